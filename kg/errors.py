@@ -1,0 +1,30 @@
+"""Errors a user can act on; the CLI turns each into one line on stderr."""
+from __future__ import annotations
+
+__all__ = ["KGError", "InputError", "RuleFileError"]
+
+
+class KGError(Exception):
+    """Base class of every error kg reports without a traceback."""
+
+
+class InputError(KGError):
+    """An input file (or one line of it) that could not be read as an article."""
+
+    def __init__(self, path: str, reason: str, line: int | None = None):
+        self.path = str(path)
+        self.reason = reason
+        self.line = line
+        where = f"{self.path}:{line}" if line is not None else self.path
+        super().__init__(f"{where}: {reason}")
+
+
+class RuleFileError(KGError):
+    """A gazetteer, lexicon or other data file that does not parse or validate."""
+
+    def __init__(self, path: str, reason: str, line: int | None = None):
+        self.path = str(path)
+        self.reason = reason
+        self.line = line
+        where = f"{self.path}:{line}" if line is not None else self.path
+        super().__init__(f"{where}: {reason}")

@@ -1,0 +1,128 @@
+"""Plain data passed between the stages of a build."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import Enum
+
+__all__ = [
+    "ActorType", "Relation", "Modality", "Article", "Mention", "Actor", "Post",
+    "Assertion", "Event",
+]
+
+
+class ActorType(str, Enum):
+    """Kinds of actor in the graph contract; PLACE is not an actor but shares the machinery."""
+
+    PERSON = "Person"
+    ORGANIZATION = "Organization"
+    ARMED_GROUP = "ArmedGroup"
+    COUNTRY = "Country"
+    GOVERNMENT_BODY = "GovernmentBody"
+    MEDIA_OUTLET = "MediaOutlet"
+    INTERNATIONAL_ORGANIZATION = "InternationalOrganization"
+    GROUP = "Group"
+    PLACE = "Place"
+
+
+class Relation(str, Enum):
+    MET_WITH = "metWith"
+    OPPOSES = "opposes"
+    CALLED_FOR = "calledFor"
+    SUPPORTS = "supports"
+    ATTACKED = "attacked"
+    ALLIED_WITH = "alliedWith"
+    MEMBER_OF = "memberOf"
+    LEADS = "leads"
+
+    @property
+    def symmetric(self) -> bool:
+        return self in (Relation.MET_WITH, Relation.ALLIED_WITH)
+
+
+class Modality(str, Enum):
+    ASSERTED = "Asserted"
+    PLANNED = "Planned"
+    NEGATED = "Negated"
+
+
+@dataclass(frozen=True)
+class Article:
+    """One input article; `text` is the cleaned text that character offsets refer to."""
+
+    id: str
+    text: str
+    source: str  # the file it came from (with ":LINE" for a JSONL record)
+    title: str | None = None
+    date: dt.date | None = None
+    date_inferred: bool = False
+    url: str | None = None
+    outlet: str | None = None
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A stretch of an article's text naming or referring to an actor or place."""
+
+    start: int
+    end: int
+    text: str
+    type: ActorType
+    name: str  # the name as written, normalised for display
+    sentence: int  # index of the sentence holding it
+    kind: str = "name"  # name | acronym | demonym | title | pronoun | description | capital
+
+
+@dataclass
+class Actor:
+    """An actor (or place) after resolution: one canonical name and the others seen."""
+
+    key: str  # stable key the IRI is made from
+    name: str
+    type: ActorType
+    aliases: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class Post:
+    holder: str  # actor key of the person
+    organisation: str  # actor key of the state or organisation
+    title: str
+    leads: bool
+    article: str
+    evidence: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Assertion:
+    """One relation between two actors (or an actor and a topic) read from one sentence."""
+
+    subject: str  # actor key
+    relation: Relation
+    object: str | None  # actor key, or None when `topic` holds the object
+    modality: Modality
+    article: str
+    evidence: str
+    start: int  # offsets of the evidence sentence in the article text
+    end: int
+    confidence: float
+    topic: str | None = None
+    date: str | None = None  # ISO date or year-month
+    place: str | None = None  # actor key of a place
+
+
+@dataclass(frozen=True)
+class Event:
+    """A meeting with every participant, from which pairwise metWith assertions derive."""
+
+    participants: tuple[str, ...]
+    modality: Modality
+    article: str
+    evidence: str
+    start: int
+    end: int
+    confidence: float
+    date: str | None = None
+    place: str | None = None
