@@ -1,0 +1,118 @@
+"""One article through the linguistic stages: parse, names, titles, resolution, relations."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .dates import find_date_expressions, resolve_date
+from .mentions import LOCATIVE_PREPS, find_names
+from .model import ActorType, Article, Modality
+from .nlp import Sentence, parse_article
+from .relations import Found, FoundMeeting, find_relations
+from .resolve import ArticleActors, resolve_article
+from .rules import Rules
+from .titles import find_titles
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+__all__ = ["ArticleExtraction", "Dated", "extract_article"]
+
+MID_SENTENCE_NAME = re.compile(r"(?<=[a-z,;:] )[A-Z][\w’'\-]+")
+
+
+@dataclass(frozen=True)
+class Dated:
+    """When and where a relation or meeting took place, as far as its sentence says."""
+
+    date: str | None
+    place: int | None  # local actor id of a place
+
+
+@dataclass
+class ArticleExtraction:
+    article: Article
+    sentences: list[Sentence]
+    actors: ArticleActors
+    relations: list[tuple[Found, Dated]]
+    meetings: list[tuple[FoundMeeting, Dated]]
+
+
+def extract_article(article: Article, nlp: "Language", rules: Rules) -> ArticleExtraction:
+    body = article.text
+    if article.title and body.startswith(article.title):
+        body = body[len(article.title):]
+    known = set(MID_SENTENCE_NAME.findall(body))
+    sentences = parse_article(nlp, article.text, article.title,
+                              lambda word: word in known or rules.entry(word) is not None)
+    names, titles = [], []
+    for sentence in sentences:
+        found = find_names(sentence, rules)
+        names += found
+        titles += find_titles(sentence, found, rules)
+    actors = resolve_article(sentences, names, titles, rules)
+    found, meetings = find_relations(sentences, actors, rules)
+    dated_relations = [(f, _when_where(f.sentence, f.trigger, f.modality, article, actors, sentences))
+                       for f in found]
+    dated_meetings = [(m, _when_where(m.sentence, m.trigger, m.modality, article, actors, sentences, inherit=True))
+                      for m in meetings]
+    return ArticleExtraction(article, sentences, actors, dated_relations, dated_meetings)
+
+
+def _when_where(sentence: Sentence, trigger: int, modality: Modality, article: Article,
+                actors: ArticleActors, sentences: list[Sentence], inherit: bool = False) -> Dated:
+    date = _sentence_date(sentence, trigger, modality, article)
+    if date is None and inherit and sentence.index > 0:
+        previous = sentences[sentence.index - 1]
+        if any(t.lemma_.lower() in ("meeting", "talk", "summit", "meet") for t in previous.span):
+            date = _sentence_date(previous, None, modality, article)
+    return Dated(date, _sentence_place(sentence, trigger, actors))
+
+
+def _sentence_date(sentence: Sentence, trigger: int | None, modality: Modality, article: Article) -> str | None:
+    expressions = find_date_expressions(sentence.text)
+    if not expressions:
+        return None
+    doc = sentence.span.doc
+    base = sentence.span.start_char
+    clause = _clause_chars(doc[trigger]) if trigger is not None else None
+    if clause is not None:
+        inside = [e for e in expressions if clause[0] <= e[0] + base and e[1] + base <= clause[1]]
+        expressions = inside or expressions
+    anchor = doc[trigger].idx - base if trigger is not None else 0
+    expressions.sort(key=lambda e: min(abs(e[0] - anchor), abs(e[1] - anchor)))
+    for _start, _end, text in expressions:
+        resolved = resolve_date(text, article.date, future=modality is Modality.PLANNED)
+        if resolved is not None:
+            return resolved
+    return None
+
+
+def _clause_verb(trigger):
+    clause = trigger
+    while clause.pos_ not in ("VERB", "AUX") and clause.head is not clause:
+        clause = clause.head
+    return clause
+
+
+def _clause_chars(trigger) -> tuple[int, int]:
+    """Char range (in the doc) of the clause a trigger belongs to: its verb and what hangs on it."""
+    tokens = list(_clause_verb(trigger).subtree)
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _sentence_place(sentence: Sentence, trigger: int, actors: ArticleActors) -> int | None:
+    """A place the trigger's clause puts the event in ('met in Moscow', 'a meeting in Abu Dhabi')."""
+    doc = sentence.span.doc
+    anchors = {doc[trigger], _clause_verb(doc[trigger])}
+    for tok in sentence.span:
+        for aid in actors.at(sentence.index, tok.i):
+            if actors.actors[aid].type is not ActorType.PLACE:
+                continue
+            head, steps = tok, 0
+            while head.head is not head and steps < 4:
+                if head.dep_ == "pobj" and head.head.lower_ in ("in", "at") and head.head.head in anchors:
+                    return aid
+                head, steps = head.head, steps + 1
+    return None

@@ -1,0 +1,155 @@
+"""From per-article extractions to the actors, posts, assertions and meetings of a corpus.
+
+Local actors become corpus actors by canonical name, so an actor named in two
+articles is one node; a surname used alone in one article joins the one
+person of the corpus whose full name ends in it.
+"""
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+from .extract import ArticleExtraction, Dated
+from .ids import slug
+from .model import Actor, ActorType, Assertion, Event, Modality, Post, Relation
+from .resolve import LocalActor
+from .rules import fold
+
+__all__ = ["Corpus", "merge_extractions", "actor_key"]
+
+TYPE_TRUST = [ActorType.COUNTRY, ActorType.INTERNATIONAL_ORGANIZATION, ActorType.GOVERNMENT_BODY,
+              ActorType.MEDIA_OUTLET, ActorType.ARMED_GROUP, ActorType.PERSON, ActorType.ORGANIZATION,
+              ActorType.GROUP, ActorType.PLACE]
+
+
+@dataclass
+class Corpus:
+    actors: list[Actor]
+    posts: list[Post]
+    assertions: list[Assertion]
+    events: list[Event]
+
+
+def actor_key(name: str, kind: ActorType) -> str:
+    base = slug(name) or "unnamed"
+    return f"place/{base}" if kind is ActorType.PLACE else base
+
+
+def merge_extractions(extractions: list[ArticleExtraction]) -> Corpus:
+    actors: dict[str, Actor] = {}
+    local_keys: list[dict[int, str]] = []
+    for ex in extractions:
+        keys = {}
+        for local in ex.actors.actors.values():
+            keys[local.id] = _register(actors, local)
+        local_keys.append(keys)
+    redirect = _surname_redirects(actors)
+    for keys in local_keys:
+        for lid, key in keys.items():
+            keys[lid] = redirect.get(key, key)
+    for old, new in redirect.items():
+        actors[new].aliases |= actors[old].aliases | {actors[old].name}
+        del actors[old]
+    posts, assertions, events = [], [], []
+    for ex, keys in zip(extractions, local_keys):
+        article = ex.article.id
+        for p in ex.actors.posts:
+            s = p.sentence
+            posts.append(Post(keys[p.holder], keys[p.org], p.title, p.leads, article, s.text, s.start, s.end))
+        for found, dated in ex.relations:
+            s = found.sentence
+            obj = keys[found.object] if found.object is not None else None
+            assertions.append(Assertion(
+                keys[found.subject], found.relation, obj, found.modality, article, s.text, s.start, s.end,
+                found.confidence, topic=found.topic if obj is None else None, date=dated.date,
+                place=_place(dated, keys)))
+        for meeting, dated in ex.meetings:
+            s = meeting.sentence
+            participants = tuple(sorted({keys[p] for p in meeting.participants}))
+            if len(participants) < 2:
+                continue
+            place = _place(dated, keys)
+            events.append(Event(participants, meeting.modality, article, s.text, s.start, s.end,
+                                meeting.confidence, dated.date, place))
+            for a, b in itertools.combinations(participants, 2):
+                assertions.append(Assertion(a, Relation.MET_WITH, b, meeting.modality, article, s.text,
+                                            s.start, s.end, meeting.confidence, date=dated.date, place=place))
+        assertions += _national_bodies(ex, keys, actors)
+    return Corpus(sorted(actors.values(), key=lambda a: a.key), _unique_posts(posts),
+                  _unique_assertions(assertions), sorted(set(events), key=_event_order))
+
+
+def _register(actors: dict[str, Actor], local: LocalActor) -> str:
+    key = actor_key(local.name, local.type)
+    actor = actors.get(key)
+    if actor is None:
+        actor = actors[key] = Actor(key, local.name, local.type)
+    elif TYPE_TRUST.index(local.type) < TYPE_TRUST.index(actor.type) and local.canonical:
+        actor.type = local.type
+    for name in local.names:
+        if fold(name) != fold(actor.name):
+            actor.aliases.add(name)
+    return key
+
+
+def _surname_redirects(actors: dict[str, Actor]) -> dict[str, str]:
+    surnames: dict[str, set[str]] = {}
+    for actor in actors.values():
+        if actor.type is not ActorType.PERSON:
+            continue
+        for name in {actor.name} | actor.aliases:
+            words = fold(name).split()
+            if len(words) >= 2:
+                last = words[-1]
+                for form in {last, last.split("-", 1)[-1] if last.startswith(("al-", "el-")) else last}:
+                    surnames.setdefault(form, set()).add(actor.key)
+    redirect = {}
+    for actor in actors.values():
+        words = fold(actor.name).split()
+        if actor.type is ActorType.PERSON and len(words) == 1:
+            targets = surnames.get(words[0], set()) - {actor.key}
+            if len(targets) == 1:
+                redirect[actor.key] = targets.pop()
+    return redirect
+
+
+def _place(dated: Dated, keys: dict[int, str]) -> str | None:
+    return keys.get(dated.place) if dated.place is not None else None
+
+
+def _national_bodies(ex: ArticleExtraction, keys: dict[int, str], actors: dict[str, Actor]) -> list[Assertion]:
+    """A ministry or army named with its state's demonym belongs to that state."""
+    out = []
+    for local in ex.actors.actors.values():
+        if not local.country or local.type is ActorType.PLACE:
+            continue
+        country_key = actor_key(local.country, ActorType.COUNTRY)
+        if country_key not in actors:
+            actors[country_key] = Actor(country_key, local.country, ActorType.COUNTRY)
+        sentence = ex.sentences[local.first[0]]
+        out.append(Assertion(keys[local.id], Relation.MEMBER_OF, country_key, Modality.ASSERTED, ex.article.id,
+                             sentence.text, sentence.start, sentence.end, 0.85))
+    return out
+
+
+def _unique_assertions(assertions: list[Assertion]) -> list[Assertion]:
+    best: dict[tuple, Assertion] = {}
+    for a in assertions:
+        subject, obj = a.subject, a.object
+        if a.relation.symmetric and obj is not None and obj < subject:
+            subject, obj = obj, subject
+            a = Assertion(subject, a.relation, obj, a.modality, a.article, a.evidence, a.start, a.end,
+                          a.confidence, a.topic, a.date, a.place)
+        key = (a.article, a.subject, a.relation, a.object, a.topic, a.modality, a.start)
+        if key not in best or a.confidence > best[key].confidence:
+            best[key] = a
+    return sorted(best.values(), key=lambda a: (a.article, a.start, a.subject, a.relation.value,
+                                                a.object or "", a.topic or "", a.modality.value))
+
+
+def _unique_posts(posts: list[Post]) -> list[Post]:
+    return sorted(set(posts), key=lambda p: (p.article, p.start, p.holder, p.organisation, p.title))
+
+
+def _event_order(e: Event):
+    return (e.article, e.start, e.participants, e.modality.value)

@@ -1,0 +1,312 @@
+"""Relations between the actors of a parsed article, from verbs and event nouns.
+
+Subjects and objects come from the dependency parse (active and passive
+voice, coordination, control into infinitives and participles); nouns such
+as 'talks between A and B' or 'a meeting with B' give meetings with all their
+participants. Which words signal which relation is data (`lexicon.yaml`).
+"""
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterable
+
+from .modality import modality_of
+from .model import ActorType, Modality, Relation
+from .resolve import ArticleActors
+from .rules import NounRule, Rules, VerbRule
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from .nlp import Sentence
+
+__all__ = ["Found", "FoundMeeting", "find_relations"]
+
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+EXPAND = ("conj", "appos")
+BETWEEN = ("between", "among", "amongst")
+MAX_TOPIC = 160
+
+
+@dataclass(frozen=True)
+class Found:
+    """A relation read from one sentence, between local actor ids."""
+
+    subject: int
+    relation: Relation
+    object: int | None
+    topic: str | None
+    modality: Modality
+    sentence: "Sentence"
+    trigger: int  # token index of the word that signalled it
+    confidence: float
+
+
+@dataclass(frozen=True)
+class FoundMeeting:
+    participants: tuple[int, ...]
+    modality: Modality
+    sentence: "Sentence"
+    trigger: int
+    confidence: float
+
+
+class _Reader:
+    def __init__(self, sentence: "Sentence", actors: ArticleActors, rules: Rules):
+        self.sentence = sentence
+        self.actors = actors
+        self.rules = rules
+        self.found: list[Found] = []
+        self.meetings: list[FoundMeeting] = []
+
+    # --- which actors a phrase denotes
+    def actors_of(self, head: "Token", seen: set[int] | None = None) -> list[int]:
+        seen = seen if seen is not None else set()
+        if head.i in seen:
+            return []
+        seen.add(head.i)
+        ids = list(self.actors.at(self.sentence.index, head.i))
+        if not ids:
+            for child in head.children:
+                if child.dep_ == "compound" and head.lower_ in self.rules.titles:
+                    ids += self.actors.at(self.sentence.index, child.i)
+        for child in head.children:
+            if child.dep_ in EXPAND:
+                for aid in self.actors_of(child, seen):
+                    if aid not in ids:
+                        ids.append(aid)
+        return [a for a in ids if self.actors.actors[a].type is not ActorType.PLACE]
+
+    def resolved_by(self, head: "Token") -> str:
+        return self.actors.mention_cue.get((self.sentence.index, head.i), "name")
+
+    # --- verbs
+    def read_verb(self, verb: "Token") -> None:
+        rules = self._verb_rules(verb)
+        for rule in rules:
+            self._verb_relation(verb, rule)
+
+    def _verb_rules(self, verb: "Token") -> list[VerbRule]:
+        candidates = self.rules.verb_rules(verb.lemma_.lower())
+        particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep", "advmod")}
+        with_particle = [r for r in candidates if r.particle and r.particle in particles]
+        if with_particle:
+            return with_particle[:1]
+        plain = [r for r in candidates if not r.particle]
+        return plain
+
+    def _verb_relation(self, verb: "Token", rule: VerbRule) -> None:
+        if rule.requires_xcomp and not any(c.dep_ == "xcomp" for c in verb.children):
+            return
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        subjects, objects, topic_head = self._arguments(verb, rule, passive)
+        if rule.object_types is not None:
+            objects = [o for o in objects if self.actors.actors[o].type in rule.object_types]
+        modality = modality_of(verb, stance=rule.stance)
+        confidence = self._confidence(verb, subjects)
+        if rule.relation is Relation.CALLED_FOR:
+            topic = self._topic(verb, rule, topic_head)
+            for s in subjects:
+                targets = [o for o in objects if o != s] or [None]
+                for o in targets:
+                    self._add(s, rule.relation, o, topic if o is None else None, modality, verb, confidence)
+            return
+        if rule.relation is Relation.MET_WITH:
+            participants = _unique(subjects + objects)
+            if len(participants) >= 2 and (objects or rule.reciprocal):
+                self._meeting(participants, modality, verb, confidence)
+            return
+        if not objects and rule.reciprocal and len(subjects) >= 2:
+            for a, b in itertools.combinations(subjects, 2):
+                self._add(a, rule.relation, b, None, modality, verb, confidence)
+            return
+        for s in subjects:
+            for o in objects:
+                if s != o:
+                    self._add(s, rule.relation, o, None, modality, verb, confidence)
+
+    def _arguments(self, verb: "Token", rule: VerbRule, passive: bool):
+        subject_heads = self._subject_heads(verb)
+        object_heads: list["Token"] = []
+        topic_head = None
+        for child in verb.children:
+            if child.dep_ in ("dobj", "dative") and rule.direct:
+                object_heads.append(child)
+                topic_head = topic_head or child
+            elif child.dep_ == "prep" and (child.lower_ in rule.preps or child.lower_ == rule.particle):
+                for pobj in child.children:
+                    if pobj.dep_ in ("pobj", "pcomp"):
+                        object_heads.append(pobj)
+                        topic_head = topic_head or pobj
+            elif child.dep_ == "xcomp":
+                topic_head = topic_head or child
+        if rule.particle == "together":
+            object_heads += [c for c in verb.children if c.dep_ == "dobj"]
+        if passive:
+            agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+            patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
+            subject_heads, object_heads = agents, patients + object_heads
+        subjects = _unique(a for h in subject_heads for a in self.actors_of(h))
+        objects = _unique(a for h in object_heads for a in self.actors_of(h))
+        if not objects and rule.relation in (Relation.OPPOSES, Relation.SUPPORTS):
+            objects = _unique(a for h in object_heads for a in self._stance_actors(h))
+        if rule.particle == "together" and not subjects:
+            return objects, [], topic_head
+        return subjects, [o for o in objects], topic_head
+
+    def _subject_heads(self, verb: "Token") -> list["Token"]:
+        tok = verb
+        for _ in range(4):
+            subjects = [c for c in tok.children if c.dep_ in SUBJECTS]
+            if subjects:
+                return subjects
+            if tok.dep_ in ("xcomp", "advcl", "conj", "pcomp") and tok.head is not tok:
+                head = tok.head
+                if tok.dep_ == "xcomp" and any(c.dep_ in ("dobj",) or (c.dep_ == "prep" and c.lower_ in ("on", "upon"))
+                                               for c in head.children):
+                    return []
+                tok = head
+                continue
+            if tok.dep_ in ("relcl", "acl") and tok.head is not tok:
+                return [tok.head]
+            return []
+        return []
+
+    def _stance_actors(self, head: "Token") -> list[int]:
+        """'rejected the Turkish move': the actors behind a stance noun."""
+        if head.lemma_.lower() not in self.rules.stance_nouns and head.lower_ not in self.rules.stance_nouns:
+            return []
+        ids: list[int] = []
+        for child in head.children:
+            if child.dep_ in ("amod", "compound", "poss", "nmod"):
+                ids += self.actors.at(self.sentence.index, child.i)
+                for sub in child.children:
+                    if sub.dep_ == "conj" or (sub.dep_ == "punct" and False):
+                        ids += self.actors.at(self.sentence.index, sub.i)
+            if child.dep_ == "prep" and child.lower_ in ("of", "by"):
+                for pobj in child.children:
+                    ids += self.actors_of(pobj)
+        # 'Turkish-Syrian rapprochement': demonyms joined by a hyphen modify the noun together
+        for child in head.children:
+            if child.dep_ in ("amod", "compound"):
+                for tok in child.subtree:
+                    ids += self.actors.at(self.sentence.index, tok.i)
+        return [a for a in _unique(ids) if self.actors.actors[a].type is not ActorType.PLACE]
+
+    def _topic(self, verb: "Token", rule: VerbRule, topic_head: "Token | None") -> str | None:
+        if topic_head is None:
+            return None
+        tokens = sorted(topic_head.subtree, key=lambda t: t.i)
+        for child in verb.children:
+            if child.dep_ == "xcomp" and child is not topic_head:
+                tokens = sorted(list(tokens) + list(child.subtree), key=lambda t: t.i)
+        text = self.sentence.span.doc[tokens[0].i:tokens[-1].i + 1].text.strip(" “”\"'‘’.,")
+        return text[:MAX_TOPIC] or None
+
+    # --- nouns
+    def read_noun(self, noun: "Token", rule: NounRule) -> None:
+        if rule.plural_only and noun.tag_ not in ("NNS", "NNPS"):
+            return
+        if rule.requires and not any(c.lower_ in rule.requires for c in noun.children if c.dep_ in ("compound", "amod", "nmod")):
+            return
+        if rule.relation is Relation.ALLIED_WITH:
+            self._ally(noun)
+            return
+        between: list[int] = []
+        partners: list[int] = []
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ in BETWEEN:
+                between += [a for p in child.children if p.dep_ == "pobj" for a in self.actors_of(p)]
+            elif child.dep_ == "prep" and child.lower_ in ("with",) + rule.object_preps:
+                partners += [a for p in child.children if p.dep_ == "pobj" for a in self.actors_of(p)]
+            elif child.dep_ == "relcl" and child.lemma_.lower() == "bring" and any(c.lower_ == "together" for c in child.children):
+                between += [a for c in child.children if c.dep_ == "dobj" for a in self.actors_of(c)]
+        owners = self._noun_owners(noun) if not between else []
+        modality = modality_of(noun)
+        confidence = self._confidence(noun, []) * 0.9
+        if rule.relation is Relation.MET_WITH:
+            participants = _unique(between + owners + partners)
+            if len(participants) >= 2:
+                self._meeting(participants, modality, noun, confidence)
+            return
+        sources = between if between and not owners else owners
+        for s in sources:
+            for o in partners or ([b for b in between if b != s] if rule.relation is Relation.ATTACKED and not owners else []):
+                if s != o:
+                    self._add(s, rule.relation, o, None, modality, noun, confidence)
+
+    def _noun_owners(self, noun: "Token") -> list[int]:
+        owners = [a for c in noun.children if c.dep_ == "poss" for a in self.actors_of(c)]
+        if owners:
+            return owners
+        head = noun.head
+        if noun.dep_ in ("dobj",) and head.lemma_.lower() in self.rules.light_verbs:
+            return [a for h in self._subject_heads(head) for a in self.actors_of(h)]
+        if noun.dep_ in ("nsubj", "nsubjpass"):
+            tok = head
+            while tok.dep_ in ("ccomp",) and tok.head is not tok:
+                tok = tok.head
+                subjects = [c for c in tok.children if c.dep_ in SUBJECTS]
+                if subjects and tok.lemma_.lower() in ("say", "tell", "announce", "state", "add", "confirm", "report", "reveal", "disclose"):
+                    return [a for h in subjects for a in self.actors_of(h)]
+        return []
+
+    def _ally(self, noun: "Token") -> None:
+        allies = list(self.actors.at(self.sentence.index, noun.i))
+        allies += [a for c in noun.children if c.dep_ == "appos" for a in self.actors_of(c)]
+        owners = [a for c in noun.children if c.dep_ == "poss" for a in self.actors_of(c)]
+        owners += [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for p in c.children if p.dep_ == "pobj" for a in self.actors_of(p)]
+        if noun.dep_ == "appos":
+            allies += self.actors_of(noun.head) if not allies else []
+        modality = modality_of(noun, stance=True)
+        for a in _unique(owners):
+            for b in _unique(allies):
+                if a != b:
+                    self._add(a, Relation.ALLIED_WITH, b, None, modality, noun, 0.8)
+
+    # --- output
+    def _confidence(self, trigger: "Token", subjects: list[int]) -> float:
+        confidence = 0.9
+        cues = {self.actors.mention_cue.get((self.sentence.index, t.i)) for t in trigger.sent}
+        if cues & {"pronoun", "description"}:
+            confidence -= 0.15
+        if "title" in cues:
+            confidence -= 0.05
+        return round(confidence, 2)
+
+    def _add(self, s, relation, o, topic, modality, trigger, confidence) -> None:
+        self.found.append(Found(s, relation, o, topic, modality, self.sentence, trigger.i, confidence))
+
+    def _meeting(self, participants, modality, trigger, confidence) -> None:
+        self.meetings.append(FoundMeeting(tuple(participants), modality, self.sentence, trigger.i, confidence))
+
+
+def _unique(items: Iterable[int]) -> list[int]:
+    out: list[int] = []
+    for item in items:
+        if item not in out:
+            out.append(item)
+    return out
+
+
+def find_relations(sentences: list["Sentence"], actors: ArticleActors, rules: Rules) -> tuple[list[Found], list[FoundMeeting]]:
+    found: list[Found] = []
+    meetings: list[FoundMeeting] = []
+    for sentence in sentences:
+        reader = _Reader(sentence, actors, rules)
+        for tok in sentence.span:
+            lemma = tok.lemma_.lower()
+            if tok.pos_ in ("VERB", "AUX") or (tok.tag_.startswith("VB")):
+                reader.read_verb(tok)
+            elif tok.pos_ in ("NOUN", "PROPN"):
+                rule = rules.nouns.get(lemma) or rules.nouns.get(tok.lower_)
+                compound = next((c for c in tok.children if c.dep_ == "compound"), None)
+                if compound is not None and f"{compound.lower_} {lemma}" in rules.nouns:
+                    rule = rules.nouns[f"{compound.lower_} {lemma}"]
+                if rule is not None:
+                    reader.read_noun(tok, rule)
+        found += reader.found
+        meetings += reader.meetings
+    return found, meetings

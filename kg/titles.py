@@ -1,0 +1,146 @@
+"""Titles of posts in a sentence ('the Turkish defence minister', 'the leader of X').
+
+A title phrase either introduces a name (a post the named person holds) or
+refers back to someone who holds such a post; resolution decides which.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .model import ActorType
+from .rules import Rules
+
+if TYPE_CHECKING:
+    from .mentions import NameMention
+    from .nlp import Sentence
+
+__all__ = ["TitlePhrase", "find_titles"]
+
+DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"}
+ORG_TYPES = {ActorType.COUNTRY, ActorType.ORGANIZATION, ActorType.ARMED_GROUP, ActorType.GOVERNMENT_BODY,
+             ActorType.INTERNATIONAL_ORGANIZATION, ActorType.MEDIA_OUTLET}
+MAX_HEAD_TOKENS = 5
+
+
+@dataclass
+class TitlePhrase:
+    """A title in a sentence; token range in the sentence's doc, organisations it names."""
+
+    sentence: "Sentence"
+    start: int
+    end: int
+    head: str
+    label: str
+    leads: bool
+    former: bool
+    plural: bool
+    orgs: list["NameMention"] = field(default_factory=list)
+    head_index: int = 0
+
+    @property
+    def doc(self):
+        return self.sentence.span.doc
+
+
+def _match_head(doc, i: int, limit: int, rules: Rules) -> tuple[int, str] | None:
+    for j in range(min(limit, i + MAX_HEAD_TOKENS), i, -1):
+        span = doc[i:j]
+        text = span.text.lower()
+        if text in rules.titles and j - i > 1:
+            return j, text
+        if j - i == 1:
+            tok = doc[i]
+            if tok.pos_ not in ("NOUN", "PROPN"):
+                return None
+            for form in (tok.lower_, tok.lemma_.lower()):
+                if form in rules.titles:
+                    return j, form
+    return None
+
+
+def find_titles(sentence: "Sentence", names: list["NameMention"], rules: Rules) -> list[TitlePhrase]:
+    doc, span = sentence.span.doc, sentence.span
+    by_token = {i: m for m in names for i in range(m.start, m.end)}
+    phrases: list[TitlePhrase] = []
+    i = span.start
+    while i < span.end:
+        if i in by_token:
+            i += 1
+            continue
+        matched = _match_head(doc, i, span.end, rules)
+        if matched is None:
+            i += 1
+            continue
+        end, head = matched
+        phrase = _extend(sentence, i, end, head, by_token, rules)
+        phrases.append(phrase)
+        i = max(end, phrase.end)
+    return phrases
+
+
+def _extend(sentence: "Sentence", head_start: int, head_end: int, head: str, by_token, rules: Rules) -> TitlePhrase:
+    doc, span = sentence.span.doc, sentence.span
+    start, orgs, modifiers = head_start, [], []
+    j = head_start - 1
+    while j >= span.start:
+        tok = doc[j]
+        mention = by_token.get(j)
+        if mention is not None and mention.type in ORG_TYPES:
+            if mention not in orgs:
+                orgs.insert(0, mention)
+            start = mention.start
+            j = mention.start - 1
+            continue
+        if tok.text in (",",) or tok.lower_ in ("and", "'s", "’s"):
+            if j - 1 >= span.start and by_token.get(j - 1) is not None and by_token[j - 1].type in ORG_TYPES:
+                j -= 1
+                continue
+            if tok.lower_ in ("'s", "’s"):
+                j -= 1
+                continue
+            break
+        if mention is None and (tok.lower_ in rules.title_modifiers or tok.text == "-"):
+            modifiers.insert(0, tok)
+            start = j
+            j -= 1
+            continue
+        break
+    while start < head_start and doc[start].text in (",", "-") or (start < head_start and doc[start].lower_ == "and"):
+        start += 1
+    if j >= span.start and doc[j].lower_ in DETERMINERS:
+        start = j
+    end = head_end
+    k = head_end
+    while k + 1 < span.end and doc[k].lower_ in ("of", "for") and doc[k + 1].lower_ in rules.title_domains \
+            and by_token.get(k + 1) is None:
+        k += 2
+        while k < span.end and doc[k].lower_ in rules.title_domains and by_token.get(k) is None:
+            k += 1
+        end = k
+    if not orgs and end + 1 < span.end and doc[end].lower_ in ("of", "for", "to", "in"):
+        k = end + 1
+        if doc[k].lower_ == "the" and k + 1 < span.end:
+            k += 1
+        mention = by_token.get(k)
+        if mention is not None and mention.type in ORG_TYPES and doc[end].lower_ != "to":
+            orgs.append(mention)
+            end = mention.end
+    title_tokens = [t for t in doc[head_start:head_end]]
+    label_tokens = [t for t in modifiers if t.lower_ not in rules.former and t.text != "-"] + title_tokens
+    if end > head_end and not orgs:
+        label_tokens += list(doc[head_end:end])
+    head_token = doc[head_end - 1]
+    plural = head_token.tag_ in ("NNS", "NNPS") and head_token.lemma_.lower() != head_token.lower_
+    label = " ".join(t.text for t in label_tokens)
+    label = label.replace(" - ", "-").replace(" -", "-").replace("- ", "-")
+    if plural:
+        label = label[: len(label) - len(head_token.text)] + head_token.lemma_
+    mods = {t.lower_ for t in modifiers}
+    rule = rules.titles[head]
+    return TitlePhrase(
+        sentence=sentence, start=start, end=end, head=head, label=label,
+        leads=rule.leads and not (mods & rules.not_leading),
+        former=bool(mods & rules.former) or (start > span.start and doc[start - 1].lower_ in ("ex", "ex-")),
+        plural=plural, orgs=orgs, head_index=head_end - 1,
+    )

@@ -1,0 +1,105 @@
+"""The KG namespace class and ontology/kg.ttl describe the same vocabulary."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import OWL, RDF, RDFS, Graph, URIRef
+
+from kg.model import ActorType, Modality, Relation
+from kg.namespace import DEFAULT_BASE_IRI, KG, SCHEMA, SEM
+
+ONTOLOGY = Path(__file__).resolve().parents[1] / "ontology" / "kg.ttl"
+KG_NS = "https://w3id.org/newskg/ontology#"
+
+
+@pytest.fixture(scope="module")
+def onto() -> Graph:
+    return Graph().parse(ONTOLOGY, format="turtle")
+
+
+def _kg_terms(terms) -> set[URIRef]:
+    return {t for t in terms if isinstance(t, URIRef) and t.startswith(KG_NS)}
+
+
+def test_namespace_ontology_parses(onto):
+    assert (URIRef("https://w3id.org/newskg/ontology"), RDF.type, OWL.Ontology) in onto
+    assert len(onto) > 100
+
+
+def test_namespace_terms_match_ontology(onto):
+    defined = _kg_terms(onto.subjects())
+    in_class = set(dir(KG))
+    assert in_class - defined == set(), "in KG but not defined in kg.ttl"
+    assert defined - in_class == set(), "defined in kg.ttl but not in KG"
+
+
+def test_namespace_ontology_uses_only_defined_terms(onto):
+    used = _kg_terms(t for triple in onto for t in triple)
+    assert used - _kg_terms(onto.subjects()) == set()
+
+
+def test_namespace_unknown_term_raises():
+    with pytest.raises(AttributeError):
+        KG.metwith  # noqa: B018
+    assert KG.metWith == URIRef(KG_NS + "metWith")
+
+
+def test_namespace_every_term_has_label_and_comment(onto):
+    for term in _kg_terms(onto.subjects()):
+        assert len(list(onto.objects(term, RDFS.label))) == 1, term
+        assert len(list(onto.objects(term, RDFS.comment))) == 1, term
+
+
+@pytest.mark.parametrize("relation", [r for r in Relation if r not in (Relation.MEMBER_OF, Relation.LEADS)])
+def test_namespace_event_relations_note_cameo(onto, relation):
+    codes = [str(c) for c in onto.objects(KG[relation.value], KG.cameo)]
+    assert any(c.startswith("CAMEO ") for c in codes)
+    assert any(c.startswith("PLOVER ") for c in codes)
+
+
+@pytest.mark.parametrize("name", [m.value for m in (*ActorType, *Relation, *Modality)])
+def test_namespace_model_enums_are_terms(name):
+    assert name in KG
+    assert KG[name] == URIRef(KG_NS + name)
+
+
+@pytest.mark.parametrize("actor_type", [t for t in ActorType if t is not ActorType.PLACE])
+def test_namespace_actor_types_are_actors(onto, actor_type):
+    assert KG.Actor in set(onto.transitive_objects(KG[actor_type.value], RDFS.subClassOf))
+
+
+def test_namespace_place_is_not_an_actor(onto):
+    assert KG.Actor not in set(onto.transitive_objects(KG.Place, RDFS.subClassOf))
+
+
+@pytest.mark.parametrize("triple", [
+    (KG.ArmedGroup, RDFS.subClassOf, KG.Organization),
+    (KG.GovernmentBody, RDFS.subClassOf, KG.Organization),
+    (KG.MediaOutlet, RDFS.subClassOf, KG.Organization),
+    (KG.InternationalOrganization, RDFS.subClassOf, KG.Organization),
+    (KG.Article, RDFS.subClassOf, SCHEMA.NewsArticle),
+    (KG.Meeting, RDFS.subClassOf, SEM.Event),
+    (KG.Place, RDFS.subClassOf, SCHEMA.Place),
+    (KG.Post, RDFS.subClassOf, URIRef("http://www.w3.org/ns/org#Post")),
+    (KG.leads, RDFS.subPropertyOf, KG.memberOf),
+    (KG.metWith, RDF.type, OWL.SymmetricProperty),
+    (KG.alliedWith, RDF.type, OWL.SymmetricProperty),
+    (KG.Asserted, RDF.type, KG.Modality),
+    (KG.Planned, RDF.type, KG.Modality),
+    (KG.Negated, RDF.type, KG.Modality),
+])
+def test_namespace_ontology_axioms(onto, triple):
+    assert triple in onto
+
+
+def test_namespace_asymmetric_relations_are_not_symmetric(onto):
+    for rel in (KG.opposes, KG.supports, KG.attacked, KG.memberOf, KG.leads):
+        assert (rel, RDF.type, OWL.SymmetricProperty) not in onto
+
+
+def test_namespace_schema_is_rdflib_sdo():
+    from rdflib.namespace import SDO  # imported here: pytest probes module globals, SDO warns
+
+    assert str(SCHEMA) == str(SDO) == "https://schema.org/"
+    assert DEFAULT_BASE_IRI == "https://w3id.org/newskg/id/"
