@@ -19,7 +19,7 @@ from .rules import load_rules
 
 __all__ = ["BuildOptions", "BuildReport", "build", "read_inputs"]
 
-Progress = Callable[[Article], None]
+Progress = Callable[[int, int], None]  # (articles done, articles in all)
 
 
 @dataclass(frozen=True)
@@ -79,10 +79,10 @@ def build(inputs: Sequence[str | os.PathLike], options: BuildOptions = BuildOpti
             on_failure(failure)
     nlp = load_pipeline()
     extractions: list[ArticleExtraction] = []
-    for article in articles:
+    for done, article in enumerate(articles, 1):
         extractions.append(extract_article(article, nlp, rules))
         if progress:
-            progress(article)
+            progress(done, len(articles))
     corpus = merge_extractions(extractions)
     kept = [e.article for e in extractions]
     dataset = to_graph(kept, corpus.actors, corpus.posts, corpus.assertions, corpus.events,

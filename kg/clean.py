@@ -6,7 +6,6 @@ import functools
 import os
 import re
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +13,7 @@ import yaml
 
 from kg.dates_found import parse_date
 from kg.errors import RuleFileError
+from kg.rules import data_path
 
 __all__ = ["BoilerplateRules", "CleanedText", "clean_text", "load_boilerplate", "default_boilerplate"]
 
@@ -60,9 +60,8 @@ def load_boilerplate(path: str | os.PathLike[str]) -> BoilerplateRules:
 
 @functools.lru_cache(maxsize=1)
 def default_boilerplate() -> BoilerplateRules:
-    """The rules shipped with kg in kg/data/boilerplate.yaml."""
-    resource = resources.files(__package__) / "data" / "boilerplate.yaml"
-    return _parse_rules(resource.read_text(encoding="utf-8"), str(resource))
+    """The rules shipped with kg in ontology/boilerplate.yaml."""
+    return load_boilerplate(data_path("boilerplate.yaml"))
 
 
 def _parse_rules(text: str, where: str) -> BoilerplateRules:

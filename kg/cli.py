@@ -86,12 +86,21 @@ def build(inputs, output, date, gazetteers, lexicons, base_iri, named_graphs, qu
     def failed(err: KGError) -> None:
         click.echo(f"kg: {err}", err=True)
 
-    show_bar = not quiet and sys.stderr.isatty()
-    if show_bar:
-        with click.progressbar(length=0, label="Extracting", file=sys.stderr) as bar:
-            def step(article) -> None:
-                bar.update(1)
+    if not quiet and sys.stderr.isatty():
+        bar = None
+
+        def step(done: int, total: int) -> None:
+            nonlocal bar
+            if bar is None:
+                bar = click.progressbar(length=total, label="Extracting", file=sys.stderr)
+                bar.__enter__()
+            bar.update(1)
+
+        try:
             report = run_build(inputs, options, progress=step, on_failure=failed)
+        finally:
+            if bar is not None:
+                bar.__exit__(None, None, None)
     else:
         report = run_build(inputs, options, on_failure=failed)
     click.echo(report.summary)

@@ -105,7 +105,7 @@ def _clause_chars(trigger) -> tuple[int, int]:
 def _sentence_place(sentence: Sentence, trigger: int, actors: ArticleActors) -> int | None:
     """A place the trigger's clause puts the event in ('met in Moscow', 'a meeting in Abu Dhabi')."""
     doc = sentence.span.doc
-    anchors = {doc[trigger], _clause_verb(doc[trigger])}
+    anchors = set(doc[trigger].subtree) | {_clause_verb(doc[trigger])}
     for tok in sentence.span:
         for aid in actors.at(sentence.index, tok.i):
             if actors.actors[aid].type is not ActorType.PLACE:

@@ -43,7 +43,7 @@ class NameMention:
     kind: str  # name | demonym | capital | metonym | state | acronym | alias
     canonical: str | None = None  # the gazetteer's canonical name, when known
     cue: str = ""  # what typed it: gazetteer | head | descriptor | title | ner
-    entity: int | None = None  # set by resolution
+    country: str | None = None  # the state a national body belongs to
 
     @property
     def doc(self):
@@ -77,7 +77,7 @@ def gazetteer_matches(sentence: "Sentence", rules: Rules) -> list[tuple[int, int
     i, end = sentence.span.start, sentence.span.end
     while i < end:
         found = None
-        if _capitalised(doc[i]):
+        if _capitalised(doc[i]) and doc[i].lower_ not in ("the", "a", "an"):
             for j in range(min(end, i + MAX_GAZETTEER_TOKENS), i, -1):
                 span = doc[i:j]
                 if span[-1].is_punct:
@@ -127,7 +127,7 @@ def _from_entry(sentence: "Sentence", start: int, end: int, entry: GazetteerEntr
             return NameMention(sentence, start, end + 1, ActorType.COUNTRY, "state", entry.name, "gazetteer")
         return NameMention(sentence, start, end, ActorType.COUNTRY, "demonym", entry.name, "gazetteer")
     if entry.type is ActorType.COUNTRY and entry.kind in ("capital", "metonym"):
-        kind = "capital" if _used_as_actor(doc, start, end) else "place"
+        kind = "capital" if _used_as_actor(doc, start, end, rules) else "place"
         if kind == "place":
             return NameMention(sentence, start, end, ActorType.PLACE, "place", doc[start:end].text, "gazetteer")
         return NameMention(sentence, start, end, ActorType.COUNTRY, "capital", entry.name, "gazetteer")
@@ -135,26 +135,26 @@ def _from_entry(sentence: "Sentence", start: int, end: int, entry: GazetteerEntr
         nxt = doc[end] if end < sentence.span.end else None
         if nxt is not None and nxt.lower_ in rules.state_metonyms and nxt.pos_ in ("NOUN", "PROPN"):
             return NameMention(sentence, start, end + 1, ActorType.COUNTRY, "state", entry.name, "gazetteer")
-    return NameMention(sentence, start, end, entry.type, "name", entry.name, "gazetteer")
+    return NameMention(sentence, start, end, entry.type, "name", entry.name, "gazetteer", entry.country)
 
 
-def _used_as_actor(doc, start: int, end: int) -> bool:
-    """A capital names its government unless it is a location ('in Moscow', 'the capital, Moscow')."""
-    before = doc[start - 1] if start > 0 else None
-    if before is not None and before.lower_ in LOCATIVE_PREPS:
-        return False
-    if before is not None and before.lower_ == "the":
-        before = doc[start - 2] if start > 1 else None
-        if before is not None and before.lower_ in LOCATIVE_PREPS:
-            return False
-    head = doc[end - 1]
-    if head.dep_ == "appos" and head.head.lower_ in ("capital", "city", "town"):
-        return False
-    if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS:
-        return False
-    if head.dep_ in ("compound", "amod") and head.head.i >= end:
-        return False
-    return True
+ACTOR_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
+ACTOR_PREPS = {"with", "between", "among", "by", "against", "on", "and"}
+
+
+def _used_as_actor(doc, start: int, end: int, rules: Rules) -> bool:
+    """A capital names its government when it acts or is acted upon ('Moscow said', 'talks with Kyiv'),
+    not when it is a location ('in Moscow', 'the capital, Moscow', 'rebuild Damascus')."""
+    tok = doc[end - 1]
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    if tok.dep_ in ACTOR_DEPS:
+        return True
+    if tok.dep_ == "pobj" and tok.head.lower_ in ACTOR_PREPS:
+        return True
+    if tok.dep_ == "dobj" and rules.verb_rules(tok.head.lemma_.lower()):
+        return True
+    return False
 
 
 def _name_chunks(sentence: "Sentence", taken: set[int], rules: Rules) -> list[tuple[int, int]]:
@@ -262,9 +262,8 @@ def _absorb_national_bodies(mentions: list[NameMention], doc, rules: Rules) -> l
             kind = mention.type
             if kind is ActorType.ARMED_GROUP and doc[mention.start].lower_ in rules.national_heads | {"armed", "national"}:
                 kind = ActorType.GOVERNMENT_BODY
-            merged = NameMention(mention.sentence, prev.start, mention.end, kind, "name", None, mention.cue)
-            merged.country = prev.canonical  # type: ignore[attr-defined]
-            out[-1] = merged
+            out[-1] = NameMention(mention.sentence, prev.start, mention.end, kind, "name", None, mention.cue,
+                                  prev.canonical)
             continue
         out.append(mention)
     return out

@@ -56,6 +56,11 @@ def merge_extractions(extractions: list[ArticleExtraction]) -> Corpus:
         for p in ex.actors.posts:
             s = p.sentence
             posts.append(Post(keys[p.holder], keys[p.org], p.title, p.leads, article, s.text, s.start, s.end))
+            body = ex.actors.actors[p.org]
+            if body.country and body.type is ActorType.GOVERNMENT_BODY:
+                country = _country_key(body.country, actors)
+                assertions.append(Assertion(keys[p.holder], Relation.MEMBER_OF, country, Modality.ASSERTED, article,
+                                            s.text, s.start, s.end, 0.8))
         for found, dated in ex.relations:
             s = found.sentence
             obj = keys[found.object] if found.object is not None else None
@@ -121,15 +126,20 @@ def _national_bodies(ex: ArticleExtraction, keys: dict[int, str], actors: dict[s
     """A ministry or army named with its state's demonym belongs to that state."""
     out = []
     for local in ex.actors.actors.values():
-        if not local.country or local.type is ActorType.PLACE:
+        if not local.country or local.type is not ActorType.GOVERNMENT_BODY:
             continue
-        country_key = actor_key(local.country, ActorType.COUNTRY)
-        if country_key not in actors:
-            actors[country_key] = Actor(country_key, local.country, ActorType.COUNTRY)
+        country_key = _country_key(local.country, actors)
         sentence = ex.sentences[local.first[0]]
         out.append(Assertion(keys[local.id], Relation.MEMBER_OF, country_key, Modality.ASSERTED, ex.article.id,
                              sentence.text, sentence.start, sentence.end, 0.85))
     return out
+
+
+def _country_key(country: str, actors: dict[str, Actor]) -> str:
+    key = actor_key(country, ActorType.COUNTRY)
+    if key not in actors:
+        actors[key] = Actor(key, country, ActorType.COUNTRY)
+    return key
 
 
 def _unique_assertions(assertions: list[Assertion]) -> list[Assertion]:

@@ -194,15 +194,20 @@ class _Reader:
                     ids += self.actors.at(self.sentence.index, tok.i)
         return [a for a in _unique(ids) if self.actors.actors[a].type is not ActorType.PLACE]
 
-    def _topic(self, verb: "Token", rule: VerbRule, topic_head: "Token | None") -> str | None:
-        if topic_head is None:
-            return None
-        tokens = sorted(topic_head.subtree, key=lambda t: t.i)
-        for child in verb.children:
-            if child.dep_ == "xcomp" and child is not topic_head:
-                tokens = sorted(list(tokens) + list(child.subtree), key=lambda t: t.i)
-        text = self.sentence.span.doc[tokens[0].i:tokens[-1].i + 1].text.strip(" “”\"'‘’.,")
-        return text[:MAX_TOPIC] or None
+    def _topic(self, verb: "Token", rule: VerbRule, topic_head: "Token | None") -> str:
+        """What was called for: the object phrase, or else the rest of the clause after the verb."""
+        if topic_head is not None:
+            tokens = list(topic_head.subtree)
+            for child in verb.children:
+                if child.dep_ == "xcomp" and child is not topic_head:
+                    tokens += list(child.subtree)
+        else:
+            tokens = [t for t in verb.subtree if t.i > verb.i]
+        tokens = sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i)
+        text = ""
+        if tokens:
+            text = self.sentence.span.doc[tokens[0].i:tokens[-1].i + 1].text.strip(" “”\"'‘’.,")
+        return text[:MAX_TOPIC] or verb.text
 
     # --- nouns
     def read_noun(self, noun: "Token", rule: NounRule) -> None:

@@ -131,7 +131,7 @@ def resolve_article(sentences: list["Sentence"], names: list[NameMention],
         for t in range(m.start, m.end):
             token_actor[(m.sentence.index, t)] = [aid]
             cue[(m.sentence.index, t)] = "name"
-    posts = _posts(titles, names, mention_actor, actors, token_actor, cue)
+    posts = _posts(titles, names, mention_actor, actors, token_actor, cue, rules)
     _resolve_titles(titles, posts, actors, token_actor, cue)
     _resolve_references(sentences, actors, token_actor, cue, rules)
     return ArticleActors(actors, token_actor, posts, cue)
@@ -273,14 +273,13 @@ def _build_actors(names: list[NameMention], union: _Union, rules: Rules):
         for m in members:
             if m.canonical and not actor.canonical:
                 actor.canonical = m.canonical
-            country = getattr(m, "country", None)
-            if country and not actor.country:
-                actor.country = country
-            if m.kind in ("name", "alias", "capital", "metonym", "place") or (m.kind == "state" and not m.canonical):
+            if m.country and not actor.country:
+                actor.country = m.country
+            if m.kind in ("name", "alias", "capital", "metonym", "place"):
                 surface = _display(m.text)
                 if surface not in actor.names:
                     actor.names.append(surface)
-            elif m.kind == "state" and m.canonical:
+            elif m.kind == "state" and m.doc[m.end - 1].lower_ in rules.state_name_nouns:
                 surface = _display(m.text)
                 if surface not in actor.names:
                     actor.names.append(surface)
@@ -309,9 +308,11 @@ def _group_type(members: list[NameMention]) -> ActorType | None:
     return best.type
 
 
-def _posts(titles, names, mention_actor, actors, token_actor, cue) -> list[LocalPost]:
+def _posts(titles, names, mention_actor, actors, token_actor, cue, rules: Rules) -> list[LocalPost]:
     """Posts from a title next to a person's name, before it or as an apposition after it."""
     posts: list[LocalPost] = []
+    countries = sorted((key, ids[0]) for key, ids in token_actor.items()
+                       if actors[ids[0]].type is ActorType.COUNTRY)
     index = {id(m): n for n, m in enumerate(names)}
     for t in titles:
         person = _person_after(t, names) or _person_before(t, names)
@@ -329,10 +330,24 @@ def _posts(titles, names, mention_actor, actors, token_actor, cue) -> list[Local
         orgs = [o for o in orgs if o is not None and o != holder]
         if not orgs:
             orgs = _inherited_org(t, titles, posts)
+        if not orgs and _state_title(t, rules):
+            orgs = _country_in_context(t, countries)
         for org in orgs:
             posts.append(LocalPost(holder, org, _label(t), t.leads, t.sentence))
         t.holder = holder  # type: ignore[attr-defined]
     return posts
+
+
+def _state_title(t: TitlePhrase, rules: Rules) -> bool:
+    label = " ".join(_title_words(t.label))
+    words = label.split()
+    return any(" ".join(words[i:]) in rules.state_titles for i in range(len(words)))
+
+
+def _country_in_context(t: TitlePhrase, countries: list[tuple[tuple[int, int], int]]) -> list[int]:
+    """The state last spoken of before an unanchored title, in its sentence or the two before."""
+    before = [aid for (s, tok), aid in countries if (s, tok) < (t.sentence.index, t.start) and s >= t.sentence.index - 2]
+    return before[-1:]
 
 
 def _label(t: TitlePhrase) -> str:

@@ -104,10 +104,12 @@ class Rules:
     not_leading: frozenset[str] = frozenset()
     former: frozenset[str] = frozenset()
     honorifics: frozenset[str] = frozenset()
+    state_titles: frozenset[str] = frozenset()
     name_heads: dict[str, ActorType] = field(default_factory=dict)
     national_heads: frozenset[str] = frozenset()
     trailing_descriptors: dict[str, ActorType] = field(default_factory=dict)
     state_metonyms: frozenset[str] = frozenset()
+    state_name_nouns: frozenset[str] = frozenset()
     definite_descriptions: dict[str, tuple[ActorType, ...]] = field(default_factory=dict)
     collective_groups: frozenset[str] = frozenset()
 
@@ -290,6 +292,7 @@ def load_titles(path: Path, rules: Rules) -> None:
     rules.not_leading = rules.not_leading | lower("not_leading")
     rules.former = rules.former | lower("former")
     rules.honorifics = rules.honorifics | lower("honorifics")
+    rules.state_titles = rules.state_titles | lower("state_titles")
 
 
 def load_descriptors(path: Path, rules: Rules) -> None:
@@ -309,6 +312,7 @@ def load_descriptors(path: Path, rules: Rules) -> None:
     lower = lambda key: frozenset(s.lower() for s in _str_list(data.get(key), path, key))  # noqa: E731
     rules.national_heads = rules.national_heads | lower("national_heads")
     rules.state_metonyms = rules.state_metonyms | lower("state_metonyms")
+    rules.state_name_nouns = rules.state_name_nouns | lower("state_name_nouns")
     rules.collective_groups = rules.collective_groups | lower("collective_groups")
 
 

@@ -59,6 +59,19 @@ def _match_head(doc, i: int, limit: int, rules: Rules) -> tuple[int, str] | None
     return None
 
 
+def _org_after(doc, k: int, limit: int, by_token) -> "NameMention | None":
+    """The organisation named after 'of': 'of HTS', 'of the Kurdish-led Syrian Democratic Forces'."""
+    if k < limit and doc[k].lower_ == "the":
+        k += 1
+    for j in range(k, min(limit, k + 5)):
+        mention = by_token.get(j)
+        if mention is not None:
+            return mention if mention.type in ORG_TYPES and mention.kind != "demonym" else None
+        if doc[j].pos_ not in ("ADJ", "PUNCT", "VERB", "PROPN", "NOUN") or doc[j].text in (",", "(", ")"):
+            return None
+    return None
+
+
 def find_titles(sentence: "Sentence", names: list["NameMention"], rules: Rules) -> list[TitlePhrase]:
     doc, span = sentence.span.doc, sentence.span
     by_token = {i: m for m in names for i in range(m.start, m.end)}
@@ -118,12 +131,9 @@ def _extend(sentence: "Sentence", head_start: int, head_end: int, head: str, by_
         while k < span.end and doc[k].lower_ in rules.title_domains and by_token.get(k) is None:
             k += 1
         end = k
-    if not orgs and end + 1 < span.end and doc[end].lower_ in ("of", "for", "to", "in"):
-        k = end + 1
-        if doc[k].lower_ == "the" and k + 1 < span.end:
-            k += 1
-        mention = by_token.get(k)
-        if mention is not None and mention.type in ORG_TYPES and doc[end].lower_ != "to":
+    if not orgs and end + 1 < span.end and doc[end].lower_ in ("of", "for", "in"):
+        mention = _org_after(doc, end + 1, span.end, by_token)
+        if mention is not None:
             orgs.append(mention)
             end = mention.end
     title_tokens = [t for t in doc[head_start:head_end]]

@@ -1,0 +1,74 @@
+"""Shared fixtures: the seed article, its graph built once per session, and a SPARQL helper."""
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import pytest
+from rdflib import Dataset
+
+import kg.build
+from kg.build import BuildOptions, BuildReport
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+SEED = SEEDS / "000_fe58f1c9c5d68111.txt"
+
+KG_NS = "https://w3id.org/newskg/ontology#"
+KGR_NS = "https://w3id.org/newskg/id/"
+
+PREFIXES = f"""
+PREFIX kg: <{KG_NS}>
+PREFIX kgr: <{KGR_NS}>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
+PREFIX schema: <https://schema.org/>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+"""
+
+
+def _sparql_rows(graph, query: str) -> list[tuple[str, ...]]:
+    """Rows of a SELECT query (the prefixes above are prepended) as a sorted list of tuples of
+    str; an unbound variable becomes ""."""
+    return sorted(tuple("" if value is None else str(value) for value in row)
+                  for row in graph.query(PREFIXES + query))
+
+
+@pytest.fixture(scope="session")
+def sparql_rows():
+    """`sparql_rows(graph, query)`: see _sparql_rows."""
+    return _sparql_rows
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _one_spacy_pipeline():
+    """Load the spaCy model once for the whole session rather than once per build."""
+    patch = pytest.MonkeyPatch()
+    patch.setattr(kg.build, "load_pipeline", functools.lru_cache(maxsize=1)(kg.build.load_pipeline))
+    yield
+    patch.undo()
+
+
+@pytest.fixture(scope="session")
+def seed_path() -> Path:
+    return SEED
+
+
+@pytest.fixture(scope="session")
+def seed_build(tmp_path_factory) -> tuple[Path, BuildReport]:
+    """The seeds folder built once: (path of graph.ttl, build report)."""
+    output = tmp_path_factory.mktemp("seed-build")
+    report = kg.build.build([SEEDS], BuildOptions(output=output))
+    assert not report.failures, report.failures
+    return output / "graph.ttl", report
+
+
+@pytest.fixture(scope="session")
+def seed_graph(seed_build) -> Dataset:
+    graph = Dataset(default_union=True)
+    graph.parse(seed_build[0], format="turtle")
+    return graph
