@@ -96,10 +96,24 @@ def _clause_verb(trigger):
     return clause
 
 
+SUBORDINATE = {"advcl", "relcl", "ccomp", "acl", "parataxis"}
+
+
 def _clause_chars(trigger) -> tuple[int, int]:
-    """Char range (in the doc) of the clause a trigger belongs to: its verb and what hangs on it."""
-    tokens = list(_clause_verb(trigger).subtree)
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    """Char range (in the doc) of the clause a trigger belongs to: its verb and what hangs on it,
+    up to the first subordinate clause."""
+    verb = _clause_verb(trigger)
+    skipped = {t.i for c in verb.children if c.dep_ in SUBORDINATE and c is not trigger
+               and trigger not in c.subtree for t in c.subtree}
+    tokens = [t for t in verb.subtree if t.i not in skipped]
+    start, end = verb.i, verb.i
+    for t in sorted(tokens, key=lambda t: t.i):
+        if t.i < verb.i and all(i not in skipped for i in range(t.i, verb.i)):
+            start = min(start, t.i)
+        if t.i > verb.i and all(i not in skipped for i in range(verb.i, t.i + 1)):
+            end = max(end, t.i)
+    doc = verb.doc
+    return doc[start].idx, doc[end].idx + len(doc[end].text)
 
 
 def _sentence_place(sentence: Sentence, trigger: int, actors: ArticleActors) -> int | None:
@@ -110,9 +124,9 @@ def _sentence_place(sentence: Sentence, trigger: int, actors: ArticleActors) -> 
         for aid in actors.at(sentence.index, tok.i):
             if actors.actors[aid].type is not ActorType.PLACE:
                 continue
-            head, steps = tok, 0
-            while head.head is not head and steps < 4:
-                if head.dep_ == "pobj" and head.head.lower_ in ("in", "at") and head.head.head in anchors:
-                    return aid
-                head, steps = head.head, steps + 1
+            head = tok
+            while head.dep_ in ("appos", "compound") and head.head is not head:
+                head = head.head
+            if head.dep_ == "pobj" and head.head.lower_ in ("in", "at") and head.head.head in anchors:
+                return aid
     return None

@@ -107,6 +107,8 @@ def find_names(sentence: "Sentence", rules: Rules) -> list[NameMention]:
     taken: set[int] = set()
     doc = sentence.span.doc
     for start, end, entry in gazetteer_matches(sentence, rules):
+        if entry.type is ActorType.PERSON and _inside_longer_name(doc, start, end, sentence, rules):
+            continue
         mention = _from_entry(sentence, start, end, entry, rules)
         mentions.append(mention)
         taken.update(range(mention.start, mention.end))
@@ -119,6 +121,17 @@ def find_names(sentence: "Sentence", rules: Rules) -> list[NameMention]:
     return _absorb_national_bodies(mentions, doc, rules)
 
 
+def _inside_longer_name(doc, start: int, end: int, sentence: "Sentence", rules: Rules) -> bool:
+    """'Ali Mahmoud Abbas' is not the known 'Mahmoud Abbas': the name goes on beyond the match."""
+    def extends(tok) -> bool:
+        return (_name_token(tok, False, rules) and tok.lower_ not in rules.titles
+                and tok.lower_ not in rules.title_modifiers and tok.lower_.rstrip(".") not in rules.honorifics
+                and rules.entry(tok.text) is None)
+    before = doc[start - 1] if start > sentence.span.start else None
+    after = doc[end] if end < sentence.span.end else None
+    return (before is not None and extends(before)) or (after is not None and extends(after))
+
+
 def _from_entry(sentence: "Sentence", start: int, end: int, entry: GazetteerEntry, rules: Rules) -> NameMention:
     doc = sentence.span.doc
     if entry.type is ActorType.COUNTRY and entry.kind == "demonym":
@@ -129,7 +142,7 @@ def _from_entry(sentence: "Sentence", start: int, end: int, entry: GazetteerEntr
     if entry.type is ActorType.COUNTRY and entry.kind in ("capital", "metonym"):
         kind = "capital" if _used_as_actor(doc, start, end, rules) else "place"
         if kind == "place":
-            return NameMention(sentence, start, end, ActorType.PLACE, "place", doc[start:end].text, "gazetteer")
+            return NameMention(sentence, start, end, ActorType.PLACE, "place", None, "gazetteer", entry.name)
         return NameMention(sentence, start, end, ActorType.COUNTRY, "capital", entry.name, "gazetteer")
     if entry.type is ActorType.COUNTRY:
         nxt = doc[end] if end < sentence.span.end else None

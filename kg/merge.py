@@ -61,6 +61,9 @@ def merge_extractions(extractions: list[ArticleExtraction]) -> Corpus:
                 country = _country_key(body.country, actors)
                 assertions.append(Assertion(keys[p.holder], Relation.MEMBER_OF, country, Modality.ASSERTED, article,
                                             s.text, s.start, s.end, 0.8))
+        for person, state, s in ex.actors.affiliations:
+            assertions.append(Assertion(keys[person], Relation.MEMBER_OF, keys[state], Modality.ASSERTED, article,
+                                        s.text, s.start, s.end, 0.8))
         for found, dated in ex.relations:
             s = found.sentence
             obj = keys[found.object] if found.object is not None else None
@@ -76,7 +79,7 @@ def merge_extractions(extractions: list[ArticleExtraction]) -> Corpus:
             place = _place(dated, keys)
             events.append(Event(participants, meeting.modality, article, s.text, s.start, s.end,
                                 meeting.confidence, dated.date, place))
-            for a, b in itertools.combinations(participants, 2):
+            for a, b in sorted({tuple(sorted((keys[x], keys[y]))) for x, y in meeting.pairs if keys[x] != keys[y]}):
                 assertions.append(Assertion(a, Relation.MET_WITH, b, meeting.modality, article, s.text,
                                             s.start, s.end, meeting.confidence, date=dated.date, place=place))
         assertions += _national_bodies(ex, keys, actors)

@@ -45,7 +45,11 @@ class Found:
 
 @dataclass(frozen=True)
 class FoundMeeting:
+    """A meeting and who met whom in it: across the two sides when the text gives sides
+    ('A and B met C'), else everyone with everyone ('talks between A and B')."""
+
     participants: tuple[int, ...]
+    pairs: tuple[tuple[int, int], ...]
     modality: Modality
     sentence: "Sentence"
     trigger: int
@@ -115,7 +119,8 @@ class _Reader:
         if rule.relation is Relation.MET_WITH:
             participants = _unique(subjects + objects)
             if len(participants) >= 2 and (objects or rule.reciprocal):
-                self._meeting(participants, modality, verb, confidence)
+                sides = (subjects, objects) if subjects and objects else None
+                self._meeting(participants, modality, verb, confidence, sides)
             return
         if not objects and rule.reciprocal and len(subjects) >= 2:
             for a, b in itertools.combinations(subjects, 2):
@@ -233,7 +238,8 @@ class _Reader:
         if rule.relation is Relation.MET_WITH:
             participants = _unique(between + owners + partners)
             if len(participants) >= 2:
-                self._meeting(participants, modality, noun, confidence)
+                sides = (owners, partners) if owners and partners and not between else None
+                self._meeting(participants, modality, noun, confidence, sides)
             return
         sources = between if between and not owners else owners
         for s in sources:
@@ -284,8 +290,13 @@ class _Reader:
     def _add(self, s, relation, o, topic, modality, trigger, confidence) -> None:
         self.found.append(Found(s, relation, o, topic, modality, self.sentence, trigger.i, confidence))
 
-    def _meeting(self, participants, modality, trigger, confidence) -> None:
-        self.meetings.append(FoundMeeting(tuple(participants), modality, self.sentence, trigger.i, confidence))
+    def _meeting(self, participants, modality, trigger, confidence, sides=None) -> None:
+        if sides is not None:
+            pairs = [(a, b) for a in sides[0] for b in sides[1] if a != b]
+        else:
+            pairs = list(itertools.combinations(participants, 2))
+        self.meetings.append(FoundMeeting(tuple(participants), tuple(pairs), modality, self.sentence, trigger.i,
+                                          confidence))
 
 
 def _unique(items: Iterable[int]) -> list[int]:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .mentions import NameMention
+from .mentions import LOCATIVE_PREPS, NameMention
 from .model import ActorType
 from .rules import Rules, fold
 from .titles import TitlePhrase
@@ -64,6 +64,7 @@ class ArticleActors:
     token_actor: dict[tuple[int, int], list[int]]  # (sentence, token) -> actor ids
     posts: list[LocalPost]
     mention_cue: dict[tuple[int, int], str]  # how a token was resolved: name | title | pronoun | description
+    affiliations: list[tuple[int, int, "Sentence"]] = field(default_factory=list)  # (person, state, sentence)
 
     def at(self, sentence: int, token: int) -> list[int]:
         return self.token_actor.get((sentence, token), [])
@@ -134,7 +135,25 @@ def resolve_article(sentences: list["Sentence"], names: list[NameMention],
     posts = _posts(titles, names, mention_actor, actors, token_actor, cue, rules)
     _resolve_titles(titles, posts, actors, token_actor, cue)
     _resolve_references(sentences, actors, token_actor, cue, rules)
-    return ArticleActors(actors, token_actor, posts, cue)
+    affiliations = _affiliations(names, mention_actor, actors)
+    return ArticleActors(actors, token_actor, posts, cue, affiliations)
+
+
+def _affiliations(names: list[NameMention], mention_actor: dict[int, int], actors) -> list[tuple[int, int, "Sentence"]]:
+    """'Hakan Fidan of Turkey': a person named with the state they serve."""
+    out = []
+    by_start = {(m.sentence.index, m.start): n for n, m in enumerate(names)}
+    for n, m in enumerate(names):
+        person = mention_actor.get(n)
+        if person is None or actors[person].type is not ActorType.PERSON or m.end + 1 >= len(m.doc):
+            continue
+        if m.doc[m.end].lower_ != "of":
+            continue
+        k = by_start.get((m.sentence.index, m.end + 1))
+        state = mention_actor.get(k) if k is not None else None
+        if state is not None and actors[state].type is ActorType.COUNTRY and names[k].kind in ("name", "capital"):
+            out.append((person, state, m.sentence))
+    return out
 
 
 def _identity_key(m: NameMention) -> str | None:
@@ -311,8 +330,7 @@ def _group_type(members: list[NameMention]) -> ActorType | None:
 def _posts(titles, names, mention_actor, actors, token_actor, cue, rules: Rules) -> list[LocalPost]:
     """Posts from a title next to a person's name, before it or as an apposition after it."""
     posts: list[LocalPost] = []
-    countries = sorted((key, ids[0]) for key, ids in token_actor.items()
-                       if actors[ids[0]].type is ActorType.COUNTRY)
+    countries = _states_spoken_of(names, titles, mention_actor, actors)
     index = {id(m): n for n, m in enumerate(names)}
     for t in titles:
         person = _person_after(t, names) or _person_before(t, names)
@@ -330,12 +348,39 @@ def _posts(titles, names, mention_actor, actors, token_actor, cue, rules: Rules)
         orgs = [o for o in orgs if o is not None and o != holder]
         if not orgs:
             orgs = _inherited_org(t, titles, posts)
-        if not orgs and _state_title(t, rules):
-            orgs = _country_in_context(t, countries)
+        if not orgs and _state_title(t, rules) and not t.plural and t.doc[t.start].lower_ not in ("their", "his", "her", "its"):
+            orgs = _capital_before(t, names, actors, mention_actor) or _country_in_context(t, countries)
         for org in orgs:
             posts.append(LocalPost(holder, org, _label(t), t.leads, t.sentence))
         t.holder = holder  # type: ignore[attr-defined]
     return posts
+
+
+def _states_spoken_of(names, titles, mention_actor, actors) -> list[tuple[tuple[int, int], int]]:
+    """Where the article names a state's officials or bodies ('Turkish Defence Minister', 'Syria's
+    Minister of Economy', 'the Iranian foreign ministry'), in text order."""
+    index = {id(m): n for n, m in enumerate(names)}
+    by_name = {a.canonical: a.id for a in actors.values() if a.type is ActorType.COUNTRY and a.canonical}
+    out = []
+    for t in titles:
+        for org in t.orgs:
+            aid = mention_actor.get(index[id(org)])
+            if aid is not None and actors[aid].type is ActorType.COUNTRY:
+                out.append(((t.sentence.index, t.start), aid))
+    for m in names:
+        if m.country and m.country in by_name and m.type is ActorType.GOVERNMENT_BODY:
+            out.append(((m.sentence.index, m.start), by_name[m.country]))
+    return sorted(out)
+
+
+def _capital_before(t: TitlePhrase, names: list[NameMention], actors, mention_actor) -> list[int]:
+    """'In Washington, President X': the capital the sentence opens with."""
+    by_name = {a.canonical: a.id for a in actors.values() if a.type is ActorType.COUNTRY and a.canonical}
+    for m in names:
+        if m.sentence.index == t.sentence.index and m.kind == "place" and m.country and m.end <= t.start \
+                and m.start <= t.sentence.span.start + 2:
+            return [by_name[m.country]] if m.country in by_name else []
+    return []
 
 
 def _state_title(t: TitlePhrase, rules: Rules) -> bool:
@@ -345,9 +390,10 @@ def _state_title(t: TitlePhrase, rules: Rules) -> bool:
 
 
 def _country_in_context(t: TitlePhrase, countries: list[tuple[tuple[int, int], int]]) -> list[int]:
-    """The state last spoken of before an unanchored title, in its sentence or the two before."""
-    before = [aid for (s, tok), aid in countries if (s, tok) < (t.sentence.index, t.start) and s >= t.sentence.index - 2]
-    return before[-1:]
+    """The one state whose officials the article spoke of just before an unanchored title
+    (in its sentence or the one before); none when that could be more than one."""
+    before = {aid for (s, tok), aid in countries if (s, tok) < (t.sentence.index, t.start) and s >= t.sentence.index - 1}
+    return list(before) if len(before) == 1 else []
 
 
 def _label(t: TitlePhrase) -> str:
@@ -400,7 +446,7 @@ def _resolve_titles(titles, posts, actors, token_actor, cue) -> None:
             found = _holder_of(posts, head, org, t)
             if found is not None and found not in targets:
                 targets.append(found)
-        if not targets or (not t.plural and len(targets) > 1):
+        if not targets or (not t.plural and len(targets) > 1) or (t.plural and not org_ids):
             continue
         if t.plural and org_ids and len(targets) < len(org_ids):
             continue

@@ -155,8 +155,6 @@ def test_end_to_end_no_actor_labelled_with_a_lone_title_word(seed_graph, sparql_
         }}""")
 
 
-@pytest.mark.xfail(strict=True, reason='"Foreign Minister" (no country before it) makes a '
-                                       'GovernmentBody labelled "Foreign"')
 def test_end_to_end_no_actor_labelled_with_a_lone_word_of_titles_yaml(seed_graph, sparql_rows):
     titles = yaml.safe_load(data_path("titles.yaml").read_text(encoding="utf-8"))
     words = {w.lower() for w in [*titles["heads"], *titles["modifiers"]] if " " not in w}
