@@ -209,7 +209,7 @@ def _name_token(tok: "Token", sentence_start: bool, rules: Rules) -> bool:
         return False
     if sentence_start and tok.is_stop:
         return False
-    if tok.is_stop and tok.lower_ not in NAME_CONNECTORS and not tok.text.isupper():
+    if tok.is_stop and tok.pos_ != "PROPN" and tok.lower_ not in NAME_CONNECTORS and not tok.text.isupper():
         return False
     return True
 

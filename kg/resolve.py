@@ -120,6 +120,9 @@ def resolve_article(sentences: list["Sentence"], names: list[NameMention],
             union.union(by_key[key], n)
         else:
             by_key[key] = n
+    for n, m in enumerate(names):
+        if m.type is None and f"name:{fold(m.text)}" in by_key:
+            union.union(by_key[f"name:{fold(m.text)}"], n)
     _type_untyped_by_titles(names, titles)
     _merge_surnames(names, union, rules)
     actors, mention_actor = _build_actors(names, union, rules)
@@ -157,7 +160,7 @@ def _affiliations(names: list[NameMention], mention_actor: dict[int, int], actor
 
 
 def _identity_key(m: NameMention) -> str | None:
-    if m.type is ActorType.PLACE:
+    if m.type is ActorType.PLACE and m.cue == "gazetteer":
         return f"place:{fold(m.text)}"
     if m.canonical:
         return f"gaz:{m.canonical}"
@@ -253,7 +256,12 @@ def _skip_aside(doc, k: int, limit: int) -> int:
 def _merge_surnames(names: list[NameMention], union: _Union, rules: Rules) -> None:
     """A one-word name joins the one person whose full name ends in it."""
     persons: dict[str, set[int]] = {}
+    full_names: dict[str, set[int]] = {}  # 'van klaveren' -> the mentions of 'Alberto van Klaveren'
     for n, m in enumerate(names):
+        words = fold(m.text).split()
+        if m.type is ActorType.PERSON and len(words) >= 3:
+            for i in range(1, len(words) - 1):
+                full_names.setdefault(" ".join(words[i:]), set()).add(n)
         if m.type is ActorType.PERSON and len(m.text.split()) >= 2 or (m.type is ActorType.PERSON and "-" in m.text and len(m.tokens) >= 3):
             for key in _surname_keys(m.text):
                 persons.setdefault(key, set()).add(union.find(n))
@@ -267,8 +275,9 @@ def _merge_surnames(names: list[NameMention], union: _Union, rules: Rules) -> No
         key = fold(m.text)
         multi = len(m.text.split()) >= 2 and not m.text.lower().startswith(("al-", "el-"))
         if multi:
-            continue
-        roots = {union.find(r) for r in persons.get(key, set()) | persons.get(NAME_PREFIXES.sub("", key), set())}
+            roots = {union.find(r) for r in full_names.get(key, set())}
+        else:
+            roots = {union.find(r) for r in persons.get(key, set()) | persons.get(NAME_PREFIXES.sub("", key), set())}
         if len(roots) == 1:
             root = roots.pop()
             if root != union.find(n):

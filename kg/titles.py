@@ -125,12 +125,13 @@ def _extend(sentence: "Sentence", head_start: int, head_end: int, head: str, by_
         start = j
     end = head_end
     k = head_end
-    while k + 1 < span.end and doc[k].lower_ in ("of", "for") and doc[k + 1].lower_ in rules.title_domains \
-            and by_token.get(k + 1) is None:
-        k += 2
-        while k < span.end and doc[k].lower_ in rules.title_domains and by_token.get(k) is None:
-            k += 1
-        end = k
+    while k + 1 < span.end and doc[k].lower_ in ("of", "for"):
+        j = k + 1
+        while j < span.end and doc[j].lower_ in rules.title_domains and by_token.get(j) is None:
+            j += 1
+        if not any(doc[i].lower_ != "the" for i in range(k + 1, j)):
+            break
+        k = end = j
     if not orgs and end + 1 < span.end and doc[end].lower_ in ("of", "for", "in"):
         mention = _org_after(doc, end + 1, span.end, by_token)
         if mention is not None:

@@ -107,7 +107,8 @@ def test_cli_bad_input_is_one_stderr_line_and_the_rest_is_built(tmp_path, make_b
     assert result.exit_code == 1
     lines = result.stderr.splitlines()
     assert len(lines) == 1, result.stderr
-    assert f"{where}:" in lines[0], lines[0]
+    assert lines[0].startswith("kg: ") and f" {where}: " in lines[0], lines[0]
+    assert ", 1 failed, " in result.stdout
     built = labels(out / "graph.ttl")
     assert GOOD_ACTORS <= built
     if make_bad is _bad_jsonl_line:

@@ -1,0 +1,103 @@
+"""Extraction cases as data: each file in tests/cases/ is a short text with the
+relations it must and must not give (by actor label or alias)."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+import yaml
+
+from kg.extract import extract_article
+from kg.merge import merge_extractions
+from kg.model import Article
+from kg.rules import fold, load_rules
+
+CASES = sorted((Path(__file__).parent / "cases").glob("*.yaml"))
+
+
+def _case_corpus(case: dict, nlp, tmp_path: Path):
+    gazetteers = []
+    if case.get("gazetteer"):
+        path = tmp_path / "gazetteer.yaml"
+        path.write_text(yaml.safe_dump({"actors": case["gazetteer"]}), encoding="utf-8")
+        gazetteers.append(path)
+    rules = load_rules(gazetteers)
+    date = case.get("date")
+    article = Article("case", case["text"].strip(), "case.txt",
+                      date=date if isinstance(date, dt.date) else None)
+    return merge_extractions([extract_article(article, nlp, rules)])
+
+
+def _names(actor) -> set[str]:
+    return {fold(actor.name)} | {fold(a) for a in actor.aliases}
+
+
+def _relations(corpus) -> set[tuple]:
+    by_key = {a.key: a for a in corpus.actors}
+    out = set()
+    for a in corpus.assertions:
+        obj = by_key[a.object] if a.object is not None else None
+        for s_name in _names(by_key[a.subject]):
+            for o_name in (_names(obj) if obj is not None else {None}):
+                out.add((s_name, a.relation.value, o_name, a.modality.value))
+                if a.relation.symmetric:
+                    out.add((o_name, a.relation.value, s_name, a.modality.value))
+    for p in corpus.posts:
+        for s_name in _names(by_key[p.holder]):
+            for o_name in _names(by_key[p.organisation]):
+                out.add((s_name, "leads" if p.leads else "memberOf", o_name, "Asserted"))
+                out.add((s_name, "memberOf", o_name, "Asserted"))
+    return out
+
+
+def _key(row: list) -> tuple:
+    subject, relation, obj = row[:3]
+    return fold(subject), relation, (fold(obj) if obj is not None else None)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from kg.nlp import load_pipeline
+    return load_pipeline()
+
+
+@pytest.fixture(scope="module")
+def corpora(nlp, tmp_path_factory):
+    out = {}
+    for path in CASES:
+        case = yaml.safe_load(path.read_text(encoding="utf-8"))
+        out[path.stem] = (case, _case_corpus(case, nlp, tmp_path_factory.mktemp(path.stem)))
+    return out
+
+
+@pytest.mark.parametrize("name", [p.stem for p in CASES])
+def test_extraction_case_gives_required_relations(corpora, name):
+    case, corpus = corpora[name]
+    found = _relations(corpus)
+    missing = [row for row in case.get("must", [])
+               if (_key(row) + (row[3],)) not in found]
+    assert not missing, f"missing {missing}; found {sorted(map(str, found))}"
+
+
+@pytest.mark.parametrize("name", [p.stem for p in CASES])
+def test_extraction_case_gives_no_forbidden_relations(corpora, name):
+    case, corpus = corpora[name]
+    found = _relations(corpus)
+    forbidden = []
+    for row in case.get("must_not", []):
+        wanted = _key(row)
+        modalities = [row[3]] if len(row) > 3 else ["Asserted", "Planned", "Negated"]
+        forbidden += [row for m in modalities if wanted + (m,) in found]
+    assert not forbidden, f"forbidden relations found: {forbidden}"
+
+
+@pytest.mark.parametrize("name", [p.stem for p in CASES])
+def test_extraction_case_merges_aliases_and_skips_non_actors(corpora, name):
+    case, corpus = corpora[name]
+    for canonical, aliases in (case.get("aliases") or {}).items():
+        holders = [a for a in corpus.actors if fold(canonical) in _names(a)]
+        assert len(holders) == 1, f"{canonical!r} is on {len(holders)} actors"
+        assert {fold(x) for x in aliases} <= _names(holders[0])
+    for label in case.get("must_not_actors", []):
+        assert not [a for a in corpus.actors if fold(label) in _names(a) and a.type.value != "Place"]
