@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 __all__ = ["ArticleExtraction", "Dated", "extract_article"]
 
 MID_SENTENCE_NAME = re.compile(r"(?<=[a-z,;:] )[A-Z][\w’'\-]+")
+BARE_YEAR = re.compile(r"(1[89]|20)\d\d")  # 'the 1994 genocide' dates no event; 'in 1994' does
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,8 @@ def _sentence_date(sentence: Sentence, trigger: int | None, modality: Modality, 
     anchor = doc[trigger].idx - base if trigger is not None else 0
     expressions.sort(key=lambda e: min(abs(e[0] - anchor), abs(e[1] - anchor)))
     for _start, _end, text in expressions:
+        if BARE_YEAR.fullmatch(text.strip()):
+            continue
         resolved = resolve_date(text, article.date, future=modality is Modality.PLANNED)
         if resolved is not None:
             return resolved

@@ -107,7 +107,8 @@ def find_names(sentence: "Sentence", rules: Rules) -> list[NameMention]:
     taken: set[int] = set()
     doc = sentence.span.doc
     for start, end, entry in gazetteer_matches(sentence, rules):
-        if entry.type is ActorType.PERSON and _inside_longer_name(doc, start, end, sentence, rules):
+        if entry.type is not ActorType.COUNTRY and not doc[start:end].text.isupper() \
+                and _inside_longer_name(doc, start, end, sentence, rules):
             continue
         mention = _from_entry(sentence, start, end, entry, rules)
         mentions.append(mention)

@@ -87,6 +87,8 @@ def _planned(trigger: "Token") -> bool:
             lemma = tok.lemma_.lower()
             if via in ("xcomp", "ccomp", "advcl", "acl", "dobj") and lemma in PLANNING_GOVERNORS:
                 return True
+            if lemma == "look" and any(c.lower_ == "forward" for c in tok.children):
+                return True
             if via in ("pobj", "prep") and lemma in PLANNING_NOUNS:
                 return True
         if via in ("ccomp", "relcl"):

@@ -71,10 +71,6 @@ class _Reader:
             return []
         seen.add(head.i)
         ids = list(self.actors.at(self.sentence.index, head.i))
-        if not ids:
-            for child in head.children:
-                if child.dep_ == "compound" and head.lower_ in self.rules.titles:
-                    ids += self.actors.at(self.sentence.index, child.i)
         for child in head.children:
             if child.dep_ in EXPAND:
                 for aid in self.actors_of(child, seen):
@@ -100,7 +96,25 @@ class _Reader:
         plain = [r for r in candidates if not r.particle]
         return plain
 
+    def _hyphen_compound(self, verb: "Token", rule: VerbRule) -> bool:
+        """'Rwanda-backed M23 rebels': the actor before the hyphen acts on the noun's actor."""
+        doc = verb.doc
+        if verb.i < 2 or doc[verb.i - 1].text != "-" or rule.relation is Relation.MET_WITH:
+            return False
+        subjects = self.actors.at(self.sentence.index, verb.i - 2)
+        head = verb.head if verb.head is not verb else None
+        while head is not None and not self.actors.at(self.sentence.index, head.i) and head.dep_ in ("compound", "amod"):
+            head = head.head
+        objects = self.actors_of(head) if head is not None else []
+        for s in subjects:
+            for o in objects:
+                if s != o:
+                    self._add(s, rule.relation, o, None, Modality.ASSERTED, verb, 0.8)
+        return True
+
     def _verb_relation(self, verb: "Token", rule: VerbRule) -> None:
+        if self._hyphen_compound(verb, rule):
+            return
         if rule.requires_xcomp and not any(c.dep_ == "xcomp" for c in verb.children):
             return
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
@@ -118,7 +132,7 @@ class _Reader:
             return
         if rule.relation is Relation.MET_WITH:
             participants = _unique(subjects + objects)
-            if len(participants) >= 2 and (objects or rule.reciprocal):
+            if len(participants) >= 2 and ((objects and (subjects or rule.particle == "together")) or rule.reciprocal):
                 sides = (subjects, objects) if subjects and objects else None
                 self._meeting(participants, modality, verb, confidence, sides)
             return
@@ -166,6 +180,13 @@ class _Reader:
             subjects = [c for c in tok.children if c.dep_ in SUBJECTS]
             if subjects:
                 return subjects
+            if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head is not tok.head:
+                governor = tok.head.head
+                objects = [c for c in governor.children if c.dep_ == "dobj"]
+                if tok.head.lower_ == "of" and objects:
+                    return objects  # 'accused Rwanda of backing X'
+                tok = governor
+                continue
             if tok.dep_ in ("xcomp", "advcl", "conj", "pcomp") and tok.head is not tok:
                 head = tok.head
                 if tok.dep_ == "xcomp" and any(c.dep_ in ("dobj",) or (c.dep_ == "prep" and c.lower_ in ("on", "upon"))

@@ -519,7 +519,8 @@ def _resolve_references(sentences, actors, token_actor, cue, rules: Rules) -> No
             if tok.pos_ == "PRON" and lower in PERSON_PRONOUNS:
                 target = _last(history, actors, {ActorType.PERSON}, prefer_subject=True, before=(s.index, tok.i))
                 kind = "pronoun"
-            elif tok.pos_ == "PRON" and lower in THING_PRONOUNS and tok.dep_ in ("poss", "nsubj"):
+            elif tok.pos_ == "PRON" and lower in THING_PRONOUNS and tok.dep_ in ("poss", "nsubj") \
+                    and _last_subject_is_actor(sentences, s, tok, token_actor):
                 target = _last(history, actors, set(ActorType) - NOT_ORG_TYPES, prefer_subject=False, before=(s.index, tok.i))
                 kind = "pronoun"
             elif tok.pos_ == "NOUN" and lower in rules.definite_descriptions and _bare_definite(tok):
@@ -533,6 +534,20 @@ def _resolve_references(sentences, actors, token_actor, cue, rules: Rules) -> No
                 token_actor[key] = [target]
                 cue[key] = kind
                 history.append((s.index, tok.i, target, tok.dep_))
+
+
+def _last_subject_is_actor(sentences, s, pronoun, token_actor) -> bool:
+    """'It' refers to an actor only when the last subject before it was one ('The deal ... It calls for')."""
+    for sentence in (s, sentences[s.index - 1] if s.index > 0 else None):
+        if sentence is None:
+            continue
+        root = sentence.span.root
+        subjects = [t for t in root.children if t.dep_ in ("nsubj", "nsubjpass")
+                    and (sentence is not s or t.i < pronoun.i) and t is not pronoun]
+        if subjects:
+            last = subjects[-1]
+            return (sentence.index, last.i) in token_actor or last.pos_ == "PRON"
+    return True
 
 
 def _bare_definite(tok) -> bool:

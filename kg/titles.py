@@ -65,6 +65,8 @@ def _org_after(doc, k: int, limit: int, by_token) -> "NameMention | None":
         k += 1
     for j in range(k, min(limit, k + 5)):
         mention = by_token.get(j)
+        if mention is not None and mention.end < limit and doc[mention.end].text == "-":
+            continue  # 'the HTS-backed Salvation Government': HTS only qualifies the name
         if mention is not None:
             return mention if mention.type in ORG_TYPES and mention.kind != "demonym" else None
         if doc[j].pos_ not in ("ADJ", "PUNCT", "VERB", "PROPN", "NOUN") or doc[j].text in (",", "(", ")"):
