@@ -133,7 +133,7 @@ class _Reader:
         if rule.relation is Relation.MET_WITH:
             participants = _unique(subjects + objects)
             if len(participants) >= 2 and ((objects and (subjects or rule.particle == "together")) or rule.reciprocal):
-                sides = (subjects, objects) if subjects and objects else None
+                sides = (subjects, objects) if subjects and objects and not rule.joint_objects else None
                 self._meeting(participants, modality, verb, confidence, sides)
             return
         if not objects and rule.reciprocal and len(subjects) >= 2:

@@ -66,6 +66,7 @@ class VerbRule:
     preps: tuple[str, ...] = ()
     direct: bool = True
     reciprocal: bool = False
+    joint_objects: bool = False
     stance: bool = False
     requires_xcomp: bool = False
     object_types: frozenset[ActorType] | None = None
@@ -256,6 +257,7 @@ def _verb_rule(item: Any, path: Path, where: str) -> VerbRule:
         preps=tuple(_str_list(item.get("preps"), path, where)),
         direct=bool(item.get("direct", True)),
         reciprocal=bool(item.get("reciprocal", False)),
+        joint_objects=bool(item.get("joint_objects", False)),
         stance=bool(item.get("stance", False)),
         requires_xcomp=bool(item.get("requires_xcomp", False)),
         object_types=None if types is None else frozenset(
