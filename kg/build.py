@@ -83,7 +83,7 @@ def build(inputs: Sequence[str | os.PathLike], options: BuildOptions = BuildOpti
         extractions.append(extract_article(article, nlp, rules))
         if progress:
             progress(done, len(articles))
-    corpus = merge_extractions(extractions)
+    corpus = merge_extractions(extractions, rules)
     kept = [e.article for e in extractions]
     dataset = to_graph(kept, corpus.actors, corpus.posts, corpus.assertions, corpus.events,
                        base_iri=options.base_iri, named_graphs=options.named_graphs)

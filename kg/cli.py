@@ -22,7 +22,7 @@ class KGGroup(click.Group):
         try:
             return super().invoke(ctx)
         except KGError as err:
-            click.echo(f"kg: error: {err}", err=True)
+            click.echo(f"kg: {err}", err=True)
             sys.exit(EXIT_DATA)
 
 

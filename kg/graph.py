@@ -217,7 +217,7 @@ def _outlet_key(outlet: str, by_key: dict[str, Actor]) -> str | None:
                 if a.type is ActorType.MEDIA_OUTLET and wanted in {_outlet_name(x) for x in a.aliases}]
     if by_name or by_alias:
         return sorted(by_name)[0] if by_name else sorted(by_alias)[0]
-    return f"media-outlet/{slug(outlet)}" if slug(outlet) else None
+    return f"media-outlet/{slug(wanted)}" if slug(wanted) else None
 
 
 def _date_literal(text: str) -> Literal:

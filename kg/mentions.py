@@ -216,15 +216,18 @@ def _name_token(tok: "Token", sentence_start: bool, rules: Rules) -> bool:
 
 
 def _skip_leading_titles(doc, start: int, end: int, rules: Rules) -> int:
-    """Drop title and honorific words at the front of a capitalised run ('Defense Minister X')."""
-    i = start
-    while i < end - 1 and (doc[i].lower_ in rules.title_modifiers or doc[i].lower_ in rules.titles
-                           or doc[i].lower_.rstrip(".") in rules.honorifics or doc[i].text == "-"
-                           or (doc[i].lower_ in ("in", "of") and i > start)):
-        i += 1
-    if i < end and i > start and (doc[i].lower_ in rules.titles or doc[i].lower_ in rules.title_modifiers):
+    """Drop the title at the front of a capitalised run: 'Transport Minister Eleni Vardaki' is
+    'Eleni Vardaki'; a run of title words only ('Foreign Minister') is no name at all."""
+    def title_word(tok) -> bool:
+        return tok.lower_ in rules.title_modifiers or tok.lower_ in rules.titles \
+            or tok.lower_.rstrip(".") in rules.honorifics or tok.text == "-"
+    heads = [i for i in range(start, end) if doc[i].lower_ in rules.titles or doc[i].lemma_.lower() in rules.titles]
+    i = heads[-1] + 1 if heads else start
+    if heads and heads[-1] == end - 1 and all(title_word(doc[j]) or doc[j].pos_ == "PROPN" for j in range(start, end)):
         return end
-    if i == end - 1 and doc[i].lower_ in rules.titles:
+    while i < end - 1 and (title_word(doc[i]) or (doc[i].lower_ in ("in", "of") and i > start)):
+        i += 1
+    if i == end - 1 and title_word(doc[i]):
         return end
     return i
 

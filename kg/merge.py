@@ -6,17 +6,18 @@ person of the corpus whose full name ends in it.
 """
 from __future__ import annotations
 
-import itertools
+import re
 from dataclasses import dataclass
 
 from .extract import ArticleExtraction, Dated
 from .ids import slug
 from .model import Actor, ActorType, Assertion, Event, Modality, Post, Relation
 from .resolve import LocalActor
-from .rules import fold
+from .rules import Rules, fold
 
 __all__ = ["Corpus", "merge_extractions", "actor_key"]
 
+LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 TYPE_TRUST = [ActorType.COUNTRY, ActorType.INTERNATIONAL_ORGANIZATION, ActorType.GOVERNMENT_BODY,
               ActorType.MEDIA_OUTLET, ActorType.ARMED_GROUP, ActorType.PERSON, ActorType.ORGANIZATION,
               ActorType.GROUP, ActorType.PLACE]
@@ -35,8 +36,11 @@ def actor_key(name: str, kind: ActorType) -> str:
     return f"place/{base}" if kind is ActorType.PLACE else base
 
 
-def merge_extractions(extractions: list[ArticleExtraction]) -> Corpus:
+def merge_extractions(extractions: list[ArticleExtraction], rules: Rules | None = None) -> Corpus:
     actors: dict[str, Actor] = {}
+    for ex in extractions:
+        if ex.article.outlet:
+            _register_outlet(actors, ex.article.outlet, rules)
     local_keys: list[dict[int, str]] = []
     for ex in extractions:
         keys = {}
@@ -98,6 +102,16 @@ def _register(actors: dict[str, Actor], local: LocalActor) -> str:
         if fold(name) != fold(actor.name):
             actor.aliases.add(name)
     return key
+
+
+def _register_outlet(actors: dict[str, Actor], outlet: str, rules: Rules | None) -> None:
+    """The publisher of an article is an actor: the gazetteer's outlet of that name, or a new one."""
+    entry = rules.entry(outlet) if rules is not None else None
+    name = entry.name if entry is not None and entry.type is ActorType.MEDIA_OUTLET else LEADING_THE.sub("", outlet.strip())
+    key = actor_key(name, ActorType.MEDIA_OUTLET)
+    actor = actors.setdefault(key, Actor(key, name, ActorType.MEDIA_OUTLET))
+    if outlet.strip() != actor.name:
+        actor.aliases.add(outlet.strip())
 
 
 def _surname_redirects(actors: dict[str, Actor]) -> dict[str, str]:

@@ -468,17 +468,17 @@ SPELLING = {"defence": "defense", "minister": "minister", "ministers": "minister
 GENERIC_MODIFIERS = {"the", "a", "an", "senior", "top", "new", "current", "its", "their", "his", "her"}
 
 
-def _title_words(label: str) -> set[str]:
+def _title_words(label: str) -> list[str]:
     words = label.lower().replace("-", " ").split()
-    return {SPELLING.get(w, w) for w in words} - GENERIC_MODIFIERS
+    return [SPELLING.get(w, w) for w in words if w not in GENERIC_MODIFIERS]
 
 
 def _holder_of(posts: list[LocalPost], head: str, org: int | None, t: TitlePhrase) -> int | None:
-    wanted = _title_words(t.label)
+    wanted = set(_title_words(t.label))
     head = SPELLING.get(head, head)
     matches = []
     for p in posts:
-        words = _title_words(p.title)
+        words = set(_title_words(p.title))
         if head not in words and head.rstrip("s") not in words:
             continue
         if not (wanted - {head, head + "s"}) <= words:

@@ -115,7 +115,8 @@ def _extend(sentence: "Sentence", head_start: int, head_end: int, head: str, by_
                 j -= 1
                 continue
             break
-        if mention is None and (tok.lower_ in rules.title_modifiers or tok.text == "-"):
+        if mention is None and (tok.lower_ in rules.title_modifiers or tok.text == "-"
+                                or (tok.dep_ == "compound" and tok.pos_ in ("NOUN", "PROPN") and not tok.is_stop)):
             modifiers.insert(0, tok)
             start = j
             j -= 1

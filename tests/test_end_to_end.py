@@ -210,12 +210,7 @@ def test_end_to_end_copies_of_an_article_merge_into_one_actor(tmp_path, sparql_r
         assert len(sparql_rows(graph, f'SELECT DISTINCT ?a WHERE {{ ?a rdfs:label "{name}" }}')) == 1, name
 
 
-PORTFOLIO_XFAIL = pytest.mark.xfail(strict=True, reason="a portfolio word missing from titles.yaml "
-                                                        "modifiers is read as part of the person's name")
-
-
-@pytest.mark.parametrize("portfolio", ["Foreign", pytest.param("Transport", marks=PORTFOLIO_XFAIL),
-                                       pytest.param("Agriculture", marks=PORTFOLIO_XFAIL)])
+@pytest.mark.parametrize("portfolio", ["Foreign", "Transport", "Agriculture"])
 def test_end_to_end_title_stays_out_of_person_label(tmp_path, sparql_rows, portfolio):
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "talks.txt").write_text(
@@ -231,8 +226,6 @@ def test_end_to_end_title_stays_out_of_person_label(tmp_path, sparql_rows, portf
     assert posts == [(f"{portfolio} Minister", "Andreas Kyprianou"), (f"{portfolio} Minister", "Eleni Vardaki")]
 
 
-@pytest.mark.xfail(strict=True, reason='kg.graph._outlet_key folds a leading "the" when matching known '
-                                       "outlets but not in the media-outlet/<slug> key it makes otherwise")
 def test_end_to_end_outlet_named_with_and_without_the_is_one_node(tmp_path, sparql_rows, seed_path):
     (tmp_path / "in").mkdir()
     shutil.copyfile(seed_path, tmp_path / "in" / "seed.txt")  # signed "The Syrian Observer"

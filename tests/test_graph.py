@@ -253,7 +253,7 @@ def test_graph_article_is_described(ds):
 
 def test_graph_published_by_creates_outlet(ds):
     rows = select(ds, "SELECT ?o ?l WHERE { ?art kg:publishedBy ?o . ?o a kg:MediaOutlet ; rdfs:label ?l }")
-    assert rows == [(iri("media-outlet/the-example-times"), Literal("The Example Times"))]
+    assert rows == [(iri("media-outlet/example-times"), Literal("The Example Times"))]
 
 
 @pytest.mark.parametrize("name, aliases", [("Example Times", set()), ("ET", {"the example times"})])
