@@ -106,3 +106,7 @@ def build(inputs, output, date, gazetteers, lexicons, base_iri, named_graphs, qu
     click.echo(report.summary)
     if report.failures:
         sys.exit(EXIT_DATA)
+
+
+if __name__ == "__main__":
+    main()

@@ -255,8 +255,20 @@ def _unknown_name(sentence: "Sentence", start: int, end: int, rules: Rules) -> N
         if label is not None and labels.count(label) * 2 >= len(span):
             if label is ActorType.ORGANIZATION and kind_by_head is not None:
                 label = kind_by_head
+            elif label is ActorType.ORGANIZATION and not span.text.isupper() and _in_place_role(span[-1], rules):
+                label = ActorType.PLACE
             return NameMention(sentence, start, end, label, "name", None, "ner")
     return NameMention(sentence, start, end, None, "name", None, "")
+
+
+def _in_place_role(tok, rules: Rules) -> bool:
+    """Where a name the tagger calls an organisation stands as a location: 'strikes on Kharkiv',
+    'shelled El Fasher'."""
+    while tok.dep_ in ("conj", "appos", "compound") and tok.head is not tok:
+        tok = tok.head
+    if tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS | {"on", "near"}:
+        return True
+    return tok.dep_ == "dobj" and any(r.place_objects for r in rules.verb_rules(tok.head.lemma_.lower()))
 
 
 def _trailing_descriptor(doc, end: int, limit: int, rules: Rules) -> ActorType | None:

@@ -117,7 +117,7 @@ class _Reader:
             return
         if rule.requires_xcomp and not any(c.dep_ == "xcomp" for c in verb.children):
             return
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        passive = any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in verb.children)
         subjects, objects, topic_head = self._arguments(verb, rule, passive)
         if rule.object_types is not None:
             objects = [o for o in objects if self.actors.actors[o].type in rule.object_types]
@@ -129,6 +129,13 @@ class _Reader:
                 targets = [o for o in objects if o != s] or [None]
                 for o in targets:
                     self._add(s, rule.relation, o, topic if o is None else None, modality, verb, confidence)
+            return
+        meeting_noun = self._hosted_meeting(verb) if passive and not objects else None
+        if rule.relation is Relation.MET_WITH and meeting_noun is not None:
+            hosted = self._noun_participants(meeting_noun)  # 'held talks ..., hosted by X'
+            participants = _unique(subjects + hosted)
+            if subjects and len(participants) >= 2:
+                self._meeting(participants, modality_of(meeting_noun), verb, confidence, (subjects, hosted))
             return
         if rule.relation is Relation.MET_WITH:
             participants = _unique(subjects + objects)
@@ -267,6 +274,26 @@ class _Reader:
             for o in partners or ([b for b in between if b != s] if rule.relation is Relation.ATTACKED and not owners else []):
                 if s != o:
                     self._add(s, rule.relation, o, None, modality, noun, confidence)
+
+    def _hosted_meeting(self, verb: "Token") -> "Token | None":
+        """The meeting a participle like 'hosted by X' qualifies: its head, or the object of its head."""
+        head = verb.head
+        if verb.dep_ not in ("acl", "advcl") or head is verb:
+            return None
+        candidates = [head] + [c for c in head.children if c.dep_ == "dobj"]
+        for noun in candidates:
+            rule = self.rules.nouns.get(noun.lemma_.lower())
+            if rule is not None and rule.relation is Relation.MET_WITH:
+                return noun
+        return None
+
+    def _noun_participants(self, noun: "Token") -> list[int]:
+        """Everyone a meeting noun names: between, with, and its owners."""
+        ids: list[int] = []
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ in BETWEEN + ("with",):
+                ids += [a for p in child.children if p.dep_ == "pobj" for a in self.actors_of(p)]
+        return _unique(ids + self._noun_owners(noun))
 
     def _noun_owners(self, noun: "Token") -> list[int]:
         owners = [a for c in noun.children if c.dep_ == "poss" for a in self.actors_of(c)]

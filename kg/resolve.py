@@ -355,6 +355,8 @@ def _posts(titles, names, mention_actor, actors, token_actor, cue, rules: Rules)
                 cue[key] = "name"
         orgs = [mention_actor.get(index[id(o)]) for o in t.orgs]
         orgs = [o for o in orgs if o is not None and o != holder]
+        if not orgs and t.doc[t.start].lower_ == "whose":
+            orgs = [a for a in _antecedent(t, token_actor) if a != holder]
         if not orgs:
             orgs = _inherited_org(t, titles, posts)
         if not orgs and _state_title(t, rules) and not t.plural and t.doc[t.start].lower_ not in ("their", "his", "her", "its"):
@@ -412,6 +414,18 @@ def _label(t: TitlePhrase) -> str:
     return label
 
 
+def _antecedent(t: TitlePhrase, token_actor) -> list[int]:
+    """'the RSF, whose commander X': the actor a relative clause hangs on."""
+    tok = t.doc[t.head_index]
+    for _ in range(4):
+        if tok.dep_ == "relcl":
+            return list(token_actor.get((t.sentence.index, tok.head.i), []))
+        if tok.head is tok:
+            break
+        tok = tok.head
+    return []
+
+
 def _inherited_org(t: TitlePhrase, titles: list[TitlePhrase], posts: list[LocalPost]) -> list[int]:
     """'the military leader of X, A, and the leader B': B's title shares A's organisation."""
     for post in reversed(posts):
@@ -450,6 +464,14 @@ def _resolve_titles(titles, posts, actors, token_actor, cue) -> None:
             if ids:
                 org_ids.append(ids[0])
         head = t.head.split()[-1]
+        count = _counted(t)
+        if t.plural and not org_ids and count:
+            targets = _last_holders(posts, head, count, t)
+            if targets:
+                key = (t.sentence.index, t.head_index)
+                token_actor[key] = targets
+                cue[key] = "title"
+            continue
         targets: list[int] = []
         for org in org_ids or [None]:
             found = _holder_of(posts, head, org, t)
@@ -471,6 +493,33 @@ GENERIC_MODIFIERS = {"the", "a", "an", "senior", "top", "new", "current", "its",
 def _title_words(label: str) -> list[str]:
     words = label.lower().replace("-", " ").split()
     return [SPELLING.get(w, w) for w in words if w not in GENERIC_MODIFIERS]
+
+
+NUMBER_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
+
+
+def _counted(t: TitlePhrase) -> int | None:
+    """'the three leaders', 'both ministers': how many people a plural title counts."""
+    doc = t.doc
+    for i in range(max(t.sentence.span.start, t.start - 1), t.head_index):
+        if doc[i].lower_ in NUMBER_WORDS:
+            return NUMBER_WORDS[doc[i].lower_]
+    return None
+
+
+def _last_holders(posts: list[LocalPost], head: str, count: int, t: TitlePhrase) -> list[int]:
+    """The last `count` people before the title holding such a post ('leader' means any leading post)."""
+    holders: list[int] = []
+    before = sorted((p for p in posts if p.sentence.index < t.sentence.index), key=lambda p: p.sentence.index)
+    for p in reversed(before):
+        words = set(_title_words(p.title))
+        fits = p.leads if head in ("leader", "leaders") else (SPELLING.get(head, head).rstrip("s") in
+                                                              {w.rstrip("s") for w in words})
+        if fits and p.holder not in holders:
+            holders.append(p.holder)
+        if len(holders) == count:
+            return sorted(holders)
+    return []
 
 
 def _holder_of(posts: list[LocalPost], head: str, org: int | None, t: TitlePhrase) -> int | None:

@@ -67,6 +67,7 @@ class VerbRule:
     direct: bool = True
     reciprocal: bool = False
     joint_objects: bool = False
+    place_objects: bool = False
     stance: bool = False
     requires_xcomp: bool = False
     object_types: frozenset[ActorType] | None = None
@@ -258,6 +259,7 @@ def _verb_rule(item: Any, path: Path, where: str) -> VerbRule:
         direct=bool(item.get("direct", True)),
         reciprocal=bool(item.get("reciprocal", False)),
         joint_objects=bool(item.get("joint_objects", False)),
+        place_objects=bool(item.get("place_objects", False)),
         stance=bool(item.get("stance", False)),
         requires_xcomp=bool(item.get("requires_xcomp", False)),
         object_types=None if types is None else frozenset(
