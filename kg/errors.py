@@ -8,23 +8,20 @@ class KGError(Exception):
     """Base class of every error kg reports without a traceback."""
 
 
-class InputError(KGError):
+class _LocatedError(KGError):
+    """An error in a file, or in one line of it: printed as `PATH[:LINE]: REASON`."""
+
+    def __init__(self, path: str, reason: str, line: int | None = None):
+        self.path = str(path)
+        self.reason = reason
+        self.line = line
+        where = f"{self.path}:{line}" if line is not None else self.path
+        super().__init__(f"{where}: {reason}")
+
+
+class InputError(_LocatedError):
     """An input file (or one line of it) that could not be read as an article."""
 
-    def __init__(self, path: str, reason: str, line: int | None = None):
-        self.path = str(path)
-        self.reason = reason
-        self.line = line
-        where = f"{self.path}:{line}" if line is not None else self.path
-        super().__init__(f"{where}: {reason}")
 
-
-class RuleFileError(KGError):
+class RuleFileError(_LocatedError):
     """A gazetteer, lexicon or other data file that does not parse or validate."""
-
-    def __init__(self, path: str, reason: str, line: int | None = None):
-        self.path = str(path)
-        self.reason = reason
-        self.line = line
-        where = f"{self.path}:{line}" if line is not None else self.path
-        super().__init__(f"{where}: {reason}")

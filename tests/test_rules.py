@@ -1,0 +1,96 @@
+"""The data files: shipped ones load, user ones extend them, bad ones fail with file and line."""
+from __future__ import annotations
+
+import pytest
+
+from kg.errors import RuleFileError
+from kg.model import ActorType, Relation
+from kg.rules import fold, load_rules
+
+
+@pytest.fixture(scope="module")
+def rules():
+    return load_rules()
+
+
+def test_rules_shipped_gazetteer_knows_states_by_name_demonym_and_capital(rules):
+    assert rules.entry("Türkiye").name == "Turkey"
+    assert (rules.entry("Turkish").name, rules.entry("Turkish").kind) == ("Turkey", "demonym")
+    assert (rules.entry("Ankara").name, rules.entry("Ankara").kind) == ("Turkey", "capital")
+    assert rules.entry("Kremlin").name == "Russia"
+
+
+def test_rules_shipped_gazetteer_types_known_actors(rules):
+    assert rules.entry("HTS").type is ActorType.ARMED_GROUP
+    assert rules.entry("UN").type is ActorType.INTERNATIONAL_ORGANIZATION
+    assert rules.entry("Reuters").type is ActorType.MEDIA_OUTLET
+
+
+def test_rules_lexicon_maps_phrasal_verbs_by_particle(rules):
+    by_particle = {r.particle: r.relation for r in rules.verb_rules("call")}
+    assert by_particle["for"] is Relation.CALLED_FOR
+    assert by_particle["on"] is Relation.CALLED_FOR
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Hay’at Tahrir al-Sham", "hay'at tahrir al-sham"),
+    ("The Syrian Observer", "syrian observer"),
+    ("Çavuşoğlu", "cavusoglu"),
+    ("U.S.", "us"),
+])
+def test_rules_fold_ignores_case_accents_apostrophes_and_the(text, expected):
+    assert fold(text) == expected
+
+
+def test_rules_user_gazetteer_adds_and_overrides(tmp_path):
+    path = tmp_path / "mine.yaml"
+    path.write_text("actors:\n  - {name: Northern Coastal Brigade, type: ArmedGroup, aliases: [NCB]}\n",
+                    encoding="utf-8")
+    rules = load_rules([path])
+    assert rules.entry("NCB").name == "Northern Coastal Brigade"
+    assert rules.entry("Turkish").name == "Turkey"
+
+
+def test_rules_user_lexicon_adds_a_verb(tmp_path):
+    path = tmp_path / "lexicon.yaml"
+    path.write_text("verbs:\n  - {lemma: parley, relation: metWith, preps: [with]}\n", encoding="utf-8")
+    assert load_rules(lexicons=[path]).verb_rules("parley")[0].relation is Relation.MET_WITH
+
+
+@pytest.mark.parametrize("content,reason", [
+    ("actors:\n  - {name: X, type: Wizard}\n", "unknown type 'Wizard'"),
+    ("actors:\n  - {type: Person}\n", "needs a 'name'"),
+    ("actors: [\n", "invalid YAML"),
+    ("- just a list\n", "expected a mapping at the top level"),
+])
+def test_rules_bad_gazetteer_names_file_and_reason(tmp_path, content, reason):
+    path = tmp_path / "bad.yaml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(RuleFileError) as err:
+        load_rules([path])
+    assert str(err.value).startswith(str(path))
+    assert reason in str(err.value)
+
+
+def test_rules_unquoted_on_in_lexicon_is_refused(tmp_path):
+    path = tmp_path / "lexicon.yaml"
+    path.write_text("verbs:\n  - {lemma: fire, relation: attacked, particle: on}\n", encoding="utf-8")
+    with pytest.raises(RuleFileError, match="quote"):
+        load_rules(lexicons=[path])
+
+
+def test_rules_bad_countries_row_gives_line_number(tmp_path):
+    path = tmp_path / "states.tsv"
+    path.write_text("# my states\nname\tiso3\taliases\tdemonyms\tcapital\tmetonyms\nAtlantis\tATL\n",
+                    encoding="utf-8")
+    with pytest.raises(RuleFileError) as err:
+        load_rules([path])
+    assert err.value.line == 3
+    assert "expected 6 tab-separated fields" in str(err.value)
+
+
+def test_rules_unknown_relation_in_lexicon_is_refused(tmp_path):
+    path = tmp_path / "lexicon.yaml"
+    path.write_text("verbs:\n  - {lemma: hug, relation: embraces}\n", encoding="utf-8")
+    with pytest.raises(RuleFileError, match="unknown relation 'embraces'"):
+        load_rules(lexicons=[path])
