@@ -139,6 +139,8 @@ def _from_entry(sentence: "Sentence", start: int, end: int, entry: GazetteerEntr
         nxt = doc[end] if end < sentence.span.end else None
         if nxt is not None and nxt.lower_ in rules.state_metonyms and nxt.pos_ in ("NOUN", "PROPN"):
             return NameMention(sentence, start, end + 1, ActorType.COUNTRY, "state", entry.name, "gazetteer")
+        if doc[end - 1].tag_ in ("NNS", "NNPS") and doc[end - 1].lower_.endswith("s"):
+            return NameMention(sentence, start, end, ActorType.GROUP, "people", None, "gazetteer")
         return NameMention(sentence, start, end, ActorType.COUNTRY, "demonym", entry.name, "gazetteer")
     if entry.type is ActorType.COUNTRY and entry.kind in ("capital", "metonym"):
         kind = "capital" if _used_as_actor(doc, start, end, rules) else "place"

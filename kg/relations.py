@@ -248,8 +248,8 @@ class _Reader:
             return
         if rule.requires and not any(c.lower_ in rule.requires for c in noun.children if c.dep_ in ("compound", "amod", "nmod")):
             return
-        if rule.relation is Relation.ALLIED_WITH:
-            self._ally(noun)
+        if rule.role:
+            self._role(noun, rule.relation)
             return
         between: list[int] = []
         partners: list[int] = []
@@ -311,19 +311,26 @@ class _Reader:
                     return [a for h in subjects for a in self.actors_of(h)]
         return []
 
-    def _ally(self, noun: "Token") -> None:
-        allies = list(self.actors.at(self.sentence.index, noun.i))
-        allies += [a for c in noun.children if c.dep_ == "appos" for a in self.actors_of(c)]
-        owners = [a for c in noun.children if c.dep_ == "poss" for a in self.actors_of(c)]
-        owners += [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
-                   for p in c.children if p.dep_ == "pobj" for a in self.actors_of(p)]
-        if noun.dep_ == "appos":
-            allies += self.actors_of(noun.head) if not allies else []
-        modality = modality_of(noun, stance=True)
-        for a in _unique(owners):
-            for b in _unique(allies):
+    def _role(self, noun: "Token", relation: Relation) -> None:
+        """What one actor is to another: 'its Russian ally', 'X is Y's main backer',
+        'X, an enemy of Y', 'X has been one of Y's backers'."""
+        holders = list(self.actors.at(self.sentence.index, noun.i))
+        holders += [a for c in noun.children if c.dep_ == "appos" for a in self.actors_of(c)]
+        role = noun
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ == "one":
+            role = noun.head.head
+        if role.dep_ == "attr":
+            holders += [a for c in role.head.children if c.dep_ in SUBJECTS for a in self.actors_of(c)]
+        elif role.dep_ == "appos" and not holders:
+            holders += self.actors_of(role.head)
+        counterparts = [a for c in noun.children if c.dep_ == "poss" for a in self.actors_of(c)]
+        counterparts += [a for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "to")
+                         for p in c.children if p.dep_ == "pobj" for a in self.actors_of(p)]
+        modality = modality_of(role if role is not noun else noun, stance=True)
+        for a in _unique(holders):
+            for b in _unique(counterparts):
                 if a != b:
-                    self._add(a, Relation.ALLIED_WITH, b, None, modality, noun, 0.8)
+                    self._add(a, relation, b, None, modality, noun, 0.8)
 
     # --- output
     def _confidence(self, trigger: "Token", subjects: list[int]) -> float:

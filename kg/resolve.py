@@ -107,7 +107,7 @@ class _Union:
 
 def resolve_article(sentences: list["Sentence"], names: list[NameMention],
                     titles: list[TitlePhrase], rules: Rules) -> ArticleActors:
-    names = [m for m in names if m.kind != "place" or m.type is ActorType.PLACE]
+    names = [m for m in names if m.kind != "people"]  # 'the Palestinians' are a people, not the state
     union = _Union()
     index = {id(m): n for n, m in enumerate(names)}
     _link_parenthetical_and_known_as(names, index, union)
@@ -359,7 +359,7 @@ def _posts(titles, names, mention_actor, actors, token_actor, cue, rules: Rules)
             orgs = [a for a in _antecedent(t, token_actor) if a != holder]
         if not orgs:
             orgs = _inherited_org(t, titles, posts)
-        if not orgs and _state_title(t, rules) and not t.plural and t.doc[t.start].lower_ not in ("their", "his", "her", "its"):
+        if not orgs and _state_title(t, rules) and not t.plural and not _possessed(t):
             orgs = _capital_before(t, names, actors, mention_actor) or _country_in_context(t, countries)
         for org in orgs:
             posts.append(LocalPost(holder, org, _label(t), t.leads, t.sentence))
@@ -392,6 +392,12 @@ def _capital_before(t: TitlePhrase, names: list[NameMention], actors, mention_ac
                 and m.start <= t.sentence.span.start + 2:
             return [by_name[m.country]] if m.country in by_name else []
     return []
+
+
+def _possessed(t: TitlePhrase) -> bool:
+    """'His delegation included Foreign Minister X': whose minister depends on whose delegation."""
+    return any(tok.lower_ in ("his", "her", "their", "its") and tok.tag_ == "PRP$"
+               for tok in t.doc[t.sentence.span.start:t.end])
 
 
 def _state_title(t: TitlePhrase, rules: Rules) -> bool:

@@ -81,6 +81,7 @@ class NounRule:
     plural_only: bool = False
     requires: tuple[str, ...] = ()
     object_preps: tuple[str, ...] = ()
+    role: bool = False
     cameo: str = ""
 
 
@@ -278,6 +279,7 @@ def _noun_rule(item: Any, path: Path, where: str) -> NounRule:
         plural_only=bool(item.get("plural_only", False)),
         requires=tuple(_str_list(item.get("requires"), path, where)),
         object_preps=tuple(_str_list(item.get("object_preps"), path, where)),
+        role=bool(item.get("role", False)),
         cameo=str(item.get("cameo", "")),
     )
 

@@ -130,7 +130,10 @@ def _extend(sentence: "Sentence", head_start: int, head_end: int, head: str, by_
     k = head_end
     while k + 1 < span.end and doc[k].lower_ in ("of", "for"):
         j = k + 1
-        while j < span.end and doc[j].lower_ in rules.title_domains and by_token.get(j) is None:
+        while j < span.end and by_token.get(j) is None and (
+                doc[j].lower_ in rules.title_domains or (doc[j].text[:1].isupper() and doc[j].pos_ in ("PROPN", "NOUN"))
+                or (doc[j].lower_ == "and" and j + 1 < span.end and doc[j + 1].text[:1].isupper()
+                    and by_token.get(j + 1) is None)):
             j += 1
         if not any(doc[i].lower_ != "the" for i in range(k + 1, j)):
             break
