@@ -107,7 +107,7 @@ def find_names(sentence: "Sentence", rules: Rules) -> list[NameMention]:
     taken: set[int] = set()
     doc = sentence.span.doc
     for start, end, entry in gazetteer_matches(sentence, rules):
-        if entry.type is not ActorType.COUNTRY and not doc[start:end].text.isupper() \
+        if entry.kind != "demonym" and not doc[start:end].text.isupper() \
                 and _inside_longer_name(doc, start, end, sentence, rules):
             continue
         mention = _from_entry(sentence, start, end, entry, rules)
@@ -123,7 +123,8 @@ def find_names(sentence: "Sentence", rules: Rules) -> list[NameMention]:
 
 
 def _inside_longer_name(doc, start: int, end: int, sentence: "Sentence", rules: Rules) -> bool:
-    """'Ali Mahmoud Abbas' is not the known 'Mahmoud Abbas': the name goes on beyond the match."""
+    """'Ali Mahmoud Abbas' is not the known 'Mahmoud Abbas', nor is 'Santiago Pena' the capital of
+    Chile: the name goes on beyond the match."""
     def extends(tok) -> bool:
         return (_name_token(tok, False, rules) and tok.lower_ not in rules.titles
                 and tok.lower_ not in rules.title_modifiers and tok.lower_.rstrip(".") not in rules.honorifics
