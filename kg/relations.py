@@ -76,6 +76,10 @@ class _Reader:
                 for aid in self.actors_of(child, seen):
                     if aid not in ids:
                         ids.append(aid)
+            elif child.dep_ == "prep" and child.lower_ in ("including", "among"):
+                for pobj in child.children:  # 'officials, including X and Y', 'among them X'
+                    if pobj.dep_ == "pobj":
+                        ids += [a for a in self.actors_of(pobj, seen) if a not in ids]
         return [a for a in ids if self.actors.actors[a].type is not ActorType.PLACE]
 
     def resolved_by(self, head: "Token") -> str:
@@ -288,12 +292,17 @@ class _Reader:
         return None
 
     def _noun_participants(self, noun: "Token") -> list[int]:
-        """Everyone a meeting noun names: between, with, and its owners."""
+        """Everyone a meeting noun names: between, with, and its owners; else, for 'At the summit,
+        X and Y pledged', the subjects of the clause the meeting is the setting of."""
         ids: list[int] = []
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ in BETWEEN + ("with",):
                 ids += [a for p in child.children if p.dep_ == "pobj" for a in self.actors_of(p)]
-        return _unique(ids + self._noun_owners(noun))
+        ids = _unique(ids + self._noun_owners(noun))
+        if not ids and noun.dep_ == "pobj" and noun.head.lower_ in ("at", "during"):
+            clause = noun.head.head
+            ids = _unique(a for h in self._subject_heads(clause) for a in self.actors_of(h))
+        return ids
 
     def _noun_owners(self, noun: "Token") -> list[int]:
         owners = [a for c in noun.children if c.dep_ == "poss" for a in self.actors_of(c)]

@@ -342,7 +342,7 @@ def _posts(titles, names, mention_actor, actors, token_actor, cue, rules: Rules)
     countries = _states_spoken_of(names, titles, mention_actor, actors)
     index = {id(m): n for n, m in enumerate(names)}
     for t in titles:
-        person = _person_after(t, names) or _person_before(t, names)
+        person = _person_after(t, names) or _person_before(t, names, titles)
         if person is None or t.former:
             continue
         holder = mention_actor.get(index[id(person)])
@@ -357,13 +357,16 @@ def _posts(titles, names, mention_actor, actors, token_actor, cue, rules: Rules)
         orgs = [o for o in orgs if o is not None and o != holder]
         if not orgs and t.doc[t.start].lower_ == "whose":
             orgs = [a for a in _antecedent(t, token_actor) if a != holder]
+        if not orgs and t.patron is not None:
+            patron = mention_actor.get(index[id(t.patron)])
+            orgs = sorted({p.org for p in posts if p.holder == patron and actors[p.org].type is ActorType.COUNTRY})
         if not orgs:
             orgs = _inherited_org(t, titles, posts)
         if not orgs and _state_title(t, rules) and not t.plural and not _possessed(t):
             orgs = _capital_before(t, names, actors, mention_actor) or _country_in_context(t, countries)
         for org in orgs:
             posts.append(LocalPost(holder, org, _label(t), t.leads, t.sentence))
-        t.holder = holder  # type: ignore[attr-defined]
+        t.holder = holder
     return posts
 
 
@@ -378,9 +381,11 @@ def _states_spoken_of(names, titles, mention_actor, actors) -> list[tuple[tuple[
             aid = mention_actor.get(index[id(org)])
             if aid is not None and actors[aid].type is ActorType.COUNTRY:
                 out.append(((t.sentence.index, t.start), aid))
-    for m in names:
+    for n, m in enumerate(names):
         if m.country and m.country in by_name and m.type is ActorType.GOVERNMENT_BODY:
             out.append(((m.sentence.index, m.start), by_name[m.country]))
+        elif m.kind in ("capital", "metonym") and mention_actor.get(n) is not None:
+            out.append(((m.sentence.index, m.start), mention_actor[n]))  # 'the Kremlin said'
     return sorted(out)
 
 
@@ -447,12 +452,18 @@ def _person_after(t: TitlePhrase, names: list[NameMention]) -> NameMention | Non
     return None
 
 
-def _person_before(t: TitlePhrase, names: list[NameMention]) -> NameMention | None:
+def _person_before(t: TitlePhrase, names: list[NameMention], titles: list[TitlePhrase]) -> NameMention | None:
+    """'X, the leader of Y' and 'X, President Z's adviser' (over the patron's own title)."""
     doc = t.doc
-    if t.start < 2 or doc[t.start - 1].text != ",":
+    start = t.start
+    if t.patron is not None:
+        for other in titles:
+            if other is not t and other.sentence.index == t.sentence.index and other.end == t.patron.start:
+                start = min(start, other.start)
+    if start < 2 or doc[start - 1].text != ",":
         return None
     for m in names:
-        if m.sentence.index == t.sentence.index and m.type is ActorType.PERSON and m.end == t.start - 1:
+        if m.sentence.index == t.sentence.index and m.type is ActorType.PERSON and m.end == start - 1:
             after = t.end
             if after >= t.sentence.span.end or doc[after].text in (",", ".", ";", ")", "–", "—") or doc[after].is_punct:
                 return m
@@ -462,7 +473,7 @@ def _person_before(t: TitlePhrase, names: list[NameMention]) -> NameMention | No
 def _resolve_titles(titles, posts, actors, token_actor, cue) -> None:
     """A title with no name beside it refers to the person holding that post in the article."""
     for t in titles:
-        if getattr(t, "holder", None) is not None or t.former:
+        if t.holder is not None or t.former:
             continue
         org_ids = []
         for o in t.orgs:

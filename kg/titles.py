@@ -37,6 +37,8 @@ class TitlePhrase:
     plural: bool
     orgs: list["NameMention"] = field(default_factory=list)
     head_index: int = 0
+    patron: "NameMention | None" = None  # 'Trump's adviser', 'adviser to Khamenei'
+    holder: int | None = None  # set by resolution: the person holding it
 
     @property
     def doc(self):
@@ -60,7 +62,8 @@ def _match_head(doc, i: int, limit: int, rules: Rules) -> tuple[int, str] | None
 
 
 def _org_after(doc, k: int, limit: int, by_token) -> "NameMention | None":
-    """The organisation named after 'of': 'of HTS', 'of the Kurdish-led Syrian Democratic Forces'."""
+    """The organisation named after 'of': 'of HTS', 'of the Kurdish-led Syrian Democratic Forces'
+    (or the place after 'for': 'envoy for Syria')."""
     if k < limit and doc[k].lower_ == "the":
         k += 1
     for j in range(k, min(limit, k + 5)):
@@ -68,7 +71,7 @@ def _org_after(doc, k: int, limit: int, by_token) -> "NameMention | None":
         if mention is not None and mention.end < limit and doc[mention.end].text == "-":
             continue  # 'the HTS-backed Salvation Government': HTS only qualifies the name
         if mention is not None:
-            return mention if mention.type in ORG_TYPES and mention.kind != "demonym" else None
+            return mention if mention.kind != "demonym" else None
         if doc[j].pos_ not in ("ADJ", "PUNCT", "VERB", "PROPN", "NOUN") or doc[j].text in (",", "(", ")"):
             return None
     return None
@@ -96,7 +99,7 @@ def find_titles(sentence: "Sentence", names: list["NameMention"], rules: Rules) 
 
 def _extend(sentence: "Sentence", head_start: int, head_end: int, head: str, by_token, rules: Rules) -> TitlePhrase:
     doc, span = sentence.span.doc, sentence.span
-    start, orgs, modifiers = head_start, [], []
+    start, orgs, modifiers, patron = head_start, [], [], None
     j = head_start - 1
     while j >= span.start:
         tok = doc[j]
@@ -107,6 +110,11 @@ def _extend(sentence: "Sentence", head_start: int, head_end: int, head: str, by_
             start = mention.start
             j = mention.start - 1
             continue
+        if mention is not None and mention.type is ActorType.PERSON and j + 1 < head_start \
+                and doc[j + 1].lower_ in ("'s", "’s") and not orgs:
+            patron = mention
+            start = mention.start
+            break
         if tok.text in (",",) or tok.lower_ in ("and", "'s", "’s"):
             if j - 1 >= span.start and by_token.get(j - 1) is not None and by_token[j - 1].type in ORG_TYPES:
                 j -= 1
@@ -138,15 +146,31 @@ def _extend(sentence: "Sentence", head_start: int, head_end: int, head: str, by_
         if not any(doc[i].lower_ != "the" for i in range(k + 1, j)):
             break
         k = end = j
-    if not orgs and end + 1 < span.end and doc[end].lower_ in ("of", "for", "in"):
+    if end + 1 < span.end and doc[end].lower_ in ("of", "for", "in", "to"):
+        prep = doc[end].lower_
         mention = _org_after(doc, end + 1, span.end, by_token)
-        if mention is not None:
+        if mention is not None and mention.type in ORG_TYPES and prep in ("of", "for", "in") and not orgs \
+                and not (prep in ("for", "in") and mention.type is ActorType.COUNTRY and mention.kind == "name"
+                         and doc[head_start].lower_ in ("envoy", "representative", "ambassador")):
             orgs.append(mention)
             end = mention.end
+        elif mention is not None and prep in ("for", "in") and mention.type is not ActorType.PERSON:
+            end = mention.end  # 'special envoy for Syria': the post's scope, not its organisation
+        elif prep == "to" and patron is None and not orgs:
+            k = end + 1
+            while k < span.end and by_token.get(k) is None and (
+                    doc[k].lower_ in rules.titles or doc[k].lower_ in rules.title_modifiers
+                    or doc[k].lower_.rstrip(".") in rules.honorifics or doc[k].lower_ == "the"):
+                k += 1
+            after = by_token.get(k)
+            if after is not None and after.type is ActorType.PERSON:
+                patron = after  # 'adviser to Supreme Leader Ali Khamenei'
+                end = after.end
     title_tokens = [t for t in doc[head_start:head_end]]
     label_tokens = [t for t in modifiers if t.lower_ not in rules.former and t.text != "-"] + title_tokens
     if end > head_end and not orgs:
-        label_tokens += list(doc[head_end:end])
+        stop = end if patron is None or patron.start < head_start else patron.start - 1
+        label_tokens += [t for t in doc[head_end:stop] if not t.is_punct or t.text == "-"]
     head_token = doc[head_end - 1]
     plural = head_token.tag_ in ("NNS", "NNPS") and head_token.lemma_.lower() != head_token.lower_
     label = " ".join(t.text for t in label_tokens)
@@ -159,5 +183,5 @@ def _extend(sentence: "Sentence", head_start: int, head_end: int, head: str, by_
         sentence=sentence, start=start, end=end, head=head, label=label,
         leads=rule.leads and not (mods & rules.not_leading),
         former=bool(mods & rules.former) or (start > span.start and doc[start - 1].lower_ in ("ex", "ex-")),
-        plural=plural, orgs=orgs, head_index=head_end - 1,
+        plural=plural, orgs=orgs, head_index=head_end - 1, patron=patron,
     )
