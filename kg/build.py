@@ -80,7 +80,14 @@ def build(inputs: Sequence[str | os.PathLike], options: BuildOptions = BuildOpti
     nlp = load_pipeline()
     extractions: list[ArticleExtraction] = []
     for done, article in enumerate(articles, 1):
-        extractions.append(extract_article(article, nlp, rules))
+        try:
+            extractions.append(extract_article(article, nlp, rules))
+        except Exception as err:  # a bug met on one article must not lose the others
+            failure = InputError(article.source, f"extraction failed ({type(err).__name__}: {err}); "
+                                                 "please report this with the article")
+            report.failures.append(failure)
+            if on_failure:
+                on_failure(failure)
         if progress:
             progress(done, len(articles))
     corpus = merge_extractions(extractions, rules)

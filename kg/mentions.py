@@ -191,9 +191,7 @@ def _name_chunks(sentence: "Sentence", taken: set[int], rules: Rules) -> list[tu
             while k < span.end and k not in taken and (doc[k].lower_ in NAME_CONNECTORS or (
                     doc[k].lower_ == "of" and k == j and rules.name_heads.get(doc[j - 1].lower_))):
                 k += 1
-            if k > j and k < span.end and k not in taken and _name_token(doc[k], False, rules) \
-                    and not doc[j].whitespace_ == "" or (k > j and k < span.end and k not in taken
-                                                        and _name_token(doc[k], False, rules)):
+            if j < k < span.end and k not in taken and _name_token(doc[k], False, rules):
                 j = k + 1
             else:
                 break
@@ -202,7 +200,7 @@ def _name_chunks(sentence: "Sentence", taken: set[int], rules: Rules) -> list[tu
         start = _skip_leading_titles(doc, i, j, rules)
         if start < j:
             chunks.append((start, j))
-        i = j
+        i = max(j, i + 1)
     return chunks
 
 
