@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from kg.dates_found import parse_date
+from kg.dates import parse_date
 from kg.errors import RuleFileError
 from kg.rules import data_path
 

@@ -24,7 +24,7 @@ import datetime as dt
 import re
 from typing import Callable, Iterable
 
-__all__ = ["resolve_date", "find_date_expressions"]
+__all__ = ["resolve_date", "find_date_expressions", "find_dates", "parse_date"]
 
 # --------------------------------------------------------------------------- tables
 
@@ -375,3 +375,24 @@ def find_date_expressions(sentence: str) -> list[tuple[int, int, str]]:
         if all(end <= other_start or start >= other_end for other_start, other_end in chosen):
             chosen.append((start, end))
     return [(start, end, sentence[start:end]) for start, end in sorted(chosen)]
+
+
+def find_dates(text: str) -> list[dt.date]:
+    """Every full calendar date (day, month and year) written in `text`, in order."""
+    found = []
+    for _start, _end, expression in find_date_expressions(text):
+        resolved = resolve_date(expression, None)
+        if resolved is not None and len(resolved) == 10:
+            found.append(dt.date.fromisoformat(resolved))
+    return found
+
+
+def parse_date(text: str) -> dt.date | None:
+    """The date when `text` is exactly one full calendar date, else None."""
+    expressions = find_date_expressions(text.strip())
+    if len(expressions) != 1:
+        return None
+    start, end, _ = expressions[0]
+    rest = (text.strip()[:start] + text.strip()[end:]).strip(" ,.")
+    dates = find_dates(text)
+    return dates[0] if dates and not rest else None

@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 
 from kg.clean import BoilerplateRules, CleanedText, clean_text, default_boilerplate
-from kg.dates_found import find_dates
+from kg.dates import find_dates
 from kg.errors import InputError
 from kg.model import Article
 

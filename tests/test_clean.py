@@ -3,7 +3,7 @@ import datetime as dt
 import pytest
 
 from kg.clean import BoilerplateRules, CleanedText, clean_text, default_boilerplate, load_boilerplate
-from kg.dates_found import find_dates, parse_date
+from kg.dates import find_dates, parse_date
 from kg.errors import RuleFileError
 
 BODY = "Farmers in Lowmoor sold their barley early this year."
@@ -201,7 +201,8 @@ def test_clean_find_dates_reads_full_dates(text, dates):
 
 
 @pytest.mark.parametrize("text, date", [
-    ("Monday 5 May 2025", None),
+    ("Monday 5 May 2025", dt.date(2025, 5, 5)),
+    ("Monday", None),
     ("5 May 2025", dt.date(2025, 5, 5)),
     (" Jan. 9, 2021 ", dt.date(2021, 1, 9)),
     ("5 May 2025 and more", None),
