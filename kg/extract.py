@@ -6,11 +6,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .dates import find_date_expressions, resolve_date
-from .mentions import LOCATIVE_PREPS, find_names
+from .mentions import find_names
 from .model import ActorType, Article, Modality
 from .nlp import Sentence, parse_article
 from .relations import Found, FoundMeeting, find_relations
-from .resolve import ArticleActors, resolve_article
+from .actors import ArticleActors
+from .resolve import resolve_article
 from .rules import Rules
 from .titles import find_titles
 

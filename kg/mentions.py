@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .model import ActorType
-from .rules import GazetteerEntry, Rules, fold
+from .rules import GazetteerEntry, Rules
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

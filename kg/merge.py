@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from .extract import ArticleExtraction, Dated
 from .ids import slug
 from .model import Actor, ActorType, Assertion, Event, Modality, Post, Relation
-from .resolve import LocalActor
+from .actors import LocalActor
 from .rules import Rules, fold
 
 __all__ = ["Corpus", "merge_extractions", "actor_key"]

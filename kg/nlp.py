@@ -9,7 +9,7 @@ from .errors import KGError
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Span
 
 __all__ = ["load_pipeline", "Sentence", "parse_article", "MODEL_PACKAGES"]
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from .modality import modality_of
 from .model import ActorType, Modality, Relation
-from .resolve import ArticleActors
+from .actors import ArticleActors
 from .rules import NounRule, Rules, VerbRule
 
 if TYPE_CHECKING:

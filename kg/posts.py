@@ -1,0 +1,272 @@
+"""Posts people hold, and the people titles refer to.
+
+A title next to a name ('Turkish Defense Minister X', 'X, the leader of Y',
+'Y's adviser X') gives a post; a title with no name beside it ('the Turkish
+foreign minister', 'the two leaders') refers back to the holder of such a post.
+"""
+from __future__ import annotations
+
+from .actors import LocalPost
+from .mentions import NameMention
+from .model import ActorType
+from .rules import Rules
+from .titles import TitlePhrase
+
+__all__ = ["find_posts", "resolve_titles", "follows_title"]
+
+
+def follows_title(t: TitlePhrase, m: NameMention) -> bool:
+    doc = t.doc
+    k = t.end
+    k = _skip_aside(doc, k, t.sentence.span.end)
+    if k < len(doc) and doc[k].text == ",":
+        k += 1
+    while k < m.start and doc[k].lower_.rstrip(".") in ("ayatollah", "sheikh", "gen", "general", "dr", "mr", "mrs", "ms"):
+        k += 1
+    return k == m.start
+
+
+def _skip_aside(doc, k: int, limit: int) -> int:
+    """Skip a parenthesis '( ... )' or a dash clause '– ... –' starting at token k."""
+    for _ in range(2):
+        if k < limit and doc[k].text == "(":
+            close = next((j for j in range(k, limit) if doc[j].text == ")"), None)
+            if close is None:
+                return k
+            k = close + 1
+        elif k < limit and doc[k].text in ("–", "—", "--"):
+            close = next((j for j in range(k + 1, limit) if doc[j].text in ("–", "—", "--")), None)
+            if close is None:
+                return k
+            k = close + 1
+    return k
+
+
+def find_posts(titles, names, mention_actor, actors, token_actor, cue, rules: Rules) -> list[LocalPost]:
+    """Posts from a title next to a person's name, before it or as an apposition after it."""
+    posts: list[LocalPost] = []
+    countries = _states_spoken_of(names, titles, mention_actor, actors)
+    index = {id(m): n for n, m in enumerate(names)}
+    for t in titles:
+        person = _person_after(t, names) or _person_before(t, names, titles)
+        if person is None or t.former:
+            continue
+        holder = mention_actor.get(index[id(person)])
+        if holder is None or actors[holder].type is not ActorType.PERSON:
+            continue
+        for tok in range(t.start, t.end):
+            key = (t.sentence.index, tok)
+            if key not in token_actor or tok == t.head_index:
+                token_actor[key] = [holder]
+                cue[key] = "name"
+        orgs = [mention_actor.get(index[id(o)]) for o in t.orgs]
+        orgs = [o for o in orgs if o is not None and o != holder]
+        if not orgs and t.doc[t.start].lower_ == "whose":
+            orgs = [a for a in _antecedent(t, token_actor) if a != holder]
+        if not orgs and t.patron is not None:
+            patron = mention_actor.get(index[id(t.patron)])
+            orgs = sorted({p.org for p in posts if p.holder == patron and actors[p.org].type is ActorType.COUNTRY})
+        if not orgs:
+            orgs = _inherited_org(t, titles, posts)
+        if not orgs and _state_title(t, rules) and not t.plural and not _possessed(t):
+            orgs = _capital_before(t, names, actors, mention_actor) or _country_in_context(t, countries)
+        for org in orgs:
+            posts.append(LocalPost(holder, org, _label(t), t.leads, t.sentence))
+        t.holder = holder
+    return posts
+
+
+def _states_spoken_of(names, titles, mention_actor, actors) -> list[tuple[tuple[int, int], int]]:
+    """Where the article names a state's officials or bodies ('Turkish Defence Minister', 'Syria's
+    Minister of Economy', 'the Iranian foreign ministry'), in text order."""
+    index = {id(m): n for n, m in enumerate(names)}
+    by_name = {a.canonical: a.id for a in actors.values() if a.type is ActorType.COUNTRY and a.canonical}
+    out = []
+    for t in titles:
+        for org in t.orgs:
+            aid = mention_actor.get(index[id(org)])
+            if aid is not None and actors[aid].type is ActorType.COUNTRY:
+                out.append(((t.sentence.index, t.start), aid))
+    for n, m in enumerate(names):
+        if m.country and m.country in by_name and m.type is ActorType.GOVERNMENT_BODY:
+            out.append(((m.sentence.index, m.start), by_name[m.country]))
+        elif m.kind in ("capital", "metonym") and mention_actor.get(n) is not None:
+            out.append(((m.sentence.index, m.start), mention_actor[n]))  # 'the Kremlin said'
+    return sorted(out)
+
+
+def _capital_before(t: TitlePhrase, names: list[NameMention], actors, mention_actor) -> list[int]:
+    """'In Washington, President X': the capital the sentence opens with."""
+    by_name = {a.canonical: a.id for a in actors.values() if a.type is ActorType.COUNTRY and a.canonical}
+    for m in names:
+        if m.sentence.index == t.sentence.index and m.kind == "place" and m.country and m.end <= t.start \
+                and m.start <= t.sentence.span.start + 2:
+            return [by_name[m.country]] if m.country in by_name else []
+    return []
+
+
+def _possessed(t: TitlePhrase) -> bool:
+    """'His delegation included Foreign Minister X': whose minister depends on whose delegation."""
+    return any(tok.lower_ in ("his", "her", "their", "its") and tok.tag_ == "PRP$"
+               for tok in t.doc[t.sentence.span.start:t.end])
+
+
+def _state_title(t: TitlePhrase, rules: Rules) -> bool:
+    label = " ".join(_title_words(t.label))
+    words = label.split()
+    return any(" ".join(words[i:]) in rules.state_titles for i in range(len(words)))
+
+
+def _country_in_context(t: TitlePhrase, countries: list[tuple[tuple[int, int], int]]) -> list[int]:
+    """The one state whose officials the article spoke of just before an unanchored title
+    (in its sentence or the one before); none when that could be more than one."""
+    before = {aid for (s, tok), aid in countries if (s, tok) < (t.sentence.index, t.start) and s >= t.sentence.index - 1}
+    return list(before) if len(before) == 1 else []
+
+
+def _label(t: TitlePhrase) -> str:
+    label = t.label
+    if label and label[0].islower() and label.lower() != label:
+        return label
+    return label
+
+
+def _antecedent(t: TitlePhrase, token_actor) -> list[int]:
+    """'the RSF, whose commander X': the actor a relative clause hangs on."""
+    tok = t.doc[t.head_index]
+    for _ in range(4):
+        if tok.dep_ == "relcl":
+            return list(token_actor.get((t.sentence.index, tok.head.i), []))
+        if tok.head is tok:
+            break
+        tok = tok.head
+    return []
+
+
+def _inherited_org(t: TitlePhrase, titles: list[TitlePhrase], posts: list[LocalPost]) -> list[int]:
+    """'the military leader of X, A, and the leader B': B's title shares A's organisation."""
+    for post in reversed(posts):
+        if post.sentence.index == t.sentence.index and post.title.lower().split()[-1] == t.head.split()[-1]:
+            return [post.org]
+    return []
+
+
+def _person_after(t: TitlePhrase, names: list[NameMention]) -> NameMention | None:
+    for m in names:
+        if m.sentence.index == t.sentence.index and m.type is ActorType.PERSON and m.start >= t.end and follows_title(t, m):
+            return m
+    return None
+
+
+def _person_before(t: TitlePhrase, names: list[NameMention], titles: list[TitlePhrase]) -> NameMention | None:
+    """'X, the leader of Y' and 'X, President Z's adviser' (over the patron's own title)."""
+    doc = t.doc
+    start = t.start
+    if t.patron is not None:
+        for other in titles:
+            if other is not t and other.sentence.index == t.sentence.index and other.end == t.patron.start:
+                start = min(start, other.start)
+    if start < 2 or doc[start - 1].text != ",":
+        return None
+    for m in names:
+        if m.sentence.index == t.sentence.index and m.type is ActorType.PERSON and m.end == start - 1:
+            after = t.end
+            if after >= t.sentence.span.end or doc[after].text in (",", ".", ";", ")", "–", "—") or doc[after].is_punct:
+                return m
+    return None
+
+
+def resolve_titles(titles, posts, actors, token_actor, cue) -> None:
+    """A title with no name beside it refers to the person holding that post in the article."""
+    for t in titles:
+        if t.holder is not None or t.former:
+            continue
+        org_ids = []
+        for o in t.orgs:
+            ids = token_actor.get((t.sentence.index, o.start))
+            if ids:
+                org_ids.append(ids[0])
+        head = t.head.split()[-1]
+        count = _counted(t)
+        if t.plural and not org_ids and count:
+            targets = _last_holders(posts, head, count, t)
+            if targets:
+                key = (t.sentence.index, t.head_index)
+                token_actor[key] = targets
+                cue[key] = "title"
+            continue
+        targets: list[int] = []
+        for org in org_ids or [None]:
+            found = _holder_of(posts, head, org, t)
+            if found is not None and found not in targets:
+                targets.append(found)
+        if not targets or (not t.plural and len(targets) > 1) or (t.plural and not org_ids):
+            continue
+        if t.plural and org_ids and len(targets) < len(org_ids):
+            continue
+        key = (t.sentence.index, t.head_index)
+        token_actor[key] = targets
+        cue[key] = "title"
+
+
+SPELLING = {"defence": "defense", "minister": "minister", "ministers": "minister"}
+GENERIC_MODIFIERS = {"the", "a", "an", "senior", "top", "new", "current", "its", "their", "his", "her"}
+
+
+def _title_words(label: str) -> list[str]:
+    words = label.lower().replace("-", " ").split()
+    return [SPELLING.get(w, w) for w in words if w not in GENERIC_MODIFIERS]
+
+
+NUMBER_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
+
+
+def _counted(t: TitlePhrase) -> int | None:
+    """'the three leaders', 'both ministers': how many people a plural title counts."""
+    doc = t.doc
+    for i in range(max(t.sentence.span.start, t.start - 1), t.head_index):
+        if doc[i].lower_ in NUMBER_WORDS:
+            return NUMBER_WORDS[doc[i].lower_]
+    return None
+
+
+def _last_holders(posts: list[LocalPost], head: str, count: int, t: TitlePhrase) -> list[int]:
+    """The last `count` people before the title holding such a post ('leader' means any leading post)."""
+    holders: list[int] = []
+    before = sorted((p for p in posts if p.sentence.index < t.sentence.index), key=lambda p: p.sentence.index)
+    for p in reversed(before):
+        words = set(_title_words(p.title))
+        fits = p.leads if head in ("leader", "leaders") else (SPELLING.get(head, head).rstrip("s") in
+                                                              {w.rstrip("s") for w in words})
+        if fits and p.holder not in holders:
+            holders.append(p.holder)
+        if len(holders) == count:
+            return sorted(holders)
+    return []
+
+
+def _holder_of(posts: list[LocalPost], head: str, org: int | None, t: TitlePhrase) -> int | None:
+    wanted = set(_title_words(t.label))
+    head = SPELLING.get(head, head)
+    matches = []
+    for p in posts:
+        words = set(_title_words(p.title))
+        if head not in words and head.rstrip("s") not in words:
+            continue
+        if not (wanted - {head, head + "s"}) <= words:
+            continue
+        if org is not None and p.org != org:
+            continue
+        matches.append(p)
+    holders = []
+    for p in matches:
+        if p.holder not in holders:
+            holders.append(p.holder)
+    if len(holders) == 1:
+        return holders[0]
+    before = [p for p in matches if p.sentence.index <= t.sentence.index]
+    if before:
+        last = max(before, key=lambda p: p.sentence.index)
+        if sum(1 for p in before if p.sentence.index == last.sentence.index and p.holder != last.holder) == 0:
+            return last.holder
+    return None
