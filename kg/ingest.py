@@ -2,15 +2,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import json
 import os
 import re
-import types
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +15,9 @@ import yaml
 from kg.clean import BoilerplateRules, CleanedText, clean_text, default_boilerplate
 from kg.dates import find_dates
 from kg.errors import InputError
+from kg.metadata import Metadata, clean_field, iso_date, normalise
 from kg.model import Article
+from kg.page import html_text
 
 __all__ = ["SUPPORTED_SUFFIXES", "read_articles"]
 
@@ -27,14 +25,6 @@ SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl")
 _MAX_CONTROL_SHARE = 0.3
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _ISO_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ].+")
-
-
-@dataclass(frozen=True)
-class _Metadata:
-    title: str | None = None
-    date: dt.date | None = None
-    url: str | None = None
-    outlet: str | None = None
 
 
 def read_articles(
@@ -110,7 +100,7 @@ def _read_text(path: str) -> str:
         raise InputError(path, f"cannot read: {exc.strerror or exc}") from exc
     if b"\x00" in data:
         raise InputError(path, "binary file, not text")
-    text = _normalise(_decode(data))
+    text = normalise(_decode(data))
     if _mostly_control(text):
         raise InputError(path, "binary file, not text")
     if not text.strip():
@@ -127,10 +117,6 @@ def _decode(data: bytes) -> str:
     return data.decode("latin-1")
 
 
-def _normalise(text: str) -> str:
-    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-
-
 def _mostly_control(text: str) -> bool:
     controls = sum(1 for char in text if unicodedata.category(char) == "Cc" and char not in "\n\t\f\v")
     return bool(text) and controls / len(text) > _MAX_CONTROL_SHARE
@@ -140,7 +126,7 @@ def _build_article(
     article_id: str,
     source: str,
     raw: str,
-    meta: _Metadata,
+    meta: Metadata,
     rules: BoilerplateRules,
     default_date: dt.date | None,
     *,
@@ -173,27 +159,8 @@ def _choose_date(
     return (max(found), True) if found else (None, False)
 
 
-def _iso_date(value: str) -> dt.date | None:
-    value = value.strip()
-    try:
-        if _ISO_DATE.fullmatch(value):
-            return dt.date.fromisoformat(value)
-        if _ISO_DATETIME.fullmatch(value):
-            return dt.datetime.fromisoformat(value).date()
-    except ValueError:
-        return None
-    return None
-
-
-def _clean_field(value: str | None) -> str | None:
-    if value is None:
-        return None
-    value = _normalise(value).strip()
-    return value or None
-
-
-def _plain_text(path: str, text: str) -> tuple[str, _Metadata]:
-    return text, _Metadata()
+def _plain_text(path: str, text: str) -> tuple[str, Metadata]:
+    return text, Metadata()
 
 
 def _jsonl_articles(
@@ -212,7 +179,7 @@ def _jsonl_articles(
                              default_date, error_path=path, line=number)
 
 
-def _parse_record(line: str) -> tuple[str | None, str, _Metadata]:
+def _parse_record(line: str) -> tuple[str | None, str, Metadata]:
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
@@ -223,11 +190,11 @@ def _parse_record(line: str) -> tuple[str | None, str, _Metadata]:
     if not isinstance(body, str) or not body.strip():
         raise ValueError('missing or empty "text"')
     fields = {name: _record_string(record, name) for name in ("id", "title", "date", "url", "source")}
-    date = _iso_date(fields["date"]) if fields["date"] is not None else None
+    date = iso_date(fields["date"]) if fields["date"] is not None else None
     if fields["date"] is not None and date is None:
         raise ValueError(f'"date" is not an ISO date: {fields["date"]!r}')
-    meta = _Metadata(title=fields["title"], date=date, url=fields["url"], outlet=fields["source"])
-    return fields["id"], _normalise(body), meta
+    meta = Metadata(title=fields["title"], date=date, url=fields["url"], outlet=fields["source"])
+    return fields["id"], normalise(body), meta
 
 
 def _record_string(record: dict[str, Any], name: str) -> str | None:
@@ -238,7 +205,7 @@ def _record_string(record: dict[str, Any], name: str) -> str | None:
         return str(value)
     if not isinstance(value, str):
         raise ValueError(f'"{name}" must be a string')
-    return _clean_field(value)
+    return clean_field(value)
 
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>(?:.*?\n)??)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
@@ -263,15 +230,15 @@ _INLINE = (
 )
 
 
-def _markdown(path: str, text: str) -> tuple[str, _Metadata]:
+def _markdown(path: str, text: str) -> tuple[str, Metadata]:
     meta, body = _split_front_matter(path, text)
     return _markdown_to_text(body), meta
 
 
-def _split_front_matter(path: str, text: str) -> tuple[_Metadata, str]:
+def _split_front_matter(path: str, text: str) -> tuple[Metadata, str]:
     match = _FRONT_MATTER.match(text)
     if match is None:
-        return _Metadata(), text
+        return Metadata(), text
     try:
         data = yaml.safe_load(match["yaml"]) or {}
     except yaml.YAMLError as exc:
@@ -281,15 +248,15 @@ def _split_front_matter(path: str, text: str) -> tuple[_Metadata, str]:
     return _front_matter_metadata(path, data), text[match.end():]
 
 
-def _front_matter_metadata(path: str, data: dict[Any, Any]) -> _Metadata:
+def _front_matter_metadata(path: str, data: dict[Any, Any]) -> Metadata:
     fields = {name: _scalar_text(data.get(name)) for name in ("title", "url", "source")}
-    return _Metadata(title=fields["title"], date=_front_matter_date(path, data.get("date")),
+    return Metadata(title=fields["title"], date=_front_matter_date(path, data.get("date")),
                      url=fields["url"], outlet=fields["source"])
 
 
 def _scalar_text(value: Any) -> str | None:
     if isinstance(value, (str, int, float)) and not isinstance(value, bool):
-        return _clean_field(str(value))
+        return clean_field(str(value))
     return None
 
 
@@ -300,7 +267,7 @@ def _front_matter_date(path: str, value: Any) -> dt.date | None:
         return value.date()
     if isinstance(value, dt.date):
         return value
-    date = _iso_date(value) if isinstance(value, str) else None
+    date = iso_date(value) if isinstance(value, str) else None
     if date is None:
         raise InputError(path, f"front matter date is not an ISO date: {value!r}")
     return date
@@ -336,174 +303,9 @@ def _markdown_inline(line: str) -> str:
     return line
 
 
-_SKIPPED_TAGS = frozenset({
-    "script", "style", "nav", "header", "footer", "aside", "form", "noscript", "template", "svg",
-    "iframe", "button", "head",
-})
-_BLOCK_TAGS = frozenset({
-    "address", "article", "blockquote", "body", "br", "dd", "div", "dl", "dt", "figcaption", "figure",
-    "h1", "h2", "h3", "h4", "h5", "h6", "hr", "html", "li", "main", "ol", "p", "pre", "section",
-    "table", "td", "th", "tr", "ul",
-})
-_META_FIELDS = {
-    "og:title": "title", "twitter:title": "title",
-    "og:url": "url",
-    "og:site_name": "outlet", "application-name": "outlet",
-    "article:published_time": "date", "date": "date", "pubdate": "date", "publish-date": "date",
-    "dc.date": "date", "dc.date.issued": "date", "datepublished": "date",
-}
-
-
-def _html(path: str, text: str) -> tuple[str, _Metadata]:
-    extracted = _trafilatura_extract(text) or _fallback_extract(text)
-    if extracted is None:
-        raise InputError(path, "no article text found")
-    return extracted
-
-
-@functools.lru_cache(maxsize=1)
-def _trafilatura() -> types.ModuleType | None:
-    try:
-        import trafilatura
-    except ImportError:
-        return None
-    return trafilatura
-
-
-def _trafilatura_extract(html: str) -> tuple[str, _Metadata] | None:
-    module = _trafilatura()
-    if module is None:
-        return None
-    try:
-        document = module.bare_extraction(
-            html, include_comments=False, favor_precision=True, with_metadata=True,
-            date_extraction_params={"original_date": True, "extensive_search": False},
-        )
-    except Exception:  # a third-party parser failing on one page must not stop the run
-        return None
-    text = getattr(document, "text", None) if document is not None else None
-    if not text or not text.strip():
-        return None
-    date = getattr(document, "date", None)
-    meta = _Metadata(
-        title=_clean_field(getattr(document, "title", None)),
-        date=_iso_date(date) if date else None,
-        url=_clean_field(getattr(document, "url", None)),
-        outlet=_clean_field(getattr(document, "sitename", None)),
-    )
-    return _normalise(text), meta
-
-
-@dataclass
-class _Line:
-    text: str
-    in_article: bool
-    in_main: bool
-
-
-class _PageParser(HTMLParser):
-    """Block-level text of a page without its scripts, navigation and other chrome, plus head metadata."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.lines: list[_Line] = []
-        self.meta: dict[str, str] = {}
-        self.page_title: list[str] = []
-        self._buffer: list[str] = []
-        self._skip_depth = 0
-        self._article_depth = 0
-        self._main_depth = 0
-        self._heading_depth = 0
-        self._in_title = False
-        self.heading: str | None = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in ("meta", "link"):
-            self._note_meta(dict(attrs))
-        elif tag == "title":
-            self._in_title = True
-        if tag in _BLOCK_TAGS:
-            self._flush()
-        self._enter(tag, 1)
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in ("meta", "link"):
-            self._note_meta(dict(attrs))
-        if tag in _BLOCK_TAGS:
-            self._flush()
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "title":
-            self._in_title = False
-        if tag in _BLOCK_TAGS:
-            self._flush()
-        self._enter(tag, -1)
-
-    def handle_data(self, data: str) -> None:
-        if self._in_title:
-            self.page_title.append(data)
-        elif not self._skip_depth:
-            self._buffer.append(data)
-
-    def close(self) -> None:
-        super().close()
-        self._flush()
-
-    def _enter(self, tag: str, step: int) -> None:
-        if tag in _SKIPPED_TAGS:
-            self._skip_depth = max(0, self._skip_depth + step)
-        elif tag == "article":
-            self._article_depth = max(0, self._article_depth + step)
-        elif tag == "main":
-            self._main_depth = max(0, self._main_depth + step)
-        elif tag == "h1":
-            self._heading_depth = max(0, self._heading_depth + step)
-
-    def _flush(self) -> None:
-        text = " ".join("".join(self._buffer).split())
-        self._buffer.clear()
-        if text and self._heading_depth and self.heading is None:
-            self.heading = text
-        if text:
-            self.lines.append(_Line(text, self._article_depth > 0, self._main_depth > 0))
-
-    def _note_meta(self, attrs: dict[str, str | None]) -> None:
-        key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").lower()
-        content = attrs.get("content")
-        if attrs.get("rel", "") == "canonical" and attrs.get("href"):
-            self.meta.setdefault("url", attrs["href"] or "")
-        elif key in _META_FIELDS and content:
-            self.meta.setdefault(_META_FIELDS[key], content)
-
-
-def _fallback_extract(html: str) -> tuple[str, _Metadata] | None:
-    parser = _PageParser()
-    parser.feed(html)
-    parser.close()
-    lines = _main_lines(parser.lines)
-    if not lines:
-        return None
-    title = parser.meta.get("title") or parser.heading or " ".join("".join(parser.page_title).split())
-    date = parser.meta.get("date")
-    meta = _Metadata(
-        title=_clean_field(title),
-        date=_iso_date(date[:10]) if date else None,
-        url=_clean_field(parser.meta.get("url")),
-        outlet=_clean_field(parser.meta.get("outlet")),
-    )
-    return "\n".join(lines), meta
-
-
-def _main_lines(lines: list[_Line]) -> list[str]:
-    for chosen in ([line for line in lines if line.in_article], [line for line in lines if line.in_main], lines):
-        if chosen:
-            return [line.text for line in chosen]
-    return []
-
-
-_EXTRACTORS: dict[str, Callable[[str, str], tuple[str, _Metadata]]] = {
+_EXTRACTORS: dict[str, Callable[[str, str], tuple[str, Metadata]]] = {
     ".txt": _plain_text,
     ".md": _markdown,
-    ".html": _html,
-    ".htm": _html,
+    ".html": html_text,
+    ".htm": html_text,
 }

@@ -3,7 +3,7 @@ import json
 
 import pytest
 
-from kg import ingest
+from kg import ingest, page
 from kg.errors import InputError
 from kg.ingest import read_articles
 from kg.model import Article
@@ -43,7 +43,7 @@ def error_of(item) -> tuple:
 
 @pytest.fixture
 def no_trafilatura(monkeypatch):
-    monkeypatch.setattr(ingest, "_trafilatura_extract", lambda html: None)
+    monkeypatch.setattr(page, "_trafilatura_extract", lambda html: None)
 
 
 def test_ingest_reads_plain_text_file(tmp_path):
