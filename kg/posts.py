@@ -251,6 +251,9 @@ def _holder_of(posts: list[LocalPost], head: str, org: int | None, t: TitlePhras
     matches = []
     for p in posts:
         words = set(_title_words(p.title))
+        if head in ("leader", "leaders") and org is not None and p.leads and p.org == org:
+            matches.append(p)  # 'the Iranian leader': whoever leads Iran here
+            continue
         if head not in words and head.rstrip("s") not in words:
             continue
         if not (wanted - {head, head + "s"}) <= words:

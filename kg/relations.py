@@ -71,6 +71,10 @@ class _Reader:
             return []
         seen.add(head.i)
         ids = list(self.actors.at(self.sentence.index, head.i))
+        if not ids and head.lower_ in self.rules.state_name_nouns:
+            ids = [a for c in head.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children
+                   if p.dep_ == "pobj" for a in self.actors.at(self.sentence.index, p.i)
+                   if self.actors.actors[a].type is ActorType.COUNTRY]
         for child in head.children:
             if child.dep_ in EXPAND:
                 for aid in self.actors_of(child, seen):
@@ -181,6 +185,9 @@ class _Reader:
         objects = _unique(a for h in object_heads for a in self.actors_of(h))
         if not objects and rule.relation in (Relation.OPPOSES, Relation.SUPPORTS):
             objects = _unique(a for h in object_heads for a in self._stance_actors(h))
+        if not objects and rule.clause_object:
+            clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+            objects = _unique(a for c in clauses for h in c.children if h.dep_ in SUBJECTS for a in self.actors_of(h))
         if rule.particle == "together" and not subjects:
             return objects, [], topic_head
         return subjects, [o for o in objects], topic_head
@@ -255,6 +262,9 @@ class _Reader:
         if rule.role:
             self._role(noun, rule.relation)
             return
+        if rule.stance:
+            self._stance_noun(noun, rule)
+            return
         between: list[int] = []
         partners: list[int] = []
         for child in noun.children:
@@ -319,6 +329,24 @@ class _Reader:
                 if subjects and tok.lemma_.lower() in ("say", "tell", "announce", "state", "add", "confirm", "report", "reveal", "disclose"):
                     return [a for h in subjects for a in self.actors_of(h)]
         return []
+
+    def _stance_noun(self, noun: "Token", rule: NounRule) -> None:
+        """'pledging Iran's full support for X', 'heaped praise on X', 'its condemnation of X'."""
+        targets = [a for c in noun.children if c.dep_ == "prep" and c.lower_ in rule.object_preps
+                   for p in c.children if p.dep_ == "pobj" for a in self.actors_of(p)]
+        if not targets and noun.dep_ == "dobj":
+            targets = [a for c in noun.head.children if c.dep_ == "prep" and c.lower_ in rule.object_preps
+                       for p in c.children if p.dep_ == "pobj" for a in self.actors_of(p)]
+        holders = self._noun_owners(noun)
+        if not holders:
+            return
+        modality = modality_of(noun, stance=True)
+        if noun.dep_ == "dobj":
+            modality = modality_of(noun.head, stance=True)
+        for a in _unique(holders):
+            for b in _unique(targets):
+                if a != b:
+                    self._add(a, rule.relation, b, None, modality, noun, 0.75)
 
     def _role(self, noun: "Token", relation: Relation) -> None:
         """What one actor is to another: 'its Russian ally', 'X is Y's main backer',

@@ -68,6 +68,7 @@ class VerbRule:
     reciprocal: bool = False
     joint_objects: bool = False
     place_objects: bool = False
+    clause_object: bool = False
     stance: bool = False
     requires_xcomp: bool = False
     object_types: frozenset[ActorType] | None = None
@@ -82,6 +83,7 @@ class NounRule:
     requires: tuple[str, ...] = ()
     object_preps: tuple[str, ...] = ()
     role: bool = False
+    stance: bool = False
     cameo: str = ""
 
 
@@ -261,6 +263,7 @@ def _verb_rule(item: Any, path: Path, where: str) -> VerbRule:
         reciprocal=bool(item.get("reciprocal", False)),
         joint_objects=bool(item.get("joint_objects", False)),
         place_objects=bool(item.get("place_objects", False)),
+        clause_object=bool(item.get("clause_object", False)),
         stance=bool(item.get("stance", False)),
         requires_xcomp=bool(item.get("requires_xcomp", False)),
         object_types=None if types is None else frozenset(
@@ -280,6 +283,7 @@ def _noun_rule(item: Any, path: Path, where: str) -> NounRule:
         requires=tuple(_str_list(item.get("requires"), path, where)),
         object_preps=tuple(_str_list(item.get("object_preps"), path, where)),
         role=bool(item.get("role", False)),
+        stance=bool(item.get("stance", False)),
         cameo=str(item.get("cameo", "")),
     )
 
