@@ -169,7 +169,7 @@ def _used_as_actor(doc, start: int, end: int, rules: Rules) -> bool:
         return True
     if tok.dep_ == "pobj" and tok.head.lower_ in ACTOR_PREPS:
         return True
-    if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.lower_ in rules.state_name_nouns:
+    if start >= 2 and doc[start - 1].lower_ == "in" and doc[start - 2].lower_ in rules.state_name_nouns:
         return True  # 'the new leadership in Damascus', 'the authorities in Kabul'
 
     if tok.dep_ == "dobj" and rules.verb_rules(tok.head.lemma_.lower()):

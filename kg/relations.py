@@ -72,8 +72,11 @@ class _Reader:
         seen.add(head.i)
         ids = list(self.actors.at(self.sentence.index, head.i))
         if not ids and head.lower_ in self.rules.state_name_nouns:
-            ids = [a for c in head.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children
-                   if p.dep_ == "pobj" for a in self.actors.at(self.sentence.index, p.i)
+            doc = head.doc
+            following = doc[head.i + 2] if head.i + 2 < len(doc) and doc[head.i + 1].lower_ == "in" else None
+            places = [p for c in head.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children
+                      if p.dep_ == "pobj"] or ([following] if following is not None else [])
+            ids = [a for p in places for a in self.actors.at(self.sentence.index, p.i)
                    if self.actors.actors[a].type is ActorType.COUNTRY]
         for child in head.children:
             if child.dep_ in EXPAND:
