@@ -108,5 +108,37 @@ def build(inputs, output, date, gazetteers, lexicons, base_iri, named_graphs, qu
         sys.exit(EXIT_DATA)
 
 
+
+@main.command("eval")
+@click.argument("graph", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--details", is_flag=True, help="Also list missed entities and relations, and false ones.")
+@click.option("--json", "as_json", is_flag=True, help="Print the whole result as JSON.")
+def evaluate(graph, gold, details, as_json) -> None:
+    """Score GRAPH against hand-annotated GOLD files (or folders of them).
+
+    Prints entity recall and fragmentation, relation precision, recall and F1
+    per relation class, modality errors and provenance; the format of gold
+    files is in the README.
+
+    \b
+    Example:
+      kg build articles/ -o out
+      kg eval out/graph.ttl gold/ --details
+    """
+    import dataclasses
+    import json
+
+    from .evaluate import format_score, load_gold, score_graph
+
+    score = score_graph(graph, load_gold(gold))
+    if as_json:
+        result = dataclasses.asdict(score) | {"entity_recall": score.entity_recall, "precision": score.precision,
+                                              "recall": score.recall, "f1": score.f1}
+        click.echo(json.dumps(result, indent=2, ensure_ascii=False, default=list))
+    else:
+        click.echo(format_score(score, details))
+
+
 if __name__ == "__main__":
     main()
