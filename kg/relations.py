@@ -71,6 +71,9 @@ class _Reader:
             return []
         seen.add(head.i)
         ids = list(self.actors.at(self.sentence.index, head.i))
+        if not ids and head.lower_ in self.rules.proxy_nouns:
+            ids = [a for c in head.children if c.dep_ in ("compound", "nmod") for a in self.actors.at(self.sentence.index, c.i)
+                   if self.actors.actors[a].type is not ActorType.PERSON]  # 'Hamas fighters', 'an IS target'
         if not ids and head.lower_ in self.rules.state_name_nouns:
             doc = head.doc
             following = doc[head.i + 2] if head.i + 2 < len(doc) and doc[head.i + 1].lower_ == "in" else None

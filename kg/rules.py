@@ -117,6 +117,7 @@ class Rules:
     state_name_nouns: frozenset[str] = frozenset()
     definite_descriptions: dict[str, tuple[ActorType, ...]] = field(default_factory=dict)
     collective_groups: frozenset[str] = frozenset()
+    proxy_nouns: frozenset[str] = frozenset()
 
     def add_name(self, alias: str, entry: GazetteerEntry) -> None:
         key = fold(alias)
@@ -324,6 +325,7 @@ def load_descriptors(path: Path, rules: Rules) -> None:
     rules.state_metonyms = rules.state_metonyms | lower("state_metonyms")
     rules.state_name_nouns = rules.state_name_nouns | lower("state_name_nouns")
     rules.collective_groups = rules.collective_groups | lower("collective_groups")
+    rules.proxy_nouns = rules.proxy_nouns | lower("proxy_nouns")
 
 
 def load_rules(gazetteers: Iterable[str | Path] = (), lexicons: Iterable[str | Path] = ()) -> Rules:
