@@ -76,9 +76,10 @@ def find_posts(titles, names, mention_actor, actors, token_actor, cue, rules: Ru
     return posts
 
 
-def _states_spoken_of(names, titles, mention_actor, actors) -> list[tuple[tuple[int, int], int]]:
+def _states_spoken_of(names, titles, mention_actor, actors) -> list[tuple[tuple[int, int], int, bool]]:
     """Where the article names a state's officials or bodies ('Turkish Defence Minister', 'Syria's
-    Minister of Economy', 'the Iranian foreign ministry'), in text order."""
+    Minister of Economy', 'the Iranian foreign ministry') or the state by its seat ('the Kremlin
+    said'), in text order; the flag tells the seats."""
     index = {id(m): n for n, m in enumerate(names)}
     by_name = {a.canonical: a.id for a in actors.values() if a.type is ActorType.COUNTRY and a.canonical}
     out = []
@@ -86,12 +87,12 @@ def _states_spoken_of(names, titles, mention_actor, actors) -> list[tuple[tuple[
         for org in t.orgs:
             aid = mention_actor.get(index[id(org)])
             if aid is not None and actors[aid].type is ActorType.COUNTRY:
-                out.append(((t.sentence.index, t.start), aid))
+                out.append(((t.sentence.index, t.start), aid, False))
     for n, m in enumerate(names):
         if m.country and m.country in by_name and m.type is ActorType.GOVERNMENT_BODY:
-            out.append(((m.sentence.index, m.start), by_name[m.country]))
+            out.append(((m.sentence.index, m.start), by_name[m.country], False))
         elif m.kind in ("capital", "metonym") and mention_actor.get(n) is not None:
-            out.append(((m.sentence.index, m.start), mention_actor[n]))  # 'the Kremlin said'
+            out.append(((m.sentence.index, m.start), mention_actor[n], True))
     return sorted(out)
 
 
@@ -117,10 +118,14 @@ def _state_title(t: TitlePhrase, rules: Rules) -> bool:
     return any(" ".join(words[i:]) in rules.state_titles for i in range(len(words)))
 
 
-def _country_in_context(t: TitlePhrase, countries: list[tuple[tuple[int, int], int]]) -> list[int]:
-    """The one state whose officials the article spoke of just before an unanchored title
-    (in its sentence or the one before); none when that could be more than one."""
-    before = {aid for (s, tok), aid in countries if (s, tok) < (t.sentence.index, t.start) and s >= t.sentence.index - 1}
+def _country_in_context(t: TitlePhrase, countries: list[tuple[tuple[int, int], int, bool]]) -> list[int]:
+    """The one state the article spoke of just before an unanchored title: its officials in the
+    sentence before, or its seat earlier in the same sentence ('the Kremlin said ... President X');
+    none when that could be more than one. (Officials named in the title's own sentence are often
+    the other side of a meeting: 'the US commander held talks with President X'.)"""
+    here = (t.sentence.index, t.start)
+    before = {aid for (s, tok), aid, seat in countries
+              if t.sentence.index - 1 <= s < t.sentence.index or (seat and (s, tok) < here and s == here[0])}
     return list(before) if len(before) == 1 else []
 
 

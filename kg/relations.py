@@ -81,7 +81,7 @@ class _Reader:
                       if p.dep_ == "pobj"] or ([following] if following is not None else [])
             ids = [a for p in places for a in self.actors.at(self.sentence.index, p.i)
                    if self.actors.actors[a].type is ActorType.COUNTRY]
-        for child in head.children:
+        for child in [c for t in self._mention_tokens(head, ids) for c in t.children]:
             if child.dep_ in EXPAND:
                 for aid in self.actors_of(child, seen):
                     if aid not in ids:
@@ -91,6 +91,21 @@ class _Reader:
                     if pobj.dep_ == "pobj":
                         ids += [a for a in self.actors_of(pobj, seen) if a not in ids]
         return [a for a in ids if self.actors.actors[a].type is not ActorType.PLACE]
+
+    def _mention_tokens(self, head: "Token", ids: list[int]) -> list["Token"]:
+        """The head and, when it is part of a name, the other words of that name (the parser
+        sometimes hangs a coordination on one of them)."""
+        if not ids:
+            return [head]
+        doc, span = head.doc, self.sentence.span
+        same = lambda t: self.actors.at(self.sentence.index, t.i) == ids  # noqa: E731
+        start = head.i
+        while start > span.start and same(doc[start - 1]):
+            start -= 1
+        end = head.i + 1
+        while end < span.end and same(doc[end]):
+            end += 1
+        return list(doc[start:end])
 
     def resolved_by(self, head: "Token") -> str:
         return self.actors.mention_cue.get((self.sentence.index, head.i), "name")

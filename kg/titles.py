@@ -116,8 +116,9 @@ def _extend(sentence: "Sentence", head_start: int, head_end: int, head: str, by_
             start = mention.start
             break
         if tok.text in (",",) or tok.lower_ in ("and", "'s", "’s"):
-            if j - 1 >= span.start and by_token.get(j - 1) is not None and by_token[j - 1].type in ORG_TYPES:
-                j -= 1
+            before = by_token.get(j - 1) if j - 1 >= span.start else None
+            if before is not None and before.kind == "demonym" and orgs and orgs[0].kind == "demonym":
+                j -= 1  # 'the Turkish, Russian and Syrian defence ministers'
                 continue
             if tok.lower_ in ("'s", "’s"):
                 j -= 1
