@@ -148,6 +148,8 @@ class _Reader:
             return
         passive = any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in verb.children)
         subjects, objects, topic_head = self._arguments(verb, rule, passive)
+        if rule.reciprocal and len(subjects) == 1 and not objects:
+            subjects += self._coordinated_before(verb)
         if rule.object_types is not None:
             objects = [o for o in objects if self.actors.actors[o].type in rule.object_types]
         modality = modality_of(verb, stance=rule.stance)
@@ -212,6 +214,19 @@ class _Reader:
         if rule.particle == "together" and not subjects:
             return objects, [], topic_head
         return subjects, [o for o in objects], topic_head
+
+    def _coordinated_before(self, verb: "Token") -> list[int]:
+        """'after A and B met': when the parser cut A off the coordination, 'A and' right before
+        the subject still joins it."""
+        subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+        if subject is None:
+            return []
+        start = self._mention_tokens(subject, self.actors.at(self.sentence.index, subject.i))[0].i
+        doc = verb.doc
+        if start < 2 or doc[start - 1].lower_ != "and":
+            return []
+        before = self.actors.at(self.sentence.index, doc[start - 2].i)
+        return [a for a in before if self.actors.actors[a].type is not ActorType.PLACE]
 
     def _subject_heads(self, verb: "Token") -> list["Token"]:
         tok = verb
