@@ -40,6 +40,8 @@ class LocalPost:
     title: str
     leads: bool
     sentence: "Sentence"
+    start: int = 0  # token range of the title in the sentence's doc
+    end: int = 0
 
 
 @dataclass

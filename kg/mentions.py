@@ -137,6 +137,9 @@ def _inside_longer_name(doc, start: int, end: int, sentence: "Sentence", rules: 
 def _from_entry(sentence: "Sentence", start: int, end: int, entry: GazetteerEntry, rules: Rules) -> NameMention:
     doc = sentence.span.doc
     if entry.type is ActorType.COUNTRY and entry.kind == "demonym":
+        body_end = _national_body_end(doc, end, sentence.span.end, rules)
+        if body_end is not None:  # 'the Iranian foreign ministry', 'Sudanese intelligence services'
+            return NameMention(sentence, start, body_end, ActorType.GOVERNMENT_BODY, "name", None, "head", entry.name)
         nxt = doc[end] if end < sentence.span.end else None
         if nxt is not None and nxt.lower_ in rules.state_metonyms and nxt.pos_ in ("NOUN", "PROPN"):
             return NameMention(sentence, start, end + 1, ActorType.COUNTRY, "state", entry.name, "gazetteer")
@@ -157,6 +160,19 @@ def _from_entry(sentence: "Sentence", start: int, end: int, entry: GazetteerEntr
 
 ACTOR_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
 ACTOR_PREPS = {"with", "between", "among", "by", "against", "on", "and"}
+
+
+def _national_body_end(doc, end: int, limit: int, rules: Rules) -> int | None:
+    """Where a lower-case government body after a demonym ends ('foreign ministry'), if there is one."""
+    for j in range(end, min(limit, end + 3)):
+        tok = doc[j]
+        if not tok.text.islower() or tok.pos_ not in ("NOUN", "ADJ", "PROPN"):
+            return None
+        if rules.name_heads.get(tok.lemma_) is ActorType.GOVERNMENT_BODY and tok.lemma_ not in rules.state_metonyms:
+            return j + 1
+        if tok.lower_ not in rules.title_modifiers:
+            return None
+    return None
 
 
 def _used_as_actor(doc, start: int, end: int, rules: Rules) -> bool:

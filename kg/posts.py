@@ -6,7 +6,7 @@ foreign minister', 'the two leaders') refers back to the holder of such a post.
 """
 from __future__ import annotations
 
-from .actors import LocalPost
+from .actors import LocalActor, LocalPost
 from .mentions import NameMention
 from .model import ActorType
 from .rules import Rules
@@ -68,12 +68,24 @@ def find_posts(titles, names, mention_actor, actors, token_actor, cue, rules: Ru
             orgs = sorted({p.org for p in posts if p.holder == patron and actors[p.org].type is ActorType.COUNTRY})
         if not orgs:
             orgs = _inherited_org(t, titles, posts)
+        if not orgs and _state_title(t, rules) and not t.plural and actors[holder].country:
+            orgs = [_country_actor(actors, actors[holder].country)]  # the gazetteer knows whose they are
         if not orgs and _state_title(t, rules) and not t.plural and not _possessed(t):
             orgs = _capital_before(t, names, actors, mention_actor) or _country_in_context(t, countries)
         for org in orgs:
-            posts.append(LocalPost(holder, org, _label(t), t.leads, t.sentence))
+            posts.append(LocalPost(holder, org, _label(t), t.leads, t.sentence, t.start, t.end))
         t.holder = holder
     return posts
+
+
+def _country_actor(actors: dict[int, LocalActor], country: str) -> int:
+    """The article's actor for a state, added when the article names it only through its people."""
+    for actor in actors.values():
+        if actor.type is ActorType.COUNTRY and actor.canonical == country:
+            return actor.id
+    aid = max(actors, default=-1) + 1
+    actors[aid] = LocalActor(aid, ActorType.COUNTRY, [country], canonical=country)
+    return aid
 
 
 def _states_spoken_of(names, titles, mention_actor, actors) -> list[tuple[tuple[int, int], int, bool]]:
@@ -81,7 +93,6 @@ def _states_spoken_of(names, titles, mention_actor, actors) -> list[tuple[tuple[
     Minister of Economy', 'the Iranian foreign ministry') or the state by its seat ('the Kremlin
     said'), in text order; the flag tells the seats."""
     index = {id(m): n for n, m in enumerate(names)}
-    by_name = {a.canonical: a.id for a in actors.values() if a.type is ActorType.COUNTRY and a.canonical}
     out = []
     for t in titles:
         for org in t.orgs:
@@ -89,8 +100,8 @@ def _states_spoken_of(names, titles, mention_actor, actors) -> list[tuple[tuple[
             if aid is not None and actors[aid].type is ActorType.COUNTRY:
                 out.append(((t.sentence.index, t.start), aid, False))
     for n, m in enumerate(names):
-        if m.country and m.country in by_name and m.type is ActorType.GOVERNMENT_BODY:
-            out.append(((m.sentence.index, m.start), by_name[m.country], False))
+        if m.country and m.type is ActorType.GOVERNMENT_BODY:
+            out.append(((m.sentence.index, m.start), _country_actor(actors, m.country), False))
         elif m.kind in ("capital", "metonym") and mention_actor.get(n) is not None:
             out.append(((m.sentence.index, m.start), mention_actor[n], True))
     return sorted(out)
@@ -149,10 +160,18 @@ def _antecedent(t: TitlePhrase, token_actor) -> list[int]:
 
 
 def _inherited_org(t: TitlePhrase, titles: list[TitlePhrase], posts: list[LocalPost]) -> list[int]:
-    """'the military leader of X, A, and the leader B': B's title shares A's organisation."""
+    """'the military leader of X, A, and the leader B': a title coordinated with an earlier one of
+    the same kind shares its organisation (not so across a verb: 'President A met President B')."""
+    doc = t.doc
     for post in reversed(posts):
-        if post.sentence.index == t.sentence.index and post.title.lower().split()[-1] == t.head.split()[-1]:
-            return [post.org]
+        if post.sentence.index != t.sentence.index or post.end > t.start:
+            continue
+        if post.title.lower().split()[-1] != t.head.split()[-1]:
+            continue
+        between = doc[post.end:t.start]
+        if any(tok.pos_ in ("VERB", "AUX") and tok.dep_ != "acl" for tok in between):
+            return []
+        return [post.org] if any(tok.lower_ in ("and", ",") for tok in between) else []
     return []
 
 
