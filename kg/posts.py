@@ -224,9 +224,12 @@ def resolve_titles(titles, posts, actors, token_actor, cue) -> None:
             found = _holder_of(posts, head, org, t)
             if found is not None and found not in targets:
                 targets.append(found)
-        if not targets or (not t.plural and len(targets) > 1) or (t.plural and not org_ids):
+        states = [o for o in org_ids if actors[o].type is ActorType.COUNTRY]
+        if (not targets or (t.plural and len(targets) < len(org_ids))) and states and len(states) == len(org_ids):
+            targets = states  # 'the foreign ministers of Turkey, Iran and Russia': the states, as a state-level view
+        elif not targets or (not t.plural and len(targets) > 1) or (t.plural and not org_ids):
             continue
-        if t.plural and org_ids and len(targets) < len(org_ids):
+        elif t.plural and org_ids and len(targets) < len(org_ids):
             continue
         key = (t.sentence.index, t.head_index)
         token_actor[key] = targets
