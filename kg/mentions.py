@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .model import ActorType
-from .rules import GazetteerEntry, Rules
+from .rules import GazetteerEntry, Rules, fold
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -201,6 +201,10 @@ def _name_chunks(sentence: "Sentence", taken: set[int], rules: Rules) -> list[tu
         if i in taken or not _name_token(tok, i == span.start, rules):
             i += 1
             continue
+        if i == span.start and tok.pos_ != "PROPN" and i + 1 < span.end and i + 1 not in taken \
+                and _name_token(doc[i + 1], False, rules):
+            i += 1  # 'Later Mbemba Kasongo met ...': a capitalised first word is no part of the name
+            continue
         j = i + 1
         while j < span.end and j not in taken:
             if _name_token(doc[j], False, rules):
@@ -266,6 +270,8 @@ def _unknown_name(sentence: "Sentence", start: int, end: int, rules: Rules) -> N
     if kind_by_head is not None and len(span) > 1:
         return NameMention(sentence, start, end, kind_by_head, "name", None, "head")
     if start > 0 and (doc[start - 1].lower_ in rules.titles or doc[start - 1].lower_.rstrip(".") in rules.honorifics):
+        return NameMention(sentence, start, end, ActorType.PERSON, "name", None, "title")
+    if len(span) >= 2 and fold(span[0].text) in rules.given_names and kind_by_head is None:
         return NameMention(sentence, start, end, ActorType.PERSON, "name", None, "title")
     if start == sentence.span.start and span[0].pos_ != "PROPN":
         return NameMention(sentence, start, end, None, "name", None, "")

@@ -12,7 +12,7 @@ from .model import ActorType
 from .rules import Rules
 from .titles import TitlePhrase
 
-__all__ = ["find_posts", "resolve_titles", "follows_title"]
+__all__ = ["find_posts", "resolve_titles", "follows_title", "country_actor"]
 
 
 def follows_title(t: TitlePhrase, m: NameMention) -> bool:
@@ -69,7 +69,7 @@ def find_posts(titles, names, mention_actor, actors, token_actor, cue, rules: Ru
         if not orgs:
             orgs = _inherited_org(t, titles, posts)
         if not orgs and _state_title(t, rules) and not t.plural and actors[holder].country:
-            orgs = [_country_actor(actors, actors[holder].country)]  # the gazetteer knows whose they are
+            orgs = [country_actor(actors, actors[holder].country)]  # the gazetteer knows whose they are
         if not orgs and _state_title(t, rules) and not t.plural and not _possessed(t):
             orgs = _capital_before(t, names, actors, mention_actor) or _country_in_context(t, countries)
         for org in orgs:
@@ -78,7 +78,7 @@ def find_posts(titles, names, mention_actor, actors, token_actor, cue, rules: Ru
     return posts
 
 
-def _country_actor(actors: dict[int, LocalActor], country: str) -> int:
+def country_actor(actors: dict[int, LocalActor], country: str) -> int:
     """The article's actor for a state, added when the article names it only through its people."""
     for actor in actors.values():
         if actor.type is ActorType.COUNTRY and actor.canonical == country:
@@ -101,7 +101,7 @@ def _states_spoken_of(names, titles, mention_actor, actors) -> list[tuple[tuple[
                 out.append(((t.sentence.index, t.start), aid, False))
     for n, m in enumerate(names):
         if m.country and m.type is ActorType.GOVERNMENT_BODY:
-            out.append(((m.sentence.index, m.start), _country_actor(actors, m.country), False))
+            out.append(((m.sentence.index, m.start), country_actor(actors, m.country), False))
         elif m.kind in ("capital", "metonym") and mention_actor.get(n) is not None:
             out.append(((m.sentence.index, m.start), mention_actor[n], True))
     return sorted(out)

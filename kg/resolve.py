@@ -14,7 +14,7 @@ from .actors import ArticleActors, LocalActor
 from .coref import resolve_references
 from .mentions import NameMention
 from .model import ActorType
-from .posts import find_posts, follows_title, resolve_titles
+from .posts import country_actor, find_posts, follows_title, resolve_titles
 from .rules import Rules, fold
 from .titles import TitlePhrase
 
@@ -95,20 +95,36 @@ def resolve_article(sentences: list["Sentence"], names: list[NameMention],
     return ArticleActors(actors, token_actor, posts, cue, affiliations)
 
 
+ON_BEHALF_VERBS = {"sign", "speak", "negotiate", "act", "vote"}
+
+
 def _affiliations(names: list[NameMention], mention_actor: dict[int, int], actors) -> list[tuple[int, int, "Sentence"]]:
-    """'Hakan Fidan of Turkey': a person named with the state they serve."""
+    """A person named with the state they serve: 'Hakan Fidan of Turkey', 'X signed for Kinshasa
+    and Y for Kigali'."""
     out = []
     by_start = {(m.sentence.index, m.start): n for n, m in enumerate(names)}
     for n, m in enumerate(names):
         person = mention_actor.get(n)
-        if person is None or actors[person].type is not ActorType.PERSON or m.end + 1 >= len(m.doc):
+        if person is None or actors[person].type is not ActorType.PERSON or m.end + 2 >= len(m.doc):
             continue
-        if m.doc[m.end].lower_ != "of":
+        doc, k = m.doc, m.end
+        if doc[k].lemma_.lower() in ON_BEHALF_VERBS and doc[k + 1].lower_ == "for":
+            k += 1
+        elif doc[k].lower_ == "for" and not any(t.pos_ == "VERB" for t in doc[m.start - 2 if m.start > 1 else 0:m.start]):
+            if not (m.start > 0 and doc[m.start - 1].lower_ == "and"):
+                continue
+        elif doc[k].lower_ != "of":
             continue
-        k = by_start.get((m.sentence.index, m.end + 1))
-        state = mention_actor.get(k) if k is not None else None
-        if state is not None and actors[state].type is ActorType.COUNTRY and names[k].kind in ("name", "capital"):
-            out.append((person, state, m.sentence))
+        other = by_start.get((m.sentence.index, k + 1))
+        if other is None:
+            continue
+        target = names[other]
+        state = mention_actor.get(other)
+        if target.kind == "place" and target.country and doc[k].lower_ == "for":
+            state = country_actor(actors, target.country)  # 'signed for Kinshasa'
+        elif state is None or actors[state].type is not ActorType.COUNTRY or target.kind not in ("name", "capital"):
+            continue
+        out.append((person, state, m.sentence))
     return out
 
 

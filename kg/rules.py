@@ -118,6 +118,7 @@ class Rules:
     definite_descriptions: dict[str, tuple[ActorType, ...]] = field(default_factory=dict)
     collective_groups: frozenset[str] = frozenset()
     proxy_nouns: frozenset[str] = frozenset()
+    given_names: frozenset[str] = frozenset()
 
     def add_name(self, alias: str, entry: GazetteerEntry) -> None:
         key = fold(alias)
@@ -328,6 +329,15 @@ def load_descriptors(path: Path, rules: Rules) -> None:
     rules.proxy_nouns = rules.proxy_nouns | lower("proxy_nouns")
 
 
+def load_given_names(path: Path, rules: Rules) -> None:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as err:
+        raise RuleFileError(str(path), f"cannot read: {err.strerror}") from None
+    names = {fold(line) for line in lines if line.strip() and not line.startswith("#")}
+    rules.given_names = rules.given_names | frozenset(names)
+
+
 def load_rules(gazetteers: Iterable[str | Path] = (), lexicons: Iterable[str | Path] = ()) -> Rules:
     """The shipped data plus the user's own gazetteer and lexicon files (which win on conflict)."""
     rules = Rules()
@@ -336,6 +346,7 @@ def load_rules(gazetteers: Iterable[str | Path] = (), lexicons: Iterable[str | P
     load_lexicon(data_path("lexicon.yaml"), rules)
     load_titles(data_path("titles.yaml"), rules)
     load_descriptors(data_path("descriptors.yaml"), rules)
+    load_given_names(data_path("given_names.txt"), rules)
     for path in gazetteers:
         path = Path(path)
         if not path.exists():
