@@ -27,8 +27,14 @@ def follows_title(t: TitlePhrase, m: NameMention) -> bool:
 
 
 def _skip_aside(doc, k: int, limit: int) -> int:
-    """Skip a parenthesis '( ... )' or a dash clause '– ... –' starting at token k."""
+    """Skip a parenthesis '( ... )', a dash clause '– ... –' or a relative clause ', who ... ,'
+    starting at token k."""
     for _ in range(2):
+        if k + 1 < limit and doc[k].text == "," and doc[k + 1].lower_ in ("who", "which"):
+            close = next((j for j in range(k + 2, limit) if doc[j].text == ","), None)
+            if close is None:
+                return k
+            k = close
         if k < limit and doc[k].text == "(":
             close = next((j for j in range(k, limit) if doc[j].text == ")"), None)
             if close is None:
@@ -47,7 +53,7 @@ def find_posts(titles, names, mention_actor, actors, token_actor, cue, rules: Ru
     posts: list[LocalPost] = []
     countries = _states_spoken_of(names, titles, mention_actor, actors)
     index = {id(m): n for n, m in enumerate(names)}
-    for t in titles:
+    for t in sorted(titles, key=lambda t: t.patron is not None):  # a patron's own post first
         person = _person_after(t, names) or _person_before(t, names, titles)
         if person is None or t.former:
             continue
@@ -63,6 +69,8 @@ def find_posts(titles, names, mention_actor, actors, token_actor, cue, rules: Ru
         orgs = [o for o in orgs if o is not None and o != holder]
         if not orgs and t.doc[t.start].lower_ == "whose":
             orgs = [a for a in _antecedent(t, token_actor) if a != holder]
+        if not orgs and t.doc[t.start].lower_ in ("its", "their"):
+            orgs = _clause_subject(t, token_actor, actors)
         if not orgs and t.patron is not None:
             patron = mention_actor.get(index[id(t.patron)])
             orgs = sorted({p.org for p in posts if p.holder == patron and actors[p.org].type is ActorType.COUNTRY})
@@ -157,6 +165,18 @@ def _antecedent(t: TitlePhrase, token_actor) -> list[int]:
             break
         tok = tok.head
     return []
+
+
+def _clause_subject(t: TitlePhrase, token_actor, actors) -> list[int]:
+    """'Moscow requested ..., its deputy envoy X said': the possessor is the actor the sentence is about."""
+    root = t.sentence.span.root
+    subjects = [a for c in root.children if c.dep_ in ("nsubj", "nsubjpass")
+                for a in token_actor.get((t.sentence.index, c.i), [])]
+    for clause in (c for c in root.children if c.dep_ == "ccomp"):
+        subjects += [a for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")
+                     for a in token_actor.get((t.sentence.index, c.i), [])]
+    states = sorted({a for a in subjects if actors[a].type is not ActorType.PERSON})
+    return states if len(states) == 1 else []
 
 
 def _inherited_org(t: TitlePhrase, titles: list[TitlePhrase], posts: list[LocalPost]) -> list[int]:

@@ -396,7 +396,15 @@ class _Reader:
             holders += [a for c in role.head.children if c.dep_ in SUBJECTS for a in self.actors_of(c)]
         elif role.dep_ == "appos" and not holders:
             holders += self.actors_of(role.head)
+        elif role.dep_ == "nsubj" and role.head.lemma_ == "be":  # 'whose main component is the YPG'
+            holders += [a for c in role.head.children if c.dep_ == "attr" for a in self.actors_of(c)]
         counterparts = [a for c in noun.children if c.dep_ == "poss" for a in self.actors_of(c)]
+        if any(c.dep_ == "poss" and c.lower_ == "whose" for c in noun.children):
+            verb = noun.head
+            while verb.dep_ != "relcl" and verb.head is not verb:
+                verb = verb.head
+            if verb.dep_ == "relcl":
+                counterparts += self.actors_of(verb.head)
         counterparts += [a for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "to")
                          for p in c.children if p.dep_ == "pobj" for a in self.actors_of(p)]
         modality = modality_of(role if role is not noun else noun, stance=True)
