@@ -93,7 +93,7 @@ def find_titles(sentence: "Sentence", names: list["NameMention"], rules: Rules) 
         end, head = matched
         phrase = _extend(sentence, i, end, head, by_token, rules)
         phrases.append(phrase)
-        i = max(end, phrase.end)
+        i = end if phrase.patron is not None else max(end, phrase.end)  # the patron may hold a title too
     return phrases
 
 
@@ -147,7 +147,9 @@ def _extend(sentence: "Sentence", head_start: int, head_end: int, head: str, by_
         if not any(doc[i].lower_ != "the" for i in range(k + 1, j)):
             break
         k = end = j
-    if end + 1 < span.end and doc[end].lower_ in ("of", "for", "in", "to"):
+    for _ in range(2):  # 'head of the X Government in Idlib', 'envoy to the United Nations'
+        if not (end + 1 < span.end and doc[end].lower_ in ("of", "for", "in", "to")):
+            break
         prep = doc[end].lower_
         mention = _org_after(doc, end + 1, span.end, by_token)
         if mention is not None and mention.type in ORG_TYPES and prep in ("of", "for", "in") and not orgs \
@@ -155,8 +157,9 @@ def _extend(sentence: "Sentence", head_start: int, head_end: int, head: str, by_
                          and doc[head_start].lower_ in ("envoy", "representative", "ambassador")):
             orgs.append(mention)
             end = mention.end
-        elif mention is not None and prep in ("for", "in") and mention.type is not ActorType.PERSON:
-            end = mention.end  # 'special envoy for Syria': the post's scope, not its organisation
+        elif mention is not None and mention.type is not ActorType.PERSON and (prep in ("for", "in") or (
+                prep == "to" and mention.type in ORG_TYPES)):
+            end = mention.end  # 'special envoy for Syria', 'envoy to the UN': the post's scope
         elif prep == "to" and patron is None and not orgs:
             k = end + 1
             while k < span.end and by_token.get(k) is None and (
@@ -167,10 +170,13 @@ def _extend(sentence: "Sentence", head_start: int, head_end: int, head: str, by_
             if after is not None and after.type is ActorType.PERSON:
                 patron = after  # 'adviser to Supreme Leader Ali Khamenei'
                 end = after.end
+            break
+        else:
+            break
     title_tokens = [t for t in doc[head_start:head_end]]
     label_tokens = [t for t in modifiers if t.lower_ not in rules.former and t.text != "-"] + title_tokens
     if end > head_end and not orgs:
-        stop = end if patron is None or patron.start < head_start else patron.start - 1
+        stop = end if patron is None or patron.start < head_start else head_end
         label_tokens += [t for t in doc[head_end:stop] if not t.is_punct or t.text == "-"]
     head_token = doc[head_end - 1]
     plural = head_token.tag_ in ("NNS", "NNPS") and head_token.lemma_.lower() != head_token.lower_
