@@ -74,6 +74,11 @@ class _Reader:
         if not ids and head.lower_ in self.rules.proxy_nouns:
             ids = [a for c in head.children if c.dep_ in ("compound", "nmod") for a in self.actors.at(self.sentence.index, c.i)
                    if self.actors.actors[a].type is not ActorType.PERSON]  # 'Hamas fighters', 'an IS target'
+            for c in head.children:  # 'the HTS-led militants'
+                words = [t.lower_ for t in c.subtree]
+                if c.dep_ in ("amod", "compound") and "-" in words and words[-1] in ("led", "linked", "affiliated"):
+                    ids += [a for t in c.subtree for a in self.actors.at(self.sentence.index, t.i)
+                            if self.actors.actors[a].type is not ActorType.PERSON and a not in ids]
         if not ids and head.lower_ in self.rules.state_name_nouns:
             doc = head.doc
             following = doc[head.i + 2] if head.i + 2 < len(doc) and doc[head.i + 1].lower_ == "in" else None
@@ -203,6 +208,8 @@ class _Reader:
         if passive:
             agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
             patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
+            if not patients and verb.dep_ == "acl" and verb.head is not verb:
+                patients = [verb.head]  # "the army, backed by Russian aircraft"
             subject_heads, object_heads = agents, patients + object_heads
         subjects = _unique(a for h in subject_heads for a in self.actors_of(h))
         objects = _unique(a for h in object_heads for a in self.actors_of(h))
