@@ -83,7 +83,7 @@ def merge_extractions(extractions: list[ArticleExtraction], rules: Rules | None 
             place = _place(dated, keys)
             events.append(Event(participants, meeting.modality, article, s.text, s.start, s.end,
                                 meeting.confidence, dated.date, place))
-            for a, b in sorted({tuple(sorted((keys[x], keys[y]))) for x, y in meeting.pairs if keys[x] != keys[y]}):
+            for a, b in sorted(_same_level(meeting.pairs, ex, keys, actors)):
                 assertions.append(Assertion(a, Relation.MET_WITH, b, meeting.modality, article, s.text,
                                             s.start, s.end, meeting.confidence, date=dated.date, place=place))
         assertions += _national_bodies(ex, keys, actors)
@@ -133,6 +133,33 @@ def _surname_redirects(actors: dict[str, Actor]) -> dict[str, str]:
             if len(targets) == 1:
                 redirect[actor.key] = targets.pop()
     return redirect
+
+
+def _same_level(pairs, ex: ArticleExtraction, keys: dict[int, str], actors: dict[str, Actor]) -> set[tuple[str, str]]:
+    """A person meeting a state the text names only as a state ('the foreign ministers of Jordan')
+    is their own state meeting it: both sides at the level of states. A person's state is the one
+    the article gives them a post in or says they are of, else the gazetteer's."""
+    local = ex.actors
+    states: dict[int, str] = {}
+    for post in local.posts:
+        if local.actors[post.org].type is ActorType.COUNTRY:
+            states.setdefault(post.holder, keys[post.org])
+    for person, state, _ in local.affiliations:
+        states.setdefault(person, keys[state])
+    for actor in local.actors.values():
+        if actor.type is ActorType.PERSON and actor.country and actor.id not in states:
+            states[actor.id] = _country_key(actor.country, actors)
+    out = set()
+    for a, b in pairs:
+        ka, kb = keys[a], keys[b]
+        kinds = (local.actors[a].type, local.actors[b].type)
+        if kinds == (ActorType.PERSON, ActorType.COUNTRY):
+            ka = states.get(a, ka)
+        elif kinds == (ActorType.COUNTRY, ActorType.PERSON):
+            kb = states.get(b, kb)
+        if ka != kb:
+            out.add(tuple(sorted((ka, kb))))
+    return out
 
 
 def _place(dated: Dated, keys: dict[int, str]) -> str | None:

@@ -334,6 +334,8 @@ class _Reader:
 
     def _hosted_meeting(self, verb: "Token") -> "Token | None":
         """The meeting a participle like 'hosted by X' qualifies: its head, or the object of its head."""
+        while verb.dep_ == "conj" and verb.head is not verb:  # 'hosted by X and attended by Y'
+            verb = verb.head
         head = verb.head
         if verb.dep_ not in ("acl", "advcl") or head is verb:
             return None
@@ -420,6 +422,37 @@ class _Reader:
                 if a != b:
                     self._add(a, relation, b, None, modality, noun, 0.8)
 
+    def join_meeting(self, verb: "Token", last: FoundMeeting) -> None:
+        """'The meeting was also attended by X', 'Y also took part': newcomers to the meeting the
+        article just told of meet its participants."""
+        if verb.lemma_.lower() == "take" and not any(c.lower_ == "part" for c in verb.children):
+            return
+        if self._hosted_meeting(verb) is not None:
+            return  # 'a meeting ... attended by X' is that meeting, read with its noun
+        passive = any(c.dep_ == "agent" for c in verb.children)
+        if passive:
+            newcomers = [a for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
+                         for a in self.actors_of(p)]
+            settings = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        else:
+            newcomers = [a for h in self._subject_heads(verb) for a in self.actors_of(h)]
+            settings = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ != "part"]
+            settings += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
+                         for p in c.children if p.dep_ == "pobj"]
+        meeting_words = {n for n, r in self.rules.nouns.items() if r.relation is Relation.MET_WITH}
+        named = [s for s in settings if s.lemma_.lower() in meeting_words]
+        if settings and not named:
+            return  # 'attended a funeral': not the meeting just told of
+        if named and not any(c.lower_ == "the" for s in named for c in s.children):
+            return  # 'attended a meeting': another one
+        newcomers = [a for a in _unique(newcomers) if a not in last.participants]
+        if not newcomers or self.sentence.index - last.sentence.index > 2:
+            return
+        modality = modality_of(verb)
+        participants = tuple(last.participants) + tuple(newcomers)
+        pairs = tuple((a, b) for a in newcomers for b in last.participants)
+        self.meetings.append(FoundMeeting(participants, pairs, modality, self.sentence, verb.i, 0.7))
+
     # --- output
     def _confidence(self, trigger: "Token", subjects: list[int]) -> float:
         confidence = 0.9
@@ -459,6 +492,8 @@ def find_relations(sentences: list["Sentence"], actors: ArticleActors, rules: Ru
             lemma = tok.lemma_.lower()
             if tok.pos_ in ("VERB", "AUX") or (tok.tag_.startswith("VB")):
                 reader.read_verb(tok)
+                if lemma in rules.joining_verbs and (reader.meetings or meetings):
+                    reader.join_meeting(tok, (reader.meetings or meetings)[-1])
             elif tok.pos_ in ("NOUN", "PROPN"):
                 rule = rules.nouns.get(lemma) or rules.nouns.get(tok.lower_)
                 compound = next((c for c in tok.children if c.dep_ == "compound"), None)

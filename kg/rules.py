@@ -102,6 +102,7 @@ class Rules:
     verbs: dict[str, list[VerbRule]] = field(default_factory=dict)
     nouns: dict[str, NounRule] = field(default_factory=dict)
     light_verbs: frozenset[str] = frozenset()
+    joining_verbs: frozenset[str] = frozenset()
     stance_nouns: frozenset[str] = frozenset()
     titles: dict[str, TitleRule] = field(default_factory=dict)
     title_modifiers: frozenset[str] = frozenset()
@@ -237,6 +238,7 @@ def load_lexicon(path: Path, rules: Rules) -> None:
         rule = _noun_rule(item, path, f"noun #{i}")
         rules.nouns[rule.lemma] = rule
     rules.light_verbs = rules.light_verbs | frozenset(_str_list(data.get("light_verbs"), path, "light_verbs"))
+    rules.joining_verbs = rules.joining_verbs | frozenset(_str_list(data.get("joining_verbs"), path, "joining_verbs"))
     rules.stance_nouns = rules.stance_nouns | frozenset(_str_list(data.get("stance_nouns"), path, "stance_nouns"))
 
 
