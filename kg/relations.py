@@ -72,8 +72,8 @@ class _Reader:
         seen.add(head.i)
         ids = list(self.actors.at(self.sentence.index, head.i))
         if not ids and head.lower_ in self.rules.proxy_nouns:
-            ids = [a for c in head.children if c.dep_ in ("compound", "nmod") for a in self.actors.at(self.sentence.index, c.i)
-                   if self.actors.actors[a].type is not ActorType.PERSON]  # 'Hamas fighters', 'an IS target'
+            ids = [a for c in head.children if c.dep_ in ("compound", "nmod") for a in self.actors_of(c, seen)
+                   if self.actors.actors[a].type is not ActorType.PERSON]  # 'Hamas fighters', 'UN experts'
             for c in head.children:  # 'the HTS-led militants'
                 words = [t.lower_ for t in c.subtree]
                 if c.dep_ in ("amod", "compound") and "-" in words and words[-1] in ("led", "linked", "affiliated"):

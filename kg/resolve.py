@@ -76,6 +76,7 @@ def resolve_article(sentences: list["Sentence"], names: list[NameMention],
     for n, m in enumerate(names):
         if m.type is None and f"name:{fold(m.text)}" in by_key:
             union.union(by_key[f"name:{fold(m.text)}"], n)
+    _merge_short_state_names(names, union, rules)
     _type_untyped_by_titles(names, titles)
     _merge_surnames(names, union, rules)
     actors, mention_actor = _build_actors(names, union, rules)
@@ -126,6 +127,28 @@ def _affiliations(names: list[NameMention], mention_actor: dict[int, int], actor
             continue
         out.append((person, state, m.sentence))
     return out
+
+
+def _merge_short_state_names(names: list[NameMention], union: _Union, rules: Rules) -> None:
+    """'Congo' after 'the Democratic Republic of the Congo': an unknown one-word name that ends
+    the name of a state the article names is that state."""
+    endings: dict[str, set[str]] = {}
+    first: dict[str, int] = {}
+    for n, m in enumerate(names):
+        if m.type is ActorType.COUNTRY and m.canonical and m.kind == "name":
+            first.setdefault(m.canonical, n)
+            for alias in {m.canonical} | rules.aliases.get(m.canonical, set()):
+                words = fold(alias).split()
+                if len(words) > 1:
+                    endings.setdefault(words[-1], set()).add(m.canonical)
+    for n, m in enumerate(names):
+        if m.canonical or m.cue not in ("ner", "") or len(m.tokens) != 1:
+            continue
+        states = endings.get(fold(m.text), set())
+        if len(states) == 1:
+            state = next(iter(states))
+            m.type, m.canonical, m.kind = ActorType.COUNTRY, state, "name"
+            union.union(first[state], n)
 
 
 def _identity_key(m: NameMention) -> str | None:
