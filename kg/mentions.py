@@ -202,7 +202,7 @@ def _name_chunks(sentence: "Sentence", taken: set[int], rules: Rules) -> list[tu
             i += 1
             continue
         if i == span.start and tok.pos_ != "PROPN" and i + 1 < span.end and i + 1 not in taken \
-                and _name_token(doc[i + 1], False, rules):
+                and _name_token(doc[i + 1], False, rules) and fold(tok.text) not in rules.given_names:
             i += 1  # 'Later Mbemba Kasongo met ...': a capitalised first word is no part of the name
             continue
         j = i + 1

@@ -220,7 +220,7 @@ def _person_before(t: TitlePhrase, names: list[NameMention], titles: list[TitleP
     return None
 
 
-def resolve_titles(titles, posts, actors, token_actor, cue) -> None:
+def resolve_titles(titles, posts, actors, token_actor, cue, affiliations=()) -> None:
     """A title with no name beside it refers to the person holding that post in the article."""
     for t in titles:
         if t.holder is not None or t.former:
@@ -244,6 +244,8 @@ def resolve_titles(titles, posts, actors, token_actor, cue) -> None:
             found = _holder_of(posts, head, org, t)
             if found is not None and found not in targets:
                 targets.append(found)
+        if t.plural and org_ids and len(targets) < len(org_ids):
+            targets = _affiliated(t, org_ids, affiliations, posts) or targets
         states = [o for o in org_ids if actors[o].type is ActorType.COUNTRY]
         if (not targets or (t.plural and len(targets) < len(org_ids))) and states and len(states) == len(org_ids):
             targets = states  # 'the foreign ministers of Turkey, Iran and Russia': the states, as a state-level view
@@ -254,6 +256,21 @@ def resolve_titles(titles, posts, actors, token_actor, cue) -> None:
         key = (t.sentence.index, t.head_index)
         token_actor[key] = targets
         cue[key] = "title"
+
+
+def _affiliated(t: TitlePhrase, org_ids: list[int], affiliations, posts: list[LocalPost]) -> list[int]:
+    """'The foreign ministers of A and B signed ... X signed for A and Y for B': one person said to
+    serve each state near the title holds it; each gets the post."""
+    people = []
+    for org in org_ids:
+        near = {p for p, state, s in affiliations if state == org and abs(s.index - t.sentence.index) <= 1}
+        if len(near) != 1:
+            return []
+        people.append((next(iter(near)), org))
+    for person, org in people:
+        sentence = next(s for p, state, s in affiliations if p == person and state == org)
+        posts.append(LocalPost(person, org, t.label, t.leads, sentence, t.start, t.end))
+    return [person for person, _ in people]
 
 
 SPELLING = {"defence": "defense", "minister": "minister", "ministers": "minister"}

@@ -90,9 +90,9 @@ def resolve_article(sentences: list["Sentence"], names: list[NameMention],
             token_actor[(m.sentence.index, t)] = [aid]
             cue[(m.sentence.index, t)] = "name"
     posts = find_posts(titles, names, mention_actor, actors, token_actor, cue, rules)
-    resolve_titles(titles, posts, actors, token_actor, cue)
-    resolve_references(sentences, actors, token_actor, cue, rules)
     affiliations = _affiliations(names, mention_actor, actors)
+    resolve_titles(titles, posts, actors, token_actor, cue, affiliations)
+    resolve_references(sentences, actors, token_actor, cue, rules)
     return ArticleActors(actors, token_actor, posts, cue, affiliations)
 
 

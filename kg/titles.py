@@ -157,6 +157,14 @@ def _extend(sentence: "Sentence", head_start: int, head_end: int, head: str, by_
                          and doc[head_start].lower_ in ("envoy", "representative", "ambassador")):
             orgs.append(mention)
             end = mention.end
+            while end + 1 < span.end and doc[end].text in (",", "and"):  # 'of Turkey, Iran and Russia'
+                k = end + 1 if doc[end + 1].lower_ not in ("and", "the") else end + 2
+                k = k + 1 if k < span.end and doc[k].lower_ == "the" else k
+                nxt = by_token.get(k)
+                if nxt is None or nxt.start != k or nxt.type not in ORG_TYPES or nxt.kind == "demonym":
+                    break
+                orgs.append(nxt)
+                end = nxt.end
         elif mention is not None and mention.type is not ActorType.PERSON and (prep in ("for", "in") or (
                 prep == "to" and mention.type in ORG_TYPES)):
             end = mention.end  # 'special envoy for Syria', 'envoy to the UN': the post's scope
