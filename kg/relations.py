@@ -57,10 +57,12 @@ class FoundMeeting:
 
 
 class _Reader:
-    def __init__(self, sentence: "Sentence", actors: ArticleActors, rules: Rules):
+    def __init__(self, sentence: "Sentence", actors: ArticleActors, rules: Rules,
+                 earlier: list["FoundMeeting"] | None = None):
         self.sentence = sentence
         self.actors = actors
         self.rules = rules
+        self.earlier = earlier or []  # meetings of the sentences before
         self.found: list[Found] = []
         self.meetings: list[FoundMeeting] = []
 
@@ -168,12 +170,13 @@ class _Reader:
             return
         meeting_noun = self._hosted_meeting(verb) if passive and not objects else None
         if rule.relation is Relation.MET_WITH and meeting_noun is not None:
-            hosted = self._noun_participants(meeting_noun)  # 'held talks ..., hosted by X'
+            hosted = self._noun_participants(meeting_noun) or self._told_of(meeting_noun)  # 'held talks ..., hosted by X'
             participants = _unique(subjects + hosted)
             if subjects and len(participants) >= 2:
                 self._meeting(participants, modality_of(meeting_noun), verb, confidence, (subjects, hosted))
             return
         if rule.relation is Relation.MET_WITH:
+            subjects = _unique(subjects + self._present(verb))
             participants = _unique(subjects + objects)
             if len(participants) >= 2 and ((objects and (subjects or rule.particle == "together")) or rule.reciprocal):
                 sides = (subjects, objects) if subjects and objects and not rule.joint_objects else None
@@ -332,8 +335,28 @@ class _Reader:
                 if s != o:
                     self._add(s, rule.relation, o, None, modality, noun, confidence)
 
+    def _told_of(self, noun: "Token") -> list[int]:
+        """'The ceremony was hosted by X': a meeting named with 'the' and no one in it is the one
+        the article has just told of."""
+        if not any(c.lower_ == "the" for c in noun.children) or not self.earlier:
+            return []
+        last = self.earlier[-1]
+        return list(last.participants) if self.sentence.index - last.sentence.index <= 2 else []
+
+    def _present(self, verb: "Token") -> list[int]:
+        """'..., with X and Y also present': more people at the meeting, on its first side."""
+        return [a for c in verb.children if c.dep_ == "advcl" and c.lemma_ == "present"
+                and any(m.lower_ == "with" for m in c.children)
+                for h in c.children if h.dep_ in SUBJECTS for a in self.actors_of(h)]
+
     def _hosted_meeting(self, verb: "Token") -> "Token | None":
-        """The meeting a participle like 'hosted by X' qualifies: its head, or the object of its head."""
+        """The meeting a participle like 'hosted by X' qualifies: its head, or the object of its head;
+        or the meeting that is the subject of 'was hosted by'."""
+        patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        for noun in patients:
+            rule = self.rules.nouns.get(noun.lemma_.lower())
+            if rule is not None and rule.relation is Relation.MET_WITH:
+                return noun
         while verb.dep_ == "conj" and verb.head is not verb:  # 'hosted by X and attended by Y'
             verb = verb.head
         head = verb.head
@@ -487,7 +510,7 @@ def find_relations(sentences: list["Sentence"], actors: ArticleActors, rules: Ru
     found: list[Found] = []
     meetings: list[FoundMeeting] = []
     for sentence in sentences:
-        reader = _Reader(sentence, actors, rules)
+        reader = _Reader(sentence, actors, rules, meetings)
         for tok in sentence.span:
             lemma = tok.lemma_.lower()
             if tok.pos_ in ("VERB", "AUX") or (tok.tag_.startswith("VB")):
