@@ -253,9 +253,12 @@ class _Reader:
                 continue
             if tok.dep_ in ("xcomp", "advcl", "conj", "pcomp") and tok.head is not tok:
                 head = tok.head
-                if tok.dep_ == "xcomp" and any(c.dep_ in ("dobj",) or (c.dep_ == "prep" and c.lower_ in ("on", "upon"))
-                                               for c in head.children):
-                    return []
+                if tok.dep_ == "xcomp":
+                    controllers = [c for c in head.children if c.dep_ == "dobj"]
+                    controllers += [p for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+                                    for p in c.children if p.dep_ == "pobj"]
+                    if controllers:
+                        return controllers  # 'commits the SDF to support X', 'called on Y to help X'
                 tok = head
                 continue
             if tok.dep_ in ("relcl", "acl") and tok.head is not tok:
@@ -382,13 +385,21 @@ class _Reader:
             ids = _unique(a for h in self._subject_heads(clause) for a in self.actors_of(h))
         return ids
 
-    def _noun_owners(self, noun: "Token") -> list[int]:
+    def _noun_owners(self, noun: "Token", speaker_first: bool = False) -> list[int]:
+        """Whose meeting or stance a noun names: its possessor ('Iran's support'), or the subject of
+        the light verb it is the object of ('held talks', 'pledged support'); with `speaker_first`
+        the subject wins ('he pledged Iran's support': he speaks)."""
         owners = [a for c in noun.children if c.dep_ == "poss" for a in self.actors_of(c)]
+        head = noun.head
+        speakers = []
+        if noun.dep_ in ("dobj",) and head.lemma_.lower() in self.rules.light_verbs:
+            speakers = [a for h in self._subject_heads(head) for a in self.actors_of(h)]
+        if speaker_first and speakers:
+            return speakers
         if owners:
             return owners
-        head = noun.head
-        if noun.dep_ in ("dobj",) and head.lemma_.lower() in self.rules.light_verbs:
-            return [a for h in self._subject_heads(head) for a in self.actors_of(h)]
+        if speakers:
+            return speakers
         if noun.dep_ in ("nsubj", "nsubjpass"):
             tok = head
             while tok.dep_ in ("ccomp",) and tok.head is not tok:
@@ -405,7 +416,7 @@ class _Reader:
         if not targets and noun.dep_ == "dobj":
             targets = [a for c in noun.head.children if c.dep_ == "prep" and c.lower_ in rule.object_preps
                        for p in c.children if p.dep_ == "pobj" for a in self.actors_of(p)]
-        holders = self._noun_owners(noun)
+        holders = self._noun_owners(noun, speaker_first=True)
         if not holders:
             return
         modality = modality_of(noun, stance=True)
