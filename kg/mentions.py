@@ -108,7 +108,7 @@ def find_names(sentence: "Sentence", rules: Rules) -> list[NameMention]:
     doc = sentence.span.doc
     for start, end, entry in gazetteer_matches(sentence, rules):
         if entry.kind != "demonym" and not doc[start:end].text.isupper() \
-                and _inside_longer_name(doc, start, end, sentence, rules):
+                and _inside_longer_name(doc, start, end, sentence, rules, entry):
             continue
         mention = _from_entry(sentence, start, end, entry, rules)
         mentions.append(mention)
@@ -122,10 +122,13 @@ def find_names(sentence: "Sentence", rules: Rules) -> list[NameMention]:
     return _absorb_national_bodies(mentions, doc, rules)
 
 
-def _inside_longer_name(doc, start: int, end: int, sentence: "Sentence", rules: Rules) -> bool:
+def _inside_longer_name(doc, start: int, end: int, sentence: "Sentence", rules: Rules,
+                        entry: GazetteerEntry) -> bool:
     """'Ali Mahmoud Abbas' is not the known 'Mahmoud Abbas', nor is 'Santiago Pena' the capital of
     Chile: the name goes on beyond the match."""
     def extends(tok) -> bool:
+        if tok.lower_ in rules.document_heads:
+            return False  # 'UN Security Council Resolution 2254' is still the Council's
         return (_name_token(tok, False, rules) and tok.lower_ not in rules.titles
                 and tok.lower_ not in rules.title_modifiers and tok.lower_.rstrip(".") not in rules.honorifics
                 and rules.entry(tok.text) is None)
@@ -261,6 +264,8 @@ def _unknown_name(sentence: "Sentence", start: int, end: int, rules: Rules) -> N
     span = doc[start:end]
     if all(t.lower_ in rules.titles or t.lower_ in rules.title_modifiers for t in span):
         return None
+    if len(span) > 1 and span[-1].lower_ in rules.document_heads:
+        return None  # 'the Doha Forum', 'the Trump Route': names of events and documents, no actors
     heads = [t for t in span if t.lower_ == "of"]
     last = doc[heads[0].i - 1].lower_ if heads and heads[0].i > start else span[-1].lower_
     kind_by_head = rules.name_heads.get(last)
@@ -283,6 +288,8 @@ def _unknown_name(sentence: "Sentence", start: int, end: int, rules: Rules) -> N
                 label = kind_by_head
             elif label is ActorType.ORGANIZATION and not span.text.isupper() and _in_place_role(span[-1], rules):
                 label = ActorType.PLACE
+            if len(span) == 1 and label in (ActorType.PERSON, ActorType.ORGANIZATION) and not span.text.isupper():
+                return NameMention(sentence, start, end, None, "name", None, "")  # one word the tagger alone vouches for
             return NameMention(sentence, start, end, label, "name", None, "ner")
     return NameMention(sentence, start, end, None, "name", None, "")
 

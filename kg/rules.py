@@ -119,6 +119,7 @@ class Rules:
     definite_descriptions: dict[str, tuple[ActorType, ...]] = field(default_factory=dict)
     collective_groups: frozenset[str] = frozenset()
     proxy_nouns: frozenset[str] = frozenset()
+    document_heads: frozenset[str] = frozenset()
     given_names: frozenset[str] = frozenset()
 
     def add_name(self, alias: str, entry: GazetteerEntry) -> None:
@@ -329,6 +330,7 @@ def load_descriptors(path: Path, rules: Rules) -> None:
     rules.state_name_nouns = rules.state_name_nouns | lower("state_name_nouns")
     rules.collective_groups = rules.collective_groups | lower("collective_groups")
     rules.proxy_nouns = rules.proxy_nouns | lower("proxy_nouns")
+    rules.document_heads = rules.document_heads | lower("document_heads")
 
 
 def load_given_names(path: Path, rules: Rules) -> None:
