@@ -13,7 +13,7 @@ from .extract import ArticleExtraction, Dated
 from .ids import slug
 from .model import Actor, ActorType, Assertion, Event, Modality, Post, Relation
 from .actors import LocalActor
-from .rules import Rules, fold
+from .rules import Rules, fold, person_key
 
 __all__ = ["Corpus", "merge_extractions", "actor_key"]
 
@@ -42,10 +42,11 @@ def merge_extractions(extractions: list[ArticleExtraction], rules: Rules | None 
         if ex.article.outlet:
             _register_outlet(actors, ex.article.outlet, rules)
     local_keys: list[dict[int, str]] = []
+    people: dict[str, str] = {}
     for ex in extractions:
         keys = {}
         for local in ex.actors.actors.values():
-            keys[local.id] = _register(actors, local)
+            keys[local.id] = _register(actors, local, people, rules)
         local_keys.append(keys)
     redirect = _surname_redirects(actors)
     for keys in local_keys:
@@ -91,8 +92,10 @@ def merge_extractions(extractions: list[ArticleExtraction], rules: Rules | None 
                   _unique_assertions(assertions), sorted(set(events), key=_event_order))
 
 
-def _register(actors: dict[str, Actor], local: LocalActor) -> str:
+def _register(actors: dict[str, Actor], local: LocalActor, people: dict[str, str], rules: Rules | None) -> str:
     key = actor_key(local.name, local.type)
+    if local.type is ActorType.PERSON and rules is not None and not local.canonical:
+        key = people.setdefault(person_key(local.name, rules), key)  # 'Jolani' and 'Julani' are one
     actor = actors.get(key)
     if actor is None:
         actor = actors[key] = Actor(key, local.name, local.type)

@@ -15,7 +15,7 @@ from .coref import resolve_references
 from .mentions import NameMention
 from .model import ActorType
 from .posts import country_actor, find_posts, follows_title, resolve_titles
-from .rules import Rules, fold
+from .rules import Rules, fold, person_key
 from .titles import TitlePhrase
 
 if TYPE_CHECKING:
@@ -28,7 +28,7 @@ ALIAS_CUES = ("known as", "nicknamed", "also called", "alias", "aka", "dubbed", 
 NAME_PREFIXES = re.compile(r"^(al|el|ul|ad|as|ash|at|ar|an|az)-")
 
 
-def _surname_keys(name: str) -> set[str]:
+def _surname_keys(name: str, rules: Rules) -> set[str]:
     parts = fold(name).replace("-", " - ").split()
     words = [p for p in parts if p != "-"]
     keys = set()
@@ -38,6 +38,7 @@ def _surname_keys(name: str) -> set[str]:
         joined = fold(name).split()[-1]
         keys.add(joined)
         keys.add(NAME_PREFIXES.sub("", joined))
+        keys.add(person_key(name, rules).split()[-1])
     return keys
 
 
@@ -66,7 +67,7 @@ def resolve_article(sentences: list["Sentence"], names: list[NameMention],
     _link_parenthetical_and_known_as(names, index, union)
     by_key: dict[str, int] = {}
     for n, m in enumerate(names):
-        key = _identity_key(m)
+        key = _identity_key(m, rules)
         if key is None:
             continue
         if key in by_key:
@@ -74,8 +75,11 @@ def resolve_article(sentences: list["Sentence"], names: list[NameMention],
         else:
             by_key[key] = n
     for n, m in enumerate(names):
-        if m.type is None and f"name:{fold(m.text)}" in by_key:
-            union.union(by_key[f"name:{fold(m.text)}"], n)
+        if m.type is None:
+            for key in (f"name:{fold(m.text)}", _name_key(m, rules)):
+                if key in by_key:
+                    union.union(by_key[key], n)
+                    break
     _merge_short_state_names(names, union, rules)
     _type_untyped_by_titles(names, titles)
     _merge_surnames(names, union, rules)
@@ -151,13 +155,20 @@ def _merge_short_state_names(names: list[NameMention], union: _Union, rules: Rul
             union.union(first[state], n)
 
 
-def _identity_key(m: NameMention) -> str | None:
+def _identity_key(m: NameMention, rules: Rules) -> str | None:
     if m.type is ActorType.PLACE and m.cue == "gazetteer":
         return f"place:{fold(m.text)}"
     if m.canonical:
         return f"gaz:{m.canonical}"
     if m.type is None:
         return None
+    return _name_key(m, rules)
+
+
+def _name_key(m: NameMention, rules: Rules) -> str:
+    """Names compare folded; people's names also with their transliterations ('Mohammed'/'Muhammad')."""
+    if m.type in (ActorType.PERSON, None):
+        return f"name:{person_key(m.text, rules)}"
     return f"name:{fold(m.text)}"
 
 
@@ -228,11 +239,11 @@ def _merge_surnames(names: list[NameMention], union: _Union, rules: Rules) -> No
             for i in range(1, len(words) - 1):
                 full_names.setdefault(" ".join(words[i:]), set()).add(n)
         if m.type is ActorType.PERSON and len(m.text.split()) >= 2 or (m.type is ActorType.PERSON and "-" in m.text and len(m.tokens) >= 3):
-            for key in _surname_keys(m.text):
+            for key in _surname_keys(m.text, rules):
                 persons.setdefault(key, set()).add(union.find(n))
         if m.type is ActorType.PERSON and m.canonical:
             for alias in rules.aliases.get(m.canonical, ()):
-                for key in _surname_keys(alias) | {fold(alias)}:
+                for key in _surname_keys(alias, rules) | {fold(alias)}:
                     persons.setdefault(key, set()).add(union.find(n))
     for n, m in enumerate(names):
         if m.cue in ("gazetteer", "head", "descriptor") or m.kind == "alias":
@@ -242,7 +253,8 @@ def _merge_surnames(names: list[NameMention], union: _Union, rules: Rules) -> No
         if multi:
             roots = {union.find(r) for r in full_names.get(key, set())}
         else:
-            roots = {union.find(r) for r in persons.get(key, set()) | persons.get(NAME_PREFIXES.sub("", key), set())}
+            roots = {union.find(r) for r in persons.get(key, set()) | persons.get(NAME_PREFIXES.sub("", key), set())
+                     | persons.get(person_key(m.text, rules), set())}
         if len(roots) == 1:
             root = roots.pop()
             if root != union.find(n):

@@ -20,7 +20,7 @@ from .model import ActorType, Relation
 
 __all__ = [
     "GazetteerEntry", "VerbRule", "NounRule", "TitleRule", "Rules",
-    "load_rules", "default_rules", "data_path", "fold",
+    "load_rules", "default_rules", "data_path", "fold", "person_key",
 ]
 
 ACTOR_TYPE_NAMES = {t.value for t in ActorType}
@@ -121,6 +121,7 @@ class Rules:
     proxy_nouns: frozenset[str] = frozenset()
     document_heads: frozenset[str] = frozenset()
     given_names: frozenset[str] = frozenset()
+    name_variants: dict[str, str] = field(default_factory=dict)  # folded variant -> key
 
     def add_name(self, alias: str, entry: GazetteerEntry) -> None:
         key = fold(alias)
@@ -342,6 +343,36 @@ def load_given_names(path: Path, rules: Rules) -> None:
     rules.given_names = rules.given_names | frozenset(names)
 
 
+def load_name_variants(path: Path, rules: Rules) -> None:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as err:
+        raise RuleFileError(str(path), f"cannot read: {err.strerror}") from None
+    for lineno, line in enumerate(lines, 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        variants = [fold(v) for v in line.split("\t") if v.strip()]
+        if len(variants) < 2:
+            raise RuleFileError(str(path), "a line needs at least two tab-separated variants", lineno)
+        for variant in variants:
+            rules.name_variants[variant] = variants[0]
+
+
+ARTICLE_PREFIX = re.compile(r"^(?:al|el|ul|ad|as|ash|at|ar|an|az)-")
+
+
+def person_key(name: str, rules: Rules) -> str:
+    """A person's name with transliteration variants and Arabic articles folded:
+    'Abu Mohammed al-Jolani' and 'Abu Muhammad al-Julani' give the same key."""
+    words = []
+    for word in fold(name).replace("-", "- ").split():
+        word = word.rstrip("-") if word.endswith("-") and ARTICLE_PREFIX.match(word + "x") else word
+        if word in ("al", "el", "ul", "ad", "as", "ash", "at", "ar", "an", "az"):
+            continue
+        words.append(rules.name_variants.get(word, word))
+    return " ".join(words)
+
+
 def load_rules(gazetteers: Iterable[str | Path] = (), lexicons: Iterable[str | Path] = ()) -> Rules:
     """The shipped data plus the user's own gazetteer and lexicon files (which win on conflict)."""
     rules = Rules()
@@ -351,6 +382,7 @@ def load_rules(gazetteers: Iterable[str | Path] = (), lexicons: Iterable[str | P
     load_titles(data_path("titles.yaml"), rules)
     load_descriptors(data_path("descriptors.yaml"), rules)
     load_given_names(data_path("given_names.txt"), rules)
+    load_name_variants(data_path("name_variants.tsv"), rules)
     for path in gazetteers:
         path = Path(path)
         if not path.exists():
