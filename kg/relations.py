@@ -81,6 +81,9 @@ class _Reader:
                 if c.dep_ in ("amod", "compound") and "-" in words and words[-1] in ("led", "linked", "affiliated"):
                     ids += [a for t in c.subtree for a in self.actors.at(self.sentence.index, t.i)
                             if self.actors.actors[a].type is not ActorType.PERSON and a not in ids]
+        if not ids:  # 'an Islamic State target southwest of Baghdad': the proxy sits in a compound
+            ids = [a for c in head.children if c.dep_ == "compound" and c.lower_ in self.rules.proxy_nouns
+                   for a in self.actors_of(c, seen)]
         if not ids and head.lower_ in self.rules.state_name_nouns:
             doc = head.doc
             following = doc[head.i + 2] if head.i + 2 < len(doc) and doc[head.i + 1].lower_ == "in" else None
@@ -267,10 +270,14 @@ class _Reader:
         return []
 
     def _stance_actors(self, head: "Token") -> list[int]:
-        """'rejected the Turkish move': the actors behind a stance noun."""
-        if head.lemma_.lower() not in self.rules.stance_nouns and head.lower_ not in self.rules.stance_nouns:
-            return []
+        """'rejected the Turkish move': the actors behind a stance noun; 'endorsed an agreement with
+        the EU': the party to a pact."""
         ids: list[int] = []
+        if head.lemma_.lower() in self.rules.pact_nouns:
+            ids += [a for c in head.children if c.dep_ == "prep" and c.lower_ == "with"
+                    for p in c.children if p.dep_ == "pobj" for a in self.actors_of(p)]
+        if head.lemma_.lower() not in self.rules.stance_nouns and head.lower_ not in self.rules.stance_nouns:
+            return _unique(ids)
         for child in head.children:
             if child.dep_ in ("amod", "compound", "poss", "nmod"):
                 ids += self.actors.at(self.sentence.index, child.i)

@@ -104,6 +104,7 @@ class Rules:
     light_verbs: frozenset[str] = frozenset()
     joining_verbs: frozenset[str] = frozenset()
     stance_nouns: frozenset[str] = frozenset()
+    pact_nouns: frozenset[str] = frozenset()
     titles: dict[str, TitleRule] = field(default_factory=dict)
     title_modifiers: frozenset[str] = frozenset()
     title_domains: frozenset[str] = frozenset()
@@ -242,6 +243,7 @@ def load_lexicon(path: Path, rules: Rules) -> None:
     rules.light_verbs = rules.light_verbs | frozenset(_str_list(data.get("light_verbs"), path, "light_verbs"))
     rules.joining_verbs = rules.joining_verbs | frozenset(_str_list(data.get("joining_verbs"), path, "joining_verbs"))
     rules.stance_nouns = rules.stance_nouns | frozenset(_str_list(data.get("stance_nouns"), path, "stance_nouns"))
+    rules.pact_nouns = rules.pact_nouns | frozenset(_str_list(data.get("pact_nouns"), path, "pact_nouns"))
 
 
 def _relation(item: dict, path: Path, where: str) -> Relation:
