@@ -39,6 +39,9 @@ def resolve_references(sentences, actors, token_actor, cue, rules: Rules) -> Non
                 types = set(rules.definite_descriptions[lower])
                 if lower in described and ActorType.COUNTRY in types:
                     target = described[lower]
+                elif lower in rules.local_descriptions:
+                    target = _last([h for h in history if h[0] == s.index], actors, types, prefer_subject=False,
+                                   before=(s.index, tok.i))
                 else:
                     target = _last(history, actors, types, prefer_subject=False, before=(s.index, tok.i))
                 kind = "description"
@@ -55,7 +58,7 @@ def _last_subject_is_actor(sentences, s, pronoun, token_actor) -> bool:
             continue
         root = sentence.span.root
         subjects = [t for t in root.children if t.dep_ in ("nsubj", "nsubjpass")
-                    and (sentence is not s or t.i < pronoun.i) and t is not pronoun]
+                    and (sentence is not s or t.i < pronoun.i) and t != pronoun]
         if subjects:
             last = subjects[-1]
             return (sentence.index, last.i) in token_actor or last.pos_ == "PRON"

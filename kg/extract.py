@@ -95,7 +95,7 @@ def _sentence_date(sentence: Sentence, trigger: int | None, modality: Modality, 
 
 def _clause_verb(trigger):
     clause = trigger
-    while clause.pos_ not in ("VERB", "AUX") and clause.head is not clause:
+    while clause.pos_ not in ("VERB", "AUX") and clause.head != clause:
         clause = clause.head
     return clause
 
@@ -107,7 +107,7 @@ def _clause_chars(trigger) -> tuple[int, int]:
     """Char range (in the doc) of the clause a trigger belongs to: its verb and what hangs on it,
     up to the first subordinate clause."""
     verb = _clause_verb(trigger)
-    skipped = {t.i for c in verb.children if c.dep_ in SUBORDINATE and c is not trigger
+    skipped = {t.i for c in verb.children if c.dep_ in SUBORDINATE and c != trigger
                and trigger not in c.subtree for t in c.subtree}
     tokens = [t for t in verb.subtree if t.i not in skipped]
     start, end = verb.i, verb.i
@@ -129,7 +129,7 @@ def _sentence_place(sentence: Sentence, trigger: int, actors: ArticleActors) -> 
             if actors.actors[aid].type is not ActorType.PLACE:
                 continue
             head = tok
-            while head.dep_ in ("appos", "compound") and head.head is not head:
+            while head.dep_ in ("appos", "compound") and head.head != head:
                 head = head.head
             if head.dep_ == "pobj" and head.head.lower_ in ("in", "at") and head.head.head in anchors:
                 return aid

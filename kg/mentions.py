@@ -182,7 +182,7 @@ def _used_as_actor(doc, start: int, end: int, rules: Rules) -> bool:
     """A capital names its government when it acts or is acted upon ('Moscow said', 'talks with Kyiv'),
     not when it is a location ('in Moscow', 'the capital, Moscow', 'rebuild Damascus')."""
     tok = doc[end - 1]
-    while tok.dep_ == "conj" and tok.head is not tok:
+    while tok.dep_ == "conj" and tok.head != tok:
         tok = tok.head
     if tok.dep_ in ACTOR_DEPS:
         return True
@@ -193,6 +193,8 @@ def _used_as_actor(doc, start: int, end: int, rules: Rules) -> bool:
 
     if tok.dep_ == "dobj" and rules.verb_rules(tok.head.lemma_.lower()):
         return True
+    if tok.dep_ == "compound" and (tok.head.lower_ in rules.titles or tok.head.lemma_.lower() in rules.titles):
+        return True  # 'Kremlin spokesman Dmitry Peskov'
     return False
 
 
@@ -286,7 +288,8 @@ def _unknown_name(sentence: "Sentence", start: int, end: int, rules: Rules) -> N
         if label is not None and labels.count(label) * 2 >= len(span):
             if label is ActorType.ORGANIZATION and kind_by_head is not None:
                 label = kind_by_head
-            elif label is ActorType.ORGANIZATION and not span.text.isupper() and _in_place_role(span[-1], rules):
+            elif label in (ActorType.ORGANIZATION, ActorType.PERSON) and not span.text.isupper() \
+                    and _in_place_role(span[-1], rules):
                 label = ActorType.PLACE
             if len(span) == 1 and label in (ActorType.PERSON, ActorType.ORGANIZATION) and not span.text.isupper():
                 return NameMention(sentence, start, end, None, "name", None, "")  # one word the tagger alone vouches for
@@ -297,7 +300,7 @@ def _unknown_name(sentence: "Sentence", start: int, end: int, rules: Rules) -> N
 def _in_place_role(tok, rules: Rules) -> bool:
     """Where a name the tagger calls an organisation stands as a location: 'strikes on Kharkiv',
     'shelled El Fasher'."""
-    while tok.dep_ in ("conj", "appos", "compound") and tok.head is not tok:
+    while tok.dep_ in ("conj", "appos", "compound") and tok.head != tok:
         tok = tok.head
     if tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS | {"on", "near"}:
         return True

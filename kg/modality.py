@@ -41,7 +41,7 @@ def _chain(trigger: "Token"):
     """The trigger and the words above it up to the first finite reported clause."""
     tok, steps = trigger, 0
     yield tok, None
-    while tok.dep_ in CLIMB and tok.head is not tok and steps < 6:
+    while tok.dep_ in CLIMB and tok.head != tok and steps < 6:
         dep = tok.dep_
         tok = tok.head
         steps += 1
@@ -52,7 +52,7 @@ def _chain(trigger: "Token"):
 
 def _negated(trigger: "Token") -> bool:
     for tok, via in _chain(trigger):
-        if via in ("nsubj", "nsubjpass", "relcl", "pobj", "prep") and tok is not trigger:
+        if via in ("nsubj", "nsubjpass", "relcl", "pobj", "prep") and tok != trigger:
             if via == "nsubj" and any(c.dep_ == "neg" for c in tok.children):
                 return True
             if via in ("nsubj", "nsubjpass"):
@@ -60,7 +60,7 @@ def _negated(trigger: "Token") -> bool:
             continue
         if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in tok.children):
             return True
-        if tok is not trigger and tok.lemma_.lower() in NEGATING_GOVERNORS and via in ("xcomp", "dobj", "ccomp", "pcomp", "pobj", None):
+        if tok != trigger and tok.lemma_.lower() in NEGATING_GOVERNORS and via in ("xcomp", "dobj", "ccomp", "pcomp", "pobj", None):
             particle = NEGATING_PARTICLES.get(tok.lemma_.lower())
             if particle is None and tok.lemma_.lower() not in ("call", "rule"):
                 return True
@@ -73,7 +73,7 @@ def _negated(trigger: "Token") -> bool:
 
 def _planned(trigger: "Token") -> bool:
     for tok, via in _chain(trigger):
-        if tok is trigger or via in ("xcomp", "conj", "dobj", "pobj", "prep", "pcomp", "acl", "nsubj", "nsubjpass", "attr"):
+        if tok == trigger or via in ("xcomp", "conj", "dobj", "pobj", "prep", "pcomp", "acl", "nsubj", "nsubjpass", "attr"):
             if any(c.dep_ in ("aux", "auxpass") and c.lower_ in FUTURE_AUX for c in tok.children):
                 return True
             if any(c.dep_ == "amod" and c.lower_ in PLANNING_ADJECTIVES for c in tok.children):
@@ -83,7 +83,7 @@ def _planned(trigger: "Token") -> bool:
             if tok.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("is", "are", "was", "were") for c in tok.children) \
                     and any(c.dep_ == "xcomp" for c in tok.children) and tok.lemma_.lower() == "go":
                 return True
-        if tok is not trigger:
+        if tok != trigger:
             lemma = tok.lemma_.lower()
             if via in ("xcomp", "ccomp", "advcl", "acl", "dobj") and lemma in PLANNING_GOVERNORS:
                 return True

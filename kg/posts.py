@@ -80,8 +80,9 @@ def find_posts(titles, names, mention_actor, actors, token_actor, cue, rules: Ru
             orgs = [country_actor(actors, actors[holder].country)]  # the gazetteer knows whose they are
         if not orgs and _state_title(t, rules) and not t.plural and not _possessed(t):
             orgs = _capital_before(t, names, actors, mention_actor) or _country_in_context(t, countries)
+        label = _counterpart_of(t, posts, holder) if t.head == "counterpart" else _label(t)
         for org in orgs:
-            posts.append(LocalPost(holder, org, _label(t), t.leads, t.sentence, t.start, t.end))
+            posts.append(LocalPost(holder, org, label, t.leads, t.sentence, t.start, t.end))
         t.holder = holder
     return posts
 
@@ -148,6 +149,14 @@ def _country_in_context(t: TitlePhrase, countries: list[tuple[tuple[int, int], i
     return list(before) if len(before) == 1 else []
 
 
+def _counterpart_of(t: TitlePhrase, posts: list[LocalPost], holder: int) -> str:
+    """'X met his Qatari counterpart, Y': Y holds, for Qatar, the post X holds."""
+    for post in reversed(posts):
+        if post.holder != holder and t.sentence.index - 1 <= post.sentence.index <= t.sentence.index:
+            return post.title
+    return "counterpart"
+
+
 def _label(t: TitlePhrase) -> str:
     label = t.label
     if label and label[0].islower() and label.lower() != label:
@@ -161,7 +170,7 @@ def _antecedent(t: TitlePhrase, token_actor) -> list[int]:
     for _ in range(4):
         if tok.dep_ == "relcl":
             return list(token_actor.get((t.sentence.index, tok.head.i), []))
-        if tok.head is tok:
+        if tok.head == tok:
             break
         tok = tok.head
     return []

@@ -141,7 +141,7 @@ class _Reader:
         if verb.i < 2 or doc[verb.i - 1].text != "-" or rule.relation is Relation.MET_WITH:
             return False
         subjects = self.actors.at(self.sentence.index, verb.i - 2)
-        head = verb.head if verb.head is not verb else None
+        head = verb.head if verb.head != verb else None
         while head is not None and not self.actors.at(self.sentence.index, head.i) and head.dep_ in ("compound", "amod"):
             head = head.head
         objects = self.actors_of(head) if head is not None else []
@@ -192,7 +192,8 @@ class _Reader:
         for s in subjects:
             for o in objects:
                 if s != o:
-                    self._add(s, rule.relation, o, None, modality, verb, confidence)
+                    pair = (o, s) if rule.inverse else (s, o)
+                    self._add(pair[0], rule.relation, pair[1], None, modality, verb, confidence)
 
     def _arguments(self, verb: "Token", rule: VerbRule, passive: bool):
         subject_heads = self._subject_heads(verb)
@@ -214,7 +215,7 @@ class _Reader:
         if passive:
             agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
             patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
-            if not patients and verb.dep_ == "acl" and verb.head is not verb:
+            if not patients and verb.dep_ == "acl" and verb.head != verb:
                 patients = [verb.head]  # "the army, backed by Russian aircraft"
             subject_heads, object_heads = agents, patients + object_heads
         subjects = _unique(a for h in subject_heads for a in self.actors_of(h))
@@ -247,14 +248,14 @@ class _Reader:
             subjects = [c for c in tok.children if c.dep_ in SUBJECTS]
             if subjects:
                 return subjects
-            if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head is not tok.head:
+            if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head != tok.head:
                 governor = tok.head.head
                 objects = [c for c in governor.children if c.dep_ == "dobj"]
                 if tok.head.lower_ == "of" and objects:
                     return objects  # 'accused Rwanda of backing X'
                 tok = governor
                 continue
-            if tok.dep_ in ("xcomp", "advcl", "conj", "pcomp") and tok.head is not tok:
+            if tok.dep_ in ("xcomp", "advcl", "conj", "pcomp") and tok.head != tok:
                 head = tok.head
                 if tok.dep_ == "xcomp":
                     controllers = [c for c in head.children if c.dep_ == "dobj"]
@@ -264,7 +265,7 @@ class _Reader:
                         return controllers  # 'commits the SDF to support X', 'called on Y to help X'
                 tok = head
                 continue
-            if tok.dep_ in ("relcl", "acl") and tok.head is not tok:
+            if tok.dep_ in ("relcl", "acl") and tok.head != tok:
                 return [tok.head]
             return []
         return []
@@ -299,7 +300,7 @@ class _Reader:
         if topic_head is not None:
             tokens = list(topic_head.subtree)
             for child in verb.children:
-                if child.dep_ == "xcomp" and child is not topic_head:
+                if child.dep_ == "xcomp" and child != topic_head:
                     tokens += list(child.subtree)
         else:
             tokens = [t for t in verb.subtree if t.i > verb.i]
@@ -367,10 +368,10 @@ class _Reader:
             rule = self.rules.nouns.get(noun.lemma_.lower())
             if rule is not None and rule.relation is Relation.MET_WITH:
                 return noun
-        while verb.dep_ == "conj" and verb.head is not verb:  # 'hosted by X and attended by Y'
+        while verb.dep_ == "conj" and verb.head != verb:  # 'hosted by X and attended by Y'
             verb = verb.head
         head = verb.head
-        if verb.dep_ not in ("acl", "advcl") or head is verb:
+        if verb.dep_ not in ("acl", "advcl") or head == verb:
             return None
         candidates = [head] + [c for c in head.children if c.dep_ == "dobj"]
         for noun in candidates:
@@ -409,7 +410,7 @@ class _Reader:
             return speakers
         if noun.dep_ in ("nsubj", "nsubjpass"):
             tok = head
-            while tok.dep_ in ("ccomp",) and tok.head is not tok:
+            while tok.dep_ in ("ccomp",) and tok.head != tok:
                 tok = tok.head
                 subjects = [c for c in tok.children if c.dep_ in SUBJECTS]
                 if subjects and tok.lemma_.lower() in ("say", "tell", "announce", "state", "add", "confirm", "report", "reveal", "disclose"):
@@ -451,13 +452,13 @@ class _Reader:
         counterparts = [a for c in noun.children if c.dep_ == "poss" for a in self.actors_of(c)]
         if any(c.dep_ == "poss" and c.lower_ == "whose" for c in noun.children):
             verb = noun.head
-            while verb.dep_ != "relcl" and verb.head is not verb:
+            while verb.dep_ != "relcl" and verb.head != verb:
                 verb = verb.head
             if verb.dep_ == "relcl":
                 counterparts += self.actors_of(verb.head)
         counterparts += [a for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "to")
                          for p in c.children if p.dep_ == "pobj" for a in self.actors_of(p)]
-        modality = modality_of(role if role is not noun else noun, stance=True)
+        modality = modality_of(role, stance=True)
         for a in _unique(holders):
             for b in _unique(counterparts):
                 if a != b:

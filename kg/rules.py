@@ -69,6 +69,7 @@ class VerbRule:
     joint_objects: bool = False
     place_objects: bool = False
     clause_object: bool = False
+    inverse: bool = False
     stance: bool = False
     requires_xcomp: bool = False
     object_types: frozenset[ActorType] | None = None
@@ -121,6 +122,7 @@ class Rules:
     collective_groups: frozenset[str] = frozenset()
     proxy_nouns: frozenset[str] = frozenset()
     document_heads: frozenset[str] = frozenset()
+    local_descriptions: frozenset[str] = frozenset()
     given_names: frozenset[str] = frozenset()
     name_variants: dict[str, str] = field(default_factory=dict)  # folded variant -> key
 
@@ -272,6 +274,7 @@ def _verb_rule(item: Any, path: Path, where: str) -> VerbRule:
         joint_objects=bool(item.get("joint_objects", False)),
         place_objects=bool(item.get("place_objects", False)),
         clause_object=bool(item.get("clause_object", False)),
+        inverse=bool(item.get("inverse", False)),
         stance=bool(item.get("stance", False)),
         requires_xcomp=bool(item.get("requires_xcomp", False)),
         object_types=None if types is None else frozenset(
@@ -334,6 +337,7 @@ def load_descriptors(path: Path, rules: Rules) -> None:
     rules.collective_groups = rules.collective_groups | lower("collective_groups")
     rules.proxy_nouns = rules.proxy_nouns | lower("proxy_nouns")
     rules.document_heads = rules.document_heads | lower("document_heads")
+    rules.local_descriptions = rules.local_descriptions | lower("local_descriptions")
 
 
 def load_given_names(path: Path, rules: Rules) -> None:

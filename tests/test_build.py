@@ -19,7 +19,8 @@ def test_build_survives_word_soup(tmp_path):
     soup = "\n\n".join(" ".join(rng.choice(WORDS) for _ in range(rng.randint(1, 40))) for _ in range(60))
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "soup.txt").write_text(soup, encoding="utf-8")
-    (tmp_path / "in" / "scripts.txt").write_text("Путин встретился с Эрдоганом. 习近平会见了普京。 😀 &amp;",
+    (tmp_path / "in" / "scripts.txt").write_text("Путин встретился с Эрдоганом. 习近平会见了普京。 😀 &amp;\n\n"
+                                                 "The talks between Kenya and Uganda in Kampala.",  # no verb at all
                                                  encoding="utf-8")
     done = subprocess.run([sys.executable, "-m", "kg.cli", "build", str(tmp_path / "in"), "-o",
                            str(tmp_path / "out"), "--quiet"], capture_output=True, text=True, timeout=600)
