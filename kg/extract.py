@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from .dates import find_date_expressions, resolve_date
 from .mentions import find_names
-from .model import ActorType, Article, Modality
+from .model import ActorType, Article, Modality, Relation
 from .nlp import Sentence, parse_article
 from .relations import Found, FoundMeeting, find_relations
 from .actors import ArticleActors
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 __all__ = ["ArticleExtraction", "Dated", "extract_article"]
 
 MID_SENTENCE_NAME = re.compile(r"(?<=[a-z,;:] )[A-Z][\w’'\-]+")
+EVENTFUL = {Relation.MET_WITH, Relation.ATTACKED, Relation.OPPOSES, Relation.SUPPORTS, Relation.CALLED_FOR}
 BARE_YEAR = re.compile(r"(1[89]|20)\d\d")  # 'the 1994 genocide' dates no event; 'in 1994' does
 
 
@@ -55,8 +56,8 @@ def extract_article(article: Article, nlp: "Language", rules: Rules) -> ArticleE
         titles += find_titles(sentence, found, rules)
     actors = resolve_article(sentences, names, titles, rules)
     found, meetings = find_relations(sentences, actors, rules)
-    dated_relations = [(f, _when_where(f.sentence, f.trigger, f.modality, article, actors, sentences))
-                       for f in found]
+    dated_relations = [(f, _when_where(f.sentence, f.trigger, f.modality, article, actors, sentences)
+                        if f.relation in EVENTFUL else Dated(None, None)) for f in found]
     dated_meetings = [(m, _when_where(m.sentence, m.trigger, m.modality, article, actors, sentences, inherit=True))
                       for m in meetings]
     return ArticleExtraction(article, sentences, actors, dated_relations, dated_meetings)

@@ -246,6 +246,8 @@ class _Reader:
         tok = verb
         for _ in range(4):
             subjects = [c for c in tok.children if c.dep_ in SUBJECTS]
+            if subjects and tok.dep_ == "relcl" and all(c.lower_ in ("which", "who", "that") for c in subjects):
+                return [tok.head]  # 'the alliance, which includes X': the alliance
             if subjects:
                 return subjects
             if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head != tok.head:
