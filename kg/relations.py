@@ -326,14 +326,17 @@ class _Reader:
             return
         between: list[int] = []
         partners: list[int] = []
-        for child in noun.children:
+        attached = list(noun.children)
+        if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_.lower() in ("take", "happen", "occur", "go"):
+            attached += [c for c in noun.head.children if c.dep_ == "prep"]  # 'no meeting took place between A and B'
+        for child in attached:
             if child.dep_ == "prep" and child.lower_ in BETWEEN:
                 between += [a for p in child.children if p.dep_ == "pobj" for a in self.actors_of(p)]
             elif child.dep_ == "prep" and child.lower_ in ("with",) + rule.object_preps:
                 partners += [a for p in child.children if p.dep_ == "pobj" for a in self.actors_of(p)]
             elif child.dep_ == "relcl" and child.lemma_.lower() == "bring" and any(c.lower_ == "together" for c in child.children):
                 between += [a for c in child.children if c.dep_ == "dobj" for a in self.actors_of(c)]
-        owners = self._noun_owners(noun) if not between else []
+        owners = self._noun_owners(noun, with_partner=bool(partners)) if not between else []
         modality = modality_of(noun)
         confidence = self._confidence(noun, []) * 0.9
         if rule.relation is Relation.MET_WITH:
@@ -395,15 +398,16 @@ class _Reader:
             ids = _unique(a for h in self._subject_heads(clause) for a in self.actors_of(h))
         return ids
 
-    def _noun_owners(self, noun: "Token", speaker_first: bool = False) -> list[int]:
+    def _noun_owners(self, noun: "Token", speaker_first: bool = False, with_partner: bool = False) -> list[int]:
         """Whose meeting or stance a noun names: its possessor ('Iran's support'), or the subject of
         the light verb it is the object of ('held talks', 'pledged support'); with `speaker_first`
         the subject wins ('he pledged Iran's support': he speaks)."""
         owners = [a for c in noun.children if c.dep_ == "poss" for a in self.actors_of(c)]
         head = noun.head
         speakers = []
-        if noun.dep_ in ("dobj",) and head.lemma_.lower() in self.rules.light_verbs:
-            speakers = [a for h in self._subject_heads(head) for a in self.actors_of(h)]
+        if noun.dep_ in ("dobj",) and (head.lemma_.lower() in self.rules.light_verbs or (
+                with_partner and self.rules.nouns.get(noun.lemma_.lower()) is not None)):
+            speakers = [a for h in self._subject_heads(head) for a in self.actors_of(h)]  # 'X postponed talks with Y'
         if speaker_first and speakers:
             return speakers
         if owners:
