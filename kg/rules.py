@@ -184,11 +184,7 @@ def _apostrophe_variants(alias: str) -> Iterable[str]:
 
 
 def load_countries(path: Path, rules: Rules) -> None:
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as err:
-        raise RuleFileError(str(path), f"cannot read: {err.strerror}") from None
-    rows = [(n, line) for n, line in enumerate(lines, 1) if line.strip() and not line.startswith("#")]
+    rows = _data_lines(path)
     if not rows:
         raise RuleFileError(str(path), "no header line")
     header = rows[0][1].split("\t")
@@ -307,13 +303,9 @@ def load_titles(path: Path, rules: Rules) -> None:
     for head, spec in heads.items():
         leads = bool(spec.get("leads", False)) if isinstance(spec, dict) else False
         rules.titles[str(head).lower()] = TitleRule(str(head).lower(), leads)
-    lower = lambda key: frozenset(s.lower() for s in _str_list(data.get(key), path, key))  # noqa: E731
-    rules.title_modifiers = rules.title_modifiers | lower("modifiers")
-    rules.title_domains = rules.title_domains | lower("domains")
-    rules.not_leading = rules.not_leading | lower("not_leading")
-    rules.former = rules.former | lower("former")
-    rules.honorifics = rules.honorifics | lower("honorifics")
-    rules.state_titles = rules.state_titles | lower("state_titles")
+    _add_word_sets(rules, data, path, {"title_modifiers": "modifiers", "title_domains": "domains",
+                                       "not_leading": "not_leading", "former": "former",
+                                       "honorifics": "honorifics", "state_titles": "state_titles"})
 
 
 def load_descriptors(path: Path, rules: Rules) -> None:
@@ -330,33 +322,35 @@ def load_descriptors(path: Path, rules: Rules) -> None:
         kind = _actor_type(type_name, path, "definite_descriptions")
         for word in _str_list(words, path, f"definite_descriptions {type_name}"):
             rules.definite_descriptions[word.lower()] = rules.definite_descriptions.get(word.lower(), ()) + (kind,)
-    lower = lambda key: frozenset(s.lower() for s in _str_list(data.get(key), path, key))  # noqa: E731
-    rules.national_heads = rules.national_heads | lower("national_heads")
-    rules.state_metonyms = rules.state_metonyms | lower("state_metonyms")
-    rules.state_name_nouns = rules.state_name_nouns | lower("state_name_nouns")
-    rules.collective_groups = rules.collective_groups | lower("collective_groups")
-    rules.proxy_nouns = rules.proxy_nouns | lower("proxy_nouns")
-    rules.document_heads = rules.document_heads | lower("document_heads")
-    rules.local_descriptions = rules.local_descriptions | lower("local_descriptions")
+    _add_word_sets(rules, data, path, {name: name for name in (
+        "national_heads", "state_metonyms", "state_name_nouns", "collective_groups", "proxy_nouns",
+        "document_heads", "local_descriptions")})
+
+
+def _add_word_sets(rules: Rules, data: dict, path: Path, fields: dict[str, str]) -> None:
+    """Add the lower-cased word lists under each key of `data` to the rules' set attribute it names."""
+    for attribute, key in fields.items():
+        words = frozenset(w.lower() for w in _str_list(data.get(key), path, key))
+        setattr(rules, attribute, getattr(rules, attribute) | words)
+
+
+def _data_lines(path: Path) -> list[tuple[int, str]]:
+    """The numbered lines of a text data file, without blank and comment lines."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as err:
+        raise RuleFileError(str(path), f"cannot read: {err.strerror}") from None
+    except UnicodeDecodeError:
+        raise RuleFileError(str(path), "not UTF-8 text") from None
+    return [(n, line) for n, line in enumerate(lines, 1) if line.strip() and not line.startswith("#")]
 
 
 def load_given_names(path: Path, rules: Rules) -> None:
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as err:
-        raise RuleFileError(str(path), f"cannot read: {err.strerror}") from None
-    names = {fold(line) for line in lines if line.strip() and not line.startswith("#")}
-    rules.given_names = rules.given_names | frozenset(names)
+    rules.given_names = rules.given_names | frozenset(fold(line) for _, line in _data_lines(path))
 
 
 def load_name_variants(path: Path, rules: Rules) -> None:
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as err:
-        raise RuleFileError(str(path), f"cannot read: {err.strerror}") from None
-    for lineno, line in enumerate(lines, 1):
-        if not line.strip() or line.startswith("#"):
-            continue
+    for lineno, line in _data_lines(path):
         variants = [fold(v) for v in line.split("\t") if v.strip()]
         if len(variants) < 2:
             raise RuleFileError(str(path), "a line needs at least two tab-separated variants", lineno)
