@@ -77,17 +77,11 @@ class Gold:
     negatives: set[Key] = field(default_factory=set)
     documents: int = 0
 
-    def entity_named(self, name: str) -> str | None:
-        hits = self._by_name.get(normalise(name), set())
-        return next(iter(hits)) if len(hits) == 1 else None
+    by_name: dict[str, set[str]] = field(default_factory=dict)  # normalised name -> entity ids
 
-    @property
-    def _by_name(self) -> dict[str, set[str]]:
-        index: dict[str, set[str]] = defaultdict(set)
-        for entity, names in self.names.items():
-            for name in names:
-                index[name].add(entity)
-        return index
+    def entity_named(self, name: str) -> str | None:
+        hits = self.by_name.get(normalise(name), set())
+        return next(iter(hits)) if len(hits) == 1 else None
 
 
 def load_gold(paths: Iterable[str | Path]) -> Gold:
@@ -108,8 +102,9 @@ def load_gold(paths: Iterable[str | Path]) -> Gold:
         except (json.JSONDecodeError, KeyError, TypeError, AttributeError) as err:
             raise KGError(f"{file}: not a gold file ({type(err).__name__}: {err})") from None
     gold.acceptable -= gold.required
-    index = gold._by_name
-    gold.__dict__["_by_name"] = index  # computed once, read often
+    for entity, names in gold.names.items():
+        for name in names:
+            gold.by_name.setdefault(name, set()).add(entity)
     return gold
 
 

@@ -83,7 +83,7 @@ def gazetteer_matches(sentence: "Sentence", rules: Rules) -> list[tuple[int, int
                 if span[-1].is_punct:
                     continue
                 entry = rules.entry(span.text)
-                if entry is not None and _plausible_surface(span.text, entry):
+                if entry is not None and _plausible_surface(span.text):
                     found = (i, j, entry)
                     break
         if found:
@@ -94,7 +94,7 @@ def gazetteer_matches(sentence: "Sentence", rules: Rules) -> list[tuple[int, int
     return out
 
 
-def _plausible_surface(surface: str, entry: GazetteerEntry) -> bool:
+def _plausible_surface(surface: str) -> bool:
     letters = [c for c in surface if c.isalpha()]
     if len(letters) <= 3 and not all(c.isupper() for c in letters):
         return False

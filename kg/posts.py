@@ -80,7 +80,7 @@ def find_posts(titles, names, mention_actor, actors, token_actor, cue, rules: Ru
             orgs = [country_actor(actors, actors[holder].country)]  # the gazetteer knows whose they are
         if not orgs and _state_title(t, rules) and not t.plural and not _possessed(t):
             orgs = _capital_before(t, names, actors, mention_actor) or _country_in_context(t, countries)
-        label = _counterpart_of(t, posts, holder) if t.head == "counterpart" else _label(t)
+        label = _counterpart_of(t, posts, holder) if t.head == "counterpart" else t.label
         for org in orgs:
             posts.append(LocalPost(holder, org, label, t.leads, t.sentence, t.start, t.end))
         t.holder = holder
@@ -155,13 +155,6 @@ def _counterpart_of(t: TitlePhrase, posts: list[LocalPost], holder: int) -> str:
         if post.holder != holder and t.sentence.index - 1 <= post.sentence.index <= t.sentence.index:
             return post.title
     return "counterpart"
-
-
-def _label(t: TitlePhrase) -> str:
-    label = t.label
-    if label and label[0].islower() and label.lower() != label:
-        return label
-    return label
 
 
 def _antecedent(t: TitlePhrase, token_actor) -> list[int]:

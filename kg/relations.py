@@ -117,9 +117,6 @@ class _Reader:
             end += 1
         return list(doc[start:end])
 
-    def resolved_by(self, head: "Token") -> str:
-        return self.actors.mention_cue.get((self.sentence.index, head.i), "name")
-
     # --- verbs
     def read_verb(self, verb: "Token") -> None:
         rules = self._verb_rules(verb)
