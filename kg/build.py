@@ -9,13 +9,15 @@ from typing import Callable, Sequence
 
 from .errors import InputError, KGError
 from .extract import ArticleExtraction, extract_article
-from .graph import to_graph, write_graph
+from .graph import to_graph, union_graph, write_graph
+from .html import HtmlOptions
 from .ingest import read_articles
 from .merge import merge_extractions
 from .model import Article
 from .namespace import DEFAULT_BASE_IRI
 from .nlp import load_pipeline
 from .rules import load_rules
+from .viz import write_view
 
 __all__ = ["BuildOptions", "BuildReport", "build", "read_inputs"]
 
@@ -30,6 +32,7 @@ class BuildOptions:
     lexicons: tuple[Path, ...] = ()
     base_iri: str = DEFAULT_BASE_IRI
     named_graphs: bool = False
+    html: bool = True  # also write graph.html, the interactive view
 
 
 @dataclass
@@ -69,7 +72,7 @@ def read_inputs(inputs: Sequence[str | os.PathLike], date: dt.date | None) -> tu
 
 def build(inputs: Sequence[str | os.PathLike], options: BuildOptions = BuildOptions(),
           progress: Progress | None = None, on_failure: Callable[[KGError], None] | None = None) -> BuildReport:
-    """Build `options.output/graph.ttl` from articles; bad inputs are reported, not fatal."""
+    """Build `options.output/graph.ttl` (and graph.html) from articles; bad inputs are reported, not fatal."""
     report = BuildReport()
     rules = load_rules(options.gazetteers, options.lexicons)
     articles, failures = read_inputs(inputs, options.date)
@@ -98,6 +101,9 @@ def build(inputs: Sequence[str | os.PathLike], options: BuildOptions = BuildOpti
     output.mkdir(parents=True, exist_ok=True)
     report.written.append(write_graph(dataset, output / ("graph.trig" if options.named_graphs else "graph.ttl"),
                                       "trig" if options.named_graphs else "turtle"))
+    if options.html:
+        title = f"Knowledge graph of {len(kept)} article{'s' if len(kept) != 1 else ''}"
+        report.written.append(write_view(union_graph(dataset), output / "graph.html", options=HtmlOptions(title)).path)
     report.articles = len(kept)
     report.actors = sum(1 for a in corpus.actors if a.type.value != "Place")
     report.relations = len(corpus.assertions) + len(corpus.posts)

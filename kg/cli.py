@@ -49,7 +49,7 @@ def main() -> None:
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), default=Path("output"),
-              show_default=True, help="Folder to write graph.ttl into (created if missing).")
+              show_default=True, help="Folder to write graph.ttl and graph.html into (created if missing).")
 @click.option("--date", "date", callback=_parse_date, metavar="YYYY-MM-DD",
               help="Publication date for articles that carry none; relative dates resolve against it.")
 @click.option("--gazetteer", "gazetteers", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
@@ -62,9 +62,11 @@ def main() -> None:
                    "[default: https://w3id.org/newskg/id/].")
 @click.option("--trig", "named_graphs", is_flag=True,
               help="Write graph.trig with each article's statements in a named graph of its own.")
+@click.option("--no-html", "no_html", is_flag=True, help="Do not write graph.html (see kg viz).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
-def build(inputs, output, date, gazetteers, lexicons, base_iri, named_graphs, quiet) -> None:
-    """Read news articles and write their knowledge graph as Turtle.
+def build(inputs, output, date, gazetteers, lexicons, base_iri, named_graphs, no_html, quiet) -> None:
+    """Read news articles and write their knowledge graph as Turtle, with an
+    interactive view of it in graph.html.
 
     INPUTS are files or folders (searched recursively) of .txt, .md, .html/.htm
     and .jsonl articles (one JSON object a line with "text" and optional "id",
@@ -81,7 +83,7 @@ def build(inputs, output, date, gazetteers, lexicons, base_iri, named_graphs, qu
     from .namespace import DEFAULT_BASE_IRI
 
     options = BuildOptions(output=output, date=date, gazetteers=tuple(gazetteers), lexicons=tuple(lexicons),
-                           base_iri=base_iri or DEFAULT_BASE_IRI, named_graphs=named_graphs)
+                           base_iri=base_iri or DEFAULT_BASE_IRI, named_graphs=named_graphs, html=not no_html)
 
     def failed(err: KGError) -> None:
         click.echo(f"kg: {err}", err=True)
@@ -107,6 +109,66 @@ def build(inputs, output, date, gazetteers, lexicons, base_iri, named_graphs, qu
     if report.failures:
         sys.exit(EXIT_DATA)
 
+
+def _parse_list(parse):
+    def callback(ctx, param, value: str | None):
+        if value is None:
+            return None
+        try:
+            return parse(value)
+        except ValueError as err:
+            raise click.BadParameter(str(err)) from None
+    return callback
+
+
+def _relations(value: str):
+    from .viewselect import parse_relations
+    return parse_relations(value)
+
+
+def _types(value: str):
+    from .viewselect import parse_types
+    return parse_types(value)
+
+
+@main.command()
+@click.argument("graph", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="The HTML file to write  [default: GRAPH with the suffix .html].")
+@click.option("--focus", metavar="NAME", help="Draw only this actor (a name, alias or IRI) and its neighbours.")
+@click.option("--depth", type=click.IntRange(min=0), default=1, show_default=True,
+              help="With --focus: how many relations away from the actor to go.")
+@click.option("--relations", callback=_parse_list(_relations), metavar="LIST",
+              help="Only these relations or relation classes, comma-separated: metWith, opposes, calledFor, "
+                   "supports, attacked, alliedWith, memberOf, leads; conflict, cooperation, meeting, demand, "
+                   "membership.")
+@click.option("--types", callback=_parse_list(_types), metavar="LIST",
+              help="Only actors of these types, comma-separated: Person, Country, ArmedGroup, "
+                   "GovernmentBody, Organization, InternationalOrganization, MediaOutlet, Group, Topic.")
+@click.option("--max-nodes", type=click.IntRange(min=1), metavar="N",
+              help="Keep only the N most connected actors; the page says how many were left out.")
+@click.option("--show-negated", is_flag=True, help="Show denied relations when the page opens (hidden by default).")
+@click.option("--title", default=None, help="Title of the page  [default: the graph file's name].")
+def viz(graph, output, focus, depth, relations, types, max_nodes, show_negated, title) -> None:
+    """Draw GRAPH (Turtle, TriG, N-Triples, N-Quads or JSON-LD) as one interactive
+    HTML page that works offline: filters, search, and the evidence of every relation.
+
+    \b
+    Examples:
+      kg viz output/graph.ttl -o graph.html
+      kg viz output/graph.ttl --focus "Hulusi Akar" --depth 2 -o akar.html
+      kg viz big.ttl --relations conflict,meeting --types Country,ArmedGroup --max-nodes 300
+    """
+    from .html import HtmlOptions
+    from .viewselect import Selection
+    from .viz import visualize
+
+    output = output or graph.with_suffix(".html")
+    if output.resolve() == graph.resolve():
+        raise click.BadParameter("the output would overwrite the graph", param_hint="-o/--output")
+    selection = Selection(relations=relations, types=types, focus=focus, depth=depth, max_nodes=max_nodes)
+    options = HtmlOptions(title=title or f"kg: {graph.name}", show_negated=show_negated)
+    click.echo(visualize(graph, output, selection, options).summary)
 
 
 @main.command("eval")

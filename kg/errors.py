@@ -1,7 +1,7 @@
 """Errors a user can act on; the CLI turns each into one line on stderr."""
 from __future__ import annotations
 
-__all__ = ["KGError", "InputError", "RuleFileError"]
+__all__ = ["KGError", "InputError", "RuleFileError", "GraphFileError"]
 
 
 class KGError(Exception):
@@ -25,3 +25,7 @@ class InputError(_LocatedError):
 
 class RuleFileError(_LocatedError):
     """A gazetteer, lexicon or other data file that does not parse or validate."""
+
+
+class GraphFileError(_LocatedError):
+    """A graph file that could not be read as RDF."""

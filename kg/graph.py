@@ -2,13 +2,11 @@
 assertions, posts and events, and write it out deterministically and atomically."""
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import io
 import json
 import os
 import re
-import secrets
 import warnings
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -21,12 +19,13 @@ from rdflib.namespace import DCTERMS, PROV, SKOS
 from rdflib.plugins.serializers.trig import TrigSerializer
 from rdflib.term import Node
 
+from .files import write_atomic
 from .ids import short_hash, slug
 from .model import Actor, ActorType, Article, Assertion, Event, Modality, Post, Relation
 from .namespace import DEFAULT_BASE_IRI, KG, SCHEMA, SEM
 
 __all__ = [
-    "FORMATS", "to_graph", "serialize_graph", "write_graph", "actor_iri", "article_iri", "slug",
+    "FORMATS", "to_graph", "serialize_graph", "write_graph", "union_graph", "actor_iri", "article_iri", "slug",
 ]
 
 #: Output formats write_graph knows, by the names rdflib uses.
@@ -334,21 +333,7 @@ def write_graph(dataset: Graph, path: str | os.PathLike[str], format: str = "tur
     """Serialise (see serialize_graph) and replace `path` atomically: the data goes to a
     temporary file in the same folder, which is then renamed over `path`. On any error
     the temporary file is removed, `path` is left as it was, and the error re-raised."""
-    path = Path(path)
-    data = serialize_graph(dataset, format)
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
-    return path
+    return write_atomic(path, serialize_graph(dataset, format))
 
 
 def _graphs(dataset: Graph) -> list[Graph]:
@@ -364,7 +349,7 @@ def _has_named_graphs(dataset: Graph) -> bool:
     return any(g.identifier != DATASET_DEFAULT_GRAPH_ID for g in _graphs(dataset))
 
 
-def _union(dataset: Graph) -> Graph:
+def union_graph(dataset: Graph) -> Graph:
     """All triples of every graph in one plain Graph, with the dataset's prefixes."""
     union = Graph(bind_namespaces="none")
     for prefix, ns in dataset.namespaces():
@@ -377,7 +362,7 @@ def _union(dataset: Graph) -> Graph:
 
 def _turtle(dataset: Graph) -> bytes:
     # The Turtle serialiser sorts subjects, predicates and objects itself.
-    return _union(dataset).serialize(format="turtle", encoding="utf-8")
+    return union_graph(dataset).serialize(format="turtle", encoding="utf-8")
 
 
 def _trig(dataset: Graph) -> bytes:
@@ -398,7 +383,7 @@ def _sorted_lines(data: bytes) -> bytes:
 
 
 def _ntriples(dataset: Graph) -> bytes:
-    return _sorted_lines(_union(dataset).serialize(format="nt", encoding="utf-8"))
+    return _sorted_lines(union_graph(dataset).serialize(format="nt", encoding="utf-8"))
 
 
 def _nquads(dataset: Graph) -> bytes:
@@ -408,7 +393,7 @@ def _nquads(dataset: Graph) -> bytes:
 
 
 def _jsonld(dataset: Graph) -> bytes:
-    source = dataset if _has_named_graphs(dataset) else _union(dataset)
+    source = dataset if _has_named_graphs(dataset) else union_graph(dataset)
     context = {p: str(ns) for p, ns in dataset.namespaces() if p in _PREFIXES}
     with warnings.catch_warnings():  # as in _trig
         warnings.simplefilter("ignore", DeprecationWarning)

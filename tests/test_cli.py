@@ -32,7 +32,7 @@ JSONL_GOOD = ('{"id": "harbour", "title": "Harbour Deal", "text": "Greek Foreign
               'met Cypriot Foreign Minister Andreas Kyprianou in Athens on Friday, officials said."}')
 JSONL_ACTORS = {"Eleni Vardaki", "Andreas Kyprianou"}
 
-SUMMARY = re.compile(r"^1 articles, \d+ actors, \d+ relations -> .*graph\.ttl$")
+SUMMARY = re.compile(r"^1 articles, \d+ actors, \d+ relations -> \S*graph\.ttl, \S*graph\.html$")
 
 
 def invoke(*args: object) -> Result:
@@ -68,7 +68,7 @@ def test_cli_build_seeds_prints_one_summary_line(seed_path, tmp_path):
     out = tmp_path / "out"
     result = invoke("build", seed_path.parent, "-o", out, "--quiet")
     assert result.exit_code == 0, result.stderr
-    assert (out / "graph.ttl").is_file()
+    assert (out / "graph.ttl").is_file() and (out / "graph.html").is_file()
     lines = result.stdout.splitlines()
     assert len(lines) == 1 and SUMMARY.match(lines[0]), result.stdout
     assert result.stderr == ""

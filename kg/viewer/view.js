@@ -1,0 +1,404 @@
+/* The kg graph page: draws the network, filters it, finds actors and shows details.
+   Every text from the graph goes into the page through textContent or DOM properties,
+   never as markup, and only http(s) links become clickable. */
+(function () {
+  "use strict";
+
+  var data = JSON.parse(document.getElementById("kg-data").textContent);
+  var nodes = new vis.DataSet(data.nodes);
+  var edges = new vis.DataSet(data.edges);
+  var sources = {};
+  data.sources.forEach(function (s) { sources[s.iri] = s; });
+
+  var filters = {
+    classes: {}, types: {}, modalities: {},
+    dateFrom: "", dateTo: "", undated: true
+  };
+  data.classes.forEach(function (c) { filters.classes[c.name] = true; });
+  data.types.forEach(function (t) { filters.types[t.name] = true; });
+  data.modalities.forEach(function (m) { filters.modalities[m.name] = m.shown; });
+
+  var state = { ready: false, pinned: null };
+
+  // --- small DOM helpers -------------------------------------------------------
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) { node.className = className; }
+    if (text !== undefined && text !== null) { node.textContent = String(text); }
+    return node;
+  }
+
+  function safeUrl(text) {
+    try {
+      var url = new URL(text);
+      return (url.protocol === "http:" || url.protocol === "https:") ? url.href : null;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function byId(id) { return document.getElementById(id); }
+
+  // --- controls ------------------------------------------------------------------
+
+  function checkbox(container, label, checked, onChange, decorate) {
+    var row = el("label", "kg-check");
+    var input = el("input");
+    input.type = "checkbox";
+    input.checked = checked;
+    input.addEventListener("change", function () { onChange(input.checked); });
+    row.appendChild(input);
+    if (decorate) { row.appendChild(decorate); }
+    row.appendChild(el("span", null, label));
+    var count = el("span", "kg-n");
+    row.appendChild(count);
+    container.appendChild(row);
+    return { input: input, count: count };
+  }
+
+  function line(colour, modality) {
+    var span = el("span", "kg-line" + (modality ? " kg-" + modality.toLowerCase() : ""));
+    span.style.borderTopColor = colour;
+    return span;
+  }
+
+  var counters = { classes: {}, types: {}, modalities: {} };
+
+  function buildControls() {
+    var classBox = byId("kg-filter-class");
+    data.classes.forEach(function (c) {
+      var box = checkbox(classBox, c.label, true, function (on) { filters.classes[c.name] = on; applyFilters(); },
+                         line(c.colour));
+      box.input.value = c.name;
+      box.input.dataset.filter = "class";
+      box.input.title = c.relations.join(", ");
+      counters.classes[c.name] = box.count;
+    });
+    var modalityBox = byId("kg-filter-modality");
+    data.modalities.forEach(function (m) {
+      var box = checkbox(modalityBox, m.label, m.shown, function (on) { filters.modalities[m.name] = on; applyFilters(); },
+                         line("#555", m.name === "Asserted" ? null : m.name));
+      box.input.value = m.name;
+      box.input.dataset.filter = "modality";
+      counters.modalities[m.name] = box.count;
+    });
+    var typeBox = byId("kg-filter-type");
+    var swatches = byId("kg-swatches").content;
+    data.types.forEach(function (t) {
+      var swatch = swatches.querySelector('[data-type="' + t.name + '"] svg');
+      var box = checkbox(typeBox, t.label, true, function (on) { filters.types[t.name] = on; applyFilters(); },
+                         swatch ? swatch.cloneNode(true) : null);
+      box.input.value = t.name;
+      box.input.dataset.filter = "type";
+      counters.types[t.name] = box.count;
+    });
+    if (data.dateRange) {
+      var from = byId("kg-date-from"), to = byId("kg-date-to"), undated = byId("kg-date-undated");
+      from.min = to.min = data.dateRange[0];
+      from.max = to.max = data.dateRange[1];
+      from.value = data.dateRange[0];
+      to.value = data.dateRange[1];
+      from.addEventListener("change", function () { filters.dateFrom = from.value; applyFilters(); });
+      to.addEventListener("change", function () { filters.dateTo = to.value; applyFilters(); });
+      undated.addEventListener("change", function () { filters.undated = undated.checked; applyFilters(); });
+      byId("kg-filter-date").hidden = false;
+    }
+    if (data.selectionNote) {
+      var note = byId("kg-selection-note");
+      note.textContent = data.selectionNote;
+      note.hidden = false;
+    }
+    var names = byId("kg-names");
+    var seen = {};
+    nodes.forEach(function (n) {
+      [n.kg.name].concat(n.kg.aliases).forEach(function (name) {
+        if (seen[name]) { return; }
+        seen[name] = true;
+        var option = el("option");
+        option.value = name;
+        names.appendChild(option);
+      });
+    });
+    byId("kg-search").addEventListener("submit", function (event) {
+      event.preventDefault();
+      findActor(byId("kg-search-input").value);
+    });
+    byId("kg-details-close").addEventListener("click", function () {
+      state.pinned = null;
+      byId("kg-details").hidden = true;
+      network.unselectAll();
+    });
+  }
+
+  // --- filtering -----------------------------------------------------------------
+
+  function typeOf(id) { var n = nodes.get(id); return n ? n.kg.type : null; }
+
+  function datesPass(kg) {
+    if (!kg.spans.length) { return filters.undated; }
+    var from = filters.dateFrom || "0000-01-01", to = filters.dateTo || "9999-12-31";
+    return kg.spans.some(function (s) { return s[1] >= from && s[0] <= to; });
+  }
+
+  function edgeVisible(e) {
+    return filters.classes[e.kg.class] && filters.modalities[e.kg.modality] &&
+      filters.types[typeOf(e.from)] && filters.types[typeOf(e.to)] && datesPass(e.kg);
+  }
+
+  function applyFilters() {
+    var shownDegree = {}, edgeChanges = [], nodeChanges = [], shownEdges = 0, shownNodes = 0;
+    var perClass = {}, perModality = {}, perType = {};
+    edges.forEach(function (e) {
+      var visible = edgeVisible(e);
+      if (visible) {
+        shownEdges += 1;
+        shownDegree[e.from] = (shownDegree[e.from] || 0) + 1;
+        shownDegree[e.to] = (shownDegree[e.to] || 0) + 1;
+        perClass[e.kg.class] = (perClass[e.kg.class] || 0) + 1;
+        perModality[e.kg.modality] = (perModality[e.kg.modality] || 0) + 1;
+      }
+      if (Boolean(e.hidden) === visible) { edgeChanges.push({ id: e.id, hidden: !visible }); }
+    });
+    nodes.forEach(function (n) {
+      // An actor is shown when its type is, and it has a relation shown (or had none at all).
+      var visible = filters.types[n.kg.type] && (shownDegree[n.id] > 0 || n.kg.relations === 0);
+      if (visible) {
+        shownNodes += 1;
+        perType[n.kg.type] = (perType[n.kg.type] || 0) + 1;
+      }
+      if (Boolean(n.hidden) === visible) { nodeChanges.push({ id: n.id, hidden: !visible }); }
+    });
+    if (edgeChanges.length) { edges.update(edgeChanges); }
+    if (nodeChanges.length) { nodes.update(nodeChanges); }
+    Object.keys(counters.classes).forEach(function (k) { counters.classes[k].textContent = perClass[k] || 0; });
+    Object.keys(counters.modalities).forEach(function (k) { counters.modalities[k].textContent = perModality[k] || 0; });
+    Object.keys(counters.types).forEach(function (k) { counters.types[k].textContent = perType[k] || 0; });
+    var c = data.counts;
+    var text = "Showing " + shownNodes + " of " + c.actors + " actors and " + shownEdges + " of " + c.edges + " relations";
+    if (c.totalActors > c.actors || c.totalEdges > c.edges) {
+      text += " (the graph has " + c.totalActors + " actors and " + c.totalEdges + " relations)";
+    }
+    byId("kg-counts").textContent = text;
+  }
+
+  // --- details: tooltip and panel --------------------------------------------------
+
+  function definitions(pairs) {
+    var dl = el("dl");
+    pairs.forEach(function (pair) {
+      if (pair[1] === null || pair[1] === undefined || pair[1] === "") { return; }
+      dl.appendChild(el("dt", null, pair[0]));
+      dl.appendChild(el("dd", null, pair[1]));
+    });
+    return dl;
+  }
+
+  function nodeCard(n, full) {
+    var kg = n.kg, card = el("div", "kg-card");
+    card.appendChild(el("h2", null, kg.name));
+    card.appendChild(el("p", "kg-kind", kg.typeLabel));
+    card.appendChild(definitions([
+      ["Also called", kg.aliases.join("; ")],
+      ["Relations", String(kg.degree)],
+      ["IRI", full ? kg.iri : null]
+    ]));
+    if (kg.posts.length) {
+      card.appendChild(el("p", "kg-kind", "Posts"));
+      var ul = el("ul");
+      kg.posts.forEach(function (p) {
+        var text = p.title + (p.organisation ? ", " + p.organisation : "") + (p.date ? " (" + p.date + ")" : "");
+        ul.appendChild(el("li", null, text));
+      });
+      card.appendChild(ul);
+    }
+    if (full) {
+      var related = edges.get({ filter: function (e) { return !e.hidden && (e.from === n.id || e.to === n.id); } });
+      if (related.length) {
+        card.appendChild(el("p", "kg-kind", "Relations shown"));
+        var list = el("ul");
+        related.forEach(function (e) {
+          var item = el("li");
+          var button = el("button", "kg-link", edgeSummary(e));
+          button.type = "button";
+          button.addEventListener("click", function () { pin({ edge: e.id }); network.selectEdges([e.id]); });
+          item.appendChild(button);
+          list.appendChild(item);
+        });
+        card.appendChild(list);
+      }
+    }
+    return card;
+  }
+
+  function nameOf(id) { var n = nodes.get(id); return n ? n.kg.name : "?"; }
+
+  function edgeSummary(e) {
+    var arrow = e.kg.class === "meeting" || e.kg.relation === "alliedWith" ? " — " : " → ";
+    return nameOf(e.from) + arrow + e.kg.relationLabel + arrow + nameOf(e.to);
+  }
+
+  function sourceLine(evidence) {
+    var span = el("span", "kg-source");
+    var s = sources[evidence.source];
+    if (!s) { return span; }
+    span.appendChild(document.createTextNode("— "));
+    var title = s.title || s.file || s.iri;
+    var href = s.url ? safeUrl(s.url) : null;
+    if (href) {
+      var a = el("a", null, title);
+      a.href = href;
+      a.target = "_blank";
+      a.rel = "noopener noreferrer";
+      span.appendChild(a);
+    } else {
+      span.appendChild(document.createTextNode(title));
+    }
+    var extra = [];
+    if (s.date) { extra.push(s.date); }
+    if (s.url && !href) { extra.push(s.url); }
+    if (s.file && s.file !== title) { extra.push(s.file); }
+    if (extra.length) { span.appendChild(document.createTextNode(" (" + extra.join(", ") + ")")); }
+    return span;
+  }
+
+  function edgeCard(e, full) {
+    var kg = e.kg, card = el("div", "kg-card");
+    card.appendChild(el("h2", null, edgeSummary(e)));
+    var modality = el("p", "kg-kind");
+    modality.appendChild(el("span", "kg-modality-" + kg.modality, kg.modality));
+    modality.appendChild(document.createTextNode(" · " + kg.relation + " (" + kg.class + ")"));
+    card.appendChild(modality);
+    card.appendChild(definitions([
+      ["Date", kg.dates.join(", ")],
+      ["Place", kg.places.join(", ")],
+      ["Confidence", kg.confidence === null ? null : kg.confidence.toFixed(2)]
+    ]));
+    var limit = full ? kg.evidence.length : 3;
+    kg.evidence.slice(0, limit).forEach(function (ev) {
+      var box = el("div", "kg-evidence");
+      box.appendChild(el("q", null, ev.sentence));
+      box.appendChild(sourceLine(ev));
+      card.appendChild(box);
+    });
+    if (kg.evidence.length > limit) {
+      card.appendChild(el("p", "kg-more", "and " + (kg.evidence.length - limit) + " more: click for all"));
+    }
+    if (!kg.evidence.length) { card.appendChild(el("p", "kg-more", "No evidence sentence in the graph.")); }
+    return card;
+  }
+
+  var tooltip = byId("kg-tooltip");
+
+  function showTooltip(card, pointer) {
+    tooltip.replaceChildren(card);
+    tooltip.hidden = false;
+    var box = byId("kg-graph").getBoundingClientRect();
+    var x = box.left + pointer.x + 14, y = box.top + pointer.y + 14;
+    var width = tooltip.offsetWidth, height = tooltip.offsetHeight;
+    if (x + width > window.innerWidth - 4) { x = Math.max(4, box.left + pointer.x - width - 14); }
+    if (y + height > window.innerHeight - 4) { y = Math.max(4, box.top + pointer.y - height - 14); }
+    tooltip.style.left = x + "px";
+    tooltip.style.top = y + "px";
+  }
+
+  function hideTooltip() { tooltip.hidden = true; tooltip.replaceChildren(); }
+
+  function pin(target) {
+    state.pinned = target;
+    var body = byId("kg-details-body");
+    if (target.node !== undefined) {
+      body.replaceChildren(nodeCard(nodes.get(target.node), true));
+    } else {
+      body.replaceChildren(edgeCard(edges.get(target.edge), true));
+    }
+    byId("kg-details").hidden = false;
+  }
+
+  // --- search --------------------------------------------------------------------
+
+  function fold(text) {
+    return String(text).normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().trim();
+  }
+
+  function findActor(query) {
+    var status = byId("kg-search-status");
+    var wanted = fold(query);
+    if (!wanted) { status.textContent = ""; return null; }
+    var exact = [], partial = [];
+    nodes.forEach(function (n) {
+      var names = [n.kg.name].concat(n.kg.aliases).map(fold);
+      if (names.indexOf(wanted) >= 0) { exact.push(n); } else if (names.some(function (x) { return x.indexOf(wanted) >= 0; })) { partial.push(n); }
+    });
+    var found = exact.length ? exact : partial;
+    if (!found.length) { status.textContent = "No actor matches “" + query + "”."; return null; }
+    found.sort(function (a, b) { return b.kg.degree - a.kg.degree; });
+    var n = found[0];
+    status.textContent = n.hidden ? n.kg.name + " is hidden by the filters." :
+      (found.length > 1 ? "Found " + n.kg.name + " (and " + (found.length - 1) + " more)." : "Found " + n.kg.name + ".");
+    if (!n.hidden) {
+      network.selectNodes([n.id]);
+      network.focus(n.id, { scale: Math.max(network.getScale(), 1.2), animation: { duration: 400 } });
+    }
+    pin({ node: n.id });
+    return n.id;
+  }
+
+  // --- the network ---------------------------------------------------------------
+
+  var relationCount = {};
+  edges.forEach(function (e) {
+    relationCount[e.from] = (relationCount[e.from] || 0) + 1;
+    relationCount[e.to] = (relationCount[e.to] || 0) + 1;
+  });
+  nodes.update(nodes.map(function (n) {
+    var kg = Object.assign({}, n.kg, { relations: relationCount[n.id] || 0 });
+    return { id: n.id, kg: kg };
+  }));
+
+  buildControls();
+  applyFilters();
+
+  var network = new vis.Network(byId("kg-graph"), { nodes: nodes, edges: edges }, data.options);
+
+  function ready() {
+    if (state.ready) { return; }
+    network.setOptions({ physics: { enabled: false } });
+    state.ready = true;
+    byId("kg-progress").hidden = true;
+    document.body.dataset.kgState = "ready";
+  }
+
+  if (nodes.length === 0) {
+    byId("kg-empty").hidden = false;
+    ready();
+  } else {
+    network.on("stabilizationProgress", function (p) {
+      byId("kg-progress").textContent = "Laying out the graph… " + Math.round(100 * p.iterations / p.total) + "%";
+    });
+    network.once("stabilizationIterationsDone", ready);
+    network.once("stabilized", ready);
+  }
+
+  network.on("hoverNode", function (p) { showTooltip(nodeCard(nodes.get(p.node), false), p.pointer.DOM); });
+  network.on("hoverEdge", function (p) { showTooltip(edgeCard(edges.get(p.edge), false), p.pointer.DOM); });
+  network.on("blurNode", hideTooltip);
+  network.on("blurEdge", hideTooltip);
+  network.on("dragStart", hideTooltip);
+  network.on("zoom", hideTooltip);
+  network.on("click", function (p) {
+    hideTooltip();
+    if (p.nodes.length) { pin({ node: p.nodes[0] }); } else if (p.edges.length) { pin({ edge: p.edges[0] }); }
+  });
+
+  // For scripts and tests that drive the page.
+  window.kgView = {
+    network: network,
+    nodes: nodes,
+    edges: edges,
+    isReady: function () { return state.ready; },
+    visibleNodes: function () { return nodes.get({ filter: function (n) { return !n.hidden; } }).map(function (n) { return n.kg.name; }); },
+    visibleEdges: function () { return edges.get({ filter: function (e) { return !e.hidden; } }).map(edgeSummary); },
+    findActor: findActor
+  };
+}());
