@@ -17,6 +17,7 @@ from .model import Article
 from .namespace import DEFAULT_BASE_IRI
 from .nlp import load_pipeline
 from .rules import load_rules
+from .viewselect import Selection
 from .viz import write_view
 
 __all__ = ["BuildOptions", "BuildReport", "build", "read_inputs"]
@@ -33,6 +34,7 @@ class BuildOptions:
     base_iri: str = DEFAULT_BASE_IRI
     named_graphs: bool = False
     html: bool = True  # also write graph.html, the interactive view
+    html_max_nodes: int = 2000  # the page draws at most this many actors, the most connected
 
 
 @dataclass
@@ -103,7 +105,9 @@ def build(inputs: Sequence[str | os.PathLike], options: BuildOptions = BuildOpti
                                       "trig" if options.named_graphs else "turtle"))
     if options.html:
         title = f"Knowledge graph of {len(kept)} article{'s' if len(kept) != 1 else ''}"
-        report.written.append(write_view(union_graph(dataset), output / "graph.html", options=HtmlOptions(title)).path)
+        selection = Selection(max_nodes=options.html_max_nodes)
+        report.written.append(write_view(union_graph(dataset), output / "graph.html", selection,
+                                         HtmlOptions(title)).path)
     report.articles = len(kept)
     report.actors = sum(1 for a in corpus.actors if a.type.value != "Place")
     report.relations = len(corpus.assertions) + len(corpus.posts)

@@ -54,7 +54,7 @@ _TYPE_LABELS = {"Country": "Country", "Person": "Person", "ArmedGroup": "Armed g
                 "GovernmentBody": "Government body", "Organization": "Organization",
                 "InternationalOrganization": "International organization", "MediaOutlet": "Media outlet",
                 "Group": "Group", "Place": "Place", TOPIC: "Topic", "Actor": "Actor"}
-_EDGE_LABELS_UP_TO = 150  # edges drawn with their relation written on them, up to this many
+_EDGE_LABELS_UP_TO = 60  # edges drawn with their relation written on them, up to this many
 _TOPIC_LABEL_CHARS = 40
 
 
@@ -148,8 +148,8 @@ def _node_fields(actor: ViewActor, style: NodeStyle, degree: int) -> dict:
         "color": {"background": style.colour, "border": "#555555" if topic else _darker(style.colour),
                   "highlight": {"background": style.colour, "border": "#000000"},
                   "hover": {"background": style.colour, "border": "#000000"}},
-        "size": round(10 + 6 * math.sqrt(degree), 1) if not topic else 10,
-        "font": {"size": 12 if topic else min(14 + 2 * int(math.sqrt(degree)), 26)},
+        "size": min(round(8 + 4 * math.sqrt(degree), 1), 40) if not topic else 10,
+        "font": {"size": 12 if topic else min(14 + int(math.sqrt(degree)), 22)},
         "kg": {"type": actor.type, "typeLabel": _TYPE_LABELS[actor.type], "name": actor.name,
                "iri": None if topic else actor.id, "aliases": list(actor.aliases),
                "posts": [{"title": p.title, "organisation": p.organisation, "date": p.date} for p in actor.posts],
@@ -192,16 +192,16 @@ def _vis_options(node_count: int, edge_count: int) -> dict:
     """Layout settles in a bounded number of physics steps (fewer for big graphs, whose
     steps cost more); the page turns physics off once it has."""
     big = node_count > 500
-    iterations = max(120, min(1000, 250_000 // max(node_count, 1)))
+    iterations = max(100, min(1000, 60_000 // max(node_count, 1)))
     return {
         "autoResize": True,
         "layout": {"randomSeed": 7, "improvedLayout": node_count <= 150},
         "physics": {
             "enabled": True,
             "solver": "barnesHut",
-            "barnesHut": {"gravitationalConstant": -6000, "centralGravity": 0.25, "springLength": 140,
-                          "springConstant": 0.03, "damping": 0.25, "avoidOverlap": 0.1,
-                          "theta": 1.0 if big else 0.5},
+            "barnesHut": {"gravitationalConstant": -2500, "centralGravity": 0.6, "springLength": 120,
+                          "springConstant": 0.04, "damping": 0.25, "avoidOverlap": 0.5,
+                          "theta": 1.0 if big else 0.8 if node_count > 150 else 0.5},
             "stabilization": {"enabled": True, "iterations": iterations, "updateInterval": 20, "fit": True},
             "minVelocity": 0.75,
         },

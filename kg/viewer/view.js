@@ -63,9 +63,16 @@
     return span;
   }
 
-  var counters = { classes: {}, types: {}, modalities: {} };
+  function totals(items, key) {
+    var count = {};
+    items.forEach(function (item) { var k = key(item); count[k] = (count[k] || 0) + 1; });
+    return count;
+  }
 
   function buildControls() {
+    var perClass = totals(edges, function (e) { return e.kg.class; });
+    var perModality = totals(edges, function (e) { return e.kg.modality; });
+    var perType = totals(nodes, function (n) { return n.kg.type; });
     var classBox = byId("kg-filter-class");
     data.classes.forEach(function (c) {
       var box = checkbox(classBox, c.label, true, function (on) { filters.classes[c.name] = on; applyFilters(); },
@@ -73,7 +80,7 @@
       box.input.value = c.name;
       box.input.dataset.filter = "class";
       box.input.title = c.relations.join(", ");
-      counters.classes[c.name] = box.count;
+      box.count.textContent = perClass[c.name] || 0;
     });
     var modalityBox = byId("kg-filter-modality");
     data.modalities.forEach(function (m) {
@@ -81,7 +88,7 @@
                          line("#555", m.name === "Asserted" ? null : m.name));
       box.input.value = m.name;
       box.input.dataset.filter = "modality";
-      counters.modalities[m.name] = box.count;
+      box.count.textContent = perModality[m.name] || 0;
     });
     var typeBox = byId("kg-filter-type");
     var swatches = byId("kg-swatches").content;
@@ -91,7 +98,7 @@
                          swatch ? swatch.cloneNode(true) : null);
       box.input.value = t.name;
       box.input.dataset.filter = "type";
-      counters.types[t.name] = box.count;
+      box.count.textContent = perType[t.name] || 0;
     });
     if (data.dateRange) {
       var from = byId("kg-date-from"), to = byId("kg-date-to"), undated = byId("kg-date-undated");
@@ -133,47 +140,39 @@
 
   // --- filtering -----------------------------------------------------------------
 
-  function typeOf(id) { var n = nodes.get(id); return n ? n.kg.type : null; }
-
   function datesPass(kg) {
     if (!kg.spans.length) { return filters.undated; }
     var from = filters.dateFrom || "0000-01-01", to = filters.dateTo || "9999-12-31";
     return kg.spans.some(function (s) { return s[1] >= from && s[0] <= to; });
   }
 
-  function edgeVisible(e) {
-    return filters.classes[e.kg.class] && filters.modalities[e.kg.modality] &&
-      filters.types[typeOf(e.from)] && filters.types[typeOf(e.to)] && datesPass(e.kg);
+  function edgePasses(e) {
+    return filters.classes[e.kg.class] && filters.modalities[e.kg.modality] && datesPass(e.kg);
   }
 
   function applyFilters() {
-    var shownDegree = {}, edgeChanges = [], nodeChanges = [], shownEdges = 0, shownNodes = 0;
-    var perClass = {}, perModality = {}, perType = {};
+    // An actor is shown when its type is, and one of its relations passes the relation
+    // filters (or it has none at all); a relation, when it passes them and both ends are shown.
+    var passing = {}, edgeChanges = [], nodeChanges = [], shownEdges = 0, shownNodes = 0, shownNode = {};
     edges.forEach(function (e) {
-      var visible = edgeVisible(e);
-      if (visible) {
-        shownEdges += 1;
-        shownDegree[e.from] = (shownDegree[e.from] || 0) + 1;
-        shownDegree[e.to] = (shownDegree[e.to] || 0) + 1;
-        perClass[e.kg.class] = (perClass[e.kg.class] || 0) + 1;
-        perModality[e.kg.modality] = (perModality[e.kg.modality] || 0) + 1;
+      if (edgePasses(e)) {
+        passing[e.from] = true;
+        passing[e.to] = true;
       }
-      if (Boolean(e.hidden) === visible) { edgeChanges.push({ id: e.id, hidden: !visible }); }
     });
     nodes.forEach(function (n) {
-      // An actor is shown when its type is, and it has a relation shown (or had none at all).
-      var visible = filters.types[n.kg.type] && (shownDegree[n.id] > 0 || n.kg.relations === 0);
-      if (visible) {
-        shownNodes += 1;
-        perType[n.kg.type] = (perType[n.kg.type] || 0) + 1;
-      }
+      var visible = Boolean(filters.types[n.kg.type] && (passing[n.id] || n.kg.relations === 0));
+      shownNode[n.id] = visible;
+      if (visible) { shownNodes += 1; }
       if (Boolean(n.hidden) === visible) { nodeChanges.push({ id: n.id, hidden: !visible }); }
+    });
+    edges.forEach(function (e) {
+      var visible = Boolean(edgePasses(e) && shownNode[e.from] && shownNode[e.to]);
+      if (visible) { shownEdges += 1; }
+      if (Boolean(e.hidden) === visible) { edgeChanges.push({ id: e.id, hidden: !visible }); }
     });
     if (edgeChanges.length) { edges.update(edgeChanges); }
     if (nodeChanges.length) { nodes.update(nodeChanges); }
-    Object.keys(counters.classes).forEach(function (k) { counters.classes[k].textContent = perClass[k] || 0; });
-    Object.keys(counters.modalities).forEach(function (k) { counters.modalities[k].textContent = perModality[k] || 0; });
-    Object.keys(counters.types).forEach(function (k) { counters.types[k].textContent = perType[k] || 0; });
     var c = data.counts;
     var text = "Showing " + shownNodes + " of " + c.actors + " actors and " + shownEdges + " of " + c.edges + " relations";
     if (c.totalActors > c.actors || c.totalEdges > c.edges) {
