@@ -149,7 +149,7 @@ def _node_fields(actor: ViewActor, style: NodeStyle, degree: int) -> dict:
                   "highlight": {"background": style.colour, "border": "#000000"},
                   "hover": {"background": style.colour, "border": "#000000"}},
         "size": min(round(8 + 4 * math.sqrt(degree), 1), 40) if not topic else 10,
-        "font": {"size": 12 if topic else min(14 + int(math.sqrt(degree)), 22)},
+        "font": {"size": 13 if topic else min(18 + int(math.sqrt(degree)), 26)},
         "kg": {"type": actor.type, "typeLabel": _TYPE_LABELS[actor.type], "name": actor.name,
                "iri": None if topic else actor.id, "aliases": list(actor.aliases),
                "posts": [{"title": p.title, "organisation": p.organisation, "date": p.date} for p in actor.posts],
@@ -190,7 +190,8 @@ def _edge_fields(n: int, edge: ViewEdge, parallel_index: int, edge_count: int) -
 
 def _vis_options(node_count: int, edge_count: int) -> dict:
     """Layout settles in a bounded number of physics steps (fewer for big graphs, whose
-    steps cost more); the page turns physics off once it has."""
+    steps cost more); the page turns physics off once it has, and zooms to fit the actors
+    that have relations (lone ones drift to the edge and would shrink everything)."""
     big = node_count > 500
     iterations = max(100, min(1000, 60_000 // max(node_count, 1)))
     return {
@@ -199,18 +200,18 @@ def _vis_options(node_count: int, edge_count: int) -> dict:
         "physics": {
             "enabled": True,
             "solver": "barnesHut",
-            "barnesHut": {"gravitationalConstant": -2500, "centralGravity": 0.6, "springLength": 120,
-                          "springConstant": 0.04, "damping": 0.25, "avoidOverlap": 0.5,
+            "barnesHut": {"gravitationalConstant": -3000, "centralGravity": 0.3, "springLength": 130,
+                          "springConstant": 0.04, "damping": 0.25, "avoidOverlap": 0.8,
                           "theta": 1.0 if big else 0.8 if node_count > 150 else 0.5},
-            "stabilization": {"enabled": True, "iterations": iterations, "updateInterval": 20, "fit": True},
+            "stabilization": {"enabled": True, "iterations": iterations, "updateInterval": 20, "fit": False},
             "minVelocity": 0.75,
         },
         "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": True,
                         "keyboard": {"enabled": True, "bindToWindow": False},
                         "hideEdgesOnDrag": big, "hideEdgesOnZoom": big},
-        "nodes": {"borderWidth": 1, "font": {"face": "sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"}},
+        "nodes": {"borderWidth": 1, "font": {"face": "sans-serif", "strokeWidth": 4, "strokeColor": "#ffffff"}},
         "edges": {"smooth": False, "selectionWidth": 2, "hoverWidth": 1.5,
-                  "font": {"size": 11, "face": "sans-serif", "align": "middle", "strokeWidth": 3,
+                  "font": {"size": 12, "face": "sans-serif", "align": "middle", "strokeWidth": 3,
                            "strokeColor": "#ffffff", "color": "#444444"}},
     }
 

@@ -286,8 +286,9 @@ def test_cli_viz_usage_errors_exit_2(graph_file, args, message):
     assert message in result.stderr
 
 
-def test_cli_viz_reads_other_rdf_formats(seed_graph, tmp_path):
-    path = write_graph(seed_graph, tmp_path / "seed.jsonld", "json-ld")
+@pytest.mark.parametrize("fmt, name", [("json-ld", "seed.jsonld"), ("trig", "seed.trig"), ("nt", "seed.nt")])
+def test_cli_viz_reads_other_rdf_formats(seed_graph, tmp_path, fmt, name):
+    path = write_graph(seed_graph, tmp_path / name, fmt)
     result = invoke("viz", path, "--types", "Country")
     assert result.exit_code == 0, result.stderr
     assert result.stdout == f"3 actors (21 left out), 2 relations -> {tmp_path / 'seed.html'}\n"

@@ -363,6 +363,8 @@
   function ready() {
     if (state.ready) { return; }
     network.setOptions({ physics: { enabled: false } });
+    var connected = nodes.getIds({ filter: function (n) { return !n.hidden && n.kg.relations > 0; } });
+    network.fit({ nodes: connected.length ? connected : nodes.getIds(), animation: false });
     state.ready = true;
     byId("kg-progress").hidden = true;
     document.body.dataset.kgState = "ready";
