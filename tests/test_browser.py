@@ -319,3 +319,12 @@ def test_browser_large_graph_settles_and_stops(open_page, tmp_path):
     opened.page.wait_for_timeout(500)
     assert opened.js("() => kgView.network.getPositions()") == before
     assert _drawn_pixels(opened) > 2000
+
+
+def test_browser_empty_graph_says_so(open_page, tmp_path):
+    from rdflib import Dataset
+
+    opened = open_page(write_view(Dataset(), tmp_path / "empty.html").path)
+    assert opened.page.is_visible("#kg-empty")
+    assert opened.page.inner_text("#kg-counts") == "Showing 0 of 0 actors and 0 of 0 relations"
+    assert opened.errors == []
