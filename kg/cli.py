@@ -171,6 +171,135 @@ def viz(graph, output, focus, depth, relations, types, max_nodes, show_negated, 
     click.echo(visualize(graph, output, selection, options).summary)
 
 
+def _params(ctx, param, values: tuple[str, ...]) -> dict[str, str]:
+    params = {}
+    for item in values:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise click.BadParameter(f"{item!r} is not NAME=VALUE")
+        params[name.strip()] = value
+    return params
+
+
+@main.command()
+@click.argument("graph", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("query_text", metavar="[QUERY]", required=False)
+@click.option("-f", "--file", "query_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Read the query from this file.")
+@click.option("-n", "--name", help="Run a saved query (see --list).")
+@click.option("--list", "list_saved", is_flag=True, help="List the saved queries and exit.")
+@click.option("-p", "--param", "params", multiple=True, callback=_params, metavar="NAME=VALUE",
+              help="Bind ?NAME to a string (or to an IRI written <...>). Repeatable.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json", "md"]), default="table",
+              show_default=True, help="How to print SELECT results (json is the SPARQL 1.1 results format).")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=60.0, show_default=True,
+              metavar="SECONDS", help="Stop a query that runs longer than this.")
+@click.option("--update", "allow_update", is_flag=True,
+              help="Allow SPARQL Update (INSERT, DELETE, ...); GRAPH is then rewritten atomically.")
+def query(graph, query_text, query_file, name, list_saved, params, fmt, timeout, allow_update) -> None:
+    """Run a SPARQL query on GRAPH and print the result.
+
+    The prefixes kg:, kgr:, rdf:, rdfs:, skos:, prov:, schema:, sem:, xsd: and
+    dcterms: are known without PREFIX lines, and the named graphs of a TriG file
+    are part of the default graph. SELECT prints a table (or --format), ASK
+    true or false, CONSTRUCT and DESCRIBE Turtle. The graph is read-only unless
+    --update is given. A syntax error exits with status 2.
+
+    \b
+    Examples:
+      kg query output/graph.ttl 'SELECT ?a ?b WHERE { ?a kg:metWith ?b }'
+      kg query output/graph.ttl --name actor --param actor="Hulusi Akar" --format md
+      kg query output/graph.ttl -f my_query.rq --format csv > result.csv
+      kg query --list
+    """
+    from .sparql import QuerySyntaxError, run_query, saved_queries, saved_query
+
+    if list_saved:
+        queries = saved_queries()
+        width = max(len(n) for n in queries)
+        for q in queries.values():
+            needs = "".join(f" --param {p}=..." for p in q.params)
+            click.echo(f"{q.name.ljust(width)}  {q.description}{needs}")
+        return
+    given = [x for x in (query_text, query_file, name) if x is not None]
+    if graph is None:
+        raise click.UsageError("give the GRAPH to query (or --list)")
+    if len(given) != 1:
+        raise click.UsageError("give exactly one of QUERY, -f/--file or -n/--name")
+    source = "query"
+    if query_file is not None:
+        text, source = _read_text(query_file), str(query_file)
+    elif name is not None:
+        saved = saved_query(name)
+        if missing := [p for p in saved.params if p not in params]:
+            raise click.UsageError(f"the saved query {name!r} needs "
+                                   + " ".join(f"--param {p}=<{saved.params[p]}>" for p in missing))
+        text, source = saved.text, f"saved query {name!r}"
+    else:
+        text = query_text
+    from .results import format_result
+    from .store import load_store, save_store
+
+    store = load_store(graph)
+    before = len(store)
+    try:
+        result = run_query(store, text, params=params, timeout=timeout, allow_update=allow_update, source=source)
+    except QuerySyntaxError as err:
+        click.echo(f"kg: {err}", err=True)
+        sys.exit(2)
+    if result.kind == "update":
+        save_store(store, graph)
+        click.echo(f"updated {graph}: {before} triples before, {len(store)} after")
+        return
+    click.echo(format_result(result, fmt), nl=False)
+
+
+def _read_text(path: Path) -> str:
+    from .errors import InputError
+
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise InputError(path, "not UTF-8 text") from None
+    except OSError as err:
+        raise InputError(path, err.strerror or str(err)) from None
+
+
+@main.command()
+@click.argument("graph", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", required=True,
+              type=click.Choice(["turtle", "trig", "nt", "nq", "jsonld", "graphml", "gexf", "csv"]),
+              help="turtle, trig, nt, nq, jsonld: RDF; graphml, gexf: a network for Gephi, yEd, Cytoscape; "
+                   "csv: one row per relation and evidence sentence.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="File to write (replaced atomically); standard output when not given.")
+def export(graph, fmt, output) -> None:
+    """Write GRAPH in another format.
+
+    RDF formats keep every triple (a round trip through any of them gives the
+    same graph). GraphML and GEXF hold a node per actor (label, type, aliases,
+    posts) and an edge per relation (relation, class, modality, date, place,
+    confidence, evidence). CSV has the columns subject, relation, object,
+    modality, date, place, confidence, evidence, article, article_title,
+    article_url, article_file, subject_iri, object_iri.
+
+    \b
+    Examples:
+      kg export output/graph.ttl --format graphml -o graph.graphml
+      kg export output/graph.ttl --format csv -o relations.csv
+      kg export output/graph.ttl --format jsonld > graph.jsonld
+    """
+    from .export import export as run_export
+
+    if output is not None and output.resolve() == graph.resolve():
+        raise click.BadParameter("the output would overwrite the graph", param_hint="-o/--output")
+    data = run_export(graph, fmt, output)
+    if output is None:
+        click.echo(data.decode("utf-8"), nl=False)
+    else:
+        click.echo(f"{fmt} -> {output}")
+
+
 @main.command("eval")
 @click.argument("graph", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))

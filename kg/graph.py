@@ -25,7 +25,8 @@ from .model import Actor, ActorType, Article, Assertion, Event, Modality, Post, 
 from .namespace import DEFAULT_BASE_IRI, KG, SCHEMA, SEM
 
 __all__ = [
-    "FORMATS", "to_graph", "serialize_graph", "write_graph", "union_graph", "actor_iri", "article_iri", "slug",
+    "FORMATS", "PREFIXES", "to_graph", "serialize_graph", "write_graph", "union_graph", "bind_prefixes",
+    "actor_iri", "article_iri", "slug",
 ]
 
 #: Output formats write_graph knows, by the names rdflib uses.
@@ -91,7 +92,7 @@ def to_graph(
     _check_references(articles, by_key, posts, assertions, events)
 
     ds = Dataset()
-    _bind_prefixes(ds, base_iri)
+    bind_prefixes(ds, base_iri)
     default = ds.graph(DATASET_DEFAULT_GRAPH_ID)
     graphs: dict[str, Graph] = {}
 
@@ -124,13 +125,13 @@ def to_graph(
     return ds
 
 
-_PREFIXES = {"kg": str(KG), "rdf": str(RDF), "rdfs": str(RDFS), "skos": str(SKOS),
+PREFIXES = {"kg": str(KG), "rdf": str(RDF), "rdfs": str(RDFS), "skos": str(SKOS),
              "prov": str(PROV), "schema": str(SCHEMA), "sem": str(SEM), "xsd": str(XSD),
              "dcterms": str(DCTERMS), "kgr": DEFAULT_BASE_IRI}
 
 
-def _bind_prefixes(ds: Dataset, base_iri: str) -> None:
-    for prefix, ns in {**_PREFIXES, "kgr": base_iri}.items():
+def bind_prefixes(ds: Graph, base_iri: str = DEFAULT_BASE_IRI) -> None:
+    for prefix, ns in {**PREFIXES, "kgr": base_iri}.items():
         ds.bind(prefix, ns, override=True, replace=True)
 
 
@@ -394,7 +395,7 @@ def _nquads(dataset: Graph) -> bytes:
 
 def _jsonld(dataset: Graph) -> bytes:
     source = dataset if _has_named_graphs(dataset) else union_graph(dataset)
-    context = {p: str(ns) for p, ns in dataset.namespaces() if p in _PREFIXES}
+    context = {p: str(ns) for p, ns in dataset.namespaces() if p in PREFIXES}
     with warnings.catch_warnings():  # as in _trig
         warnings.simplefilter("ignore", DeprecationWarning)
         text = source.serialize(format="json-ld", context=context, auto_compact=True)

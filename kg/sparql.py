@@ -1,0 +1,200 @@
+"""SPARQL over a graph file with Oxigraph: queries (read-only unless asked), a library of
+saved queries, parameters, and a time limit."""
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from .errors import KGError
+from .graph import PREFIXES
+
+__all__ = ["QueryError", "QuerySyntaxError", "QueryTimeout", "SavedQuery", "QueryResult", "saved_queries",
+           "saved_query", "run_query"]
+
+
+class QueryError(KGError):
+    """A query that cannot be run as asked (an update without --update, a missing parameter)."""
+
+
+class QuerySyntaxError(QueryError):
+    def __init__(self, reason: str, line: int | None = None, column: int | None = None, source: str = "query"):
+        self.line, self.column, self.reason = line, column, reason
+        where = f"line {line}, column {column}: " if line is not None else ""
+        super().__init__(f"{source}: syntax error at {where}{reason}" if where else f"{source}: syntax error: {reason}")
+
+
+class QueryTimeout(QueryError):
+    pass
+
+
+@dataclass(frozen=True)
+class SavedQuery:
+    name: str
+    description: str
+    text: str
+    params: dict[str, str] = field(default_factory=dict)  # name -> what to give
+
+
+@dataclass
+class QueryResult:
+    """One of: `variables` and `rows` (SELECT), `boolean` (ASK), `triples` (CONSTRUCT, DESCRIBE)."""
+
+    kind: str  # "select" | "ask" | "graph" | "update"
+    variables: list[str] = field(default_factory=list)
+    rows: list[list[object]] = field(default_factory=list)  # pyoxigraph terms or None
+    boolean: bool | None = None
+    triples: list[object] = field(default_factory=list)  # pyoxigraph Triples
+
+
+def saved_queries() -> dict[str, SavedQuery]:
+    """The saved queries shipped with kg (kg/queries/*.rq), by name."""
+    return dict(_saved_queries())
+
+
+@lru_cache(maxsize=1)
+def _saved_queries() -> tuple[tuple[str, SavedQuery], ...]:
+    found = []
+    folder = resources.files("kg").joinpath("queries")
+    for item in sorted(folder.iterdir(), key=lambda p: p.name):
+        if item.name.endswith(".rq"):
+            found.append(_parse_saved(item.name[:-3], item.read_text(encoding="utf-8")))
+    return tuple((q.name, q) for q in found)
+
+
+def _parse_saved(name: str, text: str) -> SavedQuery:
+    """The header comment gives the description (first line) and `# param NAME: what` lines."""
+    description, params = "", {}
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            break
+        body = line.lstrip("#").strip()
+        if m := re.match(r"param (\w+): (.+)", body):
+            params[m[1]] = m[2]
+        elif not description:
+            description = body
+    return SavedQuery(name, description, text, params)
+
+
+def saved_query(name: str) -> SavedQuery:
+    queries = saved_queries()
+    if name not in queries:
+        raise QueryError(f"no saved query called {name!r}; `kg query --list` shows them")
+    return queries[name]
+
+
+_UPDATE_WORDS = re.compile(r"^\s*(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", re.I | re.M)
+
+
+def run_query(store, text: str, *, params: dict[str, str] | None = None, timeout: float | None = None,
+              allow_update: bool = False, source: str = "query") -> QueryResult:
+    """Run a SPARQL query (or, with `allow_update`, an update) on a pyoxigraph Store.
+
+    The usual prefixes (kg:, kgr:, rdf:, rdfs:, skos:, prov:, schema:, sem:, xsd:, dcterms:)
+    need no PREFIX line; the default graph is the union of all graphs. `params` bind
+    variables (`{"actor": "Turkey"}` binds ?actor to the literal "Turkey"; a value in <…>
+    binds an IRI) with a VALUES block at the start of the WHERE group. Raises QuerySyntaxError (with line and column), QueryError for an update
+    without `allow_update`, QueryTimeout when `timeout` seconds pass first.
+    """
+    if params:
+        text = _bind_params(text, params, source)
+    prefixes = dict(PREFIXES)
+    try:
+        result = _with_timeout(lambda: _materialise(store.query(
+            text, prefixes=prefixes, use_default_graph_as_union=True)), timeout)
+    except SyntaxError as query_error:
+        if not _is_update(store, text, prefixes):
+            raise _syntax_error(query_error, source) from None
+        if not allow_update:
+            raise QueryError(f"{source} is an update; the graph is read-only unless --update is given") from None
+        _with_timeout(lambda: store.update(text, prefixes=prefixes), timeout)
+        return QueryResult("update")
+    return result
+
+
+def _is_update(store, text: str, prefixes: dict[str, str]) -> bool:
+    """Whether `text` parses as a SPARQL update (tried on an empty store, so nothing changes)."""
+    import pyoxigraph as ox
+
+    if not _UPDATE_WORDS.search(_blank_strings_and_comments(text)):
+        return False
+    try:
+        ox.Store().update(text, prefixes=prefixes)
+    except SyntaxError:
+        return False
+    except Exception:  # it parsed, but needs data it does not have here (LOAD, …)
+        return True
+    return True
+
+
+def _materialise(answer) -> QueryResult:
+    import pyoxigraph as ox
+
+    if isinstance(answer, ox.QueryBoolean):
+        return QueryResult("ask", boolean=bool(answer))
+    if isinstance(answer, ox.QuerySolutions):
+        variables = [v.value for v in answer.variables]
+        rows = [[solution[v] for v in variables] for solution in answer]
+        return QueryResult("select", variables, rows)
+    return QueryResult("graph", triples=list(answer))
+
+
+def _with_timeout(work, timeout: float | None):
+    """`work()`, or QueryTimeout after `timeout` seconds. Oxigraph releases the GIL while it
+    evaluates, so a worker thread runs the query while this one waits; a query that times
+    out is abandoned in its (daemon) thread."""
+    if timeout is None:
+        return work()
+    outcome: dict[str, object] = {}
+
+    def target() -> None:
+        try:
+            outcome["value"] = work()
+        except BaseException as err:  # handed to the caller's thread
+            outcome["error"] = err
+
+    worker = threading.Thread(target=target, name="kg-query", daemon=True)
+    worker.start()
+    worker.join(timeout)
+    if worker.is_alive():
+        raise QueryTimeout(f"query stopped after {timeout:g} s (--timeout)")
+    if "error" in outcome:
+        raise outcome["error"]  # type: ignore[misc]
+    return outcome["value"]
+
+
+def _bind_params(text: str, params: dict[str, str], source: str) -> str:
+    """The query with a VALUES block binding each parameter, first thing in its WHERE group,
+    so that the patterns and filters of the group see the values."""
+    for name in params:
+        if not re.fullmatch(r"[A-Za-z_]\w*", name):
+            raise QueryError(f"{name!r} is not a variable name (--param NAME=VALUE)")
+    where = re.search(r"\bWHERE\s*\{", _blank_strings_and_comments(text), re.I) or \
+        re.search(r"\{", _blank_strings_and_comments(text))
+    if where is None:
+        raise QueryError(f"{source} has no WHERE group to bind --param values in")
+    values = " ".join(f"VALUES ?{name} {{ {_sparql_term(value)} }}" for name, value in params.items())
+    return text[:where.end()] + " " + values + " " + text[where.end():]
+
+
+def _sparql_term(value: str) -> str:
+    """A parameter as SPARQL: <…> stays an IRI, anything else becomes a string literal."""
+    if re.fullmatch(r"<[^<>\"{}|^`\\\s]*>", value):
+        return value
+    escaped = (value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r"))
+    return f'"{escaped}"'
+
+
+def _blank_strings_and_comments(text: str) -> str:
+    """The text with strings, IRIs and comments blanked out (same length), for finding keywords."""
+    return re.sub(r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>\s]*>|#[^\n]*',
+                  lambda m: " " * len(m[0]), text)
+
+
+def _syntax_error(err: SyntaxError, source: str) -> QuerySyntaxError:
+    text = str(err.args[0]) if err.args else str(err)
+    if m := re.match(r"error at (\d+):(\d+): (.*)", text, re.S):
+        return QuerySyntaxError(m[3], int(m[1]), int(m[2]), source)
+    return QuerySyntaxError(text, source=source)

@@ -1,0 +1,62 @@
+"""A graph file in Oxigraph's in-memory store (pyoxigraph), for fast SPARQL, and back."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .errors import GraphFileError
+from .load import graph_format
+
+__all__ = ["load_store", "save_store", "store_to_rdflib"]
+
+_OX_FORMATS = {"turtle": "TURTLE", "trig": "TRIG", "nt": "N_TRIPLES", "nquads": "N_QUADS", "json-ld": "JSON_LD",
+               "xml": "RDF_XML", "n3": "N3"}
+
+
+def load_store(path: str | os.PathLike[str]):
+    """The graph in `path` (any syntax graph_format knows) as a pyoxigraph Store.
+    Raises GraphFileError naming the file, the line and the reason."""
+    import pyoxigraph as ox
+
+    path = Path(path)
+    fmt = graph_format(path)
+    store = ox.Store()
+    try:
+        store.bulk_load(path=str(path), format=getattr(ox.RdfFormat, _OX_FORMATS[fmt]))
+    except FileNotFoundError:
+        raise GraphFileError(path, "no such file") from None
+    except IsADirectoryError:
+        raise GraphFileError(path, "is a folder, not a graph file") from None
+    except PermissionError:
+        raise GraphFileError(path, "permission denied") from None
+    except SyntaxError as err:
+        line = err.args[1][1] if len(err.args) > 1 and isinstance(err.args[1], tuple) else None
+        reason = str(err.args[0]) if err.args else str(err)
+        raise GraphFileError(path, f"not valid {fmt}: {reason}", line) from None
+    except (ValueError, OSError) as err:
+        raise GraphFileError(path, f"cannot be read: {err}") from None
+    return store
+
+
+def store_to_rdflib(store):
+    """The store's quads as an rdflib Dataset (for the deterministic writers of kg.graph)."""
+    import pyoxigraph as ox
+    from rdflib import Dataset
+
+    from .graph import bind_prefixes
+
+    dataset = Dataset()
+    data = store.dump(format=ox.RdfFormat.N_QUADS)
+    dataset.parse(data=data.decode("utf-8"), format="nquads")
+    bind_prefixes(dataset)
+    return dataset
+
+
+def save_store(store, path: str | os.PathLike[str]) -> Path:
+    """Write the store over `path` atomically, in the syntax its suffix names."""
+    from .graph import write_graph
+
+    fmt = graph_format(path)
+    if fmt not in ("turtle", "trig", "nt", "nquads", "json-ld"):
+        raise GraphFileError(path, f"kg cannot write {fmt}; use .ttl, .trig, .nt, .nq or .jsonld")
+    return write_graph(store_to_rdflib(store), path, fmt)
