@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 from pathlib import Path
 
 from .files import write_atomic
@@ -66,9 +67,10 @@ def _network_file(g, fmt: str) -> bytes:
     out = io.BytesIO()
     if fmt == "graphml":
         nx.write_graphml(g, out, encoding="utf-8", named_key_ids=True)
-    else:
-        nx.write_gexf(g, out, encoding="utf-8")
-    return out.getvalue()
+        return out.getvalue()
+    nx.write_gexf(g, out, encoding="utf-8")
+    # networkx stamps today's date in GEXF; leave it out so equal graphs give equal files
+    return re.sub(rb'<meta lastmodifieddate="[^"]*">', b"<meta>", out.getvalue(), count=1)
 
 
 def _csv(view: GraphView) -> bytes:
