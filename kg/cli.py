@@ -300,6 +300,34 @@ def export(graph, fmt, output) -> None:
         click.echo(f"{fmt} -> {output}")
 
 
+@main.command()
+@click.argument("graph", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--top", type=click.IntRange(min=1), default=10, show_default=True,
+              help="How many of the most connected actors to list.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def stats(graph, top, fmt) -> None:
+    """Count the actors of GRAPH by type and its relations by class and modality,
+    and list the most connected actors with their degree and betweenness
+    centrality.
+
+    \b
+    Examples:
+      kg stats output/graph.ttl
+      kg stats output/graph.ttl --top 25 --format json
+    """
+    import json
+
+    from .load import load_graph
+    from .stats import format_stats, graph_stats
+    from .viewdata import read_view
+
+    result = graph_stats(read_view(load_graph(graph)), top)
+    if fmt == "json":
+        click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        click.echo(format_stats(result), nl=False)
+
+
 @main.command("eval")
 @click.argument("graph", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))

@@ -1,0 +1,51 @@
+"""`kg stats`: counts by type, class and modality, and the most connected actors."""
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from kg.cli import main
+from kg.stats import graph_stats
+from kg.viewdata import read_view
+from tests import hostile
+
+
+def invoke(*args):
+    result = CliRunner().invoke(main, [str(a) for a in args])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result
+
+
+def test_stats_of_the_seed(seed_build):
+    result = invoke("stats", seed_build[0], "--top", "3")
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[:6] == [
+        "Articles:   1",
+        "Actors:     20 (Person 10, ArmedGroup 1, Country 3, GovernmentBody 3, MediaOutlet 3)",
+        "Topics:     4",
+        "Relations:  28 (Asserted 27, Planned 1, Negated 0)",
+        "  by class: conflict 2, cooperation 1, meeting 7, demand 5, membership 13",
+        "  by name:  alliedWith 1, calledFor 5, leads 3, memberOf 10, metWith 7, opposes 2",
+    ]
+    ranked = [line.split()[1] for line in lines[-3:]]
+    assert ranked == ["Abu", "Turkey", "Syria"]
+
+
+def test_stats_json_and_centrality(seed_build):
+    result = invoke("stats", seed_build[0], "--format", "json", "--top", "20")
+    data = json.loads(result.stdout)
+    top = {r["name"]: r for r in data["top"]}
+    assert data["modalities"] == {"Asserted": 27, "Planned": 1, "Negated": 0}
+    # Turkey links Turkish officials to the rest: the highest degree centrality
+    assert max(top.values(), key=lambda r: r["degree_centrality"])["name"] == "Turkey"
+    assert top["Turkey"]["betweenness"] > top["Hulusi Akar"]["betweenness"] > 0
+    assert data["betweenness_sampled"] is False
+
+
+def test_stats_negated_relations_are_counted_but_not_connections():
+    stats = graph_stats(read_view(hostile.hostile_graph()))
+    assert stats.modalities == {"Asserted": 4, "Planned": 1, "Negated": 1}
+    ministry = [r for r in stats.top if r.type == "GovernmentBody"][0]
+    assert ministry.relations == 1  # opposed by the person; its denied attack does not count
