@@ -212,7 +212,7 @@ def query(graph, query_text, query_file, name, list_saved, params, fmt, timeout,
       kg query output/graph.ttl -f my_query.rq --format csv > result.csv
       kg query --list
     """
-    from .sparql import QuerySyntaxError, run_query, saved_queries, saved_query
+    from .sparql import QuerySyntaxError, run_query, run_saved, saved_queries, saved_query
 
     if list_saved:
         queries = saved_queries()
@@ -226,24 +226,23 @@ def query(graph, query_text, query_file, name, list_saved, params, fmt, timeout,
         raise click.UsageError("give the GRAPH to query (or --list)")
     if len(given) != 1:
         raise click.UsageError("give exactly one of QUERY, -f/--file or -n/--name")
-    source = "query"
-    if query_file is not None:
-        text, source = _read_text(query_file), str(query_file)
-    elif name is not None:
-        saved = saved_query(name)
-        if missing := [p for p in saved.params if p not in params]:
-            raise click.UsageError(f"the saved query {name!r} needs "
-                                   + " ".join(f"--param {p}=<{saved.params[p]}>" for p in missing))
-        text, source = saved.text, f"saved query {name!r}"
-    else:
-        text = query_text
+    saved = saved_query(name) if name is not None else None
+    if saved is not None and (missing := [p for p in saved.params if p not in params]):
+        raise click.UsageError(f"the saved query {name!r} needs "
+                               + " ".join(f"--param {p}=<{saved.params[p]}>" for p in missing))
     from .results import format_result
     from .store import load_store, save_store
 
     store = load_store(graph)
     before = len(store)
     try:
-        result = run_query(store, text, params=params, timeout=timeout, allow_update=allow_update, source=source)
+        if saved is not None:
+            result = run_saved(store, saved, params, timeout=timeout)
+        elif query_file is not None:
+            result = run_query(store, _read_text(query_file), params=params, timeout=timeout,
+                               allow_update=allow_update, source=str(query_file))
+        else:
+            result = run_query(store, query_text, params=params, timeout=timeout, allow_update=allow_update)
     except QuerySyntaxError as err:
         click.echo(f"kg: {err}", err=True)
         sys.exit(2)

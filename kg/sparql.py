@@ -12,7 +12,7 @@ from .errors import KGError
 from .graph import PREFIXES
 
 __all__ = ["QueryError", "QuerySyntaxError", "QueryTimeout", "SavedQuery", "QueryResult", "saved_queries",
-           "saved_query", "run_query"]
+           "saved_query", "run_query", "run_saved", "actor_iris"]
 
 
 class QueryError(KGError):
@@ -88,7 +88,27 @@ def saved_query(name: str) -> SavedQuery:
 _UPDATE_WORDS = re.compile(r"^\s*(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", re.I | re.M)
 
 
-def run_query(store, text: str, *, params: dict[str, str] | None = None, timeout: float | None = None,
+def actor_iris(store, name: str) -> list[str]:
+    """IRIs (as <…>) of the actors with this name or alias, ignoring case; QueryError if none."""
+    text = ("SELECT DISTINCT ?x WHERE { ?x rdfs:label|skos:altLabel ?n . "
+            f"FILTER (LCASE(STR(?n)) = LCASE({_sparql_term(name)})) }} ORDER BY ?x")
+    found = [f"<{row[0].value}>" for row in run_query(store, text).rows]
+    if not found:
+        raise QueryError(f"no actor called {name!r} in the graph")
+    return found
+
+
+def run_saved(store, query: SavedQuery, params: dict[str, str], *, timeout: float | None = None) -> QueryResult:
+    """A saved query; its parameters name actors, which are looked up first (by name or alias,
+    ignoring case). Raises QueryError for a missing parameter or a name no actor has."""
+    if missing := [p for p in query.params if p not in params]:
+        raise QueryError(f"the saved query {query.name!r} needs "
+                         + " ".join(f"--param {p}=<{query.params[p]}>" for p in missing))
+    bound = {p: actor_iris(store, params[p]) for p in query.params}
+    return run_query(store, query.text, params=bound, timeout=timeout, source=f"saved query {query.name!r}")
+
+
+def run_query(store, text: str, *, params: dict[str, str | list[str]] | None = None, timeout: float | None = None,
               allow_update: bool = False, source: str = "query") -> QueryResult:
     """Run a SPARQL query (or, with `allow_update`, an update) on a pyoxigraph Store.
 
@@ -175,8 +195,13 @@ def _bind_params(text: str, params: dict[str, str], source: str) -> str:
         re.search(r"\{", _blank_strings_and_comments(text))
     if where is None:
         raise QueryError(f"{source} has no WHERE group to bind --param values in")
-    values = " ".join(f"VALUES ?{name} {{ {_sparql_term(value)} }}" for name, value in params.items())
+    values = " ".join(f"VALUES ?{name} {{ {' '.join(_sparql_term(v) for v in _listed(value))} }}"
+                      for name, value in params.items())
     return text[:where.end()] + " " + values + " " + text[where.end():]
+
+
+def _listed(value: str | list[str]) -> list[str]:
+    return [value] if isinstance(value, str) else list(value)
 
 
 def _sparql_term(value: str) -> str:

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import main
-from kg.sparql import QueryError, QuerySyntaxError, QueryTimeout, run_query, saved_queries
+from kg.sparql import QueryError, QuerySyntaxError, QueryTimeout, run_query, run_saved, saved_queries
 from kg.store import load_store
 
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
@@ -66,16 +66,14 @@ def test_query_saved_met_with_holds_no_planned_meeting(store):
 
 
 def test_query_saved_with_parameters(graph):
-    result = invoke("query", graph, "--name", "evidence", "-p", "a=akar", "--param", "b=Sergei Shoigu",
+    result = invoke("query", graph, "--name", "evidence", "-p", "a=akar", "--param", "b=Sergei Shoigu")
+    assert result.exit_code == 1
+    assert result.stderr == "kg: no actor called 'akar' in the graph\n"  # names are matched whole
+    result = invoke("query", graph, "--name", "evidence", "-p", "a=hulusi akar", "-p", "b=Sergei Shoigu",
                     "--format", "json")
-    assert result.exit_code == 0, result.stderr
     answer = json.loads(result.stdout)
     assert answer["head"]["vars"] == ["subject", "relation", "object", "modality", "evidence", "article", "title"]
     rows = answer["results"]["bindings"]
-    assert len(rows) == 0  # "akar" is no name: names are matched whole
-    result = invoke("query", graph, "--name", "evidence", "-p", "a=hulusi akar", "-p", "b=Sergei Shoigu",
-                    "--format", "json")
-    rows = json.loads(result.stdout)["results"]["bindings"]
     assert len(rows) == 3
     assert {r["relation"]["value"] for r in rows} == {"metWith"}
     assert rows[0]["article"] == {"type": "uri", "value": "https://w3id.org/newskg/id/article/000-fe58f1c9c5d68111"}
@@ -89,9 +87,18 @@ def test_query_saved_without_its_parameter_is_a_usage_error(graph):
 
 def test_query_parameter_value_cannot_break_out_of_the_query(store):
     hostile = 'x" } } ; DROP ALL ; SELECT * WHERE { ?s ?p "'
-    rows = run_query(store, saved_queries()["actor"].text, params={"actor": hostile}).rows
+    rows = run_query(store, "SELECT ?x WHERE { ?x rdfs:label ?name }", params={"name": hostile}).rows
     assert rows == []
+    with pytest.raises(QueryError, match="no actor called"):
+        run_saved(store, saved_queries()["actor"], {"actor": hostile})
     assert len(store) > 500
+
+
+def test_query_saved_actor_by_alias_ignoring_case(store):
+    rows = run_saved(store, saved_queries()["actor"], {"actor": "hts"}).rows
+    assert {(r[0].value, r[1].value, r[2].value) for r in rows} >= {
+        ("Abu Muhammad al-Julani", "leads", "Hay'at Tahrir al-Sham"),
+        ("Maysar bin Ali al-Jubouri", "memberOf", "Hay'at Tahrir al-Sham")}
 
 
 @pytest.mark.parametrize("fmt, check", [
