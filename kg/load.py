@@ -1,6 +1,7 @@
 """Reading a graph file (any RDF syntax rdflib parses) for the commands that work on graphs."""
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import warnings
@@ -11,7 +12,7 @@ from rdflib.util import guess_format
 
 from .errors import GraphFileError
 
-__all__ = ["load_graph", "graph_format"]
+__all__ = ["load_graph", "graph_format", "graph_file_errors"]
 
 _SUFFIX_FORMATS = {".ttl": "turtle", ".turtle": "turtle", ".trig": "trig", ".nt": "nt", ".ntriples": "nt",
                    ".nq": "nquads", ".nquads": "nquads", ".jsonld": "json-ld", ".json": "json-ld",
@@ -24,6 +25,19 @@ def graph_format(path: str | os.PathLike[str]) -> str:
     return _SUFFIX_FORMATS.get(suffix) or guess_format(str(path)) or "turtle"
 
 
+@contextlib.contextmanager
+def graph_file_errors(path: Path):
+    """Turns a missing, unreadable or folder path into GraphFileError."""
+    try:
+        yield
+    except FileNotFoundError:
+        raise GraphFileError(path, "no such file") from None
+    except IsADirectoryError:
+        raise GraphFileError(path, "is a folder, not a graph file") from None
+    except PermissionError:
+        raise GraphFileError(path, "permission denied") from None
+
+
 def load_graph(path: str | os.PathLike[str]) -> Dataset:
     """The graph in `path` as a Dataset whose default graph is the union of all its graphs.
 
@@ -34,24 +48,20 @@ def load_graph(path: str | os.PathLike[str]) -> Dataset:
     fmt = graph_format(path)
     dataset = Dataset(default_union=True)
     try:
-        with warnings.catch_warnings():
+        with warnings.catch_warnings(), graph_file_errors(path):
             warnings.simplefilter("ignore", DeprecationWarning)
             dataset.parse(path, format=fmt)
-    except FileNotFoundError:
-        raise GraphFileError(path, "no such file") from None
-    except IsADirectoryError:
-        raise GraphFileError(path, "is a folder, not a graph file") from None
-    except PermissionError:
-        raise GraphFileError(path, "permission denied") from None
+    except GraphFileError:
+        raise
     except UnicodeDecodeError as err:
         raise GraphFileError(path, f"not UTF-8 text ({err.reason} at byte {err.start})") from None
     except Exception as err:  # rdflib's parsers raise many kinds; each means bad syntax
         line, reason = _syntax_error(err)
-        raise GraphFileError(path, f"not valid {_FORMAT_NAMES.get(fmt, fmt)}: {reason}", line) from None
+        raise GraphFileError(path, f"not valid {FORMAT_NAMES.get(fmt, fmt)}: {reason}", line) from None
     return dataset
 
 
-_FORMAT_NAMES = {"turtle": "Turtle", "trig": "TriG", "nt": "N-Triples", "nquads": "N-Quads",
+FORMAT_NAMES = {"turtle": "Turtle", "trig": "TriG", "nt": "N-Triples", "nquads": "N-Quads",
                  "json-ld": "JSON-LD", "xml": "RDF/XML", "n3": "Notation3"}
 
 

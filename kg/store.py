@@ -5,7 +5,7 @@ import os
 from pathlib import Path
 
 from .errors import GraphFileError
-from .load import graph_format
+from .load import FORMAT_NAMES, graph_file_errors, graph_format
 
 __all__ = ["load_store", "save_store", "store_to_rdflib"]
 
@@ -22,17 +22,14 @@ def load_store(path: str | os.PathLike[str]):
     fmt = graph_format(path)
     store = ox.Store()
     try:
-        store.bulk_load(path=str(path), format=getattr(ox.RdfFormat, _OX_FORMATS[fmt]))
-    except FileNotFoundError:
-        raise GraphFileError(path, "no such file") from None
-    except IsADirectoryError:
-        raise GraphFileError(path, "is a folder, not a graph file") from None
-    except PermissionError:
-        raise GraphFileError(path, "permission denied") from None
+        with graph_file_errors(path):
+            store.bulk_load(path=str(path), format=getattr(ox.RdfFormat, _OX_FORMATS[fmt]))
+    except GraphFileError:
+        raise
     except SyntaxError as err:
         line = err.args[1][1] if len(err.args) > 1 and isinstance(err.args[1], tuple) else None
         reason = str(err.args[0]) if err.args else str(err)
-        raise GraphFileError(path, f"not valid {fmt}: {reason}", line) from None
+        raise GraphFileError(path, f"not valid {FORMAT_NAMES.get(fmt, fmt)}: {reason}", line) from None
     except (ValueError, OSError) as err:
         raise GraphFileError(path, f"cannot be read: {err}") from None
     return store

@@ -6,13 +6,12 @@ import os
 import re
 
 import pytest
-from click.testing import CliRunner, Result
 from rdflib import Dataset
 
 import kg.build
 import kg.graph
 from kg.build import BuildOptions
-from kg.cli import main
+from tests.cli import invoke
 
 GOOD = """Portugal and Chile Agree to Expand Trade Talks
 
@@ -33,14 +32,6 @@ JSONL_GOOD = ('{"id": "harbour", "title": "Harbour Deal", "text": "Greek Foreign
 JSONL_ACTORS = {"Eleni Vardaki", "Andreas Kyprianou"}
 
 SUMMARY = re.compile(r"^1 articles, \d+ actors, \d+ relations -> \S*graph\.ttl, \S*graph\.html$")
-
-
-def invoke(*args: object) -> Result:
-    """Run `kg ARGS`; the run must end by exit status, never by an uncaught exception."""
-    result = CliRunner().invoke(main, [str(arg) for arg in args])
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    assert "Traceback" not in result.stdout + result.stderr
-    return result
 
 
 def labels(path) -> set[str]:

@@ -7,19 +7,12 @@ import io
 
 import networkx as nx
 import pytest
-from click.testing import CliRunner
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
-from kg.cli import main
 from kg.export import CSV_COLUMNS, export
 from kg.load import load_graph
-
-
-def invoke(*args):
-    result = CliRunner().invoke(main, [str(a) for a in args])
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result
+from tests.cli import invoke
 
 
 def _triples(path) -> Graph:

@@ -7,19 +7,12 @@ import io
 import json
 
 import pytest
-from click.testing import CliRunner
 
-from kg.cli import main
 from kg.sparql import QueryError, QuerySyntaxError, QueryTimeout, run_query, run_saved, saved_queries
 from kg.store import load_store
+from tests.cli import invoke
 
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
-
-
-def invoke(*args):
-    result = CliRunner().invoke(main, [str(a) for a in args])
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result
 
 
 @pytest.fixture
@@ -191,7 +184,7 @@ def test_query_bad_graph_is_one_line(tmp_path):
     bad.write_text("@prefix a: <http://a/> .\na:x a:y a:z .\na:x a:y \"oops .\n")
     result = invoke("query", bad, "ASK {}")
     assert result.exit_code == 1
-    assert result.stderr.startswith(f"kg: {bad}:3: not valid turtle: ")
+    assert result.stderr.startswith(f"kg: {bad}:3: not valid Turtle: ")
     assert len(result.stderr.splitlines()) == 1
 
 

@@ -3,18 +3,11 @@ from __future__ import annotations
 
 import json
 
-from click.testing import CliRunner
 
-from kg.cli import main
 from kg.stats import graph_stats
 from kg.viewdata import read_view
 from tests import hostile
-
-
-def invoke(*args):
-    result = CliRunner().invoke(main, [str(a) for a in args])
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result
+from tests.cli import invoke
 
 
 def test_stats_of_the_seed(seed_build):

@@ -8,10 +8,8 @@ import html
 import re
 
 import pytest
-from click.testing import CliRunner
 from rdflib import RDF, RDFS, Dataset, Literal, URIRef
 
-from kg.cli import main
 from kg.errors import KGError
 from kg.graph import write_graph
 from kg.html import HtmlOptions, render_html
@@ -20,6 +18,7 @@ from kg.namespace import KG
 from kg.viewdata import read_view
 from kg.viewselect import Selection, find_actor, parse_relations, parse_types, select
 from tests import hostile
+from tests.cli import invoke
 
 KGR = "https://w3id.org/newskg/id/"
 
@@ -225,12 +224,6 @@ def test_page_of_an_empty_graph():
 
 
 # --- kg viz ------------------------------------------------------------------------------
-
-
-def invoke(*args):
-    result = CliRunner().invoke(main, [str(a) for a in args])
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result
 
 
 @pytest.fixture
