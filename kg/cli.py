@@ -327,6 +327,32 @@ def stats(graph, top, fmt) -> None:
         click.echo(format_stats(result), nl=False)
 
 
+@main.command()
+@click.argument("graph", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def validate(graph) -> None:
+    """Check GRAPH against the SHACL shapes of the graph contract
+    (ontology/shapes.ttl): one label and a type per actor, evidence, offsets,
+    article and one modality per statement, no planned or denied relation
+    stated as fact, and more. Prints each violation on a line; the exit status
+    is 1 when the graph does not conform.
+
+    \b
+    Example:
+      kg validate output/graph.ttl
+    """
+    from .validate import validate_file
+
+    report = validate_file(graph)
+    for violation in report.violations:
+        click.echo(str(violation))
+    if report.conforms:
+        click.echo(f"{graph} conforms to the kg shapes")
+        return
+    click.echo(f"{graph} does not conform: {len(report.violations)} violation"
+               f"{'s' if len(report.violations) != 1 else ''}", err=True)
+    sys.exit(EXIT_DATA)
+
+
 @main.command("eval")
 @click.argument("graph", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
