@@ -103,3 +103,36 @@ def test_namespace_schema_is_rdflib_sdo():
 
     assert str(SCHEMA) == str(SDO) == "https://schema.org/"
     assert DEFAULT_BASE_IRI == "https://w3id.org/newskg/id/"
+
+
+def test_namespace_ontology_and_a_built_graph_pass_an_owl_rl_closure(onto, seed_graph):
+    """No contradiction: owlrl records each inconsistency it meets as an error node."""
+    import owlrl
+
+    graph = Graph()
+    for triple in onto:
+        graph.add(triple)
+    for triple in seed_graph.triples((None, None, None)):
+        graph.add(triple)
+    owlrl.DeductiveClosure(owlrl.OWLRL_Semantics).expand(graph)
+    errors = URIRef("http://www.daml.org/2002/03/agents/agent-ont#error")
+    assert [str(o) for o in graph.objects(None, errors)] == []
+    # the closure did work: symmetric meetings hold both ways, leaders are members
+    akar, shoigu = URIRef(DEFAULT_BASE_IRI + "hulusi-akar"), URIRef(DEFAULT_BASE_IRI + "sergei-shoigu")
+    assert (akar, KG.metWith, shoigu) in graph and (shoigu, KG.metWith, akar) in graph
+    julani, hts = URIRef(DEFAULT_BASE_IRI + "abu-muhammad-al-julani"), URIRef(DEFAULT_BASE_IRI + "hay-at-tahrir-al-sham")
+    assert (julani, KG.memberOf, hts) in graph
+
+
+def test_namespace_owl_rl_closure_finds_a_person_typed_as_a_state(onto):
+    import owlrl
+
+    graph = Graph()
+    for triple in onto:
+        graph.add(triple)
+    odd = URIRef(DEFAULT_BASE_IRI + "odd")
+    graph.add((odd, RDF.type, KG.Person))
+    graph.add((odd, RDF.type, KG.Country))
+    owlrl.DeductiveClosure(owlrl.OWLRL_Semantics).expand(graph)
+    errors = list(graph.objects(None, URIRef("http://www.daml.org/2002/03/agents/agent-ont#error")))
+    assert errors and "disjoint" in str(errors[0]).lower()
