@@ -353,6 +353,59 @@ def validate(graph) -> None:
     sys.exit(EXIT_DATA)
 
 
+@main.command()
+@click.argument("graph", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--port", type=click.IntRange(1, 65535), default=7878, show_default=True)
+@click.option("--timeout", type=click.FloatRange(min=1), default=None, metavar="SECONDS",
+              help="Stop queries that run longer than this.")
+def serve(graph, port, timeout) -> None:
+    """Serve GRAPH as a read-only SPARQL 1.1 endpoint on 127.0.0.1, with
+    Oxigraph's server: queries at http://127.0.0.1:PORT/query (for YASGUI or any
+    SPARQL client); updates are refused. Ctrl-C stops it.
+
+    \b
+    Example:
+      kg serve output/graph.ttl --port 7878
+      curl 'http://127.0.0.1:7878/query' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 5'
+    """
+    from .endpoint import serve as run_server
+
+    def ready(url: str) -> None:
+        click.echo(f"SPARQL endpoint (read-only): {url}  (Ctrl-C to stop)")
+        sys.stdout.flush()
+
+    run_server(graph, port, timeout=timeout, on_ready=ready)
+    click.echo("stopped")
+
+
+@main.command()
+@click.argument("graph", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--endpoint", required=True, metavar="URL",
+              help="The store's Graph Store Protocol endpoint, e.g. http://127.0.0.1:7878/store.")
+@click.option("--graph", "graph_iri", metavar="IRI", help="Load into this named graph [default: the default graph].")
+@click.option("--replace", is_flag=True, help="Replace that graph's content (HTTP PUT) instead of adding to it.")
+@click.option("--user", envvar="KG_USER", help="User name for HTTP Basic authentication [env KG_USER]; "
+                                                "the password comes from KG_PASSWORD.")
+@click.option("--timeout", type=click.FloatRange(min=1), default=60.0, show_default=True, metavar="SECONDS")
+def push(graph, endpoint, graph_iri, replace, user, timeout) -> None:
+    """Load GRAPH into a SPARQL 1.1 store (Oxigraph, Fuseki, GraphDB, ...) through
+    the Graph Store HTTP Protocol.
+
+    \b
+    Examples:
+      kg push output/graph.ttl --endpoint http://127.0.0.1:7878/store
+      KG_PASSWORD=secret kg push output/graph.ttl --endpoint https://db.example/ds/data \\
+          --graph https://example.org/news --user analyst --replace
+    """
+    import os
+
+    from .endpoint import push as run_push
+
+    report = run_push(graph, endpoint, graph_iri=graph_iri, user=user, password=os.environ.get("KG_PASSWORD"),
+                      replace=replace, timeout=timeout)
+    click.echo(report.summary)
+
+
 @main.command("eval")
 @click.argument("graph", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))

@@ -136,3 +136,12 @@ def test_namespace_owl_rl_closure_finds_a_person_typed_as_a_state(onto):
     owlrl.DeductiveClosure(owlrl.OWLRL_Semantics).expand(graph)
     errors = list(graph.objects(None, URIRef("http://www.daml.org/2002/03/agents/agent-ont#error")))
     assert errors and "disjoint" in str(errors[0]).lower()
+
+
+def test_namespace_properties_have_domains_and_ranges(onto):
+    properties = [p for kind in (OWL.ObjectProperty, OWL.DatatypeProperty) for p in onto.subjects(RDF.type, kind)]
+    assert len(properties) >= 15
+    for p in properties:
+        assert onto.value(p, RDFS.range) is not None, p
+        # kg:date dates statements, meetings and articles alike, so it has no single domain
+        assert onto.value(p, RDFS.domain) is not None or p == KG.date, p

@@ -1,0 +1,136 @@
+"""`kg serve` and `kg push` against a real Oxigraph server on loopback."""
+from __future__ import annotations
+
+import json
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+
+import pytest
+
+from kg.endpoint import oxigraph_binary
+from kg.load import load_graph
+from tests.cli import invoke
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def sparql(url: str, query: str):
+    request = urllib.request.Request(url + "?" + urllib.parse.urlencode({"query": query}),
+                                     headers={"Accept": "application/sparql-results+json"})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return json.load(response)
+
+
+def wait_for(url: str, seconds: float = 20) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            sparql(url, "ASK {}")
+            return
+        except (urllib.error.URLError, ConnectionError):
+            time.sleep(0.1)
+    raise AssertionError(f"{url} did not come up")
+
+
+@pytest.fixture
+def oxigraph_server():
+    """A writable Oxigraph server on a free loopback port: yields its base URL."""
+    port = free_port()
+    with tempfile.TemporaryDirectory() as location:
+        server = subprocess.Popen([oxigraph_binary(), "serve", "--location", location,
+                                   "--bind", f"127.0.0.1:{port}"],
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            wait_for(f"http://127.0.0.1:{port}/query")
+            yield f"http://127.0.0.1:{port}"
+        finally:
+            server.terminate()
+            server.wait(10)
+
+
+def count(base: str, where: str = "?s ?p ?o") -> int:
+    answer = sparql(base + "/query", f"SELECT (COUNT(*) AS ?n) WHERE {{ {where} }}")
+    return int(answer["results"]["bindings"][0]["n"]["value"])
+
+
+def test_push_loads_the_graph_into_a_real_store(seed_build, oxigraph_server):
+    triples = len(load_graph(seed_build[0]))
+    result = invoke("push", seed_build[0], "--endpoint", oxigraph_server + "/store")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == f"{triples} triples -> {oxigraph_server}/store?default\n"
+    assert count(oxigraph_server) == triples
+    answer = sparql(oxigraph_server + "/query",
+                    "ASK { <https://w3id.org/newskg/id/hulusi-akar> <https://w3id.org/newskg/ontology#metWith> "
+                    "<https://w3id.org/newskg/id/sergei-shoigu> }")
+    assert answer["boolean"] is True
+
+
+def test_push_into_a_named_graph_and_replace(seed_build, oxigraph_server):
+    iri = "https://example.org/graphs/seed"
+    for _ in range(2):
+        result = invoke("push", seed_build[0], "--endpoint", oxigraph_server + "/store", "--graph", iri, "--replace")
+        assert result.exit_code == 0, result.stderr
+    triples = len(load_graph(seed_build[0]))
+    assert count(oxigraph_server, f"GRAPH <{iri}> {{ ?s ?p ?o }}") == triples
+    assert count(oxigraph_server) == 0  # the default graph is untouched
+
+
+def test_push_to_an_unreachable_endpoint(seed_build):
+    port = free_port()
+    result = invoke("push", seed_build[0], "--endpoint", f"http://127.0.0.1:{port}/store")
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"kg: cannot reach http://127.0.0.1:{port}/store: ")
+    assert "refused" in result.stderr.lower()
+
+
+def test_push_needs_an_http_url(seed_build):
+    result = invoke("push", seed_build[0], "--endpoint", "ftp://example.org/store")
+    assert result.exit_code == 1
+    assert result.stderr == "kg: 'ftp://example.org/store' is not an http(s) URL\n"
+
+
+@pytest.fixture
+def served(seed_build):
+    """`kg serve` of the seed graph as a real process: (process, query URL)."""
+    port = free_port()
+    process = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", str(seed_build[0]), "--port", str(port)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    line = process.stdout.readline()
+    yield process, line
+    if process.poll() is None:
+        process.kill()
+        process.wait()
+
+
+def test_serve_answers_queries_refuses_updates_and_stops_on_ctrl_c(served, seed_build):
+    process, line = served
+    url = line.split(": ", 1)[1].split()[0]
+    assert line.startswith("SPARQL endpoint (read-only): http://127.0.0.1:") and url.endswith("/query")
+    answer = sparql(url, "SELECT ?l WHERE { <https://w3id.org/newskg/id/turkey> "
+                         "<http://www.w3.org/2000/01/rdf-schema#label> ?l }")
+    assert answer["results"]["bindings"][0]["l"]["value"] == "Turkey"
+    update = urllib.request.Request(url.replace("/query", "/update"), method="POST",
+                                    data=b"INSERT DATA { <a:a> <a:b> <a:c> }",
+                                    headers={"Content-Type": "application/sparql-update"})
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(update, timeout=10)
+    assert refused.value.code in (403, 405)
+    result = invoke("push", seed_build[0], "--endpoint", url.replace("/query", "/store"))
+    assert result.exit_code == 1 and "refused the graph: HTTP 403" in result.stderr
+    process.send_signal(signal.SIGINT)
+    out, err = process.communicate(timeout=20)
+    assert process.returncode == 0, err
+    assert out == "stopped\n"
+    with pytest.raises(urllib.error.URLError):
+        sparql(url, "ASK {}")
