@@ -8,27 +8,14 @@ import pytest
 from rdflib import Dataset
 
 import kg.build
+import kg.graph
 from kg.build import BuildOptions, BuildReport
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 SEED = SEEDS / "000_fe58f1c9c5d68111.txt"
 
-KG_NS = "https://w3id.org/newskg/ontology#"
-KGR_NS = "https://w3id.org/newskg/id/"
-
-PREFIXES = f"""
-PREFIX kg: <{KG_NS}>
-PREFIX kgr: <{KGR_NS}>
-PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
-PREFIX schema: <https://schema.org/>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
-"""
+PREFIXES = "".join(f"PREFIX {prefix}: <{ns}>\n" for prefix, ns in kg.graph.PREFIXES.items())
 
 
 def _sparql_rows(graph, query: str) -> list[tuple[str, ...]]:

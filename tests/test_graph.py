@@ -21,21 +21,8 @@ from kg.namespace import DEFAULT_BASE_IRI, KG
 
 ROOT = Path(__file__).resolve().parents[1]
 BASE = DEFAULT_BASE_IRI
-PREFIXES = """
-PREFIX kg: <https://w3id.org/newskg/ontology#>
-PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
-PREFIX schema: <https://schema.org/>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
-PREFIX person: <https://w3id.org/newskg/id/person/>
-PREFIX country: <https://w3id.org/newskg/id/country/>
-PREFIX armed-group: <https://w3id.org/newskg/id/armed-group/>
-PREFIX place: <https://w3id.org/newskg/id/place/>
-"""
+PREFIXES = "".join(f"PREFIX {prefix}: <{ns}>\n" for prefix, ns in kg.graph.PREFIXES.items()) + "".join(
+    f"PREFIX {kind}: <{BASE}{kind}/>\n" for kind in ("person", "country", "armed-group", "place"))
 
 # Invented actors and an invented article; offsets are computed from the text.
 S_MET = "Norland's Defence Minister Ana Ferreira met Ostian envoy Boris Lind in Port Vell on Monday."
