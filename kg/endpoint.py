@@ -21,12 +21,10 @@ from typing import Callable
 
 from .errors import KGError
 from .graph import serialize_graph
-from .load import graph_format, load_graph
+from .load import load_graph
+from .store import oxigraph_format
 
 __all__ = ["EndpointError", "oxigraph_binary", "serve", "push", "PushReport"]
-
-_OX_EXTENSIONS = {"turtle": "ttl", "trig": "trig", "nt": "nt", "nquads": "nq", "json-ld": "jsonld", "xml": "rdf",
-                  "n3": "n3"}
 
 
 class EndpointError(KGError):
@@ -54,7 +52,7 @@ def serve(graph_path: str | os.PathLike[str], port: int = 7878, *, timeout: floa
     binary = oxigraph_binary()
     with tempfile.TemporaryDirectory(prefix="kg-serve-") as location:
         _run([binary, "load", "--location", location, "--file", str(graph_path),
-              "--format", _OX_EXTENSIONS[graph_format(graph_path)]], "loading the graph into Oxigraph")
+              "--format", oxigraph_format(graph_path).file_extension], "loading the graph into Oxigraph")
         command = [binary, "serve-read-only", "--location", location, "--bind", f"127.0.0.1:{port}",
                    "--union-default-graph"]
         if timeout is not None:

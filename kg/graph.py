@@ -25,7 +25,7 @@ from .model import Actor, ActorType, Article, Assertion, Event, Modality, Post, 
 from .namespace import DEFAULT_BASE_IRI, KG, SCHEMA, SEM
 
 __all__ = [
-    "FORMATS", "PREFIXES", "to_graph", "serialize_graph", "write_graph", "union_graph", "bind_prefixes",
+    "FORMATS", "PREFIXES", "short_iri", "to_graph", "serialize_graph", "write_graph", "union_graph", "bind_prefixes",
     "actor_iri", "article_iri", "slug",
 ]
 
@@ -128,6 +128,14 @@ def to_graph(
 PREFIXES = {"kg": str(KG), "rdf": str(RDF), "rdfs": str(RDFS), "skos": str(SKOS),
              "prov": str(PROV), "schema": str(SCHEMA), "sem": str(SEM), "xsd": str(XSD),
              "dcterms": str(DCTERMS), "kgr": DEFAULT_BASE_IRI}
+
+
+def short_iri(iri: str) -> str | None:
+    """`kgr:turkey` for an IRI under one of PREFIXES (the longest namespace wins), else None."""
+    for prefix, ns in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
+        if iri.startswith(ns) and iri != ns:
+            return f"{prefix}:{iri[len(ns):]}"
+    return None
 
 
 def bind_prefixes(ds: Graph, base_iri: str = DEFAULT_BASE_IRI) -> None:

@@ -6,7 +6,7 @@ import csv
 import io
 import json
 
-from .graph import PREFIXES
+from .graph import PREFIXES, short_iri
 from .sparql import QueryResult
 
 __all__ = ["RESULT_FORMATS", "format_result"]
@@ -63,7 +63,8 @@ def _csv(result: QueryResult) -> str:
 
 def _tsv(result: QueryResult) -> str:
     lines = ["\t".join(f"?{v}" for v in result.variables)]
-    lines += ["\t".join("" if t is None else _n3(t) for t in row) for row in result.rows]
+    # pyoxigraph terms print in N-Triples / Turtle syntax, as SPARQL TSV wants
+    lines += ["\t".join("" if t is None else str(t) for t in row) for row in result.rows]
     return "\n".join(lines) + "\n"
 
 
@@ -97,15 +98,9 @@ def _short(term) -> str:
     """For people: IRIs with a known prefix written short (kgr:turkey), literals as text."""
     if term is None:
         return ""
-    if _kind(term) == "uri":
-        for prefix, ns in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
-            if term.value.startswith(ns) and term.value != ns:
-                return f"{prefix}:{term.value[len(ns):]}"
+    if _kind(term) == "uri" and (short := short_iri(term.value)):
+        return short
     return " ".join(_plain(term).split())
-
-
-def _n3(term) -> str:
-    return str(term)  # pyoxigraph terms print in N-Triples / Turtle syntax
 
 
 def _json_term(term) -> dict:

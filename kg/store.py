@@ -7,10 +7,17 @@ from pathlib import Path
 from .errors import GraphFileError
 from .load import FORMAT_NAMES, graph_file_errors, graph_format
 
-__all__ = ["load_store", "save_store", "store_to_rdflib"]
+__all__ = ["load_store", "save_store", "store_to_rdflib", "oxigraph_format"]
 
 _OX_FORMATS = {"turtle": "TURTLE", "trig": "TRIG", "nt": "N_TRIPLES", "nquads": "N_QUADS", "json-ld": "JSON_LD",
                "xml": "RDF_XML", "n3": "N3"}
+
+
+def oxigraph_format(path: str | os.PathLike[str]):
+    """Oxigraph's RdfFormat for a graph file, from its suffix (as graph_format reads it)."""
+    import pyoxigraph as ox
+
+    return getattr(ox.RdfFormat, _OX_FORMATS[graph_format(path)])
 
 
 def load_store(path: str | os.PathLike[str]):
@@ -23,7 +30,7 @@ def load_store(path: str | os.PathLike[str]):
     store = ox.Store()
     try:
         with graph_file_errors(path):
-            store.bulk_load(path=str(path), format=getattr(ox.RdfFormat, _OX_FORMATS[fmt]))
+            store.bulk_load(path=str(path), format=oxigraph_format(path))
     except GraphFileError:
         raise
     except SyntaxError as err:

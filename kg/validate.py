@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from rdflib import Graph, Namespace
 from rdflib.term import Node
 
-from .graph import PREFIXES
+from .graph import short_iri
 from .load import load_graph
 from .rules import data_path
 
@@ -73,7 +73,4 @@ def _short(node: Node | None) -> str:
     if node is None:
         return "?"
     text = str(node)
-    for prefix, ns in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
-        if text.startswith(ns) and text != ns:
-            return f"{prefix}:{text[len(ns):]}"
-    return text if len(text) <= 120 else text[:117] + "..."
+    return short_iri(text) or (text if len(text) <= 120 else text[:117] + "...")

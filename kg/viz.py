@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from rdflib import Graph
@@ -43,8 +43,7 @@ def write_view(graph: Graph, output: str | os.PathLike[str], selection: Selectio
                options: HtmlOptions = HtmlOptions()) -> VizReport:
     whole = read_view(graph)
     view = select(whole, selection)
-    note = options.selection_note or _selection_note(whole, view, selection)
-    options = HtmlOptions(options.title, options.show_negated, note)
+    options = replace(options, selection_note=options.selection_note or _selection_note(whole, view, selection))
     path = write_html(view, output, options)
     topics = sum(1 for a in view.actors if a.type == TOPIC)
     return VizReport(path, len(view.actors) - topics, topics, len(view.edges), whole.total_actors, whole.total_edges)
