@@ -3,24 +3,25 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Sequence
 
-from .errors import InputError, KGError
+from .errors import InputError, InputWarning, KGError
 from .extract import ArticleExtraction, extract_article
-from .graph import to_graph, union_graph, write_graph
+from .files import OutputFolder
+from .graph import serialize_graph, to_graph, union_graph
 from .html import HtmlOptions
 from .ingest import read_articles
 from .merge import merge_extractions
 from .model import Article
 from .namespace import DEFAULT_BASE_IRI
 from .nlp import load_pipeline
-from .rules import load_rules
+from .rules import Rules, load_rules
 from .viewselect import Selection
 from .viz import write_view
 
-__all__ = ["BuildOptions", "BuildReport", "build", "read_inputs"]
+__all__ = ["BuildOptions", "BuildReport", "NothingBuilt", "OUTPUT_NAMES", "build", "read_inputs"]
 
 Progress = Callable[[int, int], None]  # (articles done, articles in all)
 
@@ -35,6 +36,15 @@ class BuildOptions:
     named_graphs: bool = False
     html: bool = True  # also write graph.html, the interactive view
     html_max_nodes: int = 2000  # the page draws at most this many actors, the most connected
+    any_language: bool = False  # build articles that are not in English too
+
+
+#: Every file a build may write into its output folder.
+OUTPUT_NAMES = ("graph.ttl", "graph.trig", "graph.html")
+
+
+class NothingBuilt(KGError):
+    """No article could be built, so the build wrote nothing."""
 
 
 @dataclass
@@ -44,6 +54,7 @@ class BuildReport:
     relations: int = 0
     written: list[Path] = field(default_factory=list)
     failures: list[KGError] = field(default_factory=list)
+    warnings: list[InputWarning] = field(default_factory=list)
 
     @property
     def summary(self) -> str:
@@ -53,62 +64,98 @@ class BuildReport:
                 f"{self.relations} relations -> {where}")
 
 
-def read_inputs(inputs: Sequence[str | os.PathLike], date: dt.date | None) -> tuple[list[Article], list[InputError]]:
+@dataclass
+class _Reporter:
+    """Collects what went wrong in a build and passes each on as it happens."""
+
+    report: BuildReport
+    on_failure: Callable[[KGError], None] | None = None
+    on_warning: Callable[[InputWarning], None] | None = None
+
+    def failed(self, failure: KGError) -> None:
+        self.report.failures.append(failure)
+        if self.on_failure:
+            self.on_failure(failure)
+
+    def warned(self, warning: InputWarning) -> None:
+        self.report.warnings.append(warning)
+        if self.on_warning:
+            self.on_warning(warning)
+
+
+def read_inputs(inputs: Sequence[str | os.PathLike], date: dt.date | None, any_language: bool = False,
+                ) -> tuple[list[Article], list[InputError], list[InputWarning]]:
+    """The articles of `inputs` (ids made unique), the inputs that could not be read, and
+    what was left out of the others."""
     articles: list[Article] = []
     failures: list[InputError] = []
+    warnings: list[InputWarning] = []
     seen: set[str] = set()
-    for item in read_articles(inputs, default_date=date):
+    for item in read_articles(inputs, default_date=date, any_language=any_language):
         if isinstance(item, InputError):
             failures.append(item)
+            continue
+        if isinstance(item, InputWarning):
+            warnings.append(item)
             continue
         article_id, n = item.id, 2
         while article_id in seen:
             article_id, n = f"{item.id}-{n}", n + 1
         seen.add(article_id)
         if article_id != item.id:
-            item = Article(article_id, item.text, item.source, item.title, item.date, item.date_inferred,
-                           item.url, item.outlet)
+            item = replace(item, id=article_id)
         articles.append(item)
-    return articles, failures
+    return articles, failures, warnings
 
 
 def build(inputs: Sequence[str | os.PathLike], options: BuildOptions = BuildOptions(),
-          progress: Progress | None = None, on_failure: Callable[[KGError], None] | None = None) -> BuildReport:
-    """Build `options.output/graph.ttl` (and graph.html) from articles; bad inputs are reported, not fatal."""
+          progress: Progress | None = None, on_failure: Callable[[KGError], None] | None = None,
+          on_warning: Callable[[InputWarning], None] | None = None) -> BuildReport:
+    """Build `options.output/graph.ttl` (and graph.html) from articles; bad inputs are
+    reported, not fatal. The output folder is checked and locked before any work, and the
+    outputs replace the previous ones together, or not at all: a build that builds no
+    article raises NothingBuilt and writes nothing."""
     report = BuildReport()
-    rules = load_rules(options.gazetteers, options.lexicons)
-    articles, failures = read_inputs(inputs, options.date)
-    for failure in failures:
-        report.failures.append(failure)
-        if on_failure:
-            on_failure(failure)
+    reporter = _Reporter(report, on_failure, on_warning)
+    with OutputFolder(options.output, OUTPUT_NAMES) as out:
+        rules = load_rules(options.gazetteers, options.lexicons)
+        articles, failures, warnings = read_inputs(inputs, options.date, options.any_language)
+        for warning in warnings:
+            reporter.warned(warning)
+        for failure in failures:
+            reporter.failed(failure)
+        extractions = _extract_all(articles, rules, reporter, progress) if articles else []
+        if not extractions:
+            raise NothingBuilt(f"no article was built, so nothing was written to {out.path}")
+        corpus = merge_extractions(extractions, rules)
+        kept = [e.article for e in extractions]
+        dataset = to_graph(kept, corpus.actors, corpus.posts, corpus.assertions, corpus.events,
+                           base_iri=options.base_iri, named_graphs=options.named_graphs)
+        if options.named_graphs:
+            out.stage("graph.trig", serialize_graph(dataset, "trig"))
+        else:
+            out.stage("graph.ttl", serialize_graph(dataset, "turtle"))
+        if options.html:
+            title = f"Knowledge graph of {len(kept)} article{'s' if len(kept) != 1 else ''}"
+            write_view(union_graph(dataset), out.path / "graph.html", Selection(max_nodes=options.html_max_nodes),
+                       HtmlOptions(title), write=lambda path, data: out.stage(path.name, data))
+        report.written = out.commit()
+    report.articles = len(kept)
+    report.actors = sum(1 for a in corpus.actors if a.type.value != "Place")
+    report.relations = len(corpus.assertions) + len(corpus.posts)
+    return report
+
+
+def _extract_all(articles: list[Article], rules: Rules, reporter: _Reporter,
+                 progress: Progress | None) -> list[ArticleExtraction]:
     nlp = load_pipeline()
     extractions: list[ArticleExtraction] = []
     for done, article in enumerate(articles, 1):
         try:
             extractions.append(extract_article(article, nlp, rules))
         except Exception as err:  # a bug met on one article must not lose the others
-            failure = InputError(article.source, f"extraction failed ({type(err).__name__}: {err}); "
-                                                 "please report this with the article")
-            report.failures.append(failure)
-            if on_failure:
-                on_failure(failure)
+            reporter.failed(InputError(article.source, f"extraction failed ({type(err).__name__}: "
+                                                       f"{str(err)[:200]}); please report this with the article"))
         if progress:
             progress(done, len(articles))
-    corpus = merge_extractions(extractions, rules)
-    kept = [e.article for e in extractions]
-    dataset = to_graph(kept, corpus.actors, corpus.posts, corpus.assertions, corpus.events,
-                       base_iri=options.base_iri, named_graphs=options.named_graphs)
-    output = Path(options.output)
-    output.mkdir(parents=True, exist_ok=True)
-    report.written.append(write_graph(dataset, output / ("graph.trig" if options.named_graphs else "graph.ttl"),
-                                      "trig" if options.named_graphs else "turtle"))
-    if options.html:
-        title = f"Knowledge graph of {len(kept)} article{'s' if len(kept) != 1 else ''}"
-        selection = Selection(max_nodes=options.html_max_nodes)
-        report.written.append(write_view(union_graph(dataset), output / "graph.html", selection,
-                                         HtmlOptions(title)).path)
-    report.articles = len(kept)
-    report.actors = sum(1 for a in corpus.actors if a.type.value != "Place")
-    report.relations = len(corpus.assertions) + len(corpus.posts)
-    return report
+    return extractions

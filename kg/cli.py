@@ -1,10 +1,12 @@
 """The `kg` command: a thin layer over the library.
 
-Exit status: 0 success, 1 bad input data or a failed check, 2 usage error.
+Exit status: 0 success, 1 bad input data or a failed check, 2 usage error, 130 interrupted
+(Ctrl-C), 143 stopped by SIGTERM.
 """
 from __future__ import annotations
 
 import datetime as dt
+import signal
 import sys
 from pathlib import Path
 
@@ -13,17 +15,34 @@ import click
 from .errors import KGError
 
 EXIT_DATA = 1
+EXIT_INTERRUPTED = 130
+EXIT_TERMINATED = 143
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, handled as Ctrl-C is: outputs written so far stay as they were."""
+
+
+def _terminate(signum, frame):
+    raise Terminated
 
 
 class KGGroup(click.Group):
-    """Turns every KGError into one line on stderr and exit status 1, never a traceback."""
+    """Turns every KGError into one line on stderr and exit status 1, and Ctrl-C or SIGTERM
+    into `kg: interrupted` and 130 or 143; never a traceback."""
 
     def invoke(self, ctx: click.Context):
+        previous = signal.signal(signal.SIGTERM, _terminate)
         try:
             return super().invoke(ctx)
         except KGError as err:
             click.echo(f"kg: {err}", err=True)
             sys.exit(EXIT_DATA)
+        except KeyboardInterrupt as stop:
+            click.echo("kg: interrupted", err=True)
+            sys.exit(EXIT_TERMINATED if isinstance(stop, Terminated) else EXIT_INTERRUPTED)
+        finally:
+            signal.signal(signal.SIGTERM, previous)
 
 
 def _parse_date(ctx, param, value: str | None) -> dt.date | None:
@@ -63,8 +82,10 @@ def main() -> None:
 @click.option("--trig", "named_graphs", is_flag=True,
               help="Write graph.trig with each article's statements in a named graph of its own.")
 @click.option("--no-html", "no_html", is_flag=True, help="Do not write graph.html (see kg viz).")
+@click.option("--any-language", is_flag=True,
+              help="Build articles that are not in English too (they are skipped with a warning by default).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
-def build(inputs, output, date, gazetteers, lexicons, base_iri, named_graphs, no_html, quiet) -> None:
+def build(inputs, output, date, gazetteers, lexicons, base_iri, named_graphs, no_html, any_language, quiet) -> None:
     """Read news articles and write their knowledge graph as Turtle, with an
     interactive view of it in graph.html.
 
@@ -72,6 +93,9 @@ def build(inputs, output, date, gazetteers, lexicons, base_iri, named_graphs, no
     and .jsonl articles (one JSON object a line with "text" and optional "id",
     "title", "date", "url", "source"). A bad input is reported on stderr with
     its file and line; the others are still built, and the exit status is 1.
+    A field left out of an article, or an article skipped because it is not in
+    English, gives a warning line. A build that builds no article writes
+    nothing. Another build into the same folder at the same time is refused.
 
     \b
     Examples:
@@ -83,10 +107,14 @@ def build(inputs, output, date, gazetteers, lexicons, base_iri, named_graphs, no
     from .namespace import DEFAULT_BASE_IRI
 
     options = BuildOptions(output=output, date=date, gazetteers=tuple(gazetteers), lexicons=tuple(lexicons),
-                           base_iri=base_iri or DEFAULT_BASE_IRI, named_graphs=named_graphs, html=not no_html)
+                           base_iri=base_iri or DEFAULT_BASE_IRI, named_graphs=named_graphs, html=not no_html,
+                           any_language=any_language)
 
     def failed(err: KGError) -> None:
         click.echo(f"kg: {err}", err=True)
+
+    def warned(warning) -> None:
+        click.echo(f"kg: warning: {warning}", err=True)
 
     if not quiet and sys.stderr.isatty():
         bar = None
@@ -99,12 +127,12 @@ def build(inputs, output, date, gazetteers, lexicons, base_iri, named_graphs, no
             bar.update(1)
 
         try:
-            report = run_build(inputs, options, progress=step, on_failure=failed)
+            report = run_build(inputs, options, progress=step, on_failure=failed, on_warning=warned)
         finally:
             if bar is not None:
                 bar.__exit__(None, None, None)
     else:
-        report = run_build(inputs, options, on_failure=failed)
+        report = run_build(inputs, options, on_failure=failed, on_warning=warned)
     click.echo(report.summary)
     if report.failures:
         sys.exit(EXIT_DATA)

@@ -40,8 +40,8 @@ def resolve_references(sentences, actors, token_actor, cue, rules: Rules) -> Non
                 if lower in described and ActorType.COUNTRY in types:
                     target = described[lower]
                 elif lower in rules.local_descriptions:
-                    target = _last([h for h in history if h[0] == s.index], actors, types, prefer_subject=False,
-                                   before=(s.index, tok.i))
+                    target = _last(history, actors, types, prefer_subject=False, before=(s.index, tok.i),
+                                   sentences_back=0)
                 else:
                     target = _last(history, actors, types, prefer_subject=False, before=(s.index, tok.i))
                 kind = "description"
@@ -76,14 +76,19 @@ def _bare_definite(tok) -> bool:
     return True
 
 
-def _last(history, actors, types, prefer_subject: bool, before) -> int | None:
-    candidates = [h for h in history if (h[0], h[1]) < before and actors[h[2]].type in types]
-    if not candidates:
-        return None
-    if prefer_subject:
-        sentence_limit = before[0] - 2
-        subjects = [h for h in candidates if h[3] in ("nsubj", "nsubjpass") and h[0] >= sentence_limit]
-        if subjects:
-            return subjects[-1][2]
-    recent = [h for h in candidates if h[0] >= before[0] - 2]
-    return recent[-1][2] if recent else None
+def _last(history, actors, types, prefer_subject: bool, before, sentences_back: int = 2) -> int | None:
+    """The latest fitting actor of the history in the last `sentences_back` sentences before
+    `before`; with `prefer_subject`, the latest such subject when there is one. The history
+    is in text order, so the search stops at the first entry too far back."""
+    limit = before[0] - sentences_back
+    latest = None
+    for sentence, token, aid, dep in reversed(history):
+        if sentence < limit:
+            break
+        if (sentence, token) >= before or actors[aid].type not in types:
+            continue
+        if not prefer_subject or dep in ("nsubj", "nsubjpass"):
+            return aid
+        if latest is None:
+            latest = aid
+    return latest

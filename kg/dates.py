@@ -20,6 +20,7 @@ as in "Theresa May", is only taken with a preposition, qualifier or year), while
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from typing import Callable, Iterable
@@ -370,11 +371,13 @@ def find_date_expressions(sentence: str) -> list[tuple[int, int, str]]:
         for match in pattern.finditer(sentence):
             if match.end() > match.start() and _plausible(kind, match):
                 spans.add(match.span())
-    chosen: list[tuple[int, int]] = []
+    chosen: list[tuple[int, int]] = []  # disjoint, in order, so only the neighbours can overlap
     for start, end in sorted(spans, key=lambda span: (span[0] - span[1], span[0])):
-        if all(end <= other_start or start >= other_end for other_start, other_end in chosen):
-            chosen.append((start, end))
-    return [(start, end, sentence[start:end]) for start, end in sorted(chosen)]
+        i = bisect.bisect_left(chosen, (start, end))
+        if (i > 0 and chosen[i - 1][1] > start) or (i < len(chosen) and chosen[i][0] < end):
+            continue
+        chosen.insert(i, (start, end))
+    return [(start, end, sentence[start:end]) for start, end in chosen]
 
 
 def find_dates(text: str) -> list[dt.date]:

@@ -1,7 +1,9 @@
 """Errors a user can act on; the CLI turns each into one line on stderr."""
 from __future__ import annotations
 
-__all__ = ["KGError", "InputError", "RuleFileError", "GraphFileError"]
+__all__ = ["KGError", "InputError", "InputWarning", "RuleFileError", "GraphFileError", "shown", "SHOWN_LIMIT"]
+
+SHOWN_LIMIT = 60  # characters of a user's input that a message repeats
 
 
 class KGError(Exception):
@@ -29,3 +31,16 @@ class RuleFileError(_LocatedError):
 
 class GraphFileError(_LocatedError):
     """A graph file that could not be read as RDF."""
+
+
+class InputWarning(_LocatedError):
+    """Something in an input that kg left out or did not build, while going on (a field of a
+    wrong type, an article in another language). Reported, never raised."""
+
+
+def shown(value: object, limit: int = SHOWN_LIMIT) -> str:
+    """`value` quoted for a message, cut to `limit` characters: inputs come from arbitrary
+    pages, and a message must stay one short line."""
+    text = value if isinstance(value, str) else repr(value)
+    quoted = repr(text[:limit])
+    return quoted + "…" if len(text) > limit else quoted

@@ -1,29 +1,251 @@
-"""Writing output files so that a reader never sees half of one."""
+"""Writing output files so that a reader never sees half of one, and a build's outputs so
+that they always come from the same build.
+
+A single file is written to a temporary file beside it and renamed over it
+(`write_atomic`). A build writes several files into one folder (`OutputFolder`): it
+holds a lock on the folder from before its first extraction to its last rename; it
+writes every output in full to temporary files; it then records the renames it is about
+to make in a journal, makes them back to back with Ctrl-C and SIGTERM held off, and
+removes the journal. A build killed during the renames leaves the journal, and the next
+build into the folder completes them before anything else, so the outputs in a folder
+always belong together. Temporary files an interrupted build left are removed then too.
+"""
 from __future__ import annotations
 
 import contextlib
+import errno
+import json
 import os
 import secrets
+import signal
+import threading
 from pathlib import Path
 
-__all__ = ["write_atomic"]
+from .errors import KGError
+
+__all__ = ["OutputError", "OutputBusy", "OutputFolder", "write_atomic", "check_output_file", "recover"]
+
+LOCK_NAME = ".kg-build.lock"
+JOURNAL_NAME = ".kg-build.journal"
 
 
-def write_atomic(path: str | os.PathLike[str], data: bytes) -> Path:
-    """Replace `path` with `data` atomically: the bytes go to a temporary file in the same
-    folder, which is then renamed over `path`. On any error the temporary file is removed,
-    `path` is left as it was, and the error re-raised."""
-    path = Path(path)
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+class OutputError(KGError):
+    """An output path kg cannot write: printed as `PATH: REASON`."""
+
+    def __init__(self, path: str | os.PathLike[str], reason: str):
+        self.path, self.reason = str(path), reason
+        super().__init__(f"{self.path}: {reason}")
+
+
+class OutputBusy(OutputError):
+    """Another build holds the output folder."""
+
+
+def _temp_name(path: Path) -> Path:
+    return path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+
+
+def _write_temp(path: Path, data: bytes) -> Path:
+    """`data` in full, synced, in a new temporary file beside `path`; its path."""
+    tmp = _temp_name(path)
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    except OSError as err:
+        raise OutputError(path, f"cannot write here: {err.strerror or err}") from None
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
+    except BaseException as err:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
+        if isinstance(err, OSError):
+            raise OutputError(path, f"cannot write: {err.strerror or err}") from None
+        raise
+    return tmp
+
+
+def write_atomic(path: str | os.PathLike[str], data: bytes) -> Path:
+    """Replace `path` with `data` atomically: the bytes go to a temporary file in the same
+    folder, which is then renamed over `path`. On any error the temporary file is removed,
+    `path` is left as it was, and OutputError (or the interruption) is raised."""
+    path = Path(path)
+    tmp = _write_temp(path, data)
+    try:
+        os.replace(tmp, path)
+    except BaseException as err:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        if isinstance(err, OSError):
+            raise OutputError(path, f"cannot write: {err.strerror or err}") from None
         raise
     return path
+
+
+def check_output_file(path: str | os.PathLike[str]) -> Path:
+    """Raise OutputError unless a file can be written at `path`: its folder exists and takes
+    new files, and `path` is not a folder. Checked before any work, so a typo in `-o` does
+    not cost a whole run."""
+    path = Path(path)
+    if path.is_dir():
+        raise OutputError(path, "is a folder, not a file")
+    folder = path.parent
+    if not folder.exists():
+        raise OutputError(path, f"its folder {folder} does not exist")
+    if not folder.is_dir():
+        raise OutputError(path, f"{folder} is not a folder")
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(_write_temp(path, b""))
+    return path
+
+
+class OutputFolder:
+    """The folder a build writes into, held for the build: `with OutputFolder(path) as out:`
+    checks (creating it when missing), locks, completes what an interrupted build left;
+    `out.stage(name, data)` writes an output to a temporary file; `out.commit()` renames
+    every staged file into place together. Leaving without commit removes the temporary
+    files, and folders the build created for nothing."""
+
+    def __init__(self, path: str | os.PathLike[str], names: tuple[str, ...]):
+        self.path = Path(path)
+        self.names = names  # the outputs builds write here, whose leftovers may be removed
+        self._lock_fd: int | None = None
+        self._created: list[Path] = []
+        self._staged: list[tuple[Path, Path]] = []  # (temporary file, final path)
+        self.committed = False
+
+    def __enter__(self) -> "OutputFolder":
+        self._create()
+        try:
+            self._lock()
+            recover(self.path, self.names)
+        except BaseException:
+            self._release()
+            raise
+        return self
+
+    def __exit__(self, *exc) -> None:
+        for tmp, _final in self._staged:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(tmp)
+        self._staged.clear()
+        self._release()
+
+    def stage(self, name: str, data: bytes) -> Path:
+        """Write `data` in full to a temporary file for the output `name`; its final path."""
+        if name not in self.names:
+            raise ValueError(f"{name!r} is not one of this folder's outputs {self.names}")
+        final = self.path / name
+        self._staged.append((_write_temp(final, data), final))
+        return final
+
+    def commit(self) -> list[Path]:
+        """Rename every staged file into place, back to back, with Ctrl-C and SIGTERM held
+        until the last rename; a journal lets the next build finish what a kill cut short."""
+        staged, self._staged = self._staged, []
+        journal = self.path / JOURNAL_NAME
+        with _signals_held():
+            write_atomic(journal, json.dumps([[tmp.name, final.name] for tmp, final in staged]).encode())
+            for tmp, final in staged:
+                os.replace(tmp, final)
+            _sync_folder(self.path)
+            os.unlink(journal)
+        self.committed = True
+        return [final for _tmp, final in staged]
+
+    def _create(self) -> None:
+        if self.path.exists() and not self.path.is_dir():
+            raise OutputError(self.path, "exists and is not a folder")
+        missing = []
+        for folder in [self.path, *self.path.parents]:
+            if folder.exists():
+                break
+            missing.append(folder)
+        try:
+            self.path.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise OutputError(self.path, f"cannot create the folder: {err.strerror or err}") from None
+        self._created = missing  # deepest first
+
+    def _lock(self) -> None:
+        lock = self.path / LOCK_NAME
+        try:
+            fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o666)
+        except OSError as err:
+            raise OutputError(self.path, f"cannot write in this folder: {err.strerror or err}") from None
+        try:
+            import fcntl
+        except ImportError:  # not POSIX: no lock
+            self._lock_fd = fd
+            return
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as err:
+            holder = os.read(fd, 32).decode("ascii", "replace").strip()
+            os.close(fd)
+            if err.errno in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
+                who = f" (pid {holder})" if holder.isdigit() else ""
+                raise OutputBusy(lock, f"another kg build{who} is writing into {self.path}; "
+                                       "run this one when it has finished") from None
+            raise OutputError(lock, f"cannot lock: {err.strerror or err}") from None
+        os.ftruncate(fd, 0)
+        os.write(fd, str(os.getpid()).encode("ascii"))
+        self._lock_fd = fd
+
+    def _release(self) -> None:
+        if self._lock_fd is not None:
+            os.close(self._lock_fd)
+            self._lock_fd = None
+        if not self.committed:
+            for folder in self._created:  # folders this build made, and wrote nothing into
+                with contextlib.suppress(OSError):
+                    (folder / LOCK_NAME).unlink(missing_ok=True)
+                    folder.rmdir()
+
+
+def recover(folder: str | os.PathLike[str], names: tuple[str, ...]) -> None:
+    """Finish the renames of a build that was killed while making them, then remove the
+    temporary files of the outputs `names` that interrupted builds left. Call with the
+    folder's lock held."""
+    folder = Path(folder)
+    journal = folder / JOURNAL_NAME
+    if journal.exists():
+        try:
+            renames = json.loads(journal.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            renames = []
+        for tmp_name, final_name in renames:
+            tmp = folder / Path(tmp_name).name
+            if tmp.exists():
+                os.replace(tmp, folder / Path(final_name).name)
+        _sync_folder(folder)
+        journal.unlink()
+    for name in (*names, JOURNAL_NAME):
+        for leftover in folder.glob(f".{name}.*.tmp"):
+            if len(leftover.name) == len(name) + 18:  # .NAME.<12 hex digits>.tmp
+                with contextlib.suppress(OSError):
+                    leftover.unlink()
+
+
+def _sync_folder(folder: Path) -> None:
+    with contextlib.suppress(OSError, AttributeError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+@contextlib.contextmanager
+def _signals_held():
+    """Ctrl-C and SIGTERM wait until the block is done (main thread of a POSIX process)."""
+    held = {signal.SIGINT, signal.SIGTERM}
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Callable
 
 from .files import write_atomic
 from .model import Modality
@@ -108,9 +109,10 @@ def render_html(view: GraphView, options: HtmlOptions = HtmlOptions()) -> bytes:
     return html.encode("utf-8")
 
 
-def write_html(view: GraphView, path: str | os.PathLike[str], options: HtmlOptions = HtmlOptions()) -> Path:
-    """render_html, written atomically to `path`."""
-    return write_atomic(path, render_html(view, options))
+def write_html(view: GraphView, path: str | os.PathLike[str], options: HtmlOptions = HtmlOptions(),
+               write: Callable[[Path, bytes], Path] = write_atomic) -> Path:
+    """render_html, written to `path` by `write` (atomically, by default)."""
+    return write(Path(path), render_html(view, options))
 
 
 # --- nodes and edges -------------------------------------------------------

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
     from .nlp import Sentence
 
-__all__ = ["NameMention", "find_names", "NAME_CONNECTORS", "LOCATIVE_PREPS"]
+__all__ = ["NameMention", "find_names", "by_sentence", "NAME_CONNECTORS", "LOCATIVE_PREPS"]
 
 NAME_CONNECTORS = {"al", "el", "bin", "ibn", "bint", "ben", "abu", "abd", "de", "da", "di",
                    "du", "van", "von", "der", "den", "la", "le", "ul", "ud", "-", "’", "'"}
@@ -65,6 +65,15 @@ class NameMention:
     def char_end(self) -> int:
         last = self.doc[self.end - 1]
         return self.sentence.offset + last.idx + len(last.text)
+
+
+def by_sentence(items) -> dict[int, list]:
+    """Names, titles or anything with a `.sentence`, listed by sentence index: rules that look
+    within one sentence then take time in proportion to it, not to the article."""
+    grouped: dict[int, list] = {}
+    for item in items:
+        grouped.setdefault(item.sentence.index, []).append(item)
+    return grouped
 
 
 def _capitalised(token: "Token") -> bool:

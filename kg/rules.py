@@ -20,7 +20,7 @@ from .model import ActorType, Relation
 
 __all__ = [
     "GazetteerEntry", "VerbRule", "NounRule", "TitleRule", "Rules",
-    "load_rules", "default_rules", "data_path", "fold", "person_key",
+    "load_rules", "default_rules", "data_path", "fold", "person_key", "load_language_names", "load_alphabets",
 ]
 
 ACTOR_TYPE_NAMES = {t.value for t in ActorType}
@@ -356,6 +356,26 @@ def load_name_variants(path: Path, rules: Rules) -> None:
             raise RuleFileError(str(path), "a line needs at least two tab-separated variants", lineno)
         for variant in variants:
             rules.name_variants[variant] = variants[0]
+
+
+def _two_columns(path: Path, what: str) -> dict[str, str]:
+    pairs = {}
+    for lineno, line in _data_lines(path):
+        columns = line.split("\t")
+        if len(columns) != 2 or not all(c.strip() for c in columns):
+            raise RuleFileError(str(path), f"a line needs {what}, tab-separated", lineno)
+        pairs[columns[0].strip()] = columns[1].strip()
+    return pairs
+
+
+def load_language_names(path: Path) -> dict[str, str]:
+    """ISO 639 code -> language name, from a TSV like ontology/languages.tsv."""
+    return _two_columns(path, "a code and a name")
+
+
+def load_alphabets(path: Path) -> dict[str, frozenset[str]]:
+    """Language -> the letters beyond a-z it writes, from a TSV like ontology/alphabets.tsv."""
+    return {language: frozenset(letters) for language, letters in _two_columns(path, "a language and its letters").items()}
 
 
 ARTICLE_PREFIX = re.compile(r"^(?:al|el|ul|ad|as|ash|at|ar|an|az)-")

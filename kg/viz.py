@@ -4,9 +4,11 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Callable
 
 from rdflib import Graph
 
+from .files import write_atomic
 from .html import HtmlOptions, write_html
 from .load import load_graph
 from .viewdata import TOPIC, GraphView, read_view
@@ -40,11 +42,12 @@ def visualize(graph_path: str | os.PathLike[str], output: str | os.PathLike[str]
 
 
 def write_view(graph: Graph, output: str | os.PathLike[str], selection: Selection = Selection(),
-               options: HtmlOptions = HtmlOptions()) -> VizReport:
+               options: HtmlOptions = HtmlOptions(), write: Callable[[Path, bytes], Path] = write_atomic) -> VizReport:
+    """The page of `graph` (the part `selection` keeps), written to `output` by `write`."""
     whole = read_view(graph)
     view = select(whole, selection)
     options = replace(options, selection_note=options.selection_note or _selection_note(whole, view, selection))
-    path = write_html(view, output, options)
+    path = write_html(view, output, options, write)
     topics = sum(1 for a in view.actors if a.type == TOPIC)
     return VizReport(path, len(view.actors) - topics, topics, len(view.edges), whole.total_actors, whole.total_edges)
 

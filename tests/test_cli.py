@@ -9,7 +9,9 @@ import pytest
 from rdflib import Dataset
 
 import kg.build
+import kg.files
 import kg.graph
+from kg.files import OutputError
 from kg.build import BuildOptions
 from tests.cli import invoke
 
@@ -160,7 +162,7 @@ def test_cli_gazetteer_adds_an_actor(tmp_path):
 def _fail_serializing(monkeypatch):
     def boom(*args, **kwargs):
         raise RuntimeError("serializer broke")
-    monkeypatch.setattr(kg.graph, "serialize_graph", boom)
+    monkeypatch.setattr(kg.build, "serialize_graph", boom)
     return RuntimeError
 
 
@@ -168,8 +170,8 @@ def _fail_syncing(monkeypatch):
     """Fails after the temporary file has been created and written."""
     def boom(fd):
         raise OSError(28, "No space left on device")
-    monkeypatch.setattr(kg.graph.os, "fsync", boom)
-    return OSError
+    monkeypatch.setattr(kg.files.os, "fsync", boom)
+    return OutputError
 
 
 @pytest.mark.parametrize("break_it", [_fail_serializing, _fail_syncing], ids=["serialize", "fsync"])
@@ -184,4 +186,4 @@ def test_cli_failed_write_leaves_old_graph_and_no_temp_files(tmp_path, monkeypat
         kg.build.build([folder], BuildOptions(output=out))
     monkeypatch.undo()
     assert (out / "graph.ttl").read_bytes() == old
-    assert sorted(os.listdir(out)) == ["graph.ttl"]
+    assert sorted(os.listdir(out)) == [".kg-build.lock", "graph.ttl"]

@@ -14,7 +14,9 @@ import rdflib
 from rdflib import XSD, Dataset, Graph, Literal, URIRef
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
+import kg.files
 import kg.graph
+from kg.files import OutputError
 from kg.graph import FORMATS, serialize_graph, slug, to_graph, write_graph
 from kg.model import Actor, ActorType, Article, Assertion, Event, Modality, Post, Relation
 from kg.namespace import DEFAULT_BASE_IRI, KG
@@ -417,8 +419,8 @@ def test_graph_write_removes_temp_file_when_replace_fails(tmp_path, monkeypatch)
         assert Path(src).read_bytes() == serialize_graph(build())  # the new data was written...
         raise OSError("disk on fire")  # ...but never took the old file's place
 
-    monkeypatch.setattr(kg.graph.os, "replace", fail)
-    with pytest.raises(OSError, match="disk on fire"):
+    monkeypatch.setattr(kg.files.os, "replace", fail)
+    with pytest.raises(OutputError, match="kg.ttl: cannot write: disk on fire"):
         write_graph(build(), path)
     assert path.read_text() == "old contents\n"
     assert os.listdir(tmp_path) == ["kg.ttl"]

@@ -4,7 +4,7 @@ import json
 import pytest
 
 from kg import ingest, page
-from kg.errors import InputError
+from kg.errors import InputError, InputWarning
 from kg.ingest import read_articles
 from kg.model import Article
 
@@ -79,7 +79,7 @@ print("code is dropped")
     assert read(path) == [Article(
         id="quarry",
         text="Quarry Dispute Settled\n\nThe council and Brightstone Ltd agreed a settlement with residents.\n\n"
-             "Fines will be paid\nTrucks use the north road\nWork resumes in May June\nQuoted resident",
+             "Fines will be paid\nTrucks use the north road\nWork resumes in May June\n\nQuoted resident",
         source=str(path), title="Quarry Dispute Settled", date=dt.date(2023, 9, 14),
         url="https://ledger.example/quarry", outlet="Valley Ledger",
     )]
@@ -93,9 +93,10 @@ def test_ingest_markdown_without_front_matter_keeps_snake_case(tmp_path):
 
 
 @pytest.mark.parametrize("front_matter, reason", [
-    ("title: [unclosed\n", "front matter is not valid YAML"),
+    ("title: [unclosed\n", "front matter is not valid YAML (line 3)"),
     ("- a list\n", "front matter is not a mapping"),
-    ("date: last week\n", "front matter date is not an ISO date: 'last week'"),
+    ("a: &x [1, 2]\nb: *x\n", "front matter uses a YAML alias (line 3); kg does not accept aliases"),
+    ("a: " + "[" * 5000 + "]" * 5000 + "\n", "front matter is nested too deeply"),
 ])
 def test_ingest_markdown_bad_front_matter_is_an_error(tmp_path, front_matter, reason):
     path = write(tmp_path / "bad.md", f"---\n{front_matter}---\nBody text.\n")
@@ -152,9 +153,7 @@ def test_ingest_reads_jsonl_records(tmp_path):
     ('{"title": "No Body"}', 'missing or empty "text"'),
     ('{"text": "   "}', 'missing or empty "text"'),
     ('{"text": 5}', 'missing or empty "text"'),
-    ('{"text": "Body.", "date": "02/01/2024"}', "\"date\" is not an ISO date: '02/01/2024'"),
-    ('{"text": "Body.", "date": "2024-02-30"}', "\"date\" is not an ISO date: '2024-02-30'"),
-    ('{"text": "Body.", "title": 7}', '"title" must be a string'),
+    ('{"text": "Body.", "x": ' + "[" * 100_000 + "]" * 100_000 + "}", "not valid JSON here: nested too deeply"),
     ('{"text": "Search"}', "no article text after removing boilerplate"),
 ])
 def test_ingest_jsonl_bad_line_is_reported_and_reading_goes_on(tmp_path, bad_line, reason):
@@ -184,7 +183,7 @@ def test_ingest_keeps_folder_path_as_given(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("data, text", [
     (b"He said \x93quoted\x94 at the caf\xe9.", "He said “quoted” at the café."),
-    (b"Na\xefve caf\xe9 owners \x81 protested.", "Naïve café owners \x81 protested."),
+    (b"Na\xefve caf\xe9 owners \x07protested.", "Naïve café owners protested."),
     (b"\xef\xbb\xbfBOM story.\r\nSecond line.\rThird line.", "BOM story.\nSecond line.\nThird line."),
     ("Cafe\u0301 reopened.".encode(), "Café reopened."),
 ])
@@ -263,3 +262,117 @@ def test_ingest_cleans_boilerplate_and_captures_outlet(tmp_path):
 def test_ingest_accepts_a_single_path(tmp_path):
     path = write(tmp_path / "solo.txt", "Solo story.")
     assert [a.id for a in read_articles(path)] == ["solo"]
+
+
+def warnings_of(items) -> list[tuple]:
+    return [(w.path, w.reason, w.line) for w in items if isinstance(w, InputWarning)]
+
+
+@pytest.mark.parametrize("front_matter, warning", [
+    ("date: last week\n", "front matter \"date\" is not an ISO date: 'last week' (ignored)"),
+    ("date: 2024-13-45\n", "front matter \"date\" is not an ISO date: '2024-13-45' (ignored)"),
+    ("title: [a, list]\n", 'front matter "title" is not text (ignored)'),
+    ("source: {nested: {deeper: 1}}\n", 'front matter "source" is not text (ignored)'),
+])
+def test_ingest_markdown_field_of_wrong_type_is_dropped_with_a_warning(tmp_path, front_matter, warning):
+    path = write(tmp_path / "odd.md", f"---\n{front_matter}---\nThe council met on Monday.\n")
+    items = read(path)
+    assert warnings_of(items) == [(str(path), warning, None)]
+    assert [a.text for a in items if isinstance(a, Article)] == ["The council met on Monday."]
+
+
+@pytest.mark.parametrize("field, warning", [
+    ('"date": "02/01/2024"', "field \"date\" is not an ISO date: '02/01/2024' (ignored)"),
+    ('"date": "2024-02-30"', "field \"date\" is not an ISO date: '2024-02-30' (ignored)"),
+    ('"title": ["a", "list"]', 'field "title" is not text (ignored)'),
+    ('"url": {"a": {"b": 1}}', 'field "url" is not text (ignored)'),
+    ('"id": [1]', 'field "id" is not text (ignored)'),
+])
+def test_ingest_jsonl_field_of_wrong_type_is_dropped_with_a_warning(tmp_path, field, warning):
+    path = write(tmp_path / "feed.jsonl", '{"text": "Body of the story.", ' + field + "}\n")
+    items = read(path)
+    assert warnings_of(items) == [(str(path), warning, 1)]
+    assert [(a.id, a.text, a.date, a.title, a.url) for a in items if isinstance(a, Article)] == [
+        ("feed-1", "Body of the story.", None, None, None)]
+
+
+def test_ingest_messages_repeat_at_most_a_short_excerpt_of_the_input(tmp_path):
+    path = write(tmp_path / "feed.jsonl", json.dumps({"text": "Body.", "date": "x" * 100_000}) + "\n")
+    [warning] = warnings_of(read(path))
+    assert len(warning[1]) < 200 and warning[1].endswith("'… (ignored)")
+
+
+def test_ingest_yaml_alias_bomb_is_refused_quickly(tmp_path):
+    rows = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'] + [
+        f"{b}: &{b} [{','.join(['*' + a] * 9)}]" for a, b in zip("abcdefgh", "bcdefghi")]
+    path = write(tmp_path / "bomb.md", "---\n" + "\n".join(rows) + "\ntitle: *i\n---\nBody.\n")
+    [error] = read(path)
+    assert error_of(error) == (str(path), "front matter uses a YAML alias (line 3); kg does not accept aliases", None)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32", "utf-16-be", "utf-8-sig"])
+def test_ingest_decodes_unicode_with_a_byte_order_mark(tmp_path, encoding):
+    text = "Çavuşoğlu met Lavrov in Moscow."
+    data = text.encode(encoding)
+    if encoding == "utf-16-be":
+        data = b"\xfe\xff" + data
+    path = tmp_path / "story.txt"
+    path.write_bytes(data)
+    assert [a.text for a in read(path)] == [text]
+
+
+@pytest.mark.parametrize("text, encoding", [
+    ("Turkish Foreign Minister Mevlüt Çavuşoğlu met his Russian counterpart in Moscow on Monday.", "iso-8859-9"),
+    ("Polish President Lech Wałęsa spoke in Łódź and Kraków on Friday, officials said.", "cp1250"),
+    ("Chilean Interior Minister José Peña met Raúl Ortega in Valparaíso.", "cp1252"),
+    ("Президент России встретился с премьером в Москве во вторник.", "cp1251"),
+])
+def test_ingest_detects_single_byte_encodings(tmp_path, text, encoding):
+    path = tmp_path / "story.txt"
+    path.write_bytes(text.encode(encoding))
+    assert [a.text for a in read(path, any_language=True)] == [text]
+
+
+def test_ingest_removes_nul_and_invisible_control_characters(tmp_path):
+    path = tmp_path / "story.txt"
+    path.write_bytes("Hamas\x00 met \u202eFatah\u202c officials\u200b in Cairo.\x07".encode())
+    assert [a.text for a in read(path)] == ["Hamas met Fatah officials in Cairo."]
+
+
+@pytest.mark.parametrize("data", [
+    b"%PDF-1.7\n" + b"stream text " * 50,
+    b"\x89PNG\r\n\x1a\n" + bytes(range(256)),
+    b"PK\x03\x04" + b"zip member text" * 10,
+    bytes(range(0, 32)) * 40,
+])
+def test_ingest_still_refuses_binary_files(tmp_path, data):
+    path = tmp_path / "odd.txt"
+    path.write_bytes(data)
+    assert [error_of(item) for item in read(path)] == [(str(path), "binary file, not text", None)]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Президент России Владимир Путин встретился в среду в Москве с президентом Турции, сообщили "
+     "в Кремле. Стороны обсудили ситуацию в Сирии и на Украине.", "Russian (ru)"),
+    ("التقى الرئيس السوري بالرئيس التركي في موسكو يوم الاثنين، وبحث الجانبان الوضع في شمال سوريا "
+     "والعلاقات بين البلدين.", "Arabic (ar)"),
+    ("Der türkische Außenminister traf am Montag seinen russischen Amtskollegen in Moskau. Beide "
+     "Seiten sprachen über die Lage in Syrien und über den Handel zwischen den Ländern.", "German (de)"),
+])
+def test_ingest_skips_articles_not_in_english_with_a_warning(tmp_path, text, language):
+    path = write(tmp_path / "story.txt", text)
+    items = read(path)
+    assert warnings_of(items) == [
+        (str(path), f"the article is in {language}, not English; skipped (--any-language builds it)", None)]
+    assert [a for a in items if isinstance(a, Article)] == []
+    assert [a.text for a in read(path, any_language=True)] == [text]
+
+
+@pytest.mark.parametrize("text", [
+    "Turkey met Russia.",
+    "Hulusi Akar met Sergei Shoigu in Moscow on Monday.",
+    "Mevlüt Çavuşoğlu, Recep Tayyip Erdoğan and Bashar al-Assad met in Ankara; Çavuşoğlu said they agreed.",
+])
+def test_ingest_keeps_short_english_articles_full_of_foreign_names(tmp_path, text):
+    path = write(tmp_path / "story.txt", text)
+    assert [a.text for a in read(path)] == [text]
