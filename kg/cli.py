@@ -191,9 +191,12 @@ def viz(graph, output, focus, depth, relations, types, max_nodes, show_negated, 
     from .viewselect import Selection
     from .viz import visualize
 
+    from .files import check_output_file
+
     output = output or graph.with_suffix(".html")
     if output.resolve() == graph.resolve():
         raise click.BadParameter("the output would overwrite the graph", param_hint="-o/--output")
+    check_output_file(output)
     selection = Selection(relations=relations, types=types, focus=focus, depth=depth, max_nodes=max_nodes)
     options = HtmlOptions(title=title or f"kg: {graph.name}", show_negated=show_negated)
     click.echo(visualize(graph, output, selection, options).summary)
@@ -224,14 +227,19 @@ def _params(ctx, param, values: tuple[str, ...]) -> dict[str, str]:
               metavar="SECONDS", help="Stop a query that runs longer than this.")
 @click.option("--update", "allow_update", is_flag=True,
               help="Allow SPARQL Update (INSERT, DELETE, ...); GRAPH is then rewritten atomically.")
-def query(graph, query_text, query_file, name, list_saved, params, fmt, timeout, allow_update) -> None:
+@click.option("--allow-network", is_flag=True,
+              help="Allow LOAD, SERVICE and FROM/USING graphs that are not in GRAPH, which fetch from the network.")
+def query(graph, query_text, query_file, name, list_saved, params, fmt, timeout, allow_update, allow_network) -> None:
     """Run a SPARQL query on GRAPH and print the result.
 
     The prefixes kg:, kgr:, rdf:, rdfs:, skos:, prov:, schema:, sem:, xsd: and
     dcterms: are known without PREFIX lines, and the named graphs of a TriG file
     are part of the default graph. SELECT prints a table (or --format), ASK
     true or false, CONSTRUCT and DESCRIBE Turtle. The graph is read-only unless
-    --update is given. A syntax error exits with status 2.
+    --update is given. kg query reads nothing but GRAPH: LOAD, SERVICE and
+    FROM/USING a graph GRAPH does not hold are refused before anything runs
+    unless --allow-network is given. A syntax error or a refused request exits
+    with status 2.
 
     \b
     Examples:
@@ -240,7 +248,7 @@ def query(graph, query_text, query_file, name, list_saved, params, fmt, timeout,
       kg query output/graph.ttl -f my_query.rq --format csv > result.csv
       kg query --list
     """
-    from .sparql import QuerySyntaxError, run_query, run_saved, saved_queries, saved_query
+    from .sparql import QueryRefused, QuerySyntaxError, run_query, run_saved, saved_queries, saved_query
 
     if list_saved:
         queries = saved_queries()
@@ -258,9 +266,12 @@ def query(graph, query_text, query_file, name, list_saved, params, fmt, timeout,
     if saved is not None and (missing := [p for p in saved.params if p not in params]):
         raise click.UsageError(f"the saved query {name!r} needs "
                                + " ".join(f"--param {p}=<{saved.params[p]}>" for p in missing))
+    from .files import check_output_file
     from .results import format_result
     from .store import load_store, save_store
 
+    if allow_update:
+        check_output_file(graph)
     store = load_store(graph)
     before = len(store)
     try:
@@ -268,10 +279,11 @@ def query(graph, query_text, query_file, name, list_saved, params, fmt, timeout,
             result = run_saved(store, saved, params, timeout=timeout)
         elif query_file is not None:
             result = run_query(store, _read_text(query_file), params=params, timeout=timeout,
-                               allow_update=allow_update, source=str(query_file))
+                               allow_update=allow_update, allow_network=allow_network, source=str(query_file))
         else:
-            result = run_query(store, query_text, params=params, timeout=timeout, allow_update=allow_update)
-    except QuerySyntaxError as err:
+            result = run_query(store, query_text, params=params, timeout=timeout, allow_update=allow_update,
+                               allow_network=allow_network)
+    except (QuerySyntaxError, QueryRefused) as err:
         click.echo(f"kg: {err}", err=True)
         sys.exit(2)
     if result.kind == "update":
@@ -317,9 +329,12 @@ def export(graph, fmt, output) -> None:
       kg export output/graph.ttl --format jsonld > graph.jsonld
     """
     from .export import export as run_export
+    from .files import check_output_file
 
     if output is not None and output.resolve() == graph.resolve():
         raise click.BadParameter("the output would overwrite the graph", param_hint="-o/--output")
+    if output is not None:
+        check_output_file(output)
     data = run_export(graph, fmt, output)
     if output is None:
         click.echo(data.decode("utf-8"), nl=False)

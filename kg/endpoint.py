@@ -19,12 +19,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from .errors import KGError
+from .errors import KGError, shown
 from .graph import serialize_graph
 from .load import load_graph
 from .store import oxigraph_format
 
-__all__ = ["EndpointError", "oxigraph_binary", "serve", "push", "PushReport"]
+__all__ = ["EndpointError", "oxigraph_binary", "serve", "push", "PushReport", "public_url"]
 
 
 class EndpointError(KGError):
@@ -126,11 +126,43 @@ def _last_line(server: subprocess.Popen) -> str:
 @dataclass(frozen=True)
 class PushReport:
     triples: int
-    target: str  # the URL the graph went to
+    target: str  # the URL the graph went to, without credentials
+    held: int | None = None  # triples the target graph holds after the push, when the store tells
+    unchecked: str | None = None  # why the store could not be asked
 
     @property
     def summary(self) -> str:
-        return f"{self.triples} triples -> {self.target}"
+        if self.held is not None:
+            check = f" (the graph now holds {self.held} triples)"
+        else:
+            check = f" (not checked: {self.unchecked})" if self.unchecked else ""
+        return f"{self.triples} triples -> {self.target}{check}"
+
+
+class _Redirected(Exception):
+    def __init__(self, code: int, location: str):
+        super().__init__(code, location)
+        self.code, self.location = code, location
+
+
+class _NoRedirects(urllib.request.HTTPRedirectHandler):
+    """A redirect is an answer, never followed: a write must not turn into a GET, nor carry
+    credentials to a host the user did not name."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        raise _Redirected(code, newurl)
+
+
+def public_url(url: str) -> str:
+    """`url` without user name or password, for messages."""
+    parts = urllib.parse.urlsplit(url)
+    if parts.username is None and parts.password is None:
+        return url
+    host = parts.hostname or ""
+    if ":" in host:
+        host = f"[{host}]"
+    netloc = host + (f":{parts.port}" if parts.port is not None else "")
+    return urllib.parse.urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
 
 
 def push(graph_path: str | os.PathLike[str], endpoint: str, *, graph_iri: str | None = None,
@@ -138,28 +170,67 @@ def push(graph_path: str | os.PathLike[str], endpoint: str, *, graph_iri: str | 
          timeout: float = 60.0) -> PushReport:
     """Send the graph (all its triples) to a Graph Store Protocol endpoint: into the named
     graph `graph_iri`, or the store's default graph. POST adds to what is there; with
-    `replace`, PUT replaces it. Credentials go as HTTP Basic authentication.
-    Raises EndpointError for an endpoint that cannot be reached, refuses or fails."""
-    if urllib.parse.urlsplit(endpoint).scheme not in ("http", "https"):
-        raise EndpointError(f"{endpoint!r} is not an http(s) URL")
+    `replace`, PUT replaces it. Credentials (given, or written in the URL) go as HTTP Basic
+    authentication to the endpoint's host and nowhere else; redirects are not followed.
+    Success is a 2xx answer to the write; then the target graph is read back (GET) and its
+    triples counted, when the store allows. Raises EndpointError for an endpoint that cannot
+    be reached, refuses, redirects, fails, or holds fewer triples than were sent."""
+    parts = urllib.parse.urlsplit(endpoint)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise EndpointError(f"{shown(public_url(endpoint), 100)} is not an http(s) URL")
+    if parts.username is not None and user is None:
+        user = urllib.parse.unquote(parts.username)
+        password = urllib.parse.unquote(parts.password or "") if password is None else password
+    endpoint = public_url(endpoint)
     graph = load_graph(graph_path)
     body = serialize_graph(graph, "nt")
+    sent = sum(1 for line in body.splitlines() if line.strip())
     target = endpoint + ("&" if "?" in endpoint else "?") + (
         urllib.parse.urlencode({"graph": graph_iri}) if graph_iri else "default")
-    request = urllib.request.Request(target, data=body, method="PUT" if replace else "POST",
-                                     headers={"Content-Type": "application/n-triples"})
+    headers = {"Content-Type": "application/n-triples"}
     if user is not None:
         token = base64.b64encode(f"{user}:{password or ''}".encode("utf-8")).decode("ascii")
-        request.add_header("Authorization", f"Basic {token}")
+        headers["Authorization"] = f"Basic {token}"
+    opener = urllib.request.build_opener(_NoRedirects())
+    request = urllib.request.Request(target, data=body, method="PUT" if replace else "POST", headers=headers)
+    _exchange(opener, request, endpoint, timeout, "refused the graph")
+    held, unchecked = _count_graph(opener, target, headers, endpoint, timeout)
+    if held is not None and held < sent:
+        raise EndpointError(f"{endpoint} answered the write, but its graph holds {held} triples, "
+                            f"fewer than the {sent} sent")
+    return PushReport(sent, target, held, unchecked)
+
+
+def _exchange(opener, request, endpoint: str, timeout: float, refusal: str) -> bytes:
+    """The body of the store's 2xx answer; EndpointError for anything else."""
     try:
-        with urllib.request.urlopen(request, timeout=timeout):
-            pass
+        with opener.open(request, timeout=timeout) as answer:
+            if not 200 <= answer.status < 300:
+                raise EndpointError(f"{endpoint} {refusal}: HTTP {answer.status} {answer.reason}")
+            return answer.read()
+    except _Redirected as moved:
+        raise EndpointError(f"{endpoint} {refusal}: it redirects (HTTP {moved.code}) to "
+                            f"{shown(public_url(moved.location), 100)}, which kg does not follow; "
+                            "give that URL if you trust it") from None
     except urllib.error.HTTPError as err:
         detail = err.read(300).decode("utf-8", "replace").strip().splitlines()
-        hint = f": {detail[0]}" if detail else ""
-        raise EndpointError(f"{endpoint} refused the graph: HTTP {err.code} {err.reason}{hint}") from None
+        hint = f": {shown(detail[0], 100)}" if detail else ""
+        raise EndpointError(f"{endpoint} {refusal}: HTTP {err.code} {err.reason}{hint}") from None
     except urllib.error.URLError as err:
-        raise EndpointError(f"cannot reach {endpoint}: {getattr(err.reason, 'strerror', None) or err.reason}") from None
-    except (TimeoutError, ConnectionError) as err:
-        raise EndpointError(f"cannot reach {endpoint}: {err}") from None
-    return PushReport(sum(1 for _ in body.splitlines() if _.strip()), target)
+        reason = getattr(err.reason, "strerror", None) or err.reason
+        raise EndpointError(f"cannot reach {endpoint}: {reason}") from None
+    except (TimeoutError, ConnectionError, OSError) as err:
+        raise EndpointError(f"cannot reach {endpoint}: {err.strerror or err}") from None
+
+
+def _count_graph(opener, target: str, headers: dict[str, str], endpoint: str,
+                 timeout: float) -> tuple[int | None, str | None]:
+    """How many triples the target graph holds, read back with the protocol's GET; (None,
+    why) when the store does not answer that."""
+    asked = {"Accept": "application/n-triples"} | {k: v for k, v in headers.items() if k == "Authorization"}
+    try:
+        data = _exchange(opener, urllib.request.Request(target, headers=asked), endpoint, timeout,
+                         "did not return the graph")
+    except EndpointError as err:
+        return None, str(err)
+    return sum(1 for line in data.splitlines() if line.strip() and not line.lstrip().startswith(b"#")), None

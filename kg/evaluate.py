@@ -23,6 +23,7 @@ RELATIONS = ("alliedWith", "attacked", "calledFor", "memberOf", "metWith", "oppo
 MEMBERSHIP = {"leads", "headOf", "holdsPostIn", "affiliatedWith", "isLeaderOf", "leaderOf", "commands", "worksFor"}
 SYMMETRIC = {"metWith", "alliedWith"}
 LABELS = {"label", "prefLabel", "altLabel", "hiddenLabel", "name", "alternateName"}
+MAIN_LABELS = {"label", "prefLabel", "name"}  # a node's own names; the others are aliases
 EVIDENCE = {"evidence", "sentence", "quote", "wasDerivedFrom", "hadPrimarySource", "evidenceText"}
 REIFIED = {"subject", "predicate", "object", "modality"} | EVIDENCE
 PLANNED = {"planned", "future", "intended", "hypothetical", "proposed", "expected", "possible"}
@@ -223,12 +224,15 @@ def score_graph(graph_path: str | Path, gold: Gold) -> Score:
     except Exception as err:  # rdflib raises many kinds of parse errors
         raise KGError(f"{graph_path}: cannot read the graph ({type(err).__name__}: {err})") from None
     triples = list(dataset.triples((None, None, None)))
-    labels, types = defaultdict(list), defaultdict(set)
+    ranked, types = defaultdict(set), defaultdict(set)
     for s, p, o in triples:
         if local_name(p) in LABELS and isinstance(o, Literal):
-            labels[s].append(str(o))
+            ranked[s].add((local_name(p) not in MAIN_LABELS, str(o)))
         elif p == RDF.type:
             types[s].add(local_name(o))
+    # main labels first, then aliases, each sorted: a node with names of two gold entities
+    # is decided the same way in every run (rdflib yields triples in no fixed order)
+    labels = {s: [text for _alias, text in sorted(names)] for s, names in ranked.items()}
 
     def entity_of(node) -> str | None:
         for name in labels.get(node, []) + [w for w in [_iri_words(node)] if w]:
@@ -261,6 +265,7 @@ def score_graph(graph_path: str | Path, gold: Gold) -> Score:
     modalities: dict[Key, set[str]] = defaultdict(set)
     evidenced: set[Key] = set()
     negated_facts: set[Key] = set()
+    denied = gold.negatives - gold.required - gold.acceptable  # true in one article, denied in another: true
     for c in claims:
         if c.modality == "negated":
             continue
@@ -276,7 +281,7 @@ def score_graph(graph_path: str | Path, gold: Gold) -> Score:
         modalities[key].add(c.modality)
         if c.evidenced:
             evidenced.add(key)
-        if key in gold.negatives and c.modality == "asserted":
+        if key in denied and c.modality == "asserted":
             negated_facts.add(key)
 
     per_class = {}

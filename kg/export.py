@@ -13,7 +13,7 @@ from .graph import serialize_graph
 from .load import load_graph
 from .viewdata import GraphView, read_view
 
-__all__ = ["EXPORT_FORMATS", "export", "export_bytes", "to_networkx"]
+__all__ = ["EXPORT_FORMATS", "export", "export_bytes", "to_networkx", "spreadsheet_safe"]
 
 #: Export formats by name; RDF ones map to kg.graph's serializer names.
 _RDF = {"turtle": "turtle", "ttl": "turtle", "trig": "trig", "nt": "nt", "nq": "nquads", "jsonld": "json-ld"}
@@ -73,10 +73,27 @@ def _network_file(g, fmt: str) -> bytes:
     return re.sub(rb'<meta lastmodifieddate="[^"]*">', b"<meta>", out.getvalue(), count=1)
 
 
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """A cell a spreadsheet shows as text: one that starts like a formula gets a leading
+    apostrophe (names and sentences come from arbitrary pages)."""
+    return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell
+
+
+class _SafeWriter:
+    def __init__(self, out: io.StringIO):
+        self._writer = csv.writer(out, lineterminator="\n")
+
+    def writerow(self, row: list[str]) -> None:
+        self._writer.writerow([spreadsheet_safe(cell) for cell in row])
+
+
 def _csv(view: GraphView) -> bytes:
     names = {a.id: a.name for a in view.actors}
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = _SafeWriter(out)
     writer.writerow(CSV_COLUMNS)
     for edge in view.edges:
         topic = edge.target.startswith("topic:")

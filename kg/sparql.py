@@ -8,10 +8,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from .errors import KGError
+from .errors import KGError, shown
 from .graph import PREFIXES
+from .sparqltext import code_only, is_update, outside_reference
 
-__all__ = ["QueryError", "QuerySyntaxError", "QueryTimeout", "SavedQuery", "QueryResult", "saved_queries",
+__all__ = ["QueryError", "QuerySyntaxError", "QueryTimeout", "QueryRefused", "SavedQuery", "QueryResult", "saved_queries",
            "saved_query", "run_query", "run_saved", "actor_iris"]
 
 
@@ -28,6 +29,11 @@ class QuerySyntaxError(QueryError):
 
 class QueryTimeout(QueryError):
     pass
+
+
+class QueryRefused(QueryError):
+    """A request that would reach beyond the graph file (LOAD, SERVICE, a FROM graph kg does
+    not hold) without --allow-network."""
 
 
 @dataclass(frozen=True)
@@ -85,9 +91,6 @@ def saved_query(name: str) -> SavedQuery:
     return queries[name]
 
 
-_UPDATE_WORDS = re.compile(r"^\s*(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", re.I | re.M)
-
-
 def actor_iris(store, name: str) -> list[str]:
     """IRIs (as <…>) of the actors with this name or alias, ignoring case; QueryError if none."""
     text = ("SELECT DISTINCT ?x WHERE { ?x rdfs:label|skos:altLabel ?n . "
@@ -109,44 +112,40 @@ def run_saved(store, query: SavedQuery, params: dict[str, str], *, timeout: floa
 
 
 def run_query(store, text: str, *, params: dict[str, str | list[str]] | None = None, timeout: float | None = None,
-              allow_update: bool = False, source: str = "query") -> QueryResult:
+              allow_update: bool = False, allow_network: bool = False, source: str = "query") -> QueryResult:
     """Run a SPARQL query (or, with `allow_update`, an update) on a pyoxigraph Store.
 
     The usual prefixes (kg:, kgr:, rdf:, rdfs:, skos:, prov:, schema:, sem:, xsd:, dcterms:)
     need no PREFIX line; the default graph is the union of all graphs. `params` bind
     variables (`{"actor": "Turkey"}` binds ?actor to the literal "Turkey"; a value in <…>
-    binds an IRI) with a VALUES block at the start of the WHERE group. Raises QuerySyntaxError (with line and column), QueryError for an update
-    without `allow_update`, QueryTimeout when `timeout` seconds pass first.
+    binds an IRI) with a VALUES block at the start of the WHERE group. Before anything
+    runs, a request that would reach outside the store (LOAD, SERVICE, FROM or USING a
+    graph the store does not hold) raises QueryRefused unless `allow_network`, and an
+    update raises QueryError unless `allow_update`. Raises QuerySyntaxError (with line and
+    column), QueryTimeout when `timeout` seconds pass first (for a remote that never
+    answers too), QueryError when a remote fails.
     """
     if params:
         text = _bind_params(text, params, source)
     prefixes = dict(PREFIXES)
+    if not allow_network:
+        graphs = {g.value for g in store.named_graphs()}
+        if (reached := outside_reference(text, graphs, prefixes)) is not None:
+            raise QueryRefused(f"{source} reaches outside the graph ({shown(reached, 100)}); kg query "
+                               "reads only the graph file unless --allow-network is given")
+    update = is_update(text)
+    if update and not allow_update:
+        raise QueryError(f"{source} is an update; the graph is read-only unless --update is given")
     try:
-        result = _with_timeout(lambda: _materialise(store.query(
+        if update:
+            _with_timeout(lambda: store.update(text, prefixes=prefixes), timeout)
+            return QueryResult("update")
+        return _with_timeout(lambda: _materialise(store.query(
             text, prefixes=prefixes, use_default_graph_as_union=True)), timeout)
-    except SyntaxError as query_error:
-        if not _is_update(store, text, prefixes):
-            raise _syntax_error(query_error, source) from None
-        if not allow_update:
-            raise QueryError(f"{source} is an update; the graph is read-only unless --update is given") from None
-        _with_timeout(lambda: store.update(text, prefixes=prefixes), timeout)
-        return QueryResult("update")
-    return result
-
-
-def _is_update(store, text: str, prefixes: dict[str, str]) -> bool:
-    """Whether `text` parses as a SPARQL update (tried on an empty store, so nothing changes)."""
-    import pyoxigraph as ox
-
-    if not _UPDATE_WORDS.search(_blank_strings_and_comments(text)):
-        return False
-    try:
-        ox.Store().update(text, prefixes=prefixes)
-    except SyntaxError:
-        return False
-    except Exception:  # it parsed, but needs data it does not have here (LOAD, …)
-        return True
-    return True
+    except SyntaxError as err:
+        raise _syntax_error(err, source) from None
+    except (OSError, RuntimeError) as err:  # a remote that LOAD or SERVICE reached failed
+        raise QueryError(f"{source} failed: {shown(str(err), 200)}") from None
 
 
 def _materialise(answer) -> QueryResult:
@@ -173,7 +172,7 @@ def _with_timeout(work, timeout: float | None):
         try:
             outcome["value"] = work()
         except BaseException as err:  # handed to the caller's thread
-            outcome["error"] = err
+            outcome["error"] = err.with_traceback(None)  # its frames hold Oxigraph objects of this thread
 
     worker = threading.Thread(target=target, name="kg-query", daemon=True)
     worker.start()
@@ -191,8 +190,8 @@ def _bind_params(text: str, params: dict[str, str], source: str) -> str:
     for name in params:
         if not re.fullmatch(r"[A-Za-z_]\w*", name):
             raise QueryError(f"{name!r} is not a variable name (--param NAME=VALUE)")
-    where = re.search(r"\bWHERE\s*\{", _blank_strings_and_comments(text), re.I) or \
-        re.search(r"\{", _blank_strings_and_comments(text))
+    where = re.search(r"\bWHERE\s*\{", code_only(text), re.I) or \
+        re.search(r"\{", code_only(text))
     if where is None:
         raise QueryError(f"{source} has no WHERE group to bind --param values in")
     values = " ".join(f"VALUES ?{name} {{ {' '.join(_sparql_term(v) for v in _listed(value))} }}"
@@ -210,12 +209,6 @@ def _sparql_term(value: str) -> str:
         return value
     escaped = (value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r"))
     return f'"{escaped}"'
-
-
-def _blank_strings_and_comments(text: str) -> str:
-    """The text with strings, IRIs and comments blanked out (same length), for finding keywords."""
-    return re.sub(r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>\s]*>|#[^\n]*',
-                  lambda m: " " * len(m[0]), text)
 
 
 def _syntax_error(err: SyntaxError, source: str) -> QuerySyntaxError:

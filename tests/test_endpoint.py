@@ -17,6 +17,7 @@ import pytest
 from kg.endpoint import oxigraph_binary
 from kg.load import load_graph
 from tests.cli import invoke
+from tests.recorder import Answer, Recorder
 
 
 def free_port() -> int:
@@ -68,7 +69,8 @@ def test_push_loads_the_graph_into_a_real_store(seed_build, oxigraph_server):
     triples = len(load_graph(seed_build[0]))
     result = invoke("push", seed_build[0], "--endpoint", oxigraph_server + "/store")
     assert result.exit_code == 0, result.stderr
-    assert result.stdout == f"{triples} triples -> {oxigraph_server}/store?default\n"
+    assert result.stdout == (f"{triples} triples -> {oxigraph_server}/store?default "
+                             f"(the graph now holds {triples} triples)\n")
     assert count(oxigraph_server) == triples
     answer = sparql(oxigraph_server + "/query",
                     "ASK { <https://w3id.org/newskg/id/hulusi-akar> <https://w3id.org/newskg/ontology#metWith> "
@@ -98,6 +100,56 @@ def test_push_needs_an_http_url(seed_build):
     result = invoke("push", seed_build[0], "--endpoint", "ftp://example.org/store")
     assert result.exit_code == 1
     assert result.stderr == "kg: 'ftp://example.org/store' is not an http(s) URL\n"
+
+
+def test_push_never_follows_a_redirect_nor_sends_credentials_elsewhere(seed_build, monkeypatch):
+    monkeypatch.setenv("KG_PASSWORD", "s3cret")
+    with Recorder() as endpoint, Recorder() as elsewhere:
+        endpoint.answer("POST", Answer(302, {"Location": elsewhere.url + "/store"}))
+        result = invoke("push", seed_build[0], "--endpoint", endpoint.url + "/store", "--user", "alice")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr == (f"kg: {endpoint.url}/store refused the graph: it redirects (HTTP 302) to "
+                             f"'{elsewhere.url}/store', which kg does not follow; give that URL if you trust it\n")
+    assert [(r.method, r.path) for r in endpoint.requests] == [("POST", "/store?default")]
+    assert endpoint.requests[0].headers["Authorization"] == "Basic YWxpY2U6czNjcmV0"  # alice:s3cret
+    assert len(endpoint.requests[0].body) > 1000
+    assert elsewhere.requests == []
+
+
+def test_push_takes_credentials_from_the_url_and_never_prints_them(seed_build):
+    with Recorder() as endpoint:
+        endpoint.answer("POST", Answer(401, body=b"who are you?"))
+        host = endpoint.url.removeprefix("http://")
+        result = invoke("push", seed_build[0], "--endpoint", f"http://alice:s3cret@{host}/store")
+    assert result.exit_code == 1
+    assert result.stderr == f"kg: {endpoint.url}/store refused the graph: HTTP 401 Unauthorized: 'who are you?'\n"
+    assert "s3cret" not in result.stdout + result.stderr and "alice" not in result.stdout + result.stderr
+    assert endpoint.requests[0].headers["Authorization"] == "Basic YWxpY2U6czNjcmV0"
+
+
+def test_push_reports_a_store_that_answers_but_keeps_nothing(seed_build):
+    triples = len(load_graph(seed_build[0]))
+    with Recorder() as endpoint:
+        endpoint.answer("POST", Answer(204))
+        endpoint.answer("GET", Answer(200, {"Content-Type": "application/n-triples"}, b""))
+        result = invoke("push", seed_build[0], "--endpoint", endpoint.url + "/store")
+    assert result.exit_code == 1
+    assert result.stderr == (f"kg: {endpoint.url}/store answered the write, but its graph holds 0 triples, "
+                             f"fewer than the {triples} sent\n")
+    assert [(r.method, r.headers.get("Accept")) for r in endpoint.requests] == [
+        ("POST", None), ("GET", "application/n-triples")]
+
+
+def test_push_says_when_the_store_cannot_be_asked_what_it_holds(seed_build):
+    triples = len(load_graph(seed_build[0]))
+    with Recorder() as endpoint:
+        endpoint.answer("POST", Answer(201))
+        endpoint.answer("GET", Answer(405))
+        result = invoke("push", seed_build[0], "--endpoint", endpoint.url + "/store")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == (f"{triples} triples -> {endpoint.url}/store?default (not checked: {endpoint.url}/store "
+                             "did not return the graph: HTTP 405 Method Not Allowed)\n")
 
 
 @pytest.fixture

@@ -82,3 +82,31 @@ def test_export_of_an_empty_graph(tmp_path):
     empty = tmp_path / "empty.ttl"
     empty.write_text("")
     assert export(empty, "csv").decode().splitlines() == [",".join(CSV_COLUMNS)]
+
+
+def test_export_csv_cells_that_look_like_formulas_are_text():
+    from kg.export import spreadsheet_safe
+
+    assert [spreadsheet_safe(cell) for cell in ["=HYPERLINK(\"http://x\")", "+1", "-2", "@SUM(A1)", "\tx", "\rx",
+                                                 "Turkey", "2024-01-02", ""]] == [
+        "'=HYPERLINK(\"http://x\")", "'+1", "'-2", "'@SUM(A1)", "'\tx", "'\rx", "Turkey", "2024-01-02", ""]
+
+
+def test_export_csv_of_formula_like_names_and_evidence(seed_build, tmp_path):
+    from rdflib import RDFS, Literal, URIRef
+
+    from kg.namespace import KG
+
+    graph = load_graph(seed_build[0])
+    turkey = URIRef("https://w3id.org/newskg/id/turkey")
+    graph.set((turkey, RDFS.label, Literal("=HYPERLINK(\"http://evil.example\")")))
+    for statement in list(graph.subjects(KG.evidence, None)):
+        graph.set((statement, KG.evidence, Literal("@SUM(1+1) said the ministry")))
+    path = tmp_path / "formulas.ttl"
+    graph.serialize(path, format="turtle")
+    result = invoke("export", path, "--format", "csv")
+    assert result.exit_code == 0, result.stderr
+    rows = list(csv.reader(io.StringIO(result.stdout)))
+    cells = [cell for row in rows[1:] for cell in row]
+    assert "'=HYPERLINK(\"http://evil.example\")" in cells and "'@SUM(1+1) said the ministry" in cells
+    assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in cells)

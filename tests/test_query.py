@@ -5,12 +5,15 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import time
 
 import pytest
 
 from kg.sparql import QueryError, QuerySyntaxError, QueryTimeout, run_query, run_saved, saved_queries
 from kg.store import load_store
 from tests.cli import invoke
+from tests.recorder import Answer, Recorder
 
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 
@@ -192,3 +195,82 @@ def test_query_syntax_error_object_carries_position(store):
     with pytest.raises(QuerySyntaxError) as err:
         run_query(store, "SELECT ?x WHERE {\n?x ?y }")
     assert (err.value.line, err.value.column) == (2, 8)
+
+
+@pytest.mark.parametrize("template, reached", [
+    ("LOAD <{url}/data.ttl>", "LOAD <{url}/data.ttl>"),
+    ("LOAD SILENT <{url}/data.ttl> INTO GRAPH <urn:x>", "LOAD <{url}/data.ttl>"),
+    ("SELECT * WHERE {{ SERVICE <{url}/sparql> {{ ?s ?p ?o }} }}", "SERVICE <{url}/sparql>"),
+    ("SELECT * FROM <{url}/g> WHERE {{ ?s ?p ?o }}", "FROM <{url}/g>"),
+    ("PREFIX ex: <{url}/> SELECT * FROM NAMED ex:g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}", "FROM ex:g"),
+    ("DELETE {{ ?s ?p ?o }} USING <{url}/g> WHERE {{ ?s ?p ?o }}", "USING <{url}/g>"),
+])
+@pytest.mark.parametrize("update", [False, True])
+def test_query_reaches_nothing_but_the_graph_file(graph, template, reached, update):
+    before = graph.read_bytes()
+    with Recorder() as remote:
+        args = ["query", graph, template.format(url=remote.url)] + (["--update"] if update else [])
+        result = invoke(*args)
+    assert result.exit_code == 2
+    assert result.stderr == (f"kg: query reaches outside the graph ('{reached.format(url=remote.url)}'); "
+                             "kg query reads only the graph file unless --allow-network is given\n")
+    assert remote.requests == []
+    assert graph.read_bytes() == before
+
+
+def test_query_words_like_load_in_strings_names_and_comments_are_no_requests(graph):
+    result = invoke("query", graph, 'SELECT ?load WHERE { ?load rdfs:label "LOAD <http://x/>" } '
+                                    "# SERVICE <http://y/>\nLIMIT 1", "--format", "csv")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines()[0] == "load"
+
+
+def test_query_from_a_graph_of_the_file_is_allowed(tmp_path):
+    path = tmp_path / "g.trig"
+    path.write_text("<https://example.org/g1> { <urn:a> <urn:b> <urn:c> . }\n", encoding="utf-8")
+    result = invoke("query", path, "SELECT (COUNT(*) AS ?n) FROM NAMED <https://example.org/g1> "
+                                   "WHERE { GRAPH ?g { ?s ?p ?o } }", "--format", "csv")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines() == ["n", "1"]
+
+
+def test_query_checking_an_update_never_runs_it(graph):
+    with Recorder() as remote:
+        result = invoke("query", graph, f"LOAD <{remote.url}/data.ttl>", "--allow-network")
+    assert result.exit_code == 1
+    assert result.stderr == "kg: query is an update; the graph is read-only unless --update is given\n"
+    assert remote.requests == []
+
+
+@pytest.mark.parametrize("request_text", [
+    "LOAD <{url}/data.ttl>",
+    "SELECT * WHERE {{ SERVICE <{url}/sparql> {{ ?s ?p ?o }} }}",
+])
+def test_query_timeout_bounds_a_remote_that_never_answers(graph, request_text):
+    with Recorder() as remote:
+        remote.answer("GET", Answer(hang=True))
+        remote.answer("POST", Answer(hang=True))
+        started = time.monotonic()
+        result = invoke("query", graph, request_text.format(url=remote.url), "--update", "--allow-network",
+                        "--timeout", "1.5")
+        took = time.monotonic() - started
+    assert result.exit_code == 1
+    assert result.stderr == "kg: query stopped after 1.5 s (--timeout)\n"
+    assert len(remote.requests) == 1  # one request, made once
+    assert took < 10
+
+
+def test_query_update_output_is_checked_before_running(tmp_path, seed_build):
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    graph = folder / "g.ttl"
+    graph.write_bytes(seed_build[0].read_bytes())
+    folder.chmod(0o555)
+    try:
+        if os.access(folder, os.W_OK):
+            pytest.skip("running as a user who may write anywhere")
+        result = invoke("query", graph, "INSERT DATA { <urn:a> <urn:b> <urn:c> }", "--update")
+    finally:
+        folder.chmod(0o755)
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"kg: {graph}: cannot write here: ")
