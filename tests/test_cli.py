@@ -187,3 +187,26 @@ def test_cli_failed_write_leaves_old_graph_and_no_temp_files(tmp_path, monkeypat
     monkeypatch.undo()
     assert (out / "graph.ttl").read_bytes() == old
     assert sorted(os.listdir(out)) == [".kg-build.lock", "graph.ttl"]
+
+
+def test_cli_warnings_name_the_file_and_the_build_goes_on(tmp_path):
+    folder = folder_with_good_article(tmp_path)
+    (folder / "dated.md").write_text("---\ntitle: [a, list]\ndate: 2024-13-45\n---\n"
+                                     "Kenyan President William Ruto met Ugandan President Yoweri Museveni.\n",
+                                     encoding="utf-8")
+    (folder / "russian.txt").write_text("Президент России Владимир Путин встретился в среду в Москве с президентом "
+                                        "Турции, сообщили в Кремле. Стороны обсудили ситуацию в Сирии.",
+                                        encoding="utf-8")
+    out = tmp_path / "out"
+    result = invoke("build", folder, "-o", out, "--quiet")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        f'kg: warning: {folder / "dated.md"}: front matter "title" is not text (ignored)',
+        f"kg: warning: {folder / 'dated.md'}: front matter \"date\" is not an ISO date: '2024-13-45' (ignored)",
+        f"kg: warning: {folder / 'russian.txt'}: the article is in Russian (ru), not English; skipped "
+        "(--any-language builds it)",
+    ]
+    assert result.stdout.startswith("2 articles, ")
+    assert {"William Ruto", "Yoweri Museveni"} <= labels(out / "graph.ttl")
+    again = invoke("build", folder, "-o", out, "--quiet", "--any-language")
+    assert again.stdout.startswith("3 articles, ")
