@@ -411,7 +411,7 @@ def serve(graph, port, timeout) -> None:
       kg serve output/graph.ttl --port 7878
       curl 'http://127.0.0.1:7878/query' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 5'
     """
-    from .endpoint import serve as run_server
+    from .serve import serve as run_server
 
     def ready(url: str) -> None:
         click.echo(f"SPARQL endpoint (read-only): {url}  (Ctrl-C to stop)")

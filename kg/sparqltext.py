@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Mapping
 
-__all__ = ["is_update", "outside_reference", "blank_strings_and_comments", "code_only"]
+__all__ = ["is_update", "outside_reference", "remote_reference", "blank_strings_and_comments", "code_only"]
 
 _STRING_OR_COMMENT = re.compile(  # IRIs too, found first so that a '#' in one starts no comment
     r"<[^<>\"{}|^`\\\s]*>|"
@@ -47,9 +47,8 @@ def outside_reference(text: str, graph_names: Collection[str], prefixes: Mapping
     """What the request would reach outside the graph file, as written in it: a LOAD or
     SERVICE, or a FROM/USING graph that is not one of `graph_names`; None when it reaches
     nothing else."""
-    code = code_only(text)
-    if (remote := _REMOTE.search(code)) is not None:
-        return f"{remote[1].upper()} {_following_iri(text, remote.end())}".rstrip()
+    if (remote := remote_reference(text)) is not None:
+        return remote
     blanked = blank_strings_and_comments(text)
     declared = dict(prefixes) | {m[1]: m[2] for m in _PREFIX_DECLARATION.finditer(blanked)}
     for dataset in _DATASET.finditer(blanked):
@@ -57,6 +56,13 @@ def outside_reference(text: str, graph_names: Collection[str], prefixes: Mapping
         iri = target[1:-1] if target.startswith("<") else _expand(target, declared)
         if iri is None or iri not in graph_names:
             return f"{dataset[1].upper()} {target}"
+    return None
+
+
+def remote_reference(text: str) -> str | None:
+    """The first LOAD or SERVICE of the request, as written ('SERVICE <http://…>'), or None."""
+    if (remote := _REMOTE.search(code_only(text))) is not None:
+        return f"{remote[1].upper()} {_following_iri(text, remote.end())}".rstrip()
     return None
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import signal
 import socket
 import subprocess
@@ -11,6 +12,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from pathlib import Path
 
 import pytest
 
@@ -18,6 +20,8 @@ from kg.endpoint import oxigraph_binary
 from kg.load import load_graph
 from tests.cli import invoke
 from tests.recorder import Answer, Recorder
+
+SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 
 
 def free_port() -> int:
@@ -186,3 +190,81 @@ def test_serve_answers_queries_refuses_updates_and_stops_on_ctrl_c(served, seed_
     assert out == "stopped\n"
     with pytest.raises(urllib.error.URLError):
         sparql(url, "ASK {}")
+
+
+def _serve(graph, port: int, *extra: str) -> tuple[subprocess.Popen, str]:
+    process = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", str(graph), "--port", str(port), *extra],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return process, process.stdout.readline()
+
+
+def _kg_serve_processes() -> dict[int, list[str]]:
+    """pid -> command line of every process working on a kg serve store."""
+    found = {}
+    for entry in Path("/proc").glob("[0-9]*"):
+        try:
+            args = (entry / "cmdline").read_bytes().decode("utf-8", "replace").split("\0")
+        except OSError:
+            continue
+        if any("kg-serve-" in a for a in args):
+            found[int(entry.name)] = args
+    return found
+
+
+def test_serve_on_a_busy_port_says_so(seed_build):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        done = subprocess.run([sys.executable, "-m", "kg.cli", "serve", str(seed_build[0]), "--port", str(port)],
+                              capture_output=True, text=True, timeout=60)
+    assert (done.returncode, done.stdout, done.stderr) == (1, "", f"kg: port {port} is in use\n")
+
+
+def test_serve_timeout_stops_an_endless_query_and_serves_on(seed_build):
+    process, line = _serve(seed_build[0], free_port(), "--timeout", "2")
+    try:
+        url = line.split(": ", 1)[1].split()[0]
+        endless = urllib.request.Request(url + "?" + urllib.parse.urlencode({"query": SLOW}))
+        started = time.monotonic()
+        with pytest.raises(urllib.error.HTTPError) as stopped:
+            urllib.request.urlopen(endless, timeout=60).read()
+        assert stopped.value.code == 503
+        assert stopped.value.read() == b"query stopped after 2 s (--timeout)\n"
+        assert time.monotonic() - started < 10
+        assert count(url.removesuffix("/query")) == len(load_graph(seed_build[0]))
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.communicate(timeout=30)
+
+
+def test_serve_refuses_service_and_makes_no_request(seed_build):
+    process, line = _serve(seed_build[0], free_port())
+    try:
+        url = line.split(": ", 1)[1].split()[0]
+        with Recorder() as remote:
+            query = f"SELECT * WHERE {{ SERVICE <{remote.url}/sparql> {{ ?s ?p ?o }} }}"
+            with pytest.raises(urllib.error.HTTPError) as refused:
+                sparql(url, query)
+            assert remote.requests == []
+        assert refused.value.code == 403
+        assert refused.value.read().decode() == (f"kg serve answers from its graph only; "
+                                                 f"'SERVICE <{remote.url}/sparql>' is refused\n")
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.communicate(timeout=30)
+
+
+def test_serve_killed_leaves_no_server_and_no_store(seed_build):
+    process, line = _serve(seed_build[0], free_port())
+    assert line.startswith("SPARQL endpoint")
+    mine = {pid: args for pid, args in _kg_serve_processes().items() if pid != process.pid}
+    stores = {a for args in mine.values() for a in args if "kg-serve-" in a}
+    assert any("serve-read-only" in args for args in mine.values()) and stores
+    process.kill()
+    process.wait(10)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and (set(mine) & set(_kg_serve_processes()) or any(map(os.path.exists, stores))):
+        time.sleep(0.1)
+    assert set(mine) & set(_kg_serve_processes()) == set()
+    assert [s for s in stores if os.path.exists(s)] == []
