@@ -76,6 +76,7 @@ def merge_extractions(extractions: list[ArticleExtraction], rules: Rules | None 
                 keys[found.subject], found.relation, obj, found.modality, article, s.text, s.start, s.end,
                 found.confidence, topic=found.topic if obj is None else None, date=dated.date,
                 place=_place(dated, keys)))
+        states = _person_states(ex, keys, actors) if ex.meetings else {}
         for meeting, dated in ex.meetings:
             s = meeting.sentence
             participants = tuple(sorted({keys[p] for p in meeting.participants}))
@@ -84,12 +85,12 @@ def merge_extractions(extractions: list[ArticleExtraction], rules: Rules | None 
             place = _place(dated, keys)
             events.append(Event(participants, meeting.modality, article, s.text, s.start, s.end,
                                 meeting.confidence, dated.date, place))
-            for a, b in sorted(_same_level(meeting.pairs, ex, keys, actors)):
+            for a, b in sorted(_same_level(meeting.pairs, ex, keys, states)):
                 assertions.append(Assertion(a, Relation.MET_WITH, b, meeting.modality, article, s.text,
                                             s.start, s.end, meeting.confidence, date=dated.date, place=place))
         assertions += _national_bodies(ex, keys, actors)
     return Corpus(sorted(actors.values(), key=lambda a: a.key), _unique_posts(posts),
-                  _unique_assertions(assertions), sorted(set(events), key=_event_order))
+                  _unique_assertions(assertions), _unique_events(events))
 
 
 def _register(actors: dict[str, Actor], local: LocalActor, people: dict[str, str], rules: Rules | None) -> str:
@@ -138,10 +139,9 @@ def _surname_redirects(actors: dict[str, Actor]) -> dict[str, str]:
     return redirect
 
 
-def _same_level(pairs, ex: ArticleExtraction, keys: dict[int, str], actors: dict[str, Actor]) -> set[tuple[str, str]]:
-    """A person meeting a state the text names only as a state ('the foreign ministers of Jordan')
-    is their own state meeting it: both sides at the level of states. A person's state is the one
-    the article gives them a post in or says they are of, else the gazetteer's."""
+def _person_states(ex: ArticleExtraction, keys: dict[int, str], actors: dict[str, Actor]) -> dict[int, str]:
+    """The state of each person of the article: the one the article gives them a post in or
+    says they are of, else the gazetteer's."""
     local = ex.actors
     states: dict[int, str] = {}
     for post in local.posts:
@@ -152,6 +152,13 @@ def _same_level(pairs, ex: ArticleExtraction, keys: dict[int, str], actors: dict
     for actor in local.actors.values():
         if actor.type is ActorType.PERSON and actor.country and actor.id not in states:
             states[actor.id] = _country_key(actor.country, actors)
+    return states
+
+
+def _same_level(pairs, ex: ArticleExtraction, keys: dict[int, str], states: dict[int, str]) -> set[tuple[str, str]]:
+    """A person meeting a state the text names only as a state ('the foreign ministers of Jordan')
+    is their own state meeting it: both sides at the level of states (`states`: _person_states)."""
+    local = ex.actors
     out = set()
     for a, b in pairs:
         ka, kb = keys[a], keys[b]
@@ -197,16 +204,30 @@ def _unique_assertions(assertions: list[Assertion]) -> list[Assertion]:
             subject, obj = obj, subject
             a = Assertion(subject, a.relation, obj, a.modality, a.article, a.evidence, a.start, a.end,
                           a.confidence, a.topic, a.date, a.place)
-        key = (a.article, a.subject, a.relation, a.object, a.topic, a.modality, a.start)
-        if key not in best or a.confidence > best[key].confidence:
+        # one sentence said twice in an article (a repeated paragraph) is one assertion
+        key = (a.article, a.subject, a.relation, a.object, a.topic, a.modality, a.evidence)
+        if key not in best or (-a.confidence, a.start) < (-best[key].confidence, best[key].start):
             best[key] = a
     return sorted(best.values(), key=lambda a: (a.article, a.start, a.subject, a.relation.value,
                                                 a.object or "", a.topic or "", a.modality.value))
 
 
+def _first_of_each_sentence(items, same) -> list:
+    """The first of the items that `same` gives one key: a sentence said twice in an
+    article (a repeated paragraph) gives one post or one meeting."""
+    first: dict = {}
+    for item in sorted(items, key=lambda i: i.start):
+        first.setdefault(same(item), item)
+    return list(first.values())
+
+
 def _unique_posts(posts: list[Post]) -> list[Post]:
-    return sorted(set(posts), key=lambda p: (p.article, p.start, p.holder, p.organisation, p.title))
+    unique = _first_of_each_sentence(
+        set(posts), lambda p: (p.article, p.holder, p.organisation, p.title, p.leads, p.evidence))
+    return sorted(unique, key=lambda p: (p.article, p.start, p.holder, p.organisation, p.title))
 
 
-def _event_order(e: Event):
-    return (e.article, e.start, e.participants, e.modality.value)
+def _unique_events(events: list[Event]) -> list[Event]:
+    unique = _first_of_each_sentence(
+        set(events), lambda e: (e.article, e.participants, e.modality, e.evidence, e.date, e.place))
+    return sorted(unique, key=lambda e: (e.article, e.start, e.participants, e.modality.value))

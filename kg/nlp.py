@@ -156,8 +156,10 @@ def parse_article(nlp: "Language", text: str, title: str | None,
             inputs.append(sentence_case(_masked(para), keep))
         else:
             inputs.append(_masked(para))
+    distinct = list(dict.fromkeys(inputs))  # a paragraph said twice is parsed once
+    parsed = dict(zip(distinct, nlp.pipe(distinct)))
     sentences: list[Sentence] = []
-    for (offset, _para), doc in zip(paragraphs, nlp.pipe(inputs)):
-        for sent in doc.sents:
+    for (offset, _para), piece in zip(paragraphs, inputs):
+        for sent in parsed[piece].sents:
             sentences.append(Sentence(len(sentences), sent, offset, text))
     return sentences

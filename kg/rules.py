@@ -36,8 +36,10 @@ def data_path(name: str) -> Path:
     raise RuleFileError(name, "shipped data file is missing from the installation")
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """Key for matching names: accents, apostrophes, case, hyphens and spacing folded."""
+    """Key for matching names: accents, apostrophes, case, hyphens and spacing folded.
+    Cached: the same spans are looked up again and again."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = re.sub(r"[\u2018\u2019\u02bc\u02bb`´']", "'", text)
