@@ -83,8 +83,11 @@ def _huge_token(rng: random.Random, text: str) -> str:
 
 
 def _repeated(rng: random.Random, text: str) -> str:
+    """One sentence said hundreds of times in one paragraph, up to about 300 KB (the
+    inputs that once broke the build test larger ones)."""
     sentences = [s for s in text.replace("\n", " ").split(". ") if len(s) > 30] or [text[:200]]
-    return rng.choice(sentences).strip() + ". " * 1 + (rng.choice(sentences).strip() + ". ") * rng.randint(500, 3000)
+    sentence = rng.choice(sentences).strip() + ". "
+    return rng.choice(sentences).strip() + ". " + sentence * min(rng.randint(500, 3000), 300_000 // len(sentence))
 
 
 def _nested(rng: random.Random, text: str) -> str:
@@ -178,6 +181,35 @@ def make_cases(count: int, seed: int = 0) -> list[Case]:
     return cases
 
 
+def _bomb() -> str:
+    rows = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'] + [
+        f"{b}: &{b} [{','.join(['*' + a] * 9)}]" for a, b in zip("abcdefgh", "bcdefghi")]
+    return "---\n" + "\n".join(rows) + "\ntitle: *i\n---\nThe council met.\n"
+
+
+_SENTENCES = ["The Turkish foreign minister met his Russian counterpart in Moscow on Monday. ",
+              "Hamas rejected the proposal, officials in Cairo said. ",
+              "The army shelled positions held by the rebels near the border. "]
+
+
+def pathological_cases() -> list[Case]:
+    """The inputs that once took minutes or crashed the build, each by name."""
+    attributes = " ".join(f'a{i}="x"' for i in range(100_000))
+    return [
+        Case("markdown-emphasis", ".md", ("Title\n\n" + "*a " * 30_000).encode()),
+        Case("markdown-brackets", ".md", ("Title\n\n" + "[" * 45_000).encode()),
+        Case("markdown-links", ".md", ("Title\n\n" + "](" * 45_000).encode()),
+        Case("html-attributes", ".html", f"<html><body><article><p {attributes}>Turkey met Russia in Moscow."
+                                         "</p></article></body></html>".encode()),
+        Case("repeated-paragraph", ".txt", ("Talks\n\n" + _SENTENCES[0] * 6_000).encode()),
+        Case("over-parser-limit", ".txt", ("Talks\n\n" + "".join(_SENTENCES) * 7_000).encode()),
+        Case("front-matter-alias-bomb", ".md", _bomb().encode()),
+        Case("front-matter-bad-date", ".md", b"---\ndate: 2024-13-45\n---\nTurkey met Russia in Moscow.\n"),
+        Case("jsonl-deep-nesting", ".jsonl", b'{"text": "x", "deep": ' + b"[" * 100_000 + b"]" * 100_000 + b"}\n"),
+        Case("utf-16", ".txt", "Talks\n\nTurkey met Russia in Moscow on Monday.\n".encode("utf-16")),
+    ]
+
+
 # --- running them -----------------------------------------------------------------
 
 
@@ -234,6 +266,13 @@ def main() -> int:
     cases = make_cases(args.cases, args.seed)
     outcomes = []
     with tempfile.TemporaryDirectory() as tmp:
+        print("inputs that once broke the build:")
+        for case in pathological_cases():
+            outcome = run_case(case, Path(tmp))
+            outcomes.append(outcome)
+            rate = f"{outcome.seconds / len(case.data) * 100_000:6.2f} s/100 KB" if len(case.data) > 10_000 else ""
+            print(f"  {outcome.seconds:6.2f} s  {len(case.data) / 1000:8.1f} KB  {rate:>14}  "
+                  f"{case.name}{case.suffix}{'  CRASH' if outcome.crash else ''}")
         for n, case in enumerate(cases, 1):
             outcomes.append(run_case(case, Path(tmp)))
             if n % 50 == 0:

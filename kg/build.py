@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from .errors import InputError, InputWarning, KGError
-from .extract import ArticleExtraction, extract_article
+from .extract import ArticleExtraction, detached, extract_article
 from .files import OutputFolder
 from .graph import serialize_graph, to_graph, union_graph
 from .html import HtmlOptions
@@ -16,7 +16,7 @@ from .ingest import read_articles
 from .merge import merge_extractions
 from .model import Article
 from .namespace import DEFAULT_BASE_IRI
-from .nlp import load_pipeline
+from .nlp import article_windows, load_pipeline
 from .rules import Rules, load_rules
 from .viewselect import Selection
 from .viz import write_view
@@ -128,7 +128,7 @@ def build(inputs: Sequence[str | os.PathLike], options: BuildOptions = BuildOpti
         if not extractions:
             raise NothingBuilt(f"no article was built, so nothing was written to {out.path}")
         corpus = merge_extractions(extractions, rules)
-        kept = [e.article for e in extractions]
+        kept = list({e.article.id: e.article for e in extractions}.values())
         dataset = to_graph(kept, corpus.actors, corpus.posts, corpus.assertions, corpus.events,
                            base_iri=options.base_iri, named_graphs=options.named_graphs)
         if options.named_graphs:
@@ -152,7 +152,8 @@ def _extract_all(articles: list[Article], rules: Rules, reporter: _Reporter,
     extractions: list[ArticleExtraction] = []
     for done, article in enumerate(articles, 1):
         try:
-            extractions.append(extract_article(article, nlp, rules))
+            extractions += [detached(extract_article(article, nlp, rules, window))
+                            for window in article_windows(article.text)]
         except Exception as err:  # a bug met on one article must not lose the others
             reporter.failed(InputError(article.source, f"extraction failed ({type(err).__name__}: "
                                                        f"{str(err)[:200]}); please report this with the article"))

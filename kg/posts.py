@@ -6,6 +6,9 @@ foreign minister', 'the two leaders') refers back to the holder of such a post.
 """
 from __future__ import annotations
 
+import bisect
+from dataclasses import dataclass
+
 from .actors import LocalActor, LocalPost
 from .mentions import NameMention, by_sentence
 from .model import ActorType
@@ -226,6 +229,7 @@ def _person_before(t: TitlePhrase, names: list[NameMention], titles: list[TitleP
 
 def resolve_titles(titles, posts, actors, token_actor, cue, affiliations=()) -> None:
     """A title with no name beside it refers to the person holding that post in the article."""
+    held = _HeldPosts(posts)
     for t in titles:
         if t.holder is not None or t.former:
             continue
@@ -237,7 +241,7 @@ def resolve_titles(titles, posts, actors, token_actor, cue, affiliations=()) -> 
         head = t.head.split()[-1]
         count = _counted(t)
         if t.plural and not org_ids and count:
-            targets = _last_holders(posts, head, count, t)
+            targets = _last_holders(held.refreshed(), head, count, t)
             if targets:
                 key = (t.sentence.index, t.head_index)
                 token_actor[key] = targets
@@ -245,7 +249,7 @@ def resolve_titles(titles, posts, actors, token_actor, cue, affiliations=()) -> 
             continue
         targets: list[int] = []
         for org in org_ids or [None]:
-            found = _holder_of(posts, head, org, t)
+            found = _holder_of(held.refreshed(), head, org, t)
             if found is not None and found not in targets:
                 targets.append(found)
         if t.plural and org_ids and len(targets) < len(org_ids):
@@ -298,46 +302,81 @@ def _counted(t: TitlePhrase) -> int | None:
     return None
 
 
-def _last_holders(posts: list[LocalPost], head: str, count: int, t: TitlePhrase) -> list[int]:
+@dataclass(frozen=True)
+class _Held:
+    """Who holds a post of one title in one organisation, and in which sentences it is said."""
+
+    holder: int
+    org: int
+    words: frozenset[str]
+    leads: bool
+    sentences: tuple[int, ...]  # sorted
+
+    def last_before(self, index: int, inclusive: bool) -> int | None:
+        """The last sentence up to `index` that says it."""
+        n = bisect.bisect_right(self.sentences, index) if inclusive else bisect.bisect_left(self.sentences, index)
+        return self.sentences[n - 1] if n else None
+
+
+class _HeldPosts:
+    """The posts of an article grouped by holder, organisation and title: a post said in a
+    thousand sentences is looked at once per title, not a thousand times."""
+
+    def __init__(self, posts: list[LocalPost]):
+        self.posts = posts
+        self._seen = -1
+        self._groups: list[_Held] = []
+
+    def refreshed(self) -> list[_Held]:
+        if self._seen != len(self.posts):  # posts may have been added since
+            grouped: dict[tuple, list[int]] = {}
+            for p in self.posts:
+                grouped.setdefault((p.holder, p.org, frozenset(_title_words(p.title)), p.leads), []).append(
+                    p.sentence.index)
+            self._groups = [_Held(*key, tuple(sorted(indexes))) for key, indexes in grouped.items()]
+            self._seen = len(self.posts)
+        return self._groups
+
+
+def _last_holders(held: list[_Held], head: str, count: int, t: TitlePhrase) -> list[int]:
     """The last `count` people before the title holding such a post ('leader' means any leading post)."""
     holders: list[int] = []
-    before = sorted((p for p in posts if p.sentence.index < t.sentence.index), key=lambda p: p.sentence.index)
-    for p in reversed(before):
-        words = set(_title_words(p.title))
-        fits = p.leads if head in ("leader", "leaders") else (SPELLING.get(head, head).rstrip("s") in
-                                                              {w.rstrip("s") for w in words})
-        if fits and p.holder not in holders:
-            holders.append(p.holder)
+    said = [(g.last_before(t.sentence.index, inclusive=False), n, g) for n, g in enumerate(held)]
+    for _last, _n, g in sorted(((i, n, g) for i, n, g in said if i is not None), key=lambda x: (-x[0], -x[1])):
+        fits = g.leads if head in ("leader", "leaders") else (SPELLING.get(head, head).rstrip("s") in
+                                                              {w.rstrip("s") for w in g.words})
+        if fits and g.holder not in holders:
+            holders.append(g.holder)
         if len(holders) == count:
             return sorted(holders)
     return []
 
 
-def _holder_of(posts: list[LocalPost], head: str, org: int | None, t: TitlePhrase) -> int | None:
+def _holder_of(held: list[_Held], head: str, org: int | None, t: TitlePhrase) -> int | None:
+    """The one person holding the post a title names (of `org`, when given): the only such
+    holder in the article, else the one named last before it."""
     wanted = set(_title_words(t.label))
     head = SPELLING.get(head, head)
     matches = []
-    for p in posts:
-        words = set(_title_words(p.title))
-        if head in ("leader", "leaders") and org is not None and p.leads and p.org == org:
-            matches.append(p)  # 'the Iranian leader': whoever leads Iran here
+    for g in held:
+        if head in ("leader", "leaders") and org is not None and g.leads and g.org == org:
+            matches.append(g)  # 'the Iranian leader': whoever leads Iran here
             continue
-        if head not in words and head.rstrip("s") not in words:
+        if head not in g.words and head.rstrip("s") not in g.words:
             continue
-        if not (wanted - {head, head + "s"}) <= words:
+        if not (wanted - {head, head + "s"}) <= g.words:
             continue
-        if org is not None and p.org != org:
+        if org is not None and g.org != org:
             continue
-        matches.append(p)
-    holders = []
-    for p in matches:
-        if p.holder not in holders:
-            holders.append(p.holder)
+        matches.append(g)
+    holders = {g.holder for g in matches}
     if len(holders) == 1:
-        return holders[0]
-    before = [p for p in matches if p.sentence.index <= t.sentence.index]
-    if before:
-        last = max(before, key=lambda p: p.sentence.index)
-        if sum(1 for p in before if p.sentence.index == last.sentence.index and p.holder != last.holder) == 0:
-            return last.holder
+        return holders.pop()
+    said = [(g.last_before(t.sentence.index, inclusive=True), g.holder) for g in matches]
+    said = [(index, holder) for index, holder in said if index is not None]
+    if said:
+        last = max(index for index, _ in said)
+        at_last = {holder for index, holder in said if index == last}
+        if len(at_last) == 1:
+            return at_last.pop()
     return None

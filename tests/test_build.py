@@ -6,6 +6,7 @@ import subprocess
 import sys
 
 import kg.build
+from rdflib import RDF, RDFS
 from kg.build import BuildOptions, build
 
 WORDS = ["President", "Minister", "of", "the", "and", "met", "with", "Turkey", "Syrian", "(HTS)", "known",
@@ -35,10 +36,10 @@ def test_build_reports_an_article_that_breaks_extraction_and_keeps_the_rest(tmp_
     (tmp_path / "in" / "b.txt").write_text("Trigger of the failure.", encoding="utf-8")
     real = kg.build.extract_article
 
-    def flaky(article, nlp, rules):
+    def flaky(article, nlp, rules, window=None):
         if "Trigger" in article.text:
             raise ValueError("boom")
-        return real(article, nlp, rules)
+        return real(article, nlp, rules, window)
 
     monkeypatch.setattr(kg.build, "extract_article", flaky)
     seen = []
@@ -47,3 +48,41 @@ def test_build_reports_an_article_that_breaks_extraction_and_keeps_the_rest(tmp_
                                       "please report this with the article"]
     assert report.articles == 1
     assert "William Ruto" in (tmp_path / "out" / "graph.ttl").read_text(encoding="utf-8")
+
+
+def test_build_a_very_long_article_is_extracted_in_windows_with_offsets_in_the_whole_text(tmp_path, monkeypatch):
+    import kg.nlp
+    from rdflib import Dataset
+
+    from kg.namespace import KG
+
+    paragraphs = ["Kenyan President William Ruto met Ugandan President Yoweri Museveni in Kampala on Monday.",
+                  "Ruto later met Tanzanian President Samia Suluhu Hassan in Dodoma.",
+                  "Museveni condemned the attack on the border post, officials said."] * 4
+    text = "Regional Talks\n\n" + "\n\n".join(paragraphs) + "\n"
+    (tmp_path / "long.txt").write_text(text, encoding="utf-8")
+    monkeypatch.setattr(kg.nlp, "MAX_WINDOW_TEXT", 200)
+    assert len(kg.nlp.article_windows(text)) > 3
+    report = build([tmp_path / "long.txt"], BuildOptions(output=tmp_path / "out", html=False))
+    assert report.articles == 1
+    graph = Dataset(default_union=True)
+    graph.parse(tmp_path / "out" / "graph.ttl", format="turtle")
+    statements = list(graph.subjects(KG.evidence, None))
+    assert statements
+    for node in statements:
+        start, end = int(graph.value(node, KG.charStart)), int(graph.value(node, KG.charEnd))
+        assert text[start:end] == str(graph.value(node, KG.evidence))
+    people = {str(label) for node in graph.subjects(RDF.type, KG.Person) for label in graph.objects(node, RDFS.label)}
+    assert {"William Ruto", "Yoweri Museveni"} <= people
+    assert len([p for p in people if "Ruto" in p]) == 1  # one actor across the windows
+
+
+def test_build_article_windows_cover_the_text_between_pieces():
+    from kg.nlp import MAX_WINDOW_TEXT, article_windows
+
+    text = "Title\n\n" + ("A sentence that goes on for a while. " * 40 + "\n") * 800
+    windows = article_windows(text)
+    assert windows[0][0] == 0 and len(windows) > 1
+    assert all(end - start <= MAX_WINDOW_TEXT for start, end in windows)
+    assert all(a[1] <= b[0] for a, b in zip(windows, windows[1:]))
+    assert article_windows("Short text.") == [(0, 11)]

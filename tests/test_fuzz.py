@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import kg.build
-from benchmarks.fuzz_ingest import FORMATS, make_cases, run_case
+from benchmarks.fuzz_ingest import FORMATS, make_cases, pathological_cases, run_case
 
 
 @pytest.fixture(scope="module")
@@ -29,3 +29,13 @@ def test_fuzz_case_builds_or_is_refused_in_one_line(case, tmp_path, cached_pipel
     outcome = run_case(case, tmp_path)
     assert outcome.crash is None, outcome.crash
     assert outcome.articles or outcome.failures or not list((tmp_path / "out").glob("graph.*"))
+
+
+REFUSED = {"front-matter-alias-bomb", "jsonl-deep-nesting"}  # one line each; the others build
+
+
+@pytest.mark.parametrize("case", pathological_cases(), ids=lambda c: c.name + c.suffix)
+def test_fuzz_inputs_that_once_broke_the_build_end_with_a_graph_or_one_line(case, tmp_path, cached_pipeline):
+    outcome = run_case(case, tmp_path)
+    assert outcome.crash is None, outcome.crash
+    assert (outcome.articles, outcome.failures) == ((0, 1) if case.name in REFUSED else (1, 0))
