@@ -85,19 +85,18 @@ def _paragraphs(text: str) -> Iterator[tuple[int, str]]:
 
 
 def _pieces(offset: int, para: str) -> Iterator[tuple[int, str]]:
-    """A paragraph in pieces of at most MAX_DOC_CHARS, cut between sentences; a sentence
-    longer than that in windows cut at spaces. Parsing time and memory then grow linearly
-    with the paragraph, and no piece passes the parser's length limit."""
+    """A paragraph of at most MAX_DOC_CHARS whole; a longer one sentence by sentence (cut
+    where a sentence ends), and a sentence longer than that in windows cut at spaces.
+    Parsing time and memory then grow linearly with the paragraph, no piece passes the
+    parser's length limit, and a sentence repeated through a long paragraph is one piece
+    said many times, parsed once."""
     if len(para) <= MAX_DOC_CHARS:
         yield offset, para
         return
-    start = previous = 0
+    start = 0
     for boundary in [m.end() for m in _SENTENCE_START.finditer(para)] + [len(para)]:
-        if boundary - start > MAX_DOC_CHARS and previous > start:
-            yield from _windows(offset + start, para[start:previous])
-            start = previous
-        previous = boundary
-    yield from _windows(offset + start, para[start:])
+        yield from _windows(offset + start, para[start:boundary])
+        start = boundary
 
 
 def _windows(offset: int, piece: str) -> Iterator[tuple[int, str]]:
