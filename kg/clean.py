@@ -6,14 +6,12 @@ import functools
 import os
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-import yaml
 
 from kg.dates import parse_date
 from kg.errors import RuleFileError
-from kg.rules import data_path
+from kg.rules import data_path, read_yaml_file
 
 __all__ = ["BoilerplateRules", "CleanedText", "clean_text", "load_boilerplate", "default_boilerplate"]
 
@@ -49,13 +47,7 @@ class CleanedText:
 
 
 def load_boilerplate(path: str | os.PathLike[str]) -> BoilerplateRules:
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except OSError as exc:
-        raise RuleFileError(str(path), f"cannot read: {exc.strerror or exc}") from exc
-    except UnicodeDecodeError as exc:
-        raise RuleFileError(str(path), "not UTF-8 text") from exc
-    return _parse_rules(text, str(path))
+    return _parse_rules(read_yaml_file(path), str(path))
 
 
 @functools.lru_cache(maxsize=1)
@@ -64,13 +56,7 @@ def default_boilerplate() -> BoilerplateRules:
     return load_boilerplate(data_path("boilerplate.yaml"))
 
 
-def _parse_rules(text: str, where: str) -> BoilerplateRules:
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        raise RuleFileError(where, f"not valid YAML: {getattr(exc, 'problem', None) or exc}", line) from exc
+def _parse_rules(data: Any, where: str) -> BoilerplateRules:
     data = {} if data is None else data
     if not isinstance(data, dict):
         raise RuleFileError(where, "expected a mapping from rule kinds to lists of patterns")

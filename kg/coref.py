@@ -17,13 +17,12 @@ def resolve_references(sentences, actors, token_actor, cue, rules: Rules) -> Non
     history: list[tuple[int, int, int, str]] = []  # (sentence, token, actor, dep)
     described: dict[str, int] = {}
     for s in sentences:
-        doc = s.span.doc
         for tok in s.span:
             key = (s.index, tok.i)
             if key in token_actor:
                 for aid in token_actor[key]:
                     history.append((s.index, tok.i, aid, tok.dep_))
-                    if tok.i + 0 < len(doc) and actors[aid].type is ActorType.COUNTRY and tok.lower_ in rules.definite_descriptions:
+                    if actors[aid].type is ActorType.COUNTRY and tok.lower_ in rules.definite_descriptions:
                         described[tok.lower_] = aid
                 continue
             target = None

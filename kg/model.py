@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 __all__ = [
-    "ActorType", "Relation", "Modality", "Article", "Mention", "Actor", "Post",
+    "ActorType", "Relation", "Modality", "Article", "Actor", "Post",
     "Assertion", "Event",
 ]
 
@@ -58,19 +58,6 @@ class Article:
     date_inferred: bool = False
     url: str | None = None
     outlet: str | None = None
-
-
-@dataclass(frozen=True)
-class Mention:
-    """A stretch of an article's text naming or referring to an actor or place."""
-
-    start: int
-    end: int
-    text: str
-    type: ActorType
-    name: str  # the name as written, normalised for display
-    sentence: int  # index of the sentence holding it
-    kind: str = "name"  # name | acronym | demonym | title | pronoun | description | capital
 
 
 @dataclass

@@ -60,7 +60,7 @@ def test_rules_user_lexicon_adds_a_verb(tmp_path):
 @pytest.mark.parametrize("content,reason", [
     ("actors:\n  - {name: X, type: Wizard}\n", "unknown type 'Wizard'"),
     ("actors:\n  - {type: Person}\n", "needs a 'name'"),
-    ("actors: [\n", "invalid YAML"),
+    ("actors: [\n", "not valid YAML"),
     ("- just a list\n", "expected a mapping at the top level"),
 ])
 def test_rules_bad_gazetteer_names_file_and_reason(tmp_path, content, reason):
