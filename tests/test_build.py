@@ -61,7 +61,7 @@ def test_build_a_very_long_article_is_extracted_in_windows_with_offsets_in_the_w
                   "Museveni condemned the attack on the border post, officials said."] * 4
     text = "Regional Talks\n\n" + "\n\n".join(paragraphs) + "\n"
     (tmp_path / "long.txt").write_text(text, encoding="utf-8")
-    monkeypatch.setattr(kg.nlp, "MAX_WINDOW_TEXT", 200)
+    monkeypatch.setattr(kg.nlp, "MAX_ARTICLE_WINDOW", 200)
     assert len(kg.nlp.article_windows(text)) > 3
     report = build([tmp_path / "long.txt"], BuildOptions(output=tmp_path / "out", html=False))
     assert report.articles == 1
@@ -78,11 +78,11 @@ def test_build_a_very_long_article_is_extracted_in_windows_with_offsets_in_the_w
 
 
 def test_build_article_windows_cover_the_text_between_pieces():
-    from kg.nlp import MAX_WINDOW_TEXT, article_windows
+    from kg.nlp import MAX_ARTICLE_WINDOW, article_windows
 
     text = "Title\n\n" + ("A sentence that goes on for a while. " * 40 + "\n") * 800
     windows = article_windows(text)
     assert windows[0][0] == 0 and len(windows) > 1
-    assert all(end - start <= MAX_WINDOW_TEXT for start, end in windows)
+    assert all(end - start <= MAX_ARTICLE_WINDOW for start, end in windows)
     assert all(a[1] <= b[0] for a, b in zip(windows, windows[1:]))
     assert article_windows("Short text.") == [(0, 11)]
