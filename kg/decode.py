@@ -22,10 +22,7 @@ _SAMPLE = 200_000  # bytes the detector looks at
 _CHAOS_MARGIN = 0.1  # decodings the detector rates this close to its best are compared by their words
 # Cc and Cf characters are dropped, but not the ones text needs: line breaks, tabs, and the
 # joiners of Arabic and Indic scripts
-_KEPT_CONTROLS = "\n\t\u200c\u200d"
-_CONTROLS = re.compile("[" + "".join(
-    re.escape(chr(c)) for c in range(0x110000)
-    if unicodedata.category(chr(c)) in ("Cc", "Cf") and chr(c) not in _KEPT_CONTROLS and chr(c) != "\r") + "]")
+_KEPT_CONTROLS = "\n\r\t\u200c\u200d"
 
 
 class BinaryFile(ValueError):
@@ -52,7 +49,16 @@ def decode_text(data: bytes) -> str:
 def remove_controls(text: str) -> str:
     """`text` without NUL and other control or invisible format characters (direction
     overrides, zero-width spaces); carriage returns, line breaks and tabs stay."""
-    return _CONTROLS.sub("", text)
+    return _controls().sub("", text)
+
+
+@functools.lru_cache(maxsize=1)
+def _controls() -> re.Pattern[str]:
+    """Every Cc and Cf character but the kept ones: built on first use (it looks at every
+    code point), not when kg starts."""
+    return re.compile("[" + "".join(
+        re.escape(chr(c)) for c in range(0x110000)
+        if unicodedata.category(chr(c)) in ("Cc", "Cf") and chr(c) not in _KEPT_CONTROLS) + "]")
 
 
 def _by_bom(data: bytes) -> str | None:

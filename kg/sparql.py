@@ -10,7 +10,7 @@ from importlib import resources
 
 from .errors import KGError, shown
 from .graph import PREFIXES
-from .sparqltext import code_only, is_update, outside_reference
+from .sparqltext import IRI, code_only, is_update, outside_reference
 
 __all__ = ["QueryError", "QuerySyntaxError", "QueryTimeout", "QueryRefused", "SavedQuery", "QueryResult", "saved_queries",
            "saved_query", "run_query", "run_saved", "actor_iris"]
@@ -205,7 +205,7 @@ def _listed(value: str | list[str]) -> list[str]:
 
 def _sparql_term(value: str) -> str:
     """A parameter as SPARQL: <…> stays an IRI, anything else becomes a string literal."""
-    if re.fullmatch(r"<[^<>\"{}|^`\\\s]*>", value):
+    if IRI.fullmatch(value):
         return value
     escaped = (value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r"))
     return f'"{escaped}"'

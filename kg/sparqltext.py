@@ -6,13 +6,14 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Mapping
 
-__all__ = ["is_update", "outside_reference", "remote_reference", "blank_strings_and_comments", "code_only"]
+__all__ = ["is_update", "outside_reference", "remote_reference", "blank_strings_and_comments", "code_only",
+           "IRI"]
 
+IRI = re.compile(r"<[^<>\"{}|^`\\\s]*>")  # an IRI written in full, <...>
 _STRING_OR_COMMENT = re.compile(  # IRIs too, found first so that a '#' in one starts no comment
-    r"<[^<>\"{}|^`\\\s]*>|"
+    IRI.pattern + "|"
     r'"""(?:[^"\\]|\\.|"(?!""))*"""' r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
     r'|"(?:[^"\\\n]|\\.)*"' r"|'(?:[^'\\\n]|\\.)*'" r"|#[^\n]*", re.S)
-_IRI = re.compile(r"<[^<>\"{}|^`\\\s]*>")
 # a keyword is a whole word: not part of a prefixed name, a variable or another word
 _WORD = r"(?<![\w:?$\-.]){}(?![\w:\-])"
 _PROLOGUE = re.compile(r"\s*(?:(?:PREFIX\s+[\w.\-]*:\s*|BASE\s+)<[^>]*>\s*)*", re.I)
@@ -20,6 +21,7 @@ _FIRST_WORD = re.compile(r"[A-Za-z]+")
 _QUERY_FORMS = {"select", "construct", "describe", "ask"}
 _REMOTE = re.compile(_WORD.format(r"(LOAD|SERVICE)"), re.I)
 _DATASET = re.compile(_WORD.format(r"(FROM|USING)") + r"(?:\s+NAMED(?![\w:\-]))?\s*(<[^>]*>|[\w.\-]*:[\w.\-]*)", re.I)
+_TARGET = re.compile(r"\s*(?:SILENT\s*)?(" + IRI.pattern + ")", re.I)  # what LOAD or SERVICE names
 _PREFIX_DECLARATION = re.compile(r"PREFIX\s+([\w.\-]*):\s*<([^>]*)>", re.I)
 
 
@@ -31,7 +33,7 @@ def blank_strings_and_comments(text: str) -> str:
 
 def code_only(text: str) -> str:
     """Strings, comments and IRIs blanked: what is left is keywords, names and punctuation."""
-    return _IRI.sub(lambda m: " " * len(m[0]), blank_strings_and_comments(text))
+    return IRI.sub(lambda m: " " * len(m[0]), blank_strings_and_comments(text))
 
 
 def is_update(text: str) -> bool:
@@ -73,8 +75,5 @@ def _expand(name: str, prefixes: Mapping[str, str]) -> str | None:
 
 def _following_iri(text: str, start: int) -> str:
     """The IRI a LOAD or SERVICE names (after SILENT, if written), for the message."""
-    found = _IRI.match(text, start + len(text[start:]) - len(text[start:].lstrip()))
-    if found is None:
-        found = re.compile(r"\s*SILENT\s*(" + _IRI.pattern + ")", re.I).match(text, start)
-        return found[1] if found is not None else ""
-    return found[0]
+    found = _TARGET.match(text, start)
+    return found[1] if found is not None else ""
