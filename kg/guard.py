@@ -45,21 +45,6 @@ class _Handler(BaseHTTPRequestHandler):
     server: GuardServer
     protocol_version = "HTTP/1.1"
 
-    def do_GET(self) -> None:
-        self._forward()
-
-    def do_POST(self) -> None:
-        self._forward()
-
-    def do_PUT(self) -> None:
-        self._forward()
-
-    def do_DELETE(self) -> None:
-        self._forward()
-
-    def do_HEAD(self) -> None:
-        self._forward()
-
     def log_message(self, *args) -> None:
         pass
 
@@ -86,6 +71,8 @@ class _Handler(BaseHTTPRequestHandler):
             self._refuse(502, "the SPARQL server did not answer")
         finally:
             upstream.close()
+
+    do_GET = do_POST = do_PUT = do_DELETE = do_HEAD = _forward
 
     def _relay(self, answer: http.client.HTTPResponse, upstream: http.client.HTTPConnection,
                deadline: float | None) -> None:
