@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kg.viz import write_view  # noqa: E402
+from kg.view.viz import write_view  # noqa: E402
 from tests.chromium import launch, why_no_browser  # noqa: E402
 from tests.synthetic import synthetic_graph  # noqa: E402
 

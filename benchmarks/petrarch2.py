@@ -19,11 +19,11 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from kg.extract import extract_article
-from kg.merge import merge_extractions
+from kg.extraction.pipeline import extract_article
+from kg.corpus.merge import merge_extractions
 from kg.model import Article, Modality, Relation
-from kg.nlp import load_pipeline
-from kg.rules import load_rules
+from kg.extraction.nlp import load_pipeline
+from kg.extraction.rules import load_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT = ROOT.parent / "shared" / "eval" / "petrarch2" / "records_gsr.jsonl"

@@ -14,8 +14,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from kg.sparql import run_saved, saved_queries
-from kg.store import load_store
+from kg.query.sparql import run_saved, saved_queries
+from kg.graph.store import load_store
 
 KG = "https://w3id.org/newskg/ontology#"
 ID = "https://w3id.org/newskg/id/"

@@ -8,18 +8,18 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from .errors import InputError, InputWarning, KGError
-from .extract import ArticleExtraction, detached, extract_article
+from .extraction.pipeline import ArticleExtraction, detached, extract_article
 from .files import OutputFolder
-from .graph import serialize_graph, to_graph, union_graph
-from .html import HtmlOptions
-from .ingest import read_articles
-from .merge import merge_extractions
+from .graph.rdf import serialize_graph, to_graph, union_graph
+from .view.html import HtmlOptions
+from .reading.ingest import read_articles
+from .corpus.merge import merge_extractions
 from .model import Article
-from .namespace import DEFAULT_BASE_IRI
-from .nlp import article_windows, load_pipeline
-from .rules import Rules, load_rules
-from .viewselect import Selection
-from .viz import write_view
+from .graph.namespace import DEFAULT_BASE_IRI
+from .extraction.nlp import article_windows, load_pipeline
+from .extraction.rules import Rules, load_rules
+from .view.select import Selection
+from .view.viz import write_view
 
 __all__ = ["BuildOptions", "BuildReport", "NothingBuilt", "OUTPUT_NAMES", "build", "read_inputs"]
 

@@ -104,7 +104,7 @@ def build(inputs, output, date, gazetteers, lexicons, base_iri, named_graphs, no
     """
     from .build import BuildOptions
     from .build import build as run_build
-    from .namespace import DEFAULT_BASE_IRI
+    from .graph.namespace import DEFAULT_BASE_IRI
 
     options = BuildOptions(output=output, date=date, gazetteers=tuple(gazetteers), lexicons=tuple(lexicons),
                            base_iri=base_iri or DEFAULT_BASE_IRI, named_graphs=named_graphs, html=not no_html,
@@ -150,12 +150,12 @@ def _parse_list(parse):
 
 
 def _relations(value: str):
-    from .viewselect import parse_relations
+    from .view.select import parse_relations
     return parse_relations(value)
 
 
 def _types(value: str):
-    from .viewselect import parse_types
+    from .view.select import parse_types
     return parse_types(value)
 
 
@@ -187,9 +187,9 @@ def viz(graph, output, focus, depth, relations, types, max_nodes, show_negated, 
       kg viz output/graph.ttl --focus "Hulusi Akar" --depth 2 -o akar.html
       kg viz big.ttl --relations conflict,meeting --types Country,ArmedGroup --max-nodes 300
     """
-    from .html import HtmlOptions
-    from .viewselect import Selection
-    from .viz import visualize
+    from .view.html import HtmlOptions
+    from .view.select import Selection
+    from .view.viz import visualize
 
     from .files import check_output_file
 
@@ -248,7 +248,7 @@ def query(graph, query_text, query_file, name, list_saved, params, fmt, timeout,
       kg query output/graph.ttl -f my_query.rq --format csv > result.csv
       kg query --list
     """
-    from .sparql import QueryRefused, QuerySyntaxError, run_query, run_saved, saved_queries, saved_query
+    from .query.sparql import QueryRefused, QuerySyntaxError, run_query, run_saved, saved_queries, saved_query
 
     if list_saved:
         queries = saved_queries()
@@ -267,8 +267,8 @@ def query(graph, query_text, query_file, name, list_saved, params, fmt, timeout,
         raise click.UsageError(f"the saved query {name!r} needs "
                                + " ".join(f"--param {p}=<{saved.params[p]}>" for p in missing))
     from .files import check_output_file
-    from .results import format_result
-    from .store import load_store, save_store
+    from .query.results import format_result
+    from .graph.store import load_store, save_store
 
     if allow_update:
         check_output_file(graph)
@@ -328,7 +328,7 @@ def export(graph, fmt, output) -> None:
       kg export output/graph.ttl --format csv -o relations.csv
       kg export output/graph.ttl --format jsonld > graph.jsonld
     """
-    from .export import export as run_export
+    from .graph.export import export as run_export
     from .files import check_output_file
 
     if output is not None and output.resolve() == graph.resolve():
@@ -359,9 +359,9 @@ def stats(graph, top, fmt) -> None:
     """
     import json
 
-    from .load import load_graph
-    from .stats import format_stats, graph_stats
-    from .viewdata import read_view
+    from .graph.load import load_graph
+    from .query.stats import format_stats, graph_stats
+    from .view.data import read_view
 
     result = graph_stats(read_view(load_graph(graph)), top)
     if fmt == "json":
@@ -383,7 +383,7 @@ def validate(graph) -> None:
     Example:
       kg validate output/graph.ttl
     """
-    from .validate import validate_file
+    from .graph.validate import validate_file
 
     report = validate_file(graph)
     for violation in report.violations:
@@ -413,7 +413,7 @@ def serve(graph, port, timeout) -> None:
       kg serve output/graph.ttl --port 7878
       curl 'http://127.0.0.1:7878/query' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 5'
     """
-    from .serve import serve as run_server
+    from .query.serve import serve as run_server
 
     def ready(url: str) -> None:
         click.echo(f"SPARQL endpoint (read-only): {url}  (Ctrl-C to stop)")
@@ -447,7 +447,7 @@ def push(graph, endpoint, graph_iri, replace, user, timeout) -> None:
     """
     import os
 
-    from .endpoint import push as run_push
+    from .graph.endpoint import push as run_push
 
     report = run_push(graph, endpoint, graph_iri=graph_iri, user=user, password=os.environ.get("KG_PASSWORD"),
                       replace=replace, timeout=timeout)

@@ -8,14 +8,14 @@ import pytest
 from rdflib import Dataset
 
 import kg.build
-import kg.graph
+import kg.graph.rdf
 from kg.build import BuildOptions, BuildReport
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 SEED = SEEDS / "000_fe58f1c9c5d68111.txt"
 
-PREFIXES = "".join(f"PREFIX {prefix}: <{ns}>\n" for prefix, ns in kg.graph.PREFIXES.items())
+PREFIXES = "".join(f"PREFIX {prefix}: <{ns}>\n" for prefix, ns in kg.graph.rdf.PREFIXES.items())
 
 
 def _sparql_rows(graph, query: str) -> list[tuple[str, ...]]:

@@ -6,7 +6,7 @@ import datetime as dt
 
 from rdflib import Dataset
 
-from kg.graph import to_graph
+from kg.graph.rdf import to_graph
 from kg.model import Actor, ActorType, Article, Assertion, Modality, Post, Relation
 
 NAME_IMG = """<img src=x onerror="window.__xss='name'">"""

@@ -6,7 +6,7 @@ import random
 
 from rdflib import Dataset
 
-from kg.graph import to_graph
+from kg.graph.rdf import to_graph
 from kg.model import Actor, ActorType, Article, Assertion, Modality, Relation
 
 _TYPES = [t for t in ActorType if t is not ActorType.PLACE]

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from kg.html import HtmlOptions
-from kg.viewselect import Selection
-from kg.viz import write_view
+from kg.view.html import HtmlOptions
+from kg.view.select import Selection
+from kg.view.viz import write_view
 from tests import hostile
 from tests.chromium import launch, why_no_browser
 from tests.synthetic import synthetic_graph
@@ -254,7 +254,7 @@ def test_browser_selection_note_says_what_was_left_out(open_page, seed_build, tm
 
 
 def write_view_of(graph_path: Path, out: Path, selection: Selection) -> Path:
-    from kg.viz import visualize
+    from kg.view.viz import visualize
 
     return visualize(graph_path, out, selection).path
 

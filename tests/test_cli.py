@@ -10,7 +10,7 @@ from rdflib import Dataset
 
 import kg.build
 import kg.files
-import kg.graph
+import kg.graph.rdf
 from kg.files import OutputError
 from kg.build import BuildOptions
 from tests.cli import invoke

@@ -15,8 +15,8 @@ from rdflib import Dataset
 
 import kg.build
 from kg.build import BuildOptions
-from kg.ingest import read_articles
-from kg.rules import data_path
+from kg.reading.ingest import read_articles
+from kg.extraction.rules import data_path
 
 AKAR, FIDAN = "Hulusi Akar", "Hakan Fidan"
 SHOIGU, ABBAS = "Sergei Shoigu", "Ali Mahmoud Abbas"

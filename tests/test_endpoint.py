@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.endpoint import oxigraph_binary
-from kg.load import load_graph
+from kg.graph.endpoint import oxigraph_binary
+from kg.graph.load import load_graph
 from tests.cli import invoke
 from tests.recorder import Answer, Recorder
 

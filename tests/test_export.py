@@ -10,8 +10,8 @@ import pytest
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
-from kg.export import CSV_COLUMNS, export
-from kg.load import load_graph
+from kg.graph.export import CSV_COLUMNS, export
+from kg.graph.load import load_graph
 from tests.cli import invoke
 
 
@@ -85,7 +85,7 @@ def test_export_of_an_empty_graph(tmp_path):
 
 
 def test_export_csv_cells_that_look_like_formulas_are_text():
-    from kg.export import spreadsheet_safe
+    from kg.graph.export import spreadsheet_safe
 
     assert [spreadsheet_safe(cell) for cell in ["=HYPERLINK(\"http://x\")", "+1", "-2", "@SUM(A1)", "\tx", "\rx",
                                                  "Turkey", "2024-01-02", ""]] == [
@@ -95,7 +95,7 @@ def test_export_csv_cells_that_look_like_formulas_are_text():
 def test_export_csv_of_formula_like_names_and_evidence(seed_build, tmp_path):
     from rdflib import RDFS, Literal, URIRef
 
-    from kg.namespace import KG
+    from kg.graph.namespace import KG
 
     graph = load_graph(seed_build[0])
     turkey = URIRef("https://w3id.org/newskg/id/turkey")

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from kg.extract import extract_article
-from kg.merge import merge_extractions
+from kg.extraction.pipeline import extract_article
+from kg.corpus.merge import merge_extractions
 from kg.model import Article
-from kg.rules import fold, load_rules
+from kg.extraction.rules import fold, load_rules
 
 CASES = sorted((Path(__file__).parent / "cases").glob("*.yaml"))
 
@@ -58,7 +58,7 @@ def _key(row: list) -> tuple:
 
 @pytest.fixture(scope="module")
 def nlp():
-    from kg.nlp import load_pipeline
+    from kg.extraction.nlp import load_pipeline
     return load_pipeline()
 
 

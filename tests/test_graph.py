@@ -15,15 +15,15 @@ from rdflib import XSD, Dataset, Graph, Literal, URIRef
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 import kg.files
-import kg.graph
+import kg.graph.rdf
 from kg.files import OutputError
-from kg.graph import FORMATS, serialize_graph, slug, to_graph, write_graph
+from kg.graph.rdf import FORMATS, serialize_graph, slug, to_graph, write_graph
 from kg.model import Actor, ActorType, Article, Assertion, Event, Modality, Post, Relation
-from kg.namespace import DEFAULT_BASE_IRI, KG
+from kg.graph.namespace import DEFAULT_BASE_IRI, KG
 
 ROOT = Path(__file__).resolve().parents[1]
 BASE = DEFAULT_BASE_IRI
-PREFIXES = "".join(f"PREFIX {prefix}: <{ns}>\n" for prefix, ns in kg.graph.PREFIXES.items()) + "".join(
+PREFIXES = "".join(f"PREFIX {prefix}: <{ns}>\n" for prefix, ns in kg.graph.rdf.PREFIXES.items()) + "".join(
     f"PREFIX {kind}: <{BASE}{kind}/>\n" for kind in ("person", "country", "armed-group", "place"))
 
 # Invented actors and an invented article; offsets are computed from the text.
@@ -344,7 +344,7 @@ SCRIPT = """
 import sys
 sys.path.insert(0, {tests!r}); sys.path.insert(0, {root!r})
 import test_graph
-from kg.graph import serialize_graph
+from kg.graph.rdf import serialize_graph
 sys.stdout.buffer.write(serialize_graph(test_graph.build(named_graphs={named}), {fmt!r}))
 """
 

@@ -3,9 +3,10 @@ import json
 
 import pytest
 
-from kg import ingest, page
+from kg.reading import ingest
+from kg.reading import page
 from kg.errors import InputError, InputWarning
-from kg.ingest import read_articles
+from kg.reading.ingest import read_articles
 from kg.model import Article
 
 PAGE = """<!doctype html>

@@ -7,7 +7,7 @@ import pytest
 from rdflib import OWL, RDF, RDFS, Graph, URIRef
 
 from kg.model import ActorType, Modality, Relation
-from kg.namespace import DEFAULT_BASE_IRI, KG, SCHEMA, SEM
+from kg.graph.namespace import DEFAULT_BASE_IRI, KG, SCHEMA, SEM
 
 ONTOLOGY = Path(__file__).resolve().parents[1] / "ontology" / "kg.ttl"
 KG_NS = "https://w3id.org/newskg/ontology#"

@@ -19,7 +19,7 @@ import kg.build
 import kg.files
 from kg.build import BuildOptions, build
 from kg.files import JOURNAL_NAME, LOCK_NAME, OutputFolder, recover
-from kg.namespace import KG
+from kg.graph.namespace import KG
 from tests.cli import invoke
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_fe58f1c9c5d68111.txt"
@@ -96,13 +96,13 @@ def test_outputs_an_uncreatable_folder_is_refused_before_any_work(no_extraction)
     ["export", "{graph}", "--format", "turtle", "-o", "/proc/kg-x.ttl"],
 ])
 def test_outputs_export_and_viz_check_the_output_path_first(seed_build, tmp_path, command, monkeypatch):
-    import kg.export
-    import kg.viz
+    import kg.graph.export
+    import kg.view.viz
 
     def refuse(*args, **kwargs):
         raise AssertionError("the output path should have been refused before reading the graph")
-    monkeypatch.setattr(kg.export, "load_graph", refuse)
-    monkeypatch.setattr(kg.viz, "load_graph", refuse)
+    monkeypatch.setattr(kg.graph.export, "load_graph", refuse)
+    monkeypatch.setattr(kg.view.viz, "load_graph", refuse)
     args = [a.format(graph=seed_build[0], missing=tmp_path / "missing") for a in command]
     result = invoke(*args)
     assert result.exit_code == 1

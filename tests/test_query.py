@@ -10,8 +10,8 @@ import time
 
 import pytest
 
-from kg.sparql import QueryError, QuerySyntaxError, QueryTimeout, run_query, run_saved, saved_queries
-from kg.store import load_store
+from kg.query.sparql import QueryError, QuerySyntaxError, QueryTimeout, run_query, run_saved, saved_queries
+from kg.graph.store import load_store
 from tests.cli import invoke
 from tests.recorder import Answer, Recorder
 

@@ -5,7 +5,7 @@ import pytest
 
 from kg.errors import RuleFileError
 from kg.model import ActorType, Relation
-from kg.rules import fold, load_rules
+from kg.extraction.rules import fold, load_rules
 
 
 @pytest.fixture(scope="module")

@@ -4,8 +4,8 @@ from __future__ import annotations
 import json
 
 
-from kg.stats import graph_stats
-from kg.viewdata import read_view
+from kg.query.stats import graph_stats
+from kg.view.data import read_view
 from tests import hostile
 from tests.cli import invoke
 

@@ -6,8 +6,8 @@ import pytest
 from rdflib import Dataset, Literal, URIRef
 
 from kg.build import BuildOptions, build
-from kg.namespace import KG
-from kg.validate import validate_graph
+from kg.graph.namespace import KG
+from kg.graph.validate import validate_graph
 from tests import hostile
 from tests.cli import invoke
 

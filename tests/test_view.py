@@ -11,12 +11,12 @@ import pytest
 from rdflib import RDF, RDFS, Dataset, Literal, URIRef
 
 from kg.errors import KGError
-from kg.graph import write_graph
-from kg.html import HtmlOptions, render_html
+from kg.graph.rdf import write_graph
+from kg.view.html import HtmlOptions, render_html
 from kg.model import Modality, Relation
-from kg.namespace import KG
-from kg.viewdata import read_view
-from kg.viewselect import Selection, find_actor, parse_relations, parse_types, select
+from kg.graph.namespace import KG
+from kg.view.data import read_view
+from kg.view.select import Selection, find_actor, parse_relations, parse_types, select
 from tests import hostile
 from tests.cli import invoke
 

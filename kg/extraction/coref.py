@@ -1,0 +1,93 @@
+"""Pronouns and definite descriptions ('he', 'its', 'the group', 'the regime') resolved to the
+last fitting actor of the article."""
+from __future__ import annotations
+
+from ..model import ActorType
+from .rules import Rules
+
+__all__ = ["resolve_references"]
+
+PERSON_PRONOUNS = {"he", "she", "him", "his", "her"}
+THING_PRONOUNS = {"it", "its"}
+NOT_ORG_TYPES = {ActorType.PERSON, ActorType.PLACE, ActorType.GROUP}
+
+
+def resolve_references(sentences, actors, token_actor, cue, rules: Rules) -> None:
+    """Pronouns and definite descriptions ('the group', 'the regime') point back to the last fitting actor."""
+    history: list[tuple[int, int, int, str]] = []  # (sentence, token, actor, dep)
+    described: dict[str, int] = {}
+    for s in sentences:
+        for tok in s.span:
+            key = (s.index, tok.i)
+            if key in token_actor:
+                for aid in token_actor[key]:
+                    history.append((s.index, tok.i, aid, tok.dep_))
+                    if actors[aid].type is ActorType.COUNTRY and tok.lower_ in rules.definite_descriptions:
+                        described[tok.lower_] = aid
+                continue
+            target = None
+            lower = tok.lower_
+            if tok.pos_ == "PRON" and lower in PERSON_PRONOUNS:
+                target = _last(history, actors, {ActorType.PERSON}, prefer_subject=True, before=(s.index, tok.i))
+                kind = "pronoun"
+            elif tok.pos_ == "PRON" and lower in THING_PRONOUNS and tok.dep_ in ("poss", "nsubj") \
+                    and _last_subject_is_actor(sentences, s, tok, token_actor):
+                target = _last(history, actors, set(ActorType) - NOT_ORG_TYPES, prefer_subject=False, before=(s.index, tok.i))
+                kind = "pronoun"
+            elif tok.pos_ == "NOUN" and lower in rules.definite_descriptions and _bare_definite(tok):
+                types = set(rules.definite_descriptions[lower])
+                if lower in described and ActorType.COUNTRY in types:
+                    target = described[lower]
+                elif lower in rules.local_descriptions:
+                    target = _last(history, actors, types, prefer_subject=False, before=(s.index, tok.i),
+                                   sentences_back=0)
+                else:
+                    target = _last(history, actors, types, prefer_subject=False, before=(s.index, tok.i))
+                kind = "description"
+            if target is not None:
+                token_actor[key] = [target]
+                cue[key] = kind
+                history.append((s.index, tok.i, target, tok.dep_))
+
+
+def _last_subject_is_actor(sentences, s, pronoun, token_actor) -> bool:
+    """'It' refers to an actor only when the last subject before it was one ('The deal ... It calls for')."""
+    for sentence in (s, sentences[s.index - 1] if s.index > 0 else None):
+        if sentence is None:
+            continue
+        root = sentence.span.root
+        subjects = [t for t in root.children if t.dep_ in ("nsubj", "nsubjpass")
+                    and (sentence is not s or t.i < pronoun.i) and t != pronoun]
+        if subjects:
+            last = subjects[-1]
+            return (sentence.index, last.i) in token_actor or last.pos_ == "PRON"
+    return True
+
+
+def _bare_definite(tok) -> bool:
+    children = list(tok.children)
+    if not any(c.lower_ == "the" and c.dep_ == "det" for c in children):
+        return False
+    if any(c.dep_ in ("amod", "compound", "poss", "nummod") for c in children):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in children):
+        return False
+    return True
+
+
+def _last(history, actors, types, prefer_subject: bool, before, sentences_back: int = 2) -> int | None:
+    """The latest fitting actor of the history in the last `sentences_back` sentences before
+    `before`; with `prefer_subject`, the latest such subject when there is one. The history
+    is in text order, so the search stops at the first entry too far back."""
+    limit = before[0] - sentences_back
+    latest = None
+    for sentence, token, aid, dep in reversed(history):
+        if sentence < limit:
+            break
+        if (sentence, token) >= before or actors[aid].type not in types:
+            continue
+        if not prefer_subject or dep in ("nsubj", "nsubjpass"):
+            return aid
+        if latest is None:
+            latest = aid
+    return latest

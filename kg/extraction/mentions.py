@@ -1,0 +1,343 @@
+"""Find the names in parsed sentences: known names from the gazetteer and unknown ones.
+
+A name mention is typed from the gazetteer, from the head word of the name
+("... Forces", "Ministry of ..."), from a descriptor after it ("the X media
+institution"), from a title before it ("Minister X") or from spaCy's entity
+label, in that order of trust. Untyped names are kept as candidates: they
+count only if resolution merges them with a typed mention.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..model import ActorType
+from .rules import GazetteerEntry, Rules, fold
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from .nlp import Sentence
+
+__all__ = ["NameMention", "find_names", "by_sentence", "NAME_CONNECTORS", "LOCATIVE_PREPS"]
+
+NAME_CONNECTORS = {"al", "el", "bin", "ibn", "bint", "ben", "abu", "abd", "de", "da", "di",
+                   "du", "van", "von", "der", "den", "la", "le", "ul", "ud", "-", "’", "'"}
+LOCATIVE_PREPS = {"in", "at", "to", "from", "near", "into", "across", "outside", "around",
+                  "inside", "through", "toward", "towards", "via", "within", "throughout"}
+SPACY_TYPES = {"PERSON": ActorType.PERSON, "ORG": ActorType.ORGANIZATION,
+               "GPE": ActorType.PLACE, "LOC": ActorType.PLACE, "FAC": ActorType.PLACE}
+NOT_NAMES = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "EVENT",
+             "WORK_OF_ART", "LAW", "LANGUAGE"}
+MAX_GAZETTEER_TOKENS = 8
+
+
+@dataclass
+class NameMention:
+    """A name in a sentence; `start`/`end` are token indices in the sentence's doc."""
+
+    sentence: "Sentence"
+    start: int
+    end: int
+    type: ActorType | None
+    kind: str  # name | demonym | capital | metonym | state | acronym | alias
+    canonical: str | None = None  # the gazetteer's canonical name, when known
+    cue: str = ""  # what typed it: gazetteer | head | descriptor | title | ner
+    country: str | None = None  # the state a national body belongs to
+
+    @property
+    def doc(self):
+        return self.sentence.span.doc
+
+    @property
+    def tokens(self):
+        return self.doc[self.start:self.end]
+
+    @property
+    def text(self) -> str:
+        return self.sentence.article_text[self.char_start:self.char_end]
+
+    @property
+    def char_start(self) -> int:
+        return self.sentence.offset + self.doc[self.start].idx
+
+    @property
+    def char_end(self) -> int:
+        last = self.doc[self.end - 1]
+        return self.sentence.offset + last.idx + len(last.text)
+
+
+def by_sentence(items) -> dict[int, list]:
+    """Names, titles or anything with a `.sentence`, listed by sentence index: rules that look
+    within one sentence then take time in proportion to it, not to the article."""
+    grouped: dict[int, list] = {}
+    for item in items:
+        grouped.setdefault(item.sentence.index, []).append(item)
+    return grouped
+
+
+def _capitalised(token: "Token") -> bool:
+    return token.text[:1].isupper() or (token.text[:1].isdigit() and any(c.isalpha() for c in token.text))
+
+
+def gazetteer_matches(sentence: "Sentence", rules: Rules) -> list[tuple[int, int, GazetteerEntry]]:
+    """Longest gazetteer matches, left to right, as (start, end, entry) token ranges."""
+    doc, out = sentence.span.doc, []
+    i, end = sentence.span.start, sentence.span.end
+    while i < end:
+        found = None
+        if _capitalised(doc[i]) and doc[i].lower_ not in ("the", "a", "an"):
+            for j in range(min(end, i + MAX_GAZETTEER_TOKENS), i, -1):
+                span = doc[i:j]
+                if span[-1].is_punct:
+                    continue
+                entry = rules.entry(span.text)
+                if entry is not None and _plausible_surface(span.text):
+                    found = (i, j, entry)
+                    break
+        if found:
+            out.append(found)
+            i = found[1]
+        else:
+            i += 1
+    return out
+
+
+def _plausible_surface(surface: str) -> bool:
+    letters = [c for c in surface if c.isalpha()]
+    if len(letters) <= 3 and not all(c.isupper() for c in letters):
+        return False
+    return True
+
+
+def find_names(sentence: "Sentence", rules: Rules) -> list[NameMention]:
+    """All name mentions of one sentence, gazetteer matches first, then unknown names."""
+    mentions: list[NameMention] = []
+    taken: set[int] = set()
+    doc = sentence.span.doc
+    for start, end, entry in gazetteer_matches(sentence, rules):
+        if entry.kind != "demonym" and not doc[start:end].text.isupper() \
+                and _inside_longer_name(doc, start, end, sentence, rules, entry):
+            continue
+        mention = _from_entry(sentence, start, end, entry, rules)
+        mentions.append(mention)
+        taken.update(range(mention.start, mention.end))
+    for start, end in _name_chunks(sentence, taken, rules):
+        mention = _unknown_name(sentence, start, end, rules)
+        if mention is not None:
+            mentions.append(mention)
+            taken.update(range(mention.start, mention.end))
+    mentions.sort(key=lambda m: m.start)
+    return _absorb_national_bodies(mentions, doc, rules)
+
+
+def _inside_longer_name(doc, start: int, end: int, sentence: "Sentence", rules: Rules,
+                        entry: GazetteerEntry) -> bool:
+    """'Ali Mahmoud Abbas' is not the known 'Mahmoud Abbas', nor is 'Santiago Pena' the capital of
+    Chile: the name goes on beyond the match."""
+    def extends(tok) -> bool:
+        if tok.lower_ in rules.document_heads:
+            return False  # 'UN Security Council Resolution 2254' is still the Council's
+        return (_name_token(tok, False, rules) and tok.lower_ not in rules.titles
+                and tok.lower_ not in rules.title_modifiers and tok.lower_.rstrip(".") not in rules.honorifics
+                and rules.entry(tok.text) is None)
+    before = doc[start - 1] if start > sentence.span.start else None
+    after = doc[end] if end < sentence.span.end else None
+    return (before is not None and extends(before)) or (after is not None and extends(after))
+
+
+def _from_entry(sentence: "Sentence", start: int, end: int, entry: GazetteerEntry, rules: Rules) -> NameMention:
+    doc = sentence.span.doc
+    if entry.type is ActorType.COUNTRY and entry.kind == "demonym":
+        body_end = _national_body_end(doc, end, sentence.span.end, rules)
+        if body_end is not None:  # 'the Iranian foreign ministry', 'Sudanese intelligence services'
+            return NameMention(sentence, start, body_end, ActorType.GOVERNMENT_BODY, "name", None, "head", entry.name)
+        nxt = doc[end] if end < sentence.span.end else None
+        if nxt is not None and nxt.lower_ in rules.state_metonyms and nxt.pos_ in ("NOUN", "PROPN"):
+            return NameMention(sentence, start, end + 1, ActorType.COUNTRY, "state", entry.name, "gazetteer")
+        if doc[end - 1].tag_ in ("NNS", "NNPS") and doc[end - 1].lower_.endswith("s"):
+            return NameMention(sentence, start, end, ActorType.GROUP, "people", None, "gazetteer")
+        return NameMention(sentence, start, end, ActorType.COUNTRY, "demonym", entry.name, "gazetteer")
+    if entry.type is ActorType.COUNTRY and entry.kind in ("capital", "metonym"):
+        kind = "capital" if _used_as_actor(doc, start, end, rules) else "place"
+        if kind == "place":
+            return NameMention(sentence, start, end, ActorType.PLACE, "place", None, "gazetteer", entry.name)
+        return NameMention(sentence, start, end, ActorType.COUNTRY, "capital", entry.name, "gazetteer")
+    if entry.type is ActorType.COUNTRY:
+        nxt = doc[end] if end < sentence.span.end else None
+        if nxt is not None and nxt.lower_ in rules.state_metonyms and nxt.pos_ in ("NOUN", "PROPN"):
+            return NameMention(sentence, start, end + 1, ActorType.COUNTRY, "state", entry.name, "gazetteer")
+    return NameMention(sentence, start, end, entry.type, "name", entry.name, "gazetteer", entry.country)
+
+
+ACTOR_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
+ACTOR_PREPS = {"with", "between", "among", "by", "against", "on", "and"}
+
+
+def _national_body_end(doc, end: int, limit: int, rules: Rules) -> int | None:
+    """Where a lower-case government body after a demonym ends ('foreign ministry'), if there is one."""
+    for j in range(end, min(limit, end + 3)):
+        tok = doc[j]
+        if not tok.text.islower() or tok.pos_ not in ("NOUN", "ADJ", "PROPN"):
+            return None
+        if rules.name_heads.get(tok.lemma_) is ActorType.GOVERNMENT_BODY and tok.lemma_ not in rules.state_metonyms:
+            return j + 1
+        if tok.lower_ not in rules.title_modifiers:
+            return None
+    return None
+
+
+def _used_as_actor(doc, start: int, end: int, rules: Rules) -> bool:
+    """A capital names its government when it acts or is acted upon ('Moscow said', 'talks with Kyiv'),
+    not when it is a location ('in Moscow', 'the capital, Moscow', 'rebuild Damascus')."""
+    tok = doc[end - 1]
+    while tok.dep_ == "conj" and tok.head != tok:
+        tok = tok.head
+    if tok.dep_ in ACTOR_DEPS:
+        return True
+    if tok.dep_ == "pobj" and tok.head.lower_ in ACTOR_PREPS:
+        return True
+    if start >= 2 and doc[start - 1].lower_ == "in" and doc[start - 2].lower_ in rules.state_name_nouns:
+        return True  # 'the new leadership in Damascus', 'the authorities in Kabul'
+
+    if tok.dep_ == "dobj" and rules.verb_rules(tok.head.lemma_.lower()):
+        return True
+    if tok.dep_ == "compound" and (tok.head.lower_ in rules.titles or tok.head.lemma_.lower() in rules.titles):
+        return True  # 'Kremlin spokesman Dmitry Peskov'
+    return False
+
+
+def _name_chunks(sentence: "Sentence", taken: set[int], rules: Rules) -> list[tuple[int, int]]:
+    doc, span = sentence.span.doc, sentence.span
+    chunks, i = [], span.start
+    while i < span.end:
+        tok = doc[i]
+        if i in taken or not _name_token(tok, i == span.start, rules):
+            i += 1
+            continue
+        if i == span.start and tok.pos_ != "PROPN" and i + 1 < span.end and i + 1 not in taken \
+                and _name_token(doc[i + 1], False, rules) and fold(tok.text) not in rules.given_names:
+            i += 1  # 'Later Mbemba Kasongo met ...': a capitalised first word is no part of the name
+            continue
+        j = i + 1
+        while j < span.end and j not in taken:
+            if _name_token(doc[j], False, rules):
+                j += 1
+                continue
+            k = j
+            while k < span.end and k not in taken and (doc[k].lower_ in NAME_CONNECTORS or (
+                    doc[k].lower_ == "of" and k == j and rules.name_heads.get(doc[j - 1].lower_))):
+                k += 1
+            if j < k < span.end and k not in taken and _name_token(doc[k], False, rules):
+                j = k + 1
+            else:
+                break
+        while j > i and doc[j - 1].lower_ in NAME_CONNECTORS | {"of"}:
+            j -= 1
+        start = _skip_leading_titles(doc, i, j, rules)
+        if start < j:
+            chunks.append((start, j))
+        i = max(j, i + 1)
+    return chunks
+
+
+def _name_token(tok: "Token", sentence_start: bool, rules: Rules) -> bool:
+    if not _capitalised(tok) or tok.is_punct:
+        return False
+    if tok.ent_type_ in NOT_NAMES:
+        return False
+    if sentence_start and tok.is_stop:
+        return False
+    if tok.is_stop and tok.pos_ != "PROPN" and tok.lower_ not in NAME_CONNECTORS and not tok.text.isupper():
+        return False
+    return True
+
+
+def _skip_leading_titles(doc, start: int, end: int, rules: Rules) -> int:
+    """Drop the title at the front of a capitalised run: 'Transport Minister Eleni Vardaki' is
+    'Eleni Vardaki'; a run of title words only ('Foreign Minister') is no name at all."""
+    def title_word(tok) -> bool:
+        return tok.lower_ in rules.title_modifiers or tok.lower_ in rules.titles \
+            or tok.lower_.rstrip(".") in rules.honorifics or tok.text == "-"
+    heads = [i for i in range(start, end) if doc[i].lower_ in rules.titles or doc[i].lemma_.lower() in rules.titles]
+    i = heads[-1] + 1 if heads else start
+    if heads and heads[-1] == end - 1 and all(title_word(doc[j]) or doc[j].pos_ == "PROPN" for j in range(start, end)):
+        return end
+    while i < end - 1 and (title_word(doc[i]) or (doc[i].lower_ in ("in", "of") and i > start)):
+        i += 1
+    if i == end - 1 and title_word(doc[i]):
+        return end
+    return i
+
+
+def _unknown_name(sentence: "Sentence", start: int, end: int, rules: Rules) -> NameMention | None:
+    doc = sentence.span.doc
+    span = doc[start:end]
+    if all(t.lower_ in rules.titles or t.lower_ in rules.title_modifiers for t in span):
+        return None
+    if len(span) > 1 and span[-1].lower_ in rules.document_heads:
+        return None  # 'the Doha Forum', 'the Trump Route': names of events and documents, no actors
+    heads = [t for t in span if t.lower_ == "of"]
+    last = doc[heads[0].i - 1].lower_ if heads and heads[0].i > start else span[-1].lower_
+    kind_by_head = rules.name_heads.get(last)
+    descriptor = _trailing_descriptor(doc, end, sentence.span.end, rules)
+    if descriptor is not None:
+        return NameMention(sentence, start, end, descriptor, "name", None, "descriptor")
+    if kind_by_head is not None and len(span) > 1:
+        return NameMention(sentence, start, end, kind_by_head, "name", None, "head")
+    if start > 0 and (doc[start - 1].lower_ in rules.titles or doc[start - 1].lower_.rstrip(".") in rules.honorifics):
+        return NameMention(sentence, start, end, ActorType.PERSON, "name", None, "title")
+    if len(span) >= 2 and fold(span[0].text) in rules.given_names and kind_by_head is None:
+        return NameMention(sentence, start, end, ActorType.PERSON, "name", None, "title")
+    if start == sentence.span.start and span[0].pos_ != "PROPN":
+        return NameMention(sentence, start, end, None, "name", None, "")
+    labels = [SPACY_TYPES.get(t.ent_type_) for t in span if t.ent_type_]
+    if labels:
+        label = max(set(labels), key=lambda x: (labels.count(x), str(x)))
+        if label is not None and labels.count(label) * 2 >= len(span):
+            if label is ActorType.ORGANIZATION and kind_by_head is not None:
+                label = kind_by_head
+            elif label in (ActorType.ORGANIZATION, ActorType.PERSON) and not span.text.isupper() \
+                    and _in_place_role(span[-1], rules):
+                label = ActorType.PLACE
+            if len(span) == 1 and label in (ActorType.PERSON, ActorType.ORGANIZATION) and not span.text.isupper():
+                return NameMention(sentence, start, end, None, "name", None, "")  # one word the tagger alone vouches for
+            return NameMention(sentence, start, end, label, "name", None, "ner")
+    return NameMention(sentence, start, end, None, "name", None, "")
+
+
+def _in_place_role(tok, rules: Rules) -> bool:
+    """Where a name the tagger calls an organisation stands as a location: 'strikes on Kharkiv',
+    'shelled El Fasher'."""
+    while tok.dep_ in ("conj", "appos", "compound") and tok.head != tok:
+        tok = tok.head
+    if tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS | {"on", "near"}:
+        return True
+    return tok.dep_ == "dobj" and any(r.place_objects for r in rules.verb_rules(tok.head.lemma_.lower()))
+
+
+def _trailing_descriptor(doc, end: int, limit: int, rules: Rules) -> ActorType | None:
+    for length in (3, 2, 1):
+        if end + length <= limit:
+            phrase = " ".join(t.lower_ for t in doc[end:end + length])
+            if phrase in rules.trailing_descriptors:
+                return rules.trailing_descriptors[phrase]
+    return None
+
+
+def _absorb_national_bodies(mentions: list[NameMention], doc, rules: Rules) -> list[NameMention]:
+    """'Turkish' + 'Ministry of Defense' is one government body of Turkey, not two mentions."""
+    out: list[NameMention] = []
+    for mention in mentions:
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind == "demonym" and prev.end == mention.start \
+                and mention.canonical is None and mention.type in (
+                    ActorType.GOVERNMENT_BODY, ActorType.ARMED_GROUP, ActorType.ORGANIZATION):
+            kind = mention.type
+            if kind is ActorType.ARMED_GROUP and doc[mention.start].lower_ in rules.national_heads | {"armed", "national"}:
+                kind = ActorType.GOVERNMENT_BODY
+            out[-1] = NameMention(mention.sentence, prev.start, mention.end, kind, "name", None, mention.cue,
+                                  prev.canonical)
+            continue
+        out.append(mention)
+    return out

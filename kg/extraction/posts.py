@@ -1,0 +1,382 @@
+"""Posts people hold, and the people titles refer to.
+
+A title next to a name ('Turkish Defense Minister X', 'X, the leader of Y',
+'Y's adviser X') gives a post; a title with no name beside it ('the Turkish
+foreign minister', 'the two leaders') refers back to the holder of such a post.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from .actors import LocalActor, LocalPost
+from .mentions import NameMention, by_sentence
+from ..model import ActorType
+from .rules import Rules
+from .titles import TitlePhrase
+
+__all__ = ["find_posts", "resolve_titles", "follows_title", "country_actor"]
+
+
+def follows_title(t: TitlePhrase, m: NameMention) -> bool:
+    doc = t.doc
+    k = t.end
+    k = _skip_aside(doc, k, t.sentence.span.end)
+    if k < len(doc) and doc[k].text == ",":
+        k += 1
+    while k < m.start and doc[k].lower_.rstrip(".") in ("ayatollah", "sheikh", "gen", "general", "dr", "mr", "mrs", "ms"):
+        k += 1
+    return k == m.start
+
+
+def _skip_aside(doc, k: int, limit: int) -> int:
+    """Skip a parenthesis '( ... )', a dash clause '– ... –' or a relative clause ', who ... ,'
+    starting at token k."""
+    for _ in range(2):
+        if k + 1 < limit and doc[k].text == "," and doc[k + 1].lower_ in ("who", "which"):
+            close = next((j for j in range(k + 2, limit) if doc[j].text == ","), None)
+            if close is None:
+                return k
+            k = close
+        if k < limit and doc[k].text == "(":
+            close = next((j for j in range(k, limit) if doc[j].text == ")"), None)
+            if close is None:
+                return k
+            k = close + 1
+        elif k < limit and doc[k].text in ("–", "—", "--"):
+            close = next((j for j in range(k + 1, limit) if doc[j].text in ("–", "—", "--")), None)
+            if close is None:
+                return k
+            k = close + 1
+    return k
+
+
+def find_posts(titles, names, mention_actor, actors, token_actor, cue, rules: Rules) -> list[LocalPost]:
+    """Posts from a title next to a person's name, before it or as an apposition after it."""
+    posts: list[LocalPost] = []
+    countries = _states_spoken_of(names, titles, mention_actor, actors)
+    index = {id(m): n for n, m in enumerate(names)}
+    names_in, titles_in = by_sentence(names), by_sentence(titles)
+    for t in sorted(titles, key=lambda t: t.patron is not None):  # a patron's own post first
+        here = names_in.get(t.sentence.index, [])
+        person = _person_after(t, here) or _person_before(t, here, titles_in[t.sentence.index])
+        if person is None or t.former:
+            continue
+        holder = mention_actor.get(index[id(person)])
+        if holder is None or actors[holder].type is not ActorType.PERSON:
+            continue
+        for tok in range(t.start, t.end):
+            key = (t.sentence.index, tok)
+            if key not in token_actor or tok == t.head_index:
+                token_actor[key] = [holder]
+                cue[key] = "name"
+        orgs = [mention_actor.get(index[id(o)]) for o in t.orgs]
+        orgs = [o for o in orgs if o is not None and o != holder]
+        if not orgs and t.doc[t.start].lower_ == "whose":
+            orgs = [a for a in _antecedent(t, token_actor) if a != holder]
+        if not orgs and t.doc[t.start].lower_ in ("its", "their"):
+            orgs = _clause_subject(t, token_actor, actors)
+        if not orgs and t.patron is not None:
+            patron = mention_actor.get(index[id(t.patron)])
+            orgs = sorted({p.org for p in posts if p.holder == patron and actors[p.org].type is ActorType.COUNTRY})
+        if not orgs:
+            orgs = _inherited_org(t, titles, posts)
+        if not orgs and _state_title(t, rules) and not t.plural and actors[holder].country:
+            orgs = [country_actor(actors, actors[holder].country)]  # the gazetteer knows whose they are
+        if not orgs and _state_title(t, rules) and not t.plural and not _possessed(t):
+            orgs = _capital_before(t, names, actors, mention_actor) or _country_in_context(t, countries)
+        label = _counterpart_of(t, posts, holder) if t.head == "counterpart" else t.label
+        for org in orgs:
+            posts.append(LocalPost(holder, org, label, t.leads, t.sentence, t.start, t.end))
+        t.holder = holder
+    return posts
+
+
+def country_actor(actors: dict[int, LocalActor], country: str) -> int:
+    """The article's actor for a state, added when the article names it only through its people."""
+    for actor in actors.values():
+        if actor.type is ActorType.COUNTRY and actor.canonical == country:
+            return actor.id
+    aid = max(actors, default=-1) + 1
+    actors[aid] = LocalActor(aid, ActorType.COUNTRY, [country], canonical=country)
+    return aid
+
+
+def _states_spoken_of(names, titles, mention_actor, actors) -> list[tuple[tuple[int, int], int, bool]]:
+    """Where the article names a state's officials or bodies ('Turkish Defence Minister', 'Syria's
+    Minister of Economy', 'the Iranian foreign ministry') or the state by its seat ('the Kremlin
+    said'), in text order; the flag tells the seats."""
+    index = {id(m): n for n, m in enumerate(names)}
+    out = []
+    for t in titles:
+        for org in t.orgs:
+            aid = mention_actor.get(index[id(org)])
+            if aid is not None and actors[aid].type is ActorType.COUNTRY:
+                out.append(((t.sentence.index, t.start), aid, False))
+    for n, m in enumerate(names):
+        if m.country and m.type is ActorType.GOVERNMENT_BODY:
+            out.append(((m.sentence.index, m.start), country_actor(actors, m.country), False))
+        elif m.kind in ("capital", "metonym") and mention_actor.get(n) is not None:
+            out.append(((m.sentence.index, m.start), mention_actor[n], True))
+    return sorted(out)
+
+
+def _capital_before(t: TitlePhrase, names: list[NameMention], actors, mention_actor) -> list[int]:
+    """'In Washington, President X': the capital the sentence opens with."""
+    by_name = {a.canonical: a.id for a in actors.values() if a.type is ActorType.COUNTRY and a.canonical}
+    for m in names:
+        if m.sentence.index == t.sentence.index and m.kind == "place" and m.country and m.end <= t.start \
+                and m.start <= t.sentence.span.start + 2:
+            return [by_name[m.country]] if m.country in by_name else []
+    return []
+
+
+def _possessed(t: TitlePhrase) -> bool:
+    """'His delegation included Foreign Minister X': whose minister depends on whose delegation."""
+    return any(tok.lower_ in ("his", "her", "their", "its") and tok.tag_ == "PRP$"
+               for tok in t.doc[t.sentence.span.start:t.end])
+
+
+def _state_title(t: TitlePhrase, rules: Rules) -> bool:
+    label = " ".join(_title_words(t.label))
+    words = label.split()
+    return any(" ".join(words[i:]) in rules.state_titles for i in range(len(words)))
+
+
+def _country_in_context(t: TitlePhrase, countries: list[tuple[tuple[int, int], int, bool]]) -> list[int]:
+    """The one state the article spoke of just before an unanchored title: its officials in the
+    sentence before, or its seat earlier in the same sentence ('the Kremlin said ... President X');
+    none when that could be more than one. (Officials named in the title's own sentence are often
+    the other side of a meeting: 'the US commander held talks with President X'.)"""
+    here = (t.sentence.index, t.start)
+    before = {aid for (s, tok), aid, seat in countries
+              if t.sentence.index - 1 <= s < t.sentence.index or (seat and (s, tok) < here and s == here[0])}
+    return list(before) if len(before) == 1 else []
+
+
+def _counterpart_of(t: TitlePhrase, posts: list[LocalPost], holder: int) -> str:
+    """'X met his Qatari counterpart, Y': Y holds, for Qatar, the post X holds."""
+    for post in reversed(posts):
+        if post.holder != holder and t.sentence.index - 1 <= post.sentence.index <= t.sentence.index:
+            return post.title
+    return "counterpart"
+
+
+def _antecedent(t: TitlePhrase, token_actor) -> list[int]:
+    """'the RSF, whose commander X': the actor a relative clause hangs on."""
+    tok = t.doc[t.head_index]
+    for _ in range(4):
+        if tok.dep_ == "relcl":
+            return list(token_actor.get((t.sentence.index, tok.head.i), []))
+        if tok.head == tok:
+            break
+        tok = tok.head
+    return []
+
+
+def _clause_subject(t: TitlePhrase, token_actor, actors) -> list[int]:
+    """'Moscow requested ..., its deputy envoy X said': the possessor is the actor the sentence is about."""
+    root = t.sentence.span.root
+    subjects = [a for c in root.children if c.dep_ in ("nsubj", "nsubjpass")
+                for a in token_actor.get((t.sentence.index, c.i), [])]
+    for clause in (c for c in root.children if c.dep_ == "ccomp"):
+        subjects += [a for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")
+                     for a in token_actor.get((t.sentence.index, c.i), [])]
+    states = sorted({a for a in subjects if actors[a].type is not ActorType.PERSON})
+    return states if len(states) == 1 else []
+
+
+def _inherited_org(t: TitlePhrase, titles: list[TitlePhrase], posts: list[LocalPost]) -> list[int]:
+    """'the military leader of X, A, and the leader B': a title coordinated with an earlier one of
+    the same kind shares its organisation (not so across a verb: 'President A met President B')."""
+    doc = t.doc
+    for post in reversed(posts):
+        if post.sentence.index != t.sentence.index or post.end > t.start:
+            continue
+        if post.title.lower().split()[-1] != t.head.split()[-1]:
+            continue
+        between = doc[post.end:t.start]
+        if any(tok.pos_ in ("VERB", "AUX") and tok.dep_ != "acl" for tok in between):
+            return []
+        return [post.org] if any(tok.lower_ in ("and", ",") for tok in between) else []
+    return []
+
+
+def _person_after(t: TitlePhrase, names: list[NameMention]) -> NameMention | None:
+    for m in names:
+        if m.sentence.index == t.sentence.index and m.type is ActorType.PERSON and m.start >= t.end and follows_title(t, m):
+            return m
+    return None
+
+
+def _person_before(t: TitlePhrase, names: list[NameMention], titles: list[TitlePhrase]) -> NameMention | None:
+    """'X, the leader of Y' and 'X, President Z's adviser' (over the patron's own title)."""
+    doc = t.doc
+    start = t.start
+    if t.patron is not None:
+        for other in titles:
+            if other is not t and other.sentence.index == t.sentence.index and other.end == t.patron.start:
+                start = min(start, other.start)
+    if start < 2 or doc[start - 1].text != ",":
+        return None
+    for m in names:
+        if m.sentence.index == t.sentence.index and m.type is ActorType.PERSON and m.end == start - 1:
+            after = t.end
+            if after >= t.sentence.span.end or doc[after].text in (",", ".", ";", ")", "–", "—") or doc[after].is_punct:
+                return m
+    return None
+
+
+def resolve_titles(titles, posts, actors, token_actor, cue, affiliations=()) -> None:
+    """A title with no name beside it refers to the person holding that post in the article."""
+    held = _HeldPosts(posts)
+    for t in titles:
+        if t.holder is not None or t.former:
+            continue
+        org_ids = []
+        for o in t.orgs:
+            ids = token_actor.get((t.sentence.index, o.start))
+            if ids:
+                org_ids.append(ids[0])
+        head = t.head.split()[-1]
+        count = _counted(t)
+        if t.plural and not org_ids and count:
+            targets = _last_holders(held.refreshed(), head, count, t)
+            if targets:
+                key = (t.sentence.index, t.head_index)
+                token_actor[key] = targets
+                cue[key] = "title"
+            continue
+        targets: list[int] = []
+        for org in org_ids or [None]:
+            found = _holder_of(held.refreshed(), head, org, t)
+            if found is not None and found not in targets:
+                targets.append(found)
+        if t.plural and org_ids and len(targets) < len(org_ids):
+            targets = _affiliated(t, org_ids, affiliations, posts) or targets
+        states = [o for o in org_ids if actors[o].type is ActorType.COUNTRY]
+        if (not targets or (t.plural and len(targets) < len(org_ids))) and states and len(states) == len(org_ids):
+            targets = states  # 'the foreign ministers of Turkey, Iran and Russia': the states, as a state-level view
+        elif not targets or (not t.plural and len(targets) > 1) or (t.plural and not org_ids):
+            continue
+        elif t.plural and org_ids and len(targets) < len(org_ids):
+            continue
+        key = (t.sentence.index, t.head_index)
+        token_actor[key] = targets
+        cue[key] = "title"
+
+
+def _affiliated(t: TitlePhrase, org_ids: list[int], affiliations, posts: list[LocalPost]) -> list[int]:
+    """'The foreign ministers of A and B signed ... X signed for A and Y for B': one person said to
+    serve each state near the title holds it; each gets the post."""
+    people = []
+    for org in org_ids:
+        near = {p for p, state, s in affiliations if state == org and abs(s.index - t.sentence.index) <= 1}
+        if len(near) != 1:
+            return []
+        people.append((next(iter(near)), org))
+    for person, org in people:
+        sentence = next(s for p, state, s in affiliations if p == person and state == org)
+        posts.append(LocalPost(person, org, t.label, t.leads, sentence, t.start, t.end))
+    return [person for person, _ in people]
+
+
+SPELLING = {"defence": "defense", "minister": "minister", "ministers": "minister"}
+GENERIC_MODIFIERS = {"the", "a", "an", "senior", "top", "new", "current", "its", "their", "his", "her"}
+
+
+def _title_words(label: str) -> list[str]:
+    words = label.lower().replace("-", " ").split()
+    return [SPELLING.get(w, w) for w in words if w not in GENERIC_MODIFIERS]
+
+
+NUMBER_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
+
+
+def _counted(t: TitlePhrase) -> int | None:
+    """'the three leaders', 'both ministers': how many people a plural title counts."""
+    doc = t.doc
+    for i in range(max(t.sentence.span.start, t.start - 1), t.head_index):
+        if doc[i].lower_ in NUMBER_WORDS:
+            return NUMBER_WORDS[doc[i].lower_]
+    return None
+
+
+@dataclass(frozen=True)
+class _Held:
+    """Who holds a post of one title in one organisation, and in which sentences it is said."""
+
+    holder: int
+    org: int
+    words: frozenset[str]
+    leads: bool
+    sentences: tuple[int, ...]  # sorted
+
+    def last_before(self, index: int, inclusive: bool) -> int | None:
+        """The last sentence up to `index` that says it."""
+        n = bisect.bisect_right(self.sentences, index) if inclusive else bisect.bisect_left(self.sentences, index)
+        return self.sentences[n - 1] if n else None
+
+
+class _HeldPosts:
+    """The posts of an article grouped by holder, organisation and title: a post said in a
+    thousand sentences is looked at once per title, not a thousand times."""
+
+    def __init__(self, posts: list[LocalPost]):
+        self.posts = posts
+        self._seen = -1
+        self._groups: list[_Held] = []
+
+    def refreshed(self) -> list[_Held]:
+        if self._seen != len(self.posts):  # posts may have been added since
+            grouped: dict[tuple, list[int]] = {}
+            for p in self.posts:
+                grouped.setdefault((p.holder, p.org, frozenset(_title_words(p.title)), p.leads), []).append(
+                    p.sentence.index)
+            self._groups = [_Held(*key, tuple(sorted(indexes))) for key, indexes in grouped.items()]
+            self._seen = len(self.posts)
+        return self._groups
+
+
+def _last_holders(held: list[_Held], head: str, count: int, t: TitlePhrase) -> list[int]:
+    """The last `count` people before the title holding such a post ('leader' means any leading post)."""
+    holders: list[int] = []
+    said = [(g.last_before(t.sentence.index, inclusive=False), n, g) for n, g in enumerate(held)]
+    for _last, _n, g in sorted(((i, n, g) for i, n, g in said if i is not None), key=lambda x: (-x[0], -x[1])):
+        fits = g.leads if head in ("leader", "leaders") else (SPELLING.get(head, head).rstrip("s") in
+                                                              {w.rstrip("s") for w in g.words})
+        if fits and g.holder not in holders:
+            holders.append(g.holder)
+        if len(holders) == count:
+            return sorted(holders)
+    return []
+
+
+def _holder_of(held: list[_Held], head: str, org: int | None, t: TitlePhrase) -> int | None:
+    """The one person holding the post a title names (of `org`, when given): the only such
+    holder in the article, else the one named last before it."""
+    wanted = set(_title_words(t.label))
+    head = SPELLING.get(head, head)
+    matches = []
+    for g in held:
+        if head in ("leader", "leaders") and org is not None and g.leads and g.org == org:
+            matches.append(g)  # 'the Iranian leader': whoever leads Iran here
+            continue
+        if head not in g.words and head.rstrip("s") not in g.words:
+            continue
+        if not (wanted - {head, head + "s"}) <= g.words:
+            continue
+        if org is not None and g.org != org:
+            continue
+        matches.append(g)
+    holders = {g.holder for g in matches}
+    if len(holders) == 1:
+        return holders.pop()
+    said = [(g.last_before(t.sentence.index, inclusive=True), g.holder) for g in matches]
+    said = [(index, holder) for index, holder in said if index is not None]
+    if said:
+        last = max(index for index, _ in said)
+        at_last = {holder for index, holder in said if index == last}
+        if len(at_last) == 1:
+            return at_last.pop()
+    return None

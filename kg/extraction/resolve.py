@@ -1,0 +1,315 @@
+"""Resolve the mentions of one article to its actors.
+
+Names that denote the same actor are merged (gazetteer aliases, a full name
+and later its surname, an acronym in parentheses, 'known as' names); titles,
+pronouns and definite descriptions then point to the last fitting actor. A
+wrong merge is worse than a missed one: when in doubt, nothing is merged.
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .actors import ArticleActors, LocalActor
+from .coref import resolve_references
+from .mentions import NameMention, by_sentence
+from ..model import ActorType
+from .posts import country_actor, find_posts, follows_title, resolve_titles
+from .rules import Rules, fold, person_key
+from .titles import TitlePhrase
+
+if TYPE_CHECKING:
+    from .nlp import Sentence
+
+__all__ = ["resolve_article"]
+
+
+ALIAS_CUES = ("known as", "nicknamed", "also called", "alias", "aka", "dubbed", "nom de guerre")
+NAME_PREFIXES = re.compile(r"^(al|el|ul|ad|as|ash|at|ar|an|az)-")
+
+
+def _surname_keys(name: str, rules: Rules) -> set[str]:
+    parts = fold(name).replace("-", " - ").split()
+    words = [p for p in parts if p != "-"]
+    keys = set()
+    if len(words) >= 2:
+        last = words[-1]
+        keys.add(last)
+        joined = fold(name).split()[-1]
+        keys.add(joined)
+        keys.add(NAME_PREFIXES.sub("", joined))
+        keys.add(person_key(name, rules).split()[-1])
+    return keys
+
+
+class _Union:
+    def __init__(self) -> None:
+        self.parent: dict[int, int] = {}
+
+    def find(self, x: int) -> int:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def resolve_article(sentences: list["Sentence"], names: list[NameMention],
+                    titles: list[TitlePhrase], rules: Rules) -> ArticleActors:
+    names = [m for m in names if m.kind != "people"]  # 'the Palestinians' are a people, not the state
+    union = _Union()
+    index = {id(m): n for n, m in enumerate(names)}
+    _link_parenthetical_and_known_as(names, index, union)
+    by_key: dict[str, int] = {}
+    for n, m in enumerate(names):
+        key = _identity_key(m, rules)
+        if key is None:
+            continue
+        if key in by_key:
+            union.union(by_key[key], n)
+        else:
+            by_key[key] = n
+    for n, m in enumerate(names):
+        if m.type is None:
+            for key in (f"name:{fold(m.text)}", _name_key(m, rules)):
+                if key in by_key:
+                    union.union(by_key[key], n)
+                    break
+    _merge_short_state_names(names, union, rules)
+    _type_untyped_by_titles(names, titles)
+    _merge_surnames(names, union, rules)
+    actors, mention_actor = _build_actors(names, union, rules)
+    token_actor: dict[tuple[int, int], list[int]] = {}
+    cue: dict[tuple[int, int], str] = {}
+    for n, m in enumerate(names):
+        aid = mention_actor.get(n)
+        if aid is None:
+            continue
+        for t in range(m.start, m.end):
+            token_actor[(m.sentence.index, t)] = [aid]
+            cue[(m.sentence.index, t)] = "name"
+    posts = find_posts(titles, names, mention_actor, actors, token_actor, cue, rules)
+    affiliations = _affiliations(names, mention_actor, actors)
+    resolve_titles(titles, posts, actors, token_actor, cue, affiliations)
+    resolve_references(sentences, actors, token_actor, cue, rules)
+    return ArticleActors(actors, token_actor, posts, cue, affiliations)
+
+
+ON_BEHALF_VERBS = {"sign", "speak", "negotiate", "act", "vote"}
+
+
+def _affiliations(names: list[NameMention], mention_actor: dict[int, int], actors) -> list[tuple[int, int, "Sentence"]]:
+    """A person named with the state they serve: 'Hakan Fidan of Turkey', 'X signed for Kinshasa
+    and Y for Kigali'."""
+    out = []
+    by_start = {(m.sentence.index, m.start): n for n, m in enumerate(names)}
+    for n, m in enumerate(names):
+        person = mention_actor.get(n)
+        if person is None or actors[person].type is not ActorType.PERSON or m.end + 2 >= len(m.doc):
+            continue
+        doc, k = m.doc, m.end
+        if doc[k].lemma_.lower() in ON_BEHALF_VERBS and doc[k + 1].lower_ == "for":
+            k += 1
+        elif doc[k].lower_ == "for" and not any(t.pos_ == "VERB" for t in doc[m.start - 2 if m.start > 1 else 0:m.start]):
+            if not (m.start > 0 and doc[m.start - 1].lower_ == "and"):
+                continue
+        elif doc[k].lower_ != "of":
+            continue
+        other = by_start.get((m.sentence.index, k + 1))
+        if other is None:
+            continue
+        target = names[other]
+        state = mention_actor.get(other)
+        if target.kind == "place" and target.country and doc[k].lower_ == "for":
+            state = country_actor(actors, target.country)  # 'signed for Kinshasa'
+        elif state is None or actors[state].type is not ActorType.COUNTRY or target.kind not in ("name", "capital"):
+            continue
+        out.append((person, state, m.sentence))
+    return out
+
+
+def _merge_short_state_names(names: list[NameMention], union: _Union, rules: Rules) -> None:
+    """'Congo' after 'the Democratic Republic of the Congo': an unknown one-word name that ends
+    the name of a state the article names is that state."""
+    endings: dict[str, set[str]] = {}
+    first: dict[str, int] = {}
+    for n, m in enumerate(names):
+        if m.type is ActorType.COUNTRY and m.canonical and m.kind == "name":
+            first.setdefault(m.canonical, n)
+            for alias in {m.canonical} | rules.aliases.get(m.canonical, set()):
+                words = fold(alias).split()
+                if len(words) > 1:
+                    endings.setdefault(words[-1], set()).add(m.canonical)
+    for n, m in enumerate(names):
+        if m.canonical or m.cue not in ("ner", "") or len(m.tokens) != 1:
+            continue
+        states = endings.get(fold(m.text), set())
+        if len(states) == 1:
+            state = next(iter(states))
+            m.type, m.canonical, m.kind = ActorType.COUNTRY, state, "name"
+            union.union(first[state], n)
+
+
+def _identity_key(m: NameMention, rules: Rules) -> str | None:
+    if m.type is ActorType.PLACE and m.cue == "gazetteer":
+        return f"place:{fold(m.text)}"
+    if m.canonical:
+        return f"gaz:{m.canonical}"
+    if m.type is None:
+        return None
+    return _name_key(m, rules)
+
+
+def _name_key(m: NameMention, rules: Rules) -> str:
+    """Names compare folded; people's names also with their transliterations ('Mohammed'/'Muhammad')."""
+    if m.type in (ActorType.PERSON, None):
+        return f"name:{person_key(m.text, rules)}"
+    return f"name:{fold(m.text)}"
+
+
+def _link_parenthetical_and_known_as(names: list[NameMention], index, union: _Union) -> None:
+    names_in = by_sentence(names)
+    for n, m in enumerate(names):
+        doc = m.doc
+        if m.start == 0:
+            continue
+        prev_tok = doc[m.start - 1]
+        if prev_tok.text == "(" and m.end < len(doc) and doc[m.end].text == ")":
+            owner = _mention_ending_at(names_in[m.sentence.index], m.sentence.index, m.start - 1)
+            if owner is not None and owner.type not in (ActorType.PLACE, None) and _compatible(owner, m):
+                if m.type is None or m.cue in ("ner", ""):
+                    m.type = owner.type
+                    m.kind = "alias"
+                union.union(index[id(owner)], n)
+                continue
+        window = doc[max(m.sentence.span.start, m.start - 5):m.start].text.lower()
+        if any(window.rstrip(" “\"'‘").endswith(cue) for cue in ALIAS_CUES):
+            owner = _nearest_before(names_in[m.sentence.index], m, within_tokens=30)
+            if owner is not None and owner.type not in (ActorType.PLACE, None) and _compatible(owner, m):
+                if m.cue in ("ner", "") or m.type is None:
+                    m.type = owner.type
+                    m.kind = "alias"
+                union.union(index[id(owner)], n)
+
+
+def _compatible(owner: NameMention, alias: NameMention) -> bool:
+    if alias.cue in ("gazetteer", "head", "descriptor") and alias.type is not None:
+        return alias.type is owner.type and (alias.canonical is None or owner.canonical in (None, alias.canonical))
+    return True
+
+
+def _mention_ending_at(names: list[NameMention], sentence: int, token: int) -> NameMention | None:
+    for m in names:
+        if m.sentence.index == sentence and m.end == token:
+            return m
+    return None
+
+
+def _nearest_before(names: list[NameMention], m: NameMention, within_tokens: int) -> NameMention | None:
+    best = None
+    for other in names:
+        if other.sentence.index == m.sentence.index and other.end <= m.start and m.start - other.end <= within_tokens:
+            if other.kind in ("alias",) or other.type is None:
+                continue
+            if best is None or other.start > best.start:
+                best = other
+    return best
+
+
+def _type_untyped_by_titles(names: list[NameMention], titles: list[TitlePhrase]) -> None:
+    """A name right after a title ('Minister X', 'the leader of HTS, X') is a person."""
+    names_in = by_sentence(names)
+    for t in titles:
+        for m in names_in.get(t.sentence.index, ()):
+            if m.sentence.index == t.sentence.index and m.cue != "gazetteer" and m.type is not ActorType.PERSON \
+                    and follows_title(t, m):
+                m.type, m.cue = ActorType.PERSON, "title"
+
+
+def _merge_surnames(names: list[NameMention], union: _Union, rules: Rules) -> None:
+    """A one-word name joins the one person whose full name ends in it."""
+    persons: dict[str, set[int]] = {}
+    full_names: dict[str, set[int]] = {}  # 'van klaveren' -> the mentions of 'Alberto van Klaveren'
+    for n, m in enumerate(names):
+        words = fold(m.text).split()
+        if m.type is ActorType.PERSON and len(words) >= 3:
+            for i in range(1, len(words) - 1):
+                full_names.setdefault(" ".join(words[i:]), set()).add(n)
+        if m.type is ActorType.PERSON and len(m.text.split()) >= 2 or (m.type is ActorType.PERSON and "-" in m.text and len(m.tokens) >= 3):
+            for key in _surname_keys(m.text, rules):
+                persons.setdefault(key, set()).add(union.find(n))
+        if m.type is ActorType.PERSON and m.canonical:
+            for alias in rules.aliases.get(m.canonical, ()):
+                for key in _surname_keys(alias, rules) | {fold(alias)}:
+                    persons.setdefault(key, set()).add(union.find(n))
+    for n, m in enumerate(names):
+        if m.cue in ("gazetteer", "head", "descriptor") or m.kind == "alias":
+            continue
+        key = fold(m.text)
+        multi = len(m.text.split()) >= 2 and not m.text.lower().startswith(("al-", "el-"))
+        if multi:
+            roots = {union.find(r) for r in full_names.get(key, set())}
+        else:
+            roots = {union.find(r) for r in persons.get(key, set()) | persons.get(NAME_PREFIXES.sub("", key), set())
+                     | persons.get(person_key(m.text, rules), set())}
+        if len(roots) == 1:
+            root = roots.pop()
+            if root != union.find(n):
+                m.type = ActorType.PERSON
+                union.union(root, n)
+
+
+def _build_actors(names: list[NameMention], union: _Union, rules: Rules):
+    groups: dict[int, list[int]] = {}
+    for n in range(len(names)):
+        groups.setdefault(union.find(n), []).append(n)
+    actors: dict[int, LocalActor] = {}
+    mention_actor: dict[int, int] = {}
+    for root in sorted(groups):
+        members = [names[n] for n in groups[root]]
+        kind = _group_type(members)
+        if kind is None:
+            continue
+        aid = len(actors)
+        actor = LocalActor(aid, kind, first=(members[0].sentence.index, members[0].start))
+        for member, m in zip(groups[root], members):
+            if m.canonical and not actor.canonical:
+                actor.canonical = m.canonical
+            if m.country and not actor.country:
+                actor.country = m.country
+            if m.kind in ("name", "alias", "capital", "metonym", "place"):
+                surface = _display(m.text)
+                if surface not in actor.names:
+                    actor.names.append(surface)
+            elif m.kind == "state" and m.doc[m.end - 1].lower_ in rules.state_name_nouns:
+                surface = _display(m.text)
+                if surface not in actor.names:
+                    actor.names.append(surface)
+            mention_actor[member] = aid
+        if not actor.names and actor.canonical:
+            actor.names.append(actor.canonical)
+        actors[aid] = actor
+    return actors, mention_actor
+
+
+def _display(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip().strip("“”\"'‘’,")
+    return re.sub(r"^(?:the|The)\s+", "", text)
+
+
+TYPE_TRUST = ("gazetteer", "head", "descriptor", "title", "ner", "")
+
+
+def _group_type(members: list[NameMention]) -> ActorType | None:
+    typed = [m for m in members if m.type is not None]
+    if not typed:
+        return None
+    best = min(typed, key=lambda m: TYPE_TRUST.index(m.cue) if m.cue in TYPE_TRUST else len(TYPE_TRUST))
+    if best.cue == "ner" and any(m.type is ActorType.PERSON for m in typed):
+        return ActorType.PERSON
+    return best.type

@@ -1,0 +1,431 @@
+"""Load and validate the extraction data: gazetteers, lexicons, titles, descriptors.
+
+Every data file is parsed here and nowhere else; a bad file raises
+`RuleFileError(path, reason, line)`.
+"""
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable
+
+import yaml
+
+from ..errors import RuleFileError
+from ..model import ActorType, Relation
+
+__all__ = [
+    "GazetteerEntry", "VerbRule", "NounRule", "TitleRule", "Rules",
+    "load_rules", "default_rules", "data_path", "fold", "person_key", "load_language_names", "load_alphabets", "read_yaml_file",
+]
+
+ACTOR_TYPE_NAMES = {t.value for t in ActorType}
+RELATION_NAMES = {r.value for r in Relation}
+
+
+def data_path(name: str) -> Path:
+    """Where a shipped data file is: `ontology/` in a checkout, `kg/ontology/` when installed."""
+    here = Path(__file__).resolve().parents[1]  # the kg package
+    for candidate in (here.parent / "ontology" / name, here / "ontology" / name):
+        if candidate.exists():
+            return candidate
+    raise RuleFileError(name, "shipped data file is missing from the installation")
+
+
+@lru_cache(maxsize=1 << 16)
+def fold(text: str) -> str:
+    """Key for matching names: accents, apostrophes, case, hyphens and spacing folded.
+    Cached: the same spans are looked up again and again."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = re.sub(r"[\u2018\u2019\u02bc\u02bb`´']", "'", text)
+    text = text.replace("\u2010", "-").replace("\u2011", "-").replace("\u2013", "-")
+    text = re.sub(r"\s*-\s*", "-", text.casefold())
+    text = re.sub(r"[.]", "", text)
+    text = re.sub(r"\s+", " ", text).strip()
+    return re.sub(r"^the ", "", text)
+
+
+@dataclass(frozen=True)
+class GazetteerEntry:
+    """One known name: what it refers to and how it refers (name, demonym, capital...)."""
+
+    name: str  # canonical name of the actor it refers to
+    type: ActorType
+    kind: str = "name"  # name | demonym | capital | metonym
+    country: str | None = None
+
+
+@dataclass(frozen=True)
+class VerbRule:
+    lemma: str
+    relation: Relation
+    particle: str | None = None
+    preps: tuple[str, ...] = ()
+    direct: bool = True
+    reciprocal: bool = False
+    joint_objects: bool = False
+    place_objects: bool = False
+    clause_object: bool = False
+    inverse: bool = False
+    stance: bool = False
+    requires_xcomp: bool = False
+    object_types: frozenset[ActorType] | None = None
+    cameo: str = ""
+
+
+@dataclass(frozen=True)
+class NounRule:
+    lemma: str
+    relation: Relation
+    plural_only: bool = False
+    requires: tuple[str, ...] = ()
+    object_preps: tuple[str, ...] = ()
+    role: bool = False
+    stance: bool = False
+    cameo: str = ""
+
+
+@dataclass(frozen=True)
+class TitleRule:
+    head: str
+    leads: bool
+
+
+@dataclass
+class Rules:
+    """Everything the extractor knows, loaded from data files."""
+
+    names: dict[str, GazetteerEntry] = field(default_factory=dict)  # fold(alias) -> entry
+    aliases: dict[str, set[str]] = field(default_factory=dict)  # canonical name -> aliases
+    verbs: dict[str, list[VerbRule]] = field(default_factory=dict)
+    nouns: dict[str, NounRule] = field(default_factory=dict)
+    light_verbs: frozenset[str] = frozenset()
+    joining_verbs: frozenset[str] = frozenset()
+    stance_nouns: frozenset[str] = frozenset()
+    pact_nouns: frozenset[str] = frozenset()
+    titles: dict[str, TitleRule] = field(default_factory=dict)
+    title_modifiers: frozenset[str] = frozenset()
+    title_domains: frozenset[str] = frozenset()
+    not_leading: frozenset[str] = frozenset()
+    former: frozenset[str] = frozenset()
+    honorifics: frozenset[str] = frozenset()
+    state_titles: frozenset[str] = frozenset()
+    name_heads: dict[str, ActorType] = field(default_factory=dict)
+    national_heads: frozenset[str] = frozenset()
+    trailing_descriptors: dict[str, ActorType] = field(default_factory=dict)
+    state_metonyms: frozenset[str] = frozenset()
+    state_name_nouns: frozenset[str] = frozenset()
+    definite_descriptions: dict[str, tuple[ActorType, ...]] = field(default_factory=dict)
+    proxy_nouns: frozenset[str] = frozenset()
+    document_heads: frozenset[str] = frozenset()
+    local_descriptions: frozenset[str] = frozenset()
+    given_names: frozenset[str] = frozenset()
+    name_variants: dict[str, str] = field(default_factory=dict)  # folded variant -> key
+
+    def add_name(self, alias: str, entry: GazetteerEntry) -> None:
+        key = fold(alias)
+        if not key:
+            return
+        self.names[key] = entry
+        if entry.kind in ("name", "metonym") or entry.type is not ActorType.COUNTRY:
+            self.aliases.setdefault(entry.name, set()).add(alias)
+
+    def entry(self, text: str) -> GazetteerEntry | None:
+        return self.names.get(fold(text))
+
+    def verb_rules(self, lemma: str) -> list[VerbRule]:
+        return self.verbs.get(lemma, [])
+
+
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser: the same data, six times faster
+
+
+def read_yaml_file(path: str | Path) -> Any:
+    """The YAML document in a data file (safe types only; None when empty). Raises
+    RuleFileError naming the file (and the line, for a syntax error)."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as err:
+        raise RuleFileError(str(path), f"cannot read: {err.strerror or err}") from None
+    except UnicodeDecodeError:
+        raise RuleFileError(str(path), "not UTF-8 text") from None
+    try:
+        return yaml.load(text, Loader=_YAML_LOADER)  # noqa: S506 - a safe loader
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        reason = getattr(err, "problem", None) or str(err).splitlines()[0]
+        raise RuleFileError(str(path), f"not valid YAML: {reason}", line) from None
+
+
+def _read_yaml(path: Path) -> dict[str, Any]:
+    data = read_yaml_file(path)
+    if not isinstance(data, dict):
+        raise RuleFileError(str(path), "expected a mapping at the top level")
+    return data
+
+
+def _actor_type(value: Any, path: Path, where: str) -> ActorType:
+    if value not in ACTOR_TYPE_NAMES:
+        raise RuleFileError(str(path), f"{where}: unknown type {value!r} "
+                            f"(one of {', '.join(sorted(ACTOR_TYPE_NAMES))})")
+    return ActorType(value)
+
+
+def _str_list(value: Any, path: Path, where: str) -> list[str]:
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, (str, int)) and not isinstance(v, bool) for v in value):
+        raise RuleFileError(str(path), f"{where}: expected a list of strings (quote words like \"on\" and \"no\")")
+    return [str(v) for v in value]
+
+
+def _apostrophe_variants(alias: str) -> Iterable[str]:
+    yield alias
+    if "'" in alias:
+        yield alias.replace("'", "\u2019")
+    if "\u2019" in alias:
+        yield alias.replace("\u2019", "'")
+
+
+def load_countries(path: Path, rules: Rules) -> None:
+    rows = _data_lines(path)
+    if not rows:
+        raise RuleFileError(str(path), "no header line")
+    header = rows[0][1].split("\t")
+    expected = ["name", "iso3", "aliases", "demonyms", "capital", "metonyms"]
+    if header != expected:
+        raise RuleFileError(str(path), f"header must be {' '.join(expected)}", rows[0][0])
+    for lineno, line in rows[1:]:
+        fields = next(csv.reader([line], delimiter="\t", quoting=csv.QUOTE_NONE))
+        if len(fields) != len(expected):
+            raise RuleFileError(str(path), f"expected {len(expected)} tab-separated fields, found {len(fields)}", lineno)
+        name, _iso3, aliases, demonyms, capital, metonyms = (f.strip() for f in fields)
+        if not name:
+            raise RuleFileError(str(path), "empty country name", lineno)
+        split = lambda s: [p.strip() for p in s.split("|") if p.strip()]  # noqa: E731
+        for alias in [name, *split(aliases)]:
+            rules.add_name(alias, GazetteerEntry(name, ActorType.COUNTRY, "name"))
+        for demonym in split(demonyms):
+            rules.add_name(demonym, GazetteerEntry(name, ActorType.COUNTRY, "demonym"))
+        for city in split(capital):
+            rules.add_name(city, GazetteerEntry(name, ActorType.COUNTRY, "capital"))
+        for metonym in split(metonyms):
+            rules.add_name(metonym, GazetteerEntry(name, ActorType.COUNTRY, "metonym"))
+
+
+def load_gazetteer(path: Path, rules: Rules) -> None:
+    if path.suffix.lower() == ".tsv":
+        load_countries(path, rules)
+        return
+    data = _read_yaml(path)
+    actors = data.get("actors")
+    if not isinstance(actors, list):
+        raise RuleFileError(str(path), "expected a list under 'actors'")
+    for i, item in enumerate(actors, 1):
+        where = f"actor #{i}"
+        if not isinstance(item, dict) or not isinstance(item.get("name"), str) or not item["name"].strip():
+            raise RuleFileError(str(path), f"{where}: needs a 'name'")
+        name = item["name"].strip()
+        kind = _actor_type(item.get("type"), path, f"{where} ({name})")
+        country = item.get("country")
+        entry = GazetteerEntry(name, kind, "name", country)
+        for alias in [name, *_str_list(item.get("aliases"), path, f"{where} ({name}) aliases")]:
+            for variant in _apostrophe_variants(alias):
+                rules.add_name(variant, entry)
+
+
+def load_lexicon(path: Path, rules: Rules) -> None:
+    data = _read_yaml(path)
+    for i, item in enumerate(data.get("verbs") or [], 1):
+        rule = _verb_rule(item, path, f"verb #{i}")
+        rules.verbs.setdefault(rule.lemma, []).append(rule)
+    for i, item in enumerate(data.get("nouns") or [], 1):
+        rule = _noun_rule(item, path, f"noun #{i}")
+        rules.nouns[rule.lemma] = rule
+    rules.light_verbs = rules.light_verbs | frozenset(_str_list(data.get("light_verbs"), path, "light_verbs"))
+    rules.joining_verbs = rules.joining_verbs | frozenset(_str_list(data.get("joining_verbs"), path, "joining_verbs"))
+    rules.stance_nouns = rules.stance_nouns | frozenset(_str_list(data.get("stance_nouns"), path, "stance_nouns"))
+    rules.pact_nouns = rules.pact_nouns | frozenset(_str_list(data.get("pact_nouns"), path, "pact_nouns"))
+
+
+def _relation(item: dict, path: Path, where: str) -> Relation:
+    value = item.get("relation")
+    if value not in RELATION_NAMES:
+        raise RuleFileError(str(path), f"{where}: unknown relation {value!r} "
+                            f"(one of {', '.join(sorted(RELATION_NAMES))})")
+    return Relation(value)
+
+
+def _verb_rule(item: Any, path: Path, where: str) -> VerbRule:
+    if not isinstance(item, dict) or not isinstance(item.get("lemma"), str):
+        raise RuleFileError(str(path), f"{where}: needs a 'lemma'")
+    where = f"{where} ({item['lemma']})"
+    types = item.get("object_types")
+    particle = item.get("particle")
+    if particle is not None and not isinstance(particle, str):
+        raise RuleFileError(str(path), f"{where}: particle must be a string (quote words like \"on\")")
+    return VerbRule(
+        lemma=item["lemma"].lower(),
+        relation=_relation(item, path, where),
+        particle=particle or None,
+        preps=tuple(_str_list(item.get("preps"), path, where)),
+        direct=bool(item.get("direct", True)),
+        reciprocal=bool(item.get("reciprocal", False)),
+        joint_objects=bool(item.get("joint_objects", False)),
+        place_objects=bool(item.get("place_objects", False)),
+        clause_object=bool(item.get("clause_object", False)),
+        inverse=bool(item.get("inverse", False)),
+        stance=bool(item.get("stance", False)),
+        requires_xcomp=bool(item.get("requires_xcomp", False)),
+        object_types=None if types is None else frozenset(
+            _actor_type(t, path, where) for t in _str_list(types, path, where)),
+        cameo=str(item.get("cameo", "")),
+    )
+
+
+def _noun_rule(item: Any, path: Path, where: str) -> NounRule:
+    if not isinstance(item, dict) or not isinstance(item.get("lemma"), str):
+        raise RuleFileError(str(path), f"{where}: needs a 'lemma'")
+    where = f"{where} ({item['lemma']})"
+    return NounRule(
+        lemma=item["lemma"].lower(),
+        relation=_relation(item, path, where),
+        plural_only=bool(item.get("plural_only", False)),
+        requires=tuple(_str_list(item.get("requires"), path, where)),
+        object_preps=tuple(_str_list(item.get("object_preps"), path, where)),
+        role=bool(item.get("role", False)),
+        stance=bool(item.get("stance", False)),
+        cameo=str(item.get("cameo", "")),
+    )
+
+
+def load_titles(path: Path, rules: Rules) -> None:
+    data = _read_yaml(path)
+    heads = data.get("heads")
+    if not isinstance(heads, dict):
+        raise RuleFileError(str(path), "expected a mapping under 'heads'")
+    for head, spec in heads.items():
+        leads = bool(spec.get("leads", False)) if isinstance(spec, dict) else False
+        rules.titles[str(head).lower()] = TitleRule(str(head).lower(), leads)
+    _add_word_sets(rules, data, path, {"title_modifiers": "modifiers", "title_domains": "domains",
+                                       "not_leading": "not_leading", "former": "former",
+                                       "honorifics": "honorifics", "state_titles": "state_titles"})
+
+
+def load_descriptors(path: Path, rules: Rules) -> None:
+    data = _read_yaml(path)
+    for type_name, words in (data.get("name_heads") or {}).items():
+        kind = _actor_type(type_name, path, "name_heads")
+        for word in _str_list(words, path, f"name_heads {type_name}"):
+            rules.name_heads.setdefault(word.lower(), kind)
+    for type_name, phrases in (data.get("trailing_descriptors") or {}).items():
+        kind = _actor_type(type_name, path, "trailing_descriptors")
+        for phrase in _str_list(phrases, path, f"trailing_descriptors {type_name}"):
+            rules.trailing_descriptors[phrase.lower()] = kind
+    for type_name, words in (data.get("definite_descriptions") or {}).items():
+        kind = _actor_type(type_name, path, "definite_descriptions")
+        for word in _str_list(words, path, f"definite_descriptions {type_name}"):
+            rules.definite_descriptions[word.lower()] = rules.definite_descriptions.get(word.lower(), ()) + (kind,)
+    _add_word_sets(rules, data, path, {name: name for name in (
+        "national_heads", "state_metonyms", "state_name_nouns", "proxy_nouns",
+        "document_heads", "local_descriptions")})
+
+
+def _add_word_sets(rules: Rules, data: dict, path: Path, fields: dict[str, str]) -> None:
+    """Add the lower-cased word lists under each key of `data` to the rules' set attribute it names."""
+    for attribute, key in fields.items():
+        words = frozenset(w.lower() for w in _str_list(data.get(key), path, key))
+        setattr(rules, attribute, getattr(rules, attribute) | words)
+
+
+def _data_lines(path: Path) -> list[tuple[int, str]]:
+    """The numbered lines of a text data file, without blank and comment lines."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as err:
+        raise RuleFileError(str(path), f"cannot read: {err.strerror}") from None
+    except UnicodeDecodeError:
+        raise RuleFileError(str(path), "not UTF-8 text") from None
+    return [(n, line) for n, line in enumerate(lines, 1) if line.strip() and not line.startswith("#")]
+
+
+def load_given_names(path: Path, rules: Rules) -> None:
+    rules.given_names = rules.given_names | frozenset(fold(line) for _, line in _data_lines(path))
+
+
+def load_name_variants(path: Path, rules: Rules) -> None:
+    for lineno, line in _data_lines(path):
+        variants = [fold(v) for v in line.split("\t") if v.strip()]
+        if len(variants) < 2:
+            raise RuleFileError(str(path), "a line needs at least two tab-separated variants", lineno)
+        for variant in variants:
+            rules.name_variants[variant] = variants[0]
+
+
+def _two_columns(path: Path, what: str) -> dict[str, str]:
+    pairs = {}
+    for lineno, line in _data_lines(path):
+        columns = line.split("\t")
+        if len(columns) != 2 or not all(c.strip() for c in columns):
+            raise RuleFileError(str(path), f"a line needs {what}, tab-separated", lineno)
+        pairs[columns[0].strip()] = columns[1].strip()
+    return pairs
+
+
+def load_language_names(path: Path) -> dict[str, str]:
+    """ISO 639 code -> language name, from a TSV like ontology/languages.tsv."""
+    return _two_columns(path, "a code and a name")
+
+
+def load_alphabets(path: Path) -> dict[str, frozenset[str]]:
+    """Language -> the letters beyond a-z it writes, from a TSV like ontology/alphabets.tsv."""
+    return {language: frozenset(letters) for language, letters in _two_columns(path, "a language and its letters").items()}
+
+
+ARTICLE_PREFIX = re.compile(r"^(?:al|el|ul|ad|as|ash|at|ar|an|az)-")
+
+
+def person_key(name: str, rules: Rules) -> str:
+    """A person's name with transliteration variants and Arabic articles folded:
+    'Abu Mohammed al-Jolani' and 'Abu Muhammad al-Julani' give the same key."""
+    words = []
+    for word in fold(name).replace("-", "- ").split():
+        word = word.rstrip("-") if word.endswith("-") and ARTICLE_PREFIX.match(word + "x") else word
+        if word in ("al", "el", "ul", "ad", "as", "ash", "at", "ar", "an", "az"):
+            continue
+        words.append(rules.name_variants.get(word, word))
+    return " ".join(words)
+
+
+def load_rules(gazetteers: Iterable[str | Path] = (), lexicons: Iterable[str | Path] = ()) -> Rules:
+    """The shipped data plus the user's own gazetteer and lexicon files (which win on conflict)."""
+    rules = Rules()
+    load_countries(data_path("countries.tsv"), rules)
+    load_gazetteer(data_path("gazetteer.yaml"), rules)
+    load_lexicon(data_path("lexicon.yaml"), rules)
+    load_titles(data_path("titles.yaml"), rules)
+    load_descriptors(data_path("descriptors.yaml"), rules)
+    load_given_names(data_path("given_names.txt"), rules)
+    load_name_variants(data_path("name_variants.tsv"), rules)
+    for path in gazetteers:
+        path = Path(path)
+        if not path.exists():
+            raise RuleFileError(str(path), "no such file")
+        load_gazetteer(path, rules)
+    for path in lexicons:
+        path = Path(path)
+        if not path.exists():
+            raise RuleFileError(str(path), "no such file")
+        load_lexicon(path, rules)
+    return rules
+
+
+@lru_cache(maxsize=1)
+def default_rules() -> Rules:
+    return load_rules()

@@ -1,0 +1,202 @@
+"""Titles of posts in a sentence ('the Turkish defence minister', 'the leader of X').
+
+A title phrase either introduces a name (a post the named person holds) or
+refers back to someone who holds such a post; resolution decides which.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..model import ActorType
+from .rules import Rules
+
+if TYPE_CHECKING:
+    from .mentions import NameMention
+    from .nlp import Sentence
+
+__all__ = ["TitlePhrase", "find_titles"]
+
+DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those", "whose"}
+ORG_TYPES = {ActorType.COUNTRY, ActorType.ORGANIZATION, ActorType.ARMED_GROUP, ActorType.GOVERNMENT_BODY,
+             ActorType.INTERNATIONAL_ORGANIZATION, ActorType.MEDIA_OUTLET}
+MAX_HEAD_TOKENS = 5
+
+
+@dataclass
+class TitlePhrase:
+    """A title in a sentence; token range in the sentence's doc, organisations it names."""
+
+    sentence: "Sentence"
+    start: int
+    end: int
+    head: str
+    label: str
+    leads: bool
+    former: bool
+    plural: bool
+    orgs: list["NameMention"] = field(default_factory=list)
+    head_index: int = 0
+    patron: "NameMention | None" = None  # 'Trump's adviser', 'adviser to Khamenei'
+    holder: int | None = None  # set by resolution: the person holding it
+
+    @property
+    def doc(self):
+        return self.sentence.span.doc
+
+
+def _match_head(doc, i: int, limit: int, rules: Rules) -> tuple[int, str] | None:
+    for j in range(min(limit, i + MAX_HEAD_TOKENS), i, -1):
+        span = doc[i:j]
+        text = span.text.lower()
+        if text in rules.titles and j - i > 1:
+            return j, text
+        if j - i == 1:
+            tok = doc[i]
+            if tok.pos_ not in ("NOUN", "PROPN"):
+                return None
+            for form in (tok.lower_, tok.lemma_.lower()):
+                if form in rules.titles:
+                    return j, form
+    return None
+
+
+def _org_after(doc, k: int, limit: int, by_token) -> "NameMention | None":
+    """The organisation named after 'of': 'of HTS', 'of the Kurdish-led Syrian Democratic Forces'
+    (or the place after 'for': 'envoy for Syria')."""
+    if k < limit and doc[k].lower_ == "the":
+        k += 1
+    for j in range(k, min(limit, k + 5)):
+        mention = by_token.get(j)
+        if mention is not None and mention.end < limit and doc[mention.end].text == "-":
+            continue  # 'the HTS-backed Salvation Government': HTS only qualifies the name
+        if mention is not None:
+            return mention if mention.kind != "demonym" else None
+        if doc[j].pos_ not in ("ADJ", "PUNCT", "VERB", "PROPN", "NOUN") or doc[j].text in (",", "(", ")"):
+            return None
+    return None
+
+
+def find_titles(sentence: "Sentence", names: list["NameMention"], rules: Rules) -> list[TitlePhrase]:
+    doc, span = sentence.span.doc, sentence.span
+    by_token = {i: m for m in names for i in range(m.start, m.end)}
+    phrases: list[TitlePhrase] = []
+    i = span.start
+    while i < span.end:
+        if i in by_token:
+            i += 1
+            continue
+        matched = _match_head(doc, i, span.end, rules)
+        if matched is None:
+            i += 1
+            continue
+        end, head = matched
+        phrase = _extend(sentence, i, end, head, by_token, rules)
+        phrases.append(phrase)
+        i = end if phrase.patron is not None else max(end, phrase.end)  # the patron may hold a title too
+    return phrases
+
+
+def _extend(sentence: "Sentence", head_start: int, head_end: int, head: str, by_token, rules: Rules) -> TitlePhrase:
+    doc, span = sentence.span.doc, sentence.span
+    start, orgs, modifiers, patron = head_start, [], [], None
+    j = head_start - 1
+    while j >= span.start:
+        tok = doc[j]
+        mention = by_token.get(j)
+        if mention is not None and mention.type in ORG_TYPES:
+            if mention not in orgs:
+                orgs.insert(0, mention)
+            start = mention.start
+            j = mention.start - 1
+            continue
+        if mention is not None and mention.type is ActorType.PERSON and j + 1 < head_start \
+                and doc[j + 1].lower_ in ("'s", "’s") and not orgs:
+            patron = mention
+            start = mention.start
+            break
+        if tok.text in (",",) or tok.lower_ in ("and", "'s", "’s"):
+            before = by_token.get(j - 1) if j - 1 >= span.start else None
+            if before is not None and before.kind == "demonym" and orgs and orgs[0].kind == "demonym":
+                j -= 1  # 'the Turkish, Russian and Syrian defence ministers'
+                continue
+            if tok.lower_ in ("'s", "’s"):
+                j -= 1
+                continue
+            break
+        if mention is None and (tok.lower_ in rules.title_modifiers or tok.text == "-"
+                                or (tok.dep_ == "compound" and tok.pos_ in ("NOUN", "PROPN") and not tok.is_stop)):
+            modifiers.insert(0, tok)
+            start = j
+            j -= 1
+            continue
+        break
+    while start < head_start and doc[start].text in (",", "-") or (start < head_start and doc[start].lower_ == "and"):
+        start += 1
+    if j >= span.start and doc[j].lower_ in DETERMINERS:
+        start = j
+    end = head_end
+    k = head_end
+    while k + 1 < span.end and doc[k].lower_ in ("of", "for"):
+        j = k + 1
+        while j < span.end and by_token.get(j) is None and (
+                doc[j].lower_ in rules.title_domains or (doc[j].text[:1].isupper() and doc[j].pos_ in ("PROPN", "NOUN"))
+                or (doc[j].lower_ == "and" and j + 1 < span.end and doc[j + 1].text[:1].isupper()
+                    and by_token.get(j + 1) is None)):
+            j += 1
+        if not any(doc[i].lower_ != "the" for i in range(k + 1, j)):
+            break
+        k = end = j
+    for _ in range(2):  # 'head of the X Government in Idlib', 'envoy to the United Nations'
+        if not (end + 1 < span.end and doc[end].lower_ in ("of", "for", "in", "to")):
+            break
+        prep = doc[end].lower_
+        mention = _org_after(doc, end + 1, span.end, by_token)
+        if mention is not None and mention.type in ORG_TYPES and prep in ("of", "for", "in") and not orgs \
+                and not (prep in ("for", "in") and mention.type is ActorType.COUNTRY and mention.kind == "name"
+                         and doc[head_start].lower_ in ("envoy", "representative", "ambassador")):
+            orgs.append(mention)
+            end = mention.end
+            while end + 1 < span.end and doc[end].text in (",", "and"):  # 'of Turkey, Iran and Russia'
+                k = end + 1 if doc[end + 1].lower_ not in ("and", "the") else end + 2
+                k = k + 1 if k < span.end and doc[k].lower_ == "the" else k
+                nxt = by_token.get(k)
+                if nxt is None or nxt.start != k or nxt.type not in ORG_TYPES or nxt.kind == "demonym":
+                    break
+                orgs.append(nxt)
+                end = nxt.end
+        elif mention is not None and mention.type is not ActorType.PERSON and (prep in ("for", "in") or (
+                prep == "to" and mention.type in ORG_TYPES)):
+            end = mention.end  # 'special envoy for Syria', 'envoy to the UN': the post's scope
+        elif prep == "to" and patron is None and not orgs:
+            k = end + 1
+            while k < span.end and by_token.get(k) is None and (
+                    doc[k].lower_ in rules.titles or doc[k].lower_ in rules.title_modifiers
+                    or doc[k].lower_.rstrip(".") in rules.honorifics or doc[k].lower_ == "the"):
+                k += 1
+            after = by_token.get(k)
+            if after is not None and after.type is ActorType.PERSON:
+                patron = after  # 'adviser to Supreme Leader Ali Khamenei'
+                end = after.end
+            break
+        else:
+            break
+    title_tokens = [t for t in doc[head_start:head_end]]
+    label_tokens = [t for t in modifiers if t.lower_ not in rules.former and t.text != "-"] + title_tokens
+    if end > head_end and not orgs:
+        stop = end if patron is None or patron.start < head_start else head_end
+        label_tokens += [t for t in doc[head_end:stop] if not t.is_punct or t.text == "-"]
+    head_token = doc[head_end - 1]
+    plural = head_token.tag_ in ("NNS", "NNPS") and head_token.lemma_.lower() != head_token.lower_
+    label = " ".join(t.text for t in label_tokens)
+    label = label.replace(" - ", "-").replace(" -", "-").replace("- ", "-")
+    if plural:
+        label = label[: len(label) - len(head_token.text)] + head_token.lemma_
+    mods = {t.lower_ for t in modifiers}
+    rule = rules.titles[head]
+    return TitlePhrase(
+        sentence=sentence, start=start, end=end, head=head, label=label,
+        leads=rule.leads and not (mods & rules.not_leading),
+        former=bool(mods & rules.former) or (start > span.start and doc[start - 1].lower_ in ("ex", "ex-")),
+        plural=plural, orgs=orgs, head_index=head_end - 1, patron=patron,
+    )

@@ -1,0 +1,427 @@
+"""Build the RDF graph of the graph contract (DESIGN.md) from resolved actors,
+assertions, posts and events, and write it out deterministically and atomically."""
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import os
+import re
+import warnings
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+
+from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib.namespace import DCTERMS, PROV, SKOS
+from rdflib.plugins.serializers.trig import TrigSerializer
+from rdflib.term import Node
+
+from ..files import write_atomic
+from .ids import short_hash, slug
+from ..model import Actor, ActorType, Article, Assertion, Event, Modality, Post, Relation
+from .namespace import DEFAULT_BASE_IRI, KG, SCHEMA, SEM
+
+__all__ = [
+    "FORMATS", "PREFIXES", "short_iri", "to_graph", "serialize_graph", "write_graph", "union_graph", "bind_prefixes",
+    "actor_iri", "article_iri", "slug",
+]
+
+#: Output formats write_graph knows, by the names rdflib uses.
+FORMATS = ("turtle", "trig", "nt", "nquads", "json-ld")
+_FORMAT_ALIASES = {"ttl": "turtle", "n-triples": "nt", "ntriples": "nt", "nq": "nquads",
+                   "jsonld": "json-ld"}
+
+
+def actor_iri(key: str, base_iri: str = DEFAULT_BASE_IRI) -> URIRef:
+    """The IRI of the actor (or place) with this key, e.g. `person/hulusi-akar`."""
+    return URIRef(base_iri + key)
+
+
+def article_iri(article_id: str, base_iri: str = DEFAULT_BASE_IRI) -> URIRef:
+    return URIRef(f"{base_iri}article/{slug(article_id) or short_hash(article_id)}")
+
+
+@dataclass(frozen=True)
+class _Iris:
+    base: str
+
+    def actor(self, key: str) -> URIRef:
+        return actor_iri(key, self.base)
+
+    def article(self, article_id: str) -> URIRef:
+        return article_iri(article_id, self.base)
+
+    def statement(self, article: str, subject: str, relation: Relation, obj: str | None,
+                  topic: str | None, modality: Modality, start: int, end: int) -> URIRef:
+        target = f"actor:{obj}" if obj is not None else f"topic:{topic}"
+        h = short_hash(article, subject, relation.value, target, modality.value, start, end)
+        return URIRef(f"{self.base}statement/{h}")
+
+    def post(self, p: Post) -> URIRef:
+        h = short_hash(p.article, p.holder, p.organisation, p.title, p.leads, p.start, p.end)
+        return URIRef(f"{self.base}post/{h}")
+
+    def event(self, e: Event) -> URIRef:
+        h = short_hash(e.article, ",".join(sorted(set(e.participants))), e.modality.value,
+                       e.start, e.end, e.date or "", e.place or "")
+        return URIRef(f"{self.base}event/{h}")
+
+
+def to_graph(
+    articles: Sequence[Article],
+    actors: Sequence[Actor],
+    posts: Sequence[Post],
+    assertions: Sequence[Assertion],
+    events: Sequence[Event],
+    *,
+    base_iri: str = DEFAULT_BASE_IRI,
+    named_graphs: bool = False,
+) -> Dataset:
+    """Everything as one rdflib Dataset. Actors and articles always go in the default
+    graph; assertions, posts and events too, unless `named_graphs`, when each article's
+    go in a graph named by the article's IRI.
+
+    Raises ValueError when an assertion, post or event names an actor key or article id
+    that is not among `actors` / `articles`, or carries a malformed date or confidence.
+    """
+    iris = _Iris(base_iri)
+    by_key = _index_actors(actors)
+    _check_references(articles, by_key, posts, assertions, events)
+
+    ds = Dataset()
+    bind_prefixes(ds, base_iri)
+    default = ds.graph(DATASET_DEFAULT_GRAPH_ID)
+    graphs: dict[str, Graph] = {}
+
+    def graph_of(article_id: str) -> Graph:
+        if not named_graphs:
+            return default
+        if article_id not in graphs:
+            graphs[article_id] = ds.graph(iris.article(article_id))
+        return graphs[article_id]
+
+    for actor in by_key.values():
+        _add_actor(default, iris.actor(actor.key), actor.type, actor.name, actor.aliases)
+    outlets: dict[str, list[str]] = {}  # key of an outlet not among actors -> names seen
+    for article in articles:
+        outlet_key = _add_article(default, iris, article, by_key)
+        if outlet_key is not None and outlet_key not in by_key:
+            names = outlets.setdefault(outlet_key, [])
+            if article.outlet not in names:
+                names.append(article.outlet)
+    for key, names in outlets.items():
+        _add_actor(default, iris.actor(key), ActorType.MEDIA_OUTLET, names[0], names[1:])
+
+    dates = {a.id: a.date for a in articles}
+    for a in assertions:
+        _add_assertion(graph_of(a.article), iris, a)
+    for p in posts:
+        _add_post(graph_of(p.article), iris, p, dates.get(p.article))
+    for e in events:
+        _add_event(graph_of(e.article), iris, e)
+    return ds
+
+
+PREFIXES = {"kg": str(KG), "rdf": str(RDF), "rdfs": str(RDFS), "skos": str(SKOS),
+             "prov": str(PROV), "schema": str(SCHEMA), "sem": str(SEM), "xsd": str(XSD),
+             "dcterms": str(DCTERMS), "kgr": DEFAULT_BASE_IRI}
+
+
+def short_iri(iri: str) -> str | None:
+    """`kgr:turkey` for an IRI under one of PREFIXES (the longest namespace wins), else None."""
+    for prefix, ns in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
+        if iri.startswith(ns) and iri != ns:
+            return f"{prefix}:{iri[len(ns):]}"
+    return None
+
+
+def bind_prefixes(ds: Graph, base_iri: str = DEFAULT_BASE_IRI) -> None:
+    for prefix, ns in {**PREFIXES, "kgr": base_iri}.items():
+        ds.bind(prefix, ns, override=True, replace=True)
+
+
+def _index_actors(actors: Iterable[Actor]) -> dict[str, Actor]:
+    """Actors by key; the same key twice must be the same actor (aliases are merged)."""
+    by_key: dict[str, Actor] = {}
+    for actor in actors:
+        seen = by_key.get(actor.key)
+        if seen is None:
+            by_key[actor.key] = Actor(actor.key, actor.name, actor.type, set(actor.aliases))
+        elif (seen.name, seen.type) != (actor.name, actor.type):
+            raise ValueError(f"actor key {actor.key!r} given for both {seen.name!r} ({seen.type.value}) "
+                             f"and {actor.name!r} ({actor.type.value})")
+        else:
+            seen.aliases |= actor.aliases
+    return by_key
+
+
+def _check_references(articles: Sequence[Article], by_key: dict[str, Actor], posts: Sequence[Post],
+                      assertions: Sequence[Assertion], events: Sequence[Event]) -> None:
+    keys: set[str] = set()
+    article_ids: set[str] = set()
+    for a in assertions:
+        keys.update(k for k in (a.subject, a.object, a.place) if k is not None)
+        article_ids.add(a.article)
+        if a.object is None and a.topic is None:
+            raise ValueError(f"assertion {a.subject} {a.relation.value} in {a.article!r} "
+                             "has neither an object nor a topic")
+    for p in posts:
+        keys.update((p.holder, p.organisation))
+        article_ids.add(p.article)
+    for e in events:
+        keys.update(e.participants)
+        keys.update([e.place] if e.place is not None else [])
+        article_ids.add(e.article)
+    if missing := sorted(keys - by_key.keys()):
+        raise ValueError(f"unknown actor keys (not among the actors given): {', '.join(missing)}")
+    if missing := sorted(article_ids - {a.id for a in articles}):
+        raise ValueError(f"unknown article ids (not among the articles given): {', '.join(missing)}")
+
+
+def _add_actor(g: Graph, node: URIRef, type_: ActorType, name: str, aliases: Iterable[str]) -> None:
+    g.add((node, RDF.type, KG[type_.value]))
+    g.add((node, RDFS.label, Literal(name)))
+    for alias in sorted(set(aliases) - {name}):
+        if alias:
+            g.add((node, SKOS.altLabel, Literal(alias)))
+
+
+def _add_article(g: Graph, iris: _Iris, article: Article, by_key: dict[str, Actor]) -> str | None:
+    """Describe the article; return the key of its outlet, if it names one."""
+    node = iris.article(article.id)
+    g.add((node, RDF.type, KG.Article))
+    g.add((node, RDF.type, SCHEMA.NewsArticle))
+    g.add((node, KG.sourceFile, Literal(article.source)))
+    if article.title:
+        g.add((node, SCHEMA.headline, Literal(article.title)))
+        g.add((node, DCTERMS.title, Literal(article.title)))
+    if article.date is not None:
+        date = article.date.date() if isinstance(article.date, dt.datetime) else article.date
+        g.add((node, KG.date, Literal(date)))
+        g.add((node, SCHEMA.datePublished, Literal(date)))
+    if article.url:
+        g.add((node, SCHEMA.url, Literal(article.url, datatype=XSD.anyURI)))
+    if not article.outlet:
+        return None
+    key = _outlet_key(article.outlet, by_key)
+    if key is not None:
+        g.add((node, KG.publishedBy, iris.actor(key)))
+    return key
+
+
+def _outlet_name(name: str) -> str:
+    return re.sub(r"^the\s+", "", " ".join(name.split()).casefold())
+
+
+def _outlet_key(outlet: str, by_key: dict[str, Actor]) -> str | None:
+    """A media outlet among the actors with this name or alias, else `media-outlet/<slug>`."""
+    wanted = _outlet_name(outlet)
+    by_name = [a.key for a in by_key.values()
+               if a.type is ActorType.MEDIA_OUTLET and _outlet_name(a.name) == wanted]
+    by_alias = [a.key for a in by_key.values()
+                if a.type is ActorType.MEDIA_OUTLET and wanted in {_outlet_name(x) for x in a.aliases}]
+    if by_name or by_alias:
+        return sorted(by_name)[0] if by_name else sorted(by_alias)[0]
+    return f"media-outlet/{slug(wanted)}" if slug(wanted) else None
+
+
+def _date_literal(text: str) -> Literal:
+    """An ISO date, year-month or year as xsd:date, xsd:gYearMonth or xsd:gYear."""
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            dt.date.fromisoformat(text)
+            return Literal(text, datatype=XSD.date)
+        if re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", text):
+            return Literal(text, datatype=XSD.gYearMonth)
+        if re.fullmatch(r"\d{4}", text):
+            return Literal(text, datatype=XSD.gYear)
+    except ValueError:
+        pass
+    raise ValueError(f"not an ISO date, year-month or year: {text!r}")
+
+
+def _confidence_literal(value: float) -> Literal:
+    if not 0 <= value <= 1:
+        raise ValueError(f"confidence must be between 0 and 1, not {value!r}")
+    return Literal(Decimal(str(value)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+
+
+def _add_statement(g: Graph, node: URIRef, s: URIRef, p: URIRef, o: Node, modality: Modality,
+                   source: URIRef, evidence: str, start: int, end: int) -> None:
+    g.add((node, RDF.type, RDF.Statement))
+    g.add((node, RDF.subject, s))
+    g.add((node, RDF.predicate, p))
+    g.add((node, RDF.object, o))
+    g.add((node, KG.modality, KG[modality.value]))
+    g.add((node, PROV.wasDerivedFrom, source))
+    _add_evidence(g, node, evidence, start, end)
+
+
+def _add_evidence(g: Graph, node: URIRef, evidence: str, start: int, end: int) -> None:
+    g.add((node, KG.evidence, Literal(evidence)))
+    g.add((node, KG.charStart, Literal(start)))
+    g.add((node, KG.charEnd, Literal(end)))
+
+
+def _add_assertion(g: Graph, iris: _Iris, a: Assertion) -> None:
+    s = iris.actor(a.subject)
+    p = KG[a.relation.value]
+    o = iris.actor(a.object) if a.object is not None else Literal(a.topic)
+    node = iris.statement(a.article, a.subject, a.relation, a.object, a.topic, a.modality,
+                          a.start, a.end)
+    _add_statement(g, node, s, p, o, a.modality, iris.article(a.article), a.evidence, a.start, a.end)
+    g.add((node, KG.confidence, _confidence_literal(a.confidence)))
+    if a.date:
+        g.add((node, KG.date, _date_literal(a.date)))
+    if a.place is not None:
+        g.add((node, KG.place, iris.actor(a.place)))
+    # A direct triple states a fact: only what the text asserts, with an actor as
+    # object (or, for calledFor, a topic).
+    if a.modality is Modality.ASSERTED and (a.object is not None or a.relation is Relation.CALLED_FOR):
+        g.add((s, p, o))
+
+
+def _add_post(g: Graph, iris: _Iris, post: Post, article_date: dt.date | None) -> None:
+    node = iris.post(post)
+    holder, org = iris.actor(post.holder), iris.actor(post.organisation)
+    source = iris.article(post.article)
+    g.add((node, RDF.type, KG.Post))
+    g.add((node, KG.holder, holder))
+    g.add((node, KG.postIn, org))
+    g.add((node, RDFS.label, Literal(post.title)))
+    if article_date is not None:
+        date = article_date.date() if isinstance(article_date, dt.datetime) else article_date
+        g.add((node, KG.validAt, Literal(date)))
+    g.add((node, PROV.wasDerivedFrom, source))
+    _add_evidence(g, node, post.evidence, post.start, post.end)
+    # The membership as a fact and as a statement with its evidence. The statement's
+    # IRI is the one an equal Assertion would get, so the two merge into one node.
+    relation = Relation.LEADS if post.leads else Relation.MEMBER_OF
+    g.add((holder, KG[relation.value], org))
+    statement = iris.statement(post.article, post.holder, relation, post.organisation, None,
+                               Modality.ASSERTED, post.start, post.end)
+    _add_statement(g, statement, holder, KG[relation.value], org, Modality.ASSERTED, source,
+                   post.evidence, post.start, post.end)
+
+
+def _add_event(g: Graph, iris: _Iris, e: Event) -> None:
+    node = iris.event(e)
+    g.add((node, RDF.type, KG.Meeting))
+    g.add((node, RDF.type, SEM.Event))
+    for key in e.participants:
+        g.add((node, SEM.hasActor, iris.actor(key)))
+    if e.place is not None:
+        g.add((node, SEM.hasPlace, iris.actor(e.place)))
+    if e.date:
+        g.add((node, KG.date, _date_literal(e.date)))
+    g.add((node, KG.modality, KG[e.modality.value]))
+    g.add((node, PROV.wasDerivedFrom, iris.article(e.article)))
+    _add_evidence(g, node, e.evidence, e.start, e.end)
+    g.add((node, KG.confidence, _confidence_literal(e.confidence)))
+
+
+# --- output -----------------------------------------------------------------
+
+
+def serialize_graph(dataset: Graph, format: str = "turtle") -> bytes:
+    """The dataset (or a plain Graph) in one of FORMATS, byte-identical for equal input.
+
+    Turtle and N-Triples cannot hold named graphs: they get the union of all graphs
+    (with only a default graph, that graph). Use "trig" or "nquads" to keep them.
+    """
+    name = _FORMAT_ALIASES.get(format, format)
+    if name not in _SERIALIZERS:
+        raise ValueError(f"unknown RDF format {format!r}; use one of {', '.join(FORMATS)}")
+    return _SERIALIZERS[name](dataset)
+
+
+def write_graph(dataset: Graph, path: str | os.PathLike[str], format: str = "turtle") -> Path:
+    """Serialise (see serialize_graph) and replace `path` atomically: the data goes to a
+    temporary file in the same folder, which is then renamed over `path`. On any error
+    the temporary file is removed, `path` is left as it was, and the error re-raised."""
+    return write_atomic(path, serialize_graph(dataset, format))
+
+
+def _graphs(dataset: Graph) -> list[Graph]:
+    """The non-empty graphs of a dataset, the default graph first, then by name."""
+    if not dataset.context_aware:
+        return [dataset]
+    graphs = dataset.graphs() if isinstance(dataset, Dataset) else dataset.contexts()  # type: ignore[attr-defined]
+    unique = {g.identifier: g for g in graphs if len(g)}
+    return [unique[i] for i in sorted(unique, key=lambda i: (i != DATASET_DEFAULT_GRAPH_ID, str(i)))]
+
+
+def _has_named_graphs(dataset: Graph) -> bool:
+    return any(g.identifier != DATASET_DEFAULT_GRAPH_ID for g in _graphs(dataset))
+
+
+def union_graph(dataset: Graph) -> Graph:
+    """All triples of every graph in one plain Graph, with the dataset's prefixes."""
+    union = Graph(bind_namespaces="none")
+    for prefix, ns in dataset.namespaces():
+        union.bind(prefix, ns, override=True, replace=True)
+    for g in _graphs(dataset):
+        for triple in g:
+            union.add(triple)
+    return union
+
+
+def _turtle(dataset: Graph) -> bytes:
+    # The Turtle serialiser sorts subjects, predicates and objects itself.
+    return union_graph(dataset).serialize(format="turtle", encoding="utf-8")
+
+
+def _trig(dataset: Graph) -> bytes:
+    if not dataset.context_aware:
+        return dataset.serialize(format="trig", encoding="utf-8")
+    with warnings.catch_warnings():  # rdflib 7 calls its own deprecated Dataset.contexts
+        warnings.simplefilter("ignore", DeprecationWarning)
+        serializer = TrigSerializer(dataset)
+    serializer.contexts = _graphs(dataset)  # its own order follows a set: fix it
+    out = io.BytesIO()
+    serializer.serialize(out, encoding="utf-8")
+    return out.getvalue()
+
+
+def _sorted_lines(data: bytes) -> bytes:
+    lines = sorted(line for line in data.decode("utf-8").splitlines() if line.strip())
+    return "".join(line + "\n" for line in lines).encode("utf-8")
+
+
+def _ntriples(dataset: Graph) -> bytes:
+    return _sorted_lines(union_graph(dataset).serialize(format="nt", encoding="utf-8"))
+
+
+def _nquads(dataset: Graph) -> bytes:
+    if not dataset.context_aware:
+        return _ntriples(dataset)
+    return _sorted_lines(dataset.serialize(format="nquads", encoding="utf-8"))
+
+
+def _jsonld(dataset: Graph) -> bytes:
+    source = dataset if _has_named_graphs(dataset) else union_graph(dataset)
+    context = {p: str(ns) for p, ns in dataset.namespaces() if p in PREFIXES}
+    with warnings.catch_warnings():  # as in _trig
+        warnings.simplefilter("ignore", DeprecationWarning)
+        text = source.serialize(format="json-ld", context=context, auto_compact=True)
+    return (json.dumps(_sort_json(json.loads(text)), indent=2, ensure_ascii=False, sort_keys=True)
+            + "\n").encode("utf-8")
+
+
+def _sort_json(value: object) -> object:
+    """JSON-LD with every array sorted: arrays here are sets of nodes or values
+    (kg writes no RDF lists), and rdflib emits them in store order."""
+    if isinstance(value, dict):
+        return {k: _sort_json(v) for k, v in value.items()}
+    if isinstance(value, list):
+        items = [_sort_json(v) for v in value]
+        return sorted(items, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
+    return value
+
+
+_SERIALIZERS: dict[str, Callable[[Graph], bytes]] = {
+    "turtle": _turtle, "trig": _trig, "nt": _ntriples, "nquads": _nquads, "json-ld": _jsonld,
+}

@@ -1,0 +1,201 @@
+"""Read files and folders of news articles (.txt, .md, .html/.htm, .jsonl) into cleaned `Article`s."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from kg.reading.clean import BoilerplateRules, CleanedText, clean_text, default_boilerplate
+from kg.extraction.dates import find_dates
+from kg.reading.decode import BinaryFile, decode_text, remove_controls
+from kg.errors import InputError, InputWarning
+from kg.reading.language import LanguageCheck
+from kg.reading.markdown import markdown_article
+from kg.reading.metadata import Metadata, clean_field, metadata_from_fields, normalise
+from kg.model import Article
+from kg.reading.page import html_text
+
+__all__ = ["SUPPORTED_SUFFIXES", "read_articles"]
+
+SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl")
+MAX_FILE_BYTES = 256 * 1024 * 1024
+
+
+Item = Article | InputError | InputWarning
+
+
+def read_articles(
+    inputs: Iterable[str | os.PathLike[str]],
+    *,
+    default_date: dt.date | None = None,
+    boilerplate: BoilerplateRules | None = None,
+    any_language: bool = False,
+) -> Iterator[Item]:
+    """Yield an Article per readable file or JSONL record, an InputError for each that is not,
+    and an InputWarning for what was read with something left out or was skipped (an article
+    not in English, unless `any_language`)."""
+    rules = boilerplate if boilerplate is not None else default_boilerplate()
+    reader = _Reader(rules, default_date, None if any_language else LanguageCheck())
+    if isinstance(inputs, (str, os.PathLike)):
+        inputs = [inputs]
+    for item in inputs:
+        yield from reader.read_input(os.fspath(item))
+
+
+class _Reader:
+    """Reads paths into articles, errors and warnings, with the options of one run."""
+
+    def __init__(self, rules: BoilerplateRules, default_date: dt.date | None, language: LanguageCheck | None):
+        self.rules = rules
+        self.default_date = default_date
+        self.language = language
+
+    def read_input(self, path: str) -> Iterator[Item]:
+        if os.path.isdir(path):
+            for found in _walk(path):
+                if isinstance(found, InputError):
+                    yield found
+                else:
+                    yield from self.read_file(found)
+        elif not os.path.exists(path):
+            yield InputError(path, "no such file or directory")
+        elif not os.path.isfile(path):
+            yield InputError(path, "not a regular file or folder")
+        elif _suffix(path) not in SUPPORTED_SUFFIXES:
+            yield InputError(path, f"unsupported file type {_suffix(path)[:20] or '(no suffix)'} "
+                                   f"(expected {', '.join(SUPPORTED_SUFFIXES)})")
+        else:
+            yield from self.read_file(path)
+
+    def read_file(self, path: str) -> Iterator[Item]:
+        try:
+            text = _read_text(path)
+            if _suffix(path) == ".jsonl":
+                yield from self.jsonl_articles(path, text)
+                return
+            body, meta = _EXTRACTORS[_suffix(path)](path, text)
+        except InputError as error:
+            yield error
+            return
+        yield from self.article(Path(path).stem, path, body, meta, error_path=path)
+
+    def jsonl_articles(self, path: str, text: str) -> Iterator[Item]:
+        stem = Path(path).stem
+        for number, line in enumerate(text.split("\n"), start=1):
+            if not line.strip():
+                continue
+            try:
+                record_id, body, meta = _parse_record(line)
+            except ValueError as exc:
+                yield InputError(path, str(exc), number)
+                continue
+            yield from self.article(record_id or f"{stem}-{number}", f"{path}:{number}", body, meta,
+                                    error_path=path, line=number)
+
+    def article(self, article_id: str, source: str, raw: str, meta: Metadata, *,
+                error_path: str, line: int | None = None) -> Iterator[Item]:
+        for reason in meta.dropped:
+            yield InputWarning(error_path, reason, line)
+        cleaned = clean_text(raw, self.rules)
+        if not cleaned.text:
+            yield InputError(error_path, "no article text after removing boilerplate", line)
+            return
+        if self.language is not None and (other := self.language.other_language(cleaned.text)) is not None:
+            yield InputWarning(error_path, f"the article is in {other}, not English; skipped "
+                                           "(--any-language builds it)", line)
+            return
+        date, inferred = _choose_date(meta.date, cleaned, self.default_date)
+        yield Article(
+            id=article_id,
+            text=cleaned.text,
+            source=source,
+            title=meta.title or cleaned.title,
+            date=date,
+            date_inferred=inferred,
+            url=meta.url,
+            outlet=meta.outlet or cleaned.outlet,
+        )
+
+
+def _suffix(path: str) -> str:
+    return Path(path).suffix.lower()
+
+
+def _walk(folder: str) -> Iterator[str | InputError]:
+    try:
+        with os.scandir(folder) as scan:
+            entries = sorted(scan, key=lambda entry: entry.name)
+    except OSError as exc:
+        yield InputError(folder, f"cannot read: {exc.strerror or exc}")
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        path = os.path.join(folder, entry.name)
+        if entry.is_dir(follow_symlinks=False):
+            yield from _walk(path)
+        elif entry.is_file() and _suffix(entry.name) in SUPPORTED_SUFFIXES:
+            yield path
+
+
+def _read_text(path: str) -> str:
+    try:
+        size = os.path.getsize(path)
+        if size > MAX_FILE_BYTES:
+            raise InputError(path, f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise InputError(path, f"cannot read: {exc.strerror or exc}") from exc
+    try:
+        text = normalise(decode_text(data))
+    except BinaryFile as exc:
+        raise InputError(path, str(exc)) from None
+    if not text.strip():
+        raise InputError(path, "empty file")
+    return text
+
+
+def _choose_date(
+    meta_date: dt.date | None, cleaned: CleanedText, default_date: dt.date | None
+) -> tuple[dt.date | None, bool]:
+    explicit = meta_date or cleaned.date or default_date
+    if explicit is not None:
+        return explicit, False
+    found = find_dates(cleaned.text)
+    return (max(found), True) if found else (None, False)
+
+
+def _plain_text(path: str, text: str) -> tuple[str, Metadata]:
+    return text, Metadata()
+
+
+def _parse_record(line: str) -> tuple[str | None, str, Metadata]:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"not valid JSON: {exc.msg} (column {exc.colno})") from exc
+    except RecursionError:
+        raise ValueError("not valid JSON here: nested too deeply") from None
+    if not isinstance(record, dict):
+        raise ValueError("not a JSON object")
+    body = record.get("text")
+    if not isinstance(body, str) or not body.strip():
+        raise ValueError('missing or empty "text"')
+    meta = metadata_from_fields(record, "field")
+    record_id = record.get("id")
+    if isinstance(record_id, int) and not isinstance(record_id, bool):
+        record_id = str(record_id)
+    if record_id is not None and not isinstance(record_id, str):
+        meta = Metadata(meta.title, meta.date, meta.url, meta.outlet, meta.dropped + ('field "id" is not text (ignored)',))
+        record_id = None
+    return clean_field(record_id), normalise(remove_controls(body)), meta
+
+
+_EXTRACTORS: dict[str, Callable[[str, str], tuple[str, Metadata]]] = {
+    ".txt": _plain_text,
+    ".md": markdown_article,
+    ".html": html_text,
+    ".htm": html_text,
+}
