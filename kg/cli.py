@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from .errors import KGError
+from .relationtable import relation_table
 
 EXIT_DATA = 1
 EXIT_INTERRUPTED = 130
@@ -149,6 +150,15 @@ def _parse_list(parse):
     return callback
 
 
+def _relation_names() -> str:
+    """The relations and relation classes of the relation table, for the help text."""
+    try:
+        table = relation_table()
+    except KGError as err:
+        return f"those of the relation table ({err})"
+    return f"{', '.join(table.relations)}; {', '.join(table.classes)}"
+
+
 def _relations(value: str):
     from .view.select import parse_relations
     return parse_relations(value)
@@ -167,9 +177,7 @@ def _types(value: str):
 @click.option("--depth", type=click.IntRange(min=0), default=1, show_default=True,
               help="With --focus: how many relations away from the actor to go.")
 @click.option("--relations", callback=_parse_list(_relations), metavar="LIST",
-              help="Only these relations or relation classes, comma-separated: metWith, opposes, calledFor, "
-                   "supports, attacked, alliedWith, memberOf, leads; conflict, cooperation, meeting, demand, "
-                   "membership.")
+              help=f"Only these relations or relation classes, comma-separated: {_relation_names()}.")
 @click.option("--types", callback=_parse_list(_types), metavar="LIST",
               help="Only actors of these types, comma-separated: Person, Country, ArmedGroup, "
                    "GovernmentBody, Organization, InternationalOrganization, MediaOutlet, Group, Topic.")

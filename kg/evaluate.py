@@ -16,12 +16,10 @@ from pathlib import Path
 from typing import Iterable
 
 from .errors import KGError
+from .relationtable import relation_table
 
 __all__ = ["Gold", "Score", "load_gold", "score_graph", "format_score"]
 
-RELATIONS = ("alliedWith", "attacked", "calledFor", "memberOf", "metWith", "opposes", "supports")
-MEMBERSHIP = {"leads", "headOf", "holdsPostIn", "affiliatedWith", "isLeaderOf", "leaderOf", "commands", "worksFor"}
-SYMMETRIC = {"metWith", "alliedWith"}
 LABELS = {"label", "prefLabel", "altLabel", "hiddenLabel", "name", "alternateName"}
 MAIN_LABELS = {"label", "prefLabel", "name"}  # a node's own names; the others are aliases
 EVIDENCE = {"evidence", "sentence", "quote", "wasDerivedFrom", "hadPrimarySource", "evidenceText"}
@@ -57,10 +55,22 @@ def _iri_words(node) -> str | None:
     return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", words) or None
 
 
+def _scored(name: str) -> str | None:
+    """The relation of the table a relation name of a graph or gold file is scored as, if any."""
+    return relation_table().scored_name(name)
+
+
+def _takes_topic(relation: str) -> bool:
+    """Whether its object may be a topic, so that only its subject is scored."""
+    spec = relation_table().relations.get(relation)
+    return spec is not None and spec.topic
+
+
 def _key(relation: str, subject: str, obj: str | None) -> Key:
-    if relation == "calledFor":
+    spec = relation_table().relations.get(relation)
+    if spec is not None and spec.topic:
         return (relation, subject, None)
-    if relation in SYMMETRIC and obj is not None and obj < subject:
+    if spec is not None and spec.symmetric and obj is not None and obj < subject:
         return (relation, obj, subject)
     return (relation, subject, obj)
 
@@ -152,17 +162,16 @@ def _claims(triples) -> list[_Claim]:
     claims, reified = [], defaultdict(lambda: defaultdict(list))
     for s, p, o in triples:
         name = local_name(p)
-        relation = "memberOf" if name in MEMBERSHIP else name
-        if relation in RELATIONS and not isinstance(s, Literal):
+        relation = _scored(name)
+        if relation is not None and not isinstance(s, Literal):
             claims.append(_Claim(s, relation, o, "asserted", False))
         if name in REIFIED:
             reified[s][name].append(o)
     for props in reified.values():
         if not all(props.get(part) for part in ("subject", "predicate", "object")):
             continue
-        name = local_name(props["predicate"][0])
-        relation = "memberOf" if name in MEMBERSHIP else name
-        if relation in RELATIONS:
+        relation = _scored(local_name(props["predicate"][0]))
+        if relation is not None:
             claims.append(_Claim(props["subject"][0], relation, props["object"][0],
                                  _modality(props.get("modality", [])), any(props.get(e) for e in EVIDENCE)))
     return claims
@@ -248,7 +257,7 @@ def score_graph(graph_path: str | Path, gold: Gold) -> Score:
     nodes = {n for n, ts in types.items() if ts & ACTOR_CLASSES}
     for c in claims:
         nodes.add(c.subject)
-        if c.relation != "calledFor" and not isinstance(c.obj, Literal):
+        if not _takes_topic(c.relation) and not isinstance(c.obj, Literal):
             nodes.add(c.obj)
     found, spurious = defaultdict(set), []
     for node in nodes:
@@ -270,8 +279,8 @@ def score_graph(graph_path: str | Path, gold: Gold) -> Score:
         if c.modality == "negated":
             continue
         subject = entity_of(c.subject)
-        obj = None if c.relation == "calledFor" else entity_of(c.obj)
-        if subject is None or (c.relation != "calledFor" and obj is None):
+        obj = None if _takes_topic(c.relation) else entity_of(c.obj)
+        if subject is None or (not _takes_topic(c.relation) and obj is None):
             unmapped.add((c.relation, shown(c.subject), shown(c.obj)))
             continue
         if subject == obj:
@@ -285,7 +294,7 @@ def score_graph(graph_path: str | Path, gold: Gold) -> Score:
             negated_facts.add(key)
 
     per_class = {}
-    for relation in RELATIONS:
+    for relation in sorted({_scored(name) for name in relation_table().relations}):
         req = {k for k in gold.required if k[0] == relation}
         out = {k for k in got if k[0] == relation}
         stray = [u for u in unmapped if u[0] == relation]

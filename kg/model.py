@@ -2,11 +2,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from enum import Enum
 
+from .relationtable import RelationSpec, relation_table
+
 __all__ = [
-    "ActorType", "Relation", "Modality", "Article", "Actor", "Post",
+    "ActorType", "Relation", "MEETING", "MEMBER", "LEADER", "Modality", "Article", "Actor", "Post",
     "Assertion", "Event",
 ]
 
@@ -25,19 +28,37 @@ class ActorType(str, Enum):
     PLACE = "Place"
 
 
-class Relation(str, Enum):
-    MET_WITH = "metWith"
-    OPPOSES = "opposes"
-    CALLED_FOR = "calledFor"
-    SUPPORTS = "supports"
-    ATTACKED = "attacked"
-    ALLIED_WITH = "alliedWith"
-    MEMBER_OF = "memberOf"
-    LEADS = "leads"
+class _RelationKind(str, Enum):
+    """What the relation table says of one relation."""
+
+    @property
+    def spec(self) -> RelationSpec:
+        return relation_table().relations[self.value]
 
     @property
     def symmetric(self) -> bool:
-        return self in (Relation.MET_WITH, Relation.ALLIED_WITH)
+        return self.spec.symmetric
+
+    @property
+    def relation_class(self) -> str:
+        return self.spec.relation_class
+
+    @property
+    def label(self) -> str:
+        return self.spec.label
+
+
+def _member_name(name: str) -> str:
+    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", name).upper()  # metWith -> MET_WITH
+
+
+#: Every relation of the table in ontology/relations.yaml, in its order.
+Relation = _RelationKind("Relation", [(_member_name(name), name) for name in relation_table().relations])  # type: ignore[call-overload]
+
+#: The relations the extractor's own constructions make (see `roles` in the table).
+MEETING = Relation(relation_table().roles["meeting"])
+MEMBER = Relation(relation_table().roles["member"])
+LEADER = Relation(relation_table().roles["leader"])
 
 
 class Modality(str, Enum):

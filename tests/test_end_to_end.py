@@ -16,7 +16,7 @@ from rdflib import Dataset
 import kg.build
 from kg.build import BuildOptions
 from kg.reading.ingest import read_articles
-from kg.extraction.rules import data_path
+from kg.datafiles import data_path
 
 AKAR, FIDAN = "Hulusi Akar", "Hakan Fidan"
 SHOIGU, ABBAS = "Sergei Shoigu", "Ali Mahmoud Abbas"

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ..extraction.pipeline import ArticleExtraction, Dated
 from ..graph.ids import slug
-from ..model import Actor, ActorType, Assertion, Event, Modality, Post, Relation
+from ..model import MEETING, MEMBER, Actor, ActorType, Assertion, Event, Modality, Post
 from ..extraction.actors import LocalActor
 from ..extraction.rules import Rules, fold, person_key
 
@@ -64,10 +64,10 @@ def merge_extractions(extractions: list[ArticleExtraction], rules: Rules | None 
             body = ex.actors.actors[p.org]
             if body.country and body.type is ActorType.GOVERNMENT_BODY:
                 country = _country_key(body.country, actors)
-                assertions.append(Assertion(keys[p.holder], Relation.MEMBER_OF, country, Modality.ASSERTED, article,
+                assertions.append(Assertion(keys[p.holder], MEMBER, country, Modality.ASSERTED, article,
                                             s.text, s.start, s.end, 0.8))
         for person, state, s in ex.actors.affiliations:
-            assertions.append(Assertion(keys[person], Relation.MEMBER_OF, keys[state], Modality.ASSERTED, article,
+            assertions.append(Assertion(keys[person], MEMBER, keys[state], Modality.ASSERTED, article,
                                         s.text, s.start, s.end, 0.8))
         for found, dated in ex.relations:
             s = found.sentence
@@ -86,7 +86,7 @@ def merge_extractions(extractions: list[ArticleExtraction], rules: Rules | None 
             events.append(Event(participants, meeting.modality, article, s.text, s.start, s.end,
                                 meeting.confidence, dated.date, place))
             for a, b in sorted(_same_level(meeting.pairs, ex, keys, states)):
-                assertions.append(Assertion(a, Relation.MET_WITH, b, meeting.modality, article, s.text,
+                assertions.append(Assertion(a, MEETING, b, meeting.modality, article, s.text,
                                             s.start, s.end, meeting.confidence, date=dated.date, place=place))
         assertions += _national_bodies(ex, keys, actors)
     return Corpus(sorted(actors.values(), key=lambda a: a.key), _unique_posts(posts),
@@ -184,7 +184,7 @@ def _national_bodies(ex: ArticleExtraction, keys: dict[int, str], actors: dict[s
             continue
         country_key = _country_key(local.country, actors)
         sentence = ex.sentences[local.first[0]]
-        out.append(Assertion(keys[local.id], Relation.MEMBER_OF, country_key, Modality.ASSERTED, ex.article.id,
+        out.append(Assertion(keys[local.id], MEMBER, country_key, Modality.ASSERTED, ex.article.id,
                              sentence.text, sentence.start, sentence.end, 0.85))
     return out
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from .dates import find_date_expressions, resolve_date
 from .mentions import find_names
-from ..model import ActorType, Article, Modality, Relation
+from ..model import ActorType, Article, Modality
 from .nlp import Sentence, SentenceRef, parse_article
 from .relations import Found, FoundMeeting, find_relations
 from .actors import ArticleActors
@@ -21,7 +21,6 @@ if TYPE_CHECKING:
 __all__ = ["ArticleExtraction", "Dated", "extract_article", "detached"]
 
 MID_SENTENCE_NAME = re.compile(r"(?<=[a-z,;:] )[A-Z][\w’'\-]+")
-EVENTFUL = {Relation.MET_WITH, Relation.ATTACKED, Relation.OPPOSES, Relation.SUPPORTS, Relation.CALLED_FOR}
 BARE_YEAR = re.compile(r"(1[89]|20)\d\d")  # 'the 1994 genocide' dates no event; 'in 1994' does
 
 
@@ -61,7 +60,7 @@ def extract_article(article: Article, nlp: "Language", rules: Rules,
     actors = resolve_article(sentences, names, titles, rules)
     found, meetings = find_relations(sentences, actors, rules)
     dated_relations = [(f, _when_where(f.sentence, f.trigger, f.modality, article, actors, sentences)
-                        if f.relation in EVENTFUL else Dated(None, None)) for f in found]
+                        if f.relation.spec.event else Dated(None, None)) for f in found]
     dated_meetings = [(m, _when_where(m.sentence, m.trigger, m.modality, article, actors, sentences, inherit=True))
                       for m in meetings]
     return ArticleExtraction(article, sentences, actors, dated_relations, dated_meetings)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable
 
 from .modality import modality_of
-from ..model import ActorType, Modality, Relation
+from ..model import MEETING, ActorType, Modality, Relation
 from .actors import ArticleActors
 from .rules import NounRule, Rules, VerbRule
 
@@ -135,7 +135,7 @@ class _Reader:
     def _hyphen_compound(self, verb: "Token", rule: VerbRule) -> bool:
         """'Rwanda-backed M23 rebels': the actor before the hyphen acts on the noun's actor."""
         doc = verb.doc
-        if verb.i < 2 or doc[verb.i - 1].text != "-" or rule.relation is Relation.MET_WITH:
+        if verb.i < 2 or doc[verb.i - 1].text != "-" or rule.relation is MEETING:
             return False
         subjects = self.actors.at(self.sentence.index, verb.i - 2)
         head = verb.head if verb.head != verb else None
@@ -161,7 +161,7 @@ class _Reader:
             objects = [o for o in objects if self.actors.actors[o].type in rule.object_types]
         modality = modality_of(verb, stance=rule.stance)
         confidence = self._confidence(verb, subjects)
-        if rule.relation is Relation.CALLED_FOR:
+        if rule.relation.spec.topic:
             topic = self._topic(verb, rule, topic_head)
             for s in subjects:
                 targets = [o for o in objects if o != s] or [None]
@@ -169,13 +169,13 @@ class _Reader:
                     self._add(s, rule.relation, o, topic if o is None else None, modality, verb, confidence)
             return
         meeting_noun = self._hosted_meeting(verb) if passive and not objects else None
-        if rule.relation is Relation.MET_WITH and meeting_noun is not None:
+        if rule.relation is MEETING and meeting_noun is not None:
             hosted = self._noun_participants(meeting_noun) or self._told_of(meeting_noun)  # 'held talks ..., hosted by X'
             participants = _unique(subjects + hosted)
             if subjects and len(participants) >= 2:
                 self._meeting(participants, modality_of(meeting_noun), verb, confidence, (subjects, hosted))
             return
-        if rule.relation is Relation.MET_WITH:
+        if rule.relation is MEETING:
             subjects = _unique(subjects + self._present(verb))
             participants = _unique(subjects + objects)
             if len(participants) >= 2 and ((objects and (subjects or rule.particle == "together")) or rule.reciprocal):
@@ -217,7 +217,7 @@ class _Reader:
             subject_heads, object_heads = agents, patients + object_heads
         subjects = _unique(a for h in subject_heads for a in self.actors_of(h))
         objects = _unique(a for h in object_heads for a in self.actors_of(h))
-        if not objects and rule.relation in (Relation.OPPOSES, Relation.SUPPORTS):
+        if not objects and rule.relation.spec.stance:
             objects = _unique(a for h in object_heads for a in self._stance_actors(h))
         if not objects and rule.clause_object:
             clauses = [c for c in verb.children if c.dep_ == "ccomp"]
@@ -336,7 +336,7 @@ class _Reader:
         owners = self._noun_owners(noun, with_partner=bool(partners)) if not between else []
         modality = modality_of(noun)
         confidence = self._confidence(noun, []) * 0.9
-        if rule.relation is Relation.MET_WITH:
+        if rule.relation is MEETING:
             participants = _unique(between + owners + partners)
             if len(participants) >= 2:
                 sides = (owners, partners) if owners and partners and not between else None
@@ -344,7 +344,7 @@ class _Reader:
             return
         sources = between if between and not owners else owners
         for s in sources:
-            for o in partners or ([b for b in between if b != s] if rule.relation is Relation.ATTACKED and not owners else []):
+            for o in partners or ([b for b in between if b != s] if rule.relation.spec.mutual and not owners else []):
                 if s != o:
                     self._add(s, rule.relation, o, None, modality, noun, confidence)
 
@@ -368,7 +368,7 @@ class _Reader:
         patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
         for noun in patients:
             rule = self.rules.nouns.get(noun.lemma_.lower())
-            if rule is not None and rule.relation is Relation.MET_WITH:
+            if rule is not None and rule.relation is MEETING:
                 return noun
         while verb.dep_ == "conj" and verb.head != verb:  # 'hosted by X and attended by Y'
             verb = verb.head
@@ -378,7 +378,7 @@ class _Reader:
         candidates = [head] + [c for c in head.children if c.dep_ == "dobj"]
         for noun in candidates:
             rule = self.rules.nouns.get(noun.lemma_.lower())
-            if rule is not None and rule.relation is Relation.MET_WITH:
+            if rule is not None and rule.relation is MEETING:
                 return noun
         return None
 
@@ -484,7 +484,7 @@ class _Reader:
             settings = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ != "part"]
             settings += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
                          for p in c.children if p.dep_ == "pobj"]
-        meeting_words = {n for n, r in self.rules.nouns.items() if r.relation is Relation.MET_WITH}
+        meeting_words = {n for n, r in self.rules.nouns.items() if r.relation is MEETING}
         named = [s for s in settings if s.lemma_.lower() in meeting_words]
         if settings and not named:
             return  # 'attended a funeral': not the meeting just told of

@@ -13,27 +13,17 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
-import yaml
-
+from ..datafiles import data_lines, data_path, read_yaml_mapping
 from ..errors import RuleFileError
 from ..model import ActorType, Relation
 
 __all__ = [
     "GazetteerEntry", "VerbRule", "NounRule", "TitleRule", "Rules",
-    "load_rules", "default_rules", "data_path", "fold", "person_key", "load_language_names", "load_alphabets", "read_yaml_file",
+    "load_rules", "default_rules", "fold", "person_key",
 ]
 
 ACTOR_TYPE_NAMES = {t.value for t in ActorType}
 RELATION_NAMES = {r.value for r in Relation}
-
-
-def data_path(name: str) -> Path:
-    """Where a shipped data file is: `ontology/` in a checkout, `kg/ontology/` when installed."""
-    here = Path(__file__).resolve().parents[1]  # the kg package
-    for candidate in (here.parent / "ontology" / name, here / "ontology" / name):
-        if candidate.exists():
-            return candidate
-    raise RuleFileError(name, "shipped data file is missing from the installation")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -142,34 +132,6 @@ class Rules:
         return self.verbs.get(lemma, [])
 
 
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser: the same data, six times faster
-
-
-def read_yaml_file(path: str | Path) -> Any:
-    """The YAML document in a data file (safe types only; None when empty). Raises
-    RuleFileError naming the file (and the line, for a syntax error)."""
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except OSError as err:
-        raise RuleFileError(str(path), f"cannot read: {err.strerror or err}") from None
-    except UnicodeDecodeError:
-        raise RuleFileError(str(path), "not UTF-8 text") from None
-    try:
-        return yaml.load(text, Loader=_YAML_LOADER)  # noqa: S506 - a safe loader
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        reason = getattr(err, "problem", None) or str(err).splitlines()[0]
-        raise RuleFileError(str(path), f"not valid YAML: {reason}", line) from None
-
-
-def _read_yaml(path: Path) -> dict[str, Any]:
-    data = read_yaml_file(path)
-    if not isinstance(data, dict):
-        raise RuleFileError(str(path), "expected a mapping at the top level")
-    return data
-
-
 def _actor_type(value: Any, path: Path, where: str) -> ActorType:
     if value not in ACTOR_TYPE_NAMES:
         raise RuleFileError(str(path), f"{where}: unknown type {value!r} "
@@ -194,7 +156,7 @@ def _apostrophe_variants(alias: str) -> Iterable[str]:
 
 
 def load_countries(path: Path, rules: Rules) -> None:
-    rows = _data_lines(path)
+    rows = data_lines(path)
     if not rows:
         raise RuleFileError(str(path), "no header line")
     header = rows[0][1].split("\t")
@@ -223,7 +185,7 @@ def load_gazetteer(path: Path, rules: Rules) -> None:
     if path.suffix.lower() == ".tsv":
         load_countries(path, rules)
         return
-    data = _read_yaml(path)
+    data = read_yaml_mapping(path)
     actors = data.get("actors")
     if not isinstance(actors, list):
         raise RuleFileError(str(path), "expected a list under 'actors'")
@@ -241,7 +203,7 @@ def load_gazetteer(path: Path, rules: Rules) -> None:
 
 
 def load_lexicon(path: Path, rules: Rules) -> None:
-    data = _read_yaml(path)
+    data = read_yaml_mapping(path)
     for i, item in enumerate(data.get("verbs") or [], 1):
         rule = _verb_rule(item, path, f"verb #{i}")
         rules.verbs.setdefault(rule.lemma, []).append(rule)
@@ -306,7 +268,7 @@ def _noun_rule(item: Any, path: Path, where: str) -> NounRule:
 
 
 def load_titles(path: Path, rules: Rules) -> None:
-    data = _read_yaml(path)
+    data = read_yaml_mapping(path)
     heads = data.get("heads")
     if not isinstance(heads, dict):
         raise RuleFileError(str(path), "expected a mapping under 'heads'")
@@ -319,7 +281,7 @@ def load_titles(path: Path, rules: Rules) -> None:
 
 
 def load_descriptors(path: Path, rules: Rules) -> None:
-    data = _read_yaml(path)
+    data = read_yaml_mapping(path)
     for type_name, words in (data.get("name_heads") or {}).items():
         kind = _actor_type(type_name, path, "name_heads")
         for word in _str_list(words, path, f"name_heads {type_name}"):
@@ -344,48 +306,17 @@ def _add_word_sets(rules: Rules, data: dict, path: Path, fields: dict[str, str])
         setattr(rules, attribute, getattr(rules, attribute) | words)
 
 
-def _data_lines(path: Path) -> list[tuple[int, str]]:
-    """The numbered lines of a text data file, without blank and comment lines."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as err:
-        raise RuleFileError(str(path), f"cannot read: {err.strerror}") from None
-    except UnicodeDecodeError:
-        raise RuleFileError(str(path), "not UTF-8 text") from None
-    return [(n, line) for n, line in enumerate(lines, 1) if line.strip() and not line.startswith("#")]
-
-
 def load_given_names(path: Path, rules: Rules) -> None:
-    rules.given_names = rules.given_names | frozenset(fold(line) for _, line in _data_lines(path))
+    rules.given_names = rules.given_names | frozenset(fold(line) for _, line in data_lines(path))
 
 
 def load_name_variants(path: Path, rules: Rules) -> None:
-    for lineno, line in _data_lines(path):
+    for lineno, line in data_lines(path):
         variants = [fold(v) for v in line.split("\t") if v.strip()]
         if len(variants) < 2:
             raise RuleFileError(str(path), "a line needs at least two tab-separated variants", lineno)
         for variant in variants:
             rules.name_variants[variant] = variants[0]
-
-
-def _two_columns(path: Path, what: str) -> dict[str, str]:
-    pairs = {}
-    for lineno, line in _data_lines(path):
-        columns = line.split("\t")
-        if len(columns) != 2 or not all(c.strip() for c in columns):
-            raise RuleFileError(str(path), f"a line needs {what}, tab-separated", lineno)
-        pairs[columns[0].strip()] = columns[1].strip()
-    return pairs
-
-
-def load_language_names(path: Path) -> dict[str, str]:
-    """ISO 639 code -> language name, from a TSV like ontology/languages.tsv."""
-    return _two_columns(path, "a code and a name")
-
-
-def load_alphabets(path: Path) -> dict[str, frozenset[str]]:
-    """Language -> the letters beyond a-z it writes, from a TSV like ontology/alphabets.tsv."""
-    return {language: frozenset(letters) for language, letters in _two_columns(path, "a language and its letters").items()}
 
 
 ARTICLE_PREFIX = re.compile(r"^(?:al|el|ul|ad|as|ash|at|ar|an|az)-")

@@ -4,6 +4,8 @@ from __future__ import annotations
 from rdflib import Namespace, URIRef
 from rdflib.namespace import SDO, DefinedNamespace
 
+from ..model import Relation
+
 __all__ = ["KG", "SEM", "SCHEMA", "DEFAULT_BASE_IRI"]
 
 DEFAULT_BASE_IRI = "https://w3id.org/newskg/id/"
@@ -18,6 +20,7 @@ class KG(DefinedNamespace):
 
     _fail = True
     _NS = Namespace("https://w3id.org/newskg/ontology#")
+    _extras = [relation.value for relation in Relation]  # the relations, from the relation table
 
     # Classes: actors
     Actor: URIRef
@@ -41,16 +44,6 @@ class KG(DefinedNamespace):
     Asserted: URIRef
     Planned: URIRef
     Negated: URIRef
-
-    # Relations between actors
-    metWith: URIRef
-    opposes: URIRef
-    calledFor: URIRef
-    supports: URIRef
-    attacked: URIRef
-    alliedWith: URIRef
-    memberOf: URIRef
-    leads: URIRef
 
     # Posts, statements, meetings, articles
     holder: URIRef

@@ -21,7 +21,7 @@ from rdflib.term import Node
 
 from ..files import write_atomic
 from .ids import short_hash, slug
-from ..model import Actor, ActorType, Article, Assertion, Event, Modality, Post, Relation
+from ..model import LEADER, MEMBER, Actor, ActorType, Article, Assertion, Event, Modality, Post, Relation
 from .namespace import DEFAULT_BASE_IRI, KG, SCHEMA, SEM
 
 __all__ = [
@@ -280,7 +280,7 @@ def _add_assertion(g: Graph, iris: _Iris, a: Assertion) -> None:
         g.add((node, KG.place, iris.actor(a.place)))
     # A direct triple states a fact: only what the text asserts, with an actor as
     # object (or, for calledFor, a topic).
-    if a.modality is Modality.ASSERTED and (a.object is not None or a.relation is Relation.CALLED_FOR):
+    if a.modality is Modality.ASSERTED and (a.object is not None or a.relation.spec.topic):
         g.add((s, p, o))
 
 
@@ -299,7 +299,7 @@ def _add_post(g: Graph, iris: _Iris, post: Post, article_date: dt.date | None) -
     _add_evidence(g, node, post.evidence, post.start, post.end)
     # The membership as a fact and as a statement with its evidence. The statement's
     # IRI is the one an equal Assertion would get, so the two merge into one node.
-    relation = Relation.LEADS if post.leads else Relation.MEMBER_OF
+    relation = LEADER if post.leads else MEMBER
     g.add((holder, KG[relation.value], org))
     statement = iris.statement(post.article, post.holder, relation, post.organisation, None,
                                Modality.ASSERTED, post.start, post.end)

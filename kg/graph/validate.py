@@ -5,16 +5,19 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from rdflib import Graph, Namespace
+from rdflib import RDF, Graph, Namespace
 from rdflib.term import Node
 
 from .rdf import short_iri
+from ..model import Relation
 from .load import load_graph
-from ..extraction.rules import data_path
+from .namespace import KG
+from ..datafiles import data_path
 
 __all__ = ["Violation", "ValidationReport", "validate_graph", "validate_file", "load_shapes"]
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
+KGSH = Namespace("https://w3id.org/newskg/shapes#")
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,19 @@ def load_shapes() -> Graph:
     return shapes
 
 
+def relation_declarations() -> list[tuple[Node, Node, Node]]:
+    """What the shapes know of each relation of the relation table, as triples: every relation
+    is a kgsh:Relation, and a kgsh:SymmetricRelation or kgsh:TopicRelation as the table says."""
+    triples = []
+    for relation in Relation:
+        triples.append((KG[relation.value], RDF.type, KGSH.Relation))
+        if relation.symmetric:
+            triples.append((KG[relation.value], RDF.type, KGSH.SymmetricRelation))
+        if relation.spec.topic:
+            triples.append((KG[relation.value], RDF.type, KGSH.TopicRelation))
+    return triples
+
+
 def validate_file(path: str | os.PathLike[str]) -> ValidationReport:
     return validate_graph(load_graph(path))
 
@@ -51,6 +67,8 @@ def validate_graph(graph: Graph) -> ValidationReport:
 
     data = Graph()
     for triple in graph.triples((None, None, None)):
+        data.add(triple)
+    for triple in relation_declarations():
         data.add(triple)
     conforms, results, _text = pyshacl.validate(data, shacl_graph=load_shapes(), inference="none",
                                                 advanced=True, allow_warnings=True)

@@ -11,7 +11,7 @@ from typing import Any
 
 from kg.extraction.dates import parse_date
 from kg.errors import RuleFileError
-from kg.extraction.rules import data_path, read_yaml_file
+from ..datafiles import data_path, read_yaml_file
 
 __all__ = ["BoilerplateRules", "CleanedText", "clean_text", "load_boilerplate", "default_boilerplate"]
 

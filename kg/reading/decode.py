@@ -102,7 +102,8 @@ def _words_in_one_alphabet(text: str) -> int:
 @functools.lru_cache(maxsize=1)
 def _alphabets() -> tuple[frozenset[str], ...]:
     """The letters each language writes (ontology/alphabets.tsv), a-z included."""
-    from kg.extraction.rules import data_path, load_alphabets
+    from ..datafiles import data_path, two_columns
 
     ascii_letters = frozenset("abcdefghijklmnopqrstuvwxyz")
-    return tuple(ascii_letters | letters for letters in load_alphabets(data_path("alphabets.tsv")).values())
+    letters = two_columns(data_path("alphabets.tsv"), "a language and its letters")
+    return tuple(ascii_letters | frozenset(written) for written in letters.values())

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 
-from kg.extraction.rules import data_path, load_language_names
+from ..datafiles import data_path, two_columns
 
 __all__ = ["LanguageCheck"]
 
@@ -53,7 +53,7 @@ def _identifier():
 
 @functools.lru_cache(maxsize=1)
 def _names() -> dict[str, str]:
-    return load_language_names(data_path("languages.tsv"))
+    return two_columns(data_path("languages.tsv"), "a code and a name")  # ISO 639 code -> name
 
 
 def _language_name(code: str) -> str:

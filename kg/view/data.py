@@ -12,19 +12,14 @@ from rdflib.term import Node
 
 from ..model import ActorType, Modality, Relation
 from ..graph.namespace import KG, SCHEMA
+from ..relationtable import relation_table
 
 __all__ = ["RELATION_CLASSES", "ACTOR_TYPES", "TOPIC", "Evidence", "Source", "ViewPost", "ViewActor",
            "ViewEdge", "GraphView", "read_view", "relation_class", "date_span"]
 
 #: Relation classes of the view, each with the relations it groups.
 RELATION_CLASSES: dict[str, tuple[Relation, ...]] = {
-    "conflict": (Relation.OPPOSES, Relation.ATTACKED),
-    "cooperation": (Relation.SUPPORTS, Relation.ALLIED_WITH),
-    "meeting": (Relation.MET_WITH,),
-    "demand": (Relation.CALLED_FOR,),
-    "membership": (Relation.MEMBER_OF, Relation.LEADS),
-}
-_CLASS_OF = {relation: name for name, relations in RELATION_CLASSES.items() for relation in relations}
+    name: tuple(r for r in Relation if r.relation_class == name) for name in relation_table().classes}
 
 #: Node types of the view: the actor types, then "Topic" for what an actor called for
 #: that is not an actor, and "Actor" for an actor of no known type.
@@ -36,7 +31,7 @@ _MODALITIES = {KG[m.value]: m for m in Modality}
 
 
 def relation_class(relation: Relation) -> str:
-    return _CLASS_OF[relation]
+    return relation.relation_class
 
 
 @dataclass(frozen=True)
@@ -89,7 +84,7 @@ class ViewEdge:
 
     @property
     def relation_class(self) -> str:
-        return _CLASS_OF[self.relation]
+        return self.relation.relation_class
 
     @property
     def directed(self) -> bool:

@@ -16,6 +16,7 @@ from typing import Callable
 
 from ..files import write_atomic
 from ..model import Modality
+from ..relationtable import relation_table
 from .data import ACTOR_TYPES, RELATION_CLASSES, TOPIC, GraphView, ViewActor, ViewEdge, date_span
 
 __all__ = ["HtmlOptions", "render_html", "write_html", "NODE_STYLES", "CLASS_COLOURS"]
@@ -44,13 +45,9 @@ NODE_STYLES: dict[str, NodeStyle] = {
 }
 
 #: Edge colour of each relation class.
-CLASS_COLOURS = {"conflict": "#D62728", "cooperation": "#2CA02C", "meeting": "#1F77B4",
-                 "demand": "#FF7F0E", "membership": "#8E8E8E"}
+CLASS_COLOURS = {name: spec.colour for name, spec in relation_table().classes.items()}
 
 _DASHES = {Modality.ASSERTED: False, Modality.PLANNED: [8, 6], Modality.NEGATED: [2, 5]}
-_RELATION_LABELS = {"metWith": "met with", "opposes": "opposes", "calledFor": "called for",
-                    "supports": "supports", "attacked": "attacked", "alliedWith": "allied with",
-                    "memberOf": "member of", "leads": "leads"}
 _TYPE_LABELS = {"Country": "Country", "Person": "Person", "ArmedGroup": "Armed group",
                 "GovernmentBody": "Government body", "Organization": "Organization",
                 "InternationalOrganization": "International organization", "MediaOutlet": "Media outlet",
@@ -79,8 +76,8 @@ def render_html(view: GraphView, options: HtmlOptions = HtmlOptions()) -> bytes:
         "options": vis_options,
         "sources": [_source(view, key) for key in sorted(view.sources)],
         "types": [{"name": t, "label": _TYPE_LABELS[t]} for t in _present_types(view)],
-        "classes": [{"name": c, "label": c.capitalize(), "colour": CLASS_COLOURS[c],
-                     "relations": [_RELATION_LABELS[r.value] for r in RELATION_CLASSES[c]]}
+        "classes": [{"name": c, "label": relation_table().classes[c].label, "colour": CLASS_COLOURS[c],
+                     "relations": [r.label for r in RELATION_CLASSES[c]]}
                     for c in RELATION_CLASSES],
         "modalities": [{"name": m.value, "label": m.value, "shown": m is not Modality.NEGATED or options.show_negated}
                        for m in Modality],
@@ -174,15 +171,15 @@ def _edge_fields(n: int, edge: ViewEdge, parallel_index: int, edge_count: int) -
         "width": round(1 + min(math.log2(max(len(edge.evidence), 1)), 4), 2),
         "hidden": negated,
         "kg": {
-            "relation": edge.relation.value, "relationLabel": _RELATION_LABELS[edge.relation.value],
-            "class": edge.relation_class, "modality": edge.modality.value,
+            "relation": edge.relation.value, "relationLabel": edge.relation.label,
+            "class": edge.relation_class, "directed": edge.directed, "modality": edge.modality.value,
             "dates": list(edge.dates), "spans": [list(s) for d in edge.dates if (s := date_span(d))],
             "places": list(edge.places), "confidence": edge.confidence,
             "evidence": [{"sentence": e.sentence, "source": e.source, "date": e.date} for e in edge.evidence],
         },
     }
     if edge_count <= _EDGE_LABELS_UP_TO:
-        fields["label"] = _RELATION_LABELS[edge.relation.value]
+        fields["label"] = edge.relation.label
     if parallel_index:
         # Parallel edges curve apart, alternately to either side.
         side = "curvedCW" if parallel_index % 2 else "curvedCCW"

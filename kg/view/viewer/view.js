@@ -233,7 +233,7 @@
   function nameOf(id) { var n = nodes.get(id); return n ? n.kg.name : "?"; }
 
   function edgeSummary(e) {
-    var arrow = e.kg.class === "meeting" || e.kg.relation === "alliedWith" ? " — " : " → ";
+    var arrow = e.kg.directed ? " → " : " — ";
     return nameOf(e.from) + arrow + e.kg.relationLabel + arrow + nameOf(e.to);
   }
 
