@@ -142,7 +142,7 @@ def build(inputs: Sequence[str | os.PathLike], options: BuildOptions = BuildOpti
         report.written = out.commit()
     report.articles = len(kept)
     report.actors = sum(1 for a in corpus.actors if a.type.value != "Place")
-    report.relations = len(corpus.assertions) + len(corpus.posts)
+    report.relations = len(corpus.assertions)
     return report
 
 

@@ -115,7 +115,7 @@ class Assertion:
     evidence: str
     start: int  # offsets of the evidence sentence in the article text
     end: int
-    confidence: float
+    confidence: float | None  # None: stated outright, as a post's membership is
     topic: str | None = None
     date: str | None = None  # ISO date or year-month
     place: str | None = None  # actor key of a place

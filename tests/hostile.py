@@ -45,6 +45,8 @@ def hostile_graph() -> Dataset:
                   SUPPORT_SENTENCE, 70, 90, 0.6),
         Assertion("person/hostile", Relation.CALLED_FOR, None, Modality.ASSERTED, "bad", EVIDENCE_IMG,
                   0, len(EVIDENCE_IMG), 0.9, topic=TOPIC_SVG),
+        Assertion("person/hostile", Relation.MEMBER_OF, "plain-country", Modality.ASSERTED, "good",
+                  SUPPORT_SENTENCE, 70, 90, None),  # the post's membership, as the extraction derives it
     ]
     posts = [Post("person/hostile", "plain-country", POST_TITLE, False, "good", SUPPORT_SENTENCE, 70, 90)]
     return to_graph(articles, actors, posts, assertions, [])

@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..extraction.pipeline import ArticleExtraction, Dated
+from ..extraction.pipeline import ArticleExtraction
 from ..graph.ids import slug
-from ..model import MEETING, MEMBER, Actor, ActorType, Assertion, Event, Modality, Post
+from ..model import Actor, ActorType, Assertion, Event, Post
 from ..extraction.actors import LocalActor
 from ..extraction.rules import Rules, fold, person_key
 
@@ -61,34 +61,25 @@ def merge_extractions(extractions: list[ArticleExtraction], rules: Rules | None 
         for p in ex.actors.posts:
             s = p.sentence
             posts.append(Post(keys[p.holder], keys[p.org], p.title, p.leads, article, s.text, s.start, s.end))
-            body = ex.actors.actors[p.org]
-            if body.country and body.type is ActorType.GOVERNMENT_BODY:
-                country = _country_key(body.country, actors)
-                assertions.append(Assertion(keys[p.holder], MEMBER, country, Modality.ASSERTED, article,
-                                            s.text, s.start, s.end, 0.8))
-        for person, state, s in ex.actors.affiliations:
-            assertions.append(Assertion(keys[person], MEMBER, keys[state], Modality.ASSERTED, article,
-                                        s.text, s.start, s.end, 0.8))
         for found, dated in ex.relations:
             s = found.sentence
             obj = keys[found.object] if found.object is not None else None
             assertions.append(Assertion(
                 keys[found.subject], found.relation, obj, found.modality, article, s.text, s.start, s.end,
                 found.confidence, topic=found.topic if obj is None else None, date=dated.date,
-                place=_place(dated, keys)))
-        states = _person_states(ex, keys, actors) if ex.meetings else {}
+                place=_place(dated.place, keys)))
+        for d in ex.derived:
+            s = d.sentence
+            if keys[d.subject] != keys[d.object]:  # two actors of the article that are one in the corpus
+                assertions.append(Assertion(keys[d.subject], d.relation, keys[d.object], d.modality, article,
+                                            s.text, s.start, s.end, d.confidence, date=d.date,
+                                            place=_place(d.place, keys)))
         for meeting, dated in ex.meetings:
             s = meeting.sentence
             participants = tuple(sorted({keys[p] for p in meeting.participants}))
-            if len(participants) < 2:
-                continue
-            place = _place(dated, keys)
-            events.append(Event(participants, meeting.modality, article, s.text, s.start, s.end,
-                                meeting.confidence, dated.date, place))
-            for a, b in sorted(_same_level(meeting.pairs, ex, keys, states)):
-                assertions.append(Assertion(a, MEETING, b, meeting.modality, article, s.text,
-                                            s.start, s.end, meeting.confidence, date=dated.date, place=place))
-        assertions += _national_bodies(ex, keys, actors)
+            if len(participants) >= 2:
+                events.append(Event(participants, meeting.modality, article, s.text, s.start, s.end,
+                                    meeting.confidence, dated.date, _place(dated.place, keys)))
     return Corpus(sorted(actors.values(), key=lambda a: a.key), _unique_posts(posts),
                   _unique_assertions(assertions), _unique_events(events))
 
@@ -139,61 +130,8 @@ def _surname_redirects(actors: dict[str, Actor]) -> dict[str, str]:
     return redirect
 
 
-def _person_states(ex: ArticleExtraction, keys: dict[int, str], actors: dict[str, Actor]) -> dict[int, str]:
-    """The state of each person of the article: the one the article gives them a post in or
-    says they are of, else the gazetteer's."""
-    local = ex.actors
-    states: dict[int, str] = {}
-    for post in local.posts:
-        if local.actors[post.org].type is ActorType.COUNTRY:
-            states.setdefault(post.holder, keys[post.org])
-    for person, state, _ in local.affiliations:
-        states.setdefault(person, keys[state])
-    for actor in local.actors.values():
-        if actor.type is ActorType.PERSON and actor.country and actor.id not in states:
-            states[actor.id] = _country_key(actor.country, actors)
-    return states
-
-
-def _same_level(pairs, ex: ArticleExtraction, keys: dict[int, str], states: dict[int, str]) -> set[tuple[str, str]]:
-    """A person meeting a state the text names only as a state ('the foreign ministers of Jordan')
-    is their own state meeting it: both sides at the level of states (`states`: _person_states)."""
-    local = ex.actors
-    out = set()
-    for a, b in pairs:
-        ka, kb = keys[a], keys[b]
-        kinds = (local.actors[a].type, local.actors[b].type)
-        if kinds == (ActorType.PERSON, ActorType.COUNTRY):
-            ka = states.get(a, ka)
-        elif kinds == (ActorType.COUNTRY, ActorType.PERSON):
-            kb = states.get(b, kb)
-        if ka != kb:
-            out.add(tuple(sorted((ka, kb))))
-    return out
-
-
-def _place(dated: Dated, keys: dict[int, str]) -> str | None:
-    return keys.get(dated.place) if dated.place is not None else None
-
-
-def _national_bodies(ex: ArticleExtraction, keys: dict[int, str], actors: dict[str, Actor]) -> list[Assertion]:
-    """A ministry or army named with its state's demonym belongs to that state."""
-    out = []
-    for local in ex.actors.actors.values():
-        if not local.country or local.type is not ActorType.GOVERNMENT_BODY:
-            continue
-        country_key = _country_key(local.country, actors)
-        sentence = ex.sentences[local.first[0]]
-        out.append(Assertion(keys[local.id], MEMBER, country_key, Modality.ASSERTED, ex.article.id,
-                             sentence.text, sentence.start, sentence.end, 0.85))
-    return out
-
-
-def _country_key(country: str, actors: dict[str, Actor]) -> str:
-    key = actor_key(country, ActorType.COUNTRY)
-    if key not in actors:
-        actors[key] = Actor(key, country, ActorType.COUNTRY)
-    return key
+def _place(place: int | None, keys: dict[int, str]) -> str | None:
+    return keys.get(place) if place is not None else None
 
 
 def _unique_assertions(assertions: list[Assertion]) -> list[Assertion]:
@@ -206,10 +144,16 @@ def _unique_assertions(assertions: list[Assertion]) -> list[Assertion]:
                           a.confidence, a.topic, a.date, a.place)
         # one sentence said twice in an article (a repeated paragraph) is one assertion
         key = (a.article, a.subject, a.relation, a.object, a.topic, a.modality, a.evidence)
-        if key not in best or (-a.confidence, a.start) < (-best[key].confidence, best[key].start):
+        if key not in best or _preferred(a, best[key]):
             best[key] = a
     return sorted(best.values(), key=lambda a: (a.article, a.start, a.subject, a.relation.value,
                                                 a.object or "", a.topic or "", a.modality.value))
+
+
+def _preferred(a: Assertion, b: Assertion) -> bool:
+    """Of two assertions of one relation in one sentence, the one with the higher confidence (a
+    stated one, such as a post's membership, has none and gives way), then the earlier."""
+    return (-(a.confidence or 0), a.start) < (-(b.confidence or 0), b.start)
 
 
 def _first_of_each_sentence(items, same, order) -> list:

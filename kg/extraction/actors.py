@@ -1,7 +1,9 @@
 """The actors of one article as resolution leaves them: plain data for the later stages."""
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from ..model import ActorType
@@ -9,7 +11,7 @@ from ..model import ActorType
 if TYPE_CHECKING:
     from .nlp import Sentence
 
-__all__ = ["LocalActor", "LocalPost", "ArticleActors", "is_acronym"]
+__all__ = ["LocalActor", "LocalPost", "TokenIndex", "ArticleActors", "MentionKey", "TokenKey", "country_actor", "is_acronym"]
 
 
 @dataclass
@@ -44,16 +46,68 @@ class LocalPost:
     end: int = 0
 
 
-@dataclass
-class ArticleActors:
-    actors: dict[int, LocalActor]
-    token_actor: dict[tuple[int, int], list[int]]  # (sentence, token) -> actor ids
-    posts: list[LocalPost]
-    mention_cue: dict[tuple[int, int], str]  # how a token was resolved: name | title | pronoun | description
-    affiliations: list[tuple[int, int, "Sentence"]] = field(default_factory=list)  # (person, state, sentence)
+MentionKey = tuple[int, int, int]  # (sentence, first token, end token) of a name
+TokenKey = tuple[int, int]  # (sentence, token)
+
+
+@dataclass(frozen=True)
+class TokenIndex:
+    """Which actors each token of the article denotes, and how that was found: by its name, a
+    title, a pronoun or a description. Frozen: a stage that resolves more tokens returns a new
+    index (`with_refs`)."""
+
+    actors: Mapping[TokenKey, tuple[int, ...]] = field(default_factory=lambda: MappingProxyType({}))
+    cues: Mapping[TokenKey, str] = field(default_factory=lambda: MappingProxyType({}))
 
     def at(self, sentence: int, token: int) -> list[int]:
-        return self.token_actor.get((sentence, token), [])
+        return list(self.actors.get((sentence, token), ()))
+
+    def cue(self, sentence: int, token: int) -> str | None:
+        return self.cues.get((sentence, token))
+
+    def __contains__(self, key: TokenKey) -> bool:
+        return key in self.actors
+
+    @classmethod
+    def of(cls, actors: dict[TokenKey, Sequence[int]], cues: dict[TokenKey, str]) -> "TokenIndex":
+        return cls(MappingProxyType({k: tuple(v) for k, v in actors.items()}), MappingProxyType(dict(cues)))
+
+    def editable(self) -> tuple[dict[TokenKey, Sequence[int]], dict[TokenKey, str]]:
+        """Copies of the two mappings, for a stage to extend before it returns `TokenIndex.of` them."""
+        return dict(self.actors), dict(self.cues)
+
+    def with_refs(self, refs: Mapping[TokenKey, tuple[Sequence[int], str]]) -> "TokenIndex":
+        """This index with the tokens of `refs` (token -> actor ids and cue) set or replaced."""
+        actors, cues = dict(self.actors), dict(self.cues)
+        for key, (ids, cue) in refs.items():
+            actors[key] = tuple(ids)
+            cues[key] = cue
+        return TokenIndex(MappingProxyType(actors), MappingProxyType(cues))
+
+
+@dataclass(frozen=True)
+class ArticleActors:
+    """The actors of an article, what each token denotes, the posts they hold and the states
+    people are said to serve."""
+
+    actors: Mapping[int, LocalActor]
+    index: TokenIndex
+    posts: tuple[LocalPost, ...] = ()
+    affiliations: tuple[tuple[int, int, "Sentence"], ...] = ()  # (person, state, sentence)
+
+    def at(self, sentence: int, token: int) -> list[int]:
+        return self.index.at(sentence, token)
+
+
+def country_actor(actors: dict[int, LocalActor], country: str) -> int:
+    """The id of the article's actor for a state (by canonical name), added to `actors` (a
+    stage's own copy) when the article names the state only through its people or bodies."""
+    for actor in actors.values():
+        if actor.type is ActorType.COUNTRY and actor.canonical == country:
+            return actor.id
+    aid = max(actors, default=-1) + 1
+    actors[aid] = LocalActor(aid, ActorType.COUNTRY, [country], canonical=country)
+    return aid
 
 
 def is_acronym(name: str) -> bool:

@@ -3,6 +3,7 @@ last fitting actor of the article."""
 from __future__ import annotations
 
 from ..model import ActorType
+from .actors import TokenIndex
 from .rules import Rules
 
 __all__ = ["resolve_references"]
@@ -12,8 +13,10 @@ THING_PRONOUNS = {"it", "its"}
 NOT_ORG_TYPES = {ActorType.PERSON, ActorType.PLACE, ActorType.GROUP}
 
 
-def resolve_references(sentences, actors, token_actor, cue, rules: Rules) -> None:
-    """Pronouns and definite descriptions ('the group', 'the regime') point back to the last fitting actor."""
+def resolve_references(sentences, actors, index: TokenIndex, rules: Rules) -> TokenIndex:
+    """Pronouns and definite descriptions ('the group', 'the regime') point back to the last
+    fitting actor: the index with those tokens added."""
+    token_actor, cue = index.editable()
     history: list[tuple[int, int, int, str]] = []  # (sentence, token, actor, dep)
     described: dict[str, int] = {}
     for s in sentences:
@@ -48,6 +51,7 @@ def resolve_references(sentences, actors, token_actor, cue, rules: Rules) -> Non
                 token_actor[key] = [target]
                 cue[key] = kind
                 history.append((s.index, tok.i, target, tok.dep_))
+    return TokenIndex.of(token_actor, cue)
 
 
 def _last_subject_is_actor(sentences, s, pronoun, token_actor) -> bool:

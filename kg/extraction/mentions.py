@@ -67,6 +67,11 @@ class NameMention:
         return self.sentence.offset + last.idx + len(last.text)
 
 
+def mention_key(m: NameMention) -> tuple[int, int, int]:
+    """Where a name is: its sentence and token range. Later stages find a name's actor by it."""
+    return (m.sentence.index, m.start, m.end)
+
+
 def by_sentence(items) -> dict[int, list]:
     """Names, titles or anything with a `.sentence`, listed by sentence index: rules that look
     within one sentence then take time in proportion to it, not to the article."""

@@ -1,17 +1,22 @@
-"""One article through the linguistic stages: parse, names, titles, resolution, relations."""
+"""One article through every stage of extraction, in order (`extract_article`)."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from .dates import find_date_expressions, resolve_date
-from .mentions import find_names
+from types import MappingProxyType
+
 from ..model import ActorType, Article, Modality
+from .actors import ArticleActors, TokenIndex
+from .coref import resolve_references
+from .dates import find_date_expressions, resolve_date
+from .derive import DerivedRelation, derive_relations
+from .mentions import find_names
 from .nlp import Sentence, SentenceRef, parse_article
+from .posts import find_posts, resolve_titles
 from .relations import Found, FoundMeeting, find_relations
-from .actors import ArticleActors
-from .resolve import resolve_article
+from .resolve import find_affiliations, resolve_names
 from .rules import Rules
 from .titles import find_titles
 
@@ -32,38 +37,50 @@ class Dated:
     place: int | None  # local actor id of a place
 
 
-@dataclass
+@dataclass(frozen=True)
 class ArticleExtraction:
     article: Article
     sentences: list["Sentence | SentenceRef"]  # SentenceRef once detached
     actors: ArticleActors
     relations: list[tuple[Found, Dated]]
     meetings: list[tuple[FoundMeeting, Dated]]
+    derived: tuple[DerivedRelation, ...] = ()
 
 
 def extract_article(article: Article, nlp: "Language", rules: Rules,
                     window: tuple[int, int] | None = None) -> ArticleExtraction:
     """What one article (or one window of a very long one, see nlp.article_windows) says.
-    The result still holds the parse; `detached` lets it go."""
+    Every stage takes the values of the stages before it and returns new ones. The result
+    still holds the parse; `detached` lets it go."""
+    sentences = parse_article(nlp, article.text, article.title, _names_to_keep(article, rules, window), window)
+    names_of = [find_names(sentence, rules) for sentence in sentences]
+    names = [m for found in names_of for m in found]
+    titles = [t for sentence, found in zip(sentences, names_of) for t in find_titles(sentence, found, rules)]
+    referents = resolve_names(names, titles, rules)
+    posts = find_posts(titles, referents.names, referents.of_name, referents.actors, referents.index(), rules)
+    affiliations, actors = find_affiliations(referents, posts.actors)
+    index, held_posts = resolve_titles(titles, posts, actors, affiliations)
+    index = resolve_references(sentences, actors, index, rules)
+    resolved = ArticleActors(MappingProxyType(actors), index, held_posts, affiliations)
+    found, meetings = find_relations(sentences, resolved, rules)
+    relations = [(f, _when_where(f.sentence, f.trigger, f.modality, article, resolved, sentences)
+                  if f.relation.spec.event else Dated(None, None)) for f in found]
+    dated_meetings = [(m, _when_where(m.sentence, m.trigger, m.modality, article, resolved, sentences, inherit=True))
+                      for m in meetings]
+    derived, actors = derive_relations(resolved, dated_meetings, sentences)
+    return ArticleExtraction(article, sentences, replace(resolved, actors=MappingProxyType(actors)),
+                             relations, dated_meetings, derived)
+
+
+def _names_to_keep(article: Article, rules: Rules, window: tuple[int, int] | None):
+    """Which capitalised words a headline keeps capitalised when it is parsed in sentence case:
+    the names the body writes mid-sentence, and the gazetteer's."""
     first, last = window or (0, len(article.text))
     body = article.text[first:last]
     if article.title and body.startswith(article.title):
         body = body[len(article.title):]
     known = set(MID_SENTENCE_NAME.findall(body))
-    sentences = parse_article(nlp, article.text, article.title,
-                              lambda word: word in known or rules.entry(word) is not None, window)
-    names, titles = [], []
-    for sentence in sentences:
-        found = find_names(sentence, rules)
-        names += found
-        titles += find_titles(sentence, found, rules)
-    actors = resolve_article(sentences, names, titles, rules)
-    found, meetings = find_relations(sentences, actors, rules)
-    dated_relations = [(f, _when_where(f.sentence, f.trigger, f.modality, article, actors, sentences)
-                        if f.relation.spec.event else Dated(None, None)) for f in found]
-    dated_meetings = [(m, _when_where(m.sentence, m.trigger, m.modality, article, actors, sentences, inherit=True))
-                      for m in meetings]
-    return ArticleExtraction(article, sentences, actors, dated_relations, dated_meetings)
+    return lambda word: word in known or rules.entry(word) is not None
 
 
 def detached(extraction: ArticleExtraction) -> ArticleExtraction:
@@ -73,10 +90,12 @@ def detached(extraction: ArticleExtraction) -> ArticleExtraction:
     actors = extraction.actors
     return ArticleExtraction(
         extraction.article, refs,  # type: ignore[arg-type]
-        replace(actors, posts=[replace(p, sentence=refs[p.sentence.index]) for p in actors.posts],
-                affiliations=[(person, state, refs[s.index]) for person, state, s in actors.affiliations]),
+        replace(actors, index=TokenIndex(),
+                posts=tuple(replace(p, sentence=refs[p.sentence.index]) for p in actors.posts),
+                affiliations=tuple((person, state, refs[s.index]) for person, state, s in actors.affiliations)),
         [(replace(f, sentence=refs[f.sentence.index]), d) for f, d in extraction.relations],
-        [(replace(m, sentence=refs[m.sentence.index]), d) for m, d in extraction.meetings])
+        [(replace(m, sentence=refs[m.sentence.index]), d) for m, d in extraction.meetings],
+        tuple(replace(d, sentence=refs[d.sentence.index]) for d in extraction.derived))
 
 
 def _when_where(sentence: Sentence, trigger: int, modality: Modality, article: Article,

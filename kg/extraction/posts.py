@@ -7,15 +7,16 @@ foreign minister', 'the two leaders') refers back to the holder of such a post.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .actors import LocalActor, LocalPost
-from .mentions import NameMention, by_sentence
+from .actors import LocalActor, LocalPost, MentionKey, TokenIndex, country_actor
+from .mentions import NameMention, by_sentence, mention_key
 from ..model import ActorType
 from .rules import Rules
 from .titles import TitlePhrase
 
-__all__ = ["find_posts", "resolve_titles", "follows_title", "country_actor"]
+__all__ = ["PostsFound", "find_posts", "resolve_titles", "follows_title"]
 
 
 def follows_title(t: TitlePhrase, m: NameMention) -> bool:
@@ -51,18 +52,32 @@ def _skip_aside(doc, k: int, limit: int) -> int:
     return k
 
 
-def find_posts(titles, names, mention_actor, actors, token_actor, cue, rules: Rules) -> list[LocalPost]:
+@dataclass(frozen=True)
+class PostsFound:
+    """What the posts stage returns: the posts, the actors with the states it added, the token
+    index with the titles beside a name pointing to its holder, and those titles."""
+
+    posts: tuple[LocalPost, ...]
+    actors: Mapping[int, LocalActor]
+    index: TokenIndex
+    held: frozenset[tuple[int, int]]  # (sentence, first token) of each title beside its holder's name
+
+
+def find_posts(titles: list[TitlePhrase], names: list[NameMention], referents: Mapping[MentionKey, int],
+               actors: Mapping[int, LocalActor], index: TokenIndex, rules: Rules) -> PostsFound:
     """Posts from a title next to a person's name, before it or as an apposition after it."""
     posts: list[LocalPost] = []
-    countries = _states_spoken_of(names, titles, mention_actor, actors)
-    index = {id(m): n for n, m in enumerate(names)}
+    actors = dict(actors)
+    token_actor, cue = index.editable()
+    held = set()
+    countries = _states_spoken_of(names, titles, referents, actors)
     names_in, titles_in = by_sentence(names), by_sentence(titles)
     for t in sorted(titles, key=lambda t: t.patron is not None):  # a patron's own post first
         here = names_in.get(t.sentence.index, [])
         person = _person_after(t, here) or _person_before(t, here, titles_in[t.sentence.index])
         if person is None or t.former:
             continue
-        holder = mention_actor.get(index[id(person)])
+        holder = referents.get(mention_key(person))
         if holder is None or actors[holder].type is not ActorType.PERSON:
             continue
         for tok in range(t.start, t.end):
@@ -70,58 +85,47 @@ def find_posts(titles, names, mention_actor, actors, token_actor, cue, rules: Ru
             if key not in token_actor or tok == t.head_index:
                 token_actor[key] = [holder]
                 cue[key] = "name"
-        orgs = [mention_actor.get(index[id(o)]) for o in t.orgs]
+        orgs = [referents.get(mention_key(o)) for o in t.orgs]
         orgs = [o for o in orgs if o is not None and o != holder]
         if not orgs and t.doc[t.start].lower_ == "whose":
             orgs = [a for a in _antecedent(t, token_actor) if a != holder]
         if not orgs and t.doc[t.start].lower_ in ("its", "their"):
             orgs = _clause_subject(t, token_actor, actors)
         if not orgs and t.patron is not None:
-            patron = mention_actor.get(index[id(t.patron)])
+            patron = referents.get(mention_key(t.patron))
             orgs = sorted({p.org for p in posts if p.holder == patron and actors[p.org].type is ActorType.COUNTRY})
         if not orgs:
             orgs = _inherited_org(t, titles, posts)
         if not orgs and _state_title(t, rules) and not t.plural and actors[holder].country:
             orgs = [country_actor(actors, actors[holder].country)]  # the gazetteer knows whose they are
         if not orgs and _state_title(t, rules) and not t.plural and not _possessed(t):
-            orgs = _capital_before(t, names, actors, mention_actor) or _country_in_context(t, countries)
+            orgs = _capital_before(t, names, actors, referents) or _country_in_context(t, countries)
         label = _counterpart_of(t, posts, holder) if t.head == "counterpart" else t.label
         for org in orgs:
             posts.append(LocalPost(holder, org, label, t.leads, t.sentence, t.start, t.end))
-        t.holder = holder
-    return posts
+        held.add((t.sentence.index, t.start))
+    return PostsFound(tuple(posts), actors, TokenIndex.of(token_actor, cue), frozenset(held))
 
 
-def country_actor(actors: dict[int, LocalActor], country: str) -> int:
-    """The article's actor for a state, added when the article names it only through its people."""
-    for actor in actors.values():
-        if actor.type is ActorType.COUNTRY and actor.canonical == country:
-            return actor.id
-    aid = max(actors, default=-1) + 1
-    actors[aid] = LocalActor(aid, ActorType.COUNTRY, [country], canonical=country)
-    return aid
-
-
-def _states_spoken_of(names, titles, mention_actor, actors) -> list[tuple[tuple[int, int], int, bool]]:
+def _states_spoken_of(names, titles, referents, actors) -> list[tuple[tuple[int, int], int, bool]]:
     """Where the article names a state's officials or bodies ('Turkish Defence Minister', 'Syria's
     Minister of Economy', 'the Iranian foreign ministry') or the state by its seat ('the Kremlin
     said'), in text order; the flag tells the seats."""
-    index = {id(m): n for n, m in enumerate(names)}
     out = []
     for t in titles:
         for org in t.orgs:
-            aid = mention_actor.get(index[id(org)])
+            aid = referents.get(mention_key(org))
             if aid is not None and actors[aid].type is ActorType.COUNTRY:
                 out.append(((t.sentence.index, t.start), aid, False))
-    for n, m in enumerate(names):
+    for m in names:
         if m.country and m.type is ActorType.GOVERNMENT_BODY:
             out.append(((m.sentence.index, m.start), country_actor(actors, m.country), False))
-        elif m.kind in ("capital", "metonym") and mention_actor.get(n) is not None:
-            out.append(((m.sentence.index, m.start), mention_actor[n], True))
+        elif m.kind in ("capital", "metonym") and referents.get(mention_key(m)) is not None:
+            out.append(((m.sentence.index, m.start), referents[mention_key(m)], True))
     return sorted(out)
 
 
-def _capital_before(t: TitlePhrase, names: list[NameMention], actors, mention_actor) -> list[int]:
+def _capital_before(t: TitlePhrase, names: list[NameMention], actors, referents) -> list[int]:
     """'In Washington, President X': the capital the sentence opens with."""
     by_name = {a.canonical: a.id for a in actors.values() if a.type is ActorType.COUNTRY and a.canonical}
     for m in names:
@@ -227,11 +231,16 @@ def _person_before(t: TitlePhrase, names: list[NameMention], titles: list[TitleP
     return None
 
 
-def resolve_titles(titles, posts, actors, token_actor, cue, affiliations=()) -> None:
-    """A title with no name beside it refers to the person holding that post in the article."""
+def resolve_titles(titles: list[TitlePhrase], beside: PostsFound, actors: Mapping[int, LocalActor],
+                   affiliations=()) -> tuple[TokenIndex, tuple[LocalPost, ...]]:
+    """A title with no name beside it refers to the person holding that post in the article.
+    Returns the token index with those titles resolved, and the posts with the ones learnt
+    on the way ('the foreign ministers of A and B ... X signed for A')."""
+    posts = list(beside.posts)
+    token_actor, cue = beside.index.editable()
     held = _HeldPosts(posts)
     for t in titles:
-        if t.holder is not None or t.former:
+        if (t.sentence.index, t.start) in beside.held or t.former:
             continue
         org_ids = []
         for o in t.orgs:
@@ -264,6 +273,7 @@ def resolve_titles(titles, posts, actors, token_actor, cue, affiliations=()) -> 
         key = (t.sentence.index, t.head_index)
         token_actor[key] = targets
         cue[key] = "title"
+    return TokenIndex.of(token_actor, cue), tuple(posts)
 
 
 def _affiliated(t: TitlePhrase, org_ids: list[int], affiliations, posts: list[LocalPost]) -> list[int]:

@@ -501,7 +501,7 @@ class _Reader:
     # --- output
     def _confidence(self, trigger: "Token", subjects: list[int]) -> float:
         confidence = 0.9
-        cues = {self.actors.mention_cue.get((self.sentence.index, t.i)) for t in trigger.sent}
+        cues = {self.actors.index.cue(self.sentence.index, t.i) for t in trigger.sent}
         if cues & {"pronoun", "description"}:
             confidence -= 0.15
         if "title" in cues:

@@ -10,18 +10,21 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .actors import ArticleActors, LocalActor
-from .coref import resolve_references
-from .mentions import NameMention, by_sentence
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from types import MappingProxyType
+
+from .actors import LocalActor, MentionKey, TokenIndex, TokenKey, country_actor
+from .mentions import NameMention, by_sentence, mention_key
 from ..model import ActorType
-from .posts import country_actor, find_posts, follows_title, resolve_titles
+from .posts import follows_title
 from .rules import Rules, fold, person_key
 from .titles import TitlePhrase
 
 if TYPE_CHECKING:
     from .nlp import Sentence
 
-__all__ = ["resolve_article"]
+__all__ = ["Referents", "resolve_names", "find_affiliations"]
 
 
 ALIAS_CUES = ("known as", "nicknamed", "also called", "alias", "aka", "dubbed", "nom de guerre")
@@ -59,9 +62,33 @@ class _Union:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def resolve_article(sentences: list["Sentence"], names: list[NameMention],
-                    titles: list[TitlePhrase], rules: Rules) -> ArticleActors:
-    names = [m for m in names if m.kind != "people"]  # 'the Palestinians' are a people, not the state
+@dataclass(frozen=True)
+class Referents:
+    """The actors an article's names denote: the names as resolution typed them, the actors, and
+    each name's actor (by `mention_key`)."""
+
+    names: list[NameMention]
+    actors: Mapping[int, LocalActor]
+    of_name: Mapping[MentionKey, int]
+
+    def index(self) -> TokenIndex:
+        """The token index of the names alone: every token of a name denotes its actor."""
+        token_actor: dict[TokenKey, list[int]] = {}
+        cue: dict[TokenKey, str] = {}
+        for m in self.names:
+            aid = self.of_name.get(mention_key(m))
+            if aid is None:
+                continue
+            for t in range(m.start, m.end):
+                token_actor[(m.sentence.index, t)] = [aid]
+                cue[(m.sentence.index, t)] = "name"
+        return TokenIndex.of(token_actor, cue)
+
+
+def resolve_names(names: list[NameMention], titles: list[TitlePhrase], rules: Rules) -> Referents:
+    """Which names denote one actor. Works on copies of the names: typing a name by its context
+    ('Minister X' is a person) changes the copy this stage returns."""
+    names = [replace(m) for m in names if m.kind != "people"]  # 'the Palestinians' are a people, not the state
     union = _Union()
     index = {id(m): n for n, m in enumerate(names)}
     _link_parenthetical_and_known_as(names, index, union)
@@ -84,32 +111,24 @@ def resolve_article(sentences: list["Sentence"], names: list[NameMention],
     _type_untyped_by_titles(names, titles)
     _merge_surnames(names, union, rules)
     actors, mention_actor = _build_actors(names, union, rules)
-    token_actor: dict[tuple[int, int], list[int]] = {}
-    cue: dict[tuple[int, int], str] = {}
-    for n, m in enumerate(names):
-        aid = mention_actor.get(n)
-        if aid is None:
-            continue
-        for t in range(m.start, m.end):
-            token_actor[(m.sentence.index, t)] = [aid]
-            cue[(m.sentence.index, t)] = "name"
-    posts = find_posts(titles, names, mention_actor, actors, token_actor, cue, rules)
-    affiliations = _affiliations(names, mention_actor, actors)
-    resolve_titles(titles, posts, actors, token_actor, cue, affiliations)
-    resolve_references(sentences, actors, token_actor, cue, rules)
-    return ArticleActors(actors, token_actor, posts, cue, affiliations)
+    return Referents(names, MappingProxyType(actors),
+                     MappingProxyType({mention_key(names[n]): aid for n, aid in mention_actor.items()}))
 
 
 ON_BEHALF_VERBS = {"sign", "speak", "negotiate", "act", "vote"}
 
 
-def _affiliations(names: list[NameMention], mention_actor: dict[int, int], actors) -> list[tuple[int, int, "Sentence"]]:
+def find_affiliations(referents: Referents, actors: Mapping[int, LocalActor]) -> tuple[
+        tuple[tuple[int, int, "Sentence"], ...], dict[int, LocalActor]]:
     """A person named with the state they serve: 'Hakan Fidan of Turkey', 'X signed for Kinshasa
-    and Y for Kigali'."""
+    and Y for Kigali'. Returns (person, state, sentence) triples, and the actors with the states
+    the article names only by a city."""
+    names = referents.names
+    actors = dict(actors)
     out = []
     by_start = {(m.sentence.index, m.start): n for n, m in enumerate(names)}
     for n, m in enumerate(names):
-        person = mention_actor.get(n)
+        person = referents.of_name.get(mention_key(m))
         if person is None or actors[person].type is not ActorType.PERSON or m.end + 2 >= len(m.doc):
             continue
         doc, k = m.doc, m.end
@@ -124,13 +143,13 @@ def _affiliations(names: list[NameMention], mention_actor: dict[int, int], actor
         if other is None:
             continue
         target = names[other]
-        state = mention_actor.get(other)
+        state = referents.of_name.get(mention_key(target))
         if target.kind == "place" and target.country and doc[k].lower_ == "for":
             state = country_actor(actors, target.country)  # 'signed for Kinshasa'
         elif state is None or actors[state].type is not ActorType.COUNTRY or target.kind not in ("name", "capital"):
             continue
         out.append((person, state, m.sentence))
-    return out
+    return tuple(out), actors
 
 
 def _merge_short_state_names(names: list[NameMention], union: _Union, rules: Rules) -> None:

@@ -38,7 +38,6 @@ class TitlePhrase:
     orgs: list["NameMention"] = field(default_factory=list)
     head_index: int = 0
     patron: "NameMention | None" = None  # 'Trump's adviser', 'adviser to Khamenei'
-    holder: int | None = None  # set by resolution: the person holding it
 
     @property
     def doc(self):

@@ -21,7 +21,7 @@ from rdflib.term import Node
 
 from ..files import write_atomic
 from .ids import short_hash, slug
-from ..model import LEADER, MEMBER, Actor, ActorType, Article, Assertion, Event, Modality, Post, Relation
+from ..model import Actor, ActorType, Article, Assertion, Event, Modality, Post, Relation
 from .namespace import DEFAULT_BASE_IRI, KG, SCHEMA, SEM
 
 __all__ = [
@@ -273,7 +273,8 @@ def _add_assertion(g: Graph, iris: _Iris, a: Assertion) -> None:
     node = iris.statement(a.article, a.subject, a.relation, a.object, a.topic, a.modality,
                           a.start, a.end)
     _add_statement(g, node, s, p, o, a.modality, iris.article(a.article), a.evidence, a.start, a.end)
-    g.add((node, KG.confidence, _confidence_literal(a.confidence)))
+    if a.confidence is not None:
+        g.add((node, KG.confidence, _confidence_literal(a.confidence)))
     if a.date:
         g.add((node, KG.date, _date_literal(a.date)))
     if a.place is not None:
@@ -297,14 +298,6 @@ def _add_post(g: Graph, iris: _Iris, post: Post, article_date: dt.date | None) -
         g.add((node, KG.validAt, Literal(date)))
     g.add((node, PROV.wasDerivedFrom, source))
     _add_evidence(g, node, post.evidence, post.start, post.end)
-    # The membership as a fact and as a statement with its evidence. The statement's
-    # IRI is the one an equal Assertion would get, so the two merge into one node.
-    relation = LEADER if post.leads else MEMBER
-    g.add((holder, KG[relation.value], org))
-    statement = iris.statement(post.article, post.holder, relation, post.organisation, None,
-                               Modality.ASSERTED, post.start, post.end)
-    _add_statement(g, statement, holder, KG[relation.value], org, Modality.ASSERTED, source,
-                   post.evidence, post.start, post.end)
 
 
 def _add_event(g: Graph, iris: _Iris, e: Event) -> None:

@@ -1,0 +1,110 @@
+"""Relations that follow from what the earlier stages found rather than from a relation word:
+the holder of a post is a member (or the leader) of its state or organisation, and of the
+state of a national body; a person said to serve a state is a member of it; a national body
+belongs to its state; and the participants of a meeting met each other, at the level of states
+where one side is named only as a state. Every relation the graph holds comes from here or
+from the relation stage: the merge and the graph writer make none."""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..model import LEADER, MEETING, MEMBER, ActorType, Modality, Relation
+from .actors import ArticleActors, LocalActor, country_actor
+
+if TYPE_CHECKING:
+    from .nlp import Sentence
+    from .pipeline import Dated
+    from .relations import FoundMeeting
+
+__all__ = ["DerivedRelation", "derive_relations"]
+
+AFFILIATION_CONFIDENCE = 0.8  # 'X of Turkey', a minister of a national ministry
+NATIONAL_BODY_CONFIDENCE = 0.85  # 'the Turkish defence ministry' belongs to Turkey
+
+
+@dataclass(frozen=True)
+class DerivedRelation:
+    """A relation between two local actors that follows from a post, an affiliation, a national
+    body or a meeting; `confidence` None when the text states it outright (a post)."""
+
+    subject: int
+    relation: Relation
+    object: int
+    modality: Modality
+    sentence: "Sentence"
+    confidence: float | None
+    date: str | None = None
+    place: int | None = None  # local actor id of a place
+
+
+def derive_relations(actors: ArticleActors, meetings: list[tuple["FoundMeeting", "Dated"]],
+                     sentences: list["Sentence"]) -> tuple[tuple[DerivedRelation, ...], dict[int, LocalActor]]:
+    """The derived relations of one article, and its actors with the states they name added."""
+    local = dict(actors.actors)
+    derived = _memberships(actors, local) + _national_bodies(local, sentences)
+    if meetings:
+        states = _person_states(actors, local)
+        for meeting, dated in meetings:
+            for a, b in sorted(_same_level(meeting.pairs, local, states)):
+                derived.append(DerivedRelation(a, MEETING, b, meeting.modality, meeting.sentence,
+                                               meeting.confidence, dated.date, dated.place))
+    return tuple(derived), local
+
+
+def _memberships(actors: ArticleActors, local: dict[int, LocalActor]) -> list[DerivedRelation]:
+    out = []
+    for post in actors.posts:
+        relation = LEADER if post.leads else MEMBER
+        out.append(DerivedRelation(post.holder, relation, post.org, Modality.ASSERTED, post.sentence, None))
+        body = local[post.org]
+        if body.country and body.type is ActorType.GOVERNMENT_BODY:
+            state = country_actor(local, body.country)
+            out.append(DerivedRelation(post.holder, MEMBER, state, Modality.ASSERTED, post.sentence,
+                                       AFFILIATION_CONFIDENCE))
+    for person, state, sentence in actors.affiliations:
+        out.append(DerivedRelation(person, MEMBER, state, Modality.ASSERTED, sentence, AFFILIATION_CONFIDENCE))
+    return out
+
+
+def _national_bodies(local: dict[int, LocalActor], sentences: list["Sentence"]) -> list[DerivedRelation]:
+    """A ministry or army named with its state's demonym belongs to that state."""
+    out = []
+    for body in list(local.values()):
+        if not body.country or body.type is not ActorType.GOVERNMENT_BODY:
+            continue
+        state = country_actor(local, body.country)
+        out.append(DerivedRelation(body.id, MEMBER, state, Modality.ASSERTED, sentences[body.first[0]],
+                                   NATIONAL_BODY_CONFIDENCE))
+    return out
+
+
+def _person_states(actors: ArticleActors, local: dict[int, LocalActor]) -> dict[int, int]:
+    """The state of each person of the article: the one the article gives them a post in or
+    says they are of, else the gazetteer's."""
+    states: dict[int, int] = {}
+    for post in actors.posts:
+        if local[post.org].type is ActorType.COUNTRY:
+            states.setdefault(post.holder, post.org)
+    for person, state, _ in actors.affiliations:
+        states.setdefault(person, state)
+    for actor in list(local.values()):
+        if actor.type is ActorType.PERSON and actor.country and actor.id not in states:
+            states[actor.id] = country_actor(local, actor.country)
+    return states
+
+
+def _same_level(pairs, local: Mapping[int, LocalActor], states: dict[int, int]) -> set[tuple[int, int]]:
+    """A person meeting a state the text names only as a state ('the foreign ministers of Jordan')
+    is their own state meeting it: both sides at the level of states."""
+    out = set()
+    for a, b in pairs:
+        kinds = (local[a].type, local[b].type)
+        if kinds == (ActorType.PERSON, ActorType.COUNTRY):
+            a = states.get(a, a)
+        elif kinds == (ActorType.COUNTRY, ActorType.PERSON):
+            b = states.get(b, b)
+        if a != b:
+            out.add((min(a, b), max(a, b)))
+    return out
