@@ -127,7 +127,7 @@ def build(inputs: Sequence[str | os.PathLike], options: BuildOptions = BuildOpti
         extractions = _extract_all(articles, rules, reporter, progress) if articles else []
         if not extractions:
             raise NothingBuilt(f"no article was built, so nothing was written to {out.path}")
-        corpus = merge_extractions(extractions, rules)
+        corpus = merge_extractions(extractions, rules.gazetteer)
         kept = list({e.article.id: e.article for e in extractions}.values())
         dataset = to_graph(kept, corpus.actors, corpus.posts, corpus.assertions, corpus.events,
                            base_iri=options.base_iri, named_graphs=options.named_graphs)

@@ -50,8 +50,8 @@ def test_a_derived_meeting_keeps_the_date_and_place_of_its_meeting(extraction):
 
 def test_the_merge_makes_no_relation_of_its_own(extraction):
     plain = detached(extraction)
-    merged = merge_extractions([plain], default_rules())
-    without = merge_extractions([replace(plain, derived=())], default_rules())
+    merged = merge_extractions([plain], default_rules().gazetteer)
+    without = merge_extractions([replace(plain, derived=())], default_rules().gazetteer)
     assert {a.relation.value for a in merged.assertions} >= {"memberOf", "leads", "metWith"}
     assert {a.relation for a in without.assertions} == {f.relation for f, _ in plain.relations}
     assert len(without.posts) == len(merged.posts) == 2  # the posts themselves stay

@@ -13,7 +13,7 @@ from ..extraction.pipeline import ArticleExtraction
 from ..graph.ids import slug
 from ..model import Actor, ActorType, Assertion, Event, Post
 from ..extraction.actors import LocalActor
-from ..extraction.rules import Rules, fold, person_key
+from ..extraction.rules import Gazetteer, fold, person_key
 
 __all__ = ["Corpus", "merge_extractions", "actor_key"]
 
@@ -36,17 +36,17 @@ def actor_key(name: str, kind: ActorType) -> str:
     return f"place/{base}" if kind is ActorType.PLACE else base
 
 
-def merge_extractions(extractions: list[ArticleExtraction], rules: Rules | None = None) -> Corpus:
+def merge_extractions(extractions: list[ArticleExtraction], gazetteer: Gazetteer | None = None) -> Corpus:
     actors: dict[str, Actor] = {}
     for ex in extractions:
         if ex.article.outlet:
-            _register_outlet(actors, ex.article.outlet, rules)
+            _register_outlet(actors, ex.article.outlet, gazetteer)
     local_keys: list[dict[int, str]] = []
     people: dict[str, str] = {}
     for ex in extractions:
         keys = {}
         for local in ex.actors.actors.values():
-            keys[local.id] = _register(actors, local, people, rules)
+            keys[local.id] = _register(actors, local, people, gazetteer)
         local_keys.append(keys)
     redirect = _surname_redirects(actors)
     for keys in local_keys:
@@ -84,10 +84,10 @@ def merge_extractions(extractions: list[ArticleExtraction], rules: Rules | None 
                   _unique_assertions(assertions), _unique_events(events))
 
 
-def _register(actors: dict[str, Actor], local: LocalActor, people: dict[str, str], rules: Rules | None) -> str:
+def _register(actors: dict[str, Actor], local: LocalActor, people: dict[str, str], gazetteer: Gazetteer | None) -> str:
     key = actor_key(local.name, local.type)
-    if local.type is ActorType.PERSON and rules is not None and not local.canonical:
-        key = people.setdefault(person_key(local.name, rules), key)  # 'Jolani' and 'Julani' are one
+    if local.type is ActorType.PERSON and gazetteer is not None and not local.canonical:
+        key = people.setdefault(person_key(local.name, gazetteer), key)  # 'Jolani' and 'Julani' are one
     actor = actors.get(key)
     if actor is None:
         actor = actors[key] = Actor(key, local.name, local.type)
@@ -99,9 +99,9 @@ def _register(actors: dict[str, Actor], local: LocalActor, people: dict[str, str
     return key
 
 
-def _register_outlet(actors: dict[str, Actor], outlet: str, rules: Rules | None) -> None:
+def _register_outlet(actors: dict[str, Actor], outlet: str, gazetteer: Gazetteer | None) -> None:
     """The publisher of an article is an actor: the gazetteer's outlet of that name, or a new one."""
-    entry = rules.entry(outlet) if rules is not None else None
+    entry = gazetteer.entry(outlet) if gazetteer is not None else None
     name = entry.name if entry is not None and entry.type is ActorType.MEDIA_OUTLET else LEADING_THE.sub("", outlet.strip())
     key = actor_key(name, ActorType.MEDIA_OUTLET)
     actor = actors.setdefault(key, Actor(key, name, ActorType.MEDIA_OUTLET))

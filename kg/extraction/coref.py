@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..model import ActorType
 from .actors import TokenIndex
-from .rules import Rules
+from .rules import ReferenceRules
 
 __all__ = ["resolve_references"]
 
@@ -13,7 +13,7 @@ THING_PRONOUNS = {"it", "its"}
 NOT_ORG_TYPES = {ActorType.PERSON, ActorType.PLACE, ActorType.GROUP}
 
 
-def resolve_references(sentences, actors, index: TokenIndex, rules: Rules) -> TokenIndex:
+def resolve_references(sentences, actors, index: TokenIndex, rules: ReferenceRules) -> TokenIndex:
     """Pronouns and definite descriptions ('the group', 'the regime') point back to the last
     fitting actor: the index with those tokens added."""
     token_actor, cue = index.editable()

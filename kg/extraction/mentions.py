@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model import ActorType
-from .rules import GazetteerEntry, Rules, fold
+from .rules import GazetteerEntry, NameRules, fold
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -85,7 +85,7 @@ def _capitalised(token: "Token") -> bool:
     return token.text[:1].isupper() or (token.text[:1].isdigit() and any(c.isalpha() for c in token.text))
 
 
-def gazetteer_matches(sentence: "Sentence", rules: Rules) -> list[tuple[int, int, GazetteerEntry]]:
+def gazetteer_matches(sentence: "Sentence", rules: NameRules) -> list[tuple[int, int, GazetteerEntry]]:
     """Longest gazetteer matches, left to right, as (start, end, entry) token ranges."""
     doc, out = sentence.span.doc, []
     i, end = sentence.span.start, sentence.span.end
@@ -115,7 +115,7 @@ def _plausible_surface(surface: str) -> bool:
     return True
 
 
-def find_names(sentence: "Sentence", rules: Rules) -> list[NameMention]:
+def find_names(sentence: "Sentence", rules: NameRules) -> list[NameMention]:
     """All name mentions of one sentence, gazetteer matches first, then unknown names."""
     mentions: list[NameMention] = []
     taken: set[int] = set()
@@ -136,7 +136,7 @@ def find_names(sentence: "Sentence", rules: Rules) -> list[NameMention]:
     return _absorb_national_bodies(mentions, doc, rules)
 
 
-def _inside_longer_name(doc, start: int, end: int, sentence: "Sentence", rules: Rules,
+def _inside_longer_name(doc, start: int, end: int, sentence: "Sentence", rules: NameRules,
                         entry: GazetteerEntry) -> bool:
     """'Ali Mahmoud Abbas' is not the known 'Mahmoud Abbas', nor is 'Santiago Pena' the capital of
     Chile: the name goes on beyond the match."""
@@ -151,7 +151,7 @@ def _inside_longer_name(doc, start: int, end: int, sentence: "Sentence", rules: 
     return (before is not None and extends(before)) or (after is not None and extends(after))
 
 
-def _from_entry(sentence: "Sentence", start: int, end: int, entry: GazetteerEntry, rules: Rules) -> NameMention:
+def _from_entry(sentence: "Sentence", start: int, end: int, entry: GazetteerEntry, rules: NameRules) -> NameMention:
     doc = sentence.span.doc
     if entry.type is ActorType.COUNTRY and entry.kind == "demonym":
         body_end = _national_body_end(doc, end, sentence.span.end, rules)
@@ -179,7 +179,7 @@ ACTOR_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
 ACTOR_PREPS = {"with", "between", "among", "by", "against", "on", "and"}
 
 
-def _national_body_end(doc, end: int, limit: int, rules: Rules) -> int | None:
+def _national_body_end(doc, end: int, limit: int, rules: NameRules) -> int | None:
     """Where a lower-case government body after a demonym ends ('foreign ministry'), if there is one."""
     for j in range(end, min(limit, end + 3)):
         tok = doc[j]
@@ -192,7 +192,7 @@ def _national_body_end(doc, end: int, limit: int, rules: Rules) -> int | None:
     return None
 
 
-def _used_as_actor(doc, start: int, end: int, rules: Rules) -> bool:
+def _used_as_actor(doc, start: int, end: int, rules: NameRules) -> bool:
     """A capital names its government when it acts or is acted upon ('Moscow said', 'talks with Kyiv'),
     not when it is a location ('in Moscow', 'the capital, Moscow', 'rebuild Damascus')."""
     tok = doc[end - 1]
@@ -205,14 +205,14 @@ def _used_as_actor(doc, start: int, end: int, rules: Rules) -> bool:
     if start >= 2 and doc[start - 1].lower_ == "in" and doc[start - 2].lower_ in rules.state_name_nouns:
         return True  # 'the new leadership in Damascus', 'the authorities in Kabul'
 
-    if tok.dep_ == "dobj" and rules.verb_rules(tok.head.lemma_.lower()):
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in rules.relation_verbs:
         return True
     if tok.dep_ == "compound" and (tok.head.lower_ in rules.titles or tok.head.lemma_.lower() in rules.titles):
         return True  # 'Kremlin spokesman Dmitry Peskov'
     return False
 
 
-def _name_chunks(sentence: "Sentence", taken: set[int], rules: Rules) -> list[tuple[int, int]]:
+def _name_chunks(sentence: "Sentence", taken: set[int], rules: NameRules) -> list[tuple[int, int]]:
     doc, span = sentence.span.doc, sentence.span
     chunks, i = [], span.start
     while i < span.end:
@@ -246,7 +246,7 @@ def _name_chunks(sentence: "Sentence", taken: set[int], rules: Rules) -> list[tu
     return chunks
 
 
-def _name_token(tok: "Token", sentence_start: bool, rules: Rules) -> bool:
+def _name_token(tok: "Token", sentence_start: bool, rules: NameRules) -> bool:
     if not _capitalised(tok) or tok.is_punct:
         return False
     if tok.ent_type_ in NOT_NAMES:
@@ -258,7 +258,7 @@ def _name_token(tok: "Token", sentence_start: bool, rules: Rules) -> bool:
     return True
 
 
-def _skip_leading_titles(doc, start: int, end: int, rules: Rules) -> int:
+def _skip_leading_titles(doc, start: int, end: int, rules: NameRules) -> int:
     """Drop the title at the front of a capitalised run: 'Transport Minister Eleni Vardaki' is
     'Eleni Vardaki'; a run of title words only ('Foreign Minister') is no name at all."""
     def title_word(tok) -> bool:
@@ -275,7 +275,7 @@ def _skip_leading_titles(doc, start: int, end: int, rules: Rules) -> int:
     return i
 
 
-def _unknown_name(sentence: "Sentence", start: int, end: int, rules: Rules) -> NameMention | None:
+def _unknown_name(sentence: "Sentence", start: int, end: int, rules: NameRules) -> NameMention | None:
     doc = sentence.span.doc
     span = doc[start:end]
     if all(t.lower_ in rules.titles or t.lower_ in rules.title_modifiers for t in span):
@@ -311,17 +311,17 @@ def _unknown_name(sentence: "Sentence", start: int, end: int, rules: Rules) -> N
     return NameMention(sentence, start, end, None, "name", None, "")
 
 
-def _in_place_role(tok, rules: Rules) -> bool:
+def _in_place_role(tok, rules: NameRules) -> bool:
     """Where a name the tagger calls an organisation stands as a location: 'strikes on Kharkiv',
     'shelled El Fasher'."""
     while tok.dep_ in ("conj", "appos", "compound") and tok.head != tok:
         tok = tok.head
     if tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS | {"on", "near"}:
         return True
-    return tok.dep_ == "dobj" and any(r.place_objects for r in rules.verb_rules(tok.head.lemma_.lower()))
+    return tok.dep_ == "dobj" and tok.head.lemma_.lower() in rules.place_object_verbs
 
 
-def _trailing_descriptor(doc, end: int, limit: int, rules: Rules) -> ActorType | None:
+def _trailing_descriptor(doc, end: int, limit: int, rules: NameRules) -> ActorType | None:
     for length in (3, 2, 1):
         if end + length <= limit:
             phrase = " ".join(t.lower_ for t in doc[end:end + length])
@@ -330,7 +330,7 @@ def _trailing_descriptor(doc, end: int, limit: int, rules: Rules) -> ActorType |
     return None
 
 
-def _absorb_national_bodies(mentions: list[NameMention], doc, rules: Rules) -> list[NameMention]:
+def _absorb_national_bodies(mentions: list[NameMention], doc, rules: NameRules) -> list[NameMention]:
     """'Turkish' + 'Ministry of Defense' is one government body of Turkey, not two mentions."""
     out: list[NameMention] = []
     for mention in mentions:

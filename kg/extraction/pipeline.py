@@ -17,7 +17,7 @@ from .nlp import Sentence, SentenceRef, parse_article
 from .posts import find_posts, resolve_titles
 from .relations import Found, FoundMeeting, find_relations
 from .resolve import find_affiliations, resolve_names
-from .rules import Rules
+from .rules import Gazetteer, Rules
 from .titles import find_titles
 
 if TYPE_CHECKING:
@@ -52,17 +52,17 @@ def extract_article(article: Article, nlp: "Language", rules: Rules,
     """What one article (or one window of a very long one, see nlp.article_windows) says.
     Every stage takes the values of the stages before it and returns new ones. The result
     still holds the parse; `detached` lets it go."""
-    sentences = parse_article(nlp, article.text, article.title, _names_to_keep(article, rules, window), window)
-    names_of = [find_names(sentence, rules) for sentence in sentences]
+    sentences = parse_article(nlp, article.text, article.title, _names_to_keep(article, rules.gazetteer, window), window)
+    names_of = [find_names(sentence, rules.names) for sentence in sentences]
     names = [m for found in names_of for m in found]
-    titles = [t for sentence, found in zip(sentences, names_of) for t in find_titles(sentence, found, rules)]
-    referents = resolve_names(names, titles, rules)
-    posts = find_posts(titles, referents.names, referents.of_name, referents.actors, referents.index(), rules)
+    titles = [t for sentence, found in zip(sentences, names_of) for t in find_titles(sentence, found, rules.titles)]
+    referents = resolve_names(names, titles, rules.resolution)
+    posts = find_posts(titles, referents.names, referents.of_name, referents.actors, referents.index(), rules.titles)
     affiliations, actors = find_affiliations(referents, posts.actors)
     index, held_posts = resolve_titles(titles, posts, actors, affiliations)
-    index = resolve_references(sentences, actors, index, rules)
+    index = resolve_references(sentences, actors, index, rules.references)
     resolved = ArticleActors(MappingProxyType(actors), index, held_posts, affiliations)
-    found, meetings = find_relations(sentences, resolved, rules)
+    found, meetings = find_relations(sentences, resolved, rules.relations)
     relations = [(f, _when_where(f.sentence, f.trigger, f.modality, article, resolved, sentences)
                   if f.relation.spec.event else Dated(None, None)) for f in found]
     dated_meetings = [(m, _when_where(m.sentence, m.trigger, m.modality, article, resolved, sentences, inherit=True))
@@ -72,7 +72,7 @@ def extract_article(article: Article, nlp: "Language", rules: Rules,
                              relations, dated_meetings, derived)
 
 
-def _names_to_keep(article: Article, rules: Rules, window: tuple[int, int] | None):
+def _names_to_keep(article: Article, gazetteer: Gazetteer, window: tuple[int, int] | None):
     """Which capitalised words a headline keeps capitalised when it is parsed in sentence case:
     the names the body writes mid-sentence, and the gazetteer's."""
     first, last = window or (0, len(article.text))
@@ -80,7 +80,7 @@ def _names_to_keep(article: Article, rules: Rules, window: tuple[int, int] | Non
     if article.title and body.startswith(article.title):
         body = body[len(article.title):]
     known = set(MID_SENTENCE_NAME.findall(body))
-    return lambda word: word in known or rules.entry(word) is not None
+    return lambda word: word in known or gazetteer.entry(word) is not None
 
 
 def detached(extraction: ArticleExtraction) -> ArticleExtraction:

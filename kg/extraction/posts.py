@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from .actors import LocalActor, LocalPost, MentionKey, TokenIndex, country_actor
 from .mentions import NameMention, by_sentence, mention_key
 from ..model import ActorType
-from .rules import Rules
+from .rules import TitleRules
 from .titles import TitlePhrase
 
 __all__ = ["PostsFound", "find_posts", "resolve_titles", "follows_title"]
@@ -64,7 +64,7 @@ class PostsFound:
 
 
 def find_posts(titles: list[TitlePhrase], names: list[NameMention], referents: Mapping[MentionKey, int],
-               actors: Mapping[int, LocalActor], index: TokenIndex, rules: Rules) -> PostsFound:
+               actors: Mapping[int, LocalActor], index: TokenIndex, rules: TitleRules) -> PostsFound:
     """Posts from a title next to a person's name, before it or as an apposition after it."""
     posts: list[LocalPost] = []
     actors = dict(actors)
@@ -141,7 +141,7 @@ def _possessed(t: TitlePhrase) -> bool:
                for tok in t.doc[t.sentence.span.start:t.end])
 
 
-def _state_title(t: TitlePhrase, rules: Rules) -> bool:
+def _state_title(t: TitlePhrase, rules: TitleRules) -> bool:
     label = " ".join(_title_words(t.label))
     words = label.split()
     return any(" ".join(words[i:]) in rules.state_titles for i in range(len(words)))

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Iterable
 from .modality import modality_of
 from ..model import MEETING, ActorType, Modality, Relation
 from .actors import ArticleActors
-from .rules import NounRule, Rules, VerbRule
+from .rules import NounRule, RelationRules, VerbRule
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -57,7 +57,7 @@ class FoundMeeting:
 
 
 class _Reader:
-    def __init__(self, sentence: "Sentence", actors: ArticleActors, rules: Rules,
+    def __init__(self, sentence: "Sentence", actors: ArticleActors, rules: RelationRules,
                  earlier: list["FoundMeeting"] | None = None):
         self.sentence = sentence
         self.actors = actors
@@ -528,7 +528,7 @@ def _unique(items: Iterable[int]) -> list[int]:
     return out
 
 
-def find_relations(sentences: list["Sentence"], actors: ArticleActors, rules: Rules) -> tuple[list[Found], list[FoundMeeting]]:
+def find_relations(sentences: list["Sentence"], actors: ArticleActors, rules: RelationRules) -> tuple[list[Found], list[FoundMeeting]]:
     found: list[Found] = []
     meetings: list[FoundMeeting] = []
     for sentence in sentences:

@@ -18,7 +18,7 @@ from .actors import LocalActor, MentionKey, TokenIndex, TokenKey, country_actor
 from .mentions import NameMention, by_sentence, mention_key
 from ..model import ActorType
 from .posts import follows_title
-from .rules import Rules, fold, person_key
+from .rules import ResolutionRules, fold, person_key
 from .titles import TitlePhrase
 
 if TYPE_CHECKING:
@@ -31,7 +31,7 @@ ALIAS_CUES = ("known as", "nicknamed", "also called", "alias", "aka", "dubbed", 
 NAME_PREFIXES = re.compile(r"^(al|el|ul|ad|as|ash|at|ar|an|az)-")
 
 
-def _surname_keys(name: str, rules: Rules) -> set[str]:
+def _surname_keys(name: str, rules: ResolutionRules) -> set[str]:
     parts = fold(name).replace("-", " - ").split()
     words = [p for p in parts if p != "-"]
     keys = set()
@@ -41,7 +41,7 @@ def _surname_keys(name: str, rules: Rules) -> set[str]:
         joined = fold(name).split()[-1]
         keys.add(joined)
         keys.add(NAME_PREFIXES.sub("", joined))
-        keys.add(person_key(name, rules).split()[-1])
+        keys.add(person_key(name, rules.gazetteer).split()[-1])
     return keys
 
 
@@ -85,7 +85,7 @@ class Referents:
         return TokenIndex.of(token_actor, cue)
 
 
-def resolve_names(names: list[NameMention], titles: list[TitlePhrase], rules: Rules) -> Referents:
+def resolve_names(names: list[NameMention], titles: list[TitlePhrase], rules: ResolutionRules) -> Referents:
     """Which names denote one actor. Works on copies of the names: typing a name by its context
     ('Minister X' is a person) changes the copy this stage returns."""
     names = [replace(m) for m in names if m.kind != "people"]  # 'the Palestinians' are a people, not the state
@@ -152,7 +152,7 @@ def find_affiliations(referents: Referents, actors: Mapping[int, LocalActor]) ->
     return tuple(out), actors
 
 
-def _merge_short_state_names(names: list[NameMention], union: _Union, rules: Rules) -> None:
+def _merge_short_state_names(names: list[NameMention], union: _Union, rules: ResolutionRules) -> None:
     """'Congo' after 'the Democratic Republic of the Congo': an unknown one-word name that ends
     the name of a state the article names is that state."""
     endings: dict[str, set[str]] = {}
@@ -160,7 +160,7 @@ def _merge_short_state_names(names: list[NameMention], union: _Union, rules: Rul
     for n, m in enumerate(names):
         if m.type is ActorType.COUNTRY and m.canonical and m.kind == "name":
             first.setdefault(m.canonical, n)
-            for alias in {m.canonical} | rules.aliases.get(m.canonical, set()):
+            for alias in {m.canonical} | rules.gazetteer.aliases.get(m.canonical, set()):
                 words = fold(alias).split()
                 if len(words) > 1:
                     endings.setdefault(words[-1], set()).add(m.canonical)
@@ -174,7 +174,7 @@ def _merge_short_state_names(names: list[NameMention], union: _Union, rules: Rul
             union.union(first[state], n)
 
 
-def _identity_key(m: NameMention, rules: Rules) -> str | None:
+def _identity_key(m: NameMention, rules: ResolutionRules) -> str | None:
     if m.type is ActorType.PLACE and m.cue == "gazetteer":
         return f"place:{fold(m.text)}"
     if m.canonical:
@@ -184,10 +184,10 @@ def _identity_key(m: NameMention, rules: Rules) -> str | None:
     return _name_key(m, rules)
 
 
-def _name_key(m: NameMention, rules: Rules) -> str:
+def _name_key(m: NameMention, rules: ResolutionRules) -> str:
     """Names compare folded; people's names also with their transliterations ('Mohammed'/'Muhammad')."""
     if m.type in (ActorType.PERSON, None):
-        return f"name:{person_key(m.text, rules)}"
+        return f"name:{person_key(m.text, rules.gazetteer)}"
     return f"name:{fold(m.text)}"
 
 
@@ -250,7 +250,7 @@ def _type_untyped_by_titles(names: list[NameMention], titles: list[TitlePhrase])
                 m.type, m.cue = ActorType.PERSON, "title"
 
 
-def _merge_surnames(names: list[NameMention], union: _Union, rules: Rules) -> None:
+def _merge_surnames(names: list[NameMention], union: _Union, rules: ResolutionRules) -> None:
     """A one-word name joins the one person whose full name ends in it."""
     persons: dict[str, set[int]] = {}
     full_names: dict[str, set[int]] = {}  # 'van klaveren' -> the mentions of 'Alberto van Klaveren'
@@ -263,7 +263,7 @@ def _merge_surnames(names: list[NameMention], union: _Union, rules: Rules) -> No
             for key in _surname_keys(m.text, rules):
                 persons.setdefault(key, set()).add(union.find(n))
         if m.type is ActorType.PERSON and m.canonical:
-            for alias in rules.aliases.get(m.canonical, ()):
+            for alias in rules.gazetteer.aliases.get(m.canonical, ()):
                 for key in _surname_keys(alias, rules) | {fold(alias)}:
                     persons.setdefault(key, set()).add(union.find(n))
     for n, m in enumerate(names):
@@ -275,7 +275,7 @@ def _merge_surnames(names: list[NameMention], union: _Union, rules: Rules) -> No
             roots = {union.find(r) for r in full_names.get(key, set())}
         else:
             roots = {union.find(r) for r in persons.get(key, set()) | persons.get(NAME_PREFIXES.sub("", key), set())
-                     | persons.get(person_key(m.text, rules), set())}
+                     | persons.get(person_key(m.text, rules.gazetteer), set())}
         if len(roots) == 1:
             root = roots.pop()
             if root != union.find(n):
@@ -283,7 +283,7 @@ def _merge_surnames(names: list[NameMention], union: _Union, rules: Rules) -> No
                 union.union(root, n)
 
 
-def _build_actors(names: list[NameMention], union: _Union, rules: Rules):
+def _build_actors(names: list[NameMention], union: _Union, rules: ResolutionRules):
     groups: dict[int, list[int]] = {}
     for n in range(len(names)):
         groups.setdefault(union.find(n), []).append(n)

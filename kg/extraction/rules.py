@@ -1,29 +1,28 @@
-"""Load and validate the extraction data: gazetteers, lexicons, titles, descriptors.
-
-Every data file is parsed here and nowhere else; a bad file raises
-`RuleFileError(path, reason, line)`.
-"""
+"""What the extractor knows, loaded from the data files in `ontology/` (see `rulefiles`) and
+split by stage: each stage of the extraction receives the part it reads, frozen."""
 from __future__ import annotations
 
-import csv
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Iterable
 
-from ..datafiles import data_lines, data_path, read_yaml_mapping
+from ..datafiles import data_path
 from ..errors import RuleFileError
 from ..model import ActorType, Relation
 
+if TYPE_CHECKING:
+    from .rulefiles import Loading
+
 __all__ = [
-    "GazetteerEntry", "VerbRule", "NounRule", "TitleRule", "Rules",
+    "GazetteerEntry", "VerbRule", "NounRule", "TitleRule", "Gazetteer", "NameRules", "TitleRules",
+    "ResolutionRules", "ReferenceRules", "RelationRules", "Rules",
     "load_rules", "default_rules", "fold", "person_key",
 ]
-
-ACTOR_TYPE_NAMES = {t.value for t in ActorType}
-RELATION_NAMES = {r.value for r in Relation}
 
 
 @lru_cache(maxsize=1 << 16)
@@ -65,7 +64,6 @@ class VerbRule:
     stance: bool = False
     requires_xcomp: bool = False
     object_types: frozenset[ActorType] | None = None
-    cameo: str = ""
 
 
 @dataclass(frozen=True)
@@ -77,7 +75,6 @@ class NounRule:
     object_preps: tuple[str, ...] = ()
     role: bool = False
     stance: bool = False
-    cameo: str = ""
 
 
 @dataclass(frozen=True)
@@ -86,243 +83,130 @@ class TitleRule:
     leads: bool
 
 
-@dataclass
-class Rules:
-    """Everything the extractor knows, loaded from data files."""
+@dataclass(frozen=True)
+class Gazetteer:
+    """The actors kg knows by name: every alias folded, the aliases of each canonical name, and
+    the spellings of one given name or surname ('Mohammed', 'Muhammad')."""
 
-    names: dict[str, GazetteerEntry] = field(default_factory=dict)  # fold(alias) -> entry
-    aliases: dict[str, set[str]] = field(default_factory=dict)  # canonical name -> aliases
-    verbs: dict[str, list[VerbRule]] = field(default_factory=dict)
-    nouns: dict[str, NounRule] = field(default_factory=dict)
-    light_verbs: frozenset[str] = frozenset()
-    joining_verbs: frozenset[str] = frozenset()
-    stance_nouns: frozenset[str] = frozenset()
-    pact_nouns: frozenset[str] = frozenset()
-    titles: dict[str, TitleRule] = field(default_factory=dict)
-    title_modifiers: frozenset[str] = frozenset()
-    title_domains: frozenset[str] = frozenset()
-    not_leading: frozenset[str] = frozenset()
-    former: frozenset[str] = frozenset()
-    honorifics: frozenset[str] = frozenset()
-    state_titles: frozenset[str] = frozenset()
-    name_heads: dict[str, ActorType] = field(default_factory=dict)
-    national_heads: frozenset[str] = frozenset()
-    trailing_descriptors: dict[str, ActorType] = field(default_factory=dict)
-    state_metonyms: frozenset[str] = frozenset()
-    state_name_nouns: frozenset[str] = frozenset()
-    definite_descriptions: dict[str, tuple[ActorType, ...]] = field(default_factory=dict)
-    proxy_nouns: frozenset[str] = frozenset()
-    document_heads: frozenset[str] = frozenset()
-    local_descriptions: frozenset[str] = frozenset()
-    given_names: frozenset[str] = frozenset()
-    name_variants: dict[str, str] = field(default_factory=dict)  # folded variant -> key
-
-    def add_name(self, alias: str, entry: GazetteerEntry) -> None:
-        key = fold(alias)
-        if not key:
-            return
-        self.names[key] = entry
-        if entry.kind in ("name", "metonym") or entry.type is not ActorType.COUNTRY:
-            self.aliases.setdefault(entry.name, set()).add(alias)
+    names: Mapping[str, GazetteerEntry]  # fold(alias) -> entry
+    aliases: Mapping[str, frozenset[str]]  # canonical name -> aliases
+    name_variants: Mapping[str, str]  # folded variant -> key
 
     def entry(self, text: str) -> GazetteerEntry | None:
         return self.names.get(fold(text))
 
-    def verb_rules(self, lemma: str) -> list[VerbRule]:
-        return self.verbs.get(lemma, [])
+
+@dataclass(frozen=True)
+class TitleRules:
+    """Titles of posts and the words around them (for `titles` and `posts`)."""
+
+    titles: Mapping[str, TitleRule]  # head -> rule
+    title_modifiers: frozenset[str]
+    title_domains: frozenset[str]
+    not_leading: frozenset[str]
+    former: frozenset[str]
+    honorifics: frozenset[str]
+    state_titles: frozenset[str]
 
 
-def _actor_type(value: Any, path: Path, where: str) -> ActorType:
-    if value not in ACTOR_TYPE_NAMES:
-        raise RuleFileError(str(path), f"{where}: unknown type {value!r} "
-                            f"(one of {', '.join(sorted(ACTOR_TYPE_NAMES))})")
-    return ActorType(value)
+@dataclass(frozen=True)
+class NameRules:
+    """What finding and typing names reads (`mentions`): the gazetteer, words that type a name,
+    the title words a name is not made of, and the verbs whose object may be a place."""
+
+    gazetteer: Gazetteer
+    name_heads: Mapping[str, ActorType]
+    national_heads: frozenset[str]
+    trailing_descriptors: Mapping[str, ActorType]
+    state_metonyms: frozenset[str]
+    state_name_nouns: frozenset[str]
+    document_heads: frozenset[str]
+    given_names: frozenset[str]
+    titles: Mapping[str, TitleRule]
+    title_modifiers: frozenset[str]
+    honorifics: frozenset[str]
+    relation_verbs: frozenset[str]  # lemmas of the lexicon's verbs
+    place_object_verbs: frozenset[str]  # those whose object may be a place ('visited Kabul')
+
+    def entry(self, text: str) -> GazetteerEntry | None:
+        return self.gazetteer.entry(text)
 
 
-def _str_list(value: Any, path: Path, where: str) -> list[str]:
-    if value is None:
-        return []
-    if not isinstance(value, list) or not all(isinstance(v, (str, int)) and not isinstance(v, bool) for v in value):
-        raise RuleFileError(str(path), f"{where}: expected a list of strings (quote words like \"on\" and \"no\")")
-    return [str(v) for v in value]
+@dataclass(frozen=True)
+class ResolutionRules:
+    """What deciding which names denote one actor reads (`resolve`)."""
+
+    gazetteer: Gazetteer
+    state_name_nouns: frozenset[str]
 
 
-def _apostrophe_variants(alias: str) -> Iterable[str]:
-    yield alias
-    if "'" in alias:
-        yield alias.replace("'", "\u2019")
-    if "\u2019" in alias:
-        yield alias.replace("\u2019", "'")
+@dataclass(frozen=True)
+class ReferenceRules:
+    """Definite descriptions pronouns' neighbours point back with (`coref`)."""
+
+    definite_descriptions: Mapping[str, tuple[ActorType, ...]]
+    local_descriptions: frozenset[str]
 
 
-def load_countries(path: Path, rules: Rules) -> None:
-    rows = data_lines(path)
-    if not rows:
-        raise RuleFileError(str(path), "no header line")
-    header = rows[0][1].split("\t")
-    expected = ["name", "iso3", "aliases", "demonyms", "capital", "metonyms"]
-    if header != expected:
-        raise RuleFileError(str(path), f"header must be {' '.join(expected)}", rows[0][0])
-    for lineno, line in rows[1:]:
-        fields = next(csv.reader([line], delimiter="\t", quoting=csv.QUOTE_NONE))
-        if len(fields) != len(expected):
-            raise RuleFileError(str(path), f"expected {len(expected)} tab-separated fields, found {len(fields)}", lineno)
-        name, _iso3, aliases, demonyms, capital, metonyms = (f.strip() for f in fields)
-        if not name:
-            raise RuleFileError(str(path), "empty country name", lineno)
-        split = lambda s: [p.strip() for p in s.split("|") if p.strip()]  # noqa: E731
-        for alias in [name, *split(aliases)]:
-            rules.add_name(alias, GazetteerEntry(name, ActorType.COUNTRY, "name"))
-        for demonym in split(demonyms):
-            rules.add_name(demonym, GazetteerEntry(name, ActorType.COUNTRY, "demonym"))
-        for city in split(capital):
-            rules.add_name(city, GazetteerEntry(name, ActorType.COUNTRY, "capital"))
-        for metonym in split(metonyms):
-            rules.add_name(metonym, GazetteerEntry(name, ActorType.COUNTRY, "metonym"))
+@dataclass(frozen=True)
+class RelationRules:
+    """The relation lexicon (`relations`)."""
+
+    verbs: Mapping[str, tuple[VerbRule, ...]]
+    nouns: Mapping[str, NounRule]
+    light_verbs: frozenset[str]
+    joining_verbs: frozenset[str]
+    stance_nouns: frozenset[str]
+    pact_nouns: frozenset[str]
+    proxy_nouns: frozenset[str]
+    state_name_nouns: frozenset[str]
+
+    def verb_rules(self, lemma: str) -> tuple[VerbRule, ...]:
+        return self.verbs.get(lemma, ())
 
 
-def load_gazetteer(path: Path, rules: Rules) -> None:
-    if path.suffix.lower() == ".tsv":
-        load_countries(path, rules)
-        return
-    data = read_yaml_mapping(path)
-    actors = data.get("actors")
-    if not isinstance(actors, list):
-        raise RuleFileError(str(path), "expected a list under 'actors'")
-    for i, item in enumerate(actors, 1):
-        where = f"actor #{i}"
-        if not isinstance(item, dict) or not isinstance(item.get("name"), str) or not item["name"].strip():
-            raise RuleFileError(str(path), f"{where}: needs a 'name'")
-        name = item["name"].strip()
-        kind = _actor_type(item.get("type"), path, f"{where} ({name})")
-        country = item.get("country")
-        entry = GazetteerEntry(name, kind, "name", country)
-        for alias in [name, *_str_list(item.get("aliases"), path, f"{where} ({name}) aliases")]:
-            for variant in _apostrophe_variants(alias):
-                rules.add_name(variant, entry)
+@dataclass(frozen=True)
+class Rules:
+    """Everything the extractor knows, by the stage that reads it."""
+
+    gazetteer: Gazetteer
+    names: NameRules
+    titles: TitleRules
+    resolution: ResolutionRules
+    references: ReferenceRules
+    relations: RelationRules
+
+    def entry(self, text: str) -> GazetteerEntry | None:
+        return self.gazetteer.entry(text)
+
+    def verb_rules(self, lemma: str) -> tuple[VerbRule, ...]:
+        return self.relations.verb_rules(lemma)
 
 
-def load_lexicon(path: Path, rules: Rules) -> None:
-    data = read_yaml_mapping(path)
-    for i, item in enumerate(data.get("verbs") or [], 1):
-        rule = _verb_rule(item, path, f"verb #{i}")
-        rules.verbs.setdefault(rule.lemma, []).append(rule)
-    for i, item in enumerate(data.get("nouns") or [], 1):
-        rule = _noun_rule(item, path, f"noun #{i}")
-        rules.nouns[rule.lemma] = rule
-    rules.light_verbs = rules.light_verbs | frozenset(_str_list(data.get("light_verbs"), path, "light_verbs"))
-    rules.joining_verbs = rules.joining_verbs | frozenset(_str_list(data.get("joining_verbs"), path, "joining_verbs"))
-    rules.stance_nouns = rules.stance_nouns | frozenset(_str_list(data.get("stance_nouns"), path, "stance_nouns"))
-    rules.pact_nouns = rules.pact_nouns | frozenset(_str_list(data.get("pact_nouns"), path, "pact_nouns"))
-
-
-def _relation(item: dict, path: Path, where: str) -> Relation:
-    value = item.get("relation")
-    if value not in RELATION_NAMES:
-        raise RuleFileError(str(path), f"{where}: unknown relation {value!r} "
-                            f"(one of {', '.join(sorted(RELATION_NAMES))})")
-    return Relation(value)
-
-
-def _verb_rule(item: Any, path: Path, where: str) -> VerbRule:
-    if not isinstance(item, dict) or not isinstance(item.get("lemma"), str):
-        raise RuleFileError(str(path), f"{where}: needs a 'lemma'")
-    where = f"{where} ({item['lemma']})"
-    types = item.get("object_types")
-    particle = item.get("particle")
-    if particle is not None and not isinstance(particle, str):
-        raise RuleFileError(str(path), f"{where}: particle must be a string (quote words like \"on\")")
-    return VerbRule(
-        lemma=item["lemma"].lower(),
-        relation=_relation(item, path, where),
-        particle=particle or None,
-        preps=tuple(_str_list(item.get("preps"), path, where)),
-        direct=bool(item.get("direct", True)),
-        reciprocal=bool(item.get("reciprocal", False)),
-        joint_objects=bool(item.get("joint_objects", False)),
-        place_objects=bool(item.get("place_objects", False)),
-        clause_object=bool(item.get("clause_object", False)),
-        inverse=bool(item.get("inverse", False)),
-        stance=bool(item.get("stance", False)),
-        requires_xcomp=bool(item.get("requires_xcomp", False)),
-        object_types=None if types is None else frozenset(
-            _actor_type(t, path, where) for t in _str_list(types, path, where)),
-        cameo=str(item.get("cameo", "")),
-    )
-
-
-def _noun_rule(item: Any, path: Path, where: str) -> NounRule:
-    if not isinstance(item, dict) or not isinstance(item.get("lemma"), str):
-        raise RuleFileError(str(path), f"{where}: needs a 'lemma'")
-    where = f"{where} ({item['lemma']})"
-    return NounRule(
-        lemma=item["lemma"].lower(),
-        relation=_relation(item, path, where),
-        plural_only=bool(item.get("plural_only", False)),
-        requires=tuple(_str_list(item.get("requires"), path, where)),
-        object_preps=tuple(_str_list(item.get("object_preps"), path, where)),
-        role=bool(item.get("role", False)),
-        stance=bool(item.get("stance", False)),
-        cameo=str(item.get("cameo", "")),
-    )
-
-
-def load_titles(path: Path, rules: Rules) -> None:
-    data = read_yaml_mapping(path)
-    heads = data.get("heads")
-    if not isinstance(heads, dict):
-        raise RuleFileError(str(path), "expected a mapping under 'heads'")
-    for head, spec in heads.items():
-        leads = bool(spec.get("leads", False)) if isinstance(spec, dict) else False
-        rules.titles[str(head).lower()] = TitleRule(str(head).lower(), leads)
-    _add_word_sets(rules, data, path, {"title_modifiers": "modifiers", "title_domains": "domains",
-                                       "not_leading": "not_leading", "former": "former",
-                                       "honorifics": "honorifics", "state_titles": "state_titles"})
-
-
-def load_descriptors(path: Path, rules: Rules) -> None:
-    data = read_yaml_mapping(path)
-    for type_name, words in (data.get("name_heads") or {}).items():
-        kind = _actor_type(type_name, path, "name_heads")
-        for word in _str_list(words, path, f"name_heads {type_name}"):
-            rules.name_heads.setdefault(word.lower(), kind)
-    for type_name, phrases in (data.get("trailing_descriptors") or {}).items():
-        kind = _actor_type(type_name, path, "trailing_descriptors")
-        for phrase in _str_list(phrases, path, f"trailing_descriptors {type_name}"):
-            rules.trailing_descriptors[phrase.lower()] = kind
-    for type_name, words in (data.get("definite_descriptions") or {}).items():
-        kind = _actor_type(type_name, path, "definite_descriptions")
-        for word in _str_list(words, path, f"definite_descriptions {type_name}"):
-            rules.definite_descriptions[word.lower()] = rules.definite_descriptions.get(word.lower(), ()) + (kind,)
-    _add_word_sets(rules, data, path, {name: name for name in (
-        "national_heads", "state_metonyms", "state_name_nouns", "proxy_nouns",
-        "document_heads", "local_descriptions")})
-
-
-def _add_word_sets(rules: Rules, data: dict, path: Path, fields: dict[str, str]) -> None:
-    """Add the lower-cased word lists under each key of `data` to the rules' set attribute it names."""
-    for attribute, key in fields.items():
-        words = frozenset(w.lower() for w in _str_list(data.get(key), path, key))
-        setattr(rules, attribute, getattr(rules, attribute) | words)
-
-
-def load_given_names(path: Path, rules: Rules) -> None:
-    rules.given_names = rules.given_names | frozenset(fold(line) for _, line in data_lines(path))
-
-
-def load_name_variants(path: Path, rules: Rules) -> None:
-    for lineno, line in data_lines(path):
-        variants = [fold(v) for v in line.split("\t") if v.strip()]
-        if len(variants) < 2:
-            raise RuleFileError(str(path), "a line needs at least two tab-separated variants", lineno)
-        for variant in variants:
-            rules.name_variants[variant] = variants[0]
+def _frozen(loaded: "Loading") -> Rules:
+    frozen = MappingProxyType
+    gazetteer = Gazetteer(frozen(dict(loaded.names)),
+                          frozen({name: frozenset(aliases) for name, aliases in loaded.aliases.items()}),
+                          frozen(dict(loaded.name_variants)))
+    titles = TitleRules(frozen(dict(loaded.titles)), loaded.title_modifiers, loaded.title_domains,
+                        loaded.not_leading, loaded.former, loaded.honorifics, loaded.state_titles)
+    verbs = frozen({lemma: tuple(rules) for lemma, rules in loaded.verbs.items()})
+    names = NameRules(gazetteer, frozen(dict(loaded.name_heads)), loaded.national_heads,
+                      frozen(dict(loaded.trailing_descriptors)), loaded.state_metonyms, loaded.state_name_nouns,
+                      loaded.document_heads, loaded.given_names, titles.titles, titles.title_modifiers,
+                      titles.honorifics, frozenset(verbs),
+                      frozenset(lemma for lemma, rules in verbs.items() if any(r.place_objects for r in rules)))
+    return Rules(
+        gazetteer, names, titles, ResolutionRules(gazetteer, loaded.state_name_nouns),
+        ReferenceRules(frozen(dict(loaded.definite_descriptions)), loaded.local_descriptions),
+        RelationRules(verbs, frozen(dict(loaded.nouns)), loaded.light_verbs, loaded.joining_verbs,
+                      loaded.stance_nouns, loaded.pact_nouns, loaded.proxy_nouns, loaded.state_name_nouns))
 
 
 ARTICLE_PREFIX = re.compile(r"^(?:al|el|ul|ad|as|ash|at|ar|an|az)-")
 
 
-def person_key(name: str, rules: Rules) -> str:
+def person_key(name: str, gazetteer: Gazetteer) -> str:
     """A person's name with transliteration variants and Arabic articles folded:
     'Abu Mohammed al-Jolani' and 'Abu Muhammad al-Julani' give the same key."""
     words = []
@@ -330,13 +214,16 @@ def person_key(name: str, rules: Rules) -> str:
         word = word.rstrip("-") if word.endswith("-") and ARTICLE_PREFIX.match(word + "x") else word
         if word in ("al", "el", "ul", "ad", "as", "ash", "at", "ar", "an", "az"):
             continue
-        words.append(rules.name_variants.get(word, word))
+        words.append(gazetteer.name_variants.get(word, word))
     return " ".join(words)
 
 
 def load_rules(gazetteers: Iterable[str | Path] = (), lexicons: Iterable[str | Path] = ()) -> Rules:
     """The shipped data plus the user's own gazetteer and lexicon files (which win on conflict)."""
-    rules = Rules()
+    from .rulefiles import (Loading, load_countries, load_descriptors, load_gazetteer, load_given_names,
+                            load_lexicon, load_name_variants, load_titles)
+
+    rules = Loading()
     load_countries(data_path("countries.tsv"), rules)
     load_gazetteer(data_path("gazetteer.yaml"), rules)
     load_lexicon(data_path("lexicon.yaml"), rules)
@@ -354,7 +241,7 @@ def load_rules(gazetteers: Iterable[str | Path] = (), lexicons: Iterable[str | P
         if not path.exists():
             raise RuleFileError(str(path), "no such file")
         load_lexicon(path, rules)
-    return rules
+    return _frozen(rules)
 
 
 @lru_cache(maxsize=1)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..model import ActorType
-from .rules import Rules
+from .rules import TitleRules
 
 if TYPE_CHECKING:
     from .mentions import NameMention
@@ -44,7 +44,7 @@ class TitlePhrase:
         return self.sentence.span.doc
 
 
-def _match_head(doc, i: int, limit: int, rules: Rules) -> tuple[int, str] | None:
+def _match_head(doc, i: int, limit: int, rules: TitleRules) -> tuple[int, str] | None:
     for j in range(min(limit, i + MAX_HEAD_TOKENS), i, -1):
         span = doc[i:j]
         text = span.text.lower()
@@ -76,7 +76,7 @@ def _org_after(doc, k: int, limit: int, by_token) -> "NameMention | None":
     return None
 
 
-def find_titles(sentence: "Sentence", names: list["NameMention"], rules: Rules) -> list[TitlePhrase]:
+def find_titles(sentence: "Sentence", names: list["NameMention"], rules: TitleRules) -> list[TitlePhrase]:
     doc, span = sentence.span.doc, sentence.span
     by_token = {i: m for m in names for i in range(m.start, m.end)}
     phrases: list[TitlePhrase] = []
@@ -96,7 +96,7 @@ def find_titles(sentence: "Sentence", names: list["NameMention"], rules: Rules) 
     return phrases
 
 
-def _extend(sentence: "Sentence", head_start: int, head_end: int, head: str, by_token, rules: Rules) -> TitlePhrase:
+def _extend(sentence: "Sentence", head_start: int, head_end: int, head: str, by_token, rules: TitleRules) -> TitlePhrase:
     doc, span = sentence.span.doc, sentence.span
     start, orgs, modifiers, patron = head_start, [], [], None
     j = head_start - 1
