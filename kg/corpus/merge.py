@@ -13,7 +13,7 @@ from ..extraction.pipeline import ArticleExtraction
 from ..graph.ids import slug
 from ..model import Actor, ActorType, Assertion, Event, Post
 from ..extraction.actors import LocalActor
-from ..extraction.rules import Gazetteer, fold, person_key
+from ..extraction.rules import Gazetteer, fold, person_key, without_name_article
 
 __all__ = ["Corpus", "merge_extractions", "actor_key"]
 
@@ -118,7 +118,7 @@ def _surname_redirects(actors: dict[str, Actor]) -> dict[str, str]:
             words = fold(name).split()
             if len(words) >= 2:
                 last = words[-1]
-                for form in {last, last.split("-", 1)[-1] if last.startswith(("al-", "el-")) else last}:
+                for form in {last, without_name_article(last)}:
                     surnames.setdefault(form, set()).add(actor.key)
     redirect = {}
     for actor in actors.values():

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from ..model import ActorType
 from .actors import TokenIndex
+from .language import language
 from .rules import ReferenceRules
 
 __all__ = ["resolve_references"]
 
-PERSON_PRONOUNS = {"he", "she", "him", "his", "her"}
-THING_PRONOUNS = {"it", "its"}
+WORDS = language().words
+DEPS = language().syntax
 NOT_ORG_TYPES = {ActorType.PERSON, ActorType.PLACE, ActorType.GROUP}
 
 
@@ -30,10 +31,10 @@ def resolve_references(sentences, actors, index: TokenIndex, rules: ReferenceRul
                 continue
             target = None
             lower = tok.lower_
-            if tok.pos_ == "PRON" and lower in PERSON_PRONOUNS:
+            if tok.pos_ == "PRON" and lower in WORDS.person_pronouns:
                 target = _last(history, actors, {ActorType.PERSON}, prefer_subject=True, before=(s.index, tok.i))
                 kind = "pronoun"
-            elif tok.pos_ == "PRON" and lower in THING_PRONOUNS and tok.dep_ in ("poss", "nsubj") \
+            elif tok.pos_ == "PRON" and lower in WORDS.thing_pronouns and tok.dep_ in ("poss", "nsubj") \
                     and _last_subject_is_actor(sentences, s, tok, token_actor):
                 target = _last(history, actors, set(ActorType) - NOT_ORG_TYPES, prefer_subject=False, before=(s.index, tok.i))
                 kind = "pronoun"
@@ -60,7 +61,7 @@ def _last_subject_is_actor(sentences, s, pronoun, token_actor) -> bool:
         if sentence is None:
             continue
         root = sentence.span.root
-        subjects = [t for t in root.children if t.dep_ in ("nsubj", "nsubjpass")
+        subjects = [t for t in root.children if t.dep_ in DEPS.nominal_subjects
                     and (sentence is not s or t.i < pronoun.i) and t != pronoun]
         if subjects:
             last = subjects[-1]
@@ -70,11 +71,11 @@ def _last_subject_is_actor(sentences, s, pronoun, token_actor) -> bool:
 
 def _bare_definite(tok) -> bool:
     children = list(tok.children)
-    if not any(c.lower_ == "the" and c.dep_ == "det" for c in children):
+    if not any(c.lower_ == WORDS.definite_article and c.dep_ == "det" for c in children):
         return False
-    if any(c.dep_ in ("amod", "compound", "poss", "nummod") for c in children):
+    if any(c.dep_ in DEPS.description_modifiers for c in children):
         return False
-    if any(c.dep_ == "prep" and c.lower_ == "of" for c in children):
+    if any(c.dep_ == "prep" and c.lower_ == WORDS.belonging for c in children):
         return False
     return True
 
@@ -90,7 +91,7 @@ def _last(history, actors, types, prefer_subject: bool, before, sentences_back: 
             break
         if (sentence, token) >= before or actors[aid].type not in types:
             continue
-        if not prefer_subject or dep in ("nsubj", "nsubjpass"):
+        if not prefer_subject or dep in DEPS.nominal_subjects:
             return aid
         if latest is None:
             latest = aid

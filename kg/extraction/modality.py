@@ -4,28 +4,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..model import Modality
+from .language import language
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
 __all__ = ["modality_of"]
 
-FUTURE_AUX = {"will", "would", "could", "might", "may", "shall", "should", "'ll", "’ll", "'d", "can", "must", "wo"}
-NEGATORS = {"not", "n't", "never", "no", "nt", "’t"}
-NEGATING_GOVERNORS = {"deny", "refuse", "cancel", "postpone", "decline", "reject", "fail", "avoid",
-                      "halt", "suspend", "scrap", "stop", "rule", "delay", "abandon", "boycott", "call"}
-NEGATING_PARTICLES = {"call": "off", "rule": "out"}
-PLANNING_GOVERNORS = {"plan", "expect", "intend", "propose", "hope", "aim", "want", "seek", "prepare",
-                      "schedule", "set", "due", "agree", "invite", "offer", "try", "attempt", "wish",
-                      "discuss", "threaten", "vow", "pledge", "promise", "urge", "call",
-                      "demand", "ask", "press", "need", "likely", "ready", "willing", "able", "arrange",
-                      "suggest", "request", "encourage", "push", "aspire", "possible"}
-PLANNING_ADJECTIVES = {"upcoming", "planned", "proposed", "possible", "potential", "expected", "future",
-                       "scheduled", "next", "prospective", "likely", "anticipated", "forthcoming",
-                       "mooted", "tentative", "hypothetical"}
-PLANNING_NOUNS = {"talk", "prospect", "possibility", "idea", "proposal", "plan", "plans", "invitation",
-                  "call", "offer", "hope", "bid", "preparation", "preparations"}
-CLIMB = {"xcomp", "ccomp", "advcl", "conj", "pcomp", "acl", "relcl", "dobj", "pobj", "prep", "nsubj", "nsubjpass", "attr"}
+CUES = language().modality
+DEPS = language().syntax
+MAX_CLIMB = 6  # words above the relation word looked at
 
 
 def modality_of(trigger: "Token", stance: bool = False) -> Modality:
@@ -41,29 +29,30 @@ def _chain(trigger: "Token"):
     """The trigger and the words above it up to the first finite reported clause."""
     tok, steps = trigger, 0
     yield tok, None
-    while tok.dep_ in CLIMB and tok.head != tok and steps < 6:
+    while tok.dep_ in DEPS.modality_climb and tok.head != tok and steps < MAX_CLIMB:
         dep = tok.dep_
         tok = tok.head
         steps += 1
         yield tok, dep
-        if dep == "ccomp" or dep == "relcl":
+        if dep in DEPS.reported_clauses:
             break
 
 
 def _negated(trigger: "Token") -> bool:
     for tok, via in _chain(trigger):
-        if via in ("nsubj", "nsubjpass", "relcl", "pobj", "prep") and tok != trigger:
+        if via in DEPS.negation_barriers and tok != trigger:
             if via == "nsubj" and any(c.dep_ == "neg" for c in tok.children):
                 return True
-            if via in ("nsubj", "nsubjpass"):
+            if via in DEPS.nominal_subjects:
                 break
             continue
-        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in tok.children):
+        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in CUES.negating_determiners) for c in tok.children):
             return True
-        if tok != trigger and tok.lemma_.lower() in NEGATING_GOVERNORS and via in ("xcomp", "dobj", "ccomp", "pcomp", "pobj", None):
-            particle = NEGATING_PARTICLES.get(tok.lemma_.lower())
-            if particle is None and tok.lemma_.lower() not in ("call", "rule"):
+        if tok != trigger and (via is None or via in DEPS.negated_complements):
+            lemma = tok.lemma_.lower()
+            if lemma in CUES.negating_verbs:
                 return True
+            particle = CUES.negating_phrasal_verbs.get(lemma)
             if particle and any(c.dep_ == "prt" and c.lower_ == particle for c in tok.children):
                 return True
         if via == "ccomp":
@@ -73,24 +62,30 @@ def _negated(trigger: "Token") -> bool:
 
 def _planned(trigger: "Token") -> bool:
     for tok, via in _chain(trigger):
-        if tok == trigger or via in ("xcomp", "conj", "dobj", "pobj", "prep", "pcomp", "acl", "nsubj", "nsubjpass", "attr"):
-            if any(c.dep_ in ("aux", "auxpass") and c.lower_ in FUTURE_AUX for c in tok.children):
+        if tok == trigger or via in DEPS.planned_links:
+            if any(c.dep_ in DEPS.auxiliaries and c.lower_ in CUES.future_auxiliaries for c in tok.children):
                 return True
-            if any(c.dep_ == "amod" and c.lower_ in PLANNING_ADJECTIVES for c in tok.children):
+            if any(c.dep_ == "amod" and c.lower_ in CUES.planning_adjectives for c in tok.children):
                 return True
-            if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in tok.children):
+            if any(c.dep_ == "mark" and c.lower_ in CUES.conditional_markers for c in tok.children):
                 return True
-            if tok.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("is", "are", "was", "were") for c in tok.children) \
-                    and any(c.dep_ == "xcomp" for c in tok.children) and tok.lemma_.lower() == "go":
+            if _going_to(tok):
                 return True
         if tok != trigger:
             lemma = tok.lemma_.lower()
-            if via in ("xcomp", "ccomp", "advcl", "acl", "dobj") and lemma in PLANNING_GOVERNORS:
+            if via in DEPS.planning_complements and lemma in CUES.planning_governors:
                 return True
-            if lemma == "look" and any(c.lower_ == "forward" for c in tok.children):
+            if lemma == CUES.looking_forward.verb and any(c.lower_ == CUES.looking_forward.particle for c in tok.children):
                 return True
-            if via in ("pobj", "prep") and lemma in PLANNING_NOUNS:
+            if via in DEPS.planning_noun_links and lemma in CUES.planning_nouns:
                 return True
-        if via in ("ccomp", "relcl"):
+        if via in DEPS.reported_clauses:
             break
     return False
+
+
+def _going_to(tok: "Token") -> bool:
+    """'is going to meet'."""
+    going = CUES.going_to
+    return tok.tag_ == "VBG" and tok.lemma_.lower() == going.verb and any(c.dep_ == "xcomp" for c in tok.children) \
+        and any(c.dep_ == "aux" and c.lower_ in going.auxiliaries for c in tok.children)

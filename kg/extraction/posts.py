@@ -11,12 +11,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .actors import LocalActor, LocalPost, MentionKey, TokenIndex, country_actor
+from .language import language
 from .mentions import NameMention, by_sentence, mention_key
 from ..model import ActorType
 from .rules import TitleRules
 from .titles import TitlePhrase
 
 __all__ = ["PostsFound", "find_posts", "resolve_titles", "follows_title"]
+
+WORDS = language().words
+DEPS = language().syntax
 
 
 def follows_title(t: TitlePhrase, m: NameMention) -> bool:
@@ -25,7 +29,7 @@ def follows_title(t: TitlePhrase, m: NameMention) -> bool:
     k = _skip_aside(doc, k, t.sentence.span.end)
     if k < len(doc) and doc[k].text == ",":
         k += 1
-    while k < m.start and doc[k].lower_.rstrip(".") in ("ayatollah", "sheikh", "gen", "general", "dr", "mr", "mrs", "ms"):
+    while k < m.start and doc[k].lower_.rstrip(".") in WORDS.honorifics:
         k += 1
     return k == m.start
 
@@ -34,7 +38,7 @@ def _skip_aside(doc, k: int, limit: int) -> int:
     """Skip a parenthesis '( ... )', a dash clause '– ... –' or a relative clause ', who ... ,'
     starting at token k."""
     for _ in range(2):
-        if k + 1 < limit and doc[k].text == "," and doc[k + 1].lower_ in ("who", "which"):
+        if k + 1 < limit and doc[k].text == "," and doc[k + 1].lower_ in WORDS.aside_relatives:
             close = next((j for j in range(k + 2, limit) if doc[j].text == ","), None)
             if close is None:
                 return k
@@ -87,9 +91,9 @@ def find_posts(titles: list[TitlePhrase], names: list[NameMention], referents: M
                 cue[key] = "name"
         orgs = [referents.get(mention_key(o)) for o in t.orgs]
         orgs = [o for o in orgs if o is not None and o != holder]
-        if not orgs and t.doc[t.start].lower_ == "whose":
+        if not orgs and t.doc[t.start].lower_ == WORDS.possessive_relative:
             orgs = [a for a in _antecedent(t, token_actor) if a != holder]
-        if not orgs and t.doc[t.start].lower_ in ("its", "their"):
+        if not orgs and t.doc[t.start].lower_ in WORDS.organisation_possessives:
             orgs = _clause_subject(t, token_actor, actors)
         if not orgs and t.patron is not None:
             patron = referents.get(mention_key(t.patron))
@@ -100,7 +104,7 @@ def find_posts(titles: list[TitlePhrase], names: list[NameMention], referents: M
             orgs = [country_actor(actors, actors[holder].country)]  # the gazetteer knows whose they are
         if not orgs and _state_title(t, rules) and not t.plural and not _possessed(t):
             orgs = _capital_before(t, names, actors, referents) or _country_in_context(t, countries)
-        label = _counterpart_of(t, posts, holder) if t.head == "counterpart" else t.label
+        label = _counterpart_of(t, posts, holder) if t.head == WORDS.counterpart else t.label
         for org in orgs:
             posts.append(LocalPost(holder, org, label, t.leads, t.sentence, t.start, t.end))
         held.add((t.sentence.index, t.start))
@@ -137,7 +141,7 @@ def _capital_before(t: TitlePhrase, names: list[NameMention], actors, referents)
 
 def _possessed(t: TitlePhrase) -> bool:
     """'His delegation included Foreign Minister X': whose minister depends on whose delegation."""
-    return any(tok.lower_ in ("his", "her", "their", "its") and tok.tag_ == "PRP$"
+    return any(tok.lower_ in WORDS.possessive_pronouns and tok.tag_ == "PRP$"
                for tok in t.doc[t.sentence.span.start:t.end])
 
 
@@ -163,7 +167,7 @@ def _counterpart_of(t: TitlePhrase, posts: list[LocalPost], holder: int) -> str:
     for post in reversed(posts):
         if post.holder != holder and t.sentence.index - 1 <= post.sentence.index <= t.sentence.index:
             return post.title
-    return "counterpart"
+    return WORDS.counterpart
 
 
 def _antecedent(t: TitlePhrase, token_actor) -> list[int]:
@@ -181,10 +185,10 @@ def _antecedent(t: TitlePhrase, token_actor) -> list[int]:
 def _clause_subject(t: TitlePhrase, token_actor, actors) -> list[int]:
     """'Moscow requested ..., its deputy envoy X said': the possessor is the actor the sentence is about."""
     root = t.sentence.span.root
-    subjects = [a for c in root.children if c.dep_ in ("nsubj", "nsubjpass")
+    subjects = [a for c in root.children if c.dep_ in DEPS.nominal_subjects
                 for a in token_actor.get((t.sentence.index, c.i), [])]
     for clause in (c for c in root.children if c.dep_ == "ccomp"):
-        subjects += [a for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")
+        subjects += [a for c in clause.children if c.dep_ in DEPS.nominal_subjects
                      for a in token_actor.get((t.sentence.index, c.i), [])]
     states = sorted({a for a in subjects if actors[a].type is not ActorType.PERSON})
     return states if len(states) == 1 else []
@@ -202,7 +206,7 @@ def _inherited_org(t: TitlePhrase, titles: list[TitlePhrase], posts: list[LocalP
         between = doc[post.end:t.start]
         if any(tok.pos_ in ("VERB", "AUX") and tok.dep_ != "acl" for tok in between):
             return []
-        return [post.org] if any(tok.lower_ in ("and", ",") for tok in between) else []
+        return [post.org] if any(tok.lower_ in (WORDS.conjunction, ",") for tok in between) else []
     return []
 
 
@@ -291,24 +295,21 @@ def _affiliated(t: TitlePhrase, org_ids: list[int], affiliations, posts: list[Lo
     return [person for person, _ in people]
 
 
-SPELLING = {"defence": "defense", "minister": "minister", "ministers": "minister"}
-GENERIC_MODIFIERS = {"the", "a", "an", "senior", "top", "new", "current", "its", "their", "his", "her"}
-
-
 def _title_words(label: str) -> list[str]:
     words = label.lower().replace("-", " ").split()
-    return [SPELLING.get(w, w) for w in words if w not in GENERIC_MODIFIERS]
+    return [_spelled(w) for w in words if w not in WORDS.generic_title_words]
 
 
-NUMBER_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
+def _spelled(word: str) -> str:
+    return WORDS.title_spellings.get(word, word)
 
 
 def _counted(t: TitlePhrase) -> int | None:
     """'the three leaders', 'both ministers': how many people a plural title counts."""
     doc = t.doc
     for i in range(max(t.sentence.span.start, t.start - 1), t.head_index):
-        if doc[i].lower_ in NUMBER_WORDS:
-            return NUMBER_WORDS[doc[i].lower_]
+        if doc[i].lower_ in WORDS.counts:
+            return WORDS.counts[doc[i].lower_]
     return None
 
 
@@ -353,8 +354,8 @@ def _last_holders(held: list[_Held], head: str, count: int, t: TitlePhrase) -> l
     holders: list[int] = []
     said = [(g.last_before(t.sentence.index, inclusive=False), n, g) for n, g in enumerate(held)]
     for _last, _n, g in sorted(((i, n, g) for i, n, g in said if i is not None), key=lambda x: (-x[0], -x[1])):
-        fits = g.leads if head in ("leader", "leaders") else (SPELLING.get(head, head).rstrip("s") in
-                                                              {w.rstrip("s") for w in g.words})
+        fits = g.leads if head in WORDS.leader_titles else (_spelled(head).rstrip("s") in
+                                                            {w.rstrip("s") for w in g.words})
         if fits and g.holder not in holders:
             holders.append(g.holder)
         if len(holders) == count:
@@ -366,10 +367,10 @@ def _holder_of(held: list[_Held], head: str, org: int | None, t: TitlePhrase) ->
     """The one person holding the post a title names (of `org`, when given): the only such
     holder in the article, else the one named last before it."""
     wanted = set(_title_words(t.label))
-    head = SPELLING.get(head, head)
+    head = _spelled(head)
     matches = []
     for g in held:
-        if head in ("leader", "leaders") and org is not None and g.leads and g.org == org:
+        if head in WORDS.leader_titles and org is not None and g.leads and g.org == org:
             matches.append(g)  # 'the Iranian leader': whoever leads Iran here
             continue
         if head not in g.words and head.rstrip("s") not in g.words:

@@ -17,8 +17,9 @@ from types import MappingProxyType
 from .actors import LocalActor, MentionKey, TokenIndex, TokenKey, country_actor
 from .mentions import NameMention, by_sentence, mention_key
 from ..model import ActorType
+from .language import language
 from .posts import follows_title
-from .rules import ResolutionRules, fold, person_key
+from .rules import NAME_ARTICLE, ResolutionRules, fold, person_key, without_name_article
 from .titles import TitlePhrase
 
 if TYPE_CHECKING:
@@ -27,8 +28,7 @@ if TYPE_CHECKING:
 __all__ = ["Referents", "resolve_names", "find_affiliations"]
 
 
-ALIAS_CUES = ("known as", "nicknamed", "also called", "alias", "aka", "dubbed", "nom de guerre")
-NAME_PREFIXES = re.compile(r"^(al|el|ul|ad|as|ash|at|ar|an|az)-")
+WORDS = language().words
 
 
 def _surname_keys(name: str, rules: ResolutionRules) -> set[str]:
@@ -40,7 +40,7 @@ def _surname_keys(name: str, rules: ResolutionRules) -> set[str]:
         keys.add(last)
         joined = fold(name).split()[-1]
         keys.add(joined)
-        keys.add(NAME_PREFIXES.sub("", joined))
+        keys.add(without_name_article(joined))
         keys.add(person_key(name, rules.gazetteer).split()[-1])
     return keys
 
@@ -115,9 +115,6 @@ def resolve_names(names: list[NameMention], titles: list[TitlePhrase], rules: Re
                      MappingProxyType({mention_key(names[n]): aid for n, aid in mention_actor.items()}))
 
 
-ON_BEHALF_VERBS = {"sign", "speak", "negotiate", "act", "vote"}
-
-
 def find_affiliations(referents: Referents, actors: Mapping[int, LocalActor]) -> tuple[
         tuple[tuple[int, int, "Sentence"], ...], dict[int, LocalActor]]:
     """A person named with the state they serve: 'Hakan Fidan of Turkey', 'X signed for Kinshasa
@@ -132,19 +129,19 @@ def find_affiliations(referents: Referents, actors: Mapping[int, LocalActor]) ->
         if person is None or actors[person].type is not ActorType.PERSON or m.end + 2 >= len(m.doc):
             continue
         doc, k = m.doc, m.end
-        if doc[k].lemma_.lower() in ON_BEHALF_VERBS and doc[k + 1].lower_ == "for":
+        if doc[k].lemma_.lower() in WORDS.on_behalf_verbs and doc[k + 1].lower_ == WORDS.serving:
             k += 1
-        elif doc[k].lower_ == "for" and not any(t.pos_ == "VERB" for t in doc[m.start - 2 if m.start > 1 else 0:m.start]):
-            if not (m.start > 0 and doc[m.start - 1].lower_ == "and"):
+        elif doc[k].lower_ == WORDS.serving and not any(t.pos_ == "VERB" for t in doc[m.start - 2 if m.start > 1 else 0:m.start]):
+            if not (m.start > 0 and doc[m.start - 1].lower_ == WORDS.conjunction):
                 continue
-        elif doc[k].lower_ != "of":
+        elif doc[k].lower_ != WORDS.belonging:
             continue
         other = by_start.get((m.sentence.index, k + 1))
         if other is None:
             continue
         target = names[other]
         state = referents.of_name.get(mention_key(target))
-        if target.kind == "place" and target.country and doc[k].lower_ == "for":
+        if target.kind == "place" and target.country and doc[k].lower_ == WORDS.serving:
             state = country_actor(actors, target.country)  # 'signed for Kinshasa'
         elif state is None or actors[state].type is not ActorType.COUNTRY or target.kind not in ("name", "capital"):
             continue
@@ -207,7 +204,7 @@ def _link_parenthetical_and_known_as(names: list[NameMention], index, union: _Un
                 union.union(index[id(owner)], n)
                 continue
         window = doc[max(m.sentence.span.start, m.start - 5):m.start].text.lower()
-        if any(window.rstrip(" “\"'‘").endswith(cue) for cue in ALIAS_CUES):
+        if any(window.rstrip(" “\"'‘").endswith(cue) for cue in WORDS.alias_cues):
             owner = _nearest_before(names_in[m.sentence.index], m, within_tokens=30)
             if owner is not None and owner.type not in (ActorType.PLACE, None) and _compatible(owner, m):
                 if m.cue in ("ner", "") or m.type is None:
@@ -270,11 +267,11 @@ def _merge_surnames(names: list[NameMention], union: _Union, rules: ResolutionRu
         if m.cue in ("gazetteer", "head", "descriptor") or m.kind == "alias":
             continue
         key = fold(m.text)
-        multi = len(m.text.split()) >= 2 and not m.text.lower().startswith(("al-", "el-"))
+        multi = len(m.text.split()) >= 2 and not NAME_ARTICLE.match(m.text.lower())
         if multi:
             roots = {union.find(r) for r in full_names.get(key, set())}
         else:
-            roots = {union.find(r) for r in persons.get(key, set()) | persons.get(NAME_PREFIXES.sub("", key), set())
+            roots = {union.find(r) for r in persons.get(key, set()) | persons.get(without_name_article(key), set())
                      | persons.get(person_key(m.text, rules.gazetteer), set())}
         if len(roots) == 1:
             root = roots.pop()

@@ -37,7 +37,6 @@ class Loading:
     title_domains: frozenset[str] = frozenset()
     not_leading: frozenset[str] = frozenset()
     former: frozenset[str] = frozenset()
-    honorifics: frozenset[str] = frozenset()
     state_titles: frozenset[str] = frozenset()
     name_heads: dict[str, ActorType] = field(default_factory=dict)
     national_heads: frozenset[str] = frozenset()
@@ -203,7 +202,7 @@ def load_titles(path: Path, rules: Loading) -> None:
         rules.titles[str(head).lower()] = TitleRule(str(head).lower(), leads)
     _add_word_sets(rules, data, path, {"title_modifiers": "modifiers", "title_domains": "domains",
                                        "not_leading": "not_leading", "former": "former",
-                                       "honorifics": "honorifics", "state_titles": "state_titles"})
+                                       "state_titles": "state_titles"})
 
 
 def load_descriptors(path: Path, rules: Loading) -> None:

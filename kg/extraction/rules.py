@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Iterable
 from ..datafiles import data_path
 from ..errors import RuleFileError
 from ..model import ActorType, Relation
+from .language import language
 
 if TYPE_CHECKING:
     from .rulefiles import Loading
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
 __all__ = [
     "GazetteerEntry", "VerbRule", "NounRule", "TitleRule", "Gazetteer", "NameRules", "TitleRules",
     "ResolutionRules", "ReferenceRules", "RelationRules", "Rules",
-    "load_rules", "default_rules", "fold", "person_key",
+    "load_rules", "default_rules", "fold", "person_key", "without_name_article",
 ]
 
 
@@ -189,7 +190,7 @@ def _frozen(loaded: "Loading") -> Rules:
                           frozen({name: frozenset(aliases) for name, aliases in loaded.aliases.items()}),
                           frozen(dict(loaded.name_variants)))
     titles = TitleRules(frozen(dict(loaded.titles)), loaded.title_modifiers, loaded.title_domains,
-                        loaded.not_leading, loaded.former, loaded.honorifics, loaded.state_titles)
+                        loaded.not_leading, loaded.former, language().words.honorifics, loaded.state_titles)
     verbs = frozen({lemma: tuple(rules) for lemma, rules in loaded.verbs.items()})
     names = NameRules(gazetteer, frozen(dict(loaded.name_heads)), loaded.national_heads,
                       frozen(dict(loaded.trailing_descriptors)), loaded.state_metonyms, loaded.state_name_nouns,
@@ -203,7 +204,12 @@ def _frozen(loaded: "Loading") -> Rules:
                       loaded.stance_nouns, loaded.pact_nouns, loaded.proxy_nouns, loaded.state_name_nouns))
 
 
-ARTICLE_PREFIX = re.compile(r"^(?:al|el|ul|ad|as|ash|at|ar|an|az)-")
+NAME_ARTICLE = re.compile("^(?:%s)-" % "|".join(sorted(map(re.escape, language().words.name_articles))))
+
+
+def without_name_article(word: str) -> str:
+    """A folded name word without an Arabic article fused to it: 'al-sham' -> 'sham'."""
+    return NAME_ARTICLE.sub("", word)
 
 
 def person_key(name: str, gazetteer: Gazetteer) -> str:
@@ -211,8 +217,8 @@ def person_key(name: str, gazetteer: Gazetteer) -> str:
     'Abu Mohammed al-Jolani' and 'Abu Muhammad al-Julani' give the same key."""
     words = []
     for word in fold(name).replace("-", "- ").split():
-        word = word.rstrip("-") if word.endswith("-") and ARTICLE_PREFIX.match(word + "x") else word
-        if word in ("al", "el", "ul", "ad", "as", "ash", "at", "ar", "an", "az"):
+        word = word.rstrip("-") if word.endswith("-") and NAME_ARTICLE.match(word + "x") else word
+        if word in language().words.name_articles:
             continue
         words.append(gazetteer.name_variants.get(word, word))
     return " ".join(words)

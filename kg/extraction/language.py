@@ -1,0 +1,142 @@
+"""The words and grammar of the article's language the rules rely on, read from its folder
+under `ontology/` (`ontology/en/` for English) and checked against the schemas below: modality
+cues, function words, speech and event verbs, name particles, date words, and the dependency
+labels of the parser. Each fact is written once, in the data; the code names it by its role."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from pydantic import BaseModel, ConfigDict
+
+from ..datafiles import checked, data_path, read_yaml_mapping
+
+__all__ = ["Language", "ModalityCues", "Syntax", "Words", "language", "LANGUAGE"]
+
+Words_ = frozenset[str]
+LANGUAGE = "en"  # the language the shipped pipeline parses
+
+
+class _Data(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class VerbWithParticle(_Data):
+    verb: str
+    particle: str
+
+
+class VerbWithAuxiliaries(_Data):
+    verb: str
+    auxiliaries: Words_
+
+
+class ModalityCues(_Data):
+    future_auxiliaries: Words_
+    negating_determiners: Words_
+    negating_verbs: Words_
+    negating_phrasal_verbs: dict[str, str]
+    planning_governors: Words_
+    planning_adjectives: Words_
+    planning_nouns: Words_
+    conditional_markers: Words_
+    going_to: VerbWithAuxiliaries
+    looking_forward: VerbWithParticle
+
+
+class Syntax(_Data):
+    subjects: Words_
+    nominal_subjects: Words_
+    direct_objects: Words_
+    prepositional_objects: Words_
+    coordination: Words_
+    auxiliaries: Words_
+    passive: Words_
+    verb_particles: Words_
+    noun_modifiers: Words_
+    adjective_modifiers: Words_
+    name_modifiers: Words_
+    description_modifiers: Words_
+    requirement_modifiers: Words_
+    subordinate_clauses: Words_
+    relative_clauses: Words_
+    modifying_clauses: Words_
+    controlled_clauses: Words_
+    modality_climb: Words_
+    reported_clauses: Words_
+    negation_barriers: Words_
+    negated_complements: Words_
+    planned_links: Words_
+    planning_complements: Words_
+    planning_noun_links: Words_
+
+
+class Words(_Data):
+    articles: Words_
+    definite_article: str
+    determiners: Words_
+    possessive_pronouns: Words_
+    organisation_possessives: Words_
+    person_pronouns: Words_
+    thing_pronouns: Words_
+    possessive_relative: str
+    relative_pronouns: Words_
+    aside_relatives: Words_
+    genitive: Words_
+    conjunction: str
+    belonging: str
+    serving: str
+    inside: str
+    accompanying: str
+    title_prepositions: Words_
+    title_organisation_prepositions: Words_
+    envoy_titles: Words_
+    former_prefixes: Words_
+    actor_prepositions: Words_
+    locative_prepositions: Words_
+    place_prepositions: Words_
+    between: Words_
+    including: Words_
+    appeal_prepositions: Words_
+    setting_prepositions: Words_
+    meeting_settings: Words_
+    backer_participles: Words_
+    presence: str
+    together: str
+    one: str
+    name_connectors: Words_
+    name_articles: Words_
+    name_joiners: Words_
+    alias_cues: Words_
+    national_body_words: Words_
+    honorifics: Words_
+    generic_title_words: Words_
+    title_spellings: dict[str, str]
+    counterpart: str
+    leader_titles: Words_
+    counts: dict[str, int]
+    on_behalf_verbs: Words_
+    speech_verbs: Words_
+    happening_verbs: Words_
+    taking_part: VerbWithParticle
+    bringing_together: VerbWithParticle
+    meeting_words: Words_
+    copula: str
+
+
+class Language(_Data):
+    code: str
+    modality: ModalityCues
+    syntax: Syntax
+    words: Words
+
+
+def _read(code: str, name: str, schema):
+    path = data_path(f"{code}/{name}.yaml")
+    return checked(schema, read_yaml_mapping(path), path)
+
+
+@lru_cache(maxsize=None)
+def language(code: str = LANGUAGE) -> Language:
+    """The language data of `code`, read once."""
+    return Language(code=code, modality=_read(code, "modality", ModalityCues), syntax=_read(code, "syntax", Syntax),
+                     words=_read(code, "words", Words))
