@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model import ActorType
+from .language import language
 from .rules import GazetteerEntry, NameRules, fold
 
 if TYPE_CHECKING:
@@ -19,12 +20,10 @@ if TYPE_CHECKING:
 
     from .nlp import Sentence
 
-__all__ = ["NameMention", "find_names", "by_sentence", "NAME_CONNECTORS", "LOCATIVE_PREPS"]
+__all__ = ["NameMention", "find_names", "by_sentence", "mention_key"]
 
-NAME_CONNECTORS = {"al", "el", "bin", "ibn", "bint", "ben", "abu", "abd", "de", "da", "di",
-                   "du", "van", "von", "der", "den", "la", "le", "ul", "ud", "-", "’", "'"}
-LOCATIVE_PREPS = {"in", "at", "to", "from", "near", "into", "across", "outside", "around",
-                  "inside", "through", "toward", "towards", "via", "within", "throughout"}
+WORDS = language().words
+DEPS = language().syntax
 SPACY_TYPES = {"PERSON": ActorType.PERSON, "ORG": ActorType.ORGANIZATION,
                "GPE": ActorType.PLACE, "LOC": ActorType.PLACE, "FAC": ActorType.PLACE}
 NOT_NAMES = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "EVENT",
@@ -91,7 +90,7 @@ def gazetteer_matches(sentence: "Sentence", rules: NameRules) -> list[tuple[int,
     i, end = sentence.span.start, sentence.span.end
     while i < end:
         found = None
-        if _capitalised(doc[i]) and doc[i].lower_ not in ("the", "a", "an"):
+        if _capitalised(doc[i]) and doc[i].lower_ not in WORDS.articles:
             for j in range(min(end, i + MAX_GAZETTEER_TOKENS), i, -1):
                 span = doc[i:j]
                 if span[-1].is_punct:
@@ -176,7 +175,6 @@ def _from_entry(sentence: "Sentence", start: int, end: int, entry: GazetteerEntr
 
 
 ACTOR_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
-ACTOR_PREPS = {"with", "between", "among", "by", "against", "on", "and"}
 
 
 def _national_body_end(doc, end: int, limit: int, rules: NameRules) -> int | None:
@@ -200,9 +198,9 @@ def _used_as_actor(doc, start: int, end: int, rules: NameRules) -> bool:
         tok = tok.head
     if tok.dep_ in ACTOR_DEPS:
         return True
-    if tok.dep_ == "pobj" and tok.head.lower_ in ACTOR_PREPS:
+    if tok.dep_ == "pobj" and tok.head.lower_ in WORDS.actor_prepositions:
         return True
-    if start >= 2 and doc[start - 1].lower_ == "in" and doc[start - 2].lower_ in rules.state_name_nouns:
+    if start >= 2 and doc[start - 1].lower_ == WORDS.inside and doc[start - 2].lower_ in rules.state_name_nouns:
         return True  # 'the new leadership in Damascus', 'the authorities in Kabul'
 
     if tok.dep_ == "dobj" and tok.head.lemma_.lower() in rules.relation_verbs:
@@ -230,14 +228,14 @@ def _name_chunks(sentence: "Sentence", taken: set[int], rules: NameRules) -> lis
                 j += 1
                 continue
             k = j
-            while k < span.end and k not in taken and (doc[k].lower_ in NAME_CONNECTORS or (
-                    doc[k].lower_ == "of" and k == j and rules.name_heads.get(doc[j - 1].lower_))):
+            while k < span.end and k not in taken and (doc[k].lower_ in WORDS.name_connectors or (
+                    doc[k].lower_ == WORDS.belonging and k == j and rules.name_heads.get(doc[j - 1].lower_))):
                 k += 1
             if j < k < span.end and k not in taken and _name_token(doc[k], False, rules):
                 j = k + 1
             else:
                 break
-        while j > i and doc[j - 1].lower_ in NAME_CONNECTORS | {"of"}:
+        while j > i and (doc[j - 1].lower_ in WORDS.name_connectors or doc[j - 1].lower_ == WORDS.belonging):
             j -= 1
         start = _skip_leading_titles(doc, i, j, rules)
         if start < j:
@@ -253,7 +251,7 @@ def _name_token(tok: "Token", sentence_start: bool, rules: NameRules) -> bool:
         return False
     if sentence_start and tok.is_stop:
         return False
-    if tok.is_stop and tok.pos_ != "PROPN" and tok.lower_ not in NAME_CONNECTORS and not tok.text.isupper():
+    if tok.is_stop and tok.pos_ != "PROPN" and tok.lower_ not in WORDS.name_connectors and not tok.text.isupper():
         return False
     return True
 
@@ -268,7 +266,7 @@ def _skip_leading_titles(doc, start: int, end: int, rules: NameRules) -> int:
     i = heads[-1] + 1 if heads else start
     if heads and heads[-1] == end - 1 and all(title_word(doc[j]) or doc[j].pos_ == "PROPN" for j in range(start, end)):
         return end
-    while i < end - 1 and (title_word(doc[i]) or (doc[i].lower_ in ("in", "of") and i > start)):
+    while i < end - 1 and (title_word(doc[i]) or (doc[i].lower_ in WORDS.name_joiners and i > start)):
         i += 1
     if i == end - 1 and title_word(doc[i]):
         return end
@@ -282,7 +280,7 @@ def _unknown_name(sentence: "Sentence", start: int, end: int, rules: NameRules) 
         return None
     if len(span) > 1 and span[-1].lower_ in rules.document_heads:
         return None  # 'the Doha Forum', 'the Trump Route': names of events and documents, no actors
-    heads = [t for t in span if t.lower_ == "of"]
+    heads = [t for t in span if t.lower_ == WORDS.belonging]
     last = doc[heads[0].i - 1].lower_ if heads and heads[0].i > start else span[-1].lower_
     kind_by_head = rules.name_heads.get(last)
     descriptor = _trailing_descriptor(doc, end, sentence.span.end, rules)
@@ -314,9 +312,9 @@ def _unknown_name(sentence: "Sentence", start: int, end: int, rules: NameRules) 
 def _in_place_role(tok, rules: NameRules) -> bool:
     """Where a name the tagger calls an organisation stands as a location: 'strikes on Kharkiv',
     'shelled El Fasher'."""
-    while tok.dep_ in ("conj", "appos", "compound") and tok.head != tok:
+    while (tok.dep_ in DEPS.coordination or tok.dep_ == "compound") and tok.head != tok:
         tok = tok.head
-    if tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS | {"on", "near"}:
+    if tok.dep_ == "pobj" and (tok.head.lower_ in WORDS.locative_prepositions or tok.head.lower_ in WORDS.place_prepositions):
         return True
     return tok.dep_ == "dobj" and tok.head.lemma_.lower() in rules.place_object_verbs
 
@@ -339,7 +337,7 @@ def _absorb_national_bodies(mentions: list[NameMention], doc, rules: NameRules) 
                 and mention.canonical is None and mention.type in (
                     ActorType.GOVERNMENT_BODY, ActorType.ARMED_GROUP, ActorType.ORGANIZATION):
             kind = mention.type
-            if kind is ActorType.ARMED_GROUP and doc[mention.start].lower_ in rules.national_heads | {"armed", "national"}:
+            if kind is ActorType.ARMED_GROUP and doc[mention.start].lower_ in rules.national_heads | WORDS.national_body_words:
                 kind = ActorType.GOVERNMENT_BODY
             out[-1] = NameMention(mention.sentence, prev.start, mention.end, kind, "name", None, mention.cue,
                                   prev.canonical)

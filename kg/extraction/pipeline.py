@@ -12,6 +12,7 @@ from .actors import ArticleActors, TokenIndex
 from .coref import resolve_references
 from .dates import find_date_expressions, resolve_date
 from .derive import DerivedRelation, derive_relations
+from .language import language
 from .mentions import find_names
 from .nlp import Sentence, SentenceRef, parse_article
 from .posts import find_posts, resolve_titles
@@ -26,6 +27,8 @@ if TYPE_CHECKING:
 __all__ = ["ArticleExtraction", "Dated", "extract_article", "detached"]
 
 MID_SENTENCE_NAME = re.compile(r"(?<=[a-z,;:] )[A-Z][\w’'\-]+")
+WORDS = language().words
+DEPS = language().syntax
 BARE_YEAR = re.compile(r"(1[89]|20)\d\d")  # 'the 1994 genocide' dates no event; 'in 1994' does
 
 
@@ -103,7 +106,7 @@ def _when_where(sentence: Sentence, trigger: int, modality: Modality, article: A
     date = _sentence_date(sentence, trigger, modality, article)
     if date is None and inherit and sentence.index > 0:
         previous = sentences[sentence.index - 1]
-        if any(t.lemma_.lower() in ("meeting", "talk", "summit", "meet") for t in previous.span):
+        if any(t.lemma_.lower() in WORDS.meeting_words for t in previous.span):
             date = _sentence_date(previous, None, modality, article)
     return Dated(date, _sentence_place(sentence, trigger, actors))
 
@@ -136,14 +139,11 @@ def _clause_verb(trigger):
     return clause
 
 
-SUBORDINATE = {"advcl", "relcl", "ccomp", "acl", "parataxis"}
-
-
 def _clause_chars(trigger) -> tuple[int, int]:
     """Char range (in the doc) of the clause a trigger belongs to: its verb and what hangs on it,
     up to the first subordinate clause."""
     verb = _clause_verb(trigger)
-    skipped = {t.i for c in verb.children if c.dep_ in SUBORDINATE and c != trigger
+    skipped = {t.i for c in verb.children if c.dep_ in DEPS.subordinate_clauses and c != trigger
                and trigger not in c.subtree for t in c.subtree}
     tokens = [t for t in verb.subtree if t.i not in skipped]
     start, end = verb.i, verb.i
@@ -167,6 +167,6 @@ def _sentence_place(sentence: Sentence, trigger: int, actors: ArticleActors) -> 
             head = tok
             while head.dep_ in ("appos", "compound") and head.head != head:
                 head = head.head
-            if head.dep_ == "pobj" and head.head.lower_ in ("in", "at") and head.head.head in anchors:
+            if head.dep_ == "pobj" and head.head.lower_ in WORDS.setting_prepositions and head.head.head in anchors:
                 return aid
     return None

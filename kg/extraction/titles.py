@@ -9,15 +9,18 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..model import ActorType
+from .language import language
 from .rules import TitleRules
 
 if TYPE_CHECKING:
+    from spacy.tokens import Token
+
     from .mentions import NameMention
     from .nlp import Sentence
 
 __all__ = ["TitlePhrase", "find_titles"]
 
-DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those", "whose"}
+WORDS = language().words
 ORG_TYPES = {ActorType.COUNTRY, ActorType.ORGANIZATION, ActorType.ARMED_GROUP, ActorType.GOVERNMENT_BODY,
              ActorType.INTERNATIONAL_ORGANIZATION, ActorType.MEDIA_OUTLET}
 MAX_HEAD_TOKENS = 5
@@ -63,7 +66,7 @@ def _match_head(doc, i: int, limit: int, rules: TitleRules) -> tuple[int, str] |
 def _org_after(doc, k: int, limit: int, by_token) -> "NameMention | None":
     """The organisation named after 'of': 'of HTS', 'of the Kurdish-led Syrian Democratic Forces'
     (or the place after 'for': 'envoy for Syria')."""
-    if k < limit and doc[k].lower_ == "the":
+    if k < limit and doc[k].lower_ == WORDS.definite_article:
         k += 1
     for j in range(k, min(limit, k + 5)):
         mention = by_token.get(j)
@@ -96,94 +99,142 @@ def find_titles(sentence: "Sentence", names: list["NameMention"], rules: TitleRu
     return phrases
 
 
+@dataclass
+class _Reach:
+    """How far a title phrase reaches, as it is worked out: its token range, the organisations
+    and the person it names, and the words before its head."""
+
+    start: int
+    end: int
+    orgs: list["NameMention"] = field(default_factory=list)
+    modifiers: list["Token"] = field(default_factory=list)
+    patron: "NameMention | None" = None
+
+
 def _extend(sentence: "Sentence", head_start: int, head_end: int, head: str, by_token, rules: TitleRules) -> TitlePhrase:
+    reach = _Reach(head_start, head_end)
+    _extend_left(sentence, head_start, by_token, rules, reach)
+    _extend_over_domains(sentence, head_end, by_token, rules, reach)
+    _extend_over_scope(sentence, head_start, by_token, rules, reach)
+    return _phrase(sentence, head_start, head_end, head, rules, reach)
+
+
+def _extend_left(sentence: "Sentence", head_start: int, by_token, rules: TitleRules, reach: _Reach) -> None:
+    """Modifiers, demonyms and organisations before the head ('the Turkish defence minister',
+    'Iran's foreign minister'), or the patron whose title it is ('Trump's adviser')."""
     doc, span = sentence.span.doc, sentence.span
-    start, orgs, modifiers, patron = head_start, [], [], None
     j = head_start - 1
     while j >= span.start:
         tok = doc[j]
         mention = by_token.get(j)
         if mention is not None and mention.type in ORG_TYPES:
-            if mention not in orgs:
-                orgs.insert(0, mention)
-            start = mention.start
+            if mention not in reach.orgs:
+                reach.orgs.insert(0, mention)
+            reach.start = mention.start
             j = mention.start - 1
             continue
         if mention is not None and mention.type is ActorType.PERSON and j + 1 < head_start \
-                and doc[j + 1].lower_ in ("'s", "’s") and not orgs:
-            patron = mention
-            start = mention.start
+                and doc[j + 1].lower_ in WORDS.genitive and not reach.orgs:
+            reach.patron = mention
+            reach.start = mention.start
             break
-        if tok.text in (",",) or tok.lower_ in ("and", "'s", "’s"):
+        if tok.text in (",",) or tok.lower_ == WORDS.conjunction or tok.lower_ in WORDS.genitive:
             before = by_token.get(j - 1) if j - 1 >= span.start else None
-            if before is not None and before.kind == "demonym" and orgs and orgs[0].kind == "demonym":
+            if before is not None and before.kind == "demonym" and reach.orgs and reach.orgs[0].kind == "demonym":
                 j -= 1  # 'the Turkish, Russian and Syrian defence ministers'
                 continue
-            if tok.lower_ in ("'s", "’s"):
+            if tok.lower_ in WORDS.genitive:
                 j -= 1
                 continue
             break
         if mention is None and (tok.lower_ in rules.title_modifiers or tok.text == "-"
                                 or (tok.dep_ == "compound" and tok.pos_ in ("NOUN", "PROPN") and not tok.is_stop)):
-            modifiers.insert(0, tok)
-            start = j
+            reach.modifiers.insert(0, tok)
+            reach.start = j
             j -= 1
             continue
         break
-    while start < head_start and doc[start].text in (",", "-") or (start < head_start and doc[start].lower_ == "and"):
-        start += 1
-    if j >= span.start and doc[j].lower_ in DETERMINERS:
-        start = j
-    end = head_end
+    while reach.start < head_start and (doc[reach.start].text in (",", "-") or doc[reach.start].lower_ == WORDS.conjunction):
+        reach.start += 1
+    if j >= span.start and doc[j].lower_ in WORDS.determiners:
+        reach.start = j
+
+
+def _extend_over_domains(sentence: "Sentence", head_end: int, by_token, rules: TitleRules, reach: _Reach) -> None:
+    """'minister of foreign affairs', 'minister for Trade and Industry': the post's domain."""
+    doc, span = sentence.span.doc, sentence.span
     k = head_end
-    while k + 1 < span.end and doc[k].lower_ in ("of", "for"):
+    while k + 1 < span.end and doc[k].lower_ in WORDS.title_prepositions:
         j = k + 1
         while j < span.end and by_token.get(j) is None and (
                 doc[j].lower_ in rules.title_domains or (doc[j].text[:1].isupper() and doc[j].pos_ in ("PROPN", "NOUN"))
-                or (doc[j].lower_ == "and" and j + 1 < span.end and doc[j + 1].text[:1].isupper()
+                or (doc[j].lower_ == WORDS.conjunction and j + 1 < span.end and doc[j + 1].text[:1].isupper()
                     and by_token.get(j + 1) is None)):
             j += 1
-        if not any(doc[i].lower_ != "the" for i in range(k + 1, j)):
+        if not any(doc[i].lower_ != WORDS.definite_article for i in range(k + 1, j)):
             break
-        k = end = j
-    for _ in range(2):  # 'head of the X Government in Idlib', 'envoy to the United Nations'
-        if not (end + 1 < span.end and doc[end].lower_ in ("of", "for", "in", "to")):
+        k = reach.end = j
+
+
+def _extend_over_scope(sentence: "Sentence", head_start: int, by_token, rules: TitleRules, reach: _Reach) -> None:
+    """'head of the X Government in Idlib', 'envoy to the United Nations', 'adviser to X': the
+    organisations after the head, the place it serves, or the person it advises."""
+    doc, span = sentence.span.doc, sentence.span
+    for _ in range(2):
+        if not (reach.end + 1 < span.end and doc[reach.end].lower_ in WORDS.title_organisation_prepositions):
             break
-        prep = doc[end].lower_
-        mention = _org_after(doc, end + 1, span.end, by_token)
-        if mention is not None and mention.type in ORG_TYPES and prep in ("of", "for", "in") and not orgs \
-                and not (prep in ("for", "in") and mention.type is ActorType.COUNTRY and mention.kind == "name"
-                         and doc[head_start].lower_ in ("envoy", "representative", "ambassador")):
-            orgs.append(mention)
-            end = mention.end
-            while end + 1 < span.end and doc[end].text in (",", "and"):  # 'of Turkey, Iran and Russia'
-                k = end + 1 if doc[end + 1].lower_ not in ("and", "the") else end + 2
-                k = k + 1 if k < span.end and doc[k].lower_ == "the" else k
-                nxt = by_token.get(k)
-                if nxt is None or nxt.start != k or nxt.type not in ORG_TYPES or nxt.kind == "demonym":
-                    break
-                orgs.append(nxt)
-                end = nxt.end
-        elif mention is not None and mention.type is not ActorType.PERSON and (prep in ("for", "in") or (
-                prep == "to" and mention.type in ORG_TYPES)):
-            end = mention.end  # 'special envoy for Syria', 'envoy to the UN': the post's scope
-        elif prep == "to" and patron is None and not orgs:
-            k = end + 1
-            while k < span.end and by_token.get(k) is None and (
-                    doc[k].lower_ in rules.titles or doc[k].lower_ in rules.title_modifiers
-                    or doc[k].lower_.rstrip(".") in rules.honorifics or doc[k].lower_ == "the"):
-                k += 1
-            after = by_token.get(k)
-            if after is not None and after.type is ActorType.PERSON:
-                patron = after  # 'adviser to Supreme Leader Ali Khamenei'
-                end = after.end
+        prep = doc[reach.end].lower_
+        to = prep not in WORDS.title_prepositions and prep != WORDS.inside  # 'envoy to'
+        mention = _org_after(doc, reach.end + 1, span.end, by_token)
+        if mention is not None and mention.type in ORG_TYPES and not to and not reach.orgs \
+                and not (prep != WORDS.belonging and mention.type is ActorType.COUNTRY and mention.kind == "name"
+                         and doc[head_start].lower_ in WORDS.envoy_titles):
+            reach.orgs.append(mention)
+            reach.end = mention.end
+            _extend_over_list(doc, span, by_token, reach)
+        elif mention is not None and mention.type is not ActorType.PERSON and (prep != WORDS.belonging and not to or (
+                to and mention.type in ORG_TYPES)):
+            reach.end = mention.end  # 'special envoy for Syria', 'envoy to the UN': the post's scope
+        elif to and reach.patron is None and not reach.orgs:
+            _patron_after(doc, span, by_token, rules, reach)
             break
         else:
             break
-    title_tokens = [t for t in doc[head_start:head_end]]
-    label_tokens = [t for t in modifiers if t.lower_ not in rules.former and t.text != "-"] + title_tokens
-    if end > head_end and not orgs:
-        stop = end if patron is None or patron.start < head_start else head_end
+
+
+def _extend_over_list(doc, span, by_token, reach: _Reach) -> None:
+    """'of Turkey, Iran and Russia': more organisations listed after the first."""
+    while reach.end + 1 < span.end and (doc[reach.end].text == "," or doc[reach.end].lower_ == WORDS.conjunction):
+        k = reach.end + 1 if doc[reach.end + 1].lower_ not in (WORDS.conjunction, WORDS.definite_article) \
+            else reach.end + 2
+        k = k + 1 if k < span.end and doc[k].lower_ == WORDS.definite_article else k
+        nxt = by_token.get(k)
+        if nxt is None or nxt.start != k or nxt.type not in ORG_TYPES or nxt.kind == "demonym":
+            break
+        reach.orgs.append(nxt)
+        reach.end = nxt.end
+
+
+def _patron_after(doc, span, by_token, rules: TitleRules, reach: _Reach) -> None:
+    """'adviser to Supreme Leader Ali Khamenei': the person the title serves."""
+    k = reach.end + 1
+    while k < span.end and by_token.get(k) is None and (
+            doc[k].lower_ in rules.titles or doc[k].lower_ in rules.title_modifiers
+            or doc[k].lower_.rstrip(".") in rules.honorifics or doc[k].lower_ == WORDS.definite_article):
+        k += 1
+    after = by_token.get(k)
+    if after is not None and after.type is ActorType.PERSON:
+        reach.patron = after
+        reach.end = after.end
+
+
+def _phrase(sentence: "Sentence", head_start: int, head_end: int, head: str, rules: TitleRules,
+            reach: _Reach) -> TitlePhrase:
+    doc, span = sentence.span.doc, sentence.span
+    label_tokens = [t for t in reach.modifiers if t.lower_ not in rules.former and t.text != "-"]
+    label_tokens += list(doc[head_start:head_end])
+    if reach.end > head_end and not reach.orgs:
+        stop = reach.end if reach.patron is None or reach.patron.start < head_start else head_end
         label_tokens += [t for t in doc[head_end:stop] if not t.is_punct or t.text == "-"]
     head_token = doc[head_end - 1]
     plural = head_token.tag_ in ("NNS", "NNPS") and head_token.lemma_.lower() != head_token.lower_
@@ -191,11 +242,11 @@ def _extend(sentence: "Sentence", head_start: int, head_end: int, head: str, by_
     label = label.replace(" - ", "-").replace(" -", "-").replace("- ", "-")
     if plural:
         label = label[: len(label) - len(head_token.text)] + head_token.lemma_
-    mods = {t.lower_ for t in modifiers}
-    rule = rules.titles[head]
+    mods = {t.lower_ for t in reach.modifiers}
+    start = reach.start
     return TitlePhrase(
-        sentence=sentence, start=start, end=end, head=head, label=label,
-        leads=rule.leads and not (mods & rules.not_leading),
-        former=bool(mods & rules.former) or (start > span.start and doc[start - 1].lower_ in ("ex", "ex-")),
-        plural=plural, orgs=orgs, head_index=head_end - 1, patron=patron,
+        sentence=sentence, start=start, end=reach.end, head=head, label=label,
+        leads=rules.titles[head].leads and not (mods & rules.not_leading),
+        former=bool(mods & rules.former) or (start > span.start and doc[start - 1].lower_ in WORDS.former_prefixes),
+        plural=plural, orgs=reach.orgs, head_index=head_end - 1, patron=reach.patron,
     )
