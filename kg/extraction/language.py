@@ -99,6 +99,8 @@ class Words(_Data):
     appeal_prepositions: Words_
     setting_prepositions: Words_
     meeting_settings: Words_
+    authorship: Words_
+    role_prepositions: Words_
     backer_participles: Words_
     presence: str
     together: str

@@ -1,0 +1,158 @@
+"""Which actors a phrase denotes: the one argument finder of the relation stage. A head word
+gives the actors of its name or of what it was resolved to, with the names coordinated or set
+in apposition to it ('A and B', 'A, the leader of B'), those a proxy noun stands for ('Hamas
+fighters', 'HTS-led militants'), the state a state noun names ('the government in Kabul'), and
+the actors behind a stance or a pact ('the Turkish move', 'an agreement with the EU')."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterable
+
+from ..model import ActorType
+from .actors import ArticleActors
+from .language import language
+from .rules import RelationRules
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from .nlp import Sentence
+
+__all__ = ["Arguments", "unique"]
+
+WORDS = language().words
+DEPS = language().syntax
+
+
+def unique(items: Iterable[int]) -> list[int]:
+    out: list[int] = []
+    for item in items:
+        if item not in out:
+            out.append(item)
+    return out
+
+
+class Arguments:
+    """The actors the phrases of one sentence denote."""
+
+    def __init__(self, sentence: "Sentence", actors: ArticleActors, rules: RelationRules):
+        self.sentence = sentence
+        self.actors = actors
+        self.rules = rules
+
+    def actors_of(self, head: "Token", seen: set[int] | None = None) -> list[int]:
+        seen = seen if seen is not None else set()
+        if head.i in seen:
+            return []
+        seen.add(head.i)
+        ids = list(self.actors.at(self.sentence.index, head.i))
+        if not ids and head.lower_ in self.rules.proxy_nouns:
+            ids = [a for c in head.children if c.dep_ in DEPS.noun_modifiers for a in self.actors_of(c, seen)
+                   if self.actors.actors[a].type is not ActorType.PERSON]  # 'Hamas fighters', 'UN experts'
+            for c in head.children:  # 'the HTS-led militants'
+                words = [t.lower_ for t in c.subtree]
+                if c.dep_ in DEPS.adjective_modifiers and "-" in words and words[-1] in WORDS.backer_participles:
+                    ids += [a for t in c.subtree for a in self.actors.at(self.sentence.index, t.i)
+                            if self.actors.actors[a].type is not ActorType.PERSON and a not in ids]
+        if not ids:  # 'an Islamic State target southwest of Baghdad': the proxy sits in a compound
+            ids = [a for c in head.children if c.dep_ == "compound" and c.lower_ in self.rules.proxy_nouns
+                   for a in self.actors_of(c, seen)]
+        if not ids and head.lower_ in self.rules.state_name_nouns:
+            doc = head.doc
+            following = doc[head.i + 2] if head.i + 2 < len(doc) and doc[head.i + 1].lower_ == WORDS.inside else None
+            places = [p for c in head.children if c.dep_ == "prep" and c.lower_ == WORDS.inside for p in c.children
+                      if p.dep_ == "pobj"] or ([following] if following is not None else [])
+            ids = [a for p in places for a in self.actors.at(self.sentence.index, p.i)
+                   if self.actors.actors[a].type is ActorType.COUNTRY]
+        for child in [c for t in self.mention_tokens(head, ids) for c in t.children]:
+            if child.dep_ in DEPS.coordination:
+                for aid in self.actors_of(child, seen):
+                    if aid not in ids:
+                        ids.append(aid)
+            elif child.dep_ == "prep" and child.lower_ in WORDS.including:
+                for pobj in child.children:  # 'officials, including X and Y', 'among them X'
+                    if pobj.dep_ == "pobj":
+                        ids += [a for a in self.actors_of(pobj, seen) if a not in ids]
+        return [a for a in ids if self.actors.actors[a].type is not ActorType.PLACE]
+
+    def mention_tokens(self, head: "Token", ids: list[int]) -> list["Token"]:
+        """The head and, when it is part of a name, the other words of that name (the parser
+        sometimes hangs a coordination on one of them)."""
+        if not ids:
+            return [head]
+        doc, span = head.doc, self.sentence.span
+        same = lambda t: self.actors.at(self.sentence.index, t.i) == ids  # noqa: E731
+        start = head.i
+        while start > span.start and same(doc[start - 1]):
+            start -= 1
+        end = head.i + 1
+        while end < span.end and same(doc[end]):
+            end += 1
+        return list(doc[start:end])
+
+    def subject_heads(self, verb: "Token") -> list["Token"]:
+        tok = verb
+        for _ in range(4):
+            subjects = [c for c in tok.children if c.dep_ in DEPS.subjects]
+            if subjects and tok.dep_ == "relcl" and all(c.lower_ in WORDS.relative_pronouns for c in subjects):
+                return [tok.head]  # 'the alliance, which includes X': the alliance
+            if subjects:
+                return subjects
+            if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head != tok.head:
+                governor = tok.head.head
+                objects = [c for c in governor.children if c.dep_ == "dobj"]
+                if tok.head.lower_ == WORDS.belonging and objects:
+                    return objects  # 'accused Rwanda of backing X'
+                tok = governor
+                continue
+            if tok.dep_ in DEPS.controlled_clauses and tok.head != tok:
+                head = tok.head
+                if tok.dep_ == "xcomp":
+                    controllers = [c for c in head.children if c.dep_ == "dobj"]
+                    controllers += [p for c in head.children if c.dep_ == "prep" and c.lower_ in WORDS.appeal_prepositions
+                                    for p in c.children if p.dep_ == "pobj"]
+                    if controllers:
+                        return controllers  # 'commits the SDF to support X', 'called on Y to help X'
+                tok = head
+                continue
+            if tok.dep_ in DEPS.relative_clauses and tok.head != tok:
+                return [tok.head]
+            return []
+        return []
+
+    def coordinated_before(self, verb: "Token") -> list[int]:
+        """'after A and B met': when the parser cut A off the coordination, 'A and' right before
+        the subject still joins it."""
+        subject = next((c for c in verb.children if c.dep_ in DEPS.subjects), None)
+        if subject is None:
+            return []
+        start = self.mention_tokens(subject, self.actors.at(self.sentence.index, subject.i))[0].i
+        doc = verb.doc
+        if start < 2 or doc[start - 1].lower_ != WORDS.conjunction:
+            return []
+        before = self.actors.at(self.sentence.index, doc[start - 2].i)
+        return [a for a in before if self.actors.actors[a].type is not ActorType.PLACE]
+
+    def stance_actors(self, head: "Token") -> list[int]:
+        """'rejected the Turkish move': the actors behind a stance noun; 'endorsed an agreement with
+        the EU': the party to a pact."""
+        ids: list[int] = []
+        if head.lemma_.lower() in self.rules.pact_nouns:
+            ids += [a for c in head.children if c.dep_ == "prep" and c.lower_ == WORDS.accompanying
+                    for p in c.children if p.dep_ == "pobj" for a in self.actors_of(p)]
+        if head.lemma_.lower() not in self.rules.stance_nouns and head.lower_ not in self.rules.stance_nouns:
+            return unique(ids)
+        for child in head.children:
+            if child.dep_ in DEPS.name_modifiers:
+                ids += self.actors.at(self.sentence.index, child.i)
+                for sub in child.children:
+                    if sub.dep_ == "conj":
+                        ids += self.actors.at(self.sentence.index, sub.i)
+            if child.dep_ == "prep" and child.lower_ in WORDS.authorship:
+                for pobj in child.children:
+                    ids += self.actors_of(pobj)
+        # 'Turkish-Syrian rapprochement': demonyms joined by a hyphen modify the noun together
+        for child in head.children:
+            if child.dep_ in DEPS.adjective_modifiers:
+                for tok in child.subtree:
+                    ids += self.actors.at(self.sentence.index, tok.i)
+        return [a for a in unique(ids) if self.actors.actors[a].type is not ActorType.PLACE]

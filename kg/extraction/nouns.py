@@ -1,0 +1,144 @@
+"""Relations from nouns: event nouns with their participants ('talks between A and B', 'Iran's
+support for X'), stances held on behalf of an actor ('pledged Iran's full support'), and roles one
+actor plays for another ('its Russian ally', 'X, an enemy of Y')."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..model import MEETING, Relation
+from .arguments import unique as _unique
+from .found import Reading
+from .language import language
+from .modality import modality_of
+from .rules import NounRule
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["read_noun", "noun_owners"]
+
+WORDS = language().words
+DEPS = language().syntax
+STANCE_CONFIDENCE = 0.75
+ROLE_CONFIDENCE = 0.8
+NOUN_CONFIDENCE = 0.9  # of a verb's: a noun says less of who did what
+
+
+def read_noun(r: Reading, noun: "Token", rule: NounRule) -> None:
+    if rule.plural_only and noun.tag_ not in ("NNS", "NNPS"):
+        return
+    if rule.requires and not any(c.lower_ in rule.requires for c in noun.children if c.dep_ in DEPS.requirement_modifiers):
+        return
+    if rule.role:
+        _role(r, noun, rule.relation)
+        return
+    if rule.stance:
+        _stance_noun(r, noun, rule)
+        return
+    between: list[int] = []
+    partners: list[int] = []
+    attached = list(noun.children)
+    if noun.dep_ in DEPS.nominal_subjects and noun.head.lemma_.lower() in WORDS.happening_verbs:
+        attached += [c for c in noun.head.children if c.dep_ == "prep"]  # 'no meeting took place between A and B'
+    for child in attached:
+        if child.dep_ == "prep" and child.lower_ in WORDS.between:
+            between += [a for p in child.children if p.dep_ == "pobj" for a in r.args.actors_of(p)]
+        elif child.dep_ == "prep" and (child.lower_ == WORDS.accompanying or child.lower_ in rule.object_preps):
+            partners += [a for p in child.children if p.dep_ == "pobj" for a in r.args.actors_of(p)]
+        elif child.dep_ == "relcl" and _brings_together(child):
+            between += [a for c in child.children if c.dep_ == "dobj" for a in r.args.actors_of(c)]
+    owners = noun_owners(r, noun, with_partner=bool(partners)) if not between else []
+    modality = modality_of(noun)
+    confidence = r.confidence(noun, []) * 0.9
+    if rule.relation is MEETING:
+        participants = _unique(between + owners + partners)
+        if len(participants) >= 2:
+            sides = (owners, partners) if owners and partners and not between else None
+            r.meeting(participants, modality, noun, confidence, sides)
+        return
+    sources = between if between and not owners else owners
+    for s in sources:
+        for o in partners or ([b for b in between if b != s] if rule.relation.spec.mutual and not owners else []):
+            if s != o:
+                r.add(s, rule.relation, o, None, modality, noun, confidence)
+
+
+def noun_owners(r: Reading, noun: "Token", speaker_first: bool = False, with_partner: bool = False) -> list[int]:
+    """Whose meeting or stance a noun names: its possessor ('Iran's support'), or the subject of
+    the light verb it is the object of ('held talks', 'pledged support'); with `speaker_first`
+    the subject wins ('he pledged Iran's support': he speaks)."""
+    owners = [a for c in noun.children if c.dep_ == "poss" for a in r.args.actors_of(c)]
+    head = noun.head
+    speakers = []
+    if noun.dep_ == "dobj" and (head.lemma_.lower() in r.rules.light_verbs or (
+            with_partner and r.rules.nouns.get(noun.lemma_.lower()) is not None)):
+        speakers = [a for h in r.args.subject_heads(head) for a in r.args.actors_of(h)]  # 'X postponed talks with Y'
+    if speaker_first and speakers:
+        return speakers
+    if owners:
+        return owners
+    if speakers:
+        return speakers
+    if noun.dep_ in DEPS.nominal_subjects:
+        tok = head
+        while tok.dep_ == "ccomp" and tok.head != tok:
+            tok = tok.head
+            subjects = [c for c in tok.children if c.dep_ in DEPS.subjects]
+            if subjects and tok.lemma_.lower() in WORDS.speech_verbs:
+                return [a for h in subjects for a in r.args.actors_of(h)]
+    return []
+
+
+def _stance_noun(r: Reading, noun: "Token", rule: NounRule) -> None:
+    """'pledging Iran's full support for X', 'heaped praise on X', 'its condemnation of X'."""
+    targets = [a for c in noun.children if c.dep_ == "prep" and c.lower_ in rule.object_preps
+               for p in c.children if p.dep_ == "pobj" for a in r.args.actors_of(p)]
+    if not targets and noun.dep_ == "dobj":
+        targets = [a for c in noun.head.children if c.dep_ == "prep" and c.lower_ in rule.object_preps
+                   for p in c.children if p.dep_ == "pobj" for a in r.args.actors_of(p)]
+    holders = noun_owners(r, noun, speaker_first=True)
+    if not holders:
+        return
+    modality = modality_of(noun, stance=True)
+    if noun.dep_ == "dobj":
+        modality = modality_of(noun.head, stance=True)
+    for a in _unique(holders):
+        for b in _unique(targets):
+            if a != b:
+                r.add(a, rule.relation, b, None, modality, noun, 0.75)
+
+
+def _role(r: Reading, noun: "Token", relation: Relation) -> None:
+    """What one actor is to another: 'its Russian ally', 'X is Y's main backer',
+    'X, an enemy of Y', 'X has been one of Y's backers'."""
+    holders = list(r.actors.at(r.sentence.index, noun.i))
+    holders += [a for c in noun.children if c.dep_ == "appos" for a in r.args.actors_of(c)]
+    role = noun
+    if noun.dep_ == "pobj" and noun.head.lower_ == WORDS.belonging and noun.head.head.lower_ == WORDS.one:
+        role = noun.head.head
+    if role.dep_ == "attr":
+        holders += [a for c in role.head.children if c.dep_ in DEPS.subjects for a in r.args.actors_of(c)]
+    elif role.dep_ == "appos" and not holders:
+        holders += r.args.actors_of(role.head)
+    elif role.dep_ == "nsubj" and role.head.lemma_ == WORDS.copula:  # 'whose main component is the YPG'
+        holders += [a for c in role.head.children if c.dep_ == "attr" for a in r.args.actors_of(c)]
+    counterparts = [a for c in noun.children if c.dep_ == "poss" for a in r.args.actors_of(c)]
+    if any(c.dep_ == "poss" and c.lower_ == WORDS.possessive_relative for c in noun.children):
+        verb = noun.head
+        while verb.dep_ != "relcl" and verb.head != verb:
+            verb = verb.head
+        if verb.dep_ == "relcl":
+            counterparts += r.args.actors_of(verb.head)
+    counterparts += [a for c in noun.children if c.dep_ == "prep" and c.lower_ in WORDS.role_prepositions
+                     for p in c.children if p.dep_ == "pobj" for a in r.args.actors_of(p)]
+    modality = modality_of(role, stance=True)
+    for a in _unique(holders):
+        for b in _unique(counterparts):
+            if a != b:
+                r.add(a, relation, b, None, modality, noun, 0.8)
+
+
+def _brings_together(clause: "Token") -> bool:
+    """'a meeting that brought together A and B'."""
+    phrase = WORDS.bringing_together
+    return clause.lemma_.lower() == phrase.verb and any(c.lower_ == phrase.particle for c in clause.children)
