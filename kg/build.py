@@ -10,7 +10,8 @@ from typing import Callable, Sequence
 from .errors import InputError, InputWarning, KGError
 from .extraction.pipeline import ArticleExtraction, detached, extract_article
 from .files import OutputFolder
-from .graph.rdf import serialize_graph, to_graph, union_graph
+from .graph.rdf import to_graph
+from .graph.serialize import serialize_graph, union_graph
 from .view.html import HtmlOptions
 from .reading.ingest import read_articles
 from .corpus.merge import merge_extractions

@@ -1,9 +1,11 @@
 """Errors a user can act on; the CLI turns each into one line on stderr."""
 from __future__ import annotations
 
-__all__ = ["KGError", "InputError", "InputWarning", "RuleFileError", "GraphFileError", "shown", "SHOWN_LIMIT"]
+__all__ = ["KGError", "InputError", "InputWarning", "RuleFileError", "GraphFileError", "shown", "SHOWN_LIMIT",
+           "EXIT_DATA"]
 
 SHOWN_LIMIT = 60  # characters of a user's input that a message repeats
+EXIT_DATA = 1  # the exit status of bad input data or a failed check
 
 
 class KGError(Exception):

@@ -224,75 +224,118 @@ class Score:
 
 def score_graph(graph_path: str | Path, gold: Gold) -> Score:
     """Score the RDF file at `graph_path` (any format rdflib reads) against `gold`."""
-    import rdflib
-    from rdflib import RDF, Literal
+    from rdflib import Literal
 
-    dataset = rdflib.Dataset(default_union=True)
-    try:
-        dataset.parse(str(graph_path), format=rdflib.util.guess_format(str(graph_path)))
-    except Exception as err:  # rdflib raises many kinds of parse errors
-        raise KGError(f"{graph_path}: cannot read the graph ({type(err).__name__}: {err})") from None
-    triples = list(dataset.triples((None, None, None)))
-    ranked, types = defaultdict(set), defaultdict(set)
-    for s, p, o in triples:
-        if local_name(p) in LABELS and isinstance(o, Literal):
-            ranked[s].add((local_name(p) not in MAIN_LABELS, str(o)))
-        elif p == RDF.type:
-            types[s].add(local_name(o))
-    # main labels first, then aliases, each sorted: a node with names of two gold entities
-    # is decided the same way in every run (rdflib yields triples in no fixed order)
-    labels = {s: [text for _alias, text in sorted(names)] for s, names in ranked.items()}
-
-    def entity_of(node) -> str | None:
-        for name in labels.get(node, []) + [w for w in [_iri_words(node)] if w]:
-            entity = gold.entity_named(name)
-            if entity is not None:
-                return entity
-        return None
-
-    def shown(node) -> str:
-        return (labels.get(node) or [_iri_words(node) or str(node)])[0]
-
+    triples = _read_triples(graph_path)
+    names = _Names(triples, gold)
     claims = _claims(triples)
-    nodes = {n for n, ts in types.items() if ts & ACTOR_CLASSES}
+    nodes = {n for n, ts in names.types.items() if ts & ACTOR_CLASSES}
     for c in claims:
         nodes.add(c.subject)
         if not _takes_topic(c.relation) and not isinstance(c.obj, Literal):
             nodes.add(c.obj)
     found, spurious = defaultdict(set), []
     for node in nodes:
-        entity = entity_of(node)
+        entity = names.entity_of(node)
         if entity is None:
-            spurious.append(shown(node))
+            spurious.append(names.shown(node))
         else:
             found[entity].add(node)
     hit = sorted(e for e in gold.required_entities if found.get(e))
-    typed = [e for e in hit if any(types.get(n, set()) & gold.types[e] for n in found[e])]
+    typed = [e for e in hit if any(names.types.get(n, set()) & gold.types[e] for n in found[e])]
+    m = _match_claims(claims, names, gold)
+    got, modalities = m.got, m.modalities
+    return Score(
+        entities_required=len(gold.required_entities), entities_found=len(hit), entities_typed=len(typed),
+        fragmented={e: len(ns) for e, ns in sorted(found.items()) if len(ns) > 1},
+        actor_nodes=len(nodes), matched_nodes=sum(len(ns) for ns in found.values()),
+        required=len(gold.required), extracted=len(got) + len(m.unmapped),
+        true_positives=len(got & gold.required), acceptable=len(got & gold.acceptable),
+        per_class=_per_class(gold, got, m.unmapped), planned_required=len(gold.planned),
+        planned_marked=sum(1 for k in gold.planned & got if modalities[k] == {"planned"}),
+        planned_as_fact=sum(1 for k in gold.planned & got if "asserted" in modalities[k]),
+        asserted_as_planned=sum(1 for k in (gold.required - gold.planned) & got if "asserted" not in modalities[k]),
+        negatives_as_fact=len(m.negated_facts), with_evidence=len(got & m.evidenced), found=len(got),
+        missed_entities=sorted(gold.required_entities - set(hit)), spurious_labels=sorted(spurious),
+        missed=sorted(gold.required - got), false=sorted(got - gold.required - gold.acceptable),
+        unmapped=sorted(m.unmapped),
+    )
 
-    got: set[Key] = set()
-    unmapped: set[tuple[str, str, str]] = set()
-    modalities: dict[Key, set[str]] = defaultdict(set)
-    evidenced: set[Key] = set()
-    negated_facts: set[Key] = set()
+
+def _read_triples(graph_path: str | Path) -> list:
+    import rdflib
+
+    dataset = rdflib.Dataset(default_union=True)
+    try:
+        dataset.parse(str(graph_path), format=rdflib.util.guess_format(str(graph_path)))
+    except Exception as err:  # rdflib raises many kinds of parse errors
+        raise KGError(f"{graph_path}: cannot read the graph ({type(err).__name__}: {err})") from None
+    return list(dataset.triples((None, None, None)))
+
+
+class _Names:
+    """The names and types of a graph's nodes, and the gold entity each node is."""
+
+    def __init__(self, triples, gold: Gold):
+        from rdflib import RDF, Literal
+
+        ranked, self.types = defaultdict(set), defaultdict(set)
+        for s, p, o in triples:
+            if local_name(p) in LABELS and isinstance(o, Literal):
+                ranked[s].add((local_name(p) not in MAIN_LABELS, str(o)))
+            elif p == RDF.type:
+                self.types[s].add(local_name(o))
+        # main labels first, then aliases, each sorted: a node with names of two gold entities
+        # is decided the same way in every run (rdflib yields triples in no fixed order)
+        self.labels = {s: [text for _alias, text in sorted(names)] for s, names in ranked.items()}
+        self.gold = gold
+
+    def entity_of(self, node) -> str | None:
+        for name in self.labels.get(node, []) + [w for w in [_iri_words(node)] if w]:
+            entity = self.gold.entity_named(name)
+            if entity is not None:
+                return entity
+        return None
+
+    def shown(self, node) -> str:
+        return (self.labels.get(node) or [_iri_words(node) or str(node)])[0]
+
+
+@dataclass
+class _Matched:
+    """The graph's relations as gold keys, with what was said of each."""
+
+    got: set[Key] = field(default_factory=set)
+    unmapped: set[tuple[str, str, str]] = field(default_factory=set)
+    modalities: dict[Key, set[str]] = field(default_factory=lambda: defaultdict(set))
+    evidenced: set[Key] = field(default_factory=set)
+    negated_facts: set[Key] = field(default_factory=set)
+
+
+def _match_claims(claims: list["_Claim"], names: _Names, gold: Gold) -> _Matched:
+    m = _Matched()
     denied = gold.negatives - gold.required - gold.acceptable  # true in one article, denied in another: true
     for c in claims:
         if c.modality == "negated":
             continue
-        subject = entity_of(c.subject)
-        obj = None if _takes_topic(c.relation) else entity_of(c.obj)
+        subject = names.entity_of(c.subject)
+        obj = None if _takes_topic(c.relation) else names.entity_of(c.obj)
         if subject is None or (not _takes_topic(c.relation) and obj is None):
-            unmapped.add((c.relation, shown(c.subject), shown(c.obj)))
+            m.unmapped.add((c.relation, names.shown(c.subject), names.shown(c.obj)))
             continue
         if subject == obj:
             continue
         key = _key(c.relation, subject, obj)
-        got.add(key)
-        modalities[key].add(c.modality)
+        m.got.add(key)
+        m.modalities[key].add(c.modality)
         if c.evidenced:
-            evidenced.add(key)
+            m.evidenced.add(key)
         if key in denied and c.modality == "asserted":
-            negated_facts.add(key)
+            m.negated_facts.add(key)
+    return m
 
+
+def _per_class(gold: Gold, got: set[Key], unmapped: set[tuple[str, str, str]]) -> dict:
     per_class = {}
     for relation in sorted({_scored(name) for name in relation_table().relations}):
         req = {k for k in gold.required if k[0] == relation}
@@ -304,21 +347,7 @@ def score_graph(graph_path: str | Path, gold: Gold) -> Score:
         per_class[relation] = {"required": len(req), "extracted": n, "tp": tp,
                                "precision": round((tp + ok) / n, 3) if n else None,
                                "recall": round(tp / len(req), 3) if req else None}
-    return Score(
-        entities_required=len(gold.required_entities), entities_found=len(hit), entities_typed=len(typed),
-        fragmented={e: len(ns) for e, ns in sorted(found.items()) if len(ns) > 1},
-        actor_nodes=len(nodes), matched_nodes=sum(len(ns) for ns in found.values()),
-        required=len(gold.required), extracted=len(got) + len(unmapped),
-        true_positives=len(got & gold.required), acceptable=len(got & gold.acceptable),
-        per_class=per_class, planned_required=len(gold.planned),
-        planned_marked=sum(1 for k in gold.planned & got if modalities[k] == {"planned"}),
-        planned_as_fact=sum(1 for k in gold.planned & got if "asserted" in modalities[k]),
-        asserted_as_planned=sum(1 for k in (gold.required - gold.planned) & got if "asserted" not in modalities[k]),
-        negatives_as_fact=len(negated_facts), with_evidence=len(got & evidenced), found=len(got),
-        missed_entities=sorted(gold.required_entities - set(hit)), spurious_labels=sorted(spurious),
-        missed=sorted(gold.required - got), false=sorted(got - gold.required - gold.acceptable),
-        unmapped=sorted(unmapped),
-    )
+    return per_class
 
 
 def format_score(score: Score, details: bool = False) -> str:

@@ -17,7 +17,8 @@ from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 import kg.files
 import kg.graph.rdf
 from kg.files import OutputError
-from kg.graph.rdf import FORMATS, serialize_graph, slug, to_graph, write_graph
+from kg.graph.rdf import slug, to_graph
+from kg.graph.serialize import FORMATS, serialize_graph, write_graph
 from kg.model import Actor, ActorType, Article, Assertion, Event, Modality, Post, Relation
 from kg.graph.namespace import DEFAULT_BASE_IRI, KG
 
@@ -341,7 +342,7 @@ SCRIPT = """
 import sys
 sys.path.insert(0, {tests!r}); sys.path.insert(0, {root!r})
 import test_graph
-from kg.graph.rdf import serialize_graph
+from kg.graph.serialize import serialize_graph
 sys.stdout.buffer.write(serialize_graph(test_graph.build(named_graphs={named}), {fmt!r}))
 """
 

@@ -11,7 +11,7 @@ import pytest
 from rdflib import RDF, RDFS, Dataset, Literal, URIRef
 
 from kg.errors import KGError
-from kg.graph.rdf import write_graph
+from kg.graph.serialize import write_graph
 from kg.view.html import HtmlOptions, render_html
 from kg.model import Modality, Relation
 from kg.graph.namespace import KG

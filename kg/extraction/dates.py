@@ -25,53 +25,14 @@ import datetime as dt
 import re
 from typing import Callable, Iterable
 
+from .language import language
+
 __all__ = ["resolve_date", "find_date_expressions", "find_dates", "parse_date"]
 
 # --------------------------------------------------------------------------- tables
 
-_MONTHS: dict[str, int] = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
-    "july": 7, "august": 8, "september": 9, "october": 10, "november": 11,
-    "december": 12,
-}
-
-_MONTH_ABBREVIATIONS: dict[str, int] = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
-    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}
-
-_WEEKDAYS: dict[str, int] = {
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
-    "saturday": 5, "sunday": 6,
-}
-
-# Words before a weekday: the day strictly before / strictly after the reference, or
-# "this", for which the reference day itself counts in either direction.
-_WEEKDAY_BEFORE: tuple[str, ...] = ("last", "past", "this past")
-_WEEKDAY_AFTER: tuple[str, ...] = ("next", "coming", "this coming")
-_WEEKDAY_THIS: tuple[str, ...] = ("this",)
-
-# Words before a month name that narrow it without changing the month.
-_MONTH_QUALIFIERS: tuple[str, ...] = (
-    "early", "late", "mid", "end of", "beginning of", "start of", "middle of",
-    "first half of", "second half of", "first week of", "second week of",
-    "third week of", "fourth week of", "last week of",
-)
-
-_NUMBER_WORDS: dict[str, int] = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-}
-
-# Relative expressions with a fixed offset in days from the reference.
-_DAY_OFFSETS: dict[str, int] = {
-    "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0,
-    "this evening": 0, "yesterday": -1, "last night": -1, "tomorrow": 1,
-    "the day before yesterday": -2, "the day after tomorrow": 2,
-}
-_MONTH_OFFSETS: dict[str, int] = {"last month": -1, "this month": 0, "next month": 1}
-_YEAR_OFFSETS: dict[str, int] = {"last year": -1, "this year": 0, "next year": 1}
-_VAGUE: tuple[str, ...] = ("last week", "this week", "next week")
+_WORDS = language().dates
+_NUMBER_WORDS = language().words.numbers
 
 # How far to look for a day and month without a year: Feb 29 recurs within 8 years.
 _YEAR_SEARCH = 9
@@ -97,17 +58,17 @@ def _optional_word(words: Iterable[str], group: str | None = None) -> str:
 
 
 def _full_month() -> str:
-    return rf"\b(?P<month>{_alternation(_MONTHS, capitalise=True)})(?![A-Za-z])"
+    return rf"\b(?P<month>{_alternation(_WORDS.months, capitalise=True)})(?![A-Za-z])"
 
 
 def _any_month() -> str:
-    full = _alternation(_MONTHS, capitalise=True)
-    short = _alternation(_MONTH_ABBREVIATIONS, capitalise=True)
+    full = _alternation(_WORDS.months, capitalise=True)
+    short = _alternation(_WORDS.month_abbreviations, capitalise=True)
     return rf"\b(?P<month>(?:{full})(?![A-Za-z])|(?:{short})(?![A-Za-z])\.?)"
 
 
 def _day() -> str:
-    return r"\b(?P<day>3[01]|[12][0-9]|0?[1-9])(?i:st|nd|rd|th)?(?!\w)"
+    return rf"\b(?P<day>3[01]|[12][0-9]|0?[1-9])(?i:{_alternation(_WORDS.ordinal_suffixes)})?(?!\w)"
 
 
 def _attached_year() -> str:
@@ -115,54 +76,56 @@ def _attached_year() -> str:
 
 
 def _weekday_prefix() -> str:
-    return rf"(?:\b(?:{_alternation(_WEEKDAYS, capitalise=True)}),?\s+)?"
+    return rf"(?:\b(?:{_alternation(_WORDS.weekdays, capitalise=True)}),?\s+)?"
 
 
 def _iso_pattern() -> str:
     return (
-        _optional_word(("on", "in"))
+        _optional_word(_WORDS.date_prepositions)
         + r"(?<![\w/.-])(?P<year>[0-9]{4})-(?P<month>[0-9]{2})-(?P<day>[0-9]{2})(?![0-9/-])"
     )
 
 
 def _month_day_pattern() -> str:
     return (
-        _optional_word(("on",)) + _weekday_prefix() + _any_month() + r"\s+"
-        + _optional_word(("the",)) + _day() + _attached_year()
+        _optional_word(_WORDS.day_prepositions) + _weekday_prefix() + _any_month() + r"\s+"
+        + _optional_word((_WORDS.definite_article,)) + _day() + _attached_year()
     )
 
 
 def _day_month_pattern() -> str:
     return (
-        _optional_word(("on",)) + _weekday_prefix() + _optional_word(("the",))
-        + _day() + r"\s+" + _optional_word(("of",)) + _any_month() + _attached_year()
+        _optional_word(_WORDS.day_prepositions) + _weekday_prefix() + _optional_word((_WORDS.definite_article,))
+        + _day() + r"\s+" + _optional_word((_WORDS.belonging,)) + _any_month() + _attached_year()
     )
 
 
 def _month_pattern() -> str:
-    qualifiers = _alternation(_MONTH_QUALIFIERS)
-    qualifier = rf"(?:\b(?P<qual>(?i:(?:the\s+)?(?:{qualifiers})\s+|mid\s*[-\u2013]\s*)))?"
-    year = r"(?:,?\s+(?:(?i:of)\s+)?(?P<year>(?:1[0-9]|20)[0-9]{2})(?!\w))?"
-    return _optional_word(("on", "in"), "prep") + qualifier + _full_month() + year
+    qualifiers = _alternation(_WORDS.month_qualifiers)
+    the, mid, of = (_phrase(w) for w in (_WORDS.definite_article, _WORDS.mid, _WORDS.belonging))
+    qualifier = rf"(?:\b(?P<qual>(?i:(?:{the}\s+)?(?:{qualifiers})\s+|{mid}\s*[-\u2013]\s*)))?"
+    year = rf"(?:,?\s+(?:(?i:{of})\s+)?(?P<year>(?:1[0-9]|20)[0-9]{{2}})(?!\w))?"
+    return _optional_word(_WORDS.date_prepositions, "prep") + qualifier + _full_month() + year
 
 
 def _weekday_pattern() -> str:
-    relations = _alternation(_WEEKDAY_BEFORE + _WEEKDAY_AFTER + _WEEKDAY_THIS)
+    relations = _alternation((*_WORDS.weekday_before, *_WORDS.weekday_after, *_WORDS.weekday_this))
     return (
-        _optional_word(("on",)) + rf"(?:\b(?P<rel>(?i:{relations}))\s+)?"
-        + rf"\b(?P<weekday>{_alternation(_WEEKDAYS, capitalise=True)})(?!\w)"
+        _optional_word(_WORDS.day_prepositions) + rf"(?:\b(?P<rel>(?i:{relations}))\s+)?"
+        + rf"\b(?P<weekday>{_alternation(_WORDS.weekdays, capitalise=True)})(?!\w)"
     )
 
 
 def _relative_pattern() -> str:
-    fixed = _alternation((*_DAY_OFFSETS, *_MONTH_OFFSETS, *_YEAR_OFFSETS, *_VAGUE))
+    fixed = _alternation((*_WORDS.day_offsets, *_WORDS.month_offsets, *_WORDS.year_offsets, *_WORDS.vague))
     number = rf"[0-9]{{1,3}}|{_alternation(_NUMBER_WORDS)}"
-    return rf"\b(?i:(?P<fixed>{fixed})|(?P<n>{number})\s+days?\s+ago)(?!\w)"
+    units, ago = _alternation(_WORDS.days_ago.units), _phrase(_WORDS.days_ago.word)
+    return rf"\b(?i:(?P<fixed>{fixed})|(?P<n>{number})\s+(?:{units})\s+{ago})(?!\w)"
 
 
 def _year_pattern() -> str:
     return (
-        _optional_word(("in",))
+        _optional_word(_WORDS.year_prepositions)
         + r"(?<![\w$\u00a3\u20ac/.,-])(?P<year>(?:19|20)[0-9]{2})(?![\w%/-]|[.,][0-9])"
     )
 
@@ -202,7 +165,7 @@ def _make_date(year: int, month: int, day: int) -> dt.date | None:
 
 def _month_number(name: str) -> int:
     key = name.lower().rstrip(".")
-    return _MONTHS.get(key) or _MONTH_ABBREVIATIONS[key]
+    return _WORDS.months.get(key) or _WORDS.month_abbreviations[key]
 
 
 def _year_month(year: int, month: int) -> str | None:
@@ -232,11 +195,11 @@ def _nearest_day_month(month: int, day: int, reference: dt.date, future: bool) -
 def _weekday_date(weekday: int, relation: str | None, reference: dt.date, future: bool) -> dt.date:
     back = (reference.weekday() - weekday) % 7  # 0 when the reference is that weekday
     ahead = (weekday - reference.weekday()) % 7
-    if relation in _WEEKDAY_BEFORE:
+    if relation in _WORDS.weekday_before:
         return reference - dt.timedelta(days=back or 7)
-    if relation in _WEEKDAY_AFTER:
+    if relation in _WORDS.weekday_after:
         return reference + dt.timedelta(days=ahead or 7)
-    if relation in _WEEKDAY_THIS:
+    if relation in _WORDS.weekday_this:
         return reference + dt.timedelta(days=ahead) if future else reference - dt.timedelta(days=back)
     if future:
         return reference + dt.timedelta(days=ahead or 7)
@@ -284,7 +247,7 @@ def _resolve_weekday(match: re.Match[str], reference: dt.date | None, future: bo
     if reference is None:
         return None
     relation = _normalise_words(match["rel"]) if match["rel"] else None
-    weekday = _WEEKDAYS[match["weekday"].lower()]
+    weekday = _WORDS.weekdays[match["weekday"].lower()]
     return _weekday_date(weekday, relation, reference, future).isoformat()
 
 
@@ -296,12 +259,12 @@ def _resolve_relative(match: re.Match[str], reference: dt.date | None, future: b
         days = int(count) if count.isdigit() else _NUMBER_WORDS[count]
         return (reference - dt.timedelta(days=days)).isoformat()
     phrase = _normalise_words(match["fixed"])
-    if phrase in _DAY_OFFSETS:
-        return (reference + dt.timedelta(days=_DAY_OFFSETS[phrase])).isoformat()
-    if phrase in _MONTH_OFFSETS:
-        return _year_month(*_shift_month(reference.year, reference.month, _MONTH_OFFSETS[phrase]))
-    if phrase in _YEAR_OFFSETS:
-        year = reference.year + _YEAR_OFFSETS[phrase]
+    if phrase in _WORDS.day_offsets:
+        return (reference + dt.timedelta(days=_WORDS.day_offsets[phrase])).isoformat()
+    if phrase in _WORDS.month_offsets:
+        return _year_month(*_shift_month(reference.year, reference.month, _WORDS.month_offsets[phrase]))
+    if phrase in _WORDS.year_offsets:
+        year = reference.year + _WORDS.year_offsets[phrase]
         return f"{year:04d}" if 1 <= year <= 9999 else None
     return None  # "last week" and the like: too vague for a date
 
@@ -355,7 +318,7 @@ def resolve_date(
 
 def _plausible(kind: str, match: re.Match[str]) -> bool:
     """False for a bare "May", most likely a name ("Theresa May") rather than the month."""
-    if kind != "month" or match["month"] != "May":
+    if kind != "month" or match["month"] != _WORDS.ambiguous_month:
         return True
     return bool(match["prep"] or match["qual"] or match["year"])
 

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict
 
 from ..datafiles import checked, data_path, read_yaml_mapping
 
-__all__ = ["Language", "ModalityCues", "Syntax", "Words", "language", "LANGUAGE"]
+__all__ = ["Language", "ModalityCues", "Syntax", "Words", "DateWords", "language", "LANGUAGE"]
 
 Words_ = frozenset[str]
 LANGUAGE = "en"  # the language the shipped pipeline parses
@@ -70,6 +70,34 @@ class Syntax(_Data):
     planning_noun_links: Words_
 
 
+class DaysAgo(_Data):
+    units: Words_
+    word: str
+
+
+class DateWords(_Data):
+    months: dict[str, int]
+    month_abbreviations: dict[str, int]
+    ambiguous_month: str
+    weekdays: dict[str, int]
+    weekday_before: Words_
+    weekday_after: Words_
+    weekday_this: Words_
+    month_qualifiers: Words_
+    mid: str
+    day_offsets: dict[str, int]
+    month_offsets: dict[str, int]
+    year_offsets: dict[str, int]
+    vague: Words_
+    days_ago: DaysAgo
+    ordinal_suffixes: Words_
+    date_prepositions: Words_
+    day_prepositions: Words_
+    year_prepositions: Words_
+    definite_article: str
+    belonging: str
+
+
 class Words(_Data):
     articles: Words_
     definite_article: str
@@ -115,7 +143,8 @@ class Words(_Data):
     title_spellings: dict[str, str]
     counterpart: str
     leader_titles: Words_
-    counts: dict[str, int]
+    numbers: dict[str, int]
+    count_words: dict[str, int]
     on_behalf_verbs: Words_
     speech_verbs: Words_
     happening_verbs: Words_
@@ -130,6 +159,7 @@ class Language(_Data):
     modality: ModalityCues
     syntax: Syntax
     words: Words
+    dates: DateWords
 
 
 def _read(code: str, name: str, schema):
@@ -141,4 +171,4 @@ def _read(code: str, name: str, schema):
 def language(code: str = LANGUAGE) -> Language:
     """The language data of `code`, read once."""
     return Language(code=code, modality=_read(code, "modality", ModalityCues), syntax=_read(code, "syntax", Syntax),
-                     words=_read(code, "words", Words))
+                     words=_read(code, "words", Words), dates=_read(code, "dates", DateWords))

@@ -21,6 +21,7 @@ __all__ = ["PostsFound", "find_posts", "resolve_titles", "follows_title"]
 
 WORDS = language().words
 DEPS = language().syntax
+MIN_COUNT, MAX_COUNT = 2, 5  # how many holders a plural title may count ('the three leaders')
 
 
 def follows_title(t: TitlePhrase, m: NameMention) -> bool:
@@ -308,8 +309,10 @@ def _counted(t: TitlePhrase) -> int | None:
     """'the three leaders', 'both ministers': how many people a plural title counts."""
     doc = t.doc
     for i in range(max(t.sentence.span.start, t.start - 1), t.head_index):
-        if doc[i].lower_ in WORDS.counts:
-            return WORDS.counts[doc[i].lower_]
+        word = doc[i].lower_
+        count = WORDS.numbers.get(word) or WORDS.count_words.get(word) or (int(word) if word.isdigit() else None)
+        if count is not None and MIN_COUNT <= count <= MAX_COUNT:
+            return count
     return None
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import KGError, shown
-from .rdf import serialize_graph
+from .serialize import serialize_graph
 from .load import load_graph
 
 __all__ = ["EndpointError", "oxigraph_binary", "push", "PushReport", "public_url"]

@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 from ..files import write_atomic
-from .rdf import serialize_graph
+from .serialize import serialize_graph
 from .load import load_graph
 from ..view.data import GraphView, read_view
 

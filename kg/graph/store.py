@@ -58,7 +58,7 @@ def store_to_rdflib(store):
 
 def save_store(store, path: str | os.PathLike[str]) -> Path:
     """Write the store over `path` atomically, in the syntax its suffix names."""
-    from .rdf import write_graph
+    from .serialize import write_graph
 
     fmt = graph_format(path)
     if fmt not in ("turtle", "trig", "nt", "nquads", "json-ld"):

@@ -1,0 +1,125 @@
+"""A graph written out deterministically (the same graph gives the same bytes) in Turtle, TriG,
+N-Triples, N-Quads or JSON-LD, and atomically to a file."""
+from __future__ import annotations
+
+import io
+import json
+import os
+import warnings
+from collections.abc import Callable
+from pathlib import Path
+
+from rdflib import Dataset, Graph
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib.plugins.serializers.trig import TrigSerializer
+
+from ..files import write_atomic
+from .rdf import PREFIXES
+
+__all__ = ["FORMATS", "serialize_graph", "write_graph", "union_graph"]
+
+#: Output formats write_graph knows, by the names rdflib uses.
+FORMATS = ("turtle", "trig", "nt", "nquads", "json-ld")
+_FORMAT_ALIASES = {"ttl": "turtle", "n-triples": "nt", "ntriples": "nt", "nq": "nquads",
+                   "jsonld": "json-ld"}
+
+
+def serialize_graph(dataset: Graph, format: str = "turtle") -> bytes:
+    """The dataset (or a plain Graph) in one of FORMATS, byte-identical for equal input.
+
+    Turtle and N-Triples cannot hold named graphs: they get the union of all graphs
+    (with only a default graph, that graph). Use "trig" or "nquads" to keep them.
+    """
+    name = _FORMAT_ALIASES.get(format, format)
+    if name not in _SERIALIZERS:
+        raise ValueError(f"unknown RDF format {format!r}; use one of {', '.join(FORMATS)}")
+    return _SERIALIZERS[name](dataset)
+
+
+def write_graph(dataset: Graph, path: str | os.PathLike[str], format: str = "turtle") -> Path:
+    """Serialise (see serialize_graph) and replace `path` atomically: the data goes to a
+    temporary file in the same folder, which is then renamed over `path`. On any error
+    the temporary file is removed, `path` is left as it was, and the error re-raised."""
+    return write_atomic(path, serialize_graph(dataset, format))
+
+
+def _graphs(dataset: Graph) -> list[Graph]:
+    """The non-empty graphs of a dataset, the default graph first, then by name."""
+    if not dataset.context_aware:
+        return [dataset]
+    graphs = dataset.graphs() if isinstance(dataset, Dataset) else dataset.contexts()  # type: ignore[attr-defined]
+    unique = {g.identifier: g for g in graphs if len(g)}
+    return [unique[i] for i in sorted(unique, key=lambda i: (i != DATASET_DEFAULT_GRAPH_ID, str(i)))]
+
+
+def _has_named_graphs(dataset: Graph) -> bool:
+    return any(g.identifier != DATASET_DEFAULT_GRAPH_ID for g in _graphs(dataset))
+
+
+def union_graph(dataset: Graph) -> Graph:
+    """All triples of every graph in one plain Graph, with the dataset's prefixes."""
+    union = Graph(bind_namespaces="none")
+    for prefix, ns in dataset.namespaces():
+        union.bind(prefix, ns, override=True, replace=True)
+    for g in _graphs(dataset):
+        for triple in g:
+            union.add(triple)
+    return union
+
+
+def _turtle(dataset: Graph) -> bytes:
+    # The Turtle serialiser sorts subjects, predicates and objects itself.
+    return union_graph(dataset).serialize(format="turtle", encoding="utf-8")
+
+
+def _trig(dataset: Graph) -> bytes:
+    if not dataset.context_aware:
+        return dataset.serialize(format="trig", encoding="utf-8")
+    with warnings.catch_warnings():  # rdflib 7 calls its own deprecated Dataset.contexts
+        warnings.simplefilter("ignore", DeprecationWarning)
+        serializer = TrigSerializer(dataset)
+    serializer.contexts = _graphs(dataset)  # its own order follows a set: fix it
+    out = io.BytesIO()
+    serializer.serialize(out, encoding="utf-8")
+    return out.getvalue()
+
+
+def _sorted_lines(data: bytes) -> bytes:
+    lines = sorted(line for line in data.decode("utf-8").splitlines() if line.strip())
+    return "".join(line + "\n" for line in lines).encode("utf-8")
+
+
+def _ntriples(dataset: Graph) -> bytes:
+    return _sorted_lines(union_graph(dataset).serialize(format="nt", encoding="utf-8"))
+
+
+def _nquads(dataset: Graph) -> bytes:
+    if not dataset.context_aware:
+        return _ntriples(dataset)
+    return _sorted_lines(dataset.serialize(format="nquads", encoding="utf-8"))
+
+
+def _jsonld(dataset: Graph) -> bytes:
+    source = dataset if _has_named_graphs(dataset) else union_graph(dataset)
+    context = {p: str(ns) for p, ns in dataset.namespaces() if p in PREFIXES}
+    with warnings.catch_warnings():  # as in _trig
+        warnings.simplefilter("ignore", DeprecationWarning)
+        text = source.serialize(format="json-ld", context=context, auto_compact=True)
+    return (json.dumps(_sort_json(json.loads(text)), indent=2, ensure_ascii=False, sort_keys=True)
+            + "\n").encode("utf-8")
+
+
+def _sort_json(value: object) -> object:
+    """JSON-LD with every array sorted: arrays here are sets of nodes or values
+    (kg writes no RDF lists), and rdflib emits them in store order."""
+    if isinstance(value, dict):
+        return {k: _sort_json(v) for k, v in value.items()}
+    if isinstance(value, list):
+        items = [_sort_json(v) for v in value]
+        return sorted(items, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
+    return value
+
+
+_SERIALIZERS: dict[str, Callable[[Graph], bytes]] = {
+    "turtle": _turtle, "trig": _trig, "nt": _ntriples, "nquads": _nquads, "json-ld": _jsonld,
+}
