@@ -90,8 +90,9 @@ def gazetteer_matches(sentence: "Sentence", rules: NameRules) -> list[tuple[int,
     i, end = sentence.span.start, sentence.span.end
     while i < end:
         found = None
-        if _capitalised(doc[i]) and doc[i].lower_ not in WORDS.articles:
-            for j in range(min(end, i + MAX_GAZETTEER_TOKENS), i, -1):
+        longest = rules.gazetteer.tokens_from(doc[i].text) if _capitalised(doc[i]) else 0
+        if longest and doc[i].lower_ not in WORDS.articles:
+            for j in range(min(end, i + MAX_GAZETTEER_TOKENS, i + longest), i, -1):
                 span = doc[i:j]
                 if span[-1].is_punct:
                     continue

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
@@ -92,9 +92,33 @@ class Gazetteer:
     names: Mapping[str, GazetteerEntry]  # fold(alias) -> entry
     aliases: Mapping[str, frozenset[str]]  # canonical name -> aliases
     name_variants: Mapping[str, str]  # folded variant -> key
+    longest_from: Mapping[str, int] = field(default_factory=dict)  # first word -> most words of a name it starts
 
     def entry(self, text: str) -> GazetteerEntry | None:
         return self.names.get(fold(text))
+
+    def tokens_from(self, word: str) -> int:
+        """How many tokens from this word a known name may take: none when no name starts with
+        it, else twice its words (a word and the hyphen or apostrophe after it are two tokens)."""
+        return 2 * self.longest_from.get(first_word(fold(word)), 0)
+
+
+_WORD_BREAK = re.compile(r"[ '\-]")
+_TITLE_BREAK = re.compile(r"[ \-]")
+
+
+def _longest_from(keys) -> dict[str, int]:
+    longest: dict[str, int] = {}
+    for key in keys:
+        words = _WORD_BREAK.split(key)
+        longest[words[0]] = max(longest.get(words[0], 0), len(words))
+    return longest
+
+
+def first_word(folded: str) -> str:
+    """The first word of a folded name, up to a space, hyphen or apostrophe: 'al-sham' -> 'al',
+    "hay'at tahrir al-sham" -> 'hay' (the parser may split a word there)."""
+    return _WORD_BREAK.split(folded, 1)[0]
 
 
 @dataclass(frozen=True)
@@ -108,6 +132,12 @@ class TitleRules:
     former: frozenset[str]
     honorifics: frozenset[str]
     state_titles: frozenset[str]
+    phrase_starts: frozenset[str] = frozenset()  # first words of the titles of more than one word
+
+    def may_start_phrase(self, word: str) -> bool:
+        """Whether a title of more than one word ('prime minister', 'vice-president') starts
+        with this (lower-case) word."""
+        return word in self.phrase_starts
 
 
 @dataclass(frozen=True)
@@ -188,9 +218,10 @@ def _frozen(loaded: "Loading") -> Rules:
     frozen = MappingProxyType
     gazetteer = Gazetteer(frozen(dict(loaded.names)),
                           frozen({name: frozenset(aliases) for name, aliases in loaded.aliases.items()}),
-                          frozen(dict(loaded.name_variants)))
+                          frozen(dict(loaded.name_variants)), frozen(_longest_from(loaded.names)))
     titles = TitleRules(frozen(dict(loaded.titles)), loaded.title_modifiers, loaded.title_domains,
-                        loaded.not_leading, loaded.former, language().words.honorifics, loaded.state_titles)
+                        loaded.not_leading, loaded.former, language().words.honorifics, loaded.state_titles,
+                        frozenset(_TITLE_BREAK.split(head, 1)[0] for head in loaded.titles if _TITLE_BREAK.search(head)))
     verbs = frozen({lemma: tuple(rules) for lemma, rules in loaded.verbs.items()})
     names = NameRules(gazetteer, frozen(dict(loaded.name_heads)), loaded.national_heads,
                       frozen(dict(loaded.trailing_descriptors)), loaded.state_metonyms, loaded.state_name_nouns,

@@ -48,7 +48,8 @@ class TitlePhrase:
 
 
 def _match_head(doc, i: int, limit: int, rules: TitleRules) -> tuple[int, str] | None:
-    for j in range(min(limit, i + MAX_HEAD_TOKENS), i, -1):
+    longest = MAX_HEAD_TOKENS if rules.may_start_phrase(doc[i].lower_) else 1
+    for j in range(min(limit, i + longest), i, -1):
         span = doc[i:j]
         text = span.text.lower()
         if text in rules.titles and j - i > 1:
