@@ -94,3 +94,40 @@ def test_rules_unknown_relation_in_lexicon_is_refused(tmp_path):
     path.write_text("verbs:\n  - {lemma: hug, relation: embraces}\n", encoding="utf-8")
     with pytest.raises(RuleFileError, match="unknown relation 'embraces'"):
         load_rules(lexicons=[path])
+
+
+def test_rules_every_construction_has_its_handler():
+    from kg.extraction import nouns, verbs
+    from kg.extraction.constructions import NOUN_CONSTRUCTIONS, VERB_CONSTRUCTIONS
+
+    assert set(verbs.CONSTRUCTIONS) == set(VERB_CONSTRUCTIONS)
+    assert set(nouns.CONSTRUCTIONS) == set(NOUN_CONSTRUCTIONS)
+
+
+def test_rules_lexicon_entries_take_their_relations_construction(rules):
+    assert {r.construction for r in rules.verb_rules("meet")} == {"meeting"}
+    assert {r.construction for r in rules.verb_rules("urge")} == {"demand"}
+    assert {r.construction for r in rules.verb_rules("attack")} == {"transitive"}
+    assert rules.relations.nouns["talk"].construction == "meeting"
+    assert rules.relations.nouns["ally"].construction == "role"
+
+
+def test_rules_user_lexicon_names_a_construction_that_the_extraction_uses(tmp_path):
+    from kg.extraction.nlp import load_pipeline
+    from kg.extraction.pipeline import extract_article
+    from kg.model import Article
+
+    path = tmp_path / "lexicon.yaml"
+    path.write_text("nouns:\n  - {lemma: godfather, relation: supports, construction: role}\n", encoding="utf-8")
+    text = "Chile is the godfather of Norway."
+    for rules, expected in ((load_rules(), set()), (load_rules(lexicons=[path]), {("Chile", "supports", "Norway")})):
+        ex = extract_article(Article("a", text, "a.txt"), load_pipeline(), rules)
+        names = {a.id: a.name for a in ex.actors.actors.values()}
+        assert {(names[f.subject], f.relation.value, names[f.object]) for f, _ in ex.relations} == expected
+
+
+def test_rules_unknown_construction_is_refused(tmp_path):
+    path = tmp_path / "lexicon.yaml"
+    path.write_text("verbs:\n  - {lemma: parley, relation: metWith, construction: handshake}\n", encoding="utf-8")
+    with pytest.raises(RuleFileError, match="parley.*unknown construction 'handshake'"):
+        load_rules(lexicons=[path])

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..model import MEETING
 from .arguments import unique as _unique
 from .found import FoundMeeting, Reading
 from .language import language
@@ -29,7 +28,7 @@ def told_of(r: Reading, noun: "Token") -> list[int]:
     if not any(c.lower_ == WORDS.definite_article for c in noun.children) or not r.earlier:
         return []
     last = r.earlier[-1]
-    return list(last.participants) if r.sentence.index - last.sentence.index <= 2 else []
+    return list(last.participants) if r.sentence.index - last.sentence.index <= MAX_SENTENCES_BACK else []
 
 
 def present_at(r: Reading, verb: "Token") -> list[int]:
@@ -45,7 +44,7 @@ def hosted_meeting(r: Reading, verb: "Token") -> "Token | None":
     patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
     for noun in patients:
         rule = r.rules.nouns.get(noun.lemma_.lower())
-        if rule is not None and rule.relation is MEETING:
+        if rule is not None and rule.construction == "meeting":
             return noun
     while verb.dep_ == "conj" and verb.head != verb:  # 'hosted by X and attended by Y'
         verb = verb.head
@@ -55,7 +54,7 @@ def hosted_meeting(r: Reading, verb: "Token") -> "Token | None":
     candidates = [head] + [c for c in head.children if c.dep_ == "dobj"]
     for noun in candidates:
         rule = r.rules.nouns.get(noun.lemma_.lower())
-        if rule is not None and rule.relation is MEETING:
+        if rule is not None and rule.construction == "meeting":
             return noun
     return None
 
@@ -91,16 +90,16 @@ def join_meeting(r: Reading, verb: "Token", last: FoundMeeting) -> None:
         settings = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ != WORDS.taking_part.particle]
         settings += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == WORDS.inside
                      for p in c.children if p.dep_ == "pobj"]
-    meeting_words = {n for n, r in r.rules.nouns.items() if r.relation is MEETING}
+    meeting_words = {n for n, rule in r.rules.nouns.items() if rule.construction == "meeting"}
     named = [s for s in settings if s.lemma_.lower() in meeting_words]
     if settings and not named:
         return  # 'attended a funeral': not the meeting just told of
     if named and not any(c.lower_ == WORDS.definite_article for s in named for c in s.children):
         return  # 'attended a meeting': another one
     newcomers = [a for a in _unique(newcomers) if a not in last.participants]
-    if not newcomers or r.sentence.index - last.sentence.index > 2:
+    if not newcomers or r.sentence.index - last.sentence.index > MAX_SENTENCES_BACK:
         return
     modality = modality_of(verb)
     participants = tuple(last.participants) + tuple(newcomers)
     pairs = tuple((a, b) for a in newcomers for b in last.participants)
-    r.meetings.append(FoundMeeting(participants, pairs, modality, r.sentence, verb.i, 0.7))
+    r.meetings.append(FoundMeeting(participants, pairs, modality, r.sentence, verb.i, JOINING_CONFIDENCE))

@@ -3,9 +3,8 @@ support for X'), stances held on behalf of an actor ('pledged Iran's full suppor
 actor plays for another ('its Russian ally', 'X, an enemy of Y')."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
-from ..model import MEETING, Relation
 from .arguments import unique as _unique
 from .found import Reading
 from .language import language
@@ -21,7 +20,7 @@ WORDS = language().words
 DEPS = language().syntax
 STANCE_CONFIDENCE = 0.75
 ROLE_CONFIDENCE = 0.8
-NOUN_CONFIDENCE = 0.9  # of a verb's: a noun says less of who did what
+NOUN_SHARE = 0.9  # of a verb's confidence: a noun says less of who did what
 
 
 def read_noun(r: Reading, noun: "Token", rule: NounRule) -> None:
@@ -29,12 +28,12 @@ def read_noun(r: Reading, noun: "Token", rule: NounRule) -> None:
         return
     if rule.requires and not any(c.lower_ in rule.requires for c in noun.children if c.dep_ in DEPS.requirement_modifiers):
         return
-    if rule.role:
-        _role(r, noun, rule.relation)
-        return
-    if rule.stance:
-        _stance_noun(r, noun, rule)
-        return
+    CONSTRUCTIONS[rule.construction](r, noun, rule)
+
+
+def _event(r: Reading, noun: "Token", rule: NounRule) -> None:
+    """'Iran's attack on X', 'clashes between X and Y' (each on the other); and with
+    `meeting`, everyone the noun names meets: 'talks between X and Y', 'X's meeting with Y'."""
     between: list[int] = []
     partners: list[int] = []
     attached = list(noun.children)
@@ -49,8 +48,8 @@ def read_noun(r: Reading, noun: "Token", rule: NounRule) -> None:
             between += [a for c in child.children if c.dep_ == "dobj" for a in r.args.actors_of(c)]
     owners = noun_owners(r, noun, with_partner=bool(partners)) if not between else []
     modality = modality_of(noun)
-    confidence = r.confidence(noun, []) * 0.9
-    if rule.relation is MEETING:
+    confidence = r.confidence(noun, []) * NOUN_SHARE
+    if rule.construction == "meeting":
         participants = _unique(between + owners + partners)
         if len(participants) >= 2:
             sides = (owners, partners) if owners and partners and not between else None
@@ -105,10 +104,10 @@ def _stance_noun(r: Reading, noun: "Token", rule: NounRule) -> None:
     for a in _unique(holders):
         for b in _unique(targets):
             if a != b:
-                r.add(a, rule.relation, b, None, modality, noun, 0.75)
+                r.add(a, rule.relation, b, None, modality, noun, STANCE_CONFIDENCE)
 
 
-def _role(r: Reading, noun: "Token", relation: Relation) -> None:
+def _role(r: Reading, noun: "Token", rule: NounRule) -> None:
     """What one actor is to another: 'its Russian ally', 'X is Y's main backer',
     'X, an enemy of Y', 'X has been one of Y's backers'."""
     holders = list(r.actors.at(r.sentence.index, noun.i))
@@ -135,10 +134,15 @@ def _role(r: Reading, noun: "Token", relation: Relation) -> None:
     for a in _unique(holders):
         for b in _unique(counterparts):
             if a != b:
-                r.add(a, relation, b, None, modality, noun, 0.8)
+                r.add(a, rule.relation, b, None, modality, noun, ROLE_CONFIDENCE)
 
 
 def _brings_together(clause: "Token") -> bool:
     """'a meeting that brought together A and B'."""
     phrase = WORDS.bringing_together
     return clause.lemma_.lower() == phrase.verb and any(c.lower_ == phrase.particle for c in clause.children)
+
+
+#: The handler of each noun construction (kg.extraction.constructions names them).
+CONSTRUCTIONS: dict[str, Callable[[Reading, "Token", NounRule], None]] = {
+    "event": _event, "meeting": _event, "role": _role, "stance": _stance_noun}

@@ -11,6 +11,7 @@ from typing import Any, Iterable
 from ..datafiles import data_lines, read_yaml_mapping
 from ..errors import RuleFileError
 from ..model import ActorType, Relation
+from .constructions import NOUN_CONSTRUCTIONS, VERB_CONSTRUCTIONS, noun_construction, verb_construction
 from .rules import GazetteerEntry, NounRule, TitleRule, VerbRule, fold
 
 __all__ = ["Loading", "load_countries", "load_gazetteer", "load_lexicon", "load_titles", "load_descriptors",
@@ -159,9 +160,10 @@ def _verb_rule(item: Any, path: Path, where: str) -> VerbRule:
     particle = item.get("particle")
     if particle is not None and not isinstance(particle, str):
         raise RuleFileError(str(path), f"{where}: particle must be a string (quote words like \"on\")")
+    relation = _relation(item, path, where)
     return VerbRule(
         lemma=item["lemma"].lower(),
-        relation=_relation(item, path, where),
+        relation=relation,
         particle=particle or None,
         preps=tuple(_str_list(item.get("preps"), path, where)),
         direct=bool(item.get("direct", True)),
@@ -174,6 +176,7 @@ def _verb_rule(item: Any, path: Path, where: str) -> VerbRule:
         requires_xcomp=bool(item.get("requires_xcomp", False)),
         object_types=None if types is None else frozenset(
             _actor_type(t, path, where) for t in _str_list(types, path, where)),
+        construction=_construction(item, relation, VERB_CONSTRUCTIONS, verb_construction, path, where),
     )
 
 
@@ -181,15 +184,27 @@ def _noun_rule(item: Any, path: Path, where: str) -> NounRule:
     if not isinstance(item, dict) or not isinstance(item.get("lemma"), str):
         raise RuleFileError(str(path), f"{where}: needs a 'lemma'")
     where = f"{where} ({item['lemma']})"
+    relation = _relation(item, path, where)
+    if "construction" not in item and (item.get("role") or item.get("stance")):  # the older flags
+        item = {**item, "construction": "role" if item.get("role") else "stance"}
     return NounRule(
         lemma=item["lemma"].lower(),
-        relation=_relation(item, path, where),
+        relation=relation,
         plural_only=bool(item.get("plural_only", False)),
         requires=tuple(_str_list(item.get("requires"), path, where)),
         object_preps=tuple(_str_list(item.get("object_preps"), path, where)),
-        role=bool(item.get("role", False)),
-        stance=bool(item.get("stance", False)),
+        construction=_construction(item, relation, NOUN_CONSTRUCTIONS, noun_construction, path, where),
     )
+
+
+def _construction(item: dict, relation: Relation, known: dict[str, str], default, path: Path, where: str) -> str:
+    """The construction an entry names, else its relation's default (see kg.extraction.constructions)."""
+    name = item.get("construction")
+    if name is None:
+        return default(relation.spec.construction)
+    if name not in known:
+        raise RuleFileError(str(path), f"{where}: unknown construction {name!r} (one of {', '.join(known)})")
+    return name
 
 
 def load_titles(path: Path, rules: Loading) -> None:

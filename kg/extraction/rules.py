@@ -65,6 +65,7 @@ class VerbRule:
     stance: bool = False
     requires_xcomp: bool = False
     object_types: frozenset[ActorType] | None = None
+    construction: str = "transitive"  # a name of constructions.VERB_CONSTRUCTIONS
 
 
 @dataclass(frozen=True)
@@ -74,8 +75,7 @@ class NounRule:
     plural_only: bool = False
     requires: tuple[str, ...] = ()
     object_preps: tuple[str, ...] = ()
-    role: bool = False
-    stance: bool = False
+    construction: str = "event"  # a name of constructions.NOUN_CONSTRUCTIONS
 
 
 @dataclass(frozen=True)

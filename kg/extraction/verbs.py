@@ -4,9 +4,10 @@ hyphenated participles such as 'Rwanda-backed'), including the meetings verbs na
 from __future__ import annotations
 
 import itertools
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Callable
 
-from ..model import MEETING, Modality
+from ..model import Modality
 from .arguments import unique as _unique
 from .found import Reading
 from .language import language
@@ -22,6 +23,7 @@ __all__ = ["read_verb"]
 WORDS = language().words
 DEPS = language().syntax
 MAX_TOPIC = 160  # characters of what was called for
+HYPHEN_CONFIDENCE = 0.8  # "Rwanda-backed M23": said in passing
 
 
 def read_verb(r: Reading, verb: "Token") -> None:
@@ -43,7 +45,7 @@ def _verb_rules(r: Reading, verb: "Token") -> list[VerbRule]:
 def _hyphen_compound(r: Reading, verb: "Token", rule: VerbRule) -> bool:
     """'Rwanda-backed M23 rebels': the actor before the hyphen acts on the noun's actor."""
     doc = verb.doc
-    if verb.i < 2 or doc[verb.i - 1].text != "-" or rule.relation is MEETING:
+    if verb.i < 2 or doc[verb.i - 1].text != "-" or rule.construction == "meeting":
         return False
     subjects = r.actors.at(r.sentence.index, verb.i - 2)
     head = verb.head if verb.head != verb else None
@@ -53,7 +55,7 @@ def _hyphen_compound(r: Reading, verb: "Token", rule: VerbRule) -> bool:
     for s in subjects:
         for o in objects:
             if s != o:
-                r.add(s, rule.relation, o, None, Modality.ASSERTED, verb, 0.8)
+                r.add(s, rule.relation, o, None, Modality.ASSERTED, verb, HYPHEN_CONFIDENCE)
     return True
 
 
@@ -68,38 +70,57 @@ def _verb_relation(r: Reading, verb: "Token", rule: VerbRule) -> None:
         subjects += r.args.coordinated_before(verb)
     if rule.object_types is not None:
         objects = [o for o in objects if r.actors.actors[o].type in rule.object_types]
-    modality = modality_of(verb, stance=rule.stance)
-    confidence = r.confidence(verb, subjects)
-    if rule.relation.spec.topic:
-        topic = _topic(r, verb, rule, topic_head)
-        for s in subjects:
-            targets = [o for o in objects if o != s] or [None]
-            for o in targets:
-                r.add(s, rule.relation, o, topic if o is None else None, modality, verb, confidence)
+    clause = _Clause(verb, subjects, objects, topic_head, passive, modality_of(verb, stance=rule.stance),
+                     r.confidence(verb, subjects))
+    CONSTRUCTIONS[rule.construction](r, rule, clause)
+
+
+@dataclass(frozen=True)
+class _Clause:
+    """A verb with its arguments, as every construction of a verb starts from."""
+
+    verb: "Token"
+    subjects: list[int]
+    objects: list[int]
+    topic_head: "Token | None"
+    passive: bool
+    modality: Modality
+    confidence: float
+
+
+def _transitive(r: Reading, rule: VerbRule, c: _Clause) -> None:
+    if not c.objects and rule.reciprocal and len(c.subjects) >= 2:
+        for a, b in itertools.combinations(c.subjects, 2):
+            r.add(a, rule.relation, b, None, c.modality, c.verb, c.confidence)
         return
-    meeting_noun = hosted_meeting(r, verb) if passive and not objects else None
-    if rule.relation is MEETING and meeting_noun is not None:
-        hosted = noun_participants(r, meeting_noun) or told_of(r, meeting_noun)  # 'held talks ..., hosted by X'
-        participants = _unique(subjects + hosted)
-        if subjects and len(participants) >= 2:
-            r.meeting(participants, modality_of(meeting_noun), verb, confidence, (subjects, hosted))
-        return
-    if rule.relation is MEETING:
-        subjects = _unique(subjects + present_at(r, verb))
-        participants = _unique(subjects + objects)
-        if len(participants) >= 2 and ((objects and (subjects or rule.particle == WORDS.together)) or rule.reciprocal):
-            sides = (subjects, objects) if subjects and objects and not rule.joint_objects else None
-            r.meeting(participants, modality, verb, confidence, sides)
-        return
-    if not objects and rule.reciprocal and len(subjects) >= 2:
-        for a, b in itertools.combinations(subjects, 2):
-            r.add(a, rule.relation, b, None, modality, verb, confidence)
-        return
-    for s in subjects:
-        for o in objects:
+    for s in c.subjects:
+        for o in c.objects:
             if s != o:
                 pair = (o, s) if rule.inverse else (s, o)
-                r.add(pair[0], rule.relation, pair[1], None, modality, verb, confidence)
+                r.add(pair[0], rule.relation, pair[1], None, c.modality, c.verb, c.confidence)
+
+
+def _demand(r: Reading, rule: VerbRule, c: _Clause) -> None:
+    topic = _topic(r, c.verb, rule, c.topic_head)
+    for s in c.subjects:
+        targets = [o for o in c.objects if o != s] or [None]
+        for o in targets:
+            r.add(s, rule.relation, o, topic if o is None else None, c.modality, c.verb, c.confidence)
+
+
+def _meeting(r: Reading, rule: VerbRule, c: _Clause) -> None:
+    meeting_noun = hosted_meeting(r, c.verb) if c.passive and not c.objects else None
+    if meeting_noun is not None:
+        hosted = noun_participants(r, meeting_noun) or told_of(r, meeting_noun)  # 'held talks ..., hosted by X'
+        participants = _unique(c.subjects + hosted)
+        if c.subjects and len(participants) >= 2:
+            r.meeting(participants, modality_of(meeting_noun), c.verb, c.confidence, (c.subjects, hosted))
+        return
+    subjects = _unique(c.subjects + present_at(r, c.verb))
+    participants = _unique(subjects + c.objects)
+    if len(participants) >= 2 and ((c.objects and (subjects or rule.particle == WORDS.together)) or rule.reciprocal):
+        sides = (subjects, c.objects) if subjects and c.objects and not rule.joint_objects else None
+        r.meeting(participants, c.modality, c.verb, c.confidence, sides)
 
 
 def _arguments(r: Reading, verb: "Token", rule: VerbRule, passive: bool):
@@ -151,3 +172,8 @@ def _topic(r: Reading, verb: "Token", rule: VerbRule, topic_head: "Token | None"
     if tokens:
         text = r.sentence.span.doc[tokens[0].i:tokens[-1].i + 1].text.strip(" “”\"'‘’.,")
     return text[:MAX_TOPIC] or verb.text
+
+
+#: The handler of each verb construction (kg.extraction.constructions names them).
+CONSTRUCTIONS: dict[str, Callable[[Reading, VerbRule, _Clause], None]] = {
+    "transitive": _transitive, "demand": _demand, "meeting": _meeting}
