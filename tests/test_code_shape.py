@@ -75,25 +75,32 @@ def _english_and_labels() -> tuple[set[str], set[str]]:
 
 
 def _string_literals(tree: ast.AST):
-    docstrings = {id(node.body[0].value) for node in ast.walk(tree)
-                  if isinstance(node, (ast.Module, ast.FunctionDef, ast.ClassDef)) and node.body
-                  and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)}
+    """The string constants of a module but its docstrings and the messages of its errors."""
+    skipped = {id(node.body[0].value) for node in ast.walk(tree)
+               if isinstance(node, (ast.Module, ast.FunctionDef, ast.ClassDef)) and node.body
+               and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)}
+    for call in ast.walk(tree):
+        if isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id.endswith("Error"):
+            skipped |= {id(arg) for arg in call.args}
     for node in ast.walk(tree):
-        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings:
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in skipped:
             yield node
 
 
 def english_cue_words() -> list[str]:
     """String literals of the extractor that are English words the language data knows (or
-    English stop words), leaving out dependency labels and kg's own tags."""
+    English stop words), leaving out dependency labels and kg's own tags and construction names."""
+    from kg.extraction.constructions import NOUN_CONSTRUCTIONS, VERB_CONSTRUCTIONS
+
     english, labels = _english_and_labels()
+    labels |= set(VERB_CONSTRUCTIONS) | set(NOUN_CONSTRUCTIONS)
     found = []
     for path in sorted((PACKAGE / "extraction").glob("*.py")) + sorted((PACKAGE / "corpus").glob("*.py")):
         if path.name in LOADERS:
             continue
         for node in _string_literals(ast.parse(path.read_text(encoding="utf-8"))):
             words = node.value.lower().split()
-            if not words or not all(re.fullmatch(r"[a-z’']+", w) for w in words):
+            if not words or not all(re.fullmatch(r"[a-z’']*[a-z][a-z’']*", w) for w in words):
                 continue
             if set(words) <= labels | INTERNAL_TAGS or node.value.isupper():  # labels, tags, POS tags
                 continue
