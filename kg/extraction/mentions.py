@@ -31,7 +31,7 @@ NOT_NAMES = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINA
 MAX_GAZETTEER_TOKENS = 8
 
 
-@dataclass
+@dataclass(frozen=True)
 class NameMention:
     """A name in a sentence; `start`/`end` are token indices in the sentence's doc."""
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from types import MappingProxyType
 
 from .actors import LocalActor, MentionKey, TokenIndex, TokenKey, country_actor
-from .mentions import NameMention, by_sentence, mention_key
+from .mentions import NameMention, mention_key
 from ..model import ActorType
 from .language import language
 from .posts import follows_title
@@ -86,12 +86,11 @@ class Referents:
 
 
 def resolve_names(names: list[NameMention], titles: list[TitlePhrase], rules: ResolutionRules) -> Referents:
-    """Which names denote one actor. Works on copies of the names: typing a name by its context
-    ('Minister X' is a person) changes the copy this stage returns."""
-    names = [replace(m) for m in names if m.kind != "people"]  # 'the Palestinians' are a people, not the state
+    """Which names denote one actor. Names typed by their context ('Minister X' is a person) are
+    new names in the list this stage returns; the names it is given stay as they are."""
+    names = [m for m in names if m.kind != "people"]  # 'the Palestinians' are a people, not the state
     union = _Union()
-    index = {id(m): n for n, m in enumerate(names)}
-    _link_parenthetical_and_known_as(names, index, union)
+    _link_parenthetical_and_known_as(names, union)
     by_key: dict[str, int] = {}
     for n, m in enumerate(names):
         key = _identity_key(m, rules)
@@ -167,7 +166,7 @@ def _merge_short_state_names(names: list[NameMention], union: _Union, rules: Res
         states = endings.get(fold(m.text), set())
         if len(states) == 1:
             state = next(iter(states))
-            m.type, m.canonical, m.kind = ActorType.COUNTRY, state, "name"
+            names[n] = replace(m, type=ActorType.COUNTRY, canonical=state, kind="name")
             union.union(first[state], n)
 
 
@@ -188,29 +187,29 @@ def _name_key(m: NameMention, rules: ResolutionRules) -> str:
     return f"name:{fold(m.text)}"
 
 
-def _link_parenthetical_and_known_as(names: list[NameMention], index, union: _Union) -> None:
-    names_in = by_sentence(names)
+def _link_parenthetical_and_known_as(names: list[NameMention], union: _Union) -> None:
+    """'the Sahel Liberation Front (SLF)', 'X, known as Abu Y': an alias joins its owner and takes
+    its type. `names` gets the retyped aliases."""
+    in_sentence: dict[int, list[int]] = {}
+    for n, m in enumerate(names):
+        in_sentence.setdefault(m.sentence.index, []).append(n)
     for n, m in enumerate(names):
         doc = m.doc
         if m.start == 0:
             continue
-        prev_tok = doc[m.start - 1]
-        if prev_tok.text == "(" and m.end < len(doc) and doc[m.end].text == ")":
-            owner = _mention_ending_at(names_in[m.sentence.index], m.sentence.index, m.start - 1)
-            if owner is not None and owner.type not in (ActorType.PLACE, None) and _compatible(owner, m):
-                if m.type is None or m.cue in ("ner", ""):
-                    m.type = owner.type
-                    m.kind = "alias"
-                union.union(index[id(owner)], n)
-                continue
-        window = doc[max(m.sentence.span.start, m.start - 5):m.start].text.lower()
-        if any(window.rstrip(" “\"'‘").endswith(cue) for cue in WORDS.alias_cues):
-            owner = _nearest_before(names_in[m.sentence.index], m, within_tokens=30)
-            if owner is not None and owner.type not in (ActorType.PLACE, None) and _compatible(owner, m):
-                if m.cue in ("ner", "") or m.type is None:
-                    m.type = owner.type
-                    m.kind = "alias"
-                union.union(index[id(owner)], n)
+        here = [(k, names[k]) for k in in_sentence[m.sentence.index]]
+        owners = []
+        if doc[m.start - 1].text == "(" and m.end < len(doc) and doc[m.end].text == ")":
+            owners.append(next((k for k, other in here if other.end == m.start - 1), None))
+        window = doc[max(m.sentence.span.start, m.start - 5):m.start].text.lower().rstrip(" “\"'‘")
+        if any(window.endswith(cue) for cue in WORDS.alias_cues):
+            owners.append(_nearest_before(here, m, within_tokens=30))
+        owner = next((k for k in owners if k is not None and names[k].type not in (ActorType.PLACE, None)
+                      and _compatible(names[k], m)), None)
+        if owner is not None:
+            if m.type is None or m.cue in ("ner", ""):
+                names[n] = replace(m, type=names[owner].type, kind="alias")
+            union.union(owner, n)
 
 
 def _compatible(owner: NameMention, alias: NameMention) -> bool:
@@ -219,32 +218,28 @@ def _compatible(owner: NameMention, alias: NameMention) -> bool:
     return True
 
 
-def _mention_ending_at(names: list[NameMention], sentence: int, token: int) -> NameMention | None:
-    for m in names:
-        if m.sentence.index == sentence and m.end == token:
-            return m
-    return None
-
-
-def _nearest_before(names: list[NameMention], m: NameMention, within_tokens: int) -> NameMention | None:
-    best = None
-    for other in names:
-        if other.sentence.index == m.sentence.index and other.end <= m.start and m.start - other.end <= within_tokens:
-            if other.kind in ("alias",) or other.type is None:
+def _nearest_before(here: list[tuple[int, NameMention]], m: NameMention, within_tokens: int) -> int | None:
+    """The last typed name (not an alias) of the sentence that ends before `m`, near enough."""
+    best, best_start = None, -1
+    for k, other in here:
+        if other.end <= m.start and m.start - other.end <= within_tokens:
+            if other.kind == "alias" or other.type is None:
                 continue
-            if best is None or other.start > best.start:
-                best = other
+            if best is None or other.start > best_start:
+                best, best_start = k, other.start
     return best
 
 
 def _type_untyped_by_titles(names: list[NameMention], titles: list[TitlePhrase]) -> None:
     """A name right after a title ('Minister X', 'the leader of HTS, X') is a person."""
-    names_in = by_sentence(names)
+    in_sentence: dict[int, list[int]] = {}
+    for n, m in enumerate(names):
+        in_sentence.setdefault(m.sentence.index, []).append(n)
     for t in titles:
-        for m in names_in.get(t.sentence.index, ()):
-            if m.sentence.index == t.sentence.index and m.cue != "gazetteer" and m.type is not ActorType.PERSON \
-                    and follows_title(t, m):
-                m.type, m.cue = ActorType.PERSON, "title"
+        for n in in_sentence.get(t.sentence.index, ()):
+            m = names[n]
+            if m.cue != "gazetteer" and m.type is not ActorType.PERSON and follows_title(t, m):
+                names[n] = replace(m, type=ActorType.PERSON, cue="title")
 
 
 def _merge_surnames(names: list[NameMention], union: _Union, rules: ResolutionRules) -> None:
@@ -276,7 +271,7 @@ def _merge_surnames(names: list[NameMention], union: _Union, rules: ResolutionRu
         if len(roots) == 1:
             root = roots.pop()
             if root != union.find(n):
-                m.type = ActorType.PERSON
+                names[n] = replace(m, type=ActorType.PERSON)
                 union.union(root, n)
 
 

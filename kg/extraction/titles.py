@@ -26,7 +26,7 @@ ORG_TYPES = {ActorType.COUNTRY, ActorType.ORGANIZATION, ActorType.ARMED_GROUP, A
 MAX_HEAD_TOKENS = 5
 
 
-@dataclass
+@dataclass(frozen=True)
 class TitlePhrase:
     """A title in a sentence; token range in the sentence's doc, organisations it names."""
 
@@ -38,7 +38,7 @@ class TitlePhrase:
     leads: bool
     former: bool
     plural: bool
-    orgs: list["NameMention"] = field(default_factory=list)
+    orgs: tuple["NameMention", ...] = ()
     head_index: int = 0
     patron: "NameMention | None" = None  # 'Trump's adviser', 'adviser to Khamenei'
 
@@ -249,5 +249,5 @@ def _phrase(sentence: "Sentence", head_start: int, head_end: int, head: str, rul
         sentence=sentence, start=start, end=reach.end, head=head, label=label,
         leads=rules.titles[head].leads and not (mods & rules.not_leading),
         former=bool(mods & rules.former) or (start > span.start and doc[start - 1].lower_ in WORDS.former_prefixes),
-        plural=plural, orgs=reach.orgs, head_index=head_end - 1, patron=reach.patron,
+        plural=plural, orgs=tuple(reach.orgs), head_index=head_end - 1, patron=reach.patron,
     )
