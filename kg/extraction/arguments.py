@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Iterable
 from ..model import ActorType
 from .actors import ArticleActors
 from .language import language
-from .rules import RelationRules
+from .rules import ArgumentRules
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -34,7 +34,7 @@ def unique(items: Iterable[int]) -> list[int]:
 class Arguments:
     """The actors the phrases of one sentence denote."""
 
-    def __init__(self, sentence: "Sentence", actors: ArticleActors, rules: RelationRules):
+    def __init__(self, sentence: "Sentence", actors: ArticleActors, rules: ArgumentRules):
         self.sentence = sentence
         self.actors = actors
         self.rules = rules
@@ -118,6 +118,26 @@ class Arguments:
                 return [tok.head]
             return []
         return []
+
+    def antecedent(self, word: "Token", steps: int = 4) -> list[int]:
+        """'the RSF, whose commander X': the actors of the noun the relative clause a word is
+        in hangs on."""
+        tok = word
+        for _ in range(steps):
+            if tok.dep_ == "relcl":
+                return self.actors.at(self.sentence.index, tok.head.i)
+            if tok.head == tok:
+                break
+            tok = tok.head
+        return []
+
+    def clause_subjects(self) -> list[int]:
+        """The actors the sentence is about: the subjects of its main clause and of the clauses
+        its main verb reports ('Moscow requested ..., its deputy envoy X said')."""
+        root = self.sentence.span.root
+        clauses = [root] + [c for c in root.children if c.dep_ == "ccomp"]
+        return [a for clause in clauses for c in clause.children if c.dep_ in DEPS.nominal_subjects
+                for a in self.actors.at(self.sentence.index, c.i)]
 
     def coordinated_before(self, verb: "Token") -> list[int]:
         """'after A and B met': when the parser cut A off the coordination, 'A and' right before

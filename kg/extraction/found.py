@@ -62,7 +62,7 @@ class Reading:
     meetings: list[FoundMeeting] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self.args = Arguments(self.sentence, self.actors, self.rules)
+        self.args = Arguments(self.sentence, self.actors, self.rules.arguments)
 
     def confidence(self, trigger: "Token", subjects: list[int]) -> float:
         confidence = BASE_CONFIDENCE

@@ -60,7 +60,8 @@ def extract_article(article: Article, nlp: "Language", rules: Rules,
     names = [m for found in names_of for m in found]
     titles = [t for sentence, found in zip(sentences, names_of) for t in find_titles(sentence, found, rules.titles)]
     referents = resolve_names(names, titles, rules.resolution)
-    posts = find_posts(titles, referents.names, referents.of_name, referents.actors, referents.index(), rules.titles)
+    posts = find_posts(titles, referents.names, referents.of_name, referents.actors, referents.index(), rules.titles,
+                       rules.arguments)
     affiliations, actors = find_affiliations(referents, posts.actors)
     index, held_posts = resolve_titles(titles, posts, actors, affiliations)
     index = resolve_references(sentences, actors, index, rules.references)

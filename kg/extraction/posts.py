@@ -10,11 +10,12 @@ import bisect
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .actors import LocalActor, LocalPost, MentionKey, TokenIndex, country_actor
+from .actors import ArticleActors, LocalActor, LocalPost, MentionKey, TokenIndex, country_actor
+from .arguments import Arguments
 from .language import language
 from .mentions import NameMention, by_sentence, mention_key
 from ..model import ActorType
-from .rules import TitleRules
+from .rules import ArgumentRules, TitleRules
 from .titles import TitlePhrase
 
 __all__ = ["PostsFound", "find_posts", "resolve_titles", "follows_title"]
@@ -69,7 +70,8 @@ class PostsFound:
 
 
 def find_posts(titles: list[TitlePhrase], names: list[NameMention], referents: Mapping[MentionKey, int],
-               actors: Mapping[int, LocalActor], index: TokenIndex, rules: TitleRules) -> PostsFound:
+               actors: Mapping[int, LocalActor], index: TokenIndex, rules: TitleRules,
+               arguments: ArgumentRules) -> PostsFound:
     """Posts from a title next to a person's name, before it or as an apposition after it."""
     posts: list[LocalPost] = []
     actors = dict(actors)
@@ -93,9 +95,10 @@ def find_posts(titles: list[TitlePhrase], names: list[NameMention], referents: M
         orgs = [referents.get(mention_key(o)) for o in t.orgs]
         orgs = [o for o in orgs if o is not None and o != holder]
         if not orgs and t.doc[t.start].lower_ == WORDS.possessive_relative:
-            orgs = [a for a in _antecedent(t, token_actor) if a != holder]
+            orgs = [a for a in _arguments(t, actors, token_actor, cue, arguments).antecedent(t.doc[t.head_index])
+                    if a != holder]
         if not orgs and t.doc[t.start].lower_ in WORDS.organisation_possessives:
-            orgs = _clause_subject(t, token_actor, actors)
+            orgs = _clause_subject(_arguments(t, actors, token_actor, cue, arguments), actors)
         if not orgs and t.patron is not None:
             patron = referents.get(mention_key(t.patron))
             orgs = sorted({p.org for p in posts if p.holder == patron and actors[p.org].type is ActorType.COUNTRY})
@@ -171,27 +174,14 @@ def _counterpart_of(t: TitlePhrase, posts: list[LocalPost], holder: int) -> str:
     return WORDS.counterpart
 
 
-def _antecedent(t: TitlePhrase, token_actor) -> list[int]:
-    """'the RSF, whose commander X': the actor a relative clause hangs on."""
-    tok = t.doc[t.head_index]
-    for _ in range(4):
-        if tok.dep_ == "relcl":
-            return list(token_actor.get((t.sentence.index, tok.head.i), []))
-        if tok.head == tok:
-            break
-        tok = tok.head
-    return []
+def _arguments(t: TitlePhrase, actors, token_actor, cue, rules: ArgumentRules) -> Arguments:
+    """The argument finder over the tokens resolved so far (a view of the stage's own index)."""
+    return Arguments(t.sentence, ArticleActors(actors, TokenIndex(token_actor, cue)), rules)
 
 
-def _clause_subject(t: TitlePhrase, token_actor, actors) -> list[int]:
+def _clause_subject(arguments: Arguments, actors) -> list[int]:
     """'Moscow requested ..., its deputy envoy X said': the possessor is the actor the sentence is about."""
-    root = t.sentence.span.root
-    subjects = [a for c in root.children if c.dep_ in DEPS.nominal_subjects
-                for a in token_actor.get((t.sentence.index, c.i), [])]
-    for clause in (c for c in root.children if c.dep_ == "ccomp"):
-        subjects += [a for c in clause.children if c.dep_ in DEPS.nominal_subjects
-                     for a in token_actor.get((t.sentence.index, c.i), [])]
-    states = sorted({a for a in subjects if actors[a].type is not ActorType.PERSON})
+    states = sorted({a for a in arguments.clause_subjects() if actors[a].type is not ActorType.PERSON})
     return states if len(states) == 1 else []
 
 

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "GazetteerEntry", "VerbRule", "NounRule", "TitleRule", "Gazetteer", "NameRules", "TitleRules",
-    "ResolutionRules", "ReferenceRules", "RelationRules", "Rules",
+    "ArgumentRules", "ResolutionRules", "ReferenceRules", "RelationRules", "Rules",
     "load_rules", "default_rules", "fold", "person_key", "without_name_article",
 ]
 
@@ -180,6 +180,16 @@ class ReferenceRules:
 
 
 @dataclass(frozen=True)
+class ArgumentRules:
+    """The nouns the argument finder looks through to the actors they stand for (`arguments`)."""
+
+    proxy_nouns: frozenset[str]  # 'Hamas fighters'
+    state_name_nouns: frozenset[str]  # 'the government in Kabul'
+    stance_nouns: frozenset[str]  # 'the Turkish move'
+    pact_nouns: frozenset[str]  # 'an agreement with the EU'
+
+
+@dataclass(frozen=True)
 class RelationRules:
     """The relation lexicon (`relations`)."""
 
@@ -187,10 +197,7 @@ class RelationRules:
     nouns: Mapping[str, NounRule]
     light_verbs: frozenset[str]
     joining_verbs: frozenset[str]
-    stance_nouns: frozenset[str]
-    pact_nouns: frozenset[str]
-    proxy_nouns: frozenset[str]
-    state_name_nouns: frozenset[str]
+    arguments: ArgumentRules
 
     def verb_rules(self, lemma: str) -> tuple[VerbRule, ...]:
         return self.verbs.get(lemma, ())
@@ -203,6 +210,7 @@ class Rules:
     gazetteer: Gazetteer
     names: NameRules
     titles: TitleRules
+    arguments: ArgumentRules
     resolution: ResolutionRules
     references: ReferenceRules
     relations: RelationRules
@@ -228,11 +236,11 @@ def _frozen(loaded: "Loading") -> Rules:
                       loaded.document_heads, loaded.given_names, titles.titles, titles.title_modifiers,
                       titles.honorifics, frozenset(verbs),
                       frozenset(lemma for lemma, rules in verbs.items() if any(r.place_objects for r in rules)))
+    arguments = ArgumentRules(loaded.proxy_nouns, loaded.state_name_nouns, loaded.stance_nouns, loaded.pact_nouns)
     return Rules(
-        gazetteer, names, titles, ResolutionRules(gazetteer, loaded.state_name_nouns),
+        gazetteer, names, titles, arguments, ResolutionRules(gazetteer, loaded.state_name_nouns),
         ReferenceRules(frozen(dict(loaded.definite_descriptions)), loaded.local_descriptions),
-        RelationRules(verbs, frozen(dict(loaded.nouns)), loaded.light_verbs, loaded.joining_verbs,
-                      loaded.stance_nouns, loaded.pact_nouns, loaded.proxy_nouns, loaded.state_name_nouns))
+        RelationRules(verbs, frozen(dict(loaded.nouns)), loaded.light_verbs, loaded.joining_verbs, arguments))
 
 
 NAME_ARTICLE = re.compile("^(?:%s)-" % "|".join(sorted(map(re.escape, language().words.name_articles))))
