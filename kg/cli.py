@@ -13,7 +13,6 @@ from pathlib import Path
 import click
 
 from .errors import EXIT_DATA, KGError
-from .relationtable import relation_table
 from .cli_graph import export, push, query, serve, stats, validate
 
 EXIT_INTERRUPTED = 130
@@ -150,8 +149,19 @@ def _parse_list(parse):
     return callback
 
 
+class _RelationsOption(click.Option):
+    """--relations, whose help lists the relations of the relation table: read when the help is
+    shown, not each time kg starts."""
+
+    def get_help_record(self, ctx: click.Context):
+        self.help = f"Only these relations or relation classes, comma-separated: {_relation_names()}."
+        return super().get_help_record(ctx)
+
+
 def _relation_names() -> str:
     """The relations and relation classes of the relation table, for the help text."""
+    from .relationtable import relation_table
+
     try:
         table = relation_table()
     except KGError as err:
@@ -176,8 +186,7 @@ def _types(value: str):
 @click.option("--focus", metavar="NAME", help="Draw only this actor (a name, alias or IRI) and its neighbours.")
 @click.option("--depth", type=click.IntRange(min=0), default=1, show_default=True,
               help="With --focus: how many relations away from the actor to go.")
-@click.option("--relations", callback=_parse_list(_relations), metavar="LIST",
-              help=f"Only these relations or relation classes, comma-separated: {_relation_names()}.")
+@click.option("--relations", cls=_RelationsOption, callback=_parse_list(_relations), metavar="LIST")
 @click.option("--types", callback=_parse_list(_types), metavar="LIST",
               help="Only actors of these types, comma-separated: Person, Country, ArmedGroup, "
                    "GovernmentBody, Organization, InternationalOrganization, MediaOutlet, Group, Topic.")

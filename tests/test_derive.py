@@ -9,6 +9,7 @@ from dataclasses import replace
 import pytest
 
 from kg.corpus.merge import merge_extractions
+from kg.extraction.actors import TokenIndex
 from kg.extraction.nlp import load_pipeline
 from kg.extraction.pipeline import detached, extract_article
 from kg.extraction.rules import default_rules
@@ -62,5 +63,7 @@ def test_stages_leave_the_values_they_are_given_alone(extraction):
     index = extraction.actors.index
     with pytest.raises(TypeError):
         index.actors[(0, 0)] = (1,)  # type: ignore[index]
-    more = index.with_refs({(99, 0): ([0], "pronoun")})
-    assert more.at(99, 0) == [0] and index.at(99, 0) == []
+    actors, cues = index.editable()
+    actors[(99, 0)], cues[(99, 0)] = [0], "pronoun"
+    more = TokenIndex.of(actors, cues)
+    assert more.at(99, 0) == [0] and more.cue(99, 0) == "pronoun" and index.at(99, 0) == []

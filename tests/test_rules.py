@@ -14,20 +14,20 @@ def rules():
 
 
 def test_rules_shipped_gazetteer_knows_states_by_name_demonym_and_capital(rules):
-    assert rules.entry("Türkiye").name == "Turkey"
-    assert (rules.entry("Turkish").name, rules.entry("Turkish").kind) == ("Turkey", "demonym")
-    assert (rules.entry("Ankara").name, rules.entry("Ankara").kind) == ("Turkey", "capital")
-    assert rules.entry("Kremlin").name == "Russia"
+    assert rules.gazetteer.entry("Türkiye").name == "Turkey"
+    assert (rules.gazetteer.entry("Turkish").name, rules.gazetteer.entry("Turkish").kind) == ("Turkey", "demonym")
+    assert (rules.gazetteer.entry("Ankara").name, rules.gazetteer.entry("Ankara").kind) == ("Turkey", "capital")
+    assert rules.gazetteer.entry("Kremlin").name == "Russia"
 
 
 def test_rules_shipped_gazetteer_types_known_actors(rules):
-    assert rules.entry("HTS").type is ActorType.ARMED_GROUP
-    assert rules.entry("UN").type is ActorType.INTERNATIONAL_ORGANIZATION
-    assert rules.entry("Reuters").type is ActorType.MEDIA_OUTLET
+    assert rules.gazetteer.entry("HTS").type is ActorType.ARMED_GROUP
+    assert rules.gazetteer.entry("UN").type is ActorType.INTERNATIONAL_ORGANIZATION
+    assert rules.gazetteer.entry("Reuters").type is ActorType.MEDIA_OUTLET
 
 
 def test_rules_lexicon_maps_phrasal_verbs_by_particle(rules):
-    by_particle = {r.particle: r.relation for r in rules.verb_rules("call")}
+    by_particle = {r.particle: r.relation for r in rules.relations.verb_rules("call")}
     assert by_particle["for"] is Relation.CALLED_FOR
     assert by_particle["on"] is Relation.CALLED_FOR
 
@@ -47,14 +47,14 @@ def test_rules_user_gazetteer_adds_and_overrides(tmp_path):
     path.write_text("actors:\n  - {name: Northern Coastal Brigade, type: ArmedGroup, aliases: [NCB]}\n",
                     encoding="utf-8")
     rules = load_rules([path])
-    assert rules.entry("NCB").name == "Northern Coastal Brigade"
-    assert rules.entry("Turkish").name == "Turkey"
+    assert rules.gazetteer.entry("NCB").name == "Northern Coastal Brigade"
+    assert rules.gazetteer.entry("Turkish").name == "Turkey"
 
 
 def test_rules_user_lexicon_adds_a_verb(tmp_path):
     path = tmp_path / "lexicon.yaml"
     path.write_text("verbs:\n  - {lemma: parley, relation: metWith, preps: [with]}\n", encoding="utf-8")
-    assert load_rules(lexicons=[path]).verb_rules("parley")[0].relation is Relation.MET_WITH
+    assert load_rules(lexicons=[path]).relations.verb_rules("parley")[0].relation is Relation.MET_WITH
 
 
 @pytest.mark.parametrize("content,reason", [
@@ -105,9 +105,9 @@ def test_rules_every_construction_has_its_handler():
 
 
 def test_rules_lexicon_entries_take_their_relations_construction(rules):
-    assert {r.construction for r in rules.verb_rules("meet")} == {"meeting"}
-    assert {r.construction for r in rules.verb_rules("urge")} == {"demand"}
-    assert {r.construction for r in rules.verb_rules("attack")} == {"transitive"}
+    assert {r.construction for r in rules.relations.verb_rules("meet")} == {"meeting"}
+    assert {r.construction for r in rules.relations.verb_rules("urge")} == {"demand"}
+    assert {r.construction for r in rules.relations.verb_rules("attack")} == {"transitive"}
     assert rules.relations.nouns["talk"].construction == "meeting"
     assert rules.relations.nouns["ally"].construction == "role"
 

@@ -53,8 +53,8 @@ TokenKey = tuple[int, int]  # (sentence, token)
 @dataclass(frozen=True)
 class TokenIndex:
     """Which actors each token of the article denotes, and how that was found: by its name, a
-    title, a pronoun or a description. Frozen: a stage that resolves more tokens returns a new
-    index (`with_refs`)."""
+    title, a pronoun or a description. Frozen: a stage that resolves more tokens works on an
+    `editable` copy and returns a new index made `of` it."""
 
     actors: Mapping[TokenKey, tuple[int, ...]] = field(default_factory=lambda: MappingProxyType({}))
     cues: Mapping[TokenKey, str] = field(default_factory=lambda: MappingProxyType({}))
@@ -75,14 +75,6 @@ class TokenIndex:
     def editable(self) -> tuple[dict[TokenKey, Sequence[int]], dict[TokenKey, str]]:
         """Copies of the two mappings, for a stage to extend before it returns `TokenIndex.of` them."""
         return dict(self.actors), dict(self.cues)
-
-    def with_refs(self, refs: Mapping[TokenKey, tuple[Sequence[int], str]]) -> "TokenIndex":
-        """This index with the tokens of `refs` (token -> actor ids and cue) set or replaced."""
-        actors, cues = dict(self.actors), dict(self.cues)
-        for key, (ids, cue) in refs.items():
-            actors[key] = tuple(ids)
-            cues[key] = cue
-        return TokenIndex(MappingProxyType(actors), MappingProxyType(cues))
 
 
 @dataclass(frozen=True)

@@ -215,12 +215,6 @@ class Rules:
     references: ReferenceRules
     relations: RelationRules
 
-    def entry(self, text: str) -> GazetteerEntry | None:
-        return self.gazetteer.entry(text)
-
-    def verb_rules(self, lemma: str) -> tuple[VerbRule, ...]:
-        return self.relations.verb_rules(lemma)
-
 
 def _frozen(loaded: "Loading") -> Rules:
     frozen = MappingProxyType
