@@ -45,24 +45,14 @@ class Arguments:
             return []
         seen.add(head.i)
         ids = list(self.actors.at(self.sentence.index, head.i))
-        if not ids and head.lower_ in self.rules.proxy_nouns:
-            ids = [a for c in head.children if c.dep_ in DEPS.noun_modifiers for a in self.actors_of(c, seen)
-                   if self.actors.actors[a].type is not ActorType.PERSON]  # 'Hamas fighters', 'UN experts'
-            for c in head.children:  # 'the HTS-led militants'
-                words = [t.lower_ for t in c.subtree]
-                if c.dep_ in DEPS.adjective_modifiers and "-" in words and words[-1] in WORDS.backer_participles:
-                    ids += [a for t in c.subtree for a in self.actors.at(self.sentence.index, t.i)
-                            if self.actors.actors[a].type is not ActorType.PERSON and a not in ids]
+        word = head.lower_
+        if not ids and (word in self.rules.proxy_nouns or word in self.rules.asset_nouns):
+            ids = self._owners(head, seen)
         if not ids:  # 'an Islamic State target southwest of Baghdad': the proxy sits in a compound
             ids = [a for c in head.children if c.dep_ == "compound" and c.lower_ in self.rules.proxy_nouns
                    for a in self.actors_of(c, seen)]
-        if not ids and head.lower_ in self.rules.state_name_nouns:
-            doc = head.doc
-            following = doc[head.i + 2] if head.i + 2 < len(doc) and doc[head.i + 1].lower_ == WORDS.inside else None
-            places = [p for c in head.children if c.dep_ == "prep" and c.lower_ == WORDS.inside for p in c.children
-                      if p.dep_ == "pobj"] or ([following] if following is not None else [])
-            ids = [a for p in places for a in self.actors.at(self.sentence.index, p.i)
-                   if self.actors.actors[a].type is ActorType.COUNTRY]
+        if not ids and (word in self.rules.state_name_nouns or word in self.rules.asset_nouns):
+            ids = self._state_inside(head)
         for child in [c for t in self.mention_tokens(head, ids) for c in t.children]:
             if child.dep_ in DEPS.coordination:
                 for aid in self.actors_of(child, seen):
@@ -73,6 +63,27 @@ class Arguments:
                     if pobj.dep_ == "pobj":
                         ids += [a for a in self.actors_of(pobj, seen) if a not in ids]
         return [a for a in ids if self.actors.actors[a].type is not ActorType.PLACE]
+
+    def _owners(self, head: "Token", seen: set[int]) -> list[int]:
+        """Whose fighters, positions or sites these are: 'Hamas fighters', "Hezbollah's strongholds",
+        'Iranian nuclear sites', 'the HTS-led militants'."""
+        ids = [a for c in head.children if c.dep_ in DEPS.owner_modifiers for a in self.actors_of(c, seen)
+               if self.actors.actors[a].type is not ActorType.PERSON]
+        for c in head.children:
+            words = [t.lower_ for t in c.subtree]
+            if c.dep_ in DEPS.adjective_modifiers and "-" in words and words[-1] in WORDS.backer_participles:
+                ids += [a for t in c.subtree for a in self.actors.at(self.sentence.index, t.i)
+                        if self.actors.actors[a].type is not ActorType.PERSON and a not in ids]
+        return ids
+
+    def _state_inside(self, head: "Token") -> list[int]:
+        """'the government in Kabul', 'sites in Pakistan': the state the noun is in."""
+        doc = head.doc
+        following = doc[head.i + 2] if head.i + 2 < len(doc) and doc[head.i + 1].lower_ == WORDS.inside else None
+        places = [p for c in head.children if c.dep_ == "prep" and c.lower_ == WORDS.inside for p in c.children
+                  if p.dep_ == "pobj"] or ([following] if following is not None else [])
+        return [a for p in places for a in self.actors.at(self.sentence.index, p.i)
+                if self.actors.actors[a].type is ActorType.COUNTRY]
 
     def mention_tokens(self, head: "Token", ids: list[int]) -> list["Token"]:
         """The head and, when it is part of a name, the other words of that name (the parser

@@ -53,6 +53,7 @@ class Syntax(_Data):
     passive: Words_
     verb_particles: Words_
     noun_modifiers: Words_
+    owner_modifiers: Words_
     adjective_modifiers: Words_
     name_modifiers: Words_
     description_modifiers: Words_

@@ -117,15 +117,22 @@ def resolve_names(names: list[NameMention], titles: list[TitlePhrase], rules: Re
 def find_affiliations(referents: Referents, actors: Mapping[int, LocalActor]) -> tuple[
         tuple[tuple[int, int, "Sentence"], ...], dict[int, LocalActor]]:
     """A person named with the state they serve: 'Hakan Fidan of Turkey', 'X signed for Kinshasa
-    and Y for Kigali'. Returns (person, state, sentence) triples, and the actors with the states
-    the article names only by a city."""
+    and Y for Kigali', "Germany's Friedrich Merz". Returns (person, state, sentence) triples, and
+    the actors with the states the article names only by a city."""
     names = referents.names
     actors = dict(actors)
     out = []
     by_start = {(m.sentence.index, m.start): n for n, m in enumerate(names)}
+    by_end = {(m.sentence.index, m.end): n for n, m in enumerate(names)}
     for n, m in enumerate(names):
         person = referents.of_name.get(mention_key(m))
-        if person is None or actors[person].type is not ActorType.PERSON or m.end + 2 >= len(m.doc):
+        if person is None or actors[person].type is not ActorType.PERSON:
+            continue
+        state = _genitive_state(m, names, by_end, referents, actors)
+        if state is not None:
+            out.append((person, state, m.sentence))
+            continue
+        if m.end + 2 >= len(m.doc):
             continue
         doc, k = m.doc, m.end
         if doc[k].lemma_.lower() in WORDS.on_behalf_verbs and doc[k + 1].lower_ == WORDS.serving:
@@ -146,6 +153,18 @@ def find_affiliations(referents: Referents, actors: Mapping[int, LocalActor]) ->
             continue
         out.append((person, state, m.sentence))
     return tuple(out), actors
+
+
+def _genitive_state(m: NameMention, names, by_end, referents: Referents, actors) -> int | None:
+    """"Germany's Friedrich Merz", "Pakistan's Ishaq Dar": the state whose genitive a person's
+    name directly follows."""
+    if m.start < 2 or m.doc[m.start - 1].lower_ not in WORDS.genitive:
+        return None
+    owner = by_end.get((m.sentence.index, m.start - 1))
+    if owner is None or names[owner].kind not in ("name", "capital"):
+        return None
+    state = referents.of_name.get(mention_key(names[owner]))
+    return state if state is not None and actors[state].type is ActorType.COUNTRY else None
 
 
 def _merge_short_state_names(names: list[NameMention], union: _Union, rules: ResolutionRules) -> None:

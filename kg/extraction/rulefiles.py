@@ -46,6 +46,7 @@ class Loading:
     state_name_nouns: frozenset[str] = frozenset()
     definite_descriptions: dict[str, tuple[ActorType, ...]] = field(default_factory=dict)
     proxy_nouns: frozenset[str] = frozenset()
+    asset_nouns: frozenset[str] = frozenset()
     document_heads: frozenset[str] = frozenset()
     local_descriptions: frozenset[str] = frozenset()
     given_names: frozenset[str] = frozenset()
@@ -235,7 +236,7 @@ def load_descriptors(path: Path, rules: Loading) -> None:
         for word in _str_list(words, path, f"definite_descriptions {type_name}"):
             rules.definite_descriptions[word.lower()] = rules.definite_descriptions.get(word.lower(), ()) + (kind,)
     _add_word_sets(rules, data, path, {name: name for name in (
-        "national_heads", "state_metonyms", "state_name_nouns", "proxy_nouns",
+        "national_heads", "state_metonyms", "state_name_nouns", "proxy_nouns", "asset_nouns",
         "document_heads", "local_descriptions")})
 
 

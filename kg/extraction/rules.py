@@ -187,6 +187,7 @@ class ArgumentRules:
     state_name_nouns: frozenset[str]  # 'the government in Kabul'
     stance_nouns: frozenset[str]  # 'the Turkish move'
     pact_nouns: frozenset[str]  # 'an agreement with the EU'
+    asset_nouns: frozenset[str]  # 'Iranian nuclear sites', 'sites in Pakistan'
 
 
 @dataclass(frozen=True)
@@ -230,7 +231,8 @@ def _frozen(loaded: "Loading") -> Rules:
                       loaded.document_heads, loaded.given_names, titles.titles, titles.title_modifiers,
                       titles.honorifics, frozenset(verbs),
                       frozenset(lemma for lemma, rules in verbs.items() if any(r.place_objects for r in rules)))
-    arguments = ArgumentRules(loaded.proxy_nouns, loaded.state_name_nouns, loaded.stance_nouns, loaded.pact_nouns)
+    arguments = ArgumentRules(loaded.proxy_nouns, loaded.state_name_nouns, loaded.stance_nouns, loaded.pact_nouns,
+                              loaded.asset_nouns)
     return Rules(
         gazetteer, names, titles, arguments, ResolutionRules(gazetteer, loaded.state_name_nouns),
         ReferenceRules(frozen(dict(loaded.definite_descriptions)), loaded.local_descriptions),
