@@ -105,7 +105,7 @@ class Arguments:
         for _ in range(4):
             subjects = [c for c in tok.children if c.dep_ in DEPS.subjects]
             if subjects and tok.dep_ == "relcl" and all(c.lower_ in WORDS.relative_pronouns for c in subjects):
-                return [tok.head]  # 'the alliance, which includes X': the alliance
+                return [self.relative_head(tok)]  # 'the alliance, which includes X': the alliance
             if subjects:
                 return subjects
             if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head != tok.head:
@@ -129,6 +129,17 @@ class Arguments:
                 return [tok.head]
             return []
         return []
+
+    def relative_head(self, clause: "Token") -> "Token":
+        """The noun a relative clause is about. The parser often hangs it on the place at the end
+        of the phrase ('the main party in Kosovo, which is backed by Belgrade'): then it is the
+        phrase the place is in, and the name that phrase stands beside."""
+        head = clause.head
+        if head.dep_ == "pobj" and head.head.lower_ in WORDS.locative_prepositions and head.head.head != head.head:
+            head = head.head.head
+            if not self.actors.at(self.sentence.index, head.i) and head.dep_ == "appos":
+                head = head.head
+        return head
 
     def antecedent(self, word: "Token", steps: int = 4) -> list[int]:
         """'the RSF, whose commander X': the actors of the noun the relative clause a word is

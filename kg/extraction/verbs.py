@@ -145,6 +145,8 @@ def _arguments(r: Reading, verb: "Token", rule: VerbRule, passive: bool):
         patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
         if not patients and verb.dep_ == "acl" and verb.head != verb:
             patients = [verb.head]  # "the army, backed by Russian aircraft"
+        elif patients and verb.dep_ == "relcl" and all(p.lower_ in WORDS.relative_pronouns for p in patients):
+            patients = [r.args.relative_head(verb)]  # "the Houthis, who are supported by Iran"
         subject_heads, object_heads = agents, patients + object_heads
     subjects = _unique(a for h in subject_heads for a in r.args.actors_of(h))
     objects = _unique(a for h in object_heads for a in r.args.actors_of(h))
