@@ -138,6 +138,8 @@ def _arguments(r: Reading, verb: "Token", rule: VerbRule, passive: bool):
                     topic_head = topic_head or pobj
         elif child.dep_ == "xcomp":
             topic_head = topic_head or child
+        elif child.dep_ in DEPS.direct_objects and not rule.direct and rule.preps:
+            object_heads += _hung_on_object(child, rule)  # 'fired shells at X'
     if rule.particle == WORDS.together:
         object_heads += [c for c in verb.children if c.dep_ == "dobj"]
     if passive:
@@ -158,6 +160,12 @@ def _arguments(r: Reading, verb: "Token", rule: VerbRule, passive: bool):
     if rule.particle == WORDS.together and not subjects:
         return objects, [], topic_head
     return subjects, [o for o in objects], topic_head
+
+
+def _hung_on_object(obj: "Token", rule: VerbRule) -> list["Token"]:
+    """The objects of the verb's prepositions that the parser attached to its direct object."""
+    return [p for c in obj.children if c.dep_ == "prep" and c.lower_ in rule.preps
+            for p in c.children if p.dep_ in DEPS.prepositional_objects]
 
 
 def _topic(r: Reading, verb: "Token", rule: VerbRule, topic_head: "Token | None") -> str:
