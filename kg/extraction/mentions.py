@@ -259,15 +259,20 @@ def _name_token(tok: "Token", sentence_start: bool, rules: NameRules) -> bool:
 
 def _skip_leading_titles(doc, start: int, end: int, rules: NameRules) -> int:
     """Drop the title at the front of a capitalised run: 'Transport Minister Eleni Vardaki' is
-    'Eleni Vardaki'; a run of title words only ('Foreign Minister') is no name at all."""
+    'Eleni Vardaki'; a run of title words only ('Foreign Minister') is no name at all. Without a
+    title's head word, only honorifics go: 'Dr Eleni Vardaki', but 'National Electoral Commission'."""
     def title_word(tok) -> bool:
         return tok.lower_ in rules.title_modifiers or tok.lower_ in rules.titles \
             or tok.lower_.rstrip(".") in rules.honorifics or tok.text == "-"
+
+    def honorific(tok) -> bool:
+        return tok.lower_.rstrip(".") in rules.honorifics or tok.text == "-"
     heads = [i for i in range(start, end) if doc[i].lower_ in rules.titles or doc[i].lemma_.lower() in rules.titles]
     i = heads[-1] + 1 if heads else start
     if heads and heads[-1] == end - 1 and all(title_word(doc[j]) or doc[j].pos_ == "PROPN" for j in range(start, end)):
         return end
-    while i < end - 1 and (title_word(doc[i]) or (doc[i].lower_ in WORDS.name_joiners and i > start)):
+    skipped = title_word if heads else honorific
+    while i < end - 1 and (skipped(doc[i]) or (doc[i].lower_ in WORDS.name_joiners and i > start)):
         i += 1
     if i == end - 1 and title_word(doc[i]):
         return end
