@@ -134,6 +134,7 @@ class Words(_Data):
     presence: str
     together: str
     one: str
+    time_zones: Words_
     name_connectors: Words_
     name_articles: Words_
     name_joiners: Words_

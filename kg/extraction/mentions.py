@@ -24,6 +24,7 @@ __all__ = ["NameMention", "find_names", "by_sentence", "mention_key"]
 
 WORDS = language().words
 DEPS = language().syntax
+DATES = language().dates
 SPACY_TYPES = {"PERSON": ActorType.PERSON, "ORG": ActorType.ORGANIZATION,
                "GPE": ActorType.PLACE, "LOC": ActorType.PLACE, "FAC": ActorType.PLACE}
 NOT_NAMES = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "EVENT",
@@ -248,8 +249,8 @@ def _name_chunks(sentence: "Sentence", taken: set[int], rules: NameRules) -> lis
 def _name_token(tok: "Token", sentence_start: bool, rules: NameRules) -> bool:
     if not _capitalised(tok) or tok.is_punct:
         return False
-    if tok.ent_type_ in NOT_NAMES:
-        return False
+    if tok.ent_type_ in NOT_NAMES or tok.lower_ in DATES.weekdays or tok.text in WORDS.time_zones:
+        return False  # 'on Sunday Trump said', '14:10 GMT'
     if sentence_start and tok.is_stop:
         return False
     if tok.is_stop and tok.pos_ != "PROPN" and tok.lower_ not in WORDS.name_connectors and not tok.text.isupper():
