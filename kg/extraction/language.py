@@ -52,7 +52,6 @@ class Syntax(_Data):
     auxiliaries: Words_
     passive: Words_
     verb_particles: Words_
-    noun_modifiers: Words_
     owner_modifiers: Words_
     adjective_modifiers: Words_
     name_modifiers: Words_
