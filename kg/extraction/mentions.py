@@ -231,7 +231,8 @@ def _name_chunks(sentence: "Sentence", taken: set[int], rules: NameRules) -> lis
                 continue
             k = j
             while k < span.end and k not in taken and (doc[k].lower_ in WORDS.name_connectors or (
-                    doc[k].lower_ == WORDS.belonging and k == j and rules.name_heads.get(doc[j - 1].lower_))):
+                    doc[k].lower_ == WORDS.belonging and k == j and rules.name_heads.get(doc[j - 1].lower_))
+                    or (k == j and _joins_name_of(doc, i, k, span, taken, rules))):
                 k += 1
             if j < k < span.end and k not in taken and _name_token(doc[k], False, rules):
                 j = k + 1
@@ -244,6 +245,18 @@ def _name_chunks(sentence: "Sentence", taken: set[int], rules: NameRules) -> lis
             chunks.append((start, j))
         i = max(j, i + 1)
     return chunks
+
+
+def _joins_name_of(doc, start: int, k: int, span, taken: set[int], rules: NameRules) -> bool:
+    """'Party of Action and Solidarity', 'Ministry of Trade and Industry': after 'of' in a name,
+    'and' joins the next capitalised word to it, unless that word starts another name or a title."""
+    nxt = k + 1
+    if not (doc[k].lower_ == WORDS.conjunction and nxt < span.end and nxt not in taken):
+        return False
+    word = doc[nxt]
+    return any(doc[x].lower_ == WORDS.belonging for x in range(start, k)) and word.text[:1].isupper() \
+        and fold(word.text) not in rules.given_names and word.lower_ not in rules.titles \
+        and word.lower_ not in rules.title_modifiers and word.lower_.rstrip(".") not in rules.honorifics
 
 
 def _name_token(tok: "Token", sentence_start: bool, rules: NameRules) -> bool:
