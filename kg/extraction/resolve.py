@@ -212,6 +212,7 @@ def _link_parenthetical_and_known_as(names: list[NameMention], union: _Union) ->
     in_sentence: dict[int, list[int]] = {}
     for n, m in enumerate(names):
         in_sentence.setdefault(m.sentence.index, []).append(n)
+    redefined: dict[str, int] = {}  # an acronym the article expands itself -> the expansion
     for n, m in enumerate(names):
         doc = m.doc
         if m.start == 0:
@@ -220,6 +221,12 @@ def _link_parenthetical_and_known_as(names: list[NameMention], union: _Union) ->
         owners = []
         if doc[m.start - 1].text == "(" and m.end < len(doc) and doc[m.end].text == ")":
             owners.append(next((k for k, other in here if other.end == m.start - 1), None))
+            expansion = owners[0]
+            if expansion is not None and m.canonical and names[expansion].canonical != m.canonical \
+                    and names[expansion].type not in (ActorType.PLACE, None) and _spells(m.text, names[expansion]):
+                redefined[fold(m.text)] = expansion  # the article says what its acronym stands for
+                union.union(expansion, n)
+                continue
         window = doc[max(m.sentence.span.start, m.start - 5):m.start].text.lower().rstrip(" “\"'‘")
         if any(window.endswith(cue) for cue in WORDS.alias_cues):
             owners.append(_nearest_before(here, m, within_tokens=30))
@@ -229,6 +236,21 @@ def _link_parenthetical_and_known_as(names: list[NameMention], union: _Union) ->
             if m.type is None or m.cue in ("ner", ""):
                 names[n] = replace(m, type=names[owner].type, kind="alias")
             union.union(owner, n)
+    # 'the Somali National Army (SNA)': the article's own expansion of an acronym wins, wherever
+    # the article uses it, over another actor the gazetteer knows by it
+    for n, m in enumerate(names):
+        owner = redefined.get(fold(m.text))
+        if owner is not None and m.canonical:
+            names[n] = replace(m, canonical=None, country=None, kind="alias", type=names[owner].type)
+            union.union(owner, n)
+
+
+def _spells(acronym: str, name: NameMention) -> bool:
+    """Whether an acronym is made of the initials of a name's capitalised words: 'SNA' of 'Somali
+    National Army'."""
+    letters = [c for c in acronym if c.isalpha()]
+    initials = [t.text[0] for t in name.tokens if t.text[:1].isupper()]
+    return len(letters) >= 2 and letters == initials
 
 
 def _compatible(owner: NameMention, alias: NameMention) -> bool:
