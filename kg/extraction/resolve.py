@@ -284,11 +284,15 @@ def _type_untyped_by_titles(names: list[NameMention], titles: list[TitlePhrase])
 
 
 def _merge_surnames(names: list[NameMention], union: _Union, rules: ResolutionRules) -> None:
-    """A one-word name joins the one person whose full name ends in it."""
+    """A one-word name joins the one person whose full name ends in it, or else the one person
+    whose full name starts with it ('Tadesse' after 'Tadesse Werede', 'Abiy' after 'Abiy Ahmed')."""
     persons: dict[str, set[int]] = {}
+    given: dict[str, set[int]] = {}  # 'tadesse' -> the people whose name starts with it
     full_names: dict[str, set[int]] = {}  # 'van klaveren' -> the mentions of 'Alberto van Klaveren'
     for n, m in enumerate(names):
         words = fold(m.text).split()
+        if m.type is ActorType.PERSON and len(words) >= 2:
+            given.setdefault(words[0], set()).add(n)
         if m.type is ActorType.PERSON and len(words) >= 3:
             for i in range(1, len(words) - 1):
                 full_names.setdefault(" ".join(words[i:]), set()).add(n)
@@ -309,6 +313,7 @@ def _merge_surnames(names: list[NameMention], union: _Union, rules: ResolutionRu
         else:
             roots = {union.find(r) for r in persons.get(key, set()) | persons.get(without_name_article(key), set())
                      | persons.get(person_key(m.text, rules.gazetteer), set())}
+            roots = roots or {union.find(r) for r in given.get(key, set())}
         if len(roots) == 1:
             root = roots.pop()
             if root != union.find(n):

@@ -249,14 +249,21 @@ def without_name_article(word: str) -> str:
 
 def person_key(name: str, gazetteer: Gazetteer) -> str:
     """A person's name with transliteration variants and Arabic articles folded:
-    'Abu Mohammed al-Jolani' and 'Abu Muhammad al-Julani' give the same key."""
+    'Abu Mohammed al-Jolani' and 'Abu Muhammad al-Julani' give the same key, and so do surnames
+    spelt with other vowels in the same places ('Tadesse Werede', 'Tadesse Worede')."""
     words = []
     for word in fold(name).replace("-", "- ").split():
         word = word.rstrip("-") if word.endswith("-") and NAME_ARTICLE.match(word + "x") else word
         if word in language().words.name_articles:
             continue
         words.append(gazetteer.name_variants.get(word, word))
+    if len(words) >= 2 and len(words[-1]) >= MIN_VOWEL_FOLDED:
+        words[-1] = _VOWEL.sub("*", words[-1])
     return " ".join(words)
+
+
+MIN_VOWEL_FOLDED = 5  # shorter surnames differ by a vowel too often ('Said', 'Saad')
+_VOWEL = re.compile("[aeiouy]")
 
 
 def load_rules(gazetteers: Iterable[str | Path] = (), lexicons: Iterable[str | Path] = ()) -> Rules:
