@@ -19,7 +19,7 @@ from .mentions import NameMention, mention_key
 from ..model import ActorType
 from .language import language
 from .posts import follows_title
-from .rules import NAME_ARTICLE, ResolutionRules, fold, person_key, without_name_article
+from .rules import NAME_ARTICLE, ResolutionRules, fold, person_key, vowels_folded, without_name_article
 from .titles import TitlePhrase
 
 if TYPE_CHECKING:
@@ -42,6 +42,7 @@ def _surname_keys(name: str, rules: ResolutionRules) -> set[str]:
         keys.add(joined)
         keys.add(without_name_article(joined))
         keys.add(person_key(name, rules.gazetteer).split()[-1])
+        keys.add(vowels_folded(without_name_article(joined)) or last)
     return keys
 
 
@@ -312,7 +313,8 @@ def _merge_surnames(names: list[NameMention], union: _Union, rules: ResolutionRu
             roots = {union.find(r) for r in full_names.get(key, set())}
         else:
             roots = {union.find(r) for r in persons.get(key, set()) | persons.get(without_name_article(key), set())
-                     | persons.get(person_key(m.text, rules.gazetteer), set())}
+                     | persons.get(person_key(m.text, rules.gazetteer), set())
+                     | persons.get(vowels_folded(without_name_article(key)) or key, set())}
             roots = roots or {union.find(r) for r in given.get(key, set())}
         if len(roots) == 1:
             root = roots.pop()

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 __all__ = [
     "GazetteerEntry", "VerbRule", "NounRule", "TitleRule", "Gazetteer", "NameRules", "TitleRules",
     "ArgumentRules", "ResolutionRules", "ReferenceRules", "RelationRules", "Rules",
-    "load_rules", "default_rules", "fold", "person_key", "without_name_article",
+    "load_rules", "default_rules", "fold", "person_key", "without_name_article", "vowels_folded",
 ]
 
 
@@ -249,21 +249,23 @@ def without_name_article(word: str) -> str:
 
 def person_key(name: str, gazetteer: Gazetteer) -> str:
     """A person's name with transliteration variants and Arabic articles folded:
-    'Abu Mohammed al-Jolani' and 'Abu Muhammad al-Julani' give the same key, and so do surnames
-    spelt with other vowels in the same places ('Tadesse Werede', 'Tadesse Worede')."""
+    'Abu Mohammed al-Jolani' and 'Abu Muhammad al-Julani' give the same key."""
     words = []
     for word in fold(name).replace("-", "- ").split():
         word = word.rstrip("-") if word.endswith("-") and NAME_ARTICLE.match(word + "x") else word
         if word in language().words.name_articles:
             continue
         words.append(gazetteer.name_variants.get(word, word))
-    if len(words) >= 2 and len(words[-1]) >= MIN_VOWEL_FOLDED:
-        words[-1] = _VOWEL.sub("*", words[-1])
     return " ".join(words)
 
 
 MIN_VOWEL_FOLDED = 5  # shorter surnames differ by a vowel too often ('Said', 'Saad')
 _VOWEL = re.compile("[aeiouy]")
+
+
+def vowels_folded(surname: str) -> str | None:
+    """A long surname with its vowels blanked: 'werede' and 'worede', 'saadi' and 'saedi' agree."""
+    return _VOWEL.sub("*", surname) if len(surname) >= MIN_VOWEL_FOLDED else None
 
 
 def load_rules(gazetteers: Iterable[str | Path] = (), lexicons: Iterable[str | Path] = ()) -> Rules:
