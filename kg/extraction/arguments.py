@@ -51,6 +51,8 @@ class Arguments:
         if not ids:  # 'an Islamic State target southwest of Baghdad': the proxy sits in a compound
             ids = [a for c in head.children if c.dep_ == "compound" and c.lower_ in self.rules.proxy_nouns
                    for a in self.actors_of(c, seen)]
+        if not ids and word in self.rules.state_name_nouns:  # "Kurti's government", "Iran's government"
+            ids = [a for c in head.children if c.dep_ == "poss" for a in self.actors_of(c, seen)]
         if not ids and (word in self.rules.state_name_nouns or word in self.rules.asset_nouns):
             ids = self._state_inside(head)
         for child in [c for t in self.mention_tokens(head, ids) for c in t.children]:
