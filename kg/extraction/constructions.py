@@ -12,6 +12,8 @@ VERB_CONSTRUCTIONS = {
     "demand": "subject to object, or to what the clause asks for when no actor is named: "
               "'X called for a ceasefire'",
     "meeting": "everyone named on either side meets: 'X met Y and Z', 'talks held by X, hosted by Y'",
+    "label": "the subject calls its object one of the lexicon's label nouns: 'X called Y a threat', "
+             "'X designated Y a terrorist organisation', 'X described Y as an aggressor'",
 }
 NOUN_CONSTRUCTIONS = {
     "event": "the owner (a possessor or the subject of a light verb) to the partner after a preposition: "

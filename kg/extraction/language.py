@@ -46,6 +46,7 @@ class ModalityCues(_Data):
 class Syntax(_Data):
     subjects: Words_
     nominal_subjects: Words_
+    labels: Words_
     direct_objects: Words_
     prepositional_objects: Words_
     coordination: Words_
@@ -123,6 +124,7 @@ class Words(_Data):
     locative_prepositions: Words_
     place_prepositions: Words_
     between: Words_
+    label_prepositions: Words_
     including: Words_
     appeal_prepositions: Words_
     setting_prepositions: Words_

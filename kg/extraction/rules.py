@@ -199,6 +199,7 @@ class RelationRules:
     light_verbs: frozenset[str]
     joining_verbs: frozenset[str]
     arguments: ArgumentRules
+    label_nouns: frozenset[str] = frozenset()  # 'called X a threat': what a label construction needs
 
     def verb_rules(self, lemma: str) -> tuple[VerbRule, ...]:
         return self.verbs.get(lemma, ())
@@ -236,7 +237,8 @@ def _frozen(loaded: "Loading") -> Rules:
     return Rules(
         gazetteer, names, titles, arguments, ResolutionRules(gazetteer, loaded.state_name_nouns),
         ReferenceRules(frozen(dict(loaded.definite_descriptions)), loaded.local_descriptions),
-        RelationRules(verbs, frozen(dict(loaded.nouns)), loaded.light_verbs, loaded.joining_verbs, arguments))
+        RelationRules(verbs, frozen(dict(loaded.nouns)), loaded.light_verbs, loaded.joining_verbs, arguments,
+                      loaded.label_nouns))
 
 
 NAME_ARTICLE = re.compile("^(?:%s)-" % "|".join(sorted(map(re.escape, language().words.name_articles))))

@@ -22,6 +22,8 @@ __all__ = ["read_verb"]
 
 WORDS = language().words
 DEPS = language().syntax
+DATES = language().dates
+TIME_ENTITIES = {"DATE", "TIME"}  # the entity tagger's labels of dates and times
 MAX_TOPIC = 160  # characters of what was called for
 HYPHEN_CONFIDENCE = 0.8  # "Rwanda-backed M23": said in passing
 
@@ -34,7 +36,7 @@ def read_verb(r: Reading, verb: "Token") -> None:
 
 def _verb_rules(r: Reading, verb: "Token") -> list[VerbRule]:
     candidates = r.rules.verb_rules(verb.lemma_.lower())
-    particles = {c.lower_ for c in verb.children if c.dep_ in DEPS.verb_particles}
+    particles = {c.lower_ for c in verb.children if c.dep_ in DEPS.verb_particles and not _of_time(c)}
     with_particle = [r for r in candidates if r.particle and r.particle in particles]
     if with_particle:
         return with_particle[:1]
@@ -162,6 +164,12 @@ def _arguments(r: Reading, verb: "Token", rule: VerbRule, passive: bool):
     return subjects, [o for o in objects], topic_head
 
 
+def _of_time(prep: "Token") -> bool:
+    """'on Monday', 'on 3 May': a preposition of time, no particle of a phrasal verb ('called X on Monday')."""
+    return any(p.ent_type_ in TIME_ENTITIES or p.lower_ in DATES.weekdays for p in prep.children
+               if p.dep_ in DEPS.prepositional_objects)
+
+
 def _hung_on_object(obj: "Token", rule: VerbRule) -> list["Token"]:
     """The objects of the verb's prepositions that the parser attached to its direct object."""
     return [p for c in obj.children if c.dep_ == "prep" and c.lower_ in rule.preps
@@ -184,6 +192,23 @@ def _topic(r: Reading, verb: "Token", rule: VerbRule, topic_head: "Token | None"
     return text[:MAX_TOPIC] or verb.text
 
 
+def _label(r: Reading, rule: VerbRule, c: _Clause) -> None:
+    """'X called Y a threat', 'X described Y as an aggressor': only when the label is one of the
+    lexicon's label nouns (or qualifies one: 'a terrorist organisation')."""
+    labels = [ch for ch in c.verb.children if ch.dep_ in DEPS.labels]
+    labels += [p for ch in c.verb.children if ch.dep_ == "prep" and ch.lower_ in WORDS.label_prepositions
+               for p in ch.children if p.dep_ in DEPS.prepositional_objects]
+    labels += [a for ch in c.verb.children if ch.dep_ in DEPS.direct_objects  # the parser's 'X, a terrorist ...'
+               for a in ch.children if a.dep_ == "appos"]
+    if any(_is_label(word, r.rules.label_nouns) for word in labels):
+        _transitive(r, rule, c)
+
+
+def _is_label(word: "Token", nouns: frozenset[str]) -> bool:
+    return word.lemma_.lower() in nouns or any(
+        ch.lower_ in nouns for ch in word.children if ch.dep_ in DEPS.adjective_modifiers)
+
+
 #: The handler of each verb construction (kg.extraction.constructions names them).
 CONSTRUCTIONS: dict[str, Callable[[Reading, VerbRule, _Clause], None]] = {
-    "transitive": _transitive, "demand": _demand, "meeting": _meeting}
+    "transitive": _transitive, "demand": _demand, "meeting": _meeting, "label": _label}
