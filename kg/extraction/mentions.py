@@ -144,9 +144,7 @@ def _inside_longer_name(doc, start: int, end: int, sentence: "Sentence", rules: 
     def extends(tok) -> bool:
         if tok.lower_ in rules.document_heads:
             return False  # 'UN Security Council Resolution 2254' is still the Council's
-        return (_name_token(tok, False, rules) and tok.lower_ not in rules.titles
-                and tok.lower_ not in rules.title_modifiers and tok.lower_.rstrip(".") not in rules.honorifics
-                and rules.entry(tok.text) is None)
+        return _name_token(tok, False, rules) and not _title_word(tok, rules) and rules.entry(tok.text) is None
     before = doc[start - 1] if start > sentence.span.start else None
     after = doc[end] if end < sentence.span.end else None
     return (before is not None and extends(before)) or (after is not None and extends(after))
@@ -255,8 +253,16 @@ def _joins_name_of(doc, start: int, k: int, span, taken: set[int], rules: NameRu
         return False
     word = doc[nxt]
     return any(doc[x].lower_ == WORDS.belonging for x in range(start, k)) and word.text[:1].isupper() \
-        and fold(word.text) not in rules.given_names and word.lower_ not in rules.titles \
-        and word.lower_ not in rules.title_modifiers and word.lower_.rstrip(".") not in rules.honorifics
+        and fold(word.text) not in rules.given_names and not _title_word(word, rules)
+
+
+def _honorific(tok: "Token", rules: NameRules) -> bool:
+    return tok.lower_.rstrip(".") in rules.honorifics  # 'Dr', 'Dr.', 'H.E.'
+
+
+def _title_word(tok: "Token", rules: NameRules) -> bool:
+    """A word of a title rather than of a name: a title's head or modifier, or an honorific."""
+    return tok.lower_ in rules.titles or tok.lower_ in rules.title_modifiers or _honorific(tok, rules)
 
 
 def _name_token(tok: "Token", sentence_start: bool, rules: NameRules) -> bool:
@@ -276,11 +282,10 @@ def _skip_leading_titles(doc, start: int, end: int, rules: NameRules) -> int:
     'Eleni Vardaki'; a run of title words only ('Foreign Minister') is no name at all. Without a
     title's head word, only honorifics go: 'Dr Eleni Vardaki', but 'National Electoral Commission'."""
     def title_word(tok) -> bool:
-        return tok.lower_ in rules.title_modifiers or tok.lower_ in rules.titles \
-            or tok.lower_.rstrip(".") in rules.honorifics or tok.text == "-"
+        return _title_word(tok, rules) or tok.text == "-"
 
     def honorific(tok) -> bool:
-        return tok.lower_.rstrip(".") in rules.honorifics or tok.text == "-"
+        return _honorific(tok, rules) or tok.text == "-"
     heads = [i for i in range(start, end) if doc[i].lower_ in rules.titles or doc[i].lemma_.lower() in rules.titles]
     i = heads[-1] + 1 if heads else start
     if heads and heads[-1] == end - 1 and all(title_word(doc[j]) or doc[j].pos_ == "PROPN" for j in range(start, end)):
@@ -308,7 +313,7 @@ def _unknown_name(sentence: "Sentence", start: int, end: int, rules: NameRules) 
         return NameMention(sentence, start, end, descriptor, "name", None, "descriptor")
     if kind_by_head is not None and len(span) > 1:
         return NameMention(sentence, start, end, kind_by_head, "name", None, "head")
-    if start > 0 and (doc[start - 1].lower_ in rules.titles or doc[start - 1].lower_.rstrip(".") in rules.honorifics):
+    if start > 0 and (doc[start - 1].lower_ in rules.titles or _honorific(doc[start - 1], rules)):
         return NameMention(sentence, start, end, ActorType.PERSON, "name", None, "title")
     if len(span) >= 2 and fold(span[0].text) in rules.given_names and kind_by_head is None:
         return NameMention(sentence, start, end, ActorType.PERSON, "name", None, "title")

@@ -210,9 +210,7 @@ def _name_key(m: NameMention, rules: ResolutionRules) -> str:
 def _link_parenthetical_and_known_as(names: list[NameMention], union: _Union) -> None:
     """'the Sahel Liberation Front (SLF)', 'X, known as Abu Y': an alias joins its owner and takes
     its type. `names` gets the retyped aliases."""
-    in_sentence: dict[int, list[int]] = {}
-    for n, m in enumerate(names):
-        in_sentence.setdefault(m.sentence.index, []).append(n)
+    in_sentence = _positions_by_sentence(names)
     redefined: dict[str, int] = {}  # an acronym the article expands itself -> the expansion
     for n, m in enumerate(names):
         doc = m.doc
@@ -246,6 +244,15 @@ def _link_parenthetical_and_known_as(names: list[NameMention], union: _Union) ->
             union.union(owner, n)
 
 
+def _positions_by_sentence(names: list[NameMention]) -> dict[int, list[int]]:
+    """Sentence index -> the positions in `names` of its names (read afresh through the list, which
+    resolution updates)."""
+    positions: dict[int, list[int]] = {}
+    for n, m in enumerate(names):
+        positions.setdefault(m.sentence.index, []).append(n)
+    return positions
+
+
 def _spells(acronym: str, name: NameMention) -> bool:
     """Whether an acronym is made of the initials of a name's capitalised words: 'SNA' of 'Somali
     National Army'."""
@@ -274,9 +281,7 @@ def _nearest_before(here: list[tuple[int, NameMention]], m: NameMention, within_
 
 def _type_untyped_by_titles(names: list[NameMention], titles: list[TitlePhrase]) -> None:
     """A name right after a title ('Minister X', 'the leader of HTS, X') is a person."""
-    in_sentence: dict[int, list[int]] = {}
-    for n, m in enumerate(names):
-        in_sentence.setdefault(m.sentence.index, []).append(n)
+    in_sentence = _positions_by_sentence(names)
     for t in titles:
         for n in in_sentence.get(t.sentence.index, ()):
             m = names[n]

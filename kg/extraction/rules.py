@@ -241,7 +241,8 @@ def _frozen(loaded: "Loading") -> Rules:
                       loaded.label_nouns))
 
 
-NAME_ARTICLE = re.compile("^(?:%s)-" % "|".join(sorted(map(re.escape, language().words.name_articles))))
+_NAME_ARTICLES = language().words.name_articles  # 'al', 'el', 'ash' ...
+NAME_ARTICLE = re.compile("^(?:%s)-" % "|".join(sorted(map(re.escape, _NAME_ARTICLES))))
 
 
 def without_name_article(word: str) -> str:
@@ -255,7 +256,7 @@ def person_key(name: str, gazetteer: Gazetteer) -> str:
     words = []
     for word in fold(name).replace("-", "- ").split():
         word = word.rstrip("-") if word.endswith("-") and NAME_ARTICLE.match(word + "x") else word
-        if word in language().words.name_articles:
+        if word in _NAME_ARTICLES:
             continue
         words.append(gazetteer.name_variants.get(word, word))
     return " ".join(words)
