@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from .actors import ArticleActors, LocalActor, LocalPost, MentionKey, TokenIndex, country_actor
 from .arguments import Arguments
+from .dateline import dateline_state
 from .language import language
 from .mentions import NameMention, by_sentence, mention_key
 from ..model import ActorType
@@ -78,6 +79,7 @@ def find_posts(titles: list[TitlePhrase], names: list[NameMention], referents: M
     token_actor, cue = index.editable()
     held = set()
     countries = _states_spoken_of(names, titles, referents, actors)
+    home = dateline_state(names)
     names_in, titles_in = by_sentence(names), by_sentence(titles)
     for t in sorted(titles, key=lambda t: t.patron is not None):  # a patron's own post first
         here = names_in.get(t.sentence.index, [])
@@ -106,8 +108,10 @@ def find_posts(titles: list[TitlePhrase], names: list[NameMention], referents: M
             orgs = _inherited_org(t, titles, posts)
         if not orgs and _state_title(t, rules) and not t.plural and actors[holder].country:
             orgs = [country_actor(actors, actors[holder].country)]  # the gazetteer knows whose they are
-        if not orgs and _state_title(t, rules) and not t.plural and not _possessed(t):
+        if not orgs and _state_title(t, rules) and not t.plural and not _possessed(t, rules):
             orgs = _capital_before(t, names, actors, referents) or _country_in_context(t, countries)
+            if not orgs and home is not None:
+                orgs = [country_actor(actors, home)]
         label = _counterpart_of(t, posts, holder) if t.head == WORDS.counterpart else t.label
         for org in orgs:
             posts.append(LocalPost(holder, org, label, t.leads, t.sentence, t.start, t.end))
@@ -143,10 +147,14 @@ def _capital_before(t: TitlePhrase, names: list[NameMention], actors, referents)
     return []
 
 
-def _possessed(t: TitlePhrase) -> bool:
-    """'His delegation included Foreign Minister X': whose minister depends on whose delegation."""
-    return any(tok.lower_ in WORDS.possessive_pronouns and tok.tag_ == "PRP$"
-               for tok in t.doc[t.sentence.span.start:t.end])
+def _possessed(t: TitlePhrase, rules: TitleRules) -> bool:
+    """'His delegation included Foreign Minister X': whose minister depends on whose delegation;
+    'the bloc's commission president' is the bloc's ('the country's president' a state's)."""
+    if any(tok.lower_ in WORDS.possessive_pronouns and tok.tag_ == "PRP$"
+           for tok in t.doc[t.sentence.span.start:t.end]):
+        return True
+    return t.start > 1 and t.doc[t.start - 1].lower_ in WORDS.genitive \
+        and t.doc[t.start - 2].lemma_.lower() not in rules.state_nouns
 
 
 def _state_title(t: TitlePhrase, rules: TitleRules) -> bool:
