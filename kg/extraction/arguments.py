@@ -55,6 +55,9 @@ class Arguments:
             ids = [a for c in head.children if c.dep_ == "poss" for a in self.actors_of(c, seen)]
         if not ids and (word in self.rules.state_name_nouns or word in self.rules.asset_nouns):
             ids = self._state_inside(head)
+        if not ids and head.dep_ == "appos" and head.pos_ == "NOUN" and head.head.i not in seen:
+            # 'X, the umbrella that includes Y' (not when reached from the name it stands beside)
+            ids = self._set_beside(head)
         for child in [c for t in self.mention_tokens(head, ids) for c in t.children]:
             if child.dep_ in DEPS.coordination:
                 for aid in self.actors_of(child, seen):
@@ -77,6 +80,15 @@ class Arguments:
                 ids += [a for t in c.subtree for a in self.actors.at(self.sentence.index, t.i)
                         if self.actors.actors[a].type is not ActorType.PERSON and a not in ids]
         return ids
+
+    def _set_beside(self, noun: "Token") -> list[int]:
+        """The actor named right before an apposition: 'the Congo River Alliance (AFC), the
+        political umbrella'; the parser's attachment of a chain of appositions is less sure."""
+        doc = noun.doc
+        j = min(t.i for t in noun.subtree) - 1
+        while j > self.sentence.span.start and doc[j].is_punct:
+            j -= 1
+        return list(self.actors.at(self.sentence.index, j))
 
     def _state_inside(self, head: "Token") -> list[int]:
         """'the government in Kabul', 'sites in Pakistan': the state the noun is in."""

@@ -88,7 +88,8 @@ def _person_states(actors: ArticleActors, local: dict[int, LocalActor]) -> dict[
         if local[post.org].type is ActorType.COUNTRY:
             states.setdefault(post.holder, post.org)
     for person, state, _ in actors.affiliations:
-        states.setdefault(person, state)
+        if local[state].type is ActorType.COUNTRY:
+            states.setdefault(person, state)
     for actor in list(local.values()):
         if actor.type is ActorType.PERSON and actor.country and actor.id not in states:
             states[actor.id] = country_actor(local, actor.country)

@@ -17,7 +17,8 @@ from .mentions import find_names
 from .nlp import Sentence, SentenceRef, parse_article
 from .posts import find_posts, resolve_titles
 from .relations import Found, FoundMeeting, find_relations
-from .resolve import find_affiliations, resolve_names
+from .affiliations import find_affiliations
+from .resolve import resolve_names
 from .rules import Gazetteer, Rules
 from .titles import find_titles
 

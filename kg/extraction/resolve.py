@@ -8,13 +8,12 @@ wrong merge is worse than a missed one: when in doubt, nothing is merged.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from types import MappingProxyType
 
-from .actors import LocalActor, MentionKey, TokenIndex, TokenKey, country_actor
+from .actors import LocalActor, MentionKey, TokenIndex, TokenKey
 from .mentions import NameMention, mention_key
 from ..model import ActorType
 from .language import language
@@ -22,10 +21,7 @@ from .posts import follows_title
 from .rules import NAME_ARTICLE, ResolutionRules, fold, person_key, vowels_folded, without_name_article
 from .titles import TitlePhrase
 
-if TYPE_CHECKING:
-    from .nlp import Sentence
-
-__all__ = ["Referents", "resolve_names", "find_affiliations"]
+__all__ = ["Referents", "resolve_names"]
 
 
 WORDS = language().words
@@ -113,59 +109,6 @@ def resolve_names(names: list[NameMention], titles: list[TitlePhrase], rules: Re
     actors, mention_actor = _build_actors(names, union, rules)
     return Referents(names, MappingProxyType(actors),
                      MappingProxyType({mention_key(names[n]): aid for n, aid in mention_actor.items()}))
-
-
-def find_affiliations(referents: Referents, actors: Mapping[int, LocalActor]) -> tuple[
-        tuple[tuple[int, int, "Sentence"], ...], dict[int, LocalActor]]:
-    """A person named with the state they serve: 'Hakan Fidan of Turkey', 'X signed for Kinshasa
-    and Y for Kigali', "Germany's Friedrich Merz". Returns (person, state, sentence) triples, and
-    the actors with the states the article names only by a city."""
-    names = referents.names
-    actors = dict(actors)
-    out = []
-    by_start = {(m.sentence.index, m.start): n for n, m in enumerate(names)}
-    by_end = {(m.sentence.index, m.end): n for n, m in enumerate(names)}
-    for n, m in enumerate(names):
-        person = referents.of_name.get(mention_key(m))
-        if person is None or actors[person].type is not ActorType.PERSON:
-            continue
-        state = _genitive_state(m, names, by_end, referents, actors)
-        if state is not None:
-            out.append((person, state, m.sentence))
-            continue
-        if m.end + 2 >= len(m.doc):
-            continue
-        doc, k = m.doc, m.end
-        if doc[k].lemma_.lower() in WORDS.on_behalf_verbs and doc[k + 1].lower_ == WORDS.serving:
-            k += 1
-        elif doc[k].lower_ == WORDS.serving and not any(t.pos_ == "VERB" for t in doc[m.start - 2 if m.start > 1 else 0:m.start]):
-            if not (m.start > 0 and doc[m.start - 1].lower_ == WORDS.conjunction):
-                continue
-        elif doc[k].lower_ != WORDS.belonging:
-            continue
-        other = by_start.get((m.sentence.index, k + 1))
-        if other is None:
-            continue
-        target = names[other]
-        state = referents.of_name.get(mention_key(target))
-        if target.kind == "place" and target.country and doc[k].lower_ == WORDS.serving:
-            state = country_actor(actors, target.country)  # 'signed for Kinshasa'
-        elif state is None or actors[state].type is not ActorType.COUNTRY or target.kind not in ("name", "capital"):
-            continue
-        out.append((person, state, m.sentence))
-    return tuple(out), actors
-
-
-def _genitive_state(m: NameMention, names, by_end, referents: Referents, actors) -> int | None:
-    """"Germany's Friedrich Merz", "Pakistan's Ishaq Dar": the state whose genitive a person's
-    name directly follows."""
-    if m.start < 2 or m.doc[m.start - 1].lower_ not in WORDS.genitive:
-        return None
-    owner = by_end.get((m.sentence.index, m.start - 1))
-    if owner is None or names[owner].kind not in ("name", "capital"):
-        return None
-    state = referents.of_name.get(mention_key(names[owner]))
-    return state if state is not None and actors[state].type is ActorType.COUNTRY else None
 
 
 def _merge_short_state_names(names: list[NameMention], union: _Union, rules: ResolutionRules) -> None:
