@@ -31,6 +31,17 @@ def unique(items: Iterable[int]) -> list[int]:
     return out
 
 
+def _controller(clause: "Token") -> "Token":
+    """The clause whose subject a controlled clause shares: its head; but a participle after a
+    subordinate clause ('held talks since the rebels took X, meeting in Doha') is the main clause's,
+    where the parser hung it on the subordinate one."""
+    head = clause.head
+    if clause.dep_ == "advcl" and clause.tag_ == "VBG" and head.dep_ == "advcl" and head.head != head \
+            and any(c.dep_ == "mark" for c in head.children) and clause.i > head.i:
+        return head.head
+    return head
+
+
 class Arguments:
     """The actors the phrases of one sentence denote."""
 
@@ -130,7 +141,7 @@ class Arguments:
                 tok = governor
                 continue
             if tok.dep_ in DEPS.controlled_clauses and tok.head != tok:
-                head = tok.head
+                head = _controller(tok)
                 if tok.dep_ == "xcomp":
                     controllers = [c for c in head.children if c.dep_ == "dobj"]
                     controllers += [p for c in head.children if c.dep_ == "prep" and c.lower_ in WORDS.appeal_prepositions

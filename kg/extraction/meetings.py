@@ -69,7 +69,9 @@ def noun_participants(r: Reading, noun: "Token") -> list[int]:
     ids = _unique(ids + noun_owners(r, noun))
     if not ids and noun.dep_ == "pobj" and noun.head.lower_ in WORDS.meeting_settings:
         clause = noun.head.head
-        ids = _unique(a for h in r.args.subject_heads(clause) for a in r.args.actors_of(h))
+        told = [m for m in r.meetings if m.trigger == clause.i]  # 'met in Doha in a session hosted by X'
+        ids = list(told[-1].participants) if told else \
+            _unique(a for h in r.args.subject_heads(clause) for a in r.args.actors_of(h))
     return ids
 
 

@@ -39,10 +39,13 @@ def _event(r: Reading, noun: "Token", rule: NounRule) -> None:
     attached = list(noun.children)
     if noun.dep_ in DEPS.nominal_subjects and noun.head.lemma_.lower() in WORDS.happening_verbs:
         attached += [c for c in noun.head.children if c.dep_ == "prep"]  # 'no meeting took place between A and B'
+    attached += [c for p in attached if p.dep_ == "prep" for c in p.children
+                 if c.dep_ == "conj" and c.pos_ == "ADP"]  # 'talks with X and with Y'
     for child in attached:
-        if child.dep_ == "prep" and child.lower_ in WORDS.between:
+        preposition = child.dep_ == "prep" or child.pos_ == "ADP"
+        if preposition and child.lower_ in WORDS.between:
             between += [a for p in child.children if p.dep_ == "pobj" for a in r.args.actors_of(p)]
-        elif child.dep_ == "prep" and (child.lower_ == WORDS.accompanying or child.lower_ in rule.object_preps):
+        elif preposition and (child.lower_ == WORDS.accompanying or child.lower_ in rule.object_preps):
             partners += [a for p in child.children if p.dep_ == "pobj" for a in r.args.actors_of(p)]
         elif child.dep_ == "relcl" and _brings_together(child):
             between += [a for c in child.children if c.dep_ == "dobj" for a in r.args.actors_of(c)]
@@ -67,6 +70,7 @@ def noun_owners(r: Reading, noun: "Token", speaker_first: bool = False, with_par
     the light verb it is the object of ('held talks', 'pledged support'); with `speaker_first`
     the subject wins ('he pledged Iran's support': he speaks)."""
     owners = [a for c in noun.children if c.dep_ == "poss" for a in r.args.actors_of(c)]
+    noun = _measured_by(noun)
     head = noun.head
     speakers = []
     if noun.dep_ == "dobj" and (head.lemma_.lower() in r.rules.light_verbs or (
@@ -86,6 +90,15 @@ def noun_owners(r: Reading, noun: "Token", speaker_first: bool = False, with_par
             if subjects and tok.lemma_.lower() in WORDS.speech_verbs:
                 return [a for h in subjects for a in r.args.actors_of(h)]
     return []
+
+
+def _measured_by(noun: "Token") -> "Token":
+    """'began two days of talks', 'held a second round of talks': the noun that measures the
+    event stands in its place as the light verb's object."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == WORDS.belonging and noun.head.head.dep_ == "dobj" \
+            and noun.head.head.pos_ == "NOUN":
+        return noun.head.head
+    return noun
 
 
 def _stance_noun(r: Reading, noun: "Token", rule: NounRule) -> None:
