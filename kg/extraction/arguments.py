@@ -57,7 +57,8 @@ class Arguments:
         seen.add(head.i)
         ids = list(self.actors.at(self.sentence.index, head.i))
         word = head.lower_
-        if not ids and (word in self.rules.proxy_nouns or word in self.rules.asset_nouns):
+        describes = head.dep_ == "appos" and head.head.i in seen  # 'Russia, a member of the Council'
+        if not ids and not describes and (word in self.rules.proxy_nouns or word in self.rules.asset_nouns):
             ids = self._owners(head, seen)
         if not ids:  # 'an Islamic State target southwest of Baghdad': the proxy sits in a compound
             ids = [a for c in head.children if c.dep_ == "compound" and c.lower_ in self.rules.proxy_nouns
@@ -66,7 +67,7 @@ class Arguments:
             ids = [a for c in head.children if c.dep_ == "poss" for a in self.actors_of(c, seen)]
         if not ids and (word in self.rules.state_name_nouns or word in self.rules.asset_nouns):
             ids = self._state_inside(head)
-        if not ids and head.dep_ == "appos" and head.pos_ == "NOUN" and head.head.i not in seen:
+        if not ids and head.dep_ == "appos" and head.pos_ == "NOUN" and not describes:
             # 'X, the umbrella that includes Y' (not when reached from the name it stands beside)
             ids = self._set_beside(head)
         for child in [c for t in self.mention_tokens(head, ids) for c in t.children]:
@@ -85,12 +86,30 @@ class Arguments:
         'Iranian nuclear sites', 'the HTS-led militants'."""
         ids = [a for c in head.children if c.dep_ in DEPS.owner_modifiers for a in self.actors_of(c, seen)
                if self.actors.actors[a].type is not ActorType.PERSON]
+        ids += [a for c in head.children if c.dep_ == "prep" and c.lower_ == WORDS.belonging  # 'fighters of X'
+                for p in c.children if p.dep_ == "pobj" for a in self.actors_of(p, seen)
+                if self.actors.actors[a].type is not ActorType.PERSON and a not in ids]
         for c in head.children:
             words = [t.lower_ for t in c.subtree]
             if c.dep_ in DEPS.adjective_modifiers and "-" in words and words[-1] in WORDS.backer_participles:
                 ids += [a for t in c.subtree for a in self.actors.at(self.sentence.index, t.i)
                         if self.actors.actors[a].type is not ActorType.PERSON and a not in ids]
         return ids
+
+    def place_states(self, head: "Token") -> list[int]:
+        """'captured Lashio', 'the shelling of Kharkiv': the state a place the phrase names is in,
+        when the gazetteer knows it and the article names that state."""
+        states = []
+        for t in self.mention_tokens(head, list(self.actors.at(self.sentence.index, head.i))):
+            for aid in self.actors.at(self.sentence.index, t.i):
+                place = self.actors.actors[aid]
+                if place.type is ActorType.PLACE and place.country:
+                    states += [a.id for a in self.actors.actors.values()
+                               if a.type is ActorType.COUNTRY and a.canonical == place.country]
+        for child in head.children:
+            if child.dep_ in DEPS.coordination:
+                states += self.place_states(child)
+        return unique(states)
 
     def _set_beside(self, noun: "Token") -> list[int]:
         """The actor named right before an apposition: 'the Congo River Alliance (AFC), the

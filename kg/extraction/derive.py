@@ -46,8 +46,11 @@ def derive_relations(actors: ArticleActors, meetings: list[tuple["FoundMeeting",
     derived = _memberships(actors, local) + _national_bodies(local, sentences)
     if meetings:
         states = _person_states(actors, local)
+        own = {(person, org) for person, org, _ in actors.affiliations} | {(p.holder, p.org) for p in actors.posts}
         for meeting, dated in meetings:
             for a, b in sorted(_same_level(meeting.pairs, local, states)):
+                if (a, b) in own or (b, a) in own:
+                    continue  # 'speaking to members of his party': no meeting with one's own side
                 derived.append(DerivedRelation(a, MEETING, b, meeting.modality, meeting.sentence,
                                                meeting.confidence, dated.date, dated.place))
     return tuple(derived), local

@@ -130,6 +130,7 @@ class Words(_Data):
     setting_prepositions: Words_
     meeting_settings: Words_
     authorship: Words_
+    agent_preposition: str
     role_prepositions: Words_
     backer_participles: Words_
     presence: str

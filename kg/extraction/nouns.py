@@ -46,9 +46,14 @@ def _event(r: Reading, noun: "Token", rule: NounRule) -> None:
         if preposition and child.lower_ in WORDS.between:
             between += [a for p in child.children if p.dep_ == "pobj" for a in r.args.actors_of(p)]
         elif preposition and (child.lower_ == WORDS.accompanying or child.lower_ in rule.object_preps):
-            partners += [a for p in child.children if p.dep_ == "pobj" for a in r.args.actors_of(p)]
+            partners += [a for p in child.children if p.dep_ == "pobj"
+                         for a in r.args.actors_of(p) or (r.args.place_states(p) if rule.place_objects else [])]
         elif child.dep_ == "relcl" and _brings_together(child):
             between += [a for c in child.children if c.dep_ == "dobj" for a in r.args.actors_of(c)]
+    carrier = _measured_by(noun)
+    if not partners and not between and carrier.dep_ == "dobj" and carrier.head.lemma_.lower() in r.rules.light_verbs:
+        partners = [a for c in carrier.head.children if c.dep_ == "prep" and c.lower_ in rule.object_preps
+                    for p in c.children if p.dep_ == "pobj" for a in r.args.actors_of(p)]  # 'carried out strikes ... on X'
     owners = noun_owners(r, noun, with_partner=bool(partners)) if not between else []
     modality = modality_of(noun)
     confidence = r.confidence(noun, []) * NOUN_SHARE
@@ -70,6 +75,9 @@ def noun_owners(r: Reading, noun: "Token", speaker_first: bool = False, with_par
     the light verb it is the object of ('held talks', 'pledged support'); with `speaker_first`
     the subject wins ('he pledged Iran's support': he speaks)."""
     owners = [a for c in noun.children if c.dep_ == "poss" for a in r.args.actors_of(c)]
+    owners = owners or [a for c in noun.children if c.dep_ == "agent" or (
+        c.dep_ == "prep" and c.lower_ == WORDS.agent_preposition) for p in c.children for a in r.args.actors_of(p)]
+    owners = owners or [a for c in noun.children if c.dep_ in DEPS.name_modifiers for a in r.args.actors_of(c)]
     noun = _measured_by(noun)
     head = noun.head
     speakers = []
@@ -93,10 +101,12 @@ def noun_owners(r: Reading, noun: "Token", speaker_first: bool = False, with_par
 
 
 def _measured_by(noun: "Token") -> "Token":
-    """'began two days of talks', 'held a second round of talks': the noun that measures the
-    event stands in its place as the light verb's object."""
-    if noun.dep_ == "pobj" and noun.head.lower_ == WORDS.belonging and noun.head.head.dep_ == "dobj" \
-            and noun.head.head.pos_ == "NOUN":
+    """'began two days of talks', 'carried out some of the heaviest strikes': the word that
+    measures the event stands in its place as the light verb's object; so does the first of
+    coordinated events ('carried out air strikes and ground operations')."""
+    while noun.dep_ == "conj" and noun.head != noun and noun.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == WORDS.belonging and noun.head.head.dep_ == "dobj":
         return noun.head.head
     return noun
 

@@ -76,6 +76,7 @@ class NounRule:
     requires: tuple[str, ...] = ()
     object_preps: tuple[str, ...] = ()
     construction: str = "event"  # a name of constructions.NOUN_CONSTRUCTIONS
+    place_objects: bool = False  # 'the shelling of Kharkiv' is of the state Kharkiv is in
 
 
 @dataclass(frozen=True)

@@ -154,6 +154,8 @@ def _arguments(r: Reading, verb: "Token", rule: VerbRule, passive: bool):
         subject_heads, object_heads = agents, patients + object_heads
     subjects = _unique(a for h in subject_heads for a in r.args.actors_of(h))
     objects = _unique(a for h in object_heads for a in r.args.actors_of(h))
+    if not objects and rule.place_objects:
+        objects = _unique(a for h in object_heads for a in r.args.place_states(h))
     if not objects and rule.relation.spec.stance:
         objects = _unique(a for h in object_heads for a in r.args.stance_actors(h))
     if not objects and rule.clause_object:
