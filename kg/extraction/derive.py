@@ -16,7 +16,7 @@ from .actors import ArticleActors, LocalActor, country_actor
 if TYPE_CHECKING:
     from .nlp import Sentence
     from .pipeline import Dated
-    from .relations import FoundMeeting
+    from .relations import Found, FoundMeeting
 
 __all__ = ["DerivedRelation", "derive_relations"]
 
@@ -40,10 +40,11 @@ class DerivedRelation:
 
 
 def derive_relations(actors: ArticleActors, meetings: list[tuple["FoundMeeting", "Dated"]],
-                     sentences: list["Sentence"]) -> tuple[tuple[DerivedRelation, ...], dict[int, LocalActor]]:
+                     sentences: list["Sentence"], found: list[tuple["Found", "Dated"]] = ()
+                     ) -> tuple[tuple[DerivedRelation, ...], dict[int, LocalActor]]:
     """The derived relations of one article, and its actors with the states they name added."""
     local = dict(actors.actors)
-    derived = _memberships(actors, local) + _national_bodies(local, sentences)
+    derived = _memberships(actors, local) + _national_bodies(local, sentences) + _states_acting(found, local)
     if meetings:
         states = _person_states(actors, local)
         own = {(person, org) for person, org, _ in actors.affiliations} | {(p.holder, p.org) for p in actors.posts}
@@ -69,6 +70,29 @@ def _memberships(actors: ArticleActors, local: dict[int, LocalActor]) -> list[De
     for person, state, sentence in actors.affiliations:
         out.append(DerivedRelation(person, MEMBER, state, Modality.ASSERTED, sentence, AFFILIATION_CONFIDENCE))
     return out
+
+
+def _states_acting(found: list[tuple["Found", "Dated"]], local: dict[int, LocalActor]) -> list[DerivedRelation]:
+    """What a state's army or ministry does its state does: 'the Turkish military carried out
+    strikes on X' is Turkey attacking X too; and an attack on a state's army is one on the state
+    (a stance for or against a body is not one on its state: 'X backs the Salvation Government')."""
+    out = []
+    for f, dated in found:
+        if f.object is None or f.relation in (MEMBER, LEADER):
+            continue
+        subject = _state_of_body(f.subject, local)
+        obj = f.object if f.relation.spec.stance else _state_of_body(f.object, local)
+        if (subject, obj) != (f.subject, f.object) and subject != obj:
+            out.append(DerivedRelation(subject, f.relation, obj, f.modality, f.sentence,
+                                       round(f.confidence * NATIONAL_BODY_CONFIDENCE, 2), dated.date, dated.place))
+    return out
+
+
+def _state_of_body(aid: int, local: dict[int, LocalActor]) -> int:
+    body = local[aid]
+    if body.type is ActorType.GOVERNMENT_BODY and body.country:
+        return country_actor(local, body.country)
+    return aid
 
 
 def _national_bodies(local: dict[int, LocalActor], sentences: list["Sentence"]) -> list[DerivedRelation]:

@@ -72,7 +72,7 @@ def extract_article(article: Article, nlp: "Language", rules: Rules,
                   if f.relation.spec.event else Dated(None, None)) for f in found]
     dated_meetings = [(m, _when_where(m.sentence, m.trigger, m.modality, article, resolved, sentences, inherit=True))
                       for m in meetings]
-    derived, actors = derive_relations(resolved, dated_meetings, sentences)
+    derived, actors = derive_relations(resolved, dated_meetings, sentences, relations)
     return ArticleExtraction(article, sentences, replace(resolved, actors=MappingProxyType(actors)),
                              relations, dated_meetings, derived)
 
