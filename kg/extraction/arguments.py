@@ -31,6 +31,16 @@ def unique(items: Iterable[int]) -> list[int]:
     return out
 
 
+def _set_beside(noun: "Token", actors: ArticleActors, sentence: "Sentence") -> list[int]:
+    """The actor named right before an apposition: 'the Congo River Alliance (AFC), the political
+    umbrella'; the parser's attachment of a chain of appositions is less sure."""
+    doc = noun.doc
+    j = min(t.i for t in noun.subtree) - 1
+    while j > sentence.span.start and doc[j].is_punct:
+        j -= 1
+    return list(actors.at(sentence.index, j))
+
+
 def _controller(clause: "Token") -> "Token":
     """The clause whose subject a controlled clause shares: its head; but a participle after a
     subordinate clause ('held talks since the rebels took X, meeting in Doha') is the main clause's,
@@ -67,9 +77,12 @@ class Arguments:
             ids = [a for c in head.children if c.dep_ == "poss" for a in self.actors_of(c, seen)]
         if not ids and (word in self.rules.state_name_nouns or word in self.rules.asset_nouns):
             ids = self._state_inside(head)
+        if not ids and head.pos_ in ("NUM", "PRON", "DET", "ADJ"):  # 'several of M23's commanders'
+            ids = [a for c in head.children if c.dep_ == "prep" and c.lower_ == WORDS.belonging
+                   for p in c.children if p.dep_ == "pobj" for a in self.actors_of(p, seen)]
         if not ids and head.dep_ == "appos" and head.pos_ == "NOUN" and not describes:
             # 'X, the umbrella that includes Y' (not when reached from the name it stands beside)
-            ids = self._set_beside(head)
+            ids = _set_beside(head, self.actors, self.sentence)
         for child in [c for t in self.mention_tokens(head, ids) for c in t.children]:
             if child.dep_ in DEPS.coordination:
                 for aid in self.actors_of(child, seen):
@@ -110,15 +123,6 @@ class Arguments:
             if child.dep_ in DEPS.coordination:
                 states += self.place_states(child)
         return unique(states)
-
-    def _set_beside(self, noun: "Token") -> list[int]:
-        """The actor named right before an apposition: 'the Congo River Alliance (AFC), the
-        political umbrella'; the parser's attachment of a chain of appositions is less sure."""
-        doc = noun.doc
-        j = min(t.i for t in noun.subtree) - 1
-        while j > self.sentence.span.start and doc[j].is_punct:
-            j -= 1
-        return list(self.actors.at(self.sentence.index, j))
 
     def _state_inside(self, head: "Token") -> list[int]:
         """'the government in Kabul', 'sites in Pakistan': the state the noun is in."""
@@ -222,7 +226,7 @@ class Arguments:
         """'rejected the Turkish move': the actors behind a stance noun; 'endorsed an agreement with
         the EU': the party to a pact."""
         ids: list[int] = []
-        if head.lemma_.lower() in self.rules.pact_nouns:
+        if head.lemma_.lower() in self.rules.pact_nouns or head.lower_ in self.rules.pact_nouns:
             ids += [a for c in head.children if c.dep_ == "prep" and c.lower_ == WORDS.accompanying
                     for p in c.children if p.dep_ == "pobj" for a in self.actors_of(p)]
         if head.lemma_.lower() not in self.rules.stance_nouns and head.lower_ not in self.rules.stance_nouns:

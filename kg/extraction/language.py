@@ -67,6 +67,7 @@ class Syntax(_Data):
     negation_barriers: Words_
     negated_complements: Words_
     planned_links: Words_
+    condition_links: Words_
     planning_complements: Words_
     planning_noun_links: Words_
 

@@ -17,10 +17,11 @@ MAX_CLIMB = 6  # words above the relation word looked at
 
 
 def modality_of(trigger: "Token", stance: bool = False) -> Modality:
-    """Negated wins over planned; stances (rejects, backs, calls for) are held now even about the future."""
+    """Negated wins over planned; stances (rejects, backs, calls for) are held now even about the
+    future, unless a condition or a question governs them ('whether they will restore sanctions')."""
     if _negated(trigger):
         return Modality.NEGATED
-    if not stance and _planned(trigger):
+    if _planned(trigger, only_conditions=stance):
         return Modality.PLANNED
     return Modality.ASSERTED
 
@@ -60,9 +61,13 @@ def _negated(trigger: "Token") -> bool:
     return False
 
 
-def _planned(trigger: "Token") -> bool:
+def _planned(trigger: "Token", only_conditions: bool = False) -> bool:
     for tok, via in _chain(trigger):
-        if tok == trigger or via in DEPS.planned_links:
+        if only_conditions:
+            if (tok == trigger or via in DEPS.condition_links) and any(
+                    c.dep_ == "mark" and c.lower_ in CUES.conditional_markers for c in tok.children):
+                return True
+        elif tok == trigger or via in DEPS.planned_links:
             if any(c.dep_ in DEPS.auxiliaries and c.lower_ in CUES.future_auxiliaries for c in tok.children):
                 return True
             if any(c.dep_ == "amod" and c.lower_ in CUES.planning_adjectives for c in tok.children):
@@ -71,7 +76,7 @@ def _planned(trigger: "Token") -> bool:
                 return True
             if _going_to(tok):
                 return True
-        if tok != trigger:
+        if tok != trigger and not only_conditions:
             lemma = tok.lemma_.lower()
             if via in DEPS.planning_complements and lemma in CUES.planning_governors:
                 return True

@@ -90,7 +90,7 @@ def noun_owners(r: Reading, noun: "Token", speaker_first: bool = False, with_par
         return owners
     if speakers:
         return speakers
-    if noun.dep_ in DEPS.nominal_subjects:
+    if noun.dep_ in DEPS.nominal_subjects and not speaker_first:  # a stance is not its reporter's
         tok = head
         while tok.dep_ == "ccomp" and tok.head != tok:
             tok = tok.head
@@ -114,7 +114,7 @@ def _measured_by(noun: "Token") -> "Token":
 def _stance_noun(r: Reading, noun: "Token", rule: NounRule) -> None:
     """'pledging Iran's full support for X', 'heaped praise on X', 'its condemnation of X'."""
     targets = [a for c in noun.children if c.dep_ == "prep" and c.lower_ in rule.object_preps
-               for p in c.children if p.dep_ == "pobj" for a in r.args.actors_of(p)]
+               for p in c.children if p.dep_ == "pobj" for a in r.args.actors_of(p) or r.args.stance_actors(p)]
     if not targets and noun.dep_ == "dobj":
         targets = [a for c in noun.head.children if c.dep_ == "prep" and c.lower_ in rule.object_preps
                    for p in c.children if p.dep_ == "pobj" for a in r.args.actors_of(p)]

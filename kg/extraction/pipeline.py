@@ -10,6 +10,7 @@ from types import MappingProxyType
 from ..model import ActorType, Article, Modality
 from .actors import ArticleActors, TokenIndex
 from .coref import resolve_references
+from .dateline import dateline_state
 from .dates import find_date_expressions, resolve_date
 from .derive import DerivedRelation, derive_relations
 from .language import language
@@ -18,6 +19,7 @@ from .nlp import Sentence, SentenceRef, parse_article
 from .posts import find_posts, resolve_titles
 from .relations import Found, FoundMeeting, find_relations
 from .affiliations import find_affiliations
+from .bodies import place_generic_bodies
 from .resolve import resolve_names
 from .rules import Gazetteer, Rules
 from .titles import find_titles
@@ -58,7 +60,8 @@ def extract_article(article: Article, nlp: "Language", rules: Rules,
     still holds the parse; `detached` lets it go."""
     sentences = parse_article(nlp, article.text, article.title, _names_to_keep(article, rules.gazetteer, window), window)
     names_of = [find_names(sentence, rules.names) for sentence in sentences]
-    names = [m for found in names_of for m in found]
+    names = place_generic_bodies([m for found in names_of for m in found], rules.names,
+                                 dateline_state([m for found in names_of for m in found]))
     titles = [t for sentence, found in zip(sentences, names_of) for t in find_titles(sentence, found, rules.titles)]
     referents = resolve_names(names, titles, rules.resolution)
     posts = find_posts(titles, referents.names, referents.of_name, referents.actors, referents.index(), rules.titles,

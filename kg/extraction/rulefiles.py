@@ -52,6 +52,7 @@ class Loading:
     local_descriptions: frozenset[str] = frozenset()
     given_names: frozenset[str] = frozenset()
     name_variants: dict[str, str] = field(default_factory=dict)  # folded variant -> key
+    demonyms: dict[str, str] = field(default_factory=dict)  # state -> its first demonym
 
     def add_name(self, alias: str, entry: GazetteerEntry) -> None:
         key = fold(alias)
@@ -105,6 +106,7 @@ def load_countries(path: Path, rules: Loading) -> None:
             rules.add_name(alias, GazetteerEntry(name, ActorType.COUNTRY, "name"))
         for demonym in split(demonyms):
             rules.add_name(demonym, GazetteerEntry(name, ActorType.COUNTRY, "demonym"))
+            rules.demonyms.setdefault(name, demonym)
         for city in split(capital):
             rules.add_name(city, GazetteerEntry(name, ActorType.COUNTRY, "capital"))
         for metonym in split(metonyms):

@@ -94,6 +94,7 @@ class Gazetteer:
     aliases: Mapping[str, frozenset[str]]  # canonical name -> aliases
     name_variants: Mapping[str, str]  # folded variant -> key
     longest_from: Mapping[str, int] = field(default_factory=dict)  # first word -> most words of a name it starts
+    demonyms: Mapping[str, str] = field(default_factory=dict)  # state -> its first demonym ('Afghan')
 
     def entry(self, text: str) -> GazetteerEntry | None:
         return self.names.get(fold(text))
@@ -224,7 +225,8 @@ def _frozen(loaded: "Loading") -> Rules:
     frozen = MappingProxyType
     gazetteer = Gazetteer(frozen(dict(loaded.names)),
                           frozen({name: frozenset(aliases) for name, aliases in loaded.aliases.items()}),
-                          frozen(dict(loaded.name_variants)), frozen(_longest_from(loaded.names)))
+                          frozen(dict(loaded.name_variants)), frozen(_longest_from(loaded.names)),
+                          frozen(dict(loaded.demonyms)))
     titles = TitleRules(frozen(dict(loaded.titles)), loaded.title_modifiers, loaded.title_domains,
                         loaded.not_leading, loaded.former, language().words.honorifics, loaded.state_titles,
                         frozenset(_TITLE_BREAK.split(head, 1)[0] for head in loaded.titles if _TITLE_BREAK.search(head)),
