@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
     from .nlp import Sentence
 
-__all__ = ["Arguments", "unique"]
+__all__ = ["Arguments", "unique", "place_states"]
 
 WORDS = language().words
 DEPS = language().syntax
@@ -108,21 +108,6 @@ class Arguments:
                 ids += [a for t in c.subtree for a in self.actors.at(self.sentence.index, t.i)
                         if self.actors.actors[a].type is not ActorType.PERSON and a not in ids]
         return ids
-
-    def place_states(self, head: "Token") -> list[int]:
-        """'captured Lashio', 'the shelling of Kharkiv': the state a place the phrase names is in,
-        when the gazetteer knows it and the article names that state."""
-        states = []
-        for t in self.mention_tokens(head, list(self.actors.at(self.sentence.index, head.i))):
-            for aid in self.actors.at(self.sentence.index, t.i):
-                place = self.actors.actors[aid]
-                if place.type is ActorType.PLACE and place.country:
-                    states += [a.id for a in self.actors.actors.values()
-                               if a.type is ActorType.COUNTRY and a.canonical == place.country]
-        for child in head.children:
-            if child.dep_ in DEPS.coordination:
-                states += self.place_states(child)
-        return unique(states)
 
     def _state_inside(self, head: "Token") -> list[int]:
         """'the government in Kabul', 'sites in Pakistan': the state the noun is in."""
@@ -222,6 +207,16 @@ class Arguments:
         before = self.actors.at(self.sentence.index, doc[start - 2].i)
         return [a for a in before if self.actors.actors[a].type is not ActorType.PLACE]
 
+    def _doers(self, head: "Token") -> list[int]:
+        """"welcomed Ethiopia's contribution", 'commended the sacrifices made by Ethiopian troops': a
+        stance on what an actor did or has is a stance on the actor."""
+        if head.pos_ not in ("NOUN", "PROPN") or self.actors.at(self.sentence.index, head.i):
+            return []
+        ids = [a for c in head.children if c.dep_ == "poss" for a in self.actors_of(c)]
+        ids += [a for c in head.children if c.dep_ == "acl" for ag in c.children if ag.dep_ == "agent"
+                for p in ag.children if p.dep_ == "pobj" for a in self.actors_of(p)]
+        return [a for a in unique(ids) if self.actors.actors[a].type is not ActorType.PLACE]
+
     def stance_actors(self, head: "Token") -> list[int]:
         """'rejected the Turkish move': the actors behind a stance noun; 'endorsed an agreement with
         the EU': the party to a pact."""
@@ -230,7 +225,7 @@ class Arguments:
             ids += [a for c in head.children if c.dep_ == "prep" and c.lower_ == WORDS.accompanying
                     for p in c.children if p.dep_ == "pobj" for a in self.actors_of(p)]
         if head.lemma_.lower() not in self.rules.stance_nouns and head.lower_ not in self.rules.stance_nouns:
-            return unique(ids)
+            return unique(ids) or self._doers(head)
         for child in head.children:
             if child.dep_ in DEPS.name_modifiers:
                 ids += self.actors.at(self.sentence.index, child.i)
@@ -246,3 +241,19 @@ class Arguments:
                 for tok in child.subtree:
                     ids += self.actors.at(self.sentence.index, tok.i)
         return [a for a in unique(ids) if self.actors.actors[a].type is not ActorType.PLACE]
+
+
+def place_states(args: "Arguments", head: "Token") -> list[int]:
+    """'captured Lashio', 'the shelling of Kharkiv': the state a place the phrase names is in,
+    when the gazetteer knows it and the article names that state."""
+    states = []
+    for t in args.mention_tokens(head, list(args.actors.at(args.sentence.index, head.i))):
+        for aid in args.actors.at(args.sentence.index, t.i):
+            place = args.actors.actors[aid]
+            if place.type is ActorType.PLACE and place.country:
+                states += [a.id for a in args.actors.actors.values()
+                           if a.type is ActorType.COUNTRY and a.canonical == place.country]
+    for child in head.children:
+        if child.dep_ in DEPS.coordination:
+            states += place_states(args, child)
+    return unique(states)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable
 
-from .arguments import unique as _unique
+from .arguments import place_states, unique as _unique
 from .found import Reading
 from .language import language
 from .modality import modality_of
@@ -47,7 +47,7 @@ def _event(r: Reading, noun: "Token", rule: NounRule) -> None:
             between += [a for p in child.children if p.dep_ == "pobj" for a in r.args.actors_of(p)]
         elif preposition and (child.lower_ == WORDS.accompanying or child.lower_ in rule.object_preps):
             partners += [a for p in child.children if p.dep_ == "pobj"
-                         for a in r.args.actors_of(p) or (r.args.place_states(p) if rule.place_objects else [])]
+                         for a in r.args.actors_of(p) or (place_states(r.args, p) if rule.place_objects else [])]
         elif child.dep_ == "relcl" and _brings_together(child):
             between += [a for c in child.children if c.dep_ == "dobj" for a in r.args.actors_of(c)]
     carrier = _measured_by(noun)

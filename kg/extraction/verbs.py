@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 
 from ..model import Modality
-from .arguments import unique as _unique
+from .arguments import place_states, unique as _unique
 from .found import Reading
 from .language import language
 from .meetings import hosted_meeting, noun_participants, present_at, told_of
@@ -151,11 +151,14 @@ def _arguments(r: Reading, verb: "Token", rule: VerbRule, passive: bool):
             patients = [verb.head]  # "the army, backed by Russian aircraft"
         elif patients and verb.dep_ == "relcl" and all(p.lower_ in WORDS.relative_pronouns for p in patients):
             patients = [r.args.relative_head(verb)]  # "the Houthis, who are supported by Iran"
-        subject_heads, object_heads = agents, patients + object_heads
+        if not agents and rule.relation.spec.symmetric:
+            subject_heads = patients  # 'X is aligned with Y': the same tie either way
+        else:
+            subject_heads, object_heads = agents, patients + object_heads
     subjects = _unique(a for h in subject_heads for a in r.args.actors_of(h))
     objects = _unique(a for h in object_heads for a in r.args.actors_of(h))
     if not objects and rule.place_objects:
-        objects = _unique(a for h in object_heads for a in r.args.place_states(h))
+        objects = _unique(a for h in object_heads for a in place_states(r.args, h))
     if not objects and rule.relation.spec.stance:
         objects = _unique(a for h in object_heads for a in r.args.stance_actors(h))
     if not objects and rule.clause_object:
