@@ -16,12 +16,13 @@ from .derive import DerivedRelation, derive_relations
 from .language import language
 from .mentions import find_names
 from .nlp import Sentence, SentenceRef, parse_article
-from .posts import find_posts, resolve_titles
+from .posts import find_posts
 from .relations import Found, FoundMeeting, find_relations
 from .affiliations import find_affiliations
 from .bodies import place_generic_bodies
 from .resolve import resolve_names
 from .rules import Gazetteer, Rules
+from .titlerefs import resolve_titles
 from .titles import find_titles
 
 if TYPE_CHECKING:

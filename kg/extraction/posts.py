@@ -1,12 +1,9 @@
-"""Posts people hold, and the people titles refer to.
-
-A title next to a name ('Turkish Defense Minister X', 'X, the leader of Y',
-'Y's adviser X') gives a post; a title with no name beside it ('the Turkish
-foreign minister', 'the two leaders') refers back to the holder of such a post.
-"""
+"""Posts people hold: a title next to a name ('Turkish Defense Minister X', 'X, the leader of Y',
+'Y's adviser X', 'the foreign ministers of A and B, X and Y') gives a post in the organisation or
+state the title, the sentence, the gazetteer or the dateline names. (A title with no name beside
+it refers back to the holder of such a post: `titlerefs`.)"""
 from __future__ import annotations
 
-import bisect
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -19,11 +16,10 @@ from ..model import ActorType
 from .rules import ArgumentRules, TitleRules
 from .titles import TitlePhrase
 
-__all__ = ["PostsFound", "find_posts", "resolve_titles", "follows_title"]
+__all__ = ["PostsFound", "find_posts", "follows_title", "title_words", "spelled"]
 
 WORDS = language().words
 DEPS = language().syntax
-MIN_COUNT, MAX_COUNT = 2, 5  # how many holders a plural title may count ('the three leaders')
 
 
 def follows_title(t: TitlePhrase, m: NameMention) -> bool:
@@ -113,10 +109,34 @@ def find_posts(titles: list[TitlePhrase], names: list[NameMention], referents: M
             if not orgs and home is not None:
                 orgs = [country_actor(actors, home)]
         label = _counterpart_of(t, posts, holder) if t.head == WORDS.counterpart else t.label
-        for org in orgs:
-            posts.append(LocalPost(holder, org, label, t.leads, t.sentence, t.start, t.end))
+        pairs = [(holder, org) for org in orgs]
+        if t.plural:
+            pairs = _each_listed(t, person, here, referents, actors, orgs, rules) or pairs
+        for who, org in pairs:
+            posts.append(LocalPost(who, org, label, t.leads, t.sentence, t.start, t.end))
         held.add((t.sentence.index, t.start))
     return PostsFound(tuple(posts), actors, TokenIndex.of(token_actor, cue), frozenset(held))
+
+
+def _each_listed(t: TitlePhrase, first: NameMention, here: list[NameMention], referents, actors,
+                 orgs: list[int], rules: TitleRules) -> list[tuple[int, int]]:
+    """'the foreign ministers of A and B, X and Y': each person listed after a plural title holds
+    it, in the organisation named in the same place of the list, else (a state's title) in the
+    state the gazetteer knows them for ('their foreign ministers, X and Y')."""
+    people, doc, end = [first], t.doc, first.end
+    for m in here:
+        if m.start > end and m.type is ActorType.PERSON and all(
+                tok.text == "," or tok.lower_ == WORDS.conjunction for tok in doc[end:m.start]):
+            people.append(m)
+            end = m.end
+    holders = [referents.get(mention_key(m)) for m in people]
+    if len(holders) < 2 or any(h is None or actors[h].type is not ActorType.PERSON for h in holders):
+        return []
+    if len(orgs) == len(holders):
+        return list(zip(holders, orgs))
+    if orgs or not _state_title(t, rules):
+        return []
+    return [(h, country_actor(actors, actors[h].country)) for h in holders if actors[h].country]
 
 
 def _states_spoken_of(names, titles, referents, actors) -> list[tuple[tuple[int, int], int, bool]]:
@@ -158,7 +178,7 @@ def _possessed(t: TitlePhrase, rules: TitleRules) -> bool:
 
 
 def _state_title(t: TitlePhrase, rules: TitleRules) -> bool:
-    label = " ".join(_title_words(t.label))
+    label = " ".join(title_words(t.label))
     words = label.split()
     return any(" ".join(words[i:]) in rules.state_titles for i in range(len(words)))
 
@@ -234,161 +254,10 @@ def _person_before(t: TitlePhrase, names: list[NameMention], titles: list[TitleP
     return None
 
 
-def resolve_titles(titles: list[TitlePhrase], beside: PostsFound, actors: Mapping[int, LocalActor],
-                   affiliations=()) -> tuple[TokenIndex, tuple[LocalPost, ...]]:
-    """A title with no name beside it refers to the person holding that post in the article.
-    Returns the token index with those titles resolved, and the posts with the ones learnt
-    on the way ('the foreign ministers of A and B ... X signed for A')."""
-    posts = list(beside.posts)
-    token_actor, cue = beside.index.editable()
-    held = _HeldPosts(posts)
-    for t in titles:
-        if (t.sentence.index, t.start) in beside.held or t.former:
-            continue
-        org_ids = []
-        for o in t.orgs:
-            ids = token_actor.get((t.sentence.index, o.start))
-            if ids:
-                org_ids.append(ids[0])
-        head = t.head.split()[-1]
-        count = _counted(t)
-        if t.plural and not org_ids and count:
-            targets = _last_holders(held.refreshed(), head, count, t)
-            if targets:
-                key = (t.sentence.index, t.head_index)
-                token_actor[key] = targets
-                cue[key] = "title"
-            continue
-        targets: list[int] = []
-        for org in org_ids or [None]:
-            found = _holder_of(held.refreshed(), head, org, t)
-            if found is not None and found not in targets:
-                targets.append(found)
-        if t.plural and org_ids and len(targets) < len(org_ids):
-            targets = _affiliated(t, org_ids, affiliations, posts) or targets
-        states = [o for o in org_ids if actors[o].type is ActorType.COUNTRY]
-        if (not targets or (t.plural and len(targets) < len(org_ids))) and states and len(states) == len(org_ids):
-            targets = states  # 'the foreign ministers of Turkey, Iran and Russia': the states, as a state-level view
-        elif not targets or (not t.plural and len(targets) > 1) or (t.plural and not org_ids):
-            continue
-        elif t.plural and org_ids and len(targets) < len(org_ids):
-            continue
-        key = (t.sentence.index, t.head_index)
-        token_actor[key] = targets
-        cue[key] = "title"
-    return TokenIndex.of(token_actor, cue), tuple(posts)
-
-
-def _affiliated(t: TitlePhrase, org_ids: list[int], affiliations, posts: list[LocalPost]) -> list[int]:
-    """'The foreign ministers of A and B signed ... X signed for A and Y for B': one person said to
-    serve each state near the title holds it; each gets the post."""
-    people = []
-    for org in org_ids:
-        near = {p for p, state, s in affiliations if state == org and abs(s.index - t.sentence.index) <= 1}
-        if len(near) != 1:
-            return []
-        people.append((next(iter(near)), org))
-    for person, org in people:
-        sentence = next(s for p, state, s in affiliations if p == person and state == org)
-        posts.append(LocalPost(person, org, t.label, t.leads, sentence, t.start, t.end))
-    return [person for person, _ in people]
-
-
-def _title_words(label: str) -> list[str]:
+def title_words(label: str) -> list[str]:
     words = label.lower().replace("-", " ").split()
-    return [_spelled(w) for w in words if w not in WORDS.generic_title_words]
+    return [spelled(w) for w in words if w not in WORDS.generic_title_words]
 
 
-def _spelled(word: str) -> str:
+def spelled(word: str) -> str:
     return WORDS.title_spellings.get(word, word)
-
-
-def _counted(t: TitlePhrase) -> int | None:
-    """'the three leaders', 'both ministers': how many people a plural title counts."""
-    doc = t.doc
-    for i in range(max(t.sentence.span.start, t.start - 1), t.head_index):
-        word = doc[i].lower_
-        count = WORDS.numbers.get(word) or WORDS.count_words.get(word) or (int(word) if word.isdigit() else None)
-        if count is not None and MIN_COUNT <= count <= MAX_COUNT:
-            return count
-    return None
-
-
-@dataclass(frozen=True)
-class _Held:
-    """Who holds a post of one title in one organisation, and in which sentences it is said."""
-
-    holder: int
-    org: int
-    words: frozenset[str]
-    leads: bool
-    sentences: tuple[int, ...]  # sorted
-
-    def last_before(self, index: int, inclusive: bool) -> int | None:
-        """The last sentence up to `index` that says it."""
-        n = bisect.bisect_right(self.sentences, index) if inclusive else bisect.bisect_left(self.sentences, index)
-        return self.sentences[n - 1] if n else None
-
-
-class _HeldPosts:
-    """The posts of an article grouped by holder, organisation and title: a post said in a
-    thousand sentences is looked at once per title, not a thousand times."""
-
-    def __init__(self, posts: list[LocalPost]):
-        self.posts = posts
-        self._seen = -1
-        self._groups: list[_Held] = []
-
-    def refreshed(self) -> list[_Held]:
-        if self._seen != len(self.posts):  # posts may have been added since
-            grouped: dict[tuple, list[int]] = {}
-            for p in self.posts:
-                grouped.setdefault((p.holder, p.org, frozenset(_title_words(p.title)), p.leads), []).append(
-                    p.sentence.index)
-            self._groups = [_Held(*key, tuple(sorted(indexes))) for key, indexes in grouped.items()]
-            self._seen = len(self.posts)
-        return self._groups
-
-
-def _last_holders(held: list[_Held], head: str, count: int, t: TitlePhrase) -> list[int]:
-    """The last `count` people before the title holding such a post ('leader' means any leading post)."""
-    holders: list[int] = []
-    said = [(g.last_before(t.sentence.index, inclusive=False), n, g) for n, g in enumerate(held)]
-    for _last, _n, g in sorted(((i, n, g) for i, n, g in said if i is not None), key=lambda x: (-x[0], -x[1])):
-        fits = g.leads if head in WORDS.leader_titles else (_spelled(head).rstrip("s") in
-                                                            {w.rstrip("s") for w in g.words})
-        if fits and g.holder not in holders:
-            holders.append(g.holder)
-        if len(holders) == count:
-            return sorted(holders)
-    return []
-
-
-def _holder_of(held: list[_Held], head: str, org: int | None, t: TitlePhrase) -> int | None:
-    """The one person holding the post a title names (of `org`, when given): the only such
-    holder in the article, else the one named last before it."""
-    wanted = set(_title_words(t.label))
-    head = _spelled(head)
-    matches = []
-    for g in held:
-        if head in WORDS.leader_titles and org is not None and g.leads and g.org == org:
-            matches.append(g)  # 'the Iranian leader': whoever leads Iran here
-            continue
-        if head not in g.words and head.rstrip("s") not in g.words:
-            continue
-        if not (wanted - {head, head + "s"}) <= g.words:
-            continue
-        if org is not None and g.org != org:
-            continue
-        matches.append(g)
-    holders = {g.holder for g in matches}
-    if len(holders) == 1:
-        return holders.pop()
-    said = [(g.last_before(t.sentence.index, inclusive=True), g.holder) for g in matches]
-    said = [(index, holder) for index, holder in said if index is not None]
-    if said:
-        last = max(index for index, _ in said)
-        at_last = {holder for index, holder in said if index == last}
-        if len(at_last) == 1:
-            return at_last.pop()
-    return None
