@@ -12,6 +12,8 @@ __all__ = ["resolve_references"]
 WORDS = language().words
 DEPS = language().syntax
 NOT_ORG_TYPES = {ActorType.PERSON, ActorType.PLACE, ActorType.GROUP}
+SETTING = "setting"
+MIN_COUNT, MAX_COUNT = 2, 5  # how many actors a plural description may count ('the three juntas')
 
 
 def resolve_references(sentences, actors, index: TokenIndex, rules: ReferenceRules) -> TokenIndex:
@@ -25,7 +27,7 @@ def resolve_references(sentences, actors, index: TokenIndex, rules: ReferenceRul
             key = (s.index, tok.i)
             if key in token_actor:
                 for aid in token_actor[key]:
-                    history.append((s.index, tok.i, aid, tok.dep_))
+                    history.append((s.index, tok.i, aid, _role(tok)))
                     if actors[aid].type is ActorType.COUNTRY and tok.lower_ in rules.definite_descriptions:
                         described[tok.lower_] = aid
                 continue
@@ -38,6 +40,14 @@ def resolve_references(sentences, actors, index: TokenIndex, rules: ReferenceRul
                     and _last_subject_is_actor(sentences, s, tok, token_actor):
                 target = _last(history, actors, set(ActorType) - NOT_ORG_TYPES, prefer_subject=False, before=(s.index, tok.i))
                 kind = "pronoun"
+            elif tok.pos_ == "NOUN" and tok.lemma_.lower() in rules.definite_descriptions and _counted(tok):
+                types = set(rules.definite_descriptions[tok.lemma_.lower()])
+                targets = _last_several(history, actors, types, _counted(tok), before=(s.index, tok.i))
+                if targets:
+                    token_actor[key] = targets
+                    cue[key] = "description"
+                    history += [(s.index, tok.i, aid, tok.dep_) for aid in targets]
+                continue
             elif tok.pos_ == "NOUN" and lower in rules.definite_descriptions and _bare_definite(tok):
                 types = set(rules.definite_descriptions[lower])
                 if lower in described and ActorType.COUNTRY in types:
@@ -67,6 +77,41 @@ def _last_subject_is_actor(sentences, s, pronoun, token_actor) -> bool:
             last = subjects[-1]
             return (sentence.index, last.i) in token_actor or last.pos_ == "PRON"
     return True
+
+
+def _role(tok) -> str:
+    """The token's dependency, or SETTING for a place an event is set in ('a forum in Singapore'):
+    that is no actor the text goes on to count."""
+    if tok.dep_ == "pobj" and tok.head.lower_ in WORDS.setting_prepositions:
+        return SETTING
+    return tok.dep_
+
+
+def _counted(tok) -> int | None:
+    """'the three juntas', 'both countries', 'the two sides': how many actors a plural description
+    counts (two to five)."""
+    if tok.tag_ not in ("NNS", "NNPS"):
+        return None
+    for child in tok.children:
+        word = child.lower_
+        count = WORDS.numbers.get(word) or WORDS.count_words.get(word) or (int(word) if word.isdigit() else None)
+        if count is not None and MIN_COUNT <= count <= MAX_COUNT:
+            return count
+    return None
+
+
+def _last_several(history, actors, types, count: int, before, sentences_back: int = 3) -> list[int]:
+    """The last `count` distinct fitting actors of the history before `before`, in text order;
+    none when there are fewer."""
+    found: list[int] = []
+    for sentence, token, aid, dep in reversed(history):
+        if sentence < before[0] - sentences_back:
+            break
+        if (sentence, token) < before and actors[aid].type in types and aid not in found and dep != SETTING:
+            found.append(aid)
+            if len(found) == count:
+                return sorted(found)
+    return []
 
 
 def _bare_definite(tok) -> bool:
