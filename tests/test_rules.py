@@ -131,3 +131,26 @@ def test_rules_unknown_construction_is_refused(tmp_path):
     path.write_text("verbs:\n  - {lemma: parley, relation: metWith, construction: handshake}\n", encoding="utf-8")
     with pytest.raises(RuleFileError, match="parley.*unknown construction 'handshake'"):
         load_rules(lexicons=[path])
+
+
+def test_rules_shipped_places_are_towns_of_their_state(rules):
+    goma = rules.gazetteer.entry("Goma")
+    assert (goma.name, goma.kind) == ("Democratic Republic of the Congo", "town")
+    assert rules.gazetteer.entry("Kharkov").name == "Ukraine"
+    assert rules.gazetteer.entry("Kinshasa").kind == "capital"  # the states' file wins
+
+
+def test_rules_user_places_file_adds_towns(tmp_path):
+    path = tmp_path / "towns.tsv"
+    path.write_text("name\tstate\taliases\nNorth Keld\tNorway\tKeld|Nordkeld\n", encoding="utf-8")
+    entry = load_rules([path]).gazetteer.entry("Nordkeld")
+    assert (entry.name, entry.kind) == ("Norway", "town")
+
+
+def test_rules_bad_places_row_gives_line_number(tmp_path):
+    path = tmp_path / "towns.tsv"
+    path.write_text("name\tstate\taliases\nNorth Keld\tNorway\tKeld\nLonely Town\n", encoding="utf-8")
+    with pytest.raises(RuleFileError) as err:
+        load_rules([path])
+    assert err.value.line == 3
+    assert "expected a name, its state and aliases" in str(err.value)

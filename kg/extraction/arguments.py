@@ -110,13 +110,19 @@ class Arguments:
         return ids
 
     def _state_inside(self, head: "Token") -> list[int]:
-        """'the government in Kabul', 'sites in Pakistan': the state the noun is in."""
+        """'the government in Kabul', 'sites in Pakistan', 'the cities of Goma and Bukavu': the
+        state the noun is in."""
         doc = head.doc
         following = doc[head.i + 2] if head.i + 2 < len(doc) and doc[head.i + 1].lower_ == WORDS.inside else None
         places = [p for c in head.children if c.dep_ == "prep" and c.lower_ == WORDS.inside for p in c.children
                   if p.dep_ == "pobj"] or ([following] if following is not None else [])
-        return [a for p in places for a in self.actors.at(self.sentence.index, p.i)
-                if self.actors.actors[a].type is ActorType.COUNTRY]
+        states = [a for p in places for a in self.actors.at(self.sentence.index, p.i)
+                  if self.actors.actors[a].type is ActorType.COUNTRY]
+        if not states and head.lower_ in self.rules.asset_nouns:
+            named = [p for c in head.children if c.dep_ == "prep" and c.lower_ in (WORDS.inside, WORDS.belonging)
+                     for p in c.children if p.dep_ == "pobj"]
+            states = [a for p in named for a in place_states(self, p)]
+        return states
 
     def mention_tokens(self, head: "Token", ids: list[int]) -> list["Token"]:
         """The head and, when it is part of a name, the other words of that name (the parser

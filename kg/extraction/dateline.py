@@ -1,6 +1,6 @@
-"""The state an article is filed from: the place its dateline names at the start of a line
+"""The state an article is filed from: the capital its dateline names at the start of a line
 ('PORT-AU-PRINCE —', 'Baghdad, Thursday 8 February 2024', 'NEW DELHI / ISLAMABAD:'), the
-first when it names several. Wire copy leaves that state's officials without their state
+first when it names several (a town may be where talks between others are held: 'GENEVA —'). Wire copy leaves that state's officials without their state
 ('Prime Minister X said'), as a reader there would."""
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ def dateline_state(names: list[NameMention]) -> str | None:
     for m in names:
         if m.sentence.index >= DATELINE_SENTENCES:
             return None
-        state = m.country if m.kind == "place" else m.canonical if m.kind == "capital" else None
+        state = m.country if m.kind == "place" and m.cue != "town" else m.canonical if m.kind == "capital" else None
         if state is not None and _opens_line(m) and _set_off(m):
             return state
     return None

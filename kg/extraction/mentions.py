@@ -162,6 +162,8 @@ def _from_entry(sentence: "Sentence", start: int, end: int, entry: GazetteerEntr
         if doc[end - 1].tag_ in ("NNS", "NNPS") and doc[end - 1].lower_.endswith("s"):
             return NameMention(sentence, start, end, ActorType.GROUP, "people", None, "gazetteer")
         return NameMention(sentence, start, end, ActorType.COUNTRY, "demonym", entry.name, "gazetteer")
+    if entry.kind == "town":
+        return NameMention(sentence, start, end, ActorType.PLACE, "place", None, "town", entry.name)
     if entry.type is ActorType.COUNTRY and entry.kind in ("capital", "metonym"):
         kind = "capital" if _used_as_actor(doc, start, end, rules) else "place"
         if kind == "place":

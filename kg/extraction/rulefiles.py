@@ -113,9 +113,31 @@ def load_countries(path: Path, rules: Loading) -> None:
             rules.add_name(metonym, GazetteerEntry(name, ActorType.COUNTRY, "metonym"))
 
 
+PLACES_HEADER = ["name", "state", "aliases"]
+
+
+def load_places(path: Path, rules: Loading) -> None:
+    """Towns and regions with their state: never actors, but what is done to them is done to it."""
+    rows = data_lines(path)
+    expected = PLACES_HEADER
+    if not rows or rows[0][1].split("\t") != expected:
+        raise RuleFileError(str(path), f"header must be {' '.join(expected)}", rows[0][0] if rows else None)
+    for lineno, line in rows[1:]:
+        fields = [f.strip() for f in line.split("\t")]
+        if len(fields) != len(expected) or not fields[0] or not fields[1]:
+            raise RuleFileError(str(path), "expected a name, its state and aliases, tab-separated", lineno)
+        name, state, aliases = fields
+        for alias in [name, *(a.strip() for a in aliases.split("|") if a.strip())]:
+            rules.add_name(alias, GazetteerEntry(state, ActorType.COUNTRY, "town"))
+
+
 def load_gazetteer(path: Path, rules: Loading) -> None:
     if path.suffix.lower() == ".tsv":
-        load_countries(path, rules)
+        rows = data_lines(path)
+        if rows and rows[0][1].split("\t") == PLACES_HEADER:
+            load_places(path, rules)
+        else:
+            load_countries(path, rules)
         return
     data = read_yaml_mapping(path)
     actors = data.get("actors")

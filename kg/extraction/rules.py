@@ -46,7 +46,7 @@ class GazetteerEntry:
 
     name: str  # canonical name of the actor it refers to
     type: ActorType
-    kind: str = "name"  # name | demonym | capital | metonym
+    kind: str = "name"  # name | demonym | capital | metonym | town (a place in the state)
     country: str | None = None
 
 
@@ -280,9 +280,10 @@ def vowels_folded(surname: str) -> str | None:
 def load_rules(gazetteers: Iterable[str | Path] = (), lexicons: Iterable[str | Path] = ()) -> Rules:
     """The shipped data plus the user's own gazetteer and lexicon files (which win on conflict)."""
     from .rulefiles import (Loading, load_countries, load_descriptors, load_gazetteer, load_given_names,
-                            load_lexicon, load_name_variants, load_titles)
+                            load_lexicon, load_name_variants, load_places, load_titles)
 
     rules = Loading()
+    load_places(data_path("places.tsv"), rules)
     load_countries(data_path("countries.tsv"), rules)
     load_gazetteer(data_path("gazetteer.yaml"), rules)
     load_lexicon(data_path("lexicon.yaml"), rules)
