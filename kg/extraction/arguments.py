@@ -21,6 +21,7 @@ __all__ = ["Arguments", "unique", "place_states"]
 
 WORDS = language().words
 DEPS = language().syntax
+TIME_ENTITIES = {"DATE", "TIME"}  # the entity tagger's labels of dates and times
 
 
 def unique(items: Iterable[int]) -> list[int]:
@@ -71,8 +72,9 @@ class Arguments:
         if not ids and not describes and (word in self.rules.proxy_nouns or word in self.rules.asset_nouns):
             ids = self._owners(head, seen)
         if not ids:  # 'an Islamic State target southwest of Baghdad': the proxy sits in a compound
-            ids = [a for c in head.children if c.dep_ == "compound" and c.lower_ in self.rules.proxy_nouns
-                   for a in self.actors_of(c, seen)]
+            ids = [a for c in head.children if c.dep_ == "compound" and (
+                c.lower_ in self.rules.proxy_nouns or head.ent_type_ in TIME_ENTITIES)
+                   for a in self.actors_of(c, seen)]  # and 'met President Assad Tuesday' parsed as one phrase
         if not ids and word in self.rules.state_name_nouns:  # "Kurti's government", "Iran's government"
             ids = [a for c in head.children if c.dep_ == "poss" for a in self.actors_of(c, seen)]
         if not ids and (word in self.rules.state_name_nouns or word in self.rules.asset_nouns):

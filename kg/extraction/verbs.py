@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 
 from ..model import Modality
-from .arguments import place_states, unique as _unique
+from .arguments import TIME_ENTITIES, place_states, unique as _unique
 from .found import Reading
 from .language import language
 from .meetings import hosted_meeting, noun_participants, present_at, told_of
@@ -23,7 +23,6 @@ __all__ = ["read_verb"]
 WORDS = language().words
 DEPS = language().syntax
 DATES = language().dates
-TIME_ENTITIES = {"DATE", "TIME"}  # the entity tagger's labels of dates and times
 MAX_TOPIC = 160  # characters of what was called for
 HYPHEN_CONFIDENCE = 0.8  # "Rwanda-backed M23": said in passing
 
