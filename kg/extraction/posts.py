@@ -92,11 +92,16 @@ def find_posts(titles: list[TitlePhrase], names: list[NameMention], referents: M
                 cue[key] = "name"
         orgs = [referents.get(mention_key(o)) for o in t.orgs]
         orgs = [o for o in orgs if o is not None and o != holder]
+        nationality: set[int] = set()
         if not orgs and t.doc[t.start].lower_ == WORDS.possessive_relative:
             orgs = [a for a in _arguments(t, actors, token_actor, cue, arguments).antecedent(t.doc[t.head_index])
                     if a != holder]
-        if not orgs and t.doc[t.start].lower_ in WORDS.organisation_possessives:
-            orgs = _clause_subject(_arguments(t, actors, token_actor, cue, arguments), actors)
+        if t.doc[t.start].lower_ in WORDS.organisation_possessives:  # 'its Kenyan commander': its, and Kenyan
+            owner = _clause_subject(_arguments(t, actors, token_actor, cue, arguments), actors)
+            if not owner and t.doc[t.start].lower_ in WORDS.thing_pronouns:  # 'its', not 'their'
+                owner = _organisation_before(t, names, referents, actors)
+            nationality = {o for o in orgs if o not in owner} if owner else set()
+            orgs = owner + sorted(nationality)
         if not orgs and t.patron is not None:
             patron = referents.get(mention_key(t.patron))
             orgs = sorted({p.org for p in posts if p.holder == patron and actors[p.org].type is ActorType.COUNTRY})
@@ -113,7 +118,7 @@ def find_posts(titles: list[TitlePhrase], names: list[NameMention], referents: M
         if t.plural:
             pairs = _each_listed(t, person, here, referents, actors, orgs, rules) or pairs
         for who, org in pairs:
-            posts.append(LocalPost(who, org, label, t.leads, t.sentence, t.start, t.end))
+            posts.append(LocalPost(who, org, label, t.leads and org not in nationality, t.sentence, t.start, t.end))
         held.add((t.sentence.index, t.start))
     return PostsFound(tuple(posts), actors, TokenIndex.of(token_actor, cue), frozenset(held))
 
@@ -155,6 +160,18 @@ def _states_spoken_of(names, titles, referents, actors) -> list[tuple[tuple[int,
         elif m.kind in ("capital", "metonym") and referents.get(mention_key(m)) is not None:
             out.append(((m.sentence.index, m.start), referents[mention_key(m)], True))
     return sorted(out)
+
+
+def _organisation_before(t: TitlePhrase, names: list[NameMention], referents, actors) -> list[int]:
+    """'..., where he was briefed by its Kenyan commander, X': the organisation or state named last
+    before 'its', in its sentence or the one before."""
+    before = [m for m in names if t.sentence.index - 1 <= m.sentence.index <= t.sentence.index
+              and (m.sentence.index, m.end) <= (t.sentence.index, t.start)]
+    for m in reversed(before):
+        aid = referents.get(mention_key(m))
+        if aid is not None and actors[aid].type not in (ActorType.PERSON, ActorType.PLACE, ActorType.GROUP):
+            return [aid]
+    return []
 
 
 def _capital_before(t: TitlePhrase, names: list[NameMention], actors, referents) -> list[int]:
