@@ -21,6 +21,7 @@ __all__ = ["Found", "FoundMeeting", "Reading"]
 BASE_CONFIDENCE = 0.9
 REFERENCE_PENALTY = 0.15  # the sentence resolves an actor through a pronoun or a description
 TITLE_PENALTY = 0.05  # ... through a title
+MAX_TOPIC = 160  # characters of what was called for
 
 
 @dataclass(frozen=True)

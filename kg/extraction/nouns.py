@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Callable
 
 from .arguments import place_states, unique as _unique
-from .found import Reading
+from .found import MAX_TOPIC, Reading
 from .language import language
 from .modality import modality_of
 from .rules import NounRule
@@ -128,6 +128,15 @@ def _stance_noun(r: Reading, noun: "Token", rule: NounRule) -> None:
         for b in _unique(targets):
             if a != b:
                 r.add(a, rule.relation, b, None, modality, noun, STANCE_CONFIDENCE)
+        if not targets and rule.relation.spec.topic:  # 'the Houthis' insistence on salaries'
+            r.add(a, rule.relation, None, _noun_topic(noun), modality, noun, STANCE_CONFIDENCE)
+
+
+def _noun_topic(noun: "Token") -> str:
+    """What a demand noun asks for: the words after it in its phrase."""
+    tokens = [t for t in noun.subtree if t.i > noun.i]
+    text = noun.doc[tokens[0].i:tokens[-1].i + 1].text if tokens else noun.text
+    return text.strip(" “”\"'‘’.,")[:MAX_TOPIC] or noun.text
 
 
 def _role(r: Reading, noun: "Token", rule: NounRule) -> None:
