@@ -8,12 +8,14 @@ count only if resolution merges them with a typed mention.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model import ActorType
 from .language import language
+from .namemention import NameMention, by_sentence, mention_key
+from .nlp import common_word
 from .rules import GazetteerEntry, NameRules, fold
+from .statenames import absorb_national_bodies, from_entry
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -30,55 +32,7 @@ SPACY_TYPES = {"PERSON": ActorType.PERSON, "ORG": ActorType.ORGANIZATION,
 NOT_NAMES = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "EVENT",
              "WORK_OF_ART", "LAW", "LANGUAGE"}
 MAX_GAZETTEER_TOKENS = 8
-
-
-@dataclass(frozen=True)
-class NameMention:
-    """A name in a sentence; `start`/`end` are token indices in the sentence's doc."""
-
-    sentence: "Sentence"
-    start: int
-    end: int
-    type: ActorType | None
-    kind: str  # name | demonym | capital | metonym | state | acronym | alias
-    canonical: str | None = None  # the gazetteer's canonical name, when known
-    cue: str = ""  # what typed it: gazetteer | head | descriptor | title | ner
-    country: str | None = None  # the state a national body belongs to
-
-    @property
-    def doc(self):
-        return self.sentence.span.doc
-
-    @property
-    def tokens(self):
-        return self.doc[self.start:self.end]
-
-    @property
-    def text(self) -> str:
-        return self.sentence.article_text[self.char_start:self.char_end]
-
-    @property
-    def char_start(self) -> int:
-        return self.sentence.offset + self.doc[self.start].idx
-
-    @property
-    def char_end(self) -> int:
-        last = self.doc[self.end - 1]
-        return self.sentence.offset + last.idx + len(last.text)
-
-
-def mention_key(m: NameMention) -> tuple[int, int, int]:
-    """Where a name is: its sentence and token range. Later stages find a name's actor by it."""
-    return (m.sentence.index, m.start, m.end)
-
-
-def by_sentence(items) -> dict[int, list]:
-    """Names, titles or anything with a `.sentence`, listed by sentence index: rules that look
-    within one sentence then take time in proportion to it, not to the article."""
-    grouped: dict[int, list] = {}
-    for item in items:
-        grouped.setdefault(item.sentence.index, []).append(item)
-    return grouped
+PERSON_ENTITY = "PERSON"  # the entity tagger's label of people
 
 
 def _capitalised(token: "Token") -> bool:
@@ -125,7 +79,7 @@ def find_names(sentence: "Sentence", rules: NameRules) -> list[NameMention]:
         if entry.kind != "demonym" and not doc[start:end].text.isupper() \
                 and _inside_longer_name(doc, start, end, sentence, rules, entry):
             continue
-        mention = _from_entry(sentence, start, end, entry, rules)
+        mention = from_entry(sentence, start, end, entry, rules)
         mentions.append(mention)
         taken.update(range(mention.start, mention.end))
     for start, end in _name_chunks(sentence, taken, rules):
@@ -134,7 +88,7 @@ def find_names(sentence: "Sentence", rules: NameRules) -> list[NameMention]:
             mentions.append(mention)
             taken.update(range(mention.start, mention.end))
     mentions.sort(key=lambda m: m.start)
-    return _absorb_national_bodies(mentions, doc, rules)
+    return absorb_national_bodies(mentions, doc, rules)
 
 
 def _inside_longer_name(doc, start: int, end: int, sentence: "Sentence", rules: NameRules,
@@ -147,69 +101,30 @@ def _inside_longer_name(doc, start: int, end: int, sentence: "Sentence", rules: 
         return _name_token(tok, False, rules) and not _title_word(tok, rules) and rules.entry(tok.text) is None
     before = doc[start - 1] if start > sentence.span.start else None
     after = doc[end] if end < sentence.span.end else None
+    if entry.type is ActorType.COUNTRY and entry.kind == "name" and _named_after_state(doc, start, sentence, rules):
+        return True  # 'Heart of Moldova', 'Central Bank of Libya': the state ends another name
     return (before is not None and extends(before)) or (after is not None and extends(after))
 
 
-def _from_entry(sentence: "Sentence", start: int, end: int, entry: GazetteerEntry, rules: NameRules) -> NameMention:
-    doc = sentence.span.doc
-    if entry.type is ActorType.COUNTRY and entry.kind == "demonym":
-        body_end = _national_body_end(doc, end, sentence.span.end, rules)
-        if body_end is not None:  # 'the Iranian foreign ministry', 'Sudanese intelligence services'
-            return NameMention(sentence, start, body_end, ActorType.GOVERNMENT_BODY, "name", None, "head", entry.name)
-        nxt = doc[end] if end < sentence.span.end else None
-        if nxt is not None and nxt.lower_ in rules.state_metonyms and nxt.pos_ in ("NOUN", "PROPN"):
-            return NameMention(sentence, start, end + 1, ActorType.COUNTRY, "state", entry.name, "gazetteer")
-        if doc[end - 1].tag_ in ("NNS", "NNPS") and doc[end - 1].lower_.endswith("s"):
-            return NameMention(sentence, start, end, ActorType.GROUP, "people", None, "gazetteer")
-        return NameMention(sentence, start, end, ActorType.COUNTRY, "demonym", entry.name, "gazetteer")
-    if entry.kind == "town":
-        return NameMention(sentence, start, end, ActorType.PLACE, "place", None, "town", entry.name)
-    if entry.type is ActorType.COUNTRY and entry.kind in ("capital", "metonym"):
-        kind = "capital" if _used_as_actor(doc, start, end, rules) else "place"
-        if kind == "place":
-            return NameMention(sentence, start, end, ActorType.PLACE, "place", None, "gazetteer", entry.name)
-        return NameMention(sentence, start, end, ActorType.COUNTRY, "capital", entry.name, "gazetteer")
-    if entry.type is ActorType.COUNTRY:
-        nxt = doc[end] if end < sentence.span.end else None
-        if nxt is not None and nxt.lower_ in rules.state_metonyms and nxt.pos_ in ("NOUN", "PROPN"):
-            return NameMention(sentence, start, end + 1, ActorType.COUNTRY, "state", entry.name, "gazetteer")
-    return NameMention(sentence, start, end, entry.type, "name", entry.name, "gazetteer", entry.country)
-
-
-ACTOR_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
-
-
-def _national_body_end(doc, end: int, limit: int, rules: NameRules) -> int | None:
-    """Where a lower-case government body after a demonym ends ('foreign ministry'), if there is one."""
-    for j in range(end, min(limit, end + 3)):
-        tok = doc[j]
-        if not tok.text.islower() or tok.pos_ not in ("NOUN", "ADJ", "PROPN"):
-            return None
-        if rules.name_heads.get(tok.lemma_) is ActorType.GOVERNMENT_BODY and tok.lemma_ not in rules.state_metonyms:
-            return j + 1
-        if tok.lower_ not in rules.title_modifiers:
-            return None
-    return None
-
-
-def _used_as_actor(doc, start: int, end: int, rules: NameRules) -> bool:
-    """A capital names its government when it acts or is acted upon ('Moscow said', 'talks with Kyiv'),
-    not when it is a location ('in Moscow', 'the capital, Moscow', 'rebuild Damascus')."""
-    tok = doc[end - 1]
-    while tok.dep_ == "conj" and tok.head != tok:
-        tok = tok.head
-    if tok.dep_ in ACTOR_DEPS:
-        return True
-    if tok.dep_ == "pobj" and tok.head.lower_ in WORDS.actor_prepositions:
-        return True
-    if start >= 2 and doc[start - 1].lower_ == WORDS.inside and doc[start - 2].lower_ in rules.state_name_nouns:
-        return True  # 'the new leadership in Damascus', 'the authorities in Kabul'
-
-    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in rules.relation_verbs:
-        return True
-    if tok.dep_ == "compound" and (tok.head.lower_ in rules.titles or tok.head.lemma_.lower() in rules.titles):
-        return True  # 'Kremlin spokesman Dmitry Peskov'
-    return False
+def _named_after_state(doc, start: int, sentence: "Sentence", rules: NameRules) -> bool:
+    """Whether the state named at `start` ends a longer name: '<Name> of (the) STATE', the word
+    before 'of' a capitalised English noun or adjective ('Heart', 'Bank') that is no title word or
+    state noun, in a run of capitalised words with no person's name ('Hugh Todd of Guyana')."""
+    k = start - 1
+    if k > sentence.span.start and doc[k].lower_ == WORDS.definite_article:
+        k -= 1
+    if k <= sentence.span.start + 1 or doc[k].lower_ != WORDS.belonging:
+        return False
+    word = doc[k - 1]
+    if not (word.text[:1].isupper() and word.is_alpha and common_word(word) and not _title_word(word, rules)
+            and word.lower_ not in rules.state_name_nouns and word.lower_ not in rules.state_nouns
+            and rules.entry(word.text) is None):
+        return False
+    run = k - 1
+    while run > sentence.span.start and doc[run - 1].text[:1].isupper() and doc[run - 1].is_alpha:
+        run -= 1
+    return not any(t.ent_type_ == PERSON_ENTITY or fold(t.text) in rules.given_names
+                   for t in doc[run:k])  # 'Hugh Todd of Guyana' is a person of a state
 
 
 def _name_chunks(sentence: "Sentence", taken: set[int], rules: NameRules) -> list[tuple[int, int]]:
@@ -232,7 +147,9 @@ def _name_chunks(sentence: "Sentence", taken: set[int], rules: NameRules) -> lis
             k = j
             while k < span.end and k not in taken and (doc[k].lower_ in WORDS.name_connectors or (
                     doc[k].lower_ == WORDS.belonging and k == j and rules.name_heads.get(doc[j - 1].lower_))
-                    or (k == j and _joins_name_of(doc, i, k, span, taken, rules))):
+                    or (k == j and _joins_name_of(doc, i, k, span, taken, rules))
+                    or (k > j and doc[k].lower_ == WORDS.definite_article and doc[k - 1].lower_ == WORDS.belonging)
+                    or (k == j and doc[k].lower_ == WORDS.belonging and _state_follows(doc, k, span, rules))):
                 k += 1
             if j < k < span.end and k not in taken and _name_token(doc[k], False, rules):
                 j = k + 1
@@ -245,6 +162,15 @@ def _name_chunks(sentence: "Sentence", taken: set[int], rules: NameRules) -> lis
             chunks.append((start, j))
         i = max(j, i + 1)
     return chunks
+
+
+def _state_follows(doc, k: int, span, rules: NameRules) -> bool:
+    """'of (the) STATE' ends the name whose first words come before it ('Heart of Moldova')."""
+    j = k + 2 if k + 1 < span.end and doc[k + 1].lower_ == WORDS.definite_article else k + 1
+    if j >= span.end:
+        return False
+    entry = rules.entry(doc[j].text) or (rules.entry(doc[j:j + 2].text) if j + 1 < span.end else None)
+    return entry is not None and entry.type is ActorType.COUNTRY and entry.kind == "name"
 
 
 def _joins_name_of(doc, start: int, k: int, span, taken: set[int], rules: NameRules) -> bool:
@@ -353,21 +279,3 @@ def _trailing_descriptor(doc, end: int, limit: int, rules: NameRules) -> ActorTy
             if phrase in rules.trailing_descriptors:
                 return rules.trailing_descriptors[phrase]
     return None
-
-
-def _absorb_national_bodies(mentions: list[NameMention], doc, rules: NameRules) -> list[NameMention]:
-    """'Turkish' + 'Ministry of Defense' is one government body of Turkey, not two mentions."""
-    out: list[NameMention] = []
-    for mention in mentions:
-        prev = out[-1] if out else None
-        if prev is not None and prev.kind == "demonym" and prev.end == mention.start \
-                and mention.canonical is None and mention.type in (
-                    ActorType.GOVERNMENT_BODY, ActorType.ARMED_GROUP, ActorType.ORGANIZATION):
-            kind = mention.type
-            if kind is ActorType.ARMED_GROUP and doc[mention.start].lower_ in rules.national_heads | WORDS.national_body_words:
-                kind = ActorType.GOVERNMENT_BODY
-            out[-1] = NameMention(mention.sentence, prev.start, mention.end, kind, "name", None, mention.cue,
-                                  prev.canonical)
-            continue
-        out.append(mention)
-    return out

