@@ -18,6 +18,7 @@ from ..extraction.rules import Gazetteer, fold, person_key, without_name_article
 __all__ = ["Corpus", "merge_extractions", "actor_key"]
 
 LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+MAX_SHORT_NAME = 2  # words of a name that may be the end of a longer one
 TYPE_TRUST = [ActorType.COUNTRY, ActorType.INTERNATIONAL_ORGANIZATION, ActorType.GOVERNMENT_BODY,
               ActorType.MEDIA_OUTLET, ActorType.ARMED_GROUP, ActorType.PERSON, ActorType.ORGANIZATION,
               ActorType.GROUP, ActorType.PLACE]
@@ -110,21 +111,24 @@ def _register_outlet(actors: dict[str, Actor], outlet: str, gazetteer: Gazetteer
 
 
 def _surname_redirects(actors: dict[str, Actor]) -> dict[str, str]:
-    surnames: dict[str, set[str]] = {}
+    """A person named by a surname alone, or by the last words of a longer name ('Ishaq Dar' of
+    'Mohammad Ishaq Dar'), is the one person of the corpus whose name ends so."""
+    endings: dict[tuple[str, ...], set[str]] = {}
     for actor in actors.values():
         if actor.type is not ActorType.PERSON:
             continue
         for name in {actor.name} | actor.aliases:
             words = fold(name).split()
-            if len(words) >= 2:
-                last = words[-1]
-                for form in {last, without_name_article(last)}:
-                    surnames.setdefault(form, set()).add(actor.key)
+            for n in range(1, len(words)):
+                tail = tuple(words[-n:])
+                endings.setdefault(tail, set()).add(actor.key)
+                if n == 1:
+                    endings.setdefault((without_name_article(words[-1]),), set()).add(actor.key)
     redirect = {}
     for actor in actors.values():
-        words = fold(actor.name).split()
-        if actor.type is ActorType.PERSON and len(words) == 1:
-            targets = surnames.get(words[0], set()) - {actor.key}
+        words = tuple(fold(actor.name).split())
+        if actor.type is ActorType.PERSON and len(words) <= MAX_SHORT_NAME:
+            targets = endings.get(words, set()) - {actor.key}
             if len(targets) == 1:
                 redirect[actor.key] = targets.pop()
     return redirect

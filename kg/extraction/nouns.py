@@ -26,7 +26,8 @@ NOUN_SHARE = 0.9  # of a verb's confidence: a noun says less of who did what
 def read_noun(r: Reading, noun: "Token", rule: NounRule) -> None:
     if rule.plural_only and noun.tag_ not in ("NNS", "NNPS"):
         return
-    if rule.requires and not any(c.lower_ in rule.requires for c in noun.children if c.dep_ in DEPS.requirement_modifiers):
+    modifiers = {c.lower_ for c in noun.children if c.dep_ in DEPS.requirement_modifiers}
+    if (rule.requires and not modifiers & set(rule.requires)) or modifiers & set(rule.excludes):
         return
     CONSTRUCTIONS[rule.construction](r, noun, rule)
 

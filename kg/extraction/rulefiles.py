@@ -219,6 +219,7 @@ def _noun_rule(item: Any, path: Path, where: str) -> NounRule:
         relation=relation,
         plural_only=bool(item.get("plural_only", False)),
         requires=tuple(_str_list(item.get("requires"), path, where)),
+        excludes=tuple(_str_list(item.get("excludes"), path, where)),
         object_preps=tuple(_str_list(item.get("object_preps"), path, where)),
         construction=_construction(item, relation, NOUN_CONSTRUCTIONS, noun_construction, path, where),
         place_objects=bool(item.get("place_objects", False)),

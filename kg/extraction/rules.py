@@ -74,6 +74,7 @@ class NounRule:
     relation: Relation
     plural_only: bool = False
     requires: tuple[str, ...] = ()
+    excludes: tuple[str, ...] = ()  # modifiers that make the noun no such relation ('trading partner')
     object_preps: tuple[str, ...] = ()
     construction: str = "event"  # a name of constructions.NOUN_CONSTRUCTIONS
     place_objects: bool = False  # 'the shelling of Kharkiv' is of the state Kharkiv is in

@@ -1,0 +1,36 @@
+"""Across articles, a person named by a surname or by the last words of a longer name is the one
+person of the corpus whose name ends so; with two such people, neither."""
+from __future__ import annotations
+
+import pytest
+
+from kg.corpus.merge import merge_extractions
+from kg.extraction.nlp import load_pipeline
+from kg.extraction.pipeline import extract_article
+from kg.extraction.rules import default_rules
+from kg.model import ActorType, Article
+
+
+@pytest.fixture(scope="module")
+def read():
+    nlp, rules = load_pipeline(), default_rules()
+
+    def people(*texts: str) -> list[tuple[str, set[str]]]:
+        extractions = [extract_article(Article(f"a{n}", text, f"a{n}.txt"), nlp, rules)
+                       for n, text in enumerate(texts)]
+        corpus = merge_extractions(extractions, rules.gazetteer)
+        return sorted((a.name, a.aliases) for a in corpus.actors if a.type is ActorType.PERSON)
+    return people
+
+
+def test_merge_joins_the_end_of_a_longer_name_to_it(read):
+    assert read("Foreign Minister Nana Kofi Mensah met Togolese officials in Lome.",
+                "Foreign Minister Kofi Mensah said the border would stay open.") == [
+        ("Nana Kofi Mensah", {"Kofi Mensah"})]
+
+
+def test_merge_leaves_an_end_two_longer_names_share(read):
+    names = [name for name, _ in read("Foreign Minister Nana Kofi Mensah met Togolese officials in Lome.",
+                                      "Defence Minister Ama Kofi Mensah visited Accra.",
+                                      "Minister Kofi Mensah said the border would stay open.")]
+    assert names == ["Ama Kofi Mensah", "Kofi Mensah", "Nana Kofi Mensah"]
