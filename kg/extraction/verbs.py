@@ -64,6 +64,9 @@ def _verb_relation(r: Reading, verb: "Token", rule: VerbRule) -> None:
         return
     if rule.requires_xcomp and not any(c.dep_ == "xcomp" and _infinitive(c) for c in verb.children):
         return
+    if rule.requires_object and not any(c.dep_ in DEPS.direct_objects and c.lower_ in rule.requires_object
+                                        for c in verb.children):
+        return
     passive = any(c.dep_ in DEPS.passive for c in verb.children)
     subjects, objects, topic_head = _arguments(r, verb, rule, passive)
     if rule.reciprocal and len(subjects) == 1 and not objects:
