@@ -50,7 +50,7 @@ def derive_relations(actors: ArticleActors, meetings: list[tuple["FoundMeeting",
         own = {(person, org) for person, org, _ in actors.affiliations} | {(p.holder, p.org) for p in actors.posts}
         for meeting, dated in meetings:
             for a, b in sorted(_same_level(meeting.pairs, local, states)):
-                if (a, b) in own or (b, a) in own:
+                if (a, b) in own or (b, a) in own or _own_state(a, b, local, states) or _own_state(b, a, local, states):
                     continue  # 'speaking to members of his party': no meeting with one's own side
                 derived.append(DerivedRelation(a, MEETING, b, meeting.modality, meeting.sentence,
                                                meeting.confidence, dated.date, dated.place))
@@ -112,8 +112,11 @@ def _person_states(actors: ArticleActors, local: dict[int, LocalActor]) -> dict[
     says they are of, else the gazetteer's."""
     states: dict[int, int] = {}
     for post in actors.posts:
-        if local[post.org].type is ActorType.COUNTRY:
+        org = local[post.org]
+        if org.type is ActorType.COUNTRY:
             states.setdefault(post.holder, post.org)
+        elif org.type is ActorType.GOVERNMENT_BODY and org.country:
+            states.setdefault(post.holder, country_actor(local, org.country))
     for person, state, _ in actors.affiliations:
         if local[state].type is ActorType.COUNTRY:
             states.setdefault(person, state)
@@ -121,6 +124,16 @@ def _person_states(actors: ArticleActors, local: dict[int, LocalActor]) -> dict[
         if actor.type is ActorType.PERSON and actor.country and actor.id not in states:
             states[actor.id] = country_actor(local, actor.country)
     return states
+
+
+def _own_state(person: int, other: int, local: Mapping[int, LocalActor], states: dict[int, int]) -> bool:
+    """Whether `other` is the person's own state or one of its bodies (a minister chairing his
+    ministry's meeting does not meet the ministry)."""
+    state = states.get(person)
+    if local[person].type is not ActorType.PERSON or state is None:
+        return False
+    body = local[other]
+    return other == state or (body.type is ActorType.GOVERNMENT_BODY and body.country == local[state].canonical)
 
 
 def _same_level(pairs, local: Mapping[int, LocalActor], states: dict[int, int]) -> set[tuple[int, int]]:

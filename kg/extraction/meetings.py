@@ -3,6 +3,7 @@ qualifies ('talks hosted by X'), the one the article has just told of ('The cere
 attended by X'), and people joining it ('Y also took part')."""
 from __future__ import annotations
 
+import itertools
 from typing import TYPE_CHECKING
 
 from .arguments import unique as _unique
@@ -80,12 +81,15 @@ def join_meeting(r: Reading, verb: "Token", last: FoundMeeting) -> None:
     article just told of meet its participants."""
     if verb.lemma_.lower() == WORDS.taking_part.verb and not any(c.lower_ == WORDS.taking_part.particle for c in verb.children):
         return
-    if hosted_meeting(r, verb) is not None:
-        return  # 'a meeting ... attended by X' is that meeting, read with its noun
-    passive = any(c.dep_ == "agent" for c in verb.children)
-    if passive:
-        newcomers = [a for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
-                     for a in r.args.actors_of(p)]
+    noun = hosted_meeting(r, verb)
+    if noun is not None and noun_participants(r, noun):
+        return  # 'talks between A and B, attended by X' are those talks, read with their noun
+    agents = [c for c in verb.children if c.dep_ == "agent" or (
+        c.dep_ == "conj" and c.lower_ == WORDS.agent_preposition)]  # '... attended by X and by Y'
+    groups: list[list[int]] = []
+    if agents:
+        groups = [[a for p in c.children if p.dep_ == "pobj" for a in r.args.actors_of(p)] for c in agents]
+        newcomers = [a for group in groups for a in group]
         settings = [c for c in verb.children if c.dep_ == "nsubjpass"]
     else:
         newcomers = [a for h in r.args.subject_heads(verb) for a in r.args.actors_of(h)]
@@ -104,4 +108,6 @@ def join_meeting(r: Reading, verb: "Token", last: FoundMeeting) -> None:
     modality = modality_of(verb)
     participants = tuple(last.participants) + tuple(newcomers)
     pairs = tuple((a, b) for a in newcomers for b in last.participants)
+    pairs += tuple((a, b) for one, other in itertools.combinations(groups, 2)  # 'attended by X and by Y'
+                   for a in one for b in other if a in newcomers and b in newcomers and a != b)
     r.meetings.append(FoundMeeting(participants, pairs, modality, r.sentence, verb.i, JOINING_CONFIDENCE))

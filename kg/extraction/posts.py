@@ -106,7 +106,7 @@ def find_posts(titles: list[TitlePhrase], names: list[NameMention], referents: M
             patron = referents.get(mention_key(t.patron))
             orgs = sorted({p.org for p in posts if p.holder == patron and actors[p.org].type is ActorType.COUNTRY})
         if not orgs:
-            orgs = _inherited_org(t, titles, posts)
+            orgs = _inherited_org(t, titles, posts, person) or _org_of_next(t, titles_in[t.sentence.index], referents)
         if not orgs and _state_title(t, rules) and not t.plural and actors[holder].country:
             orgs = [country_actor(actors, actors[holder].country)]  # the gazetteer knows whose they are
         if not orgs and _state_title(t, rules) and not t.plural and not _possessed(t, rules):
@@ -230,13 +230,28 @@ def _clause_subject(arguments: Arguments, actors) -> list[int]:
     return states if len(states) == 1 else []
 
 
-def _inherited_org(t: TitlePhrase, titles: list[TitlePhrase], posts: list[LocalPost]) -> list[int]:
+def _org_of_next(t: TitlePhrase, titles: list[TitlePhrase], referents) -> list[int]:
+    """'X, Deputy Prime Minister and Minister of Foreign Affairs of Pakistan': a title joined by
+    'and' to the next one is in that one's organisation."""
+    doc = t.doc
+    if t.end >= len(doc) or doc[t.end].lower_ != WORDS.conjunction:
+        return []
+    following = next((o for o in titles if o.start == t.end + 1), None)
+    orgs = [referents.get(mention_key(o)) for o in following.orgs] if following is not None else []
+    return [o for o in orgs if o is not None]
+
+
+def _inherited_org(t: TitlePhrase, titles: list[TitlePhrase], posts: list[LocalPost],
+                   person: NameMention) -> list[int]:
     """'the military leader of X, A, and the leader B': a title coordinated with an earlier one of
-    the same kind shares its organisation (not so across a verb: 'President A met President B')."""
+    the same kind shares its organisation (not so across a verb: 'President A met President B',
+    nor from another person's title to a name and its own: 'A, minister of X, and B, minister')."""
     doc = t.doc
     for post in reversed(posts):
         if post.sentence.index != t.sentence.index or post.end > t.start:
             continue
+        if post.end <= person.start < t.start:
+            return []
         if post.title.lower().split()[-1] != t.head.split()[-1]:
             continue
         between = doc[post.end:t.start]
@@ -254,19 +269,24 @@ def _person_after(t: TitlePhrase, names: list[NameMention]) -> NameMention | Non
 
 
 def _person_before(t: TitlePhrase, names: list[NameMention], titles: list[TitlePhrase]) -> NameMention | None:
-    """'X, the leader of Y' and 'X, President Z's adviser' (over the patron's own title)."""
+    """'X, the leader of Y' and 'X, President Z's adviser' (over the patron's own title); 'X,
+    Deputy Prime Minister and Minister of Foreign Affairs of Y' (both titles are X's)."""
     doc = t.doc
     start = t.start
     if t.patron is not None:
         for other in titles:
             if other is not t and other.sentence.index == t.sentence.index and other.end == t.patron.start:
                 start = min(start, other.start)
+    if start >= 2 and doc[start - 1].lower_ == WORDS.conjunction:
+        first = next((o for o in titles if o is not t and o.end == start - 1), None)
+        return _person_before(first, names, titles) if first is not None else None
     if start < 2 or doc[start - 1].text != ",":
         return None
     for m in names:
         if m.sentence.index == t.sentence.index and m.type is ActorType.PERSON and m.end == start - 1:
             after = t.end
-            if after >= t.sentence.span.end or doc[after].text in (",", ".", ";", ")", "–", "—") or doc[after].is_punct:
+            if after >= t.sentence.span.end or doc[after].is_punct or (
+                    doc[after].lower_ == WORDS.conjunction and any(o.start == after + 1 for o in titles)):
                 return m
     return None
 
