@@ -216,11 +216,11 @@ class Arguments:
         return [a for a in before if self.actors.actors[a].type is not ActorType.PLACE]
 
     def _doers(self, head: "Token") -> list[int]:
-        """"welcomed Ethiopia's contribution", 'commended the sacrifices made by Ethiopian troops': a
-        stance on what an actor did or has is a stance on the actor."""
+        """"welcomed Ethiopia's contribution", 'renew the MSS mandate', 'commended the sacrifices made
+        by Ethiopian troops': a stance on what an actor did or has is a stance on the actor."""
         if head.pos_ not in ("NOUN", "PROPN") or self.actors.at(self.sentence.index, head.i):
             return []
-        ids = [a for c in head.children if c.dep_ == "poss" for a in self.actors_of(c)]
+        ids = [a for c in head.children if c.dep_ in ("poss", "compound") for a in self.actors_of(c)]
         ids += [a for c in head.children if c.dep_ == "acl" for ag in c.children if ag.dep_ == "agent"
                 for p in ag.children if p.dep_ == "pobj" for a in self.actors_of(p)]
         return [a for a in unique(ids) if self.actors.actors[a].type is not ActorType.PLACE]
