@@ -39,6 +39,7 @@ class ModalityCues(_Data):
     planning_adjectives: Words_
     planning_nouns: Words_
     conditional_markers: Words_
+    claiming_verbs: Words_
     going_to: VerbWithAuxiliaries
     looking_forward: VerbWithParticle
 
@@ -68,6 +69,7 @@ class Syntax(_Data):
     negated_complements: Words_
     planned_links: Words_
     condition_links: Words_
+    claim_links: Words_
     planning_complements: Words_
     planning_noun_links: Words_
 

@@ -18,7 +18,8 @@ MAX_CLIMB = 6  # words above the relation word looked at
 
 def modality_of(trigger: "Token", stance: bool = False) -> Modality:
     """Negated wins over planned; stances (rejects, backs, calls for) are held now even about the
-    future, unless a condition or a question governs them ('whether they will restore sanctions')."""
+    future, unless a condition or a question governs them ('whether they will restore sanctions');
+    what an actor is accused of is no fact ('accused X of backing Y')."""
     if _negated(trigger):
         return Modality.NEGATED
     if _planned(trigger, only_conditions=stance):
@@ -63,6 +64,8 @@ def _negated(trigger: "Token") -> bool:
 
 def _planned(trigger: "Token", only_conditions: bool = False) -> bool:
     for tok, via in _chain(trigger):
+        if tok != trigger and via in DEPS.claim_links and tok.lemma_.lower() in CUES.claiming_verbs:
+            return True  # 'accused X of backing Y': a claim, not a fact
         if only_conditions:
             if (tok == trigger or via in DEPS.condition_links) and any(
                     c.dep_ == "mark" and c.lower_ in CUES.conditional_markers for c in tok.children):
