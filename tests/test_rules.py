@@ -27,9 +27,12 @@ def test_rules_shipped_gazetteer_types_known_actors(rules):
 
 
 def test_rules_lexicon_maps_phrasal_verbs_by_particle(rules):
-    by_particle = {r.particle: r.relation for r in rules.relations.verb_rules("call")}
-    assert by_particle["for"] is Relation.CALLED_FOR
-    assert by_particle["on"] is Relation.CALLED_FOR
+    by_particle: dict[str | None, set] = {}
+    for r in rules.relations.verb_rules("call"):
+        by_particle.setdefault(r.particle, set()).add((r.relation, r.requires_xcomp, r.forbids_xcomp))
+    assert by_particle["for"] == {(Relation.CALLED_FOR, False, False)}
+    # 'called on X to act' demands, 'called on the prime minister' visits
+    assert by_particle["on"] == {(Relation.CALLED_FOR, True, False), (Relation.MET_WITH, False, True)}
 
 
 @pytest.mark.parametrize("text,expected", [

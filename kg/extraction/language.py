@@ -63,6 +63,7 @@ class Syntax(_Data):
     relative_clauses: Words_
     modifying_clauses: Words_
     controlled_clauses: Words_
+    infinitive_clauses: Words_
     modality_climb: Words_
     reported_clauses: Words_
     negation_barriers: Words_

@@ -37,7 +37,7 @@ def _verb_rules(r: Reading, verb: "Token") -> list[VerbRule]:
     particles = {c.lower_ for c in verb.children if c.dep_ in DEPS.verb_particles and not _of_time(c)}
     with_particle = [r for r in candidates if r.particle and r.particle in particles]
     if with_particle:
-        return with_particle[:1]
+        return with_particle
     plain = [r for r in candidates if not r.particle]
     return plain
 
@@ -62,7 +62,8 @@ def _hyphen_compound(r: Reading, verb: "Token", rule: VerbRule) -> bool:
 def _verb_relation(r: Reading, verb: "Token", rule: VerbRule) -> None:
     if _hyphen_compound(r, verb, rule):
         return
-    if rule.requires_xcomp and not any(c.dep_ == "xcomp" and _infinitive(c) for c in verb.children):
+    infinitive = any(c.dep_ in DEPS.infinitive_clauses and _infinitive(c) for c in verb.children)
+    if (rule.requires_xcomp and not infinitive) or (rule.forbids_xcomp and infinitive):
         return
     if rule.requires_object and not any(c.dep_ in DEPS.direct_objects and c.lower_ in rule.requires_object
                                         for c in verb.children):
