@@ -19,14 +19,18 @@ __all__ = ["find_affiliations"]
 
 WORDS = language().words
 OWN_ORGANISATIONS = (ActorType.ORGANIZATION, ActorType.ARMED_GROUP, ActorType.GOVERNMENT_BODY)
+OWNING_BODIES = (ActorType.INTERNATIONAL_ORGANIZATION, ActorType.ORGANIZATION, ActorType.ARMED_GROUP)
+PARTS = (ActorType.ORGANIZATION, ActorType.ARMED_GROUP, ActorType.GOVERNMENT_BODY,
+         ActorType.INTERNATIONAL_ORGANIZATION)
 
 
 def find_affiliations(referents: Referents, actors: Mapping[int, LocalActor]) -> tuple[
         tuple[tuple[int, int, "Sentence"], ...], dict[int, LocalActor]]:
     """A person named with the state they serve: 'Hakan Fidan of Turkey', 'X signed for Kinshasa
     and Y for Kigali', "Germany's Friedrich Merz"; or with the party or force that is theirs: "Igor
-    Dodon's Party of Socialists", 'Haftar and his Libyan National Army'. Returns (person, state or
-    organisation, sentence) triples, and the actors with the states the article names only by a city."""
+    Dodon's Party of Socialists", 'Haftar and his Libyan National Army'; and an organisation named
+    as another's ("NATO's Kosovo Force"). Returns (member, state or organisation, sentence)
+    triples, and the actors with the states the article names only by a city."""
     names = referents.names
     actors = dict(actors)
     out = []
@@ -34,6 +38,10 @@ def find_affiliations(referents: Referents, actors: Mapping[int, LocalActor]) ->
     by_end = {(m.sentence.index, m.end): n for n, m in enumerate(names)}
     for n, m in enumerate(names):
         person = referents.of_name.get(mention_key(m))
+        if person is not None and actors[person].type in OWNING_BODIES:
+            part = _part_named(m, by_start, names, referents, actors)
+            if part is not None and part != person:
+                out.append((part, person, m.sentence))  # "NATO's Kosovo Force" is NATO's
         if person is None or actors[person].type is not ActorType.PERSON:
             continue
         state = _genitive_state(m, names, by_end, referents, actors)
@@ -92,6 +100,19 @@ def _own_organisation(n: int, names, by_start, referents: Referents, actors) -> 
         return None
     org = referents.of_name.get(mention_key(names[org_at]))
     return org if org is not None and actors[org].type in OWN_ORGANISATIONS else None
+
+
+def _part_named(m: NameMention, by_start, names, referents: Referents, actors) -> int | None:
+    """"NATO's Kosovo Force", "the PKK's armed wing ...": the organisation named right after an
+    organisation's genitive is part of it."""
+    doc, k = m.doc, m.end
+    if k + 1 >= len(doc) or doc[k].lower_ not in WORDS.genitive:
+        return None
+    part_at = by_start.get((m.sentence.index, k + 1))
+    part = referents.of_name.get(mention_key(names[part_at])) if part_at is not None else None
+    if part is None or actors[part].type not in PARTS:
+        return None
+    return None if actors[part].type is ActorType.GOVERNMENT_BODY and actors[part].country else part  # a state's
 
 
 def _after_own_pronoun(n: int, names) -> int | None:

@@ -120,6 +120,7 @@ class Words(_Data):
     serving: str
     inside: str
     accompanying: str
+    companions: Words_
     title_prepositions: Words_
     title_organisation_prepositions: Words_
     envoy_titles: Words_

@@ -103,6 +103,9 @@ def _inside_longer_name(doc, start: int, end: int, sentence: "Sentence", rules: 
     after = doc[end] if end < sentence.span.end else None
     if entry.type is ActorType.COUNTRY and entry.kind == "name" and _named_after_state(doc, start, sentence, rules):
         return True  # 'Heart of Moldova', 'Central Bank of Libya': the state ends another name
+    if entry.type is ActorType.COUNTRY and entry.kind == "name" and after is not None \
+            and _name_token(after, False, rules) and after.lower_ in rules.name_heads:
+        return True  # 'Kosovo Force', 'Kosovo Police': the state begins another name
     return (before is not None and extends(before)) or (after is not None and extends(after))
 
 

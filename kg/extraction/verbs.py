@@ -157,6 +157,7 @@ def _arguments(r: Reading, verb: "Token", rule: VerbRule, passive: bool):
             subject_heads = patients  # 'X is aligned with Y': the same tie either way
         else:
             subject_heads, object_heads = agents, patients + object_heads
+    subject_heads += _companions(verb)
     subjects = _unique(a for h in subject_heads for a in r.args.actors_of(h))
     objects = _unique(a for h in object_heads for a in r.args.actors_of(h))
     if not objects and rule.place_objects:
@@ -174,6 +175,13 @@ def _arguments(r: Reading, verb: "Token", rule: VerbRule, passive: bool):
 def _infinitive(clause: "Token") -> bool:
     """'asked X to leave', not a quoted order the parser hung on the verb ('told X, "Do not ..."')."""
     return any(c.dep_ == "aux" and c.tag_ == "TO" for c in clause.children)
+
+
+def _companions(verb: "Token") -> list["Token"]:
+    """'A belongs to B along with C', 'A, together with C, held talks': C acts with the subject."""
+    return [p for c in verb.children if c.lower_ in WORDS.companions
+            for w in c.children if w.dep_ == "prep" and w.lower_ == WORDS.accompanying
+            for p in w.children if p.dep_ in DEPS.prepositional_objects]
 
 
 def _of_time(prep: "Token") -> bool:
