@@ -82,14 +82,18 @@ def test_rules_unquoted_on_in_lexicon_is_refused(tmp_path):
         load_rules(lexicons=[path])
 
 
-def test_rules_bad_countries_row_gives_line_number(tmp_path):
-    path = tmp_path / "states.tsv"
-    path.write_text("# my states\nname\tiso3\taliases\tdemonyms\tcapital\tmetonyms\nAtlantis\tATL\n",
-                    encoding="utf-8")
+@pytest.mark.parametrize("content,reason", [
+    ("# my states\nname\tiso3\taliases\tdemonyms\tcapital\tmetonyms\nAtlantis\tATL\n",
+     "expected 6 tab-separated fields"),
+    ("name\tstate\taliases\nNorth Keld\tNorway\tKeld\nLonely Town\n", "expected a name, its state and aliases"),
+], ids=["states", "towns"])
+def test_rules_bad_tsv_row_gives_line_number(tmp_path, content, reason):
+    path = tmp_path / "places.tsv"
+    path.write_text(content, encoding="utf-8")
     with pytest.raises(RuleFileError) as err:
         load_rules([path])
     assert err.value.line == 3
-    assert "expected 6 tab-separated fields" in str(err.value)
+    assert reason in str(err.value)
 
 
 def test_rules_unknown_relation_in_lexicon_is_refused(tmp_path):
@@ -148,12 +152,3 @@ def test_rules_user_places_file_adds_towns(tmp_path):
     path.write_text("name\tstate\taliases\nNorth Keld\tNorway\tKeld|Nordkeld\n", encoding="utf-8")
     entry = load_rules([path]).gazetteer.entry("Nordkeld")
     assert (entry.name, entry.kind) == ("Norway", "town")
-
-
-def test_rules_bad_places_row_gives_line_number(tmp_path):
-    path = tmp_path / "towns.tsv"
-    path.write_text("name\tstate\taliases\nNorth Keld\tNorway\tKeld\nLonely Town\n", encoding="utf-8")
-    with pytest.raises(RuleFileError) as err:
-        load_rules([path])
-    assert err.value.line == 3
-    assert "expected a name, its state and aliases" in str(err.value)

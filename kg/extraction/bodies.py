@@ -20,20 +20,17 @@ WORDS = language().words
 
 def place_generic_bodies(names: list[NameMention], rules: NameRules, home: str | None) -> list[NameMention]:
     out = list(names)
+    office_words = {WORDS.belonging, WORDS.conjunction} | rules.title_modifiers
+    heads = {w for w, kind in rules.name_heads.items() if kind is ActorType.GOVERNMENT_BODY}
     for n, m in enumerate(names):
-        if m.type is not ActorType.GOVERNMENT_BODY or m.country or m.canonical or not _generic(m, rules):
-            continue
+        if m.type is not ActorType.GOVERNMENT_BODY or m.country or m.canonical \
+                or not all(t.lower_ in office_words or t.lemma_.lower() in heads for t in m.tokens):
+            continue  # a named body ('Inter-Services Intelligence'), or one already placed
         owner = _owner_named_with(n, names)
         state = home if owner is None else _state_of(owner)
         if state is not None:
             out[n] = replace(m, country=state, canonical=_body_name(m.text, state, rules))
     return out
-
-
-def _generic(m: NameMention, rules: NameRules) -> bool:
-    words = {WORDS.belonging, WORDS.conjunction} | rules.title_modifiers
-    heads = {w for w, kind in rules.name_heads.items() if kind is ActorType.GOVERNMENT_BODY}
-    return all(t.lower_ in words or t.lemma_.lower() in heads for t in m.tokens)
 
 
 def _owner_named_with(n: int, names: list[NameMention]) -> NameMention | None:

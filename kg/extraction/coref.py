@@ -13,7 +13,6 @@ WORDS = language().words
 DEPS = language().syntax
 NOT_ORG_TYPES = {ActorType.PERSON, ActorType.PLACE, ActorType.GROUP}
 SETTING = "setting"
-MIN_COUNT, MAX_COUNT = 2, 5  # how many actors a plural description may count ('the three juntas')
 
 
 def resolve_references(sentences, actors, index: TokenIndex, rules: ReferenceRules) -> TokenIndex:
@@ -92,12 +91,7 @@ def _counted(tok) -> int | None:
     counts (two to five)."""
     if tok.tag_ not in ("NNS", "NNPS"):
         return None
-    for child in tok.children:
-        word = child.lower_
-        count = WORDS.numbers.get(word) or WORDS.count_words.get(word) or (int(word) if word.isdigit() else None)
-        if count is not None and MIN_COUNT <= count <= MAX_COUNT:
-            return count
-    return None
+    return next((c for c in (WORDS.group_size(child.lower_) for child in tok.children) if c is not None), None)
 
 
 def _last_several(history, actors, types, count: int, before, sentences_back: int = 3) -> list[int]:

@@ -162,6 +162,15 @@ class Words(_Data):
     meeting_words: Words_
     copula: str
 
+    def group_size(self, word: str) -> int | None:
+        """How many a word before a plural counts when it names a small group ('three', 'both',
+        '4'): two to five, else None."""
+        count = self.numbers.get(word) or self.count_words.get(word) or (int(word) if word.isdigit() else None)
+        return count if count is not None and GROUP_SIZES[0] <= count <= GROUP_SIZES[1] else None
+
+
+GROUP_SIZES = (2, 5)  # 'the three leaders', 'both sides'; larger counts are no group one refers back to
+
 
 class Language(_Data):
     code: str

@@ -61,12 +61,13 @@ def extract_article(article: Article, nlp: "Language", rules: Rules,
     still holds the parse; `detached` lets it go."""
     sentences = parse_article(nlp, article.text, article.title, _names_to_keep(article, rules.gazetteer, window), window)
     names_of = [find_names(sentence, rules.names) for sentence in sentences]
-    names = place_generic_bodies([m for found in names_of for m in found], rules.names,
-                                 dateline_state([m for found in names_of for m in found]))
+    names = [m for found in names_of for m in found]
+    home = dateline_state(names)
+    names = place_generic_bodies(names, rules.names, home)
     titles = [t for sentence, found in zip(sentences, names_of) for t in find_titles(sentence, found, rules.titles)]
     referents = resolve_names(names, titles, rules.resolution)
     posts = find_posts(titles, referents.names, referents.of_name, referents.actors, referents.index(), rules.titles,
-                       rules.arguments)
+                       rules.arguments, home)
     affiliations, actors = find_affiliations(referents, posts.actors)
     index, held_posts = resolve_titles(titles, posts, actors, affiliations)
     index = resolve_references(sentences, actors, index, rules.references)

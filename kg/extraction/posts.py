@@ -9,7 +9,6 @@ from dataclasses import dataclass
 
 from .actors import ArticleActors, LocalActor, LocalPost, MentionKey, TokenIndex, country_actor
 from .arguments import Arguments
-from .dateline import dateline_state
 from .language import language
 from .mentions import NameMention, by_sentence, mention_key
 from ..model import ActorType
@@ -68,14 +67,14 @@ class PostsFound:
 
 def find_posts(titles: list[TitlePhrase], names: list[NameMention], referents: Mapping[MentionKey, int],
                actors: Mapping[int, LocalActor], index: TokenIndex, rules: TitleRules,
-               arguments: ArgumentRules) -> PostsFound:
-    """Posts from a title next to a person's name, before it or as an apposition after it."""
+               arguments: ArgumentRules, home: str | None = None) -> PostsFound:
+    """Posts from a title next to a person's name, before it or as an apposition after it;
+    `home` is the state of the article's dateline, if it has one."""
     posts: list[LocalPost] = []
     actors = dict(actors)
     token_actor, cue = index.editable()
     held = set()
     countries = _states_spoken_of(names, titles, referents, actors)
-    home = dateline_state(names)
     names_in, titles_in = by_sentence(names), by_sentence(titles)
     for t in sorted(titles, key=lambda t: t.patron is not None):  # a patron's own post first
         here = names_in.get(t.sentence.index, [])

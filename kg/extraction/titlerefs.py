@@ -16,7 +16,6 @@ from .titles import TitlePhrase
 __all__ = ["resolve_titles"]
 
 WORDS = language().words
-MIN_COUNT, MAX_COUNT = 2, 5  # how many holders a plural title may count ('the three leaders')
 
 
 def resolve_titles(titles: list[TitlePhrase], beside: PostsFound, actors: Mapping[int, LocalActor],
@@ -108,12 +107,8 @@ def _affiliated(t: TitlePhrase, org_ids: list[int], affiliations, posts: list[Lo
 def _counted(t: TitlePhrase) -> int | None:
     """'the three leaders', 'both ministers': how many people a plural title counts."""
     doc = t.doc
-    for i in range(max(t.sentence.span.start, t.start - 1), t.head_index):
-        word = doc[i].lower_
-        count = WORDS.numbers.get(word) or WORDS.count_words.get(word) or (int(word) if word.isdigit() else None)
-        if count is not None and MIN_COUNT <= count <= MAX_COUNT:
-            return count
-    return None
+    counts = (WORDS.group_size(doc[i].lower_) for i in range(max(t.sentence.span.start, t.start - 1), t.head_index))
+    return next((c for c in counts if c is not None), None)
 
 
 @dataclass(frozen=True)
