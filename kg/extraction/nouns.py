@@ -53,8 +53,7 @@ def _event(r: Reading, noun: "Token", rule: NounRule) -> None:
             between += [a for c in child.children if c.dep_ == "dobj" for a in r.args.actors_of(c)]
     carrier = _measured_by(noun)
     if not partners and not between and carrier.dep_ == "dobj" and carrier.head.lemma_.lower() in r.rules.light_verbs:
-        partners = [a for c in carrier.head.children if c.dep_ == "prep" and c.lower_ in rule.object_preps
-                    for p in c.children if p.dep_ == "pobj" for a in r.args.actors_of(p)]  # 'carried out strikes ... on X'
+        partners = _objects_on_verb(r, carrier, rule)  # 'carried out strikes ... on X'
     owners = noun_owners(r, noun, with_partner=bool(partners)) if not between else []
     modality = modality_of(noun)
     confidence = r.confidence(noun, []) * NOUN_SHARE
@@ -101,6 +100,13 @@ def noun_owners(r: Reading, noun: "Token", speaker_first: bool = False, with_par
     return []
 
 
+def _objects_on_verb(r: Reading, noun: "Token", rule: NounRule) -> list[int]:
+    """The actors after the noun's prepositions that the parser hung on the verb it is the object
+    of ('heaped praise on X', 'carried out strikes in weeks on X')."""
+    return [a for c in noun.head.children if c.dep_ == "prep" and c.lower_ in rule.object_preps
+            for p in c.children if p.dep_ == "pobj" for a in r.args.actors_of(p)]
+
+
 def _measured_by(noun: "Token") -> "Token":
     """'began two days of talks', 'carried out some of the heaviest strikes': the word that
     measures the event stands in its place as the light verb's object; so does the first of
@@ -117,8 +123,7 @@ def _stance_noun(r: Reading, noun: "Token", rule: NounRule) -> None:
     targets = [a for c in noun.children if c.dep_ == "prep" and c.lower_ in rule.object_preps
                for p in c.children if p.dep_ == "pobj" for a in r.args.actors_of(p) or r.args.stance_actors(p)]
     if not targets and noun.dep_ == "dobj":
-        targets = [a for c in noun.head.children if c.dep_ == "prep" and c.lower_ in rule.object_preps
-                   for p in c.children if p.dep_ == "pobj" for a in r.args.actors_of(p)]
+        targets = _objects_on_verb(r, noun, rule)
     holders = noun_owners(r, noun, speaker_first=True)
     if not holders:
         return
