@@ -62,9 +62,8 @@ def _memberships(actors: ArticleActors, local: dict[int, LocalActor]) -> list[De
     for post in actors.posts:
         relation = LEADER if post.leads else MEMBER
         out.append(DerivedRelation(post.holder, relation, post.org, Modality.ASSERTED, post.sentence, None))
-        body = local[post.org]
-        if body.country and body.type is ActorType.GOVERNMENT_BODY:
-            state = country_actor(local, body.country)
+        state = _state_of_body(post.org, local)
+        if state != post.org:
             out.append(DerivedRelation(post.holder, MEMBER, state, Modality.ASSERTED, post.sentence,
                                        AFFILIATION_CONFIDENCE))
     for person, state, sentence in actors.affiliations:
@@ -89,6 +88,8 @@ def _states_acting(found: list[tuple["Found", "Dated"]], local: dict[int, LocalA
 
 
 def _state_of_body(aid: int, local: dict[int, LocalActor]) -> int:
+    """The state a national body belongs to (added to `local` when the article names it only
+    through the body); any other actor is its own."""
     body = local[aid]
     if body.type is ActorType.GOVERNMENT_BODY and body.country:
         return country_actor(local, body.country)
@@ -99,9 +100,9 @@ def _national_bodies(local: dict[int, LocalActor], sentences: list["Sentence"]) 
     """A ministry or army named with its state's demonym belongs to that state."""
     out = []
     for body in list(local.values()):
-        if not body.country or body.type is not ActorType.GOVERNMENT_BODY:
+        state = _state_of_body(body.id, local)
+        if state == body.id:
             continue
-        state = country_actor(local, body.country)
         out.append(DerivedRelation(body.id, MEMBER, state, Modality.ASSERTED, sentences[body.first[0]],
                                    NATIONAL_BODY_CONFIDENCE))
     return out
@@ -112,11 +113,9 @@ def _person_states(actors: ArticleActors, local: dict[int, LocalActor]) -> dict[
     says they are of, else the gazetteer's."""
     states: dict[int, int] = {}
     for post in actors.posts:
-        org = local[post.org]
-        if org.type is ActorType.COUNTRY:
-            states.setdefault(post.holder, post.org)
-        elif org.type is ActorType.GOVERNMENT_BODY and org.country:
-            states.setdefault(post.holder, country_actor(local, org.country))
+        state = _state_of_body(post.org, local)  # a post in a national body is in its state
+        if local[state].type is ActorType.COUNTRY:
+            states.setdefault(post.holder, state)
     for person, state, _ in actors.affiliations:
         if local[state].type is ActorType.COUNTRY:
             states.setdefault(person, state)
