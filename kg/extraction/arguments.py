@@ -101,7 +101,7 @@ class Arguments:
         'Iranian nuclear sites', 'the HTS-led militants'."""
         ids = [a for c in head.children if c.dep_ in DEPS.owner_modifiers for a in self.actors_of(c, seen)
                if self.actors.actors[a].type is not ActorType.PERSON]
-        ids += [a for c in head.children if c.dep_ == "prep" and c.lower_ == WORDS.belonging  # 'fighters of X'
+        ids += [a for c in head.children if c.dep_ == "prep" and c.lower_ in WORDS.origins  # 'fighters of X'
                 for p in c.children if p.dep_ == "pobj" for a in self.actors_of(p, seen)
                 if self.actors.actors[a].type is not ActorType.PERSON and a not in ids]
         for c in head.children:

@@ -2,6 +2,8 @@
 last fitting actor of the article."""
 from __future__ import annotations
 
+from collections import Counter
+
 from ..model import ActorType
 from .actors import TokenIndex
 from .language import language
@@ -13,6 +15,7 @@ WORDS = language().words
 DEPS = language().syntax
 NOT_ORG_TYPES = {ActorType.PERSON, ActorType.PLACE, ActorType.GROUP}
 SETTING = "setting"
+LIST_REACH = 30  # sentences back in which 'the three juntas' finds the list of three it counts
 
 
 def resolve_references(sentences, actors, index: TokenIndex, rules: ReferenceRules) -> TokenIndex:
@@ -41,7 +44,9 @@ def resolve_references(sentences, actors, index: TokenIndex, rules: ReferenceRul
                 kind = "pronoun"
             elif tok.pos_ == "NOUN" and tok.lemma_.lower() in rules.definite_descriptions and _counted(tok):
                 types = set(rules.definite_descriptions[tok.lemma_.lower()])
-                targets = _last_several(history, actors, types, _counted(tok), before=(s.index, tok.i))
+                targets = _last_several(history, actors, types, _counted(tok), before=(s.index, tok.i)) \
+                    or _last_list(sentences, token_actor, actors, types, _counted(tok), before=(s.index, tok.i)) \
+                    or _main_pair(history, actors, types, _counted(tok))
                 if targets:
                     token_actor[key] = targets
                     cue[key] = "description"
@@ -106,6 +111,31 @@ def _last_several(history, actors, types, count: int, before, sentences_back: in
             if len(found) == count:
                 return sorted(found)
     return []
+
+
+def _last_list(sentences, token_actor, actors, types, count: int, before, sentences_back: int = LIST_REACH) -> list[int]:
+    """'Niger, Mali and Burkina Faso ... (paragraphs later) the three juntas': the latest
+    coordination of exactly `count` fitting actors, further back than a loose count reaches."""
+    for s in reversed(sentences[max(0, before[0] - sentences_back):before[0] + 1]):
+        for tok in reversed(s.span):
+            if count < 3 or (s.index, tok.i) >= before or tok.dep_ == "conj" or not tok.conjuncts:
+                continue
+            group = [aid for t in (tok, *tok.conjuncts) for aid in token_actor.get((s.index, t.i), ())]
+            if len(set(group)) == count and all(actors[a].type in types for a in group):
+                return sorted(set(group))
+    return []
+
+
+def _main_pair(history, actors, types, count: int) -> list[int]:
+    """'the two countries', with no two of them near: the two fitting actors the article has
+    named most so far, when they stand out from the third."""
+    if count != 2:
+        return []
+    counts = Counter(aid for _, _, aid, dep in history if actors[aid].type in types and dep != SETTING)
+    ranked = counts.most_common(3)
+    if len(ranked) < 2 or (len(ranked) == 3 and ranked[1][1] <= ranked[2][1]):
+        return []
+    return sorted(aid for aid, _ in ranked[:2])
 
 
 def _bare_definite(tok) -> bool:

@@ -117,6 +117,7 @@ class Words(_Data):
     genitive: Words_
     conjunction: str
     belonging: str
+    origins: Words_
     serving: str
     inside: str
     accompanying: str
