@@ -42,6 +42,12 @@ def _set_beside(noun: "Token", actors: ArticleActors, sentence: "Sentence") -> l
     return list(actors.at(sentence.index, j))
 
 
+def _members_of_whole(noun: "Token", actors: ArticleActors, sentence: "Sentence") -> bool:
+    """'an umbrella of factions': a plural common noun after 'of' that names no actor, whose
+    phrase the relative clause after it is about."""
+    return noun.head.lower_ == WORDS.belonging and noun.tag_ == "NNS" and not actors.at(sentence.index, noun.i)
+
+
 def _controller(clause: "Token") -> "Token":
     """The clause whose subject a controlled clause shares: its head; but a participle after a
     subordinate clause ('held talks since the rebels took X, meeting in Doha') is the main clause's,
@@ -176,8 +182,9 @@ class Arguments:
         of the phrase ('the main party in Kosovo, which is backed by Belgrade'): then it is the
         phrase the place is in, and the name that phrase stands beside."""
         head = clause.head
-        if head.dep_ == "pobj" and head.head.lower_ in WORDS.locative_prepositions and head.head.head != head.head:
-            head = head.head.head
+        if head.dep_ == "pobj" and head.head.head != head.head and (
+                head.head.lower_ in WORDS.locative_prepositions or _members_of_whole(head, self.actors, self.sentence)):
+            head = head.head.head  # 'the party in Kosovo, which', 'an umbrella of factions that includes'
             if not self.actors.at(self.sentence.index, head.i) and head.dep_ == "appos":
                 head = head.head
         return head

@@ -8,13 +8,14 @@ from typing import TYPE_CHECKING, Callable
 from .arguments import place_states, unique as _unique
 from .found import MAX_TOPIC, Reading
 from .language import language
+from ..model import MEMBER
 from .modality import modality_of
 from .rules import NounRule
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["read_noun", "noun_owners"]
+__all__ = ["read_noun", "read_members", "noun_owners"]
 
 WORDS = language().words
 DEPS = language().syntax
@@ -173,6 +174,23 @@ def _role(r: Reading, noun: "Token", rule: NounRule) -> None:
         for b in _unique(counterparts):
             if a != b:
                 r.add(a, rule.relation, b, None, modality, noun, ROLE_CONFIDENCE)
+
+
+def read_members(r: Reading, noun: "Token") -> None:
+    """'X, an alliance of A, B and C', 'X is a coalition of A and B': A, B and C are members of X."""
+    if noun.dep_ == "appos":
+        wholes = list(r.actors.at(r.sentence.index, noun.head.i))  # not the names set beside it
+    elif noun.dep_ == "attr":
+        wholes = [a for c in noun.head.children if c.dep_ in DEPS.subjects for a in r.args.actors_of(c)]
+    else:
+        return
+    members = [a for c in noun.children if c.dep_ == "prep" and c.lower_ == WORDS.belonging
+               for p in c.children if p.dep_ == "pobj" for a in r.args.actors_of(p)]
+    modality = modality_of(noun, stance=True)
+    for whole in _unique(wholes):
+        for member in _unique(members):
+            if member != whole:
+                r.add(member, MEMBER, whole, None, modality, noun, ROLE_CONFIDENCE)
 
 
 def _brings_together(clause: "Token") -> bool:

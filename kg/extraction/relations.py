@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from .actors import ArticleActors
 from .found import Found, FoundMeeting, Reading
 from .meetings import join_meeting
-from .nouns import read_noun
+from .nouns import read_members, read_noun
 from .rules import RelationRules
 from .verbs import read_verb
 
@@ -36,6 +36,8 @@ def find_relations(sentences: list["Sentence"], actors: ArticleActors, rules: Re
                 rule = _noun_rule(tok, lemma, rules)
                 if rule is not None:
                     read_noun(reading, tok, rule)
+                if lemma in rules.collective_nouns:
+                    read_members(reading, tok)
         found += reading.found
         meetings += reading.meetings
     return found, meetings

@@ -34,6 +34,7 @@ class Loading:
     stance_nouns: frozenset[str] = frozenset()
     pact_nouns: frozenset[str] = frozenset()
     label_nouns: frozenset[str] = frozenset()
+    collective_nouns: frozenset[str] = frozenset()
     titles: dict[str, TitleRule] = field(default_factory=dict)
     title_modifiers: frozenset[str] = frozenset()
     title_domains: frozenset[str] = frozenset()
@@ -169,6 +170,8 @@ def load_lexicon(path: Path, rules: Loading) -> None:
     rules.stance_nouns = rules.stance_nouns | frozenset(_str_list(data.get("stance_nouns"), path, "stance_nouns"))
     rules.pact_nouns = rules.pact_nouns | frozenset(_str_list(data.get("pact_nouns"), path, "pact_nouns"))
     rules.label_nouns = rules.label_nouns | frozenset(_str_list(data.get("label_nouns"), path, "label_nouns"))
+    rules.collective_nouns = rules.collective_nouns | frozenset(
+        _str_list(data.get("collective_nouns"), path, "collective_nouns"))
 
 
 def _relation(item: dict, path: Path, where: str) -> Relation:

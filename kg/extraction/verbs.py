@@ -133,6 +133,8 @@ def _arguments(r: Reading, verb: "Token", rule: VerbRule, passive: bool):
     topic_head = None
     for child in verb.children:
         if child.dep_ in DEPS.direct_objects and rule.direct:
+            if child.lower_ in WORDS.relative_pronouns and verb.dep_ == "relcl":
+                child = r.args.relative_head(verb)  # 'the council, which X chairs'
             object_heads.append(child)
             topic_head = topic_head or child
         elif child.dep_ == "prep" and (child.lower_ in rule.preps or child.lower_ == rule.particle):
