@@ -42,6 +42,13 @@ def _set_beside(noun: "Token", actors: ArticleActors, sentence: "Sentence") -> l
     return list(actors.at(sentence.index, j))
 
 
+def _listed_among(appos: "Token") -> bool:
+    """'..., among them X and Y' hung on another noun as its apposition, or made the subject of
+    the verb after it: a list of some, not another name of that noun nor the verb's subject."""
+    return appos.dep_ in ("appos", "nsubj") and any(
+        c.dep_ == "prep" and c.lower_ in WORDS.including and c.i < appos.i for c in appos.children)
+
+
 def _members_of_whole(noun: "Token", actors: ArticleActors, sentence: "Sentence") -> bool:
     """'an umbrella of factions': a plural common noun after 'of' that names no actor, whose
     phrase the relative clause after it is about."""
@@ -92,7 +99,7 @@ class Arguments:
             # 'X, the umbrella that includes Y' (not when reached from the name it stands beside)
             ids = _set_beside(head, self.actors, self.sentence)
         for child in [c for t in self.mention_tokens(head, ids) for c in t.children]:
-            if child.dep_ in DEPS.coordination:
+            if child.dep_ in DEPS.coordination and not _listed_among(child):
                 for aid in self.actors_of(child, seen):
                     if aid not in ids:
                         ids.append(aid)
@@ -154,7 +161,7 @@ class Arguments:
             if subjects and tok.dep_ == "relcl" and all(c.lower_ in WORDS.relative_pronouns for c in subjects):
                 return [self.relative_head(tok)]  # 'the alliance, which includes X': the alliance
             if subjects:
-                return subjects
+                return [c for c in subjects if not _listed_among(c)]
             if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head != tok.head:
                 governor = tok.head.head
                 objects = [c for c in governor.children if c.dep_ == "dobj"]

@@ -31,6 +31,7 @@ SPACY_TYPES = {"PERSON": ActorType.PERSON, "ORG": ActorType.ORGANIZATION,
                "GPE": ActorType.PLACE, "LOC": ActorType.PLACE, "FAC": ActorType.PLACE}
 NOT_NAMES = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "EVENT",
              "WORK_OF_ART", "LAW", "LANGUAGE"}
+SOFT_LABELS = {"WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"}  # of NOT_NAMES, the ones the tagger gives people
 MAX_GAZETTEER_TOKENS = 8
 PERSON_ENTITY = "PERSON"  # the entity tagger's label of people
 
@@ -79,6 +80,8 @@ def find_names(sentence: "Sentence", rules: NameRules) -> list[NameMention]:
         if entry.kind != "demonym" and not doc[start:end].text.isupper() \
                 and _inside_longer_name(doc, start, end, sentence, rules, entry):
             continue
+        if entry.kind == "demonym" and start > sentence.span.start and fold(doc[start - 1].text) in rules.given_names:
+            continue  # 'Ahmet Türk': a surname
         mention = from_entry(sentence, start, end, entry, rules)
         mentions.append(mention)
         taken.update(range(mention.start, mention.end))
@@ -196,10 +199,21 @@ def _title_word(tok: "Token", rules: NameRules) -> bool:
     return tok.lower_ in rules.titles or tok.lower_ in rules.title_modifiers or _honorific(tok, rules)
 
 
+def _mislabelled_person(tok: "Token", rules: NameRules) -> bool:
+    """'Mithat Dere' tagged a work of art: a given name, or the word after one with the same
+    label, is a person's name whatever the tagger's word-sense labels say."""
+    if tok.ent_type_ not in SOFT_LABELS:
+        return False
+    before = tok.doc[tok.i - 1] if tok.i > 0 else None
+    return fold(tok.text) in rules.given_names or (
+        before is not None and before.ent_type_ == tok.ent_type_ and fold(before.text) in rules.given_names)
+
+
 def _name_token(tok: "Token", sentence_start: bool, rules: NameRules) -> bool:
     if not _capitalised(tok) or tok.is_punct:
         return False
-    if tok.ent_type_ in NOT_NAMES or tok.lower_ in DATES.weekdays or tok.text in WORDS.time_zones:
+    if (tok.ent_type_ in NOT_NAMES and not _mislabelled_person(tok, rules)) or tok.lower_ in DATES.weekdays \
+            or tok.text in WORDS.time_zones:
         return False  # 'on Sunday Trump said', '14:10 GMT'
     if sentence_start and tok.is_stop:
         return False

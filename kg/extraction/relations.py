@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .actors import ArticleActors
+from .delegations import read_delegation
 from .found import Found, FoundMeeting, Reading
 from .meetings import join_meeting
 from .nouns import read_members, read_noun
@@ -38,6 +39,8 @@ def find_relations(sentences: list["Sentence"], actors: ArticleActors, rules: Re
                     read_noun(reading, tok, rule)
                 if lemma in rules.collective_nouns:
                     read_members(reading, tok)
+                if lemma in rules.delegation_nouns:
+                    read_delegation(reading, tok)
         found += reading.found
         meetings += reading.meetings
     return found, meetings

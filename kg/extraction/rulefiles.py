@@ -35,6 +35,7 @@ class Loading:
     pact_nouns: frozenset[str] = frozenset()
     label_nouns: frozenset[str] = frozenset()
     collective_nouns: frozenset[str] = frozenset()
+    delegation_nouns: frozenset[str] = frozenset()
     titles: dict[str, TitleRule] = field(default_factory=dict)
     title_modifiers: frozenset[str] = frozenset()
     title_domains: frozenset[str] = frozenset()
@@ -172,6 +173,8 @@ def load_lexicon(path: Path, rules: Loading) -> None:
     rules.label_nouns = rules.label_nouns | frozenset(_str_list(data.get("label_nouns"), path, "label_nouns"))
     rules.collective_nouns = rules.collective_nouns | frozenset(
         _str_list(data.get("collective_nouns"), path, "collective_nouns"))
+    rules.delegation_nouns = rules.delegation_nouns | frozenset(
+        _str_list(data.get("delegation_nouns"), path, "delegation_nouns"))
 
 
 def _relation(item: dict, path: Path, where: str) -> Relation:

@@ -208,6 +208,7 @@ class RelationRules:
     arguments: ArgumentRules
     label_nouns: frozenset[str] = frozenset()  # 'called X a threat': what a label construction needs
     collective_nouns: frozenset[str] = frozenset()  # 'X, an alliance of A and B': A and B are X's members
+    delegation_nouns: frozenset[str] = frozenset()  # 'an X delegation, including A': A is X's member
 
     def verb_rules(self, lemma: str) -> tuple[VerbRule, ...]:
         return self.verbs.get(lemma, ())
@@ -250,7 +251,7 @@ def _frozen(loaded: "Loading") -> Rules:
         gazetteer, names, titles, arguments, ResolutionRules(gazetteer, loaded.state_name_nouns),
         ReferenceRules(frozen(dict(loaded.definite_descriptions)), loaded.local_descriptions),
         RelationRules(verbs, frozen(dict(loaded.nouns)), loaded.light_verbs, loaded.joining_verbs, arguments,
-                      loaded.label_nouns, loaded.collective_nouns))
+                      loaded.label_nouns, loaded.collective_nouns, loaded.delegation_nouns))
 
 
 _NAME_ARTICLES = language().words.name_articles  # 'al', 'el', 'ash' ...
