@@ -91,6 +91,8 @@ def join_meeting(r: Reading, verb: "Token", last: FoundMeeting) -> None:
         groups = [[a for p in c.children if p.dep_ == "pobj" for a in r.args.actors_of(p)] for c in agents]
         newcomers = [a for group in groups for a in group]
         settings = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if not settings and verb.dep_ in DEPS.modifying_clauses and verb.head != verb:
+            settings = [verb.head]  # 'a deal brokered by X': not the meeting just told of
     else:
         newcomers = [a for h in r.args.subject_heads(verb) for a in r.args.actors_of(h)]
         settings = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ != WORDS.taking_part.particle]

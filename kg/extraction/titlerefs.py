@@ -16,6 +16,7 @@ from .titles import TitlePhrase
 __all__ = ["resolve_titles"]
 
 WORDS = language().words
+PEOPLE_REACH = 1  # sentences back in which 'the two presidents' finds the people it counts
 
 
 def resolve_titles(titles: list[TitlePhrase], beside: PostsFound, actors: Mapping[int, LocalActor],
@@ -42,7 +43,7 @@ def resolve_titles(titles: list[TitlePhrase], beside: PostsFound, actors: Mappin
             cue[(t.sentence.index, t.head_index)] = "title"
             continue
         if t.plural and not org_ids and count:
-            targets = _last_holders(held.refreshed(), head, count, t)
+            targets = _last_holders(held.refreshed(), head, count, t) or _last_people(token_actor, actors, count, t)
             if targets:
                 key = (t.sentence.index, t.head_index)
                 token_actor[key] = targets
@@ -158,6 +159,23 @@ def _last_holders(held: list[_Held], head: str, count: int, t: TitlePhrase) -> l
             holders.append(g.holder)
         if len(holders) == count:
             return sorted(holders)
+    return []
+
+
+def _last_people(token_actor, actors: Mapping[int, LocalActor], count: int, t: TitlePhrase) -> list[int]:
+    """'A and B shook hands. The two presidents met': with no such posts said, the last `count`
+    people named in the sentence before the title's (in its own, they are the other side: 'X will
+    meet the two leaders')."""
+    if len(title_words(t.label)) > 1:
+        return []  # 'the three military leaders' says more of whom it means than who was named last
+    keys = sorted(k for k in token_actor if t.sentence.index - PEOPLE_REACH <= k[0] < t.sentence.index)
+    people: list[int] = []
+    for key in reversed(keys):
+        for aid in token_actor[key]:
+            if actors[aid].type is ActorType.PERSON and aid not in people:
+                people.append(aid)
+        if len(people) >= count:
+            return sorted(people[:count]) if len(people) == count else []
     return []
 
 
