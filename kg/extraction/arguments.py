@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
     from .nlp import Sentence
 
-__all__ = ["Arguments", "unique", "place_states"]
+__all__ = ["Arguments", "unique", "place_states", "participle_owners"]
 
 WORDS = language().words
 DEPS = language().syntax
@@ -83,7 +83,7 @@ class Arguments:
         word = head.lower_
         describes = head.dep_ == "appos" and head.head.i in seen  # 'Russia, a member of the Council'
         if not ids and not describes and (word in self.rules.proxy_nouns or word in self.rules.asset_nouns):
-            ids = self._owners(head, seen)
+            ids = _owners(self, head, seen)
         if not ids:  # 'an Islamic State target southwest of Baghdad': the proxy sits in a compound
             ids = [a for c in head.children if c.dep_ == "compound" and (
                 c.lower_ in self.rules.proxy_nouns or head.ent_type_ in TIME_ENTITIES)
@@ -108,21 +108,6 @@ class Arguments:
                     if pobj.dep_ == "pobj":
                         ids += [a for a in self.actors_of(pobj, seen) if a not in ids]
         return [a for a in ids if self.actors.actors[a].type is not ActorType.PLACE]
-
-    def _owners(self, head: "Token", seen: set[int]) -> list[int]:
-        """Whose fighters, positions or sites these are: 'Hamas fighters', "Hezbollah's strongholds",
-        'Iranian nuclear sites', 'the HTS-led militants'."""
-        ids = [a for c in head.children if c.dep_ in DEPS.owner_modifiers for a in self.actors_of(c, seen)
-               if self.actors.actors[a].type is not ActorType.PERSON]
-        ids += [a for c in head.children if c.dep_ == "prep" and c.lower_ in WORDS.origins  # 'fighters of X'
-                for p in c.children if p.dep_ == "pobj" for a in self.actors_of(p, seen)
-                if self.actors.actors[a].type is not ActorType.PERSON and a not in ids]
-        for c in head.children:
-            words = [t.lower_ for t in c.subtree]
-            if c.dep_ in DEPS.adjective_modifiers and "-" in words and words[-1] in WORDS.backer_participles:
-                ids += [a for t in c.subtree for a in self.actors.at(self.sentence.index, t.i)
-                        if self.actors.actors[a].type is not ActorType.PERSON and a not in ids]
-        return ids
 
     def _state_inside(self, head: "Token") -> list[int]:
         """'the government in Kabul', 'sites in Pakistan', 'the cities of Goma and Bukavu': the
@@ -162,6 +147,8 @@ class Arguments:
                 return [self.relative_head(tok)]  # 'the alliance, which includes X': the alliance
             if subjects:
                 return [c for c in subjects if not _listed_among(c)]
+            if tok.dep_ == "csubj" and tok.tag_ == "VBG":  # 'The TNLA, fighting alongside X, has taken ...'
+                return [c for c in tok.head.children if c.dep_ in DEPS.nominal_subjects and c.i < tok.i]
             if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head != tok.head:
                 governor = tok.head.head
                 objects = [c for c in governor.children if c.dep_ == "dobj"]
@@ -263,6 +250,34 @@ class Arguments:
                 for tok in child.subtree:
                     ids += self.actors.at(self.sentence.index, tok.i)
         return [a for a in unique(ids) if self.actors.actors[a].type is not ActorType.PLACE]
+
+
+def _owners(args: "Arguments", head: "Token", seen: set[int]) -> list[int]:
+    """Whose fighters, positions or sites these are: 'Hamas fighters', "Hezbollah's strongholds",
+    'Iranian nuclear sites', 'the HTS-led militants', 'targets used by X', 'army convoys in Niger'."""
+    known = args.actors.actors
+    ids = [a for c in head.children if c.dep_ in DEPS.owner_modifiers for a in args.actors_of(c, seen)
+           if known[a].type is not ActorType.PERSON]
+    ids += [a for c in head.children if c.dep_ == "prep" and c.lower_ in WORDS.origins  # 'fighters of X'
+            for p in c.children if p.dep_ == "pobj" for a in args.actors_of(p, seen)
+            if known[a].type is not ActorType.PERSON and a not in ids]
+    ids += [a for a in participle_owners(args, head, seen) if known[a].type is not ActorType.PERSON and a not in ids]
+    if not ids and any(c.dep_ in ("compound", "amod") and c.lower_ in WORDS.state_force_words for c in head.children):
+        ids = args._state_inside(head) or [a for c in head.children if c.dep_ == "prep" and c.lower_ == WORDS.inside
+                                           for p in c.children if p.dep_ == "pobj" for a in place_states(args, p)]
+    for c in head.children:
+        words = [t.lower_ for t in c.subtree]
+        if c.dep_ in DEPS.adjective_modifiers and "-" in words and words[-1] in WORDS.backer_participles:
+            ids += [a for t in c.subtree for a in args.actors.at(args.sentence.index, t.i)
+                    if known[a].type is not ActorType.PERSON and a not in ids]
+    return ids
+
+
+def participle_owners(args: "Arguments", head: "Token", seen: set[int] | None = None) -> list[int]:
+    """'targets used by X', 'facilities linked to X', 'an offensive spearheaded by X'."""
+    return [a for c in head.children if c.dep_ == "acl" and c.lower_ in WORDS.owner_participles
+            for g in c.children if g.dep_ == "agent" or (g.dep_ == "prep" and g.lower_ in WORDS.owner_prepositions)
+            for p in g.children if p.dep_ == "pobj" for a in args.actors_of(p, seen)]
 
 
 def place_states(args: "Arguments", head: "Token") -> list[int]:

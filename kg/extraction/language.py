@@ -139,6 +139,10 @@ class Words(_Data):
     agent_preposition: str
     role_prepositions: Words_
     backer_participles: Words_
+    owner_participles: Words_
+    owner_prepositions: Words_
+    claimed_nouns: Words_
+    state_force_words: Words_
     presence: str
     together: str
     one: str

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable
 
-from .arguments import place_states, unique as _unique
+from .arguments import participle_owners, place_states, unique as _unique
 from .found import MAX_TOPIC, Reading
 from .language import language
 from ..model import MEMBER
@@ -79,10 +79,14 @@ def noun_owners(r: Reading, noun: "Token", speaker_first: bool = False, with_par
     owners = owners or [a for c in noun.children if c.dep_ == "agent" or (
         c.dep_ == "prep" and c.lower_ == WORDS.agent_preposition) for p in c.children for a in r.args.actors_of(p)]
     owners = owners or [a for c in noun.children if c.dep_ in DEPS.name_modifiers for a in r.args.actors_of(c)]
+    owners = owners or participle_owners(r.args, noun)
     noun = _measured_by(noun)
     head = noun.head
     speakers = []
-    if noun.dep_ == "dobj" and (head.lemma_.lower() in r.rules.light_verbs or (
+    if noun.dep_ == "nsubjpass" and head.lemma_.lower() in r.rules.light_verbs and not _meeting_noun(r, noun):
+        # 'the attack was claimed by X' (who hosted or attended a meeting is read with the meeting)
+        speakers = [a for c in head.children if c.dep_ == "agent" for p in c.children for a in r.args.actors_of(p)]
+    elif noun.dep_ == "dobj" and (head.lemma_.lower() in r.rules.light_verbs or (
             with_partner and r.rules.nouns.get(noun.lemma_.lower()) is not None)):
         speakers = [a for h in r.args.subject_heads(head) for a in r.args.actors_of(h)]  # 'X postponed talks with Y'
     if speaker_first and speakers:
@@ -101,6 +105,11 @@ def noun_owners(r: Reading, noun: "Token", speaker_first: bool = False, with_par
     return []
 
 
+def _meeting_noun(r: Reading, noun: "Token") -> bool:
+    rule = r.rules.nouns.get(noun.lemma_.lower())
+    return rule is not None and rule.construction == "meeting"
+
+
 def _objects_on_verb(r: Reading, noun: "Token", rule: NounRule) -> list[int]:
     """The actors after the noun's prepositions that the parser hung on the verb it is the object
     of ('heaped praise on X', 'carried out strikes in weeks on X')."""
@@ -116,6 +125,8 @@ def _measured_by(noun: "Token") -> "Token":
         noun = noun.head
     if noun.dep_ == "pobj" and noun.head.lower_ == WORDS.belonging and noun.head.head.dep_ == "dobj":
         return noun.head.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == WORDS.serving and noun.head.head.lemma_.lower() in WORDS.claimed_nouns:
+        return noun.head.head  # 'claimed responsibility for the attack'
     return noun
 
 

@@ -13,6 +13,7 @@ from .found import MAX_TOPIC, Reading
 from .language import language
 from .meetings import hosted_meeting, noun_participants, present_at, told_of
 from .modality import modality_of
+from .nouns import noun_owners
 from .rules import VerbRule
 
 if TYPE_CHECKING:
@@ -161,6 +162,8 @@ def _arguments(r: Reading, verb: "Token", rule: VerbRule, passive: bool):
             subject_heads, object_heads = agents, patients + object_heads
     subject_heads += _companions(verb)
     subjects = _unique(a for h in subject_heads for a in r.args.actors_of(h))
+    if not subjects:
+        subjects = _unique(a for h in subject_heads for a in _doers_of_event(r, h, rule))
     objects = _unique(a for h in object_heads for a in r.args.actors_of(h))
     if not objects and rule.place_objects:
         objects = _unique(a for h in object_heads for a in place_states(r.args, h))
@@ -172,6 +175,15 @@ def _arguments(r: Reading, verb: "Token", rule: VerbRule, passive: bool):
     if rule.particle == WORDS.together and not subjects:
         return objects, [], topic_head
     return subjects, [o for o in objects], topic_head
+
+
+def _doers_of_event(r: Reading, noun: "Token", rule: VerbRule) -> list[int]:
+    """'An offensive spearheaded by X overran Y', 'Russian strikes hit Z': an event of the verb's own
+    kind acts for whose event it is."""
+    event = r.rules.nouns.get(noun.lemma_.lower())
+    if event is None or event.relation is not rule.relation:
+        return []
+    return noun_owners(r, noun) or r.args.actors_of(noun)
 
 
 def _infinitive(clause: "Token") -> bool:
