@@ -218,8 +218,16 @@ def _name_token(tok: "Token", sentence_start: bool, rules: NameRules) -> bool:
     if sentence_start and tok.is_stop:
         return False
     if tok.is_stop and tok.pos_ != "PROPN" and tok.lower_ not in WORDS.name_connectors and not tok.text.isupper():
-        return False
+        return _name_after_title(tok, rules)
     return True
+
+
+def _name_after_title(tok: "Token", rules: NameRules) -> bool:
+    """'Vietnamese President To Lam': a capitalised short word between a title and a capitalised
+    name starts the name."""
+    doc = tok.doc
+    return 0 < tok.i < len(doc) - 1 and doc[tok.i - 1].lower_ in rules.titles and doc[tok.i - 1].text[:1].isupper() \
+        and doc[tok.i + 1].text[:1].isupper() and doc[tok.i + 1].is_alpha and not doc[tok.i + 1].is_stop
 
 
 def _skip_leading_titles(doc, start: int, end: int, rules: NameRules) -> int:

@@ -56,6 +56,8 @@ def resolve_titles(titles: list[TitlePhrase], beside: PostsFound, actors: Mappin
                 targets.append(found)
         if t.plural and org_ids and len(targets) < len(org_ids):
             targets = _affiliated(t, org_ids, affiliations, posts) or targets
+        if not targets and not t.plural and len(org_ids) == 1:
+            targets = _known_national(actors, org_ids[0], t)
         states = [o for o in org_ids if actors[o].type is ActorType.COUNTRY]
         if (not targets or (t.plural and len(targets) < len(org_ids))) and states and len(states) == len(org_ids):
             targets = states  # 'the foreign ministers of Turkey, Iran and Russia': the states, as a state-level view
@@ -160,6 +162,18 @@ def _last_holders(held: list[_Held], head: str, count: int, t: TitlePhrase) -> l
         if len(holders) == count:
             return sorted(holders)
     return []
+
+
+def _known_national(actors: Mapping[int, LocalActor], org: int, t: TitlePhrase) -> list[int]:
+    """'the US president' in an article that names Trump without his post: the one person the
+    gazetteer places in that state, named before the title."""
+    state = actors[org]
+    if state.type is not ActorType.COUNTRY or not state.canonical or t.head.split()[-1] not in WORDS.head_of_state_titles:
+        return []
+    here = (t.sentence.index, t.start)
+    people = [a.id for a in actors.values() if a.type is ActorType.PERSON and a.country == state.canonical
+              and a.first < here]
+    return people if len(people) == 1 else []
 
 
 def _last_people(token_actor, actors: Mapping[int, LocalActor], count: int, t: TitlePhrase) -> list[int]:
