@@ -93,7 +93,7 @@ def find_posts(titles: list[TitlePhrase], names: list[NameMention], referents: M
             if key not in token_actor or tok == t.head_index:
                 token_actor[key] = [holder]
                 cue[key] = "name"
-        orgs = [referents.get(mention_key(o)) for o in t.orgs]
+        orgs = [country_actor(actors, o.country) if o.kind == "place" else referents.get(mention_key(o)) for o in t.orgs]
         orgs = [o for o in orgs if o is not None and o != holder]
         nationality: set[int] = set()
         if not orgs and t.doc[t.start].lower_ == WORDS.possessive_relative:
@@ -124,6 +124,16 @@ def find_posts(titles: list[TitlePhrase], names: list[NameMention], referents: M
             posts.append(LocalPost(who, org, label, t.leads and org not in nationality, t.sentence, t.start, t.end))
         held.add((t.sentence.index, t.start))
     return PostsFound(tuple(posts), actors, TokenIndex.of(token_actor, cue), frozenset(held))
+
+
+def _past_genitive_tail(doc, k: int, limit: int) -> int:
+    """"X, a member of the Front's political bureau,": past the words the organisation's genitive
+    owns, to where the title's phrase ends."""
+    if k < limit and (doc[k].text in WORDS.genitive or doc[k].text in ("'", "’")):
+        k += 1
+        while k < limit and doc[k].pos_ in ("NOUN", "ADJ") and not doc[k].is_punct:
+            k += 1
+    return k
 
 
 def _each_listed(t: TitlePhrase, first: NameMention, here: list[NameMention], referents, actors,
@@ -304,7 +314,7 @@ def _person_before(t: TitlePhrase, names: list[NameMention], titles: list[TitleP
         return None
     for m in names:
         if m.sentence.index == t.sentence.index and m.type is ActorType.PERSON and m.end == start - 1:
-            after = t.end
+            after = _past_genitive_tail(doc, t.end, t.sentence.span.end)
             if after >= t.sentence.span.end or doc[after].is_punct or (
                     doc[after].lower_ == WORDS.conjunction and any(o.start == after + 1 for o in titles)):
                 return m

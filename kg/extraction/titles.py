@@ -24,6 +24,7 @@ WORDS = language().words
 ORG_TYPES = {ActorType.COUNTRY, ActorType.ORGANIZATION, ActorType.ARMED_GROUP, ActorType.GOVERNMENT_BODY,
              ActorType.INTERNATIONAL_ORGANIZATION, ActorType.MEDIA_OUTLET}
 MAX_HEAD_TOKENS = 5
+GENITIVE_MARKS = ("'", "’")  # a plural genitive ('the rebels'')
 
 
 @dataclass(frozen=True)
@@ -66,18 +67,26 @@ def _match_head(doc, i: int, limit: int, rules: TitleRules) -> tuple[int, str] |
 
 def _org_after(doc, k: int, limit: int, by_token) -> "NameMention | None":
     """The organisation named after 'of': 'of HTS', 'of the Kurdish-led Syrian Democratic Forces'
-    (or the place after 'for': 'envoy for Syria')."""
+    (or the place after 'for': 'envoy for Syria'); "of the Houthis' Supreme Political Council" is
+    the council's, "of the Houthis' political bureau" the Houthis'."""
     if k < limit and doc[k].lower_ == WORDS.definite_article:
         k += 1
+    owner = None
     for j in range(k, min(limit, k + 5)):
+        if doc[j].text in WORDS.genitive or doc[j].text in GENITIVE_MARKS:
+            continue
         mention = by_token.get(j)
         if mention is not None and mention.end < limit and doc[mention.end].text == "-":
             continue  # 'the HTS-backed Salvation Government': HTS only qualifies the name
+        if mention is not None and mention.end < limit and (
+                doc[mention.end].text in WORDS.genitive or doc[mention.end].text in GENITIVE_MARKS):
+            owner = owner or (mention if mention.kind != "demonym" else None)
+            continue
         if mention is not None:
             return mention if mention.kind != "demonym" else None
         if doc[j].pos_ not in ("ADJ", "PUNCT", "VERB", "PROPN", "NOUN") or doc[j].text in (",", "(", ")"):
-            return None
-    return None
+            return owner
+    return owner
 
 
 def find_titles(sentence: "Sentence", names: list["NameMention"], rules: TitleRules) -> list[TitlePhrase]:
@@ -187,7 +196,11 @@ def _extend_over_scope(sentence: "Sentence", head_start: int, by_token, rules: T
         prep = doc[reach.end].lower_
         to = prep not in WORDS.title_prepositions and prep != WORDS.inside  # 'envoy to'
         mention = _org_after(doc, reach.end + 1, span.end, by_token)
-        if mention is not None and mention.type in ORG_TYPES and not to and not reach.orgs \
+        if mention is not None and prep == WORDS.inside and mention.kind == "place" and mention.country \
+                and not reach.orgs:
+            reach.orgs.append(mention)  # 'the foreign ministry spokesman in Tehran': the state's
+            reach.end = mention.end
+        elif mention is not None and mention.type in ORG_TYPES and not to and not reach.orgs \
                 and not (prep != WORDS.belonging and mention.type is ActorType.COUNTRY and mention.kind == "name"
                          and doc[head_start].lower_ in WORDS.envoy_titles):
             reach.orgs.append(mention)
