@@ -59,6 +59,7 @@ Relation = _RelationKind("Relation", [(_member_name(name), name) for name in rel
 MEETING = Relation(relation_table().roles["meeting"])
 MEMBER = Relation(relation_table().roles["member"])
 LEADER = Relation(relation_table().roles["leader"])
+OPPOSITION = Relation(relation_table().roles["opposition"])
 
 
 class Modality(str, Enum):

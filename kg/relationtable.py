@@ -15,7 +15,7 @@ from .extraction.constructions import NOUN_CONSTRUCTIONS, VERB_CONSTRUCTIONS
 __all__ = ["RelationClass", "RelationSpec", "RelationTable", "relation_table"]
 
 NAME = re.compile(r"[a-z][A-Za-z0-9]*")  # a local name of the kg namespace, as the graph writes it
-Role = Literal["meeting", "member", "leader"]
+Role = Literal["meeting", "member", "leader", "opposition"]
 CONSTRUCTIONS = set(VERB_CONSTRUCTIONS) | set(NOUN_CONSTRUCTIONS)
 
 
@@ -60,7 +60,7 @@ class RelationTable(_Strict):
                                  f"(one of {', '.join(sorted(CONSTRUCTIONS))})")
             if spec.scored_as is not None and spec.scored_as not in self.relations:
                 raise ValueError(f"relation {name}: scored_as names no relation ({spec.scored_as!r})")
-        for role in ("meeting", "member", "leader"):
+        for role in ("meeting", "member", "leader", "opposition"):
             if self.roles.get(role) not in self.relations:  # type: ignore[call-overload]
                 raise ValueError(f"roles: {role} must name a relation of the table")
         return self

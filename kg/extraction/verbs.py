@@ -7,7 +7,7 @@ import itertools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 
-from ..model import Modality
+from ..model import OPPOSITION, Modality
 from .arguments import TIME_ENTITIES, place_states, unique as _unique
 from .found import MAX_TOPIC, Reading
 from .language import language
@@ -111,6 +111,27 @@ def _demand(r: Reading, rule: VerbRule, c: _Clause) -> None:
         targets = [o for o in c.objects if o != s] or [None]
         for o in targets:
             r.add(s, rule.relation, o, topic if o is None else None, c.modality, c.verb, c.confidence)
+        for o in _to_go(r, c):
+            if o != s:
+                r.add(s, OPPOSITION, o, None, c.modality, c.verb, c.confidence)
+
+
+def _to_go(r: Reading, c: _Clause) -> list[int]:
+    """Whom a demand wants gone: 'ordered American troops to leave' (the object), 'demanding that
+    X step down' (the subject of the clause asked for)."""
+    for clause in c.verb.children:
+        if clause.dep_ not in ("xcomp", "ccomp") or not _removal(clause):
+            continue
+        if clause.dep_ == "xcomp":
+            return c.objects
+        return _unique(a for h in clause.children if h.dep_ in DEPS.subjects for a in r.args.actors_of(h))
+    return []
+
+
+def _removal(verb: "Token") -> bool:
+    particles = [p.lower_ for p in verb.children if p.dep_ in DEPS.verb_particles]
+    lemma = verb.lemma_.lower()
+    return lemma in WORDS.removal_verbs or any(f"{lemma} {p}" in WORDS.removal_verbs for p in particles)
 
 
 def _meeting(r: Reading, rule: VerbRule, c: _Clause) -> None:
