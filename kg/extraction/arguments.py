@@ -293,4 +293,6 @@ def place_states(args: "Arguments", head: "Token") -> list[int]:
     for child in head.children:
         if child.dep_ in DEPS.coordination:
             states += place_states(args, child)
+        elif child.dep_ == "prep" and child.lower_ == WORDS.belonging and head.pos_ == "NOUN" and not states:
+            states += [s for p in child.children if p.dep_ == "pobj" for s in place_states(args, p)]  # 'the province of X'
     return unique(states)

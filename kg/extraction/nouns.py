@@ -38,6 +38,7 @@ def _event(r: Reading, noun: "Token", rule: NounRule) -> None:
     `meeting`, everyone the noun names meets: 'talks between X and Y', 'X's meeting with Y'."""
     between: list[int] = []
     partners: list[int] = []
+    sites: list[int] = []  # 'Pakistani air strikes in Paktika': where, when no target is named
     attached = list(noun.children)
     if noun.dep_ in DEPS.nominal_subjects and noun.head.lemma_.lower() in WORDS.happening_verbs:
         attached += [c for c in noun.head.children if c.dep_ == "prep"]  # 'no meeting took place between A and B'
@@ -50,8 +51,12 @@ def _event(r: Reading, noun: "Token", rule: NounRule) -> None:
         elif preposition and (child.lower_ == WORDS.accompanying or child.lower_ in rule.object_preps):
             partners += [a for p in child.children if p.dep_ == "pobj"
                          for a in r.args.actors_of(p) or (place_states(r.args, p) if rule.place_objects else [])]
+        elif preposition and child.lower_ == WORDS.inside and rule.place_objects:
+            sites += [a for p in child.children if p.dep_ == "pobj" for a in place_states(r.args, p)]
         elif child.dep_ == "relcl" and _brings_together(child):
             between += [a for c in child.children if c.dep_ == "dobj" for a in r.args.actors_of(c)]
+    if not partners and not between:
+        partners = sites
     carrier = _measured_by(noun)
     if not partners and not between and carrier.dep_ == "dobj" and carrier.head.lemma_.lower() in r.rules.light_verbs:
         partners = _objects_on_verb(r, carrier, rule)  # 'carried out strikes ... on X'
