@@ -88,8 +88,11 @@ class Arguments:
             ids = [a for c in head.children if c.dep_ == "compound" and (
                 c.lower_ in self.rules.proxy_nouns or head.ent_type_ in TIME_ENTITIES)
                    for a in self.actors_of(c, seen)]  # and 'met President Assad Tuesday' parsed as one phrase
-        if not ids and word in self.rules.state_name_nouns:  # "Kurti's government", "Iran's government"
-            ids = [a for c in head.children if c.dep_ == "poss" for a in self.actors_of(c, seen)]
+        if not ids and word in self.rules.state_name_nouns:  # "Kurti's government", 'the Government of Türkiye'
+            ids = [a for c in head.children if c.dep_ == "poss" for a in self.actors_of(c, seen)] or [
+                a for c in head.children if c.dep_ == "prep" and c.lower_ == WORDS.belonging
+                for p in c.children if p.dep_ == "pobj" for a in self.actors.at(self.sentence.index, p.i)
+                if self.actors.actors[a].type is ActorType.COUNTRY]
         if not ids and (word in self.rules.state_name_nouns or word in self.rules.asset_nouns):
             ids = self._state_inside(head)
         if not ids and head.pos_ in ("NUM", "PRON", "DET", "ADJ"):  # 'several of M23's commanders'
