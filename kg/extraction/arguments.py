@@ -264,7 +264,9 @@ def _owners(args: "Arguments", head: "Token", seen: set[int]) -> list[int]:
     ids += [a for c in head.children if c.dep_ == "prep" and c.lower_ in WORDS.origins  # 'fighters of X'
             for p in c.children if p.dep_ == "pobj" for a in args.actors_of(p, seen)
             if known[a].type is not ActorType.PERSON and a not in ids]
-    ids += [a for a in participle_owners(args, head, seen) if known[a].type is not ActorType.PERSON and a not in ids]
+    ids += [a for a in participle_owners(args, head, seen) if a not in ids and (
+        known[a].type is not ActorType.PERSON or head.lower_ in WORDS.led_parties)]  # 'a delegation headed by X'
+
     if not ids and any(c.dep_ in ("compound", "amod") and c.lower_ in WORDS.state_force_words for c in head.children):
         ids = args._state_inside(head) or [a for c in head.children if c.dep_ == "prep" and c.lower_ == WORDS.inside
                                            for p in c.children if p.dep_ == "pobj" for a in place_states(args, p)]

@@ -140,6 +140,9 @@ class Words(_Data):
     role_prepositions: Words_
     backer_participles: Words_
     owner_participles: Words_
+    led_parties: Words_
+    overseeing: str
+    auspices: Words_
     removal_verbs: Words_
     head_of_state_titles: Words_
     owner_prepositions: Words_

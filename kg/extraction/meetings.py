@@ -28,6 +28,8 @@ def told_of(r: Reading, noun: "Token") -> list[int]:
     the article has just told of."""
     if not any(c.lower_ == WORDS.definite_article for c in noun.children) or not r.earlier:
         return []
+    if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in noun.children):
+        return []  # 'the Ankara talks': a meeting of its own name, not the one just told of
     last = r.earlier[-1]
     return list(last.participants) if r.sentence.index - last.sentence.index <= MAX_SENTENCES_BACK else []
 

@@ -15,7 +15,7 @@ from .rules import NounRule
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["read_noun", "read_members", "noun_owners"]
+__all__ = ["read_noun", "read_members", "noun_owners", "overseen_by"]
 
 WORDS = language().words
 DEPS = language().syntax
@@ -68,6 +68,9 @@ def _event(r: Reading, noun: "Token", rule: NounRule) -> None:
         if len(participants) >= 2:
             sides = (owners, partners) if owners and partners and not between else None
             r.meeting(participants, modality, noun, confidence, sides)
+            overseers = [a for a in overseen_by(r, noun, phrase=True) if a not in participants]
+            if overseers:  # 'talks between A and B under the auspices of X'
+                r.meeting(overseers + participants, modality, noun, confidence, (overseers, participants))
         return
     sources = between if between and not owners else owners
     for s in sources:
@@ -207,6 +210,18 @@ def read_members(r: Reading, noun: "Token") -> None:
         for member in _unique(members):
             if member != whole:
                 r.add(member, MEMBER, whole, None, modality, noun, ROLE_CONFIDENCE)
+
+
+def overseen_by(r: Reading, word: "Token", phrase: bool = False) -> list[int]:
+    """'signed in 2022 under the auspices of X', 'under African Union auspices': who oversaw it;
+    with `phrase`, anywhere in a noun's phrase ('talks between A and B under X's mediation')."""
+    heads = list(word.subtree) if phrase else [word]
+    nouns = [p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == WORDS.overseeing
+             for p in c.children if p.dep_ == "pobj" and (p.lower_ in WORDS.auspices or p.lemma_.lower() in WORDS.auspices)]
+    return _unique(a for n in nouns for c in n.children
+                   if c.dep_ in ("poss", "compound", "nmod", "amod") or c.dep_ == "prep" and c.lower_ == WORDS.belonging
+                   for h in ([c] if c.dep_ != "prep" else [p for p in c.children if p.dep_ == "pobj"])
+                   for a in r.args.actors_of(h))
 
 
 def _brings_together(clause: "Token") -> bool:

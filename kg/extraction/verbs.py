@@ -13,7 +13,7 @@ from .found import MAX_TOPIC, Reading
 from .language import language
 from .meetings import hosted_meeting, noun_participants, present_at, told_of
 from .modality import modality_of
-from .nouns import noun_owners
+from .nouns import noun_owners, overseen_by
 from .rules import VerbRule
 
 if TYPE_CHECKING:
@@ -147,6 +147,9 @@ def _meeting(r: Reading, rule: VerbRule, c: _Clause) -> None:
     if len(participants) >= 2 and ((c.objects and (subjects or rule.particle == WORDS.together)) or rule.reciprocal):
         sides = (subjects, c.objects) if subjects and c.objects and not rule.joint_objects else None
         r.meeting(participants, c.modality, c.verb, c.confidence, sides)
+        overseers = [a for a in overseen_by(r, c.verb) if a not in participants]
+        if overseers:  # 'signed under the auspices of X': X meets every party
+            r.meeting(overseers + participants, c.modality, c.verb, c.confidence, (overseers, participants))
 
 
 def _arguments(r: Reading, verb: "Token", rule: VerbRule, passive: bool):
@@ -160,10 +163,11 @@ def _arguments(r: Reading, verb: "Token", rule: VerbRule, passive: bool):
             object_heads.append(child)
             topic_head = topic_head or child
         elif child.dep_ == "prep" and (child.lower_ in rule.preps or child.lower_ == rule.particle):
-            for pobj in child.children:
-                if pobj.dep_ in DEPS.prepositional_objects:
-                    object_heads.append(pobj)
-                    topic_head = topic_head or pobj
+            for prep in [child] + [c for c in child.children if c.dep_ == "conj" and c.pos_ == "ADP"]:
+                for pobj in prep.children:  # 'spoken with X and with Y'
+                    if pobj.dep_ in DEPS.prepositional_objects:
+                        object_heads.append(pobj)
+                        topic_head = topic_head or pobj
         elif child.dep_ == "xcomp":
             topic_head = topic_head or child
         elif child.dep_ in DEPS.direct_objects and not rule.direct and rule.preps:
@@ -226,9 +230,14 @@ def _of_time(prep: "Token") -> bool:
 
 
 def _hung_on_object(obj: "Token", rule: VerbRule) -> list["Token"]:
-    """The objects of the verb's prepositions that the parser attached to its direct object."""
-    return [p for c in obj.children if c.dep_ == "prep" and c.lower_ in rule.preps
-            for p in c.children if p.dep_ in DEPS.prepositional_objects]
+    """The objects of the verb's prepositions that the parser attached to its direct object, or
+    to the noun after the object's 'of' ('signed a memorandum of understanding with X')."""
+    found = [p for c in obj.children if c.dep_ == "prep" and c.lower_ in rule.preps
+             for p in c.children if p.dep_ in DEPS.prepositional_objects]
+    if not found:
+        found = [h for c in obj.children if c.dep_ == "prep" and c.lower_ == WORDS.belonging
+                 for p in c.children if p.dep_ == "pobj" for h in _hung_on_object(p, rule)]
+    return found
 
 
 def _topic(r: Reading, verb: "Token", rule: VerbRule, topic_head: "Token | None") -> str:
