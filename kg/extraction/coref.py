@@ -40,7 +40,8 @@ def resolve_references(sentences, actors, index: TokenIndex, rules: ReferenceRul
                 kind = "pronoun"
             elif tok.pos_ == "PRON" and lower in WORDS.thing_pronouns and tok.dep_ in ("poss", "nsubj") \
                     and _last_subject_is_actor(sentences, s, tok, token_actor):
-                target = _last(history, actors, set(ActorType) - NOT_ORG_TYPES, prefer_subject=False, before=(s.index, tok.i))
+                target = _last(history, actors, set(ActorType) - NOT_ORG_TYPES, prefer_subject=tok.dep_ == "nsubj",
+                               before=(s.index, tok.i))
                 kind = "pronoun"
             elif tok.pos_ == "NOUN" and tok.lemma_.lower() in rules.definite_descriptions and _counted(tok):
                 types = set(rules.definite_descriptions[tok.lemma_.lower()])

@@ -196,7 +196,9 @@ def _honorific(tok: "Token", rules: NameRules) -> bool:
 
 def _title_word(tok: "Token", rules: NameRules) -> bool:
     """A word of a title rather than of a name: a title's head or modifier, or an honorific."""
-    return tok.lower_ in rules.titles or tok.lower_ in rules.title_modifiers or _honorific(tok, rules)
+    word = tok.lower_
+    return word in rules.titles or (word.endswith("s") and word[:-1] in rules.titles) \
+        or word in rules.title_modifiers or _honorific(tok, rules)
 
 
 def _mislabelled_person(tok: "Token", rules: NameRules) -> bool:

@@ -104,6 +104,7 @@ def resolve_names(names: list[NameMention], titles: list[TitlePhrase], rules: Re
                     union.union(by_key[key], n)
                     break
     _merge_short_state_names(names, union, rules)
+    _merge_shortened_names(names, union)
     _type_untyped_by_titles(names, titles)
     _merge_surnames(names, union, rules)
     actors, mention_actor = _build_actors(names, union, rules)
@@ -131,6 +132,26 @@ def _merge_short_state_names(names: list[NameMention], union: _Union, rules: Res
             state = next(iter(states))
             names[n] = replace(m, type=ActorType.COUNTRY, canonical=state, kind="name")
             union.union(first[state], n)
+
+
+def _merge_shortened_names(names: list[NameMention], union: _Union) -> None:
+    """'the Patriotic Bloc' after 'the Patriotic Electoral Bloc': an organisation's name that keeps
+    the first and last words of a longer one in the article, and only drops words between, is it."""
+    longer = [(n, fold(m.text).split()) for n, m in enumerate(names)
+              if m.type not in (None, ActorType.PERSON, ActorType.COUNTRY, ActorType.PLACE) and len(m.tokens) > 2]
+    for n, m in enumerate(names):
+        words = fold(m.text).split()
+        if m.type in (ActorType.PERSON, ActorType.COUNTRY, ActorType.PLACE) or len(words) < 2:
+            continue
+        fits = {union.find(k) for k, full in longer if len(full) > len(words) and full[0] == words[0]
+                and full[-1] == words[-1] and _subsequence(words, full)}
+        if len(fits) == 1:
+            union.union(fits.pop(), n)
+
+
+def _subsequence(words: list[str], full: list[str]) -> bool:
+    rest = iter(full)
+    return all(w in rest for w in words)
 
 
 def _identity_key(m: NameMention, rules: ResolutionRules) -> str | None:

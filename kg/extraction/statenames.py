@@ -38,6 +38,10 @@ def from_entry(sentence: "Sentence", start: int, end: int, entry: GazetteerEntry
         if kind == "place":
             return NameMention(sentence, start, end, ActorType.PLACE, "place", None, "gazetteer", entry.name)
         return NameMention(sentence, start, end, ActorType.COUNTRY, "capital", entry.name, "gazetteer")
+    if entry.type is ActorType.COUNTRY and entry.kind == "name":
+        body_end = _national_body_end(doc, end, sentence.span.end, rules)
+        if body_end is not None:  # 'Kosovo police', 'Iraq interior ministry'
+            return NameMention(sentence, start, body_end, ActorType.GOVERNMENT_BODY, "name", None, "head", entry.name)
     if entry.type is ActorType.COUNTRY:
         nxt = doc[end] if end < sentence.span.end else None
         if nxt is not None and nxt.lower_ in rules.state_metonyms and nxt.pos_ in ("NOUN", "PROPN"):
