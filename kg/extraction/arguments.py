@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from ..model import ActorType
 from .actors import ArticleActors
+from .clauses import governing_clause
 from .language import language
 from .rules import ArgumentRules
 
@@ -53,17 +54,6 @@ def _members_of_whole(noun: "Token", actors: ArticleActors, sentence: "Sentence"
     """'an umbrella of factions': a plural common noun after 'of' that names no actor, whose
     phrase the relative clause after it is about."""
     return noun.head.lower_ == WORDS.belonging and noun.tag_ == "NNS" and not actors.at(sentence.index, noun.i)
-
-
-def _controller(clause: "Token") -> "Token":
-    """The clause whose subject a controlled clause shares: its head; but a participle after a
-    subordinate clause ('held talks since the rebels took X, meeting in Doha') is the main clause's,
-    where the parser hung it on the subordinate one."""
-    head = clause.head
-    if clause.dep_ == "advcl" and clause.tag_ == "VBG" and head.dep_ == "advcl" and head.head != head \
-            and any(c.dep_ == "mark" for c in head.children) and clause.i > head.i:
-        return head.head
-    return head
 
 
 class Arguments:
@@ -163,7 +153,7 @@ class Arguments:
                 tok = governor
                 continue
             if tok.dep_ in DEPS.controlled_clauses and tok.head != tok:
-                head = _controller(tok)
+                head = governing_clause(tok)
                 if tok.dep_ == "xcomp":
                     controllers = [c for c in head.children if c.dep_ == "dobj"]
                     controllers += [p for c in head.children if c.dep_ == "prep" and c.lower_ in WORDS.appeal_prepositions

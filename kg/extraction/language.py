@@ -140,6 +140,7 @@ class Words(_Data):
     role_prepositions: Words_
     backer_participles: Words_
     owner_participles: Words_
+    obligation_auxiliaries: Words_
     name_tail_nouns: Words_
     led_parties: Words_
     overseeing: str

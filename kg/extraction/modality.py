@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..model import Modality
+from .clauses import governing_clause
 from .language import language
 
 if TYPE_CHECKING:
@@ -33,7 +34,7 @@ def _chain(trigger: "Token"):
     yield tok, None
     while tok.dep_ in DEPS.modality_climb and tok.head != tok and steps < MAX_CLIMB:
         dep = tok.dep_
-        tok = tok.head
+        tok = governing_clause(tok) if dep == "conj" else tok.head
         steps += 1
         yield tok, dep
         if dep in DEPS.reported_clauses:

@@ -66,6 +66,8 @@ def _verb_relation(r: Reading, verb: "Token", rule: VerbRule) -> None:
     infinitive = any(c.dep_ in DEPS.infinitive_clauses and _infinitive(c) for c in verb.children)
     if (rule.requires_xcomp and not infinitive) or (rule.forbids_xcomp and infinitive):
         return
+    if rule.requires_obligation and not any(c.dep_ == "ccomp" and _obliged(c) for c in verb.children):
+        return
     if rule.requires_object and not any(c.dep_ in DEPS.direct_objects and c.lower_ in rule.requires_object
                                         for c in verb.children):
         return
@@ -209,6 +211,11 @@ def _doers_of_event(r: Reading, noun: "Token", rule: VerbRule) -> list[int]:
     if event is None or event.relation is not rule.relation:
         return []
     return noun_owners(r, noun) or r.args.actors_of(noun)
+
+
+def _obliged(clause: "Token") -> bool:
+    """'... that the presence of foreign forces must come to an end': a clause of what must be."""
+    return any(c.dep_ == "aux" and c.lower_ in WORDS.obligation_auxiliaries for c in clause.children)
 
 
 def _infinitive(clause: "Token") -> bool:

@@ -1,0 +1,25 @@
+"""Which clause a clause hangs on, where the parser's attachment misleads: the head a controlled
+clause shares its subject with, and the clause its modality comes from."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["governing_clause"]
+
+
+def governing_clause(clause: "Token") -> "Token":
+    """The clause whose subject a controlled clause shares: its head; but a participle after a
+    subordinate clause ('held talks since the rebels took X, meeting in Doha') is the main clause's,
+    where the parser hung it on the subordinate one."""
+    head = clause.head
+    if clause.dep_ == "advcl" and clause.tag_ == "VBG" and head.dep_ == "advcl" and head.head != head \
+            and any(c.dep_ == "mark" for c in head.children) and clause.i > head.i:
+        return head.head
+    if clause.dep_ == "conj" and clause.tag_ == "VBD" and head.dep_ == "ccomp" and head.head != head \
+            and any(c.dep_ in ("aux", "auxpass") for c in head.children) \
+            and not any(c.dep_ in ("aux", "auxpass") for c in clause.children):
+        return head.head  # 'X claimed the result had been rigged and called on ...': X called
+    return head
