@@ -141,12 +141,14 @@ def _main_pair(history, actors, types, count: int) -> list[int]:
 
 def _bare_definite(tok) -> bool:
     children = list(tok.children)
-    if not any(c.lower_ == WORDS.definite_article and c.dep_ == "det" for c in children):
+    if not any((c.lower_ == WORDS.definite_article or c.lower_ in WORDS.demonstratives) and c.dep_ == "det"
+               for c in children):
         return False
     if any(c.dep_ in DEPS.description_modifiers for c in children):
         return False
-    if any(c.dep_ == "prep" and c.lower_ == WORDS.belonging for c in children):
-        return False
+    if any(c.dep_ == "prep" and c.lower_ == WORDS.belonging and any(p.dep_ == "pobj" for p in c.children)
+           for c in children):
+        return False  # 'the leader of X' (not 'accused the group of seeking ...')
     return True
 
 

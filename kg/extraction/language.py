@@ -106,6 +106,7 @@ class DateWords(_Data):
 class Words(_Data):
     articles: Words_
     definite_article: str
+    demonstratives: Words_
     determiners: Words_
     possessive_pronouns: Words_
     organisation_possessives: Words_

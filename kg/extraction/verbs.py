@@ -270,7 +270,7 @@ def _label(r: Reading, rule: VerbRule, c: _Clause) -> None:
     labels += [p for ch in c.verb.children if ch.dep_ == "prep" and ch.lower_ in WORDS.label_prepositions
                for p in ch.children if p.dep_ in DEPS.prepositional_objects]
     labels += [a for ch in c.verb.children if ch.dep_ in DEPS.direct_objects  # the parser's 'X, a terrorist ...'
-               for a in ch.children if a.dep_ == "appos"]
+               for a in ch.children if a.dep_ == "appos" or (a.dep_ in DEPS.labels | {"acomp"} and a.i > ch.i)]
     if any(_is_label(word, r.rules.label_nouns) for word in labels):
         _transitive(r, rule, c)
 
