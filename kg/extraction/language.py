@@ -141,6 +141,8 @@ class Words(_Data):
     role_prepositions: Words_
     backer_participles: Words_
     owner_participles: Words_
+    leading_participles: Words_
+    led_bodies: Words_
     obligation_auxiliaries: Words_
     name_tail_nouns: Words_
     led_parties: Words_

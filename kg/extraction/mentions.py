@@ -219,7 +219,8 @@ def _name_token(tok: "Token", sentence_start: bool, rules: NameRules) -> bool:
         return False  # 'on Sunday Trump said', '14:10 GMT'
     if sentence_start and tok.is_stop:
         return False
-    if tok.is_stop and tok.pos_ != "PROPN" and tok.lower_ not in WORDS.name_connectors and not tok.text.isupper():
+    if tok.is_stop and tok.pos_ != "PROPN" and tok.lower_ not in WORDS.name_connectors \
+            and not (tok.text.isupper() and len(tok.text) > 1):  # "A" opening a sentence is no acronym
         return _name_after_title(tok, rules)
     return True
 

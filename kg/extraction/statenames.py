@@ -21,6 +21,9 @@ ACTOR_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
 
 def from_entry(sentence: "Sentence", start: int, end: int, entry: GazetteerEntry, rules: NameRules) -> NameMention:
     doc = sentence.span.doc
+    led_end = _led_body_end(doc, end, sentence.span.end) if entry.type is ActorType.COUNTRY else None
+    if led_end is not None:  # 'a Saudi-led coalition', 'the US-led coalition': a body of its own
+        return NameMention(sentence, start, led_end, ActorType.ORGANIZATION, "name", None, "head")
     if entry.type is ActorType.COUNTRY and entry.kind == "demonym":
         body_end = _national_body_end(doc, end, sentence.span.end, rules)
         if body_end is not None:  # 'the Iranian foreign ministry', 'Sudanese intelligence services'
@@ -47,6 +50,17 @@ def from_entry(sentence: "Sentence", start: int, end: int, entry: GazetteerEntry
         if nxt is not None and nxt.lower_ in rules.state_metonyms and nxt.pos_ in ("NOUN", "PROPN"):
             return NameMention(sentence, start, end + 1, ActorType.COUNTRY, "state", entry.name, "gazetteer")
     return NameMention(sentence, start, end, entry.type, "name", entry.name, "gazetteer", entry.country)
+
+
+def _led_body_end(doc, end: int, limit: int) -> int | None:
+    """Where 'X-led coalition' ends, after a state's name or demonym, if it follows."""
+    if end + 2 < limit and doc[end].text == "-" and doc[end + 1].lower_ in WORDS.leading_participles:
+        k = end + 2
+        while k < limit - 1 and doc[k].pos_ == "ADJ":
+            k += 1  # 'Saudi-led military coalition'
+        if doc[k].lemma_.lower() in WORDS.led_bodies:
+            return k + 1
+    return None
 
 
 def _national_body_end(doc, end: int, limit: int, rules: NameRules) -> int | None:
