@@ -249,7 +249,8 @@ def _type_untyped_by_titles(names: list[NameMention], titles: list[TitlePhrase])
     for t in titles:
         for n in in_sentence.get(t.sentence.index, ()):
             m = names[n]
-            if m.cue != "gazetteer" and m.type is not ActorType.PERSON and follows_title(t, m):
+            if m.cue not in ("gazetteer", "head", "descriptor") and m.type is not ActorType.PERSON \
+                    and follows_title(t, m):  # not 'an eight-member Presidential Council', typed by its head
                 names[n] = replace(m, type=ActorType.PERSON, cue="title")
 
 
