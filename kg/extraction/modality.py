@@ -43,6 +43,9 @@ def _chain(trigger: "Token"):
 
 def _negated(trigger: "Token") -> bool:
     for tok, via in _chain(trigger):
+        if tok != trigger and any(c.dep_ in DEPS.nominal_subjects and c.lemma_.lower() in CUES.planning_nouns and any(
+                d.dep_ == "det" and d.lower_ in CUES.negating_determiners for d in c.children) for c in tok.children):
+            return True  # 'No date has been set for talks between A and B' (not 'no one was hurt in the raid')
         if via in DEPS.negation_barriers and tok != trigger:
             if via == "nsubj" and any(c.dep_ == "neg" for c in tok.children):
                 return True
