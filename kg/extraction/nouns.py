@@ -173,10 +173,12 @@ def _role(r: Reading, noun: "Token", rule: NounRule) -> None:
     role = noun
     if noun.dep_ == "pobj" and noun.head.lower_ == WORDS.belonging and noun.head.head.lower_ == WORDS.one:
         role = noun.head.head
+    while role.dep_ == "conj" and role.head != role and not holders:
+        role = role.head  # 'X, leader of Y and Z's closest ally': the first of the coordinated roles
     if role.dep_ == "attr":
         holders += [a for c in role.head.children if c.dep_ in DEPS.subjects for a in r.args.actors_of(c)]
     elif role.dep_ == "appos" and not holders:
-        holders += r.args.actors_of(role.head)
+        holders += r.args.actors_of(role.head) or place_states(r.args, role.head)  # 'from Washington, X's ally'
     elif role.dep_ == "nsubj" and role.head.lemma_ == WORDS.copula:  # 'whose main component is the YPG'
         holders += [a for c in role.head.children if c.dep_ == "attr" for a in r.args.actors_of(c)]
     counterparts = [a for c in noun.children if c.dep_ == "poss" for a in r.args.actors_of(c)]
