@@ -40,6 +40,8 @@ class ModalityCues(_Data):
     planning_nouns: Words_
     conditional_markers: Words_
     claiming_verbs: Words_
+    responding_verbs: Words_
+    reason_prepositions: Words_
     going_to: VerbWithAuxiliaries
     looking_forward: VerbWithParticle
 

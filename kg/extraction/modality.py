@@ -67,6 +67,8 @@ def _negated(trigger: "Token") -> bool:
 
 
 def _planned(trigger: "Token", only_conditions: bool = False) -> bool:
+    if _responded_to(trigger):
+        return False  # 'vowed to retaliate for the strikes': the strikes happened
     for tok, via in _chain(trigger):
         if tok != trigger and via in DEPS.claim_links and tok.lemma_.lower() in CUES.claiming_verbs:
             return True  # 'accused X of backing Y': a claim, not a fact
@@ -94,6 +96,13 @@ def _planned(trigger: "Token", only_conditions: bool = False) -> bool:
         if via in DEPS.reported_clauses:
             break
     return False
+
+
+def _responded_to(trigger: "Token") -> bool:
+    """An event noun a response is for: 'retaliate for X's strikes', 'punish X for the attack'."""
+    prep = trigger.head
+    return trigger.dep_ == "pobj" and prep.lower_ in CUES.reason_prepositions and prep.head != prep \
+        and prep.head.lemma_.lower() in CUES.responding_verbs
 
 
 def _going_to(tok: "Token") -> bool:
