@@ -15,6 +15,8 @@ WORDS = language().words
 DEPS = language().syntax
 NOT_ORG_TYPES = {ActorType.PERSON, ActorType.PLACE, ActorType.GROUP}
 SETTING = "setting"
+MAIN_STATE_SENTENCES = 5
+MAIN_STATE_MARGIN = 1.5
 LIST_REACH = 30  # sentences back in which 'the three juntas' finds the list of three it counts
 
 
@@ -22,6 +24,7 @@ def resolve_references(sentences, actors, index: TokenIndex, rules: ReferenceRul
     """Pronouns and definite descriptions ('the group', 'the regime') point back to the last
     fitting actor: the index with those tokens added."""
     token_actor, cue = index.editable()
+    main = _main_state(token_actor, actors)
     history: list[tuple[int, int, int, str]] = []  # (sentence, token, actor, dep)
     described: dict[str, int] = {}
     for s in sentences:
@@ -60,6 +63,8 @@ def resolve_references(sentences, actors, index: TokenIndex, rules: ReferenceRul
                 elif lower in rules.local_descriptions:
                     target = _last(history, actors, types, prefer_subject=False, before=(s.index, tok.i),
                                    sentences_back=0)
+                    if target is None:
+                        target = main  # 'the army' of the state the article is about
                 else:
                     target = _last(history, actors, types, prefer_subject=False, before=(s.index, tok.i))
                 kind = "description"
@@ -68,6 +73,21 @@ def resolve_references(sentences, actors, index: TokenIndex, rules: ReferenceRul
                 cue[key] = kind
                 history.append((s.index, tok.i, target, tok.dep_))
     return TokenIndex.of(token_actor, cue)
+
+
+def _main_state(token_actor, actors) -> int | None:
+    """The state the article is about: named in the most sentences, at least five and half as
+    many again as any other."""
+    sentences: dict[int, set[int]] = {}
+    for (s, _), ids in token_actor.items():
+        for aid in ids:
+            if actors[aid].type is ActorType.COUNTRY:
+                sentences.setdefault(aid, set()).add(s)
+    ranked = sorted(((len(v), aid) for aid, v in sentences.items()), reverse=True)
+    if not ranked or ranked[0][0] < MAIN_STATE_SENTENCES or (
+            len(ranked) > 1 and ranked[0][0] < MAIN_STATE_MARGIN * ranked[1][0]):
+        return None
+    return ranked[0][1]
 
 
 def _last_subject_is_actor(sentences, s, pronoun, token_actor) -> bool:
