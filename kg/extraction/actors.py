@@ -8,10 +8,13 @@ from typing import TYPE_CHECKING
 
 from ..model import ActorType
 
+MAIN_STATE_SENTENCES = 8  # an article about a state names it in this many sentences or more ...
+MAIN_STATE_MARGIN = 1.5  # ... and in this many times as many as any other
+
 if TYPE_CHECKING:
     from .nlp import Sentence
 
-__all__ = ["LocalActor", "LocalPost", "TokenIndex", "ArticleActors", "MentionKey", "TokenKey", "country_actor", "is_acronym"]
+__all__ = ["main_state", "LocalActor", "LocalPost", "TokenIndex", "ArticleActors", "MentionKey", "TokenKey", "country_actor", "is_acronym"]
 
 
 @dataclass
@@ -100,6 +103,23 @@ def country_actor(actors: dict[int, LocalActor], country: str) -> int:
     aid = max(actors, default=-1) + 1
     actors[aid] = LocalActor(aid, ActorType.COUNTRY, [country], canonical=country)
     return aid
+
+
+def main_state(token_actor: Mapping[TokenKey, Sequence[int]], actors: Mapping[int, LocalActor]) -> str | None:
+    """The state the article is about (its canonical name): named, itself or through its national
+    bodies, in the most sentences, at least five and half as many again as any other."""
+    sentences: dict[str, set[int]] = {}
+    for (s, _), ids in token_actor.items():
+        for aid in ids:
+            actor = actors[aid]
+            state = actor.canonical if actor.type is ActorType.COUNTRY else actor.country
+            if state:
+                sentences.setdefault(state, set()).add(s)
+    ranked = sorted(((len(v), state) for state, v in sentences.items()), reverse=True)
+    if not ranked or ranked[0][0] < MAIN_STATE_SENTENCES or (
+            len(ranked) > 1 and ranked[0][0] < MAIN_STATE_MARGIN * ranked[1][0]):
+        return None
+    return ranked[0][1]
 
 
 def is_acronym(name: str) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..model import ActorType
-from .actors import TokenIndex
+from .actors import TokenIndex, main_state
 from .language import language
 from .rules import ReferenceRules
 
@@ -15,8 +15,6 @@ WORDS = language().words
 DEPS = language().syntax
 NOT_ORG_TYPES = {ActorType.PERSON, ActorType.PLACE, ActorType.GROUP}
 SETTING = "setting"
-MAIN_STATE_SENTENCES = 5
-MAIN_STATE_MARGIN = 1.5
 LIST_REACH = 30  # sentences back in which 'the three juntas' finds the list of three it counts
 
 
@@ -24,7 +22,8 @@ def resolve_references(sentences, actors, index: TokenIndex, rules: ReferenceRul
     """Pronouns and definite descriptions ('the group', 'the regime') point back to the last
     fitting actor: the index with those tokens added."""
     token_actor, cue = index.editable()
-    main = _main_state(token_actor, actors)
+    main_name = main_state(token_actor, actors)
+    main = next((a.id for a in actors.values() if a.type is ActorType.COUNTRY and a.canonical == main_name), None)
     history: list[tuple[int, int, int, str]] = []  # (sentence, token, actor, dep)
     described: dict[str, int] = {}
     for s in sentences:
@@ -73,21 +72,6 @@ def resolve_references(sentences, actors, index: TokenIndex, rules: ReferenceRul
                 cue[key] = kind
                 history.append((s.index, tok.i, target, tok.dep_))
     return TokenIndex.of(token_actor, cue)
-
-
-def _main_state(token_actor, actors) -> int | None:
-    """The state the article is about: named in the most sentences, at least five and half as
-    many again as any other."""
-    sentences: dict[int, set[int]] = {}
-    for (s, _), ids in token_actor.items():
-        for aid in ids:
-            if actors[aid].type is ActorType.COUNTRY:
-                sentences.setdefault(aid, set()).add(s)
-    ranked = sorted(((len(v), aid) for aid, v in sentences.items()), reverse=True)
-    if not ranked or ranked[0][0] < MAIN_STATE_SENTENCES or (
-            len(ranked) > 1 and ranked[0][0] < MAIN_STATE_MARGIN * ranked[1][0]):
-        return None
-    return ranked[0][1]
 
 
 def _last_subject_is_actor(sentences, s, pronoun, token_actor) -> bool:

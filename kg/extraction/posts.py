@@ -4,11 +4,10 @@ state the title, the sentence, the gazetteer or the dateline names. (A title wit
 it refers back to the holder of such a post: `titlerefs`.)"""
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .actors import ArticleActors, LocalActor, LocalPost, MentionKey, TokenIndex, country_actor
+from .actors import ArticleActors, LocalActor, LocalPost, MentionKey, TokenIndex, country_actor, main_state
 from .arguments import Arguments
 from .language import language
 from .mentions import NameMention, by_sentence, mention_key
@@ -19,8 +18,6 @@ from .titles import TitlePhrase
 __all__ = ["PostsFound", "find_posts", "follows_title", "title_words", "spelled"]
 
 WORDS = language().words
-MAIN_STATE_MENTIONS = 10  # an article about a state names it at least this often ...
-MAIN_STATE_MARGIN = 1.25  # ... and this many times as often as any other
 DEPS = language().syntax
 
 
@@ -78,7 +75,7 @@ def find_posts(titles: list[TitlePhrase], names: list[NameMention], referents: M
     token_actor, cue = index.editable()
     held = set()
     countries = _states_spoken_of(names, titles, referents, actors)
-    main = _main_state(names, referents, actors)
+    main = main_state(token_actor, actors)
     names_in, titles_in = by_sentence(names), by_sentence(titles)
     for t in sorted(titles, key=lambda t: t.patron is not None):  # a patron's own post first
         here = names_in.get(t.sentence.index, [])
@@ -114,8 +111,10 @@ def find_posts(titles: list[TitlePhrase], names: list[NameMention], referents: M
             orgs = [country_actor(actors, actors[holder].country)]  # the gazetteer knows whose they are
         if not orgs and _state_title(t, rules) and not t.plural and not _possessed(t, rules):
             orgs = _capital_before(t, names, actors, referents) or _country_in_context(t, countries)
-            if not orgs and (home or main) is not None:
-                orgs = [country_actor(actors, home or main)]
+            if not orgs and home is not None:
+                orgs = [country_actor(actors, home)]
+            elif not orgs and main is not None:
+                orgs = [country_actor(actors, main)]
         label = _counterpart_of(t, posts, holder) if t.head == WORDS.counterpart else t.label
         pairs = [(holder, org) for org in orgs]
         if t.plural:
@@ -173,23 +172,6 @@ def _states_spoken_of(names, titles, referents, actors) -> list[tuple[tuple[int,
         elif m.kind in ("capital", "metonym") and referents.get(mention_key(m)) is not None:
             out.append(((m.sentence.index, m.start), referents[mention_key(m)], True))
     return sorted(out)
-
-
-def _main_state(names: list[NameMention], referents, actors) -> str | None:
-    """The state an article is about: the one it names most, by a clear margin over the next
-    (an unanchored 'Prime Minister X' is most likely its prime minister)."""
-    counts: Counter[str] = Counter()
-    for m in names:
-        aid = referents.get(mention_key(m))
-        if aid is not None and actors[aid].type is ActorType.COUNTRY and actors[aid].canonical:
-            counts[actors[aid].canonical] += 1
-        elif m.country:
-            counts[m.country] += 1
-    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:2]
-    if not ranked or ranked[0][1] < MAIN_STATE_MENTIONS or (
-            len(ranked) == 2 and ranked[0][1] < MAIN_STATE_MARGIN * ranked[1][1]):
-        return None
-    return ranked[0][0]
 
 
 def _organisation_before(t: TitlePhrase, names: list[NameMention], referents, actors) -> list[int]:
