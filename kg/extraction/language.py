@@ -143,6 +143,7 @@ class Words(_Data):
     role_prepositions: Words_
     backer_participles: Words_
     owner_participles: Words_
+    appointing_verbs: Words_
     leading_participles: Words_
     led_bodies: Words_
     obligation_auxiliaries: Words_

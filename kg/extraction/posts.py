@@ -79,7 +79,8 @@ def find_posts(titles: list[TitlePhrase], names: list[NameMention], referents: M
     names_in, titles_in = by_sentence(names), by_sentence(titles)
     for t in sorted(titles, key=lambda t: t.patron is not None):  # a patron's own post first
         here = names_in.get(t.sentence.index, [])
-        person = _person_after(t, here) or _person_before(t, here, titles_in[t.sentence.index])
+        person = _person_after(t, here) or _person_before(t, here, titles_in[t.sentence.index]) \
+            or _appointee(t, here)
         if person is None or t.former:
             continue
         holder = referents.get(mention_key(person))
@@ -271,6 +272,22 @@ def _inherited_org(t: TitlePhrase, titles: list[TitlePhrase], posts: list[LocalP
             return []
         return [post.org] if any(tok.lower_ in (WORDS.conjunction, ",") for tok in between) else []
     return []
+
+
+def _appointee(t: TitlePhrase, names: list[NameMention]) -> NameMention | None:
+    """'appointed X as president of Y', 'X was named chairman of Y': the person a verb of
+    appointing gives the post to."""
+    word = t.doc[t.head_index]
+    while t.start <= word.head.i < t.end and word.head != word:
+        word = word.head  # 'secretary-general': the word of the title the verb governs
+    verb = word.head.head if word.dep_ == "pobj" and word.head.lower_ in WORDS.label_prepositions else word.head
+    if word.dep_ not in ("pobj", "oprd", "attr", "dobj") or verb.lemma_.lower() not in WORDS.appointing_verbs:
+        return None
+    people = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "oprd") and c.i != word.i]
+    for m in names:
+        if m.type is ActorType.PERSON and any(m.start <= p.i < m.end for p in people):
+            return m
+    return None
 
 
 def _person_after(t: TitlePhrase, names: list[NameMention]) -> NameMention | None:
