@@ -55,6 +55,9 @@ def resolve_references(sentences, actors, index: TokenIndex, rules: ReferenceRul
                     cue[key] = "description"
                     history += [(s.index, tok.i, aid, tok.dep_) for aid in targets]
                 continue
+            elif lower in WORDS.home_state_nouns and main is not None and _home_state_phrase(tok):
+                target = main  # 'the Federal Government', 'the federal government': the article's state
+                kind = "description"
             elif tok.pos_ == "NOUN" and lower in rules.definite_descriptions and _bare_definite(tok):
                 types = set(rules.definite_descriptions[lower])
                 if lower in described and ActorType.COUNTRY in types:
@@ -141,6 +144,13 @@ def _main_pair(history, actors, types, count: int) -> list[int]:
     if len(ranked) < 2 or (len(ranked) == 3 and ranked[1][1] <= ranked[2][1]):
         return []
     return sorted(aid for aid, _ in ranked[:2])
+
+
+def _home_state_phrase(tok) -> bool:
+    """'the Federal Government': a state noun whose only modifiers say it is the country's own."""
+    modifiers = [c for c in tok.children if c.dep_ in DEPS.description_modifiers]
+    return bool(modifiers) and all(c.lower_ in WORDS.home_state_modifiers for c in modifiers) \
+        and any(c.lower_ == WORDS.definite_article for c in tok.children)
 
 
 def _bare_definite(tok) -> bool:

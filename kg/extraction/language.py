@@ -143,6 +143,8 @@ class Words(_Data):
     role_prepositions: Words_
     backer_participles: Words_
     owner_participles: Words_
+    home_state_modifiers: Words_
+    home_state_nouns: Words_
     appointing_verbs: Words_
     leading_participles: Words_
     led_bodies: Words_

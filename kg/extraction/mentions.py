@@ -259,6 +259,8 @@ def _unknown_name(sentence: "Sentence", start: int, end: int, rules: NameRules) 
     span = doc[start:end]
     if all(t.lower_ in rules.titles or t.lower_ in rules.title_modifiers for t in span):
         return None
+    if span[-1].lower_ in rules.state_name_nouns and all(t.lower_ in WORDS.home_state_modifiers for t in span[:-1]):
+        return None  # 'the Federal Government': the article's own state, read as a description
     if len(span) > 1 and span[-1].lower_ in rules.document_heads:
         return None  # 'the Doha Forum', 'the Trump Route': names of events and documents, no actors
     heads = [t for t in span if t.lower_ == WORDS.belonging]
