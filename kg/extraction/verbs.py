@@ -196,6 +196,11 @@ def _arguments(r: Reading, verb: "Token", rule: VerbRule, passive: bool):
         objects = _unique(a for h in object_heads for a in place_states(r.args, h))
     if not objects and rule.relation.spec.stance:
         objects = _unique(a for h in object_heads for a in r.args.stance_actors(h))
+    if not objects and rule.infinitive_objects:  # 'threatened to march on Kinshasa'
+        heads = [h for c in verb.children if c.dep_ == "xcomp" for h in c.children if h.dep_ in DEPS.direct_objects]
+        heads += [p for c in verb.children if c.dep_ == "xcomp" for g in c.children if g.dep_ == "prep"
+                  and not _of_time(g) for p in g.children if p.dep_ in DEPS.prepositional_objects]
+        objects = _unique(a for h in heads for a in r.args.actors_of(h) or place_states(r.args, h))
     if not objects and rule.clause_object:
         clauses = [c for c in verb.children if c.dep_ == "ccomp"]
         objects = _unique(a for c in clauses for h in c.children if h.dep_ in DEPS.subjects for a in r.args.actors_of(h))
