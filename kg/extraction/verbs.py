@@ -75,8 +75,6 @@ def _verb_relation(r: Reading, verb: "Token", rule: VerbRule) -> None:
     subjects, objects, topic_head = _arguments(r, verb, rule, passive)
     if rule.reciprocal and len(subjects) == 1 and not objects:
         subjects += r.args.coordinated_before(verb)
-    if rule.object_types is not None:
-        objects = [o for o in objects if r.actors.actors[o].type in rule.object_types]
     clause = _Clause(verb, subjects, objects, topic_head, passive, modality_of(verb, stance=rule.stance),
                      r.confidence(verb, subjects))
     CONSTRUCTIONS[rule.construction](r, rule, clause)
@@ -192,10 +190,14 @@ def _arguments(r: Reading, verb: "Token", rule: VerbRule, passive: bool):
     if not subjects:
         subjects = _unique(a for h in subject_heads for a in _doers_of_event(r, h, rule))
     objects = _unique(a for h in object_heads for a in r.args.actors_of(h))
+    if rule.object_types is not None:  # of the named objects; a stance's owner may be anyone's
+        objects = [o for o in objects if r.actors.actors[o].type in rule.object_types]
     if not objects and rule.place_objects:
         objects = _unique(a for h in object_heads for a in place_states(r.args, h))
-    if not objects and rule.relation.spec.stance:
-        objects = _unique(a for h in object_heads for a in r.args.stance_actors(h))
+    if not objects and rule.relation.spec.stance:  # "welcomed X's appointment" (a person's too)
+        objects = _unique(a for h in object_heads for a in r.args.stance_actors(h)
+                          if rule.object_types is None or r.actors.actors[a].type in rule.object_types
+                          or h.lemma_.lower() in r.rules.arguments.stance_nouns)
     if not objects and rule.infinitive_objects:  # 'threatened to march on Kinshasa'
         heads = [h for c in verb.children if c.dep_ == "xcomp" for h in c.children if h.dep_ in DEPS.direct_objects]
         heads += [p for c in verb.children if c.dep_ == "xcomp" for g in c.children if g.dep_ == "prep"
