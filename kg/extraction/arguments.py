@@ -87,7 +87,7 @@ class Arguments:
                 for p in c.children if p.dep_ == "pobj" for a in self.actors.at(self.sentence.index, p.i)
                 if self.actors.actors[a].type is ActorType.COUNTRY]
         if not ids and (word in self.rules.state_name_nouns or word in self.rules.asset_nouns):
-            ids = self._state_inside(head)
+            ids = self.state_inside(head)
         if not ids and head.pos_ in ("NUM", "PRON", "DET", "ADJ"):  # 'several of M23's commanders'
             ids = [a for c in head.children if c.dep_ == "prep" and c.lower_ == WORDS.belonging
                    for p in c.children if p.dep_ == "pobj" for a in self.actors_of(p, seen)]
@@ -105,7 +105,7 @@ class Arguments:
                         ids += [a for a in self.actors_of(pobj, seen) if a not in ids]
         return [a for a in ids if self.actors.actors[a].type is not ActorType.PLACE]
 
-    def _state_inside(self, head: "Token") -> list[int]:
+    def state_inside(self, head: "Token") -> list[int]:
         """'the government in Kabul', 'sites in Pakistan', 'the cities of Goma and Bukavu': the
         state the noun is in."""
         doc = head.doc
@@ -261,7 +261,7 @@ def _owners(args: "Arguments", head: "Token", seen: set[int]) -> list[int]:
         known[a].type is not ActorType.PERSON or head.lower_ in WORDS.led_parties)]  # 'a delegation headed by X'
 
     if not ids and any(c.dep_ in ("compound", "amod") and c.lower_ in WORDS.state_force_words for c in head.children):
-        ids = args._state_inside(head) or [a for c in head.children if c.dep_ == "prep" and c.lower_ == WORDS.inside
+        ids = args.state_inside(head) or [a for c in head.children if c.dep_ == "prep" and c.lower_ == WORDS.inside
                                            for p in c.children if p.dep_ == "pobj" for a in place_states(args, p)]
     for c in head.children:
         words = [t.lower_ for t in c.subtree]
