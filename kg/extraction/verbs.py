@@ -36,6 +36,8 @@ def read_verb(r: Reading, verb: "Token") -> None:
 def _verb_rules(r: Reading, verb: "Token") -> list[VerbRule]:
     candidates = r.rules.verb_rules(verb.lemma_.lower())
     particles = {c.lower_ for c in verb.children if c.dep_ in DEPS.verb_particles and not _of_time(c)}
+    particles |= {g.lower_ for c in verb.children if c.dep_ == "prep" for g in c.children
+                  if g.dep_ == "advmod" and g.i < c.i}  # 'brought A together with B'
     with_particle = [r for r in candidates if r.particle and r.particle in particles]
     if with_particle:
         return with_particle
