@@ -1,10 +1,13 @@
-"""Who is in a delegation: 'a delegation of the X Party ..., among them A and B', 'an X
-delegation, including A' (A and B are members of X)."""
+"""Who belongs to a body by the way the text names it: the people listed in its delegation ('a
+delegation of the X Party ..., among them A and B', 'an X delegation, including A'), the person
+whose party it is ('members of his Justice and Development Party'), and who leads a government
+named after them ('the government of Isaias Afwerki in Asmara')."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..model import MEMBER, ActorType
+from ..model import LEADER, MEMBER, ActorType
+from .arguments import place_states
 from .found import Reading
 from .language import language
 from .modality import modality_of
@@ -12,12 +15,13 @@ from .modality import modality_of
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["read_delegation"]
+__all__ = ["read_delegation", "read_owned_body", "read_government_of"]
 
 WORDS = language().words
 DEPS = language().syntax
 MEMBER_CONFIDENCE = 0.75
 LIST_WORDS = {",", WORDS.conjunction}
+OWNED_BODIES = (ActorType.ORGANIZATION, ActorType.ARMED_GROUP)
 
 
 def read_delegation(r: Reading, noun: "Token") -> None:
@@ -59,3 +63,38 @@ def _listed_after(r: Reading, noun: "Token") -> list[int]:
             break
         k += 1
     return people
+
+
+def read_owned_body(r: Reading, word: "Token") -> None:
+    """'members of his Justice and Development Party': the person 'his' stands for is a member."""
+    bodies = [a for a in r.actors.at(r.sentence.index, word.i) if r.actors.actors[a].type in OWNED_BODIES]
+    named_before = any(r.actors.actors[a].type is ActorType.PERSON and r.actors.index.cue(r.sentence.index, t.i) == "name"
+                       for t in word.doc[r.sentence.span.start:word.i] for a in r.actors.at(r.sentence.index, t.i))
+    if named_before:
+        return  # 'Haftar and his Libyan National Army': read with the name (affiliations)
+    owners = [a for c in word.children if c.dep_ == "poss" and c.tag_ == "PRP$" and c.lower_ in WORDS.person_pronouns
+              for a in r.actors.at(r.sentence.index, c.i) if r.actors.actors[a].type is ActorType.PERSON]
+    for person in owners:
+        for body in bodies:
+            r.add(person, MEMBER, body, None, modality_of(word, stance=True), word, MEMBER_CONFIDENCE)
+
+
+def read_government_of(r: Reading, noun: "Token") -> None:
+    """'the government of Isaias Afwerki in Asmara': the person leads the state it is in."""
+    people = [a for c in noun.children if c.dep_ == "prep" and c.lower_ == WORDS.belonging
+              for p in c.children if p.dep_ == "pobj" for a in r.actors.at(r.sentence.index, p.i)
+              if r.actors.actors[a].type is ActorType.PERSON]
+    if not people:
+        return
+    states = r.args.state_inside(noun) or [a for c in noun.children if c.dep_ in DEPS.adjective_modifiers
+                                           for a in r.actors.at(r.sentence.index, c.i)
+                                           if r.actors.actors[a].type is ActorType.COUNTRY]
+    places = [p for t in noun.subtree if t.dep_ == "prep" and t.lower_ == WORDS.inside
+              for p in t.children if p.dep_ == "pobj"]
+    end = max(t.i for t in noun.subtree) + 1
+    if end + 1 < r.sentence.span.end and noun.doc[end].lower_ == WORDS.inside:
+        places.append(noun.doc[end + 1])  # the parser hung 'in Asmara' on the verb
+    states = states or [s for p in places for s in place_states(r.args, p)]
+    for person in people:
+        for state in states:
+            r.add(person, LEADER, state, None, modality_of(noun, stance=True), noun, MEMBER_CONFIDENCE)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .actors import ArticleActors
-from .delegations import read_delegation
+from .delegations import read_delegation, read_government_of, read_owned_body
 from .found import Found, FoundMeeting, Reading
 from .meetings import join_meeting
 from .nouns import read_members, read_noun
@@ -41,6 +41,10 @@ def find_relations(sentences: list["Sentence"], actors: ArticleActors, rules: Re
                     read_members(reading, tok)
                 if lemma in rules.delegation_nouns:
                     read_delegation(reading, tok)
+                if tok.lower_ in rules.arguments.state_name_nouns:
+                    read_government_of(reading, tok)
+                if tok.pos_ == "PROPN":
+                    read_owned_body(reading, tok)
         found += reading.found
         meetings += reading.meetings
     return found, meetings
