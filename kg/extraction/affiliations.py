@@ -20,6 +20,7 @@ __all__ = ["find_affiliations"]
 WORDS = language().words
 OWN_ORGANISATIONS = (ActorType.ORGANIZATION, ActorType.ARMED_GROUP, ActorType.GOVERNMENT_BODY)
 OWNING_BODIES = (ActorType.INTERNATIONAL_ORGANIZATION, ActorType.ORGANIZATION, ActorType.ARMED_GROUP)
+BODY_REACH = 6  # tokens after 'of' within which the organisation's name starts
 PARTS = (ActorType.ORGANIZATION, ActorType.ARMED_GROUP, ActorType.GOVERNMENT_BODY,
          ActorType.INTERNATIONAL_ORGANIZATION)
 
@@ -63,6 +64,9 @@ def find_affiliations(referents: Referents, actors: Mapping[int, LocalActor]) ->
             continue
         other = by_start.get((m.sentence.index, k + 1))
         if other is None:
+            body = _body_after_of(m, k, by_start, names, referents, actors) if doc[k].lower_ == WORDS.belonging else None
+            if body is not None:
+                out.append((person, body, m.sentence))  # 'Prime Minister X of the Tripoli-based GNU'
             continue
         target = names[other]
         state = referents.of_name.get(mention_key(target))
@@ -72,6 +76,21 @@ def find_affiliations(referents: Referents, actors: Mapping[int, LocalActor]) ->
             continue
         out.append((person, state, m.sentence))
     return tuple(out), actors
+
+
+def _body_after_of(m: NameMention, k: int, by_start, names, referents: Referents, actors) -> int | None:
+    """'X of the Tripoli-based Government of National Unity': an organisation named after 'of the'
+    and modifiers (a hyphenated '-based' place, adjectives)."""
+    doc, end = m.doc, m.sentence.span.end
+    for j in range(k + 1, min(end, k + BODY_REACH)):
+        found = by_start.get((m.sentence.index, j))
+        body = referents.of_name.get(mention_key(names[found])) if found is not None else None
+        if body is not None and actors[body].type in OWN_ORGANISATIONS:
+            return body
+        if not (doc[j].lower_ == WORDS.definite_article or doc[j].pos_ == "ADJ" or doc[j].text == "-"
+                or doc[j - 1].text == "-" or (j + 1 < end and doc[j + 1].text == "-")):
+            return None
+    return None
 
 
 def _genitive_state(m: NameMention, names, by_end, referents: Referents, actors) -> int | None:
