@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Callable
 from .arguments import participle_owners, place_states, unique as _unique
 from .found import MAX_TOPIC, Reading
 from .language import language
-from ..model import MEMBER
+from ..model import MEMBER, ActorType
 from .modality import modality_of
 from .rules import NounRule
 
@@ -182,6 +182,10 @@ def _role(r: Reading, noun: "Token", rule: NounRule) -> None:
     elif role.dep_ == "nsubj" and role.head.lemma_ == WORDS.copula:  # 'whose main component is the YPG'
         holders += [a for c in role.head.children if c.dep_ == "attr" for a in r.args.actors_of(c)]
     counterparts = [a for c in noun.children if c.dep_ == "poss" for a in r.args.actors_of(c)]
+    if rule.relation is MEMBER:  # 'UNIFIL, the UN peacekeeping force': the body named before the noun
+        counterparts += [a for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"
+                         for a in r.actors.at(r.sentence.index, c.i)
+                         if r.actors.actors[a].type not in (ActorType.PERSON, ActorType.PLACE)]
     if any(c.dep_ == "poss" and c.lower_ == WORDS.possessive_relative for c in noun.children):
         verb = noun.head
         while verb.dep_ != "relcl" and verb.head != verb:
