@@ -107,7 +107,8 @@ def country_actor(actors: dict[int, LocalActor], country: str) -> int:
 
 def main_state(token_actor: Mapping[TokenKey, Sequence[int]], actors: Mapping[int, LocalActor]) -> str | None:
     """The state the article is about (its canonical name): named, itself or through its national
-    bodies, in the most sentences, at least five and half as many again as any other."""
+    bodies, in the most sentences: MAIN_STATE_SENTENCES or more, and MAIN_STATE_MARGIN times as many as
+    any other."""
     sentences: dict[str, set[int]] = {}
     for (s, _), ids in token_actor.items():
         for aid in ids:

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
     from .nlp import Sentence
 
-__all__ = ["Arguments", "unique", "place_states", "participle_owners"]
+__all__ = ["Arguments", "unique", "place_states", "participle_owners", "with_coordinated"]
 
 WORDS = language().words
 DEPS = language().syntax
@@ -31,6 +31,11 @@ def unique(items: Iterable[int]) -> list[int]:
         if item not in out:
             out.append(item)
     return out
+
+
+def with_coordinated(prep: "Token") -> list["Token"]:
+    """A preposition and those coordinated with it: 'with X and with Y'."""
+    return [prep] + [c for c in prep.children if c.dep_ == "conj" and c.pos_ == "ADP"]
 
 
 def _set_beside(noun: "Token", actors: ArticleActors, sentence: "Sentence") -> list[int]:

@@ -123,10 +123,13 @@ def _last_several(history, actors, types, count: int, before, sentences_back: in
 
 def _last_list(sentences, token_actor, actors, types, count: int, before, sentences_back: int = LIST_REACH) -> list[int]:
     """'Niger, Mali and Burkina Faso ... (paragraphs later) the three juntas': the latest
-    coordination of exactly `count` fitting actors, further back than a loose count reaches."""
+    coordination of exactly `count` (three or more) fitting actors, further back than a loose count
+    reaches; two are too often another pair."""
+    if count < 3:
+        return []
     for s in reversed(sentences[max(0, before[0] - sentences_back):before[0] + 1]):
         for tok in reversed(s.span):
-            if count < 3 or (s.index, tok.i) >= before or tok.dep_ == "conj" or not tok.conjuncts:
+            if (s.index, tok.i) >= before or tok.dep_ == "conj" or not tok.conjuncts:
                 continue
             group = [aid for t in (tok, *tok.conjuncts) for aid in token_actor.get((s.index, t.i), ())]
             if len(set(group)) == count and all(actors[a].type in types for a in group):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable
 
-from .arguments import participle_owners, place_states, unique as _unique
+from .arguments import participle_owners, place_states, unique as _unique, with_coordinated
 from .found import MAX_TOPIC, Reading
 from .language import language
 from ..model import MEMBER, ActorType
@@ -15,7 +15,7 @@ from .rules import NounRule
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["read_noun", "read_members", "noun_owners", "overseen_by"]
+__all__ = ["read_noun", "read_members", "noun_owners", "meet_overseers"]
 
 WORDS = language().words
 DEPS = language().syntax
@@ -42,8 +42,7 @@ def _event(r: Reading, noun: "Token", rule: NounRule) -> None:
     attached = list(noun.children)
     if noun.dep_ in DEPS.nominal_subjects and noun.head.lemma_.lower() in WORDS.happening_verbs:
         attached += [c for c in noun.head.children if c.dep_ == "prep"]  # 'no meeting took place between A and B'
-    attached += [c for p in attached if p.dep_ == "prep" for c in p.children
-                 if c.dep_ == "conj" and c.pos_ == "ADP"]  # 'talks with X and with Y'
+    attached = [x for c in attached for x in (with_coordinated(c) if c.dep_ == "prep" else [c])]  # 'talks with X and with Y'
     for child in attached:
         preposition = child.dep_ == "prep" or child.pos_ == "ADP"
         if preposition and child.lower_ in WORDS.between:
@@ -68,9 +67,7 @@ def _event(r: Reading, noun: "Token", rule: NounRule) -> None:
         if len(participants) >= 2:
             sides = (owners, partners) if owners and partners and not between else None
             r.meeting(participants, modality, noun, confidence, sides)
-            overseers = [a for a in overseen_by(r, noun, phrase=True) if a not in participants]
-            if overseers:  # 'talks between A and B under the auspices of X'
-                r.meeting(overseers + participants, modality, noun, confidence, (overseers, participants))
+            meet_overseers(r, noun, participants, modality, confidence, phrase=True)
         return
     sources = between if between and not owners else owners
     for s in sources:
@@ -216,6 +213,14 @@ def read_members(r: Reading, noun: "Token") -> None:
         for member in _unique(members):
             if member != whole:
                 r.add(member, MEMBER, whole, None, modality, noun, ROLE_CONFIDENCE)
+
+
+def meet_overseers(r: Reading, word: "Token", participants: list[int], modality, confidence: float,
+                   phrase: bool = False) -> None:
+    """Whoever oversaw a meeting or signing meets every party to it (see `overseen_by`)."""
+    overseers = [a for a in overseen_by(r, word, phrase) if a not in participants]
+    if overseers:
+        r.meeting(overseers + participants, modality, word, confidence, (overseers, participants))
 
 
 def overseen_by(r: Reading, word: "Token", phrase: bool = False) -> list[int]:

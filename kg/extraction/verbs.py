@@ -8,12 +8,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 
 from ..model import OPPOSITION, Modality
-from .arguments import TIME_ENTITIES, place_states, unique as _unique
+from .arguments import TIME_ENTITIES, place_states, unique as _unique, with_coordinated
 from .found import MAX_TOPIC, Reading
 from .language import language
 from .meetings import hosted_meeting, noun_participants, present_at, told_of
 from .modality import modality_of
-from .nouns import noun_owners, overseen_by
+from .nouns import meet_overseers, noun_owners
 from .rules import VerbRule
 
 if TYPE_CHECKING:
@@ -149,9 +149,7 @@ def _meeting(r: Reading, rule: VerbRule, c: _Clause) -> None:
     if len(participants) >= 2 and ((c.objects and (subjects or rule.particle == WORDS.together)) or rule.reciprocal):
         sides = (subjects, c.objects) if subjects and c.objects and not rule.joint_objects else None
         r.meeting(participants, c.modality, c.verb, c.confidence, sides)
-        overseers = [a for a in overseen_by(r, c.verb) if a not in participants]
-        if overseers:  # 'signed under the auspices of X': X meets every party
-            r.meeting(overseers + participants, c.modality, c.verb, c.confidence, (overseers, participants))
+        meet_overseers(r, c.verb, participants, c.modality, c.confidence)  # 'signed under the auspices of X'
 
 
 def _arguments(r: Reading, verb: "Token", rule: VerbRule, passive: bool):
@@ -165,7 +163,7 @@ def _arguments(r: Reading, verb: "Token", rule: VerbRule, passive: bool):
             object_heads.append(child)
             topic_head = topic_head or child
         elif child.dep_ == "prep" and (child.lower_ in rule.preps or child.lower_ == rule.particle):
-            for prep in [child] + [c for c in child.children if c.dep_ == "conj" and c.pos_ == "ADP"]:
+            for prep in with_coordinated(child):
                 for pobj in prep.children:  # 'spoken with X and with Y'
                     if pobj.dep_ in DEPS.prepositional_objects:
                         object_heads.append(pobj)
