@@ -13,7 +13,7 @@ from .language import language
 from .mentions import NameMention, by_sentence, mention_key
 from ..model import ActorType
 from .rules import ArgumentRules, TitleRules
-from .titles import TitlePhrase
+from .titles import TitlePhrase, is_genitive
 
 __all__ = ["PostsFound", "find_posts", "follows_title", "title_words", "spelled"]
 
@@ -129,7 +129,7 @@ def find_posts(titles: list[TitlePhrase], names: list[NameMention], referents: M
 def _past_genitive_tail(doc, k: int, limit: int) -> int:
     """"X, a member of the Front's political bureau,": past the words the organisation's genitive
     owns, to where the title's phrase ends."""
-    if k < limit and (doc[k].text in WORDS.genitive or doc[k].text in ("'", "’")):
+    if k < limit and is_genitive(doc[k]):
         k += 1
         while k < limit and doc[k].pos_ in ("NOUN", "ADJ") and not doc[k].is_punct:
             k += 1

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from .mentions import NameMention
     from .nlp import Sentence
 
-__all__ = ["TitlePhrase", "find_titles"]
+__all__ = ["TitlePhrase", "find_titles", "is_genitive"]
 
 WORDS = language().words
 ORG_TYPES = {ActorType.COUNTRY, ActorType.ORGANIZATION, ActorType.ARMED_GROUP, ActorType.GOVERNMENT_BODY,
@@ -65,6 +65,11 @@ def _match_head(doc, i: int, limit: int, rules: TitleRules) -> tuple[int, str] |
     return None
 
 
+def is_genitive(tok: "Token") -> bool:
+    """"'s", or the apostrophe of a plural genitive ('the rebels'')."""
+    return tok.text in WORDS.genitive or tok.text in GENITIVE_MARKS
+
+
 def _org_after(doc, k: int, limit: int, by_token) -> "NameMention | None":
     """The organisation named after 'of': 'of HTS', 'of the Kurdish-led Syrian Democratic Forces'
     (or the place after 'for': 'envoy for Syria'); "of the Houthis' Supreme Political Council" is
@@ -73,13 +78,13 @@ def _org_after(doc, k: int, limit: int, by_token) -> "NameMention | None":
         k += 1
     owner = None
     for j in range(k, min(limit, k + 5)):
-        if doc[j].text in WORDS.genitive or doc[j].text in GENITIVE_MARKS:
+        if is_genitive(doc[j]):
             continue
         mention = by_token.get(j)
         if mention is not None and mention.end < limit and doc[mention.end].text == "-":
             continue  # 'the HTS-backed Salvation Government': HTS only qualifies the name
         if mention is not None and mention.end < limit and (
-                doc[mention.end].text in WORDS.genitive or doc[mention.end].text in GENITIVE_MARKS):
+                is_genitive(doc[mention.end])):
             owner = owner or (mention if mention.kind != "demonym" else None)
             continue
         if mention is not None:
