@@ -266,8 +266,11 @@ def _owners(args: "Arguments", head: "Token", seen: set[int]) -> list[int]:
         known[a].type is not ActorType.PERSON or head.lower_ in WORDS.led_parties)]  # 'a delegation headed by X'
 
     if not ids and any(c.dep_ in ("compound", "amod") and c.lower_ in WORDS.state_force_words for c in head.children):
-        ids = args.state_inside(head) or [a for c in head.children if c.dep_ == "prep" and c.lower_ == WORDS.inside
-                                           for p in c.children if p.dep_ == "pobj" for a in place_states(args, p)]
+        where = list(head.children) + (list(head.head.children) if head.dep_ == "dobj" else [])  # 'strike army convoys in X'
+        ids = args.state_inside(head) or [a for c in where if c.dep_ == "prep" and c.lower_ in WORDS.setting_prepositions
+                                          for p in c.children if p.dep_ == "pobj" for a in place_states(args, p)
+                                          + [s for s in args.actors.at(args.sentence.index, p.i)
+                                             if args.actors.actors[s].type is ActorType.COUNTRY]]
     for c in head.children:
         words = [t.lower_ for t in c.subtree]
         if c.dep_ in DEPS.adjective_modifiers and "-" in words and words[-1] in WORDS.backer_participles:
@@ -296,6 +299,7 @@ def place_states(args: "Arguments", head: "Token") -> list[int]:
     for child in head.children:
         if child.dep_ in DEPS.coordination:
             states += place_states(args, child)
-        elif child.dep_ == "prep" and child.lower_ == WORDS.belonging and head.pos_ == "NOUN" and not states:
-            states += [s for p in child.children if p.dep_ == "pobj" for s in place_states(args, p)]  # 'the province of X'
+        elif child.dep_ == "prep" and not states and (
+                (child.lower_ == WORDS.belonging and head.pos_ == "NOUN") or child.lower_ == WORDS.inside):
+            states += [s for p in child.children if p.dep_ == "pobj" for s in place_states(args, p)]  # 'the province of X', 'Makeen in X'
     return unique(states)
