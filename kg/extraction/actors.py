@@ -14,7 +14,7 @@ MAIN_STATE_MARGIN = 1.5  # ... and in this many times as many as any other
 if TYPE_CHECKING:
     from .nlp import Sentence
 
-__all__ = ["main_state", "LocalActor", "LocalPost", "TokenIndex", "ArticleActors", "MentionKey", "TokenKey", "country_actor", "is_acronym"]
+__all__ = ["main_state", "find_country", "LocalActor", "LocalPost", "TokenIndex", "ArticleActors", "MentionKey", "TokenKey", "country_actor", "is_acronym"]
 
 
 @dataclass
@@ -97,12 +97,17 @@ class ArticleActors:
 def country_actor(actors: dict[int, LocalActor], country: str) -> int:
     """The id of the article's actor for a state (by canonical name), added to `actors` (a
     stage's own copy) when the article names the state only through its people or bodies."""
-    for actor in actors.values():
-        if actor.type is ActorType.COUNTRY and actor.canonical == country:
-            return actor.id
+    found = find_country(actors, country)
+    if found is not None:
+        return found
     aid = max(actors, default=-1) + 1
     actors[aid] = LocalActor(aid, ActorType.COUNTRY, [country], canonical=country)
     return aid
+
+
+def find_country(actors: Mapping[int, LocalActor], country: str | None) -> int | None:
+    """The id of the article's actor for a state (by canonical name), if it has one."""
+    return next((a.id for a in actors.values() if a.type is ActorType.COUNTRY and a.canonical == country), None)
 
 
 def main_state(token_actor: Mapping[TokenKey, Sequence[int]], actors: Mapping[int, LocalActor]) -> str | None:

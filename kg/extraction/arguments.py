@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterable
 
 from ..model import ActorType
-from .actors import ArticleActors
+from .actors import ArticleActors, find_country
 from .clauses import governing_clause
 from .language import language
 from .rules import ArgumentRules
@@ -264,19 +264,23 @@ def _owners(args: "Arguments", head: "Token", seen: set[int]) -> list[int]:
             if known[a].type is not ActorType.PERSON and a not in ids]
     ids += [a for a in participle_owners(args, head, seen) if a not in ids and (
         known[a].type is not ActorType.PERSON or head.lower_ in WORDS.led_parties)]  # 'a delegation headed by X'
-
     if not ids and any(c.dep_ in ("compound", "amod") and c.lower_ in WORDS.state_force_words for c in head.children):
         where = list(head.children) + (list(head.head.children) if head.dep_ == "dobj" else [])  # 'strike army convoys in X'
-        ids = args.state_inside(head) or [a for c in where if c.dep_ == "prep" and c.lower_ in WORDS.setting_prepositions
-                                          for p in c.children if p.dep_ == "pobj" for a in place_states(args, p)
-                                          + [s for s in args.actors.at(args.sentence.index, p.i)
-                                             if args.actors.actors[s].type is ActorType.COUNTRY]]
+        places = [p for c in where if c.dep_ == "prep" and c.lower_ in WORDS.setting_prepositions
+                  for p in c.children if p.dep_ == "pobj"]
+        ids = args.state_inside(head) or [a for p in places for a in _states_at(args, p)]
     for c in head.children:
         words = [t.lower_ for t in c.subtree]
         if c.dep_ in DEPS.adjective_modifiers and "-" in words and words[-1] in WORDS.backer_participles:
             ids += [a for t in c.subtree for a in args.actors.at(args.sentence.index, t.i)
                     if known[a].type is not ActorType.PERSON and a not in ids]
     return ids
+
+
+def _states_at(args: "Arguments", word: "Token") -> list[int]:
+    """The state a word names: a state's own name, or a place the gazetteer puts in one."""
+    return [a for a in args.actors.at(args.sentence.index, word.i)
+            if args.actors.actors[a].type is ActorType.COUNTRY] or place_states(args, word)
 
 
 def participle_owners(args: "Arguments", head: "Token", seen: set[int] | None = None) -> list[int]:
@@ -293,9 +297,9 @@ def place_states(args: "Arguments", head: "Token") -> list[int]:
     for t in args.mention_tokens(head, list(args.actors.at(args.sentence.index, head.i))):
         for aid in args.actors.at(args.sentence.index, t.i):
             place = args.actors.actors[aid]
-            if place.type is ActorType.PLACE and place.country:
-                states += [a.id for a in args.actors.actors.values()
-                           if a.type is ActorType.COUNTRY and a.canonical == place.country]
+            state = find_country(args.actors.actors, place.country) if place.type is ActorType.PLACE else None
+            if state is not None:
+                states.append(state)
     for child in head.children:
         if child.dep_ in DEPS.coordination:
             states += place_states(args, child)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..model import ActorType
-from .actors import TokenIndex, main_state
+from .actors import TokenIndex, find_country, main_state
 from .language import language
 from .rules import ReferenceRules
 
@@ -22,8 +22,7 @@ def resolve_references(sentences, actors, index: TokenIndex, rules: ReferenceRul
     """Pronouns and definite descriptions ('the group', 'the regime') point back to the last
     fitting actor: the index with those tokens added."""
     token_actor, cue = index.editable()
-    main_name = main_state(token_actor, actors)
-    main = next((a.id for a in actors.values() if a.type is ActorType.COUNTRY and a.canonical == main_name), None)
+    main = find_country(actors, main_state(token_actor, actors))
     history: list[tuple[int, int, int, str]] = []  # (sentence, token, actor, dep)
     described: dict[str, int] = {}
     for s in sentences:
@@ -47,9 +46,10 @@ def resolve_references(sentences, actors, index: TokenIndex, rules: ReferenceRul
                 kind = "pronoun"
             elif tok.pos_ == "NOUN" and tok.lemma_.lower() in rules.definite_descriptions and _counted(tok):
                 types = set(rules.definite_descriptions[tok.lemma_.lower()])
-                targets = _last_several(history, actors, types, _counted(tok), before=(s.index, tok.i)) \
-                    or _last_list(sentences, token_actor, actors, types, _counted(tok), before=(s.index, tok.i)) \
-                    or _main_pair(history, actors, types, _counted(tok))
+                count, here = _counted(tok), (s.index, tok.i)
+                targets = _last_several(history, actors, types, count, before=here) \
+                    or _last_list(sentences, token_actor, actors, types, count, before=here) \
+                    or _main_pair(history, actors, types, count)
                 if targets:
                     token_actor[key] = targets
                     cue[key] = "description"

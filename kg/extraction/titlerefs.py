@@ -225,11 +225,11 @@ def _holder_of(held: list[_Held], head: str, org: int | None, t: TitlePhrase) ->
     holders = {g.holder for g in matches}
     if len(holders) == 1:
         return holders.pop()
-    said = [(g.last_before(t.sentence.index, inclusive=True), g.holder) for g in matches]
-    said = [(index, holder) for index, holder in said if index is not None]
     often = _said_most(matches, t)
     if often is not None:
         return often
+    said = [(g.last_before(t.sentence.index, inclusive=True), g.holder) for g in matches]
+    said = [(index, holder) for index, holder in said if index is not None]
     if said:
         last = max(index for index, _ in said)
         at_last = {holder for index, holder in said if index == last}
