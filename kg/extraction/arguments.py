@@ -89,8 +89,7 @@ class Arguments:
         if not ids and word in self.rules.state_name_nouns:  # "Kurti's government", 'the Government of Türkiye'
             ids = [a for c in head.children if c.dep_ == "poss" for a in self.actors_of(c, seen)] or [
                 a for c in head.children if c.dep_ == "prep" and c.lower_ == WORDS.belonging
-                for p in c.children if p.dep_ == "pobj" for a in self.actors.at(self.sentence.index, p.i)
-                if self.actors.actors[a].type is ActorType.COUNTRY]
+                for p in c.children if p.dep_ == "pobj" for a in self.states_of(p)]
         if not ids and (word in self.rules.state_name_nouns or word in self.rules.asset_nouns):
             ids = self.state_inside(head)
         if not ids and head.pos_ in ("NUM", "PRON", "DET", "ADJ"):  # 'several of M23's commanders'
@@ -109,6 +108,14 @@ class Arguments:
                     if pobj.dep_ == "pobj":
                         ids += [a for a in self.actors_of(pobj, seen) if a not in ids]
         return [a for a in ids if self.actors.actors[a].type is not ActorType.PLACE]
+
+    def states_of(self, word: "Token") -> list[int]:
+        """The states a word names: a state, or the state whose post the person named holds ('the
+        government of Prime Minister X')."""
+        ids = self.actors.at(self.sentence.index, word.i)
+        known = self.actors.actors
+        return [a for a in ids if known[a].type is ActorType.COUNTRY] or unique(
+            p.org for p in self.actors.posts if p.holder in ids and known[p.org].type is ActorType.COUNTRY)
 
     def state_inside(self, head: "Token") -> list[int]:
         """'the government in Kabul', 'sites in Pakistan', 'the cities of Goma and Bukavu': the
@@ -149,7 +156,8 @@ class Arguments:
             if subjects:
                 return [c for c in subjects if not _listed_among(c)]
             if tok.dep_ == "csubj" and tok.tag_ == "VBG":  # 'The TNLA, fighting alongside X, has taken ...'
-                return [c for c in tok.head.children if c.dep_ in DEPS.nominal_subjects and c.i < tok.i]
+                return [c for c in tok.head.children if c.dep_ in DEPS.nominal_subjects and c.i < tok.i] \
+                    or self._named_before(tok)
             if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head != tok.head:
                 governor = tok.head.head
                 objects = [c for c in governor.children if c.dep_ == "dobj"]
@@ -171,6 +179,15 @@ class Arguments:
                 return [tok.head]
             return []
         return []
+
+    def _named_before(self, clause: "Token") -> list["Token"]:
+        """'Since then the TNLA, fighting alongside X, ...': the name right before a clause set off
+        by a comma, where the parser took it for something else."""
+        doc = clause.doc
+        j = min(t.i for t in clause.subtree) - 1
+        if j <= self.sentence.span.start or not doc[j].is_punct:
+            return []
+        return [doc[j - 1]] if self.actors.at(self.sentence.index, j - 1) else []
 
     def relative_head(self, clause: "Token") -> "Token":
         """The noun a relative clause is about. The parser often hangs it on the place at the end

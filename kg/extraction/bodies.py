@@ -12,6 +12,7 @@ from ..model import ActorType
 from .language import language
 from .mentions import NameMention
 from .rules import NameRules
+from .statenames import body_name
 
 __all__ = ["place_generic_bodies"]
 
@@ -29,7 +30,7 @@ def place_generic_bodies(names: list[NameMention], rules: NameRules, home: str |
         owner = _owner_named_with(n, names)
         state = home if owner is None else _state_of(owner)
         if state is not None:
-            out[n] = replace(m, country=state, canonical=_body_name(m.text, state, rules))
+            out[n] = replace(m, country=state, canonical=body_name(m.text, state, rules))
     return out
 
 
@@ -59,10 +60,3 @@ def _state_of(owner: NameMention) -> str | None:
 
 def _is_state(m: NameMention) -> bool:
     return m.type is ActorType.COUNTRY and m.kind in ("name", "capital") and m.canonical is not None
-
-
-def _body_name(text: str, state: str, rules: NameRules) -> str:
-    demonym = rules.gazetteer.demonyms.get(state)
-    name = f"{demonym} {text}" if demonym else f"{text} of {state}"
-    entry = rules.gazetteer.entry(name)
-    return entry.name if entry is not None and entry.type is ActorType.GOVERNMENT_BODY else name

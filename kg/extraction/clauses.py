@@ -19,7 +19,8 @@ def governing_clause(clause: "Token") -> "Token":
             and any(c.dep_ == "mark" for c in head.children) and clause.i > head.i:
         return head.head
     if clause.dep_ == "conj" and clause.tag_ == "VBD" and head.dep_ == "ccomp" and head.head != head \
-            and any(c.dep_ in ("aux", "auxpass") for c in head.children) \
+            and any(c.dep_ in ("aux", "auxpass", "mark") for c in head.children) \
             and not any(c.dep_ in ("aux", "auxpass") for c in clause.children):
-        return head.head  # 'X claimed the result had been rigged and called on ...': X called
+        return head.head  # 'X claimed the result had been rigged and called on ...', 'X denied that
+        # Y had a part and blamed Z': X called, X blamed
     return head

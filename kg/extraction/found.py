@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from ..model import Modality, Relation
 from .actors import ArticleActors
 from .arguments import Arguments
+from .language import language
 from .rules import RelationRules
 
 if TYPE_CHECKING:
@@ -18,10 +19,13 @@ if TYPE_CHECKING:
 
 __all__ = ["Found", "FoundMeeting", "Reading"]
 
+WORDS = language().words
 BASE_CONFIDENCE = 0.9
 REFERENCE_PENALTY = 0.15  # the sentence resolves an actor through a pronoun or a description
 TITLE_PENALTY = 0.05  # ... through a title
 MAX_TOPIC = 160  # characters of what was called for
+EVENT_REACH = 3  # sentences back an event named again ('condemned the raids') is looked for ...
+SAME_WORD_REACH = 12  # ... and one named by the same word ('air strikes ... condemned the strikes')
 
 
 @dataclass(frozen=True)
@@ -59,6 +63,7 @@ class Reading:
     actors: ArticleActors
     rules: RelationRules
     earlier: list[FoundMeeting]  # meetings of the sentences before
+    before: list[Found]  # relations of the sentences before
     found: list[Found] = field(default_factory=list)
     meetings: list[FoundMeeting] = field(default_factory=list)
 
@@ -73,6 +78,21 @@ class Reading:
         if "title" in cues:
             confidence -= TITLE_PENALTY
         return round(confidence, 2)
+
+    def doers_of_earlier(self, noun: "Token") -> list[int]:
+        """'condemned the strikes', 'those raids': who did the event of the noun's kind told of last,
+        one of the same word if there is one near ('Pakistani air strikes ... condemned the strikes')."""
+        rule = self.rules.nouns.get(noun.lemma_.lower())
+        if rule is None or not rule.relation.spec.event or not any(
+                c.dep_ == "det" and c.lower_ in WORDS.pointing_determiners for c in noun.children):
+            return []
+        events = [f for f in self.before + [f for f in self.found if f.trigger < noun.i]
+                  if f.relation is rule.relation and self.sentence.index - f.sentence.index <= SAME_WORD_REACH]
+        same_word = [f for f in events if f.sentence.span.doc[f.trigger].lemma_.lower() == noun.lemma_.lower()]
+        near = [f for f in events if self.sentence.index - f.sentence.index <= EVENT_REACH]
+        last = (same_word or near)[-1:]
+        return [f.subject for f in events if last and (f.sentence.index, f.trigger) == (last[0].sentence.index,
+                                                                                        last[0].trigger)]
 
     def add(self, s, relation, o, topic, modality, trigger, confidence) -> None:
         self.found.append(Found(s, relation, o, topic, modality, self.sentence, trigger.i, confidence))

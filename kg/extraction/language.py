@@ -40,6 +40,7 @@ class ModalityCues(_Data):
     planning_nouns: Words_
     conditional_markers: Words_
     claiming_verbs: Words_
+    claim_nouns: Words_
     responding_verbs: Words_
     reason_prepositions: Words_
     going_to: VerbWithAuxiliaries
@@ -109,6 +110,7 @@ class Words(_Data):
     articles: Words_
     definite_article: str
     demonstratives: Words_
+    pointing_determiners: Words_
     determiners: Words_
     possessive_pronouns: Words_
     organisation_possessives: Words_

@@ -15,7 +15,7 @@ from .language import language
 from .namemention import NameMention, by_sentence, mention_key
 from .nlp import common_word
 from .rules import GazetteerEntry, NameRules, fold
-from .statenames import absorb_national_bodies, from_entry
+from .statenames import absorb_national_bodies, body_of_state, from_entry
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -76,13 +76,18 @@ def find_names(sentence: "Sentence", rules: NameRules) -> list[NameMention]:
     mentions: list[NameMention] = []
     taken: set[int] = set()
     doc = sentence.span.doc
-    for start, end, entry in gazetteer_matches(sentence, rules):
+    matches = gazetteer_matches(sentence, rules)
+    local = _local_branches(matches)
+    for start, end, entry in matches:
+        if (start, end) in local:
+            continue  # 'the Mandalay People's Defence Force': a town's own branch, named as a whole below
         if entry.kind != "demonym" and not doc[start:end].text.isupper() \
                 and _inside_longer_name(doc, start, end, sentence, rules, entry):
             continue
         if entry.kind == "demonym" and start > sentence.span.start and fold(doc[start - 1].text) in rules.given_names:
             continue  # 'Ahmet Türk': a surname
         mention = from_entry(sentence, start, end, entry, rules)
+        mention = body_of_state(mention, rules) or mention
         mentions.append(mention)
         taken.update(range(mention.start, mention.end))
     for start, end in _name_chunks(sentence, taken, rules):
@@ -92,6 +97,16 @@ def find_names(sentence: "Sentence", rules: NameRules) -> list[NameMention]:
             taken.update(range(mention.start, mention.end))
     mentions.sort(key=lambda m: m.start)
     return absorb_national_bodies(mentions, doc, rules)
+
+
+def _local_branches(matches: list[tuple[int, int, GazetteerEntry]]) -> set[tuple[int, int]]:
+    """A town's name right before a known group's ("the Mandalay People's Defence Force") names that
+    town's branch: the ranges of both matches."""
+    out: set[tuple[int, int]] = set()
+    for (s1, e1, town), (s2, e2, group) in zip(matches, matches[1:]):
+        if e1 == s2 and town.kind == "town" and group.type in (ActorType.ARMED_GROUP, ActorType.ORGANIZATION):
+            out |= {(s1, e1), (s2, e2)}
+    return out
 
 
 def _inside_longer_name(doc, start: int, end: int, sentence: "Sentence", rules: NameRules,
@@ -106,10 +121,20 @@ def _inside_longer_name(doc, start: int, end: int, sentence: "Sentence", rules: 
     after = doc[end] if end < sentence.span.end else None
     if entry.type is ActorType.COUNTRY and entry.kind == "name" and _named_after_state(doc, start, sentence, rules):
         return True  # 'Heart of Moldova', 'Central Bank of Libya': the state ends another name
-    if entry.type is ActorType.COUNTRY and entry.kind == "name" and after is not None \
-            and _name_token(after, False, rules) and after.lower_ in rules.name_heads:
-        return True  # 'Kosovo Force', 'Kosovo Police': the state begins another name
+    if entry.type is ActorType.COUNTRY and entry.kind == "name" and _head_follows(doc, end, sentence.span.end, rules):
+        return True  # 'Kosovo Force', 'Guyana Defence Force': the state begins another name
     return (before is not None and extends(before)) or (after is not None and extends(after))
+
+
+def _head_follows(doc, end: int, limit: int, rules: NameRules) -> bool:
+    """Whether the capitalised words after a state's name end in a body's head ('Police', 'Defence
+    Force'), within three words."""
+    for k in range(end, min(limit, end + 3)):
+        if not _name_token(doc[k], False, rules):
+            return False
+        if doc[k].lower_ in rules.name_heads:
+            return True
+    return False
 
 
 def _named_after_state(doc, start: int, sentence: "Sentence", rules: NameRules) -> bool:
@@ -155,7 +180,8 @@ def _name_chunks(sentence: "Sentence", taken: set[int], rules: NameRules) -> lis
                     doc[k].lower_ == WORDS.belonging and k == j and rules.name_heads.get(doc[j - 1].lower_))
                     or (k == j and _joins_name_of(doc, i, k, span, taken, rules))
                     or (k > j and doc[k].lower_ == WORDS.definite_article and doc[k - 1].lower_ == WORDS.belonging)
-                    or (k == j and doc[k].lower_ == WORDS.belonging and _state_follows(doc, k, span, rules))):
+                    or (k == j and doc[k].lower_ == WORDS.belonging and _state_follows(doc, k, span, rules))
+                    or (k == j and doc[k].lower_ in WORDS.genitive and _common_genitive(doc[j - 1], rules))):
                 k += 1
             if j < k < span.end and k not in taken and _name_token(doc[k], False, rules):
                 j = k + 1
@@ -168,6 +194,12 @@ def _name_chunks(sentence: "Sentence", taken: set[int], rules: NameRules) -> lis
             chunks.append((start, j))
         i = max(j, i + 1)
     return chunks
+
+
+def _common_genitive(word: "Token", rules: NameRules) -> bool:
+    """"People's" in "Mandalay People's Defence Force": an English noun's genitive inside a name,
+    not an actor's ("Russia's Wagner Group") nor a title's."""
+    return common_word(word) and rules.entry(word.text) is None and not _title_word(word, rules)
 
 
 def _state_follows(doc, k: int, span, rules: NameRules) -> bool:
@@ -257,7 +289,8 @@ def _skip_leading_titles(doc, start: int, end: int, rules: NameRules) -> int:
 def _unknown_name(sentence: "Sentence", start: int, end: int, rules: NameRules) -> NameMention | None:
     doc = sentence.span.doc
     span = doc[start:end]
-    if all(t.lower_ in rules.titles or t.lower_ in rules.title_modifiers for t in span):
+    if all(t.lower_ in rules.titles or t.lower_ in rules.title_modifiers for t in span) \
+            and not _body_named_by_modifiers(doc, span, sentence.span.end, rules):
         return None
     if span[-1].lower_ in rules.state_name_nouns and all(t.lower_ in WORDS.home_state_modifiers for t in span[:-1]):
         return None  # 'the Federal Government': the article's own state, read as a description
@@ -290,6 +323,14 @@ def _unknown_name(sentence: "Sentence", start: int, end: int, rules: NameRules) 
                 return NameMention(sentence, start, end, None, "name", None, "")  # one word the tagger alone vouches for
             return NameMention(sentence, start, end, label, "name", None, "ner")
     return NameMention(sentence, start, end, None, "name", None, "")
+
+
+def _body_named_by_modifiers(doc, span, limit: int, rules: NameRules) -> bool:
+    """'the Joint Force of armed movements': words that qualify titles elsewhere ('Joint Chiefs',
+    'Air Force commander') name a body when a body's head ends them and no title follows."""
+    after = doc[span.end] if span.end < limit else None
+    return len(span) > 1 and rules.name_heads.get(span[-1].lower_) not in (None, ActorType.PERSON) \
+        and (after is None or (after.lower_ not in rules.titles and not _name_token(after, False, rules)))
 
 
 def _in_place_role(tok, rules: NameRules) -> bool:

@@ -56,7 +56,7 @@ def _negated(trigger: "Token") -> bool:
             return True
         if tok != trigger and (via is None or via in DEPS.negated_complements):
             lemma = tok.lemma_.lower()
-            if lemma in CUES.negating_verbs:
+            if lemma in CUES.negating_verbs and not _denies_the_claim_only(tok, trigger):
                 return True
             particle = CUES.negating_phrasal_verbs.get(lemma)
             if particle and any(c.dep_ == "prt" and c.lower_ == particle for c in tok.children):
@@ -64,6 +64,12 @@ def _negated(trigger: "Token") -> bool:
         if via == "ccomp":
             break
     return False
+
+
+def _denies_the_claim_only(denial: "Token", trigger: "Token") -> bool:
+    """'X accuses Y of Z, a charge Y denies': what is denied is Z, not the accusation."""
+    return trigger.lemma_.lower() in CUES.claiming_verbs and any(
+        c.dep_ in DEPS.direct_objects and c.lemma_.lower() in CUES.claim_nouns for c in denial.children)
 
 
 def _planned(trigger: "Token", only_conditions: bool = False) -> bool:

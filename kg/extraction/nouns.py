@@ -172,6 +172,8 @@ def _role(r: Reading, noun: "Token", rule: NounRule) -> None:
         role = noun.head.head
     while role.dep_ == "conj" and role.head != role and not holders:
         role = role.head  # 'X, leader of Y and Z's closest ally': the first of the coordinated roles
+    if not holders and role != noun and any(c.dep_ == "appos" and role.i < c.i < noun.i for c in role.children):
+        holders += r.actors.at(r.sentence.index, role.i)  # the same, hung by the parser on X's name
     if role.dep_ == "attr":
         holders += [a for c in role.head.children if c.dep_ in DEPS.subjects for a in r.args.actors_of(c)]
     elif role.dep_ == "appos" and not holders:

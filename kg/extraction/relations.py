@@ -26,7 +26,7 @@ def find_relations(sentences: list["Sentence"], actors: ArticleActors, rules: Re
     found: list[Found] = []
     meetings: list[FoundMeeting] = []
     for sentence in sentences:
-        reading = Reading(sentence, actors, rules, meetings)
+        reading = Reading(sentence, actors, rules, meetings, found)
         for tok in sentence.span:
             lemma = tok.lemma_.lower()
             if tok.pos_ in ("VERB", "AUX") or (tok.tag_.startswith("VB")):

@@ -13,7 +13,7 @@ from .rules import GazetteerEntry, NameRules
 if TYPE_CHECKING:
     from .nlp import Sentence
 
-__all__ = ["from_entry", "absorb_national_bodies"]
+__all__ = ["from_entry", "absorb_national_bodies", "body_of_state", "body_name"]
 
 WORDS = language().words
 ACTOR_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
@@ -50,6 +50,30 @@ def from_entry(sentence: "Sentence", start: int, end: int, entry: GazetteerEntry
         if nxt is not None and nxt.lower_ in rules.state_metonyms and nxt.pos_ in ("NOUN", "PROPN"):
             return NameMention(sentence, start, end + 1, ActorType.COUNTRY, "state", entry.name, "gazetteer")
     return NameMention(sentence, start, end, entry.type, "name", entry.name, "gazetteer", entry.country)
+
+
+def body_of_state(state: NameMention, rules: NameRules) -> NameMention | None:
+    """"Pakistan's foreign ministry", "Moscow's defence ministry": a lower-case body after a state's
+    genitive is that state's body, named as the demonym would name it ('Pakistani foreign ministry')."""
+    doc, limit = state.doc, state.sentence.span.end
+    if state.type is not ActorType.COUNTRY or state.kind not in ("name", "capital") or state.canonical is None \
+            or state.end >= limit or doc[state.end].lower_ not in WORDS.genitive:
+        return None
+    body_end = _national_body_end(doc, state.end + 1, limit, rules)
+    if body_end is None:
+        return None
+    name = body_name(doc[state.end + 1:body_end].text, state.canonical, rules)
+    return NameMention(state.sentence, state.start, body_end, ActorType.GOVERNMENT_BODY, "name", name, "head",
+                       state.canonical)
+
+
+def body_name(text: str, state: str, rules: NameRules) -> str:
+    """A state's body named by its demonym ('Afghan Ministry of Foreign Affairs'), or the gazetteer's
+    name for that ('Pakistani Foreign Office' is the Pakistani Ministry of Foreign Affairs)."""
+    demonym = rules.gazetteer.demonyms.get(state)
+    name = f"{demonym} {text}" if demonym else f"{text} of {state}"
+    entry = rules.gazetteer.entry(name)
+    return entry.name if entry is not None and entry.type is ActorType.GOVERNMENT_BODY else name
 
 
 def _led_body_end(doc, end: int, limit: int) -> int | None:
