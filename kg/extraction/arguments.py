@@ -157,7 +157,7 @@ class Arguments:
                 return [c for c in subjects if not _listed_among(c)]
             if tok.dep_ == "csubj" and tok.tag_ == "VBG":  # 'The TNLA, fighting alongside X, has taken ...'
                 return [c for c in tok.head.children if c.dep_ in DEPS.nominal_subjects and c.i < tok.i] \
-                    or self._named_before(tok)
+                    or _named_before(self, tok)
             if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head != tok.head:
                 governor = tok.head.head
                 objects = [c for c in governor.children if c.dep_ == "dobj"]
@@ -179,15 +179,6 @@ class Arguments:
                 return [tok.head]
             return []
         return []
-
-    def _named_before(self, clause: "Token") -> list["Token"]:
-        """'Since then the TNLA, fighting alongside X, ...': the name right before a clause set off
-        by a comma, where the parser took it for something else."""
-        doc = clause.doc
-        j = min(t.i for t in clause.subtree) - 1
-        if j <= self.sentence.span.start or not doc[j].is_punct:
-            return []
-        return [doc[j - 1]] if self.actors.at(self.sentence.index, j - 1) else []
 
     def relative_head(self, clause: "Token") -> "Token":
         """The noun a relative clause is about. The parser often hangs it on the place at the end
@@ -268,6 +259,16 @@ class Arguments:
                 for tok in child.subtree:
                     ids += self.actors.at(self.sentence.index, tok.i)
         return [a for a in unique(ids) if self.actors.actors[a].type is not ActorType.PLACE]
+
+
+def _named_before(args: "Arguments", clause: "Token") -> list["Token"]:
+    """'Since then the TNLA, fighting alongside X, ...': the name right before a clause set off
+    by a comma, where the parser took it for something else."""
+    doc = clause.doc
+    j = min(t.i for t in clause.subtree) - 1
+    if j <= args.sentence.span.start or not doc[j].is_punct:
+        return []
+    return [doc[j - 1]] if args.actors.at(args.sentence.index, j - 1) else []
 
 
 def _owners(args: "Arguments", head: "Token", seen: set[int]) -> list[int]:
