@@ -198,8 +198,9 @@ def _name_chunks(sentence: "Sentence", taken: set[int], rules: NameRules) -> lis
 
 def _common_genitive(word: "Token", rules: NameRules) -> bool:
     """"People's" in "Mandalay People's Defence Force": an English noun's genitive inside a name,
-    not an actor's ("Russia's Wagner Group") nor a title's."""
-    return common_word(word) and rules.entry(word.text) is None and not _title_word(word, rules)
+    not an actor's ("Russia's Wagner Group", "the Sahel League's Coastal Force") nor a title's."""
+    return common_word(word) and rules.entry(word.text) is None and not _title_word(word, rules) \
+        and word.lower_ not in rules.name_heads
 
 
 def _state_follows(doc, k: int, span, rules: NameRules) -> bool:

@@ -10,7 +10,7 @@ from types import MappingProxyType
 from ..model import ActorType, Article, Modality
 from .actors import ArticleActors, TokenIndex
 from .coref import resolve_references
-from .dateline import dateline_state
+from .dateline import dateline_states
 from .dates import find_date_expressions, resolve_date
 from .derive import DerivedRelation, derive_relations
 from .language import language
@@ -62,12 +62,12 @@ def extract_article(article: Article, nlp: "Language", rules: Rules,
     sentences = parse_article(nlp, article.text, article.title, _names_to_keep(article, rules.gazetteer, window), window)
     names_of = [find_names(sentence, rules.names) for sentence in sentences]
     names = [m for found in names_of for m in found]
-    home = dateline_state(names)
-    names = place_generic_bodies(names, rules.names, home)
+    homes = dateline_states(names)
+    names = place_generic_bodies(names, rules.names, homes[0] if homes else None)
     titles = [t for sentence, found in zip(sentences, names_of) for t in find_titles(sentence, found, rules.titles)]
     referents = resolve_names(names, titles, rules.resolution)
     posts = find_posts(titles, referents.names, referents.of_name, referents.actors, referents.index(), rules.titles,
-                       rules.arguments, home)
+                       rules.arguments, homes, {s.index: s.offset for s in sentences})
     affiliations, actors = find_affiliations(referents, posts.actors)
     index, held_posts = resolve_titles(titles, posts, actors, affiliations)
     index = resolve_references(sentences, actors, index, rules.references)

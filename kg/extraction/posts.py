@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .actors import ArticleActors, LocalActor, LocalPost, MentionKey, TokenIndex, country_actor, main_state
+from .actors import ArticleActors, LocalActor, LocalPost, MentionKey, TokenIndex, country_actor, find_country, main_state
 from .arguments import Arguments
 from .language import language
 from .mentions import NameMention, by_sentence, mention_key
@@ -67,15 +67,17 @@ class PostsFound:
 
 def find_posts(titles: list[TitlePhrase], names: list[NameMention], referents: Mapping[MentionKey, int],
                actors: Mapping[int, LocalActor], index: TokenIndex, rules: TitleRules,
-               arguments: ArgumentRules, home: str | None = None) -> PostsFound:
-    """Posts from a title next to a person's name, before it or as an apposition after it;
-    `home` is the state of the article's dateline, if it has one."""
+               arguments: ArgumentRules, homes: tuple[str, ...] = (),
+               paragraphs: Mapping[int, int] | None = None) -> PostsFound:
+    """Posts from a title next to a person's name, before it or as an apposition after it; `homes`
+    are the states of the article's dateline, `paragraphs` each sentence's paragraph (its offset)."""
     posts: list[LocalPost] = []
     actors = dict(actors)
     token_actor, cue = index.editable()
     held = set()
     countries = _states_spoken_of(names, titles, referents, actors)
     main = main_state(token_actor, actors)
+    home = main if main in homes else homes[0] if homes else main  # 'DOHA/KINSHASA': the venue may come first
     names_in, titles_in = by_sentence(names), by_sentence(titles)
     for t in sorted(titles, key=lambda t: t.patron is not None):  # a patron's own post first
         here = names_in.get(t.sentence.index, [])
@@ -111,11 +113,10 @@ def find_posts(titles: list[TitlePhrase], names: list[NameMention], referents: M
         if not orgs and _state_title(t, rules) and not t.plural and actors[holder].country:
             orgs = [country_actor(actors, actors[holder].country)]  # the gazetteer knows whose they are
         if not orgs and _state_title(t, rules) and not t.plural and not _possessed(t, rules):
-            orgs = _capital_before(t, names, actors, referents) or _country_in_context(t, countries)
+            orgs = _capital_before(t, names, actors, referents) or _country_in_context(
+                t, countries, paragraphs or {}, _states_of_others(t, here, holder, referents, actors, posts))
             if not orgs and home is not None:
                 orgs = [country_actor(actors, home)]
-            elif not orgs and main is not None:
-                orgs = [country_actor(actors, main)]
         label = _counterpart_of(t, posts, holder) if t.head == WORDS.counterpart else t.label
         pairs = [(holder, org) for org in orgs]
         if t.plural:
@@ -157,21 +158,21 @@ def _each_listed(t: TitlePhrase, first: NameMention, here: list[NameMention], re
     return [(h, country_actor(actors, actors[h].country)) for h in holders if actors[h].country]
 
 
-def _states_spoken_of(names, titles, referents, actors) -> list[tuple[tuple[int, int], int, bool]]:
+def _states_spoken_of(names, titles, referents, actors) -> list[tuple[tuple[int, int], int, bool, int]]:
     """Where the article names a state's officials or bodies ('Turkish Defence Minister', 'Syria's
     Minister of Economy', 'the Iranian foreign ministry') or the state by its seat ('the Kremlin
-    said'), in text order; the flag tells the seats."""
+    said'), in text order; the flag tells the seats, the last the paragraph (its offset)."""
     out = []
     for t in titles:
         for org in t.orgs:
             aid = referents.get(mention_key(org))
             if aid is not None and actors[aid].type is ActorType.COUNTRY:
-                out.append(((t.sentence.index, t.start), aid, False))
+                out.append(((t.sentence.index, t.start), aid, False, t.sentence.offset))
     for m in names:
         if m.country and m.type is ActorType.GOVERNMENT_BODY:
-            out.append(((m.sentence.index, m.start), country_actor(actors, m.country), False))
+            out.append(((m.sentence.index, m.start), country_actor(actors, m.country), False, m.sentence.offset))
         elif m.kind in ("capital", "metonym") and referents.get(mention_key(m)) is not None:
-            out.append(((m.sentence.index, m.start), referents[mention_key(m)], True))
+            out.append(((m.sentence.index, m.start), referents[mention_key(m)], True, m.sentence.offset))
     return sorted(out)
 
 
@@ -213,15 +214,31 @@ def _state_title(t: TitlePhrase, rules: TitleRules) -> bool:
     return any(" ".join(words[i:]) in rules.state_titles for i in range(len(words)))
 
 
-def _country_in_context(t: TitlePhrase, countries: list[tuple[tuple[int, int], int, bool]]) -> list[int]:
+def _country_in_context(t: TitlePhrase, countries: list[tuple[tuple[int, int], int, bool, int]],
+                        paragraphs: Mapping[int, int], others: set[int]) -> list[int]:
     """The one state the article spoke of just before an unanchored title: its officials in the
     sentence before, or its seat earlier in the same sentence ('the Kremlin said ... President X');
-    none when that could be more than one. (Officials named in the title's own sentence are often
-    the other side of a meeting: 'the US commander held talks with President X'.)"""
+    none when that could be more than one. Not the state of other people the title's own sentence
+    names: they are often the other side of a meeting ('X was received by Prime Minister Y'); nor a
+    state of the paragraph before when that paragraph said more than one thing (a new paragraph
+    often turns to the other side)."""
     here = (t.sentence.index, t.start)
-    before = {aid for (s, tok), aid, seat in countries
-              if t.sentence.index - 1 <= s < t.sentence.index or (seat and (s, tok) < here and s == here[0])}
+    previous = t.sentence.index - 1
+    paragraph = paragraphs.get(t.sentence.index)
+    same_or_short = paragraphs.get(previous) == paragraph or paragraphs.get(previous - 1) != paragraphs.get(previous)
+    before = {aid for (s, tok), aid, seat, _ in countries
+              if (s == previous and same_or_short) or (seat and (s, tok) < here and s == here[0])}
+    before -= others
     return list(before) if len(before) == 1 else []
+
+
+def _states_of_others(t: TitlePhrase, here: list[NameMention], holder: int, referents, actors,
+                      posts: list[LocalPost]) -> set[int]:
+    """The states of the other people the title's sentence names, as posts or the gazetteer tell."""
+    people = {referents.get(mention_key(m)) for m in here} - {None, holder}
+    states = {p.org for p in posts if p.holder in people and actors[p.org].type is ActorType.COUNTRY}
+    states |= {find_country(actors, actors[p].country) for p in people if actors[p].country}
+    return states - {None}
 
 
 def _counterpart_of(t: TitlePhrase, posts: list[LocalPost], holder: int) -> str:

@@ -27,6 +27,7 @@ def resolve_titles(titles: list[TitlePhrase], beside: PostsFound, actors: Mappin
     posts = list(beside.posts)
     token_actor, cue = beside.index.editable()
     held = _HeldPosts(posts)
+    named = _sentences_named(beside.index)
     for t in titles:
         if (t.sentence.index, t.start) in beside.held or t.former:
             continue
@@ -51,7 +52,9 @@ def resolve_titles(titles: list[TitlePhrase], beside: PostsFound, actors: Mappin
             continue
         targets: list[int] = []
         for org in org_ids or [None]:
-            found = _holder_of(held.refreshed(), head, org, t)
+            found = _leader_of(actors, held.refreshed(), org, named) if head in WORDS.leader_titles \
+                and org is not None else None
+            found = found if found is not None else _holder_of(held.refreshed(), head, org, t)
             if found is not None and found not in targets:
                 targets.append(found)
         if t.plural and org_ids and len(targets) < len(org_ids):
@@ -203,6 +206,27 @@ def _last_people(token_actor, actors: Mapping[int, LocalActor], count: int, t: T
         if len(people) >= count:
             return sorted(people[:count]) if len(people) == count else []
     return []
+
+
+def _sentences_named(index: TokenIndex) -> dict[int, int]:
+    """In how many sentences each actor is named."""
+    seen = {(s, aid) for (s, _), ids in index.actors.items() for aid in ids}
+    counts: dict[int, int] = {}
+    for _, aid in seen:
+        counts[aid] = counts.get(aid, 0) + 1
+    return counts
+
+
+def _leader_of(actors: Mapping[int, LocalActor], held: list[_Held], org: int, named: dict[int, int]) -> int | None:
+    """'the Syrian leader': of the state's people (who lead it here, or whom the gazetteer places
+    in it), the one the article names clearly most (in twice as many sentences as any other)."""
+    state = actors[org]
+    if state.type is not ActorType.COUNTRY:
+        return None
+    people = {g.holder for g in held if g.leads and g.org == org}
+    people |= {a.id for a in actors.values() if a.type is ActorType.PERSON and a.country and a.country == state.canonical}
+    ranked = sorted(((named.get(p, 0), p) for p in people), reverse=True) + [(0, None)]
+    return ranked[0][1] if len(people) > 1 and ranked[0][0] >= 2 * ranked[1][0] else None
 
 
 def _holder_of(held: list[_Held], head: str, org: int | None, t: TitlePhrase) -> int | None:
