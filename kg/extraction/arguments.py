@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
     from .nlp import Sentence
 
-__all__ = ["Arguments", "unique", "place_states", "participle_owners", "with_coordinated"]
+__all__ = ["Arguments", "unique", "place_states", "participle_owners", "with_coordinated", "listed_after_them"]
 
 WORDS = language().words
 DEPS = language().syntax
@@ -269,6 +269,27 @@ def _named_before(args: "Arguments", clause: "Token") -> list["Token"]:
     if j <= args.sentence.span.start or not doc[j].is_punct:
         return []
     return [doc[j - 1]] if args.actors.at(args.sentence.index, j - 1) else []
+
+
+def listed_after_them(args: "Arguments", verb: "Token", objects: list["Token"]) -> list[int]:
+    """'met Palestinian officials, among them A and B', where the parser hangs 'among them' and the
+    list anywhere: the actors named after 'them', up to the next comma that starts no more of the
+    list (its people, when it names any), when a plural common noun is the verb's object."""
+    doc, known, end = verb.doc, args.actors.actors, args.sentence.span.end
+    plural = [o for o in objects if o.tag_ == "NNS" and o.pos_ == "NOUN"]
+    start = next((t.i + 2 for t in doc[plural[0].i + 1:end - 1]
+                  if t.lower_ in WORDS.including and doc[t.i + 1].lower_ == WORDS.them), None) if plural else None
+    out: list[int] = []
+    k = start if start is not None else end
+    while k < end and not (doc[k].is_punct and doc[k].text != "-" and k + 1 < end and not _name_like(doc[k + 1])):
+        out += [a for a in args.actors.at(args.sentence.index, k) if a not in out and known[a].type is not ActorType.PLACE]
+        k += 1
+    people = [a for a in out if known[a].type is ActorType.PERSON]
+    return people or out  # 'Islamic Jihad leader X': the people, not the bodies their titles name
+
+
+def _name_like(tok: "Token") -> bool:
+    return tok.text[:1].isupper() or tok.lower_ == WORDS.conjunction or tok.pos_ == "ADJ"
 
 
 def _owners(args: "Arguments", head: "Token", seen: set[int]) -> list[int]:

@@ -58,15 +58,16 @@ def resolve_references(sentences, actors, index: TokenIndex, rules: ReferenceRul
             elif lower in WORDS.home_state_nouns and main is not None and _home_state_phrase(tok):
                 target = main  # 'the Federal Government', 'the federal government': the article's state
                 kind = "description"
-            elif tok.pos_ == "NOUN" and lower in rules.definite_descriptions and _bare_definite(tok):
+            elif lower in rules.definite_descriptions and (
+                    (tok.pos_ == "NOUN" and _bare_definite(tok)) or (lower in rules.local_descriptions and _bare_compound(tok))):
                 types = set(rules.definite_descriptions[lower])
                 if lower in described and ActorType.COUNTRY in types:
                     target = described[lower]
                 elif lower in rules.local_descriptions:
                     target = _last(history, actors, types, prefer_subject=False, before=(s.index, tok.i),
                                    sentences_back=0)
-                    if target is None:
-                        target = main  # 'the army' of the state the article is about
+                    if target is None:  # 'the army' of the state the article is about
+                        target = _force_of(actors, main, rules) if main is not None else None
                 else:
                     target = _last(history, actors, types, prefer_subject=False, before=(s.index, tok.i))
                 kind = "description"
@@ -150,10 +151,28 @@ def _main_pair(history, actors, types, count: int) -> list[int]:
 
 
 def _home_state_phrase(tok) -> bool:
-    """'the Federal Government': a state noun whose only modifiers say it is the country's own."""
+    """'the Federal Government', 'Federal officials', 'government troops': a state noun whose only
+    modifiers say it is the country's own, definite or plural."""
     modifiers = [c for c in tok.children if c.dep_ in DEPS.description_modifiers]
     return bool(modifiers) and all(c.lower_ in WORDS.home_state_modifiers for c in modifiers) \
-        and any(c.lower_ == WORDS.definite_article for c in tok.children)
+        and (any(c.lower_ == WORDS.definite_article for c in tok.children) or tok.tag_ == "NNS")
+
+
+def _bare_compound(tok) -> bool:
+    """'Army warplanes bombed ...': a description that qualifies a plural subject, with no words of
+    its own (where an object's are is for its place to say: 'strike army convoys in Niger')."""
+    return tok.dep_ == "compound" and not list(tok.children) and tok.head.tag_ == "NNS" \
+        and tok.head.dep_ in DEPS.nominal_subjects and not any(c.dep_ == "det" for c in tok.head.children)
+
+
+def _force_of(actors, state: int, rules: ReferenceRules) -> int:
+    """The state's own force named in the article, by the state's name and a force's head ('Sudanese
+    Armed Forces', not the Rapid Support Forces of the same state), else the state."""
+    canonical = actors[state].canonical
+    own = {canonical, rules.demonyms.get(canonical)} - {None}
+    forces = [a.id for a in actors.values() if a.type is not ActorType.COUNTRY and a.country == canonical
+              and any(w in own for w in a.name.split()) and any(w.lower() in rules.national_heads for w in a.name.split())]
+    return forces[0] if len(forces) == 1 else state
 
 
 def _bare_definite(tok) -> bool:

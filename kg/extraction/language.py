@@ -137,6 +137,7 @@ class Words(_Data):
     between: Words_
     label_prepositions: Words_
     including: Words_
+    them: str
     appeal_prepositions: Words_
     setting_prepositions: Words_
     meeting_settings: Words_

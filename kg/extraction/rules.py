@@ -186,6 +186,8 @@ class ReferenceRules:
 
     definite_descriptions: Mapping[str, tuple[ActorType, ...]]
     local_descriptions: frozenset[str]
+    demonyms: Mapping[str, str]  # a state's demonym, by the state's canonical name
+    national_heads: frozenset[str]  # 'forces', 'army': the heads of a state's own forces' names
 
 
 @dataclass(frozen=True)
@@ -251,7 +253,8 @@ def _frozen(loaded: "Loading") -> Rules:
                               loaded.asset_nouns)
     return Rules(
         gazetteer, names, titles, arguments, ResolutionRules(gazetteer, loaded.state_name_nouns),
-        ReferenceRules(frozen(dict(loaded.definite_descriptions)), loaded.local_descriptions),
+        ReferenceRules(frozen(dict(loaded.definite_descriptions)), loaded.local_descriptions,
+                       gazetteer.demonyms, loaded.national_heads),
         RelationRules(verbs, frozen(dict(loaded.nouns)), loaded.light_verbs, loaded.joining_verbs, arguments,
                       loaded.label_nouns, loaded.collective_nouns, loaded.delegation_nouns))
 

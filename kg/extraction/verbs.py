@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 
 from ..model import OPPOSITION, Modality
-from .arguments import TIME_ENTITIES, place_states, unique as _unique, with_coordinated
+from .arguments import TIME_ENTITIES, listed_after_them, place_states, unique as _unique, with_coordinated
 from .found import MAX_TOPIC, Reading
 from .language import language
 from .meetings import hosted_meeting, noun_participants, present_at, told_of
@@ -190,6 +190,7 @@ def _arguments(r: Reading, verb: "Token", rule: VerbRule, passive: bool):
     if not subjects:
         subjects = _unique(a for h in subject_heads for a in _doers_of_event(r, h, rule))
     objects = _unique(a for h in object_heads for a in r.args.actors_of(h))
+    objects = _unique(objects + listed_after_them(r.args, verb, object_heads if rule.direct else []))
     if rule.object_types is not None:  # of the named objects; a stance's owner may be anyone's
         objects = [o for o in objects if r.actors.actors[o].type in rule.object_types]
     if not objects and rule.place_objects:
