@@ -13,6 +13,7 @@ __all__ = ["resolve_references"]
 
 WORDS = language().words
 DEPS = language().syntax
+DOMINANT_SENTENCES = 3
 NOT_ORG_TYPES = {ActorType.PERSON, ActorType.PLACE, ActorType.GROUP}
 SETTING = "setting"
 LIST_REACH = 30  # sentences back in which 'the three juntas' finds the list of three it counts
@@ -70,6 +71,8 @@ def resolve_references(sentences, actors, index: TokenIndex, rules: ReferenceRul
                         target = _force_of(actors, main, rules) if main is not None else None
                 else:
                     target = _last(history, actors, types, prefer_subject=False, before=(s.index, tok.i))
+                    if target is None:
+                        target = _dominant(history, actors, types - {ActorType.COUNTRY})
                 kind = "description"
             if target is not None:
                 token_actor[key] = [target]
@@ -186,6 +189,17 @@ def _bare_definite(tok) -> bool:
            for c in children):
         return False  # 'the leader of X' (not 'accused the group of seeking ...')
     return True
+
+
+def _dominant(history, actors, types) -> int | None:
+    """'the rebels' with none named near: the one actor of those types the article has named so far
+    in DOMINANT_SENTENCES sentences or more, and in twice as many as any other."""
+    sentences: dict[int, set[int]] = {}
+    for sentence, _, aid, _ in history:
+        if actors[aid].type in types:
+            sentences.setdefault(aid, set()).add(sentence)
+    ranked = sorted(((len(v), aid) for aid, v in sentences.items()), reverse=True) + [(0, None)]
+    return ranked[0][1] if ranked[0][0] >= DOMINANT_SENTENCES and ranked[0][0] >= 2 * ranked[1][0] else None
 
 
 def _last(history, actors, types, prefer_subject: bool, before, sentences_back: int = 2) -> int | None:

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 __all__ = ["Found", "FoundMeeting", "Reading"]
 
 WORDS = language().words
+CUES = language().modality
 BASE_CONFIDENCE = 0.9
 REFERENCE_PENALTY = 0.15  # the sentence resolves an actor through a pronoun or a description
 TITLE_PENALTY = 0.05  # ... through a title
@@ -55,6 +56,10 @@ class FoundMeeting:
     confidence: float
 
 
+def _word(found: Found) -> str:
+    return found.sentence.span.doc[found.trigger].lemma_.lower()
+
+
 @dataclass
 class Reading:
     """One sentence being read: the actors and rules it is read with, and what it has given."""
@@ -81,14 +86,18 @@ class Reading:
 
     def doers_of_earlier(self, noun: "Token") -> list[int]:
         """'condemned the strikes', 'those raids': who did the event of the noun's kind told of last,
-        one of the same word if there is one near ('Pakistani air strikes ... condemned the strikes')."""
-        rule = self.rules.nouns.get(noun.lemma_.lower())
-        if rule is None or not rule.relation.spec.event or not any(
+        one of the same word if there is one near ('Pakistani air strikes ... condemned the strikes');
+        'rejected the charge': who made the last accusation."""
+        lemma = noun.lemma_.lower()
+        rule = self.rules.nouns.get(lemma)
+        accusation = lemma in CUES.claim_nouns
+        if (not accusation and (rule is None or not rule.relation.spec.event)) or not any(
                 c.dep_ == "det" and c.lower_ in WORDS.pointing_determiners for c in noun.children):
             return []
         events = [f for f in self.before + [f for f in self.found if f.trigger < noun.i]
-                  if f.relation is rule.relation and self.sentence.index - f.sentence.index <= SAME_WORD_REACH]
-        same_word = [f for f in events if f.sentence.span.doc[f.trigger].lemma_.lower() == noun.lemma_.lower()]
+                  if self.sentence.index - f.sentence.index <= SAME_WORD_REACH and (
+                      _word(f) in WORDS.accusing_verbs if accusation else f.relation is rule.relation)]
+        same_word = [f for f in events if _word(f) == lemma]
         near = [f for f in events if self.sentence.index - f.sentence.index <= EVENT_REACH]
         last = (same_word or near)[-1:]
         return [f.subject for f in events if last and (f.sentence.index, f.trigger) == (last[0].sentence.index,

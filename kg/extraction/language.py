@@ -137,6 +137,8 @@ class Words(_Data):
     between: Words_
     label_prepositions: Words_
     including: Words_
+    opposing: str
+    accusing_verbs: Words_
     them: str
     appeal_prepositions: Words_
     setting_prepositions: Words_

@@ -36,6 +36,8 @@ class Loading:
     label_nouns: frozenset[str] = frozenset()
     collective_nouns: frozenset[str] = frozenset()
     delegation_nouns: frozenset[str] = frozenset()
+    siding_verbs: frozenset[str] = frozenset()
+    recognising_verbs: frozenset[str] = frozenset()
     titles: dict[str, TitleRule] = field(default_factory=dict)
     title_modifiers: frozenset[str] = frozenset()
     title_domains: frozenset[str] = frozenset()
@@ -175,6 +177,9 @@ def load_lexicon(path: Path, rules: Loading) -> None:
         _str_list(data.get("collective_nouns"), path, "collective_nouns"))
     rules.delegation_nouns = rules.delegation_nouns | frozenset(
         _str_list(data.get("delegation_nouns"), path, "delegation_nouns"))
+    rules.siding_verbs = rules.siding_verbs | frozenset(_str_list(data.get("siding_verbs"), path, "siding_verbs"))
+    rules.recognising_verbs = rules.recognising_verbs | frozenset(
+        _str_list(data.get("recognising_verbs"), path, "recognising_verbs"))
 
 
 def _relation(item: dict, path: Path, where: str) -> Relation:

@@ -213,6 +213,8 @@ class RelationRules:
     label_nouns: frozenset[str] = frozenset()  # 'called X a threat': what a label construction needs
     collective_nouns: frozenset[str] = frozenset()  # 'X, an alliance of A and B': A and B are X's members
     delegation_nouns: frozenset[str] = frozenset()  # 'an X delegation, including A': A is X's member
+    siding_verbs: frozenset[str] = frozenset()  # 'helped X against Y': the subject opposes Y
+    recognising_verbs: frozenset[str] = frozenset()  # 'does not recognise X': the subject opposes X
 
     def verb_rules(self, lemma: str) -> tuple[VerbRule, ...]:
         return self.verbs.get(lemma, ())
@@ -256,7 +258,8 @@ def _frozen(loaded: "Loading") -> Rules:
         ReferenceRules(frozen(dict(loaded.definite_descriptions)), loaded.local_descriptions,
                        gazetteer.demonyms, loaded.national_heads),
         RelationRules(verbs, frozen(dict(loaded.nouns)), loaded.light_verbs, loaded.joining_verbs, arguments,
-                      loaded.label_nouns, loaded.collective_nouns, loaded.delegation_nouns))
+                      loaded.label_nouns, loaded.collective_nouns, loaded.delegation_nouns, loaded.siding_verbs,
+                      loaded.recognising_verbs))
 
 
 _NAME_ARTICLES = language().words.name_articles  # 'al', 'el', 'ash' ...

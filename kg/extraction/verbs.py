@@ -4,7 +4,7 @@ hyphenated participles such as 'Rwanda-backed'), including the meetings verbs na
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Callable
 
 from ..model import OPPOSITION, Modality
@@ -31,6 +31,24 @@ def read_verb(r: Reading, verb: "Token") -> None:
     rules = _verb_rules(r, verb)
     for rule in rules:
         _verb_relation(r, verb, rule)
+    if verb.lemma_.lower() in r.rules.siding_verbs:
+        _sided_against(r, verb)
+
+
+def _sided_against(r: Reading, verb: "Token") -> None:
+    """'deployed to help Kinshasa's army against the rebels': whoever sides with one against another
+    opposes the other (the preposition hung on the verb or on its object)."""
+    heads = [verb] + [c for c in verb.children if c.dep_ in DEPS.direct_objects]
+    targets = _unique(a for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ == WORDS.opposing
+                      for o in p.children if o.dep_ in DEPS.prepositional_objects for a in r.args.actors_of(o))
+    if not targets:
+        return
+    subjects = _unique(a for h in r.args.subject_heads(verb) for a in r.args.actors_of(h))
+    modality = modality_of(verb, stance=True)
+    for s in subjects:
+        for o in targets:
+            if s != o:
+                r.add(s, OPPOSITION, o, None, modality, verb, r.confidence(verb, subjects))
 
 
 def _verb_rules(r: Reading, verb: "Token") -> list[VerbRule]:
@@ -80,6 +98,8 @@ def _verb_relation(r: Reading, verb: "Token", rule: VerbRule) -> None:
     clause = _Clause(verb, subjects, objects, topic_head, passive, modality_of(verb, stance=rule.stance),
                      r.confidence(verb, subjects))
     CONSTRUCTIONS[rule.construction](r, rule, clause)
+    if clause.modality is Modality.NEGATED and verb.lemma_.lower() in r.rules.recognising_verbs:
+        _transitive(r, rule, replace(clause, modality=Modality.ASSERTED), OPPOSITION)  # 'does not recognise X'
 
 
 @dataclass(frozen=True)
@@ -95,16 +115,17 @@ class _Clause:
     confidence: float
 
 
-def _transitive(r: Reading, rule: VerbRule, c: _Clause) -> None:
+def _transitive(r: Reading, rule: VerbRule, c: _Clause, relation=None) -> None:
+    relation = relation or rule.relation
     if not c.objects and rule.reciprocal and len(c.subjects) >= 2:
         for a, b in itertools.combinations(c.subjects, 2):
-            r.add(a, rule.relation, b, None, c.modality, c.verb, c.confidence)
+            r.add(a, relation, b, None, c.modality, c.verb, c.confidence)
         return
     for s in c.subjects:
         for o in c.objects:
             if s != o:
                 pair = (o, s) if rule.inverse else (s, o)
-                r.add(pair[0], rule.relation, pair[1], None, c.modality, c.verb, c.confidence)
+                r.add(pair[0], relation, pair[1], None, c.modality, c.verb, c.confidence)
 
 
 def _demand(r: Reading, rule: VerbRule, c: _Clause) -> None:
