@@ -57,8 +57,8 @@ def _event(r: Reading, noun: "Token", rule: NounRule) -> None:
     if not partners and not between:
         partners = sites
     carrier = _measured_by(noun)
-    if not partners and not between and carrier.dep_ == "dobj" and carrier.head.lemma_.lower() in r.rules.light_verbs:
-        partners = _objects_on_verb(r, carrier, rule)  # 'carried out strikes ... on X'
+    if not partners and not between and carrier.dep_ == "dobj":
+        partners = _objects_on_verb(r, carrier, rule)  # 'carried out strikes ... on X', "welcomed X's help to Y"
     owners = noun_owners(r, noun, with_partner=bool(partners)) if not between else []
     modality = modality_of(noun)
     confidence = r.confidence(noun, []) * NOUN_SHARE
@@ -117,8 +117,13 @@ def _meeting_noun(r: Reading, noun: "Token") -> bool:
 
 def _objects_on_verb(r: Reading, noun: "Token", rule: NounRule) -> list[int]:
     """The actors after the noun's prepositions that the parser hung on the verb it is the object
-    of ('heaped praise on X', 'carried out strikes in weeks on X')."""
-    return [a for c in noun.head.children if c.dep_ == "prep" and c.lower_ in rule.object_preps
+    of ('heaped praise on X', 'carried out strikes in weeks on X', "welcomed Ethiopia's contribution
+    of forces to Y"), unless the verb reads that preposition itself ('sent aid to X')."""
+    verb = noun.head
+    light = verb.lemma_.lower() in r.rules.light_verbs
+    own = {p for v in r.rules.verb_rules(verb.lemma_.lower()) for p in (*v.preps, v.particle) if p}
+    return [a for c in verb.children if c.dep_ == "prep" and c.lower_ in rule.object_preps
+            and (light or c.lower_ not in own)
             for p in c.children if p.dep_ == "pobj" for a in r.args.actors_of(p)]
 
 

@@ -26,7 +26,7 @@ def resolve_titles(titles: list[TitlePhrase], beside: PostsFound, actors: Mappin
     on the way ('the foreign ministers of A and B ... X signed for A')."""
     posts = list(beside.posts)
     token_actor, cue = beside.index.editable()
-    held = _HeldPosts(posts)
+    held = _HeldPosts(posts, _ranks(titles, beside, token_actor))
     named = _sentences_named(beside.index)
     for t in titles:
         if (t.sentence.index, t.start) in beside.held or t.former:
@@ -133,12 +133,16 @@ class _Held:
         return self.sentences[n - 1] if n else None
 
 
+NO_ORG = -1  # the organisation of a rank: none
+
+
 class _HeldPosts:
     """The posts of an article grouped by holder, organisation and title: a post said in a
     thousand sentences is looked at once per title, not a thousand times."""
 
-    def __init__(self, posts: list[LocalPost]):
+    def __init__(self, posts: list[LocalPost], ranks: list[tuple[int, str, int]] = ()):
         self.posts = posts
+        self.ranks = ranks
         self._seen = -1
         self._groups: list[_Held] = []
 
@@ -148,6 +152,8 @@ class _HeldPosts:
             for p in self.posts:
                 grouped.setdefault((p.holder, p.org, frozenset(title_words(p.title)), p.leads), []).append(
                     p.sentence.index)
+            for holder, label, sentence in self.ranks:
+                grouped.setdefault((holder, NO_ORG, frozenset(title_words(label)), False), []).append(sentence)
             self._groups = [_Held(*key, tuple(sorted(indexes))) for key, indexes in grouped.items()]
             self._seen = len(self.posts)
         return self._groups
@@ -206,6 +212,19 @@ def _last_people(token_actor, actors: Mapping[int, LocalActor], count: int, t: T
         if len(people) >= count:
             return sorted(people[:count]) if len(people) == count else []
     return []
+
+
+def _ranks(titles: list[TitlePhrase], beside: PostsFound, token_actor) -> list[tuple[int, str, int]]:
+    """Titles beside a name that give no post, for want of an organisation ('Archbishop X',
+    'General Y'): (holder, title, sentence), so that 'the archbishop' later is X."""
+    posted = {(p.sentence.index, p.start) for p in beside.posts}
+    out = []
+    for t in titles:
+        key = (t.sentence.index, t.start)
+        holders = token_actor.get((t.sentence.index, t.head_index)) if key in beside.held and key not in posted else None
+        if holders and not t.plural:
+            out.append((holders[0], t.label, t.sentence.index))
+    return out
 
 
 def _sentences_named(index: TokenIndex) -> dict[int, int]:
