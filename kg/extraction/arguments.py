@@ -83,9 +83,9 @@ class Arguments:
             ids = [a for c in head.children if c.dep_ == "compound" and (
                 c.lower_ in self.rules.proxy_nouns or head.ent_type_ in TIME_ENTITIES)
                    for a in self.actors_of(c, seen)]  # and 'met President Assad Tuesday' parsed as one phrase
-        if not ids and word in WORDS.name_tail_nouns:  # 'the Victory bloc', 'the Wagner group'
-            ids = [a for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN"
-                   for a in self.actors.at(self.sentence.index, c.i)]
+        if not ids and word in WORDS.name_tail_nouns:  # 'the Victory bloc', 'the HUR intelligence directorate'
+            ids = [a for c in head.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"
+                   for a in self.actors.at(self.sentence.index, c.i) if self.actors.actors[a].type is not ActorType.PERSON]
         if not ids and word in self.rules.state_name_nouns:  # "Kurti's government", 'the Government of Türkiye'
             ids = [a for c in head.children if c.dep_ == "poss" for a in self.actors_of(c, seen)] or [
                 a for c in head.children if c.dep_ == "prep" and c.lower_ == WORDS.belonging

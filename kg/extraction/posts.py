@@ -105,8 +105,8 @@ def find_posts(titles: list[TitlePhrase], names: list[NameMention], referents: M
                 owner = _organisation_before(t, names, referents, actors)
             nationality = {o for o in orgs if o not in owner} if owner else set()
             orgs = owner + sorted(nationality)
-        if not orgs and t.patron is not None:
-            patron = referents.get(mention_key(t.patron))
+        patron = _patron_of(t, here, referents, actors) if not orgs else None
+        if patron is not None:  # "President X's adviser", 'X sent his adviser': the patron's state
             orgs = sorted({p.org for p in posts if p.holder == patron and actors[p.org].type is ActorType.COUNTRY})
         if not orgs:
             orgs = _inherited_org(t, titles, posts, person) or _org_of_next(t, titles_in[t.sentence.index], referents)
@@ -186,6 +186,18 @@ def _organisation_before(t: TitlePhrase, names: list[NameMention], referents, ac
         if aid is not None and actors[aid].type not in (ActorType.PERSON, ActorType.PLACE, ActorType.GROUP):
             return [aid]
     return []
+
+
+def _patron_of(t: TitlePhrase, here: list[NameMention], referents, actors) -> int | None:
+    """Whose aide a title names: its patron ("President X's adviser"), or the person named last
+    before a title that opens with 'his' or 'her' in its sentence ('Lula sent his adviser, Y')."""
+    if t.patron is not None:
+        return referents.get(mention_key(t.patron))
+    if t.doc[t.start].lower_ not in WORDS.person_pronouns or t.doc[t.start].tag_ != "PRP$":
+        return None
+    people = [referents.get(mention_key(m)) for m in here if m.end <= t.start]
+    people = [p for p in people if p is not None and actors[p].type is ActorType.PERSON]
+    return people[-1] if people else None
 
 
 def _capital_before(t: TitlePhrase, names: list[NameMention], actors, referents) -> list[int]:

@@ -196,16 +196,7 @@ def _arguments(r: Reading, verb: "Token", rule: VerbRule, passive: bool):
     if rule.particle == WORDS.together:
         object_heads += [c for c in verb.children if c.dep_ == "dobj"]
     if passive:
-        agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-        patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
-        if not patients and verb.dep_ == "acl" and verb.head != verb:
-            patients = [verb.head]  # "the army, backed by Russian aircraft"
-        elif patients and verb.dep_ == "relcl" and all(p.lower_ in WORDS.relative_pronouns for p in patients):
-            patients = [r.args.relative_head(verb)]  # "the Houthis, who are supported by Iran"
-        if not agents and rule.relation.spec.symmetric:
-            subject_heads = patients  # 'X is aligned with Y': the same tie either way
-        else:
-            subject_heads, object_heads = agents, patients + object_heads
+        subject_heads, object_heads = _passive_roles(r, verb, rule, object_heads)
     subject_heads += _companions(verb)
     subjects = _unique(a for h in subject_heads for a in r.args.actors_of(h))
     if not subjects:
@@ -233,6 +224,27 @@ def _arguments(r: Reading, verb: "Token", rule: VerbRule, passive: bool):
     if rule.particle == WORDS.together and not subjects:
         return objects, [], topic_head
     return subjects, [o for o in objects], topic_head
+
+
+def _passive_roles(r: Reading, verb: "Token", rule: VerbRule, object_heads: list["Token"]):
+    """The doers (after 'by') and the patients of a passive verb, as subject and object heads."""
+    agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    agents += [t for c in verb.children if c.dep_ == "agent" and not list(c.children)
+               for t in _named_after(r, c)]  # 'led by Akram al-Ka'bi (al-Kaabi)', the name hung elsewhere
+    patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if not patients and verb.dep_ == "acl" and verb.head != verb:
+        patients = [verb.head]  # "the army, backed by Russian aircraft"
+    elif patients and verb.dep_ == "relcl" and all(p.lower_ in WORDS.relative_pronouns for p in patients):
+        patients = [r.args.relative_head(verb)]  # "the Houthis, who are supported by Iran"
+    if not agents and rule.relation.spec.symmetric:
+        return patients, object_heads  # 'X is aligned with Y': the same tie either way
+    return agents, patients + object_heads
+
+
+def _named_after(r: Reading, word: "Token") -> list["Token"]:
+    """The token of the name that starts right after a word, if one does."""
+    nxt = word.i + 1
+    return [word.doc[nxt]] if nxt < r.sentence.span.end and r.actors.at(r.sentence.index, nxt) else []
 
 
 def _doers_of_event(r: Reading, noun: "Token", rule: VerbRule) -> list[int]:
