@@ -297,6 +297,8 @@ def _unknown_name(sentence: "Sentence", start: int, end: int, rules: NameRules) 
         return None  # 'the Federal Government': the article's own state, read as a description
     if len(span) > 1 and span[-1].lower_ in rules.document_heads:
         return None  # 'the Doha Forum', 'the Trump Route': names of events and documents, no actors
+    if _title_domain(doc, span, rules):
+        return None  # 'Director General of Military Operations': the post's domain, no actor
     heads = [t for t in span if t.lower_ == WORDS.belonging]
     last = doc[heads[0].i - 1].lower_ if heads and heads[0].i > start else span[-1].lower_
     kind_by_head = rules.name_heads.get(last)
@@ -324,6 +326,13 @@ def _unknown_name(sentence: "Sentence", start: int, end: int, rules: NameRules) 
                 return NameMention(sentence, start, end, None, "name", None, "")  # one word the tagger alone vouches for
             return NameMention(sentence, start, end, label, "name", None, "ner")
     return NameMention(sentence, start, end, None, "name", None, "")
+
+
+def _title_domain(doc, span, rules: NameRules) -> bool:
+    """Capitalised English words after a title and 'of' or 'for', not ending in a body's head."""
+    k = span.start
+    return k >= 2 and doc[k - 1].lower_ in WORDS.title_prepositions and _title_word(doc[k - 2], rules) \
+        and all(common_word(t) and not t.text.isupper() for t in span) and span[-1].lower_ not in rules.name_heads
 
 
 def _body_named_by_modifiers(doc, span, limit: int, rules: NameRules) -> bool:

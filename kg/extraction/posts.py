@@ -24,6 +24,10 @@ DEPS = language().syntax
 def follows_title(t: TitlePhrase, m: NameMention) -> bool:
     doc = t.doc
     k = t.end
+    if k + 1 < m.start and doc[k].lower_ == WORDS.belonging and doc[k + 1].text[:1].isupper():
+        k += 1  # 'Director General of Military Operations, Major General X': the post's own domain
+        while k < m.start and (doc[k].text[:1].isupper() or doc[k].lower_ == WORDS.conjunction):
+            k += 1
     k = _skip_aside(doc, k, t.sentence.span.end)
     if k < len(doc) and doc[k].text == ",":
         k += 1

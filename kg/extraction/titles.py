@@ -124,6 +124,7 @@ class _Reach:
     orgs: list["NameMention"] = field(default_factory=list)
     modifiers: list["Token"] = field(default_factory=list)
     patron: "NameMention | None" = None
+    domain: bool = False  # 'Director General of Military Operations'
 
 
 def _extend(sentence: "Sentence", head_start: int, head_end: int, head: str, by_token, rules: TitleRules) -> TitlePhrase:
@@ -189,6 +190,7 @@ def _extend_over_domains(sentence: "Sentence", head_end: int, by_token, rules: T
         if not any(doc[i].lower_ != WORDS.definite_article for i in range(k + 1, j)):
             break
         k = reach.end = j
+        reach.domain = True
 
 
 def _extend_over_scope(sentence: "Sentence", head_start: int, by_token, rules: TitleRules, reach: _Reach) -> None:
@@ -265,7 +267,7 @@ def _phrase(sentence: "Sentence", head_start: int, head_end: int, head: str, rul
     start = reach.start
     return TitlePhrase(
         sentence=sentence, start=start, end=reach.end, head=head, label=label,
-        leads=rules.titles[head].leads and not (mods & rules.not_leading),
+        leads=rules.titles[head].leads and not (mods & rules.not_leading) and not reach.domain,  # a domain's head
         former=bool(mods & rules.former) or (start > span.start and doc[start - 1].lower_ in WORDS.former_prefixes),
         plural=plural, orgs=tuple(reach.orgs), head_index=head_end - 1, patron=reach.patron,
     )
