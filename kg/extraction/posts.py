@@ -116,7 +116,7 @@ def find_posts(titles: list[TitlePhrase], names: list[NameMention], referents: M
             orgs = _inherited_org(t, titles, posts, person) or _org_of_next(t, titles_in[t.sentence.index], referents)
         if not orgs and _state_title(t, rules) and not t.plural and actors[holder].country:
             orgs = [country_actor(actors, actors[holder].country)]  # the gazetteer knows whose they are
-        if not orgs and _state_title(t, rules) and not t.plural and not _possessed(t, rules):
+        if not orgs and _state_title(t, rules) and not _possessed(t, rules):
             orgs = _capital_before(t, names, actors, referents) or _country_in_context(
                 t, countries, paragraphs or {}, _states_of_others(t, here, holder, referents, actors, posts))
             if not orgs and home is not None:
@@ -144,8 +144,9 @@ def _past_genitive_tail(doc, k: int, limit: int) -> int:
 def _each_listed(t: TitlePhrase, first: NameMention, here: list[NameMention], referents, actors,
                  orgs: list[int], rules: TitleRules) -> list[tuple[int, int]]:
     """'the foreign ministers of A and B, X and Y': each person listed after a plural title holds
-    it, in the organisation named in the same place of the list, else (a state's title) in the
-    state the gazetteer knows them for ('their foreign ministers, X and Y')."""
+    it, in the organisation named in the same place of the list (or the one organisation named),
+    else (a state's title) in the state the gazetteer knows them for ('their foreign ministers, X
+    and Y')."""
     people, doc, end = [first], t.doc, first.end
     for m in here:
         if m.start > end and m.type is ActorType.PERSON and all(
@@ -157,6 +158,9 @@ def _each_listed(t: TitlePhrase, first: NameMention, here: list[NameMention], re
         return []
     if len(orgs) == len(holders):
         return list(zip(holders, orgs))
+    owners_before = t.start > 1 and is_genitive(doc[t.start - 1]) and doc[t.start - 2].tag_ in ("NNS", "NNPS")
+    if len(orgs) == 1 and not owners_before:  # 'Iran's deputy foreign ministers, X and Y' (not 'the two
+        return [(h, orgs[0]) for h in holders]  # countries' foreign ministers, X and Y')
     if orgs or not _state_title(t, rules):
         return []
     return [(h, country_actor(actors, actors[h].country)) for h in holders if actors[h].country]

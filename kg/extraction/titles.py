@@ -53,16 +53,23 @@ def _match_head(doc, i: int, limit: int, rules: TitleRules) -> tuple[int, str] |
     for j in range(min(limit, i + longest), i, -1):
         span = doc[i:j]
         text = span.text.lower()
-        if text in rules.titles and j - i > 1:
-            return j, text
+        if j - i > 1 and (text in rules.titles or _plural_of(text) in rules.titles):
+            return j, text if text in rules.titles else _plural_of(text)  # 'Deputy Foreign Ministers'
         if j - i == 1:
             tok = doc[i]
             if tok.pos_ not in ("NOUN", "PROPN"):
                 return None
-            for form in (tok.lower_, tok.lemma_.lower()):
+            if tok.lower_ in rules.title_modifiers and i + 1 < limit and _match_head(doc, i + 1, limit, rules):
+                return None  # 'Deputy Foreign Minister': the modifier of the title after it
+            for form in (tok.lower_, tok.lemma_.lower(), _plural_of(tok.lower_)):
                 if form in rules.titles:
                     return j, form
     return None
+
+
+def _plural_of(text: str) -> str:
+    """The singular a capitalised plural the tagger left unlemmatised stands for ('Ministers')."""
+    return text[:-1] if text.endswith("s") and not text.endswith("ss") else text
 
 
 def is_genitive(tok: "Token") -> bool:
@@ -258,11 +265,12 @@ def _phrase(sentence: "Sentence", head_start: int, head_end: int, head: str, rul
         stop = reach.end if reach.patron is None or reach.patron.start < head_start else head_end
         label_tokens += [t for t in doc[head_end:stop] if not t.is_punct or t.text == "-"]
     head_token = doc[head_end - 1]
-    plural = head_token.tag_ in ("NNS", "NNPS") and head_token.lemma_.lower() != head_token.lower_
+    plural = (head_token.tag_ in ("NNS", "NNPS") and head_token.lemma_.lower() != head_token.lower_) or (
+        head_token.lower_ != head.split()[-1] and _plural_of(head_token.lower_) == head.split()[-1])
     label = " ".join(t.text for t in label_tokens)
     label = label.replace(" - ", "-").replace(" -", "-").replace("- ", "-")
     if plural:
-        label = label[: len(label) - len(head_token.text)] + head_token.lemma_
+        label = label[: len(label) - len(head_token.text)] + _plural_of(head_token.text)
     mods = {t.lower_ for t in reach.modifiers}
     start = reach.start
     return TitlePhrase(
