@@ -15,6 +15,8 @@ from ..model import ActorType
 from .rules import ArgumentRules, TitleRules
 from .titles import TitlePhrase, is_genitive
 
+DESCRIBED_REACH = 3  # sentences back the owner of "the bloc's president" is looked for
+
 __all__ = ["PostsFound", "find_posts", "follows_title", "title_words", "spelled"]
 
 WORDS = language().words
@@ -73,8 +75,7 @@ def find_posts(titles: list[TitlePhrase], names: list[NameMention], referents: M
                actors: Mapping[int, LocalActor], index: TokenIndex, rules: TitleRules,
                arguments: ArgumentRules, homes: tuple[str, ...] = (),
                paragraphs: Mapping[int, int] | None = None) -> PostsFound:
-    """Posts from a title next to a person's name, before it or as an apposition after it; `homes`
-    are the states of the article's dateline, `paragraphs` each sentence's paragraph (its offset)."""
+    """Posts from a title beside a person's name; `homes`: the dateline's states; `paragraphs`: their offsets."""
     posts: list[LocalPost] = []
     actors = dict(actors)
     token_actor, cue = index.editable()
@@ -113,7 +114,8 @@ def find_posts(titles: list[TitlePhrase], names: list[NameMention], referents: M
         if patron is not None:  # "President X's adviser", 'X sent his adviser': the patron's state
             orgs = sorted({p.org for p in posts if p.holder == patron and actors[p.org].type is ActorType.COUNTRY})
         if not orgs:
-            orgs = _inherited_org(t, titles, posts, person) or _org_of_next(t, titles_in[t.sentence.index], referents)
+            orgs = _inherited_org(t, titles, posts, person) or _org_of_next(t, titles_in[t.sentence.index], referents) \
+                or _described_owner(t, names, referents, actors, rules)
         if not orgs and _state_title(t, rules) and not t.plural and actors[holder].country:
             orgs = [country_actor(actors, actors[holder].country)]  # the gazetteer knows whose they are
         if not orgs and _state_title(t, rules) and not _possessed(t, rules):
@@ -194,6 +196,22 @@ def _organisation_before(t: TitlePhrase, names: list[NameMention], referents, ac
         if aid is not None and actors[aid].type not in (ActorType.PERSON, ActorType.PLACE, ActorType.GROUP):
             return [aid]
     return []
+
+
+def _described_owner(t: TitlePhrase, names: list[NameMention], referents, actors, rules: TitleRules) -> list[int]:
+    """"the bloc's commission president", "the ministry's spokesman": the last actor of the kind
+    the description names, named in the title's sentence or the DESCRIBED_REACH before it."""
+    doc, k = t.doc, t.start
+    if k < 3 or not is_genitive(doc[k - 1]) or doc[k - 3].lower_ != WORDS.definite_article:
+        return []
+    types = rules.described_owners.get(doc[k - 2].lower_)
+    if not types:
+        return []
+    here = (t.sentence.index, k - 3)
+    before = [referents.get(mention_key(m)) for m in names if (m.sentence.index, m.end) <= here
+              and t.sentence.index - m.sentence.index <= DESCRIBED_REACH]
+    fitting = [a for a in before if a is not None and actors[a].type in types]
+    return fitting[-1:]
 
 
 def _patron_of(t: TitlePhrase, here: list[NameMention], referents, actors) -> int | None:
@@ -343,6 +361,8 @@ def _person_before(t: TitlePhrase, names: list[NameMention], titles: list[TitleP
         for other in titles:
             if other is not t and other.sentence.index == t.sentence.index and other.end == t.patron.start:
                 start = min(start, other.start)
+    if start >= 4 and is_genitive(doc[start - 1]) and doc[start - 3].lower_ == WORDS.definite_article:
+        start -= 3  # 'X, the ministry's spokesman'
     if start >= 2 and doc[start - 1].lower_ == WORDS.conjunction:
         first = next((o for o in titles if o is not t and o.end == start - 1), None)
         return _person_before(first, names, titles) if first is not None else None

@@ -141,6 +141,7 @@ class TitleRules:
     state_titles: frozenset[str]
     phrase_starts: frozenset[str] = frozenset()  # first words of the titles of more than one word
     state_nouns: frozenset[str] = frozenset()  # 'the country's prime minister' is a state's
+    described_owners: Mapping[str, tuple[ActorType, ...]] = field(default_factory=dict)  # 'the bloc's envoy'
 
     def may_start_phrase(self, word: str) -> bool:
         """Whether a title of more than one word ('prime minister', 'vice-president') starts
@@ -243,7 +244,7 @@ def _frozen(loaded: "Loading") -> Rules:
                         loaded.not_leading, loaded.former, language().words.honorifics, loaded.state_titles,
                         frozenset(_TITLE_BREAK.split(head, 1)[0] for head in loaded.titles if _TITLE_BREAK.search(head)),
                         frozenset(word for word, types in loaded.definite_descriptions.items()
-                                  if ActorType.COUNTRY in types))
+                                  if ActorType.COUNTRY in types), frozen(dict(loaded.definite_descriptions)))
     verbs = frozen({lemma: tuple(rules) for lemma, rules in loaded.verbs.items()})
     names = NameRules(gazetteer, frozen(dict(loaded.name_heads)), loaded.national_heads,
                       frozen(dict(loaded.trailing_descriptors)), loaded.state_metonyms, loaded.state_name_nouns,
