@@ -51,8 +51,11 @@ def _set_beside(noun: "Token", actors: ArticleActors, sentence: "Sentence") -> l
 def _listed_among(appos: "Token") -> bool:
     """'..., among them X and Y' hung on another noun as its apposition, or made the subject of
     the verb after it: a list of some, not another name of that noun nor the verb's subject."""
-    return appos.dep_ in ("appos", "nsubj") and any(
-        c.dep_ == "prep" and c.lower_ in WORDS.including and c.i < appos.i for c in appos.children)
+    if appos.dep_ not in ("appos", "nsubj"):
+        return False
+    doc, first = appos.doc, min(t.i for t in appos.subtree)
+    after_them = first >= 2 and doc[first - 1].lower_ == WORDS.them and doc[first - 2].lower_ in WORDS.including
+    return after_them or any(c.dep_ == "prep" and c.lower_ in WORDS.including and c.i < appos.i for c in appos.children)
 
 
 def _members_of_whole(noun: "Token", actors: ArticleActors, sentence: "Sentence") -> bool:
@@ -153,8 +156,9 @@ class Arguments:
             subjects = [c for c in tok.children if c.dep_ in DEPS.subjects]
             if subjects and tok.dep_ == "relcl" and all(c.lower_ in WORDS.relative_pronouns for c in subjects):
                 return [self.relative_head(tok)]  # 'the alliance, which includes X': the alliance
-            if subjects:
-                return [c for c in subjects if not _listed_among(c)]
+            kept = [c for c in subjects if not _listed_among(c)]
+            if kept:  # (a list hung on the verb as its subject is no subject: 'X, among them A, urged')
+                return kept
             if tok.dep_ == "csubj" and tok.tag_ == "VBG":  # 'The TNLA, fighting alongside X, has taken ...'
                 return [c for c in tok.head.children if c.dep_ in DEPS.nominal_subjects and c.i < tok.i] \
                     or _named_before(self, tok)

@@ -138,6 +138,7 @@ class Words(_Data):
     label_prepositions: Words_
     including: Words_
     opposing: str
+    document_nouns: Words_
     accusing_verbs: Words_
     them: str
     appeal_prepositions: Words_

@@ -200,7 +200,7 @@ def _arguments(r: Reading, verb: "Token", rule: VerbRule, passive: bool):
     subject_heads += _companions(verb)
     subjects = _unique(a for h in subject_heads for a in r.args.actors_of(h))
     if not subjects:
-        subjects = _unique(a for h in subject_heads for a in _doers_of_event(r, h, rule))
+        subjects = _unique(a for h in subject_heads for a in _doers_of_event(r, h, rule) or _authors(r, h))
     objects = _unique(a for h in object_heads for a in r.args.actors_of(h))
     objects = _unique(objects + listed_after_them(r.args, verb, object_heads if rule.direct else []))
     if rule.object_types is not None:  # of the named objects; a stance's owner may be anyone's
@@ -254,6 +254,14 @@ def _doers_of_event(r: Reading, noun: "Token", rule: VerbRule) -> list[int]:
     if event is None or event.relation is not rule.relation:
         return []
     return noun_owners(r, noun) or r.args.actors_of(noun)
+
+
+def _authors(r: Reading, noun: "Token") -> list[int]:
+    """"His letter urged X", 'a statement from the ministry said': a text speaks for its author."""
+    if noun.lemma_.lower() not in WORDS.document_nouns:
+        return []
+    return noun_owners(r, noun) or [a for c in noun.children if c.dep_ == "prep" and c.lower_ in WORDS.origins
+                                    for p in c.children if p.dep_ == "pobj" for a in r.args.actors_of(p)]
 
 
 def _obliged(clause: "Token") -> bool:
