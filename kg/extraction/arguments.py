@@ -301,7 +301,7 @@ def _owners(args: "Arguments", head: "Token", seen: set[int]) -> list[int]:
     'Iranian nuclear sites', 'the HTS-led militants', 'targets used by X', 'army convoys in Niger'."""
     known = args.actors.actors
     ids = [a for c in head.children if c.dep_ in DEPS.owner_modifiers for a in args.actors_of(c, seen)
-           if known[a].type is not ActorType.PERSON]
+           if known[a].type is not ActorType.PERSON or head.lower_ in WORDS.led_parties]  # "Debretsion's wing"
     ids += [a for c in head.children if c.dep_ == "prep" and c.lower_ in WORDS.origins  # 'fighters of X'
             for p in c.children if p.dep_ == "pobj" for a in args.actors_of(p, seen)
             if known[a].type is not ActorType.PERSON and a not in ids]

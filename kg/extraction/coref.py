@@ -13,7 +13,7 @@ __all__ = ["resolve_references"]
 
 WORDS = language().words
 DEPS = language().syntax
-DOMINANT_SENTENCES = 3
+DOMINANT_SENTENCES = 1
 NOT_ORG_TYPES = {ActorType.PERSON, ActorType.PLACE, ActorType.GROUP}
 SETTING = "setting"
 LIST_REACH = 30  # sentences back in which 'the three juntas' finds the list of three it counts

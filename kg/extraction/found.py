@@ -27,6 +27,7 @@ TITLE_PENALTY = 0.05  # ... through a title
 MAX_TOPIC = 160  # characters of what was called for
 EVENT_REACH = 3  # sentences back an event named again ('condemned the raids') is looked for ...
 SAME_WORD_REACH = 12  # ... and one named by the same word ('air strikes ... condemned the strikes')
+DEED_REACH = 2  # sentences back 'the decision' or 'the move' is looked for
 
 
 @dataclass(frozen=True)
@@ -84,19 +85,24 @@ class Reading:
             confidence -= TITLE_PENALTY
         return round(confidence, 2)
 
-    def doers_of_earlier(self, noun: "Token") -> list[int]:
+    def doers_of_earlier(self, noun: "Token", speakers: list[int] = ()) -> list[int]:
         """'condemned the strikes', 'those raids': who did the event of the noun's kind told of last,
         one of the same word if there is one near ('Pakistani air strikes ... condemned the strikes');
-        'rejected the charge': who made the last accusation."""
+        'rejected the charge': who made the last accusation; 'called the decision disproportionate':
+        who did the last deed told of (no demand), in its sentence or the two before. Not the speakers' own deeds
+        nor their states' ('Brussels expelled X's envoys. Belgium's minister called the decision ...')."""
         lemma = noun.lemma_.lower()
         rule = self.rules.nouns.get(lemma)
-        accusation = lemma in CUES.claim_nouns
-        if (not accusation and (rule is None or not rule.relation.spec.event)) or not any(
+        kind = "accusation" if lemma in CUES.claim_nouns else "deed" if lemma in WORDS.deed_nouns else "event"
+        if (kind == "event" and (rule is None or not rule.relation.spec.event)) or not any(
                 c.dep_ == "det" and c.lower_ in WORDS.pointing_determiners for c in noun.children):
             return []
+        reach = DEED_REACH if kind == "deed" else SAME_WORD_REACH
+        own = set(speakers) | {p.org for p in self.actors.posts if p.holder in speakers}
         events = [f for f in self.before + [f for f in self.found if f.trigger < noun.i]
-                  if self.sentence.index - f.sentence.index <= SAME_WORD_REACH and (
-                      _word(f) in WORDS.accusing_verbs if accusation else f.relation is rule.relation)]
+                  if self.sentence.index - f.sentence.index <= reach and f.relation.spec.event and f.subject not in own and (
+                      _word(f) in WORDS.accusing_verbs if kind == "accusation"
+                      else not f.relation.spec.topic if kind == "deed" else f.relation is rule.relation)]
         same_word = [f for f in events if _word(f) == lemma]
         near = [f for f in events if self.sentence.index - f.sentence.index <= EVENT_REACH]
         last = (same_word or near)[-1:]

@@ -139,6 +139,7 @@ class Words(_Data):
     including: Words_
     opposing: str
     document_nouns: Words_
+    deed_nouns: Words_
     accusing_verbs: Words_
     them: str
     appeal_prepositions: Words_

@@ -212,7 +212,7 @@ def _arguments(r: Reading, verb: "Token", rule: VerbRule, passive: bool):
                           if rule.object_types is None or r.actors.actors[a].type in rule.object_types
                           or h.lemma_.lower() in r.rules.arguments.stance_nouns)
     if not objects and rule.relation.spec.stance:  # 'condemned the strikes' of the sentences before
-        objects = _unique(a for h in object_heads for a in r.doers_of_earlier(h))
+        objects = _unique(a for h in object_heads for a in r.doers_of_earlier(h, subjects))
     if not objects and rule.infinitive_objects:  # 'threatened to march on Kinshasa'
         heads = [h for c in verb.children if c.dep_ == "xcomp" for h in c.children if h.dep_ in DEPS.direct_objects]
         heads += [p for c in verb.children if c.dep_ == "xcomp" for g in c.children if g.dep_ == "prep"
