@@ -14,7 +14,7 @@ MAIN_STATE_MARGIN = 1.5  # ... and in this many times as many as any other
 if TYPE_CHECKING:
     from .nlp import Sentence
 
-__all__ = ["main_state", "find_country", "LocalActor", "LocalPost", "TokenIndex", "ArticleActors", "MentionKey", "TokenKey", "country_actor", "is_acronym"]
+__all__ = ["main_state", "home_state", "find_country", "LocalActor", "LocalPost", "TokenIndex", "ArticleActors", "MentionKey", "TokenKey", "country_actor", "is_acronym"]
 
 
 @dataclass
@@ -126,6 +126,12 @@ def main_state(token_actor: Mapping[TokenKey, Sequence[int]], actors: Mapping[in
             len(ranked) > 1 and ranked[0][0] < MAIN_STATE_MARGIN * ranked[1][0]):
         return None
     return ranked[0][1]
+
+
+def home_state(main: str | None, homes: tuple[str, ...]) -> str | None:
+    """The state whose officials go unnamed: the main state when the dateline names it, else the
+    dateline's first state ('DOHA/KINSHASA': the venue may come first), else the main state."""
+    return main if main in homes else homes[0] if homes else main
 
 
 def is_acronym(name: str) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..model import ActorType
-from .actors import TokenIndex, find_country, main_state
+from .actors import TokenIndex, find_country, home_state, main_state
 from .language import language
 from .rules import ReferenceRules
 
@@ -19,11 +19,11 @@ SETTING = "setting"
 LIST_REACH = 30  # sentences back in which 'the three juntas' finds the list of three it counts
 
 
-def resolve_references(sentences, actors, index: TokenIndex, rules: ReferenceRules) -> TokenIndex:
+def resolve_references(sentences, actors, index: TokenIndex, rules: ReferenceRules, homes=()) -> TokenIndex:
     """Pronouns and definite descriptions ('the group', 'the regime') point back to the last
-    fitting actor: the index with those tokens added."""
+    fitting actor: the index with those tokens added. `homes`: the states of the dateline."""
     token_actor, cue = index.editable()
-    main = find_country(actors, main_state(token_actor, actors))
+    main = find_country(actors, home_state(main_state(token_actor, actors), homes))
     history: list[tuple[int, int, int, str]] = []  # (sentence, token, actor, dep)
     described: dict[str, int] = {}
     for s in sentences:

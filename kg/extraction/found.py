@@ -91,7 +91,7 @@ class Reading:
         'rejected the charge': who made the last accusation; 'called the decision disproportionate':
         who did the last deed told of (no demand), in its sentence or the two before. Not the speakers' own deeds
         nor their states' ('Brussels expelled X's envoys. Belgium's minister called the decision ...')."""
-        lemma = noun.lemma_.lower()
+        lemma = noun.lemma_.lower() if noun.pos_ in ("NOUN", "PROPN") else noun.lower_  # 'the killing' as a verb
         rule = self.rules.nouns.get(lemma)
         kind = "accusation" if lemma in CUES.claim_nouns else "deed" if lemma in WORDS.deed_nouns else "event"
         if (kind == "event" and (rule is None or not rule.relation.spec.event)) or not any(

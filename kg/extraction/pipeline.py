@@ -70,7 +70,7 @@ def extract_article(article: Article, nlp: "Language", rules: Rules,
                        rules.arguments, homes, {s.index: s.offset for s in sentences})
     affiliations, actors = find_affiliations(referents, posts.actors)
     index, held_posts = resolve_titles(titles, posts, actors, affiliations)
-    index = resolve_references(sentences, actors, index, rules.references)
+    index = resolve_references(sentences, actors, index, rules.references, homes)
     resolved = ArticleActors(MappingProxyType(actors), index, held_posts, affiliations)
     found, meetings = find_relations(sentences, resolved, rules.relations)
     relations = [(f, _when_where(f.sentence, f.trigger, f.modality, article, resolved, sentences)

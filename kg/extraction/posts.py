@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .actors import ArticleActors, LocalActor, LocalPost, MentionKey, TokenIndex, country_actor, find_country, main_state
+from .actors import ArticleActors, LocalActor, LocalPost, MentionKey, TokenIndex, country_actor, find_country, home_state, main_state
 from .arguments import Arguments
 from .language import language
 from .mentions import NameMention, by_sentence, mention_key
@@ -82,7 +82,7 @@ def find_posts(titles: list[TitlePhrase], names: list[NameMention], referents: M
     held = set()
     countries = _states_spoken_of(names, titles, referents, actors)
     main = main_state(token_actor, actors)
-    home = main if main in homes else homes[0] if homes else main  # 'DOHA/KINSHASA': the venue may come first
+    home = home_state(main, homes)
     names_in, titles_in = by_sentence(names), by_sentence(titles)
     for t in sorted(titles, key=lambda t: t.patron is not None):  # a patron's own post first
         here = names_in.get(t.sentence.index, [])

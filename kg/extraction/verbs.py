@@ -318,6 +318,10 @@ def _label(r: Reading, rule: VerbRule, c: _Clause) -> None:
     """'X called Y a threat', 'X described Y as an aggressor': only when the label is one of the
     lexicon's label nouns (or qualifies one: 'a terrorist organisation')."""
     labels = [ch for ch in c.verb.children if ch.dep_ in DEPS.labels]
+    if not c.objects and len(labels) >= 2:  # 'called the killing a blatant assassination', read as two labels
+        named = labels.pop(0)
+        c = replace(c, objects=_unique(r.args.actors_of(named) or r.args.stance_actors(named)
+                                       or r.doers_of_earlier(named, c.subjects)))
     labels += [p for ch in c.verb.children if ch.dep_ == "prep" and ch.lower_ in WORDS.label_prepositions
                for p in ch.children if p.dep_ in DEPS.prepositional_objects]
     labels += [a for ch in c.verb.children if ch.dep_ in DEPS.direct_objects  # the parser's 'X, a terrorist ...'
