@@ -139,6 +139,8 @@ class Words(_Data):
     including: Words_
     opposing: str
     document_nouns: Words_
+    military_words: Words_
+    military_ranks: Words_
     deed_nouns: Words_
     accusing_verbs: Words_
     them: str

@@ -67,6 +67,7 @@ class VerbRule:
     forbids_xcomp: bool = False  # 'called on the prime minister' (a visit), not '... on X to act'
     requires_obligation: bool = False  # 'said that X must leave': only with a clause of what must be
     infinitive_objects: bool = False  # 'threatened to march on X': X is the object
+    event_objects: bool = False  # 'retaliate for X's strikes': whoever did the event is the object
     requires_object: tuple[str, ...] = ()  # a fixed expression's object ('shook hands')
     object_types: frozenset[ActorType] | None = None
     construction: str = "transitive"  # a name of constructions.VERB_CONSTRUCTIONS

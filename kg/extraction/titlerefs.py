@@ -160,12 +160,14 @@ class _HeldPosts:
 
 
 def _last_holders(held: list[_Held], head: str, count: int, t: TitlePhrase) -> list[int]:
-    """The last `count` people before the title holding such a post ('leader' means any leading post)."""
+    """The last `count` people before the title holding such a post ('leader' means any leading post,
+    'military leader' a military rank)."""
     holders: list[int] = []
+    ranked = bool(set(title_words(t.label)) & WORDS.military_words)  # 'the three military leaders': officers
     said = [(g.last_before(t.sentence.index, inclusive=False), n, g) for n, g in enumerate(held)]
     for _last, _n, g in sorted(((i, n, g) for i, n, g in said if i is not None), key=lambda x: (-x[0], -x[1])):
-        fits = g.leads if head in WORDS.leader_titles else (spelled(head).rstrip("s") in
-                                                            {w.rstrip("s") for w in g.words})
+        fits = bool(g.words & WORDS.military_ranks) if ranked else g.leads if head in WORDS.leader_titles else (
+            spelled(head).rstrip("s") in {w.rstrip("s") for w in g.words})
         if fits and g.holder not in holders:
             holders.append(g.holder)
         if len(holders) == count:

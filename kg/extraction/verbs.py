@@ -207,7 +207,7 @@ def _arguments(r: Reading, verb: "Token", rule: VerbRule, passive: bool):
         objects = [o for o in objects if r.actors.actors[o].type in rule.object_types]
     if not objects and rule.place_objects:
         objects = _unique(a for h in object_heads for a in place_states(r.args, h))
-    if not objects and rule.relation.spec.stance:  # "welcomed X's appointment" (a person's too)
+    if not objects and (rule.relation.spec.stance or rule.event_objects):  # "welcomed X's appointment"
         objects = _unique(a for h in object_heads for a in r.args.stance_actors(h)
                           if rule.object_types is None or r.actors.actors[a].type in rule.object_types
                           or h.lemma_.lower() in r.rules.arguments.stance_nouns)
