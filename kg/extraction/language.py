@@ -140,6 +140,7 @@ class Words(_Data):
     opposing: str
     document_nouns: Words_
     military_words: Words_
+    people_nouns: Words_
     military_ranks: Words_
     deed_nouns: Words_
     accusing_verbs: Words_

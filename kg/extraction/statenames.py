@@ -31,6 +31,8 @@ def from_entry(sentence: "Sentence", start: int, end: int, entry: GazetteerEntry
         nxt = doc[end] if end < sentence.span.end else None
         if nxt is not None and nxt.lower_ in rules.state_metonyms and nxt.pos_ in ("NOUN", "PROPN"):
             return NameMention(sentence, start, end + 1, ActorType.COUNTRY, "state", entry.name, "gazetteer")
+        if nxt is not None and nxt.lower_ in WORDS.people_nouns:  # 'Georgian demonstrators': a nation's people
+            return NameMention(sentence, start, end + 1, ActorType.GROUP, "name", None, "head", entry.name)
         if doc[end - 1].tag_ in ("NNS", "NNPS") and doc[end - 1].lower_.endswith("s"):
             return NameMention(sentence, start, end, ActorType.GROUP, "people", None, "gazetteer")
         return NameMention(sentence, start, end, ActorType.COUNTRY, "demonym", entry.name, "gazetteer")
