@@ -34,8 +34,11 @@ def unique(items: Iterable[int]) -> list[int]:
 
 
 def with_coordinated(prep: "Token") -> list["Token"]:
-    """A preposition and those coordinated with it: 'with X and with Y'."""
-    return [prep] + [c for c in prep.children if c.dep_ == "conj" and c.pos_ == "ADP"]
+    """A preposition and those coordinated with it: 'with X and with Y', 'to X as well as to Y'."""
+    hosts = [o for o in prep.children if o.dep_ == "pobj"] + ([prep.head] if prep.head != prep else [])
+    return [prep] + [c for c in prep.children if c.dep_ == "conj" and c.pos_ == "ADP"] + [
+        p for o in hosts for cc in o.children if cc.dep_ == "cc"
+        for p in cc.children if p.dep_ == "prep" and p.lower_ == prep.lower_ and p != prep]
 
 
 def _set_beside(noun: "Token", actors: ArticleActors, sentence: "Sentence") -> list[int]:
