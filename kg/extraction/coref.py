@@ -65,12 +65,11 @@ def resolve_references(sentences, actors, index: TokenIndex, rules: ReferenceRul
                 if lower in described and ActorType.COUNTRY in types:
                     target = described[lower]
                 elif lower in rules.local_descriptions:
-                    target = _last(history, actors, types, prefer_subject=False, before=(s.index, tok.i),
-                                   sentences_back=0)
+                    target = _last(history, actors, types, prefer_subject=False, before=key, sentences_back=0)
                     if target is None:  # 'the army' of the state the article is about
                         target = _force_of(actors, main, rules) if main is not None else None
                 else:
-                    target = _last(history, actors, types, prefer_subject=False, before=(s.index, tok.i))
+                    target = _last(history, actors, types, False, key, besides=_apposed_to(tok, s.index, token_actor))
                     if target is None:
                         target = _dominant(history, actors, types - {ActorType.COUNTRY})
                 kind = "description"
@@ -202,7 +201,21 @@ def _dominant(history, actors, types) -> int | None:
     return ranked[0][1] if ranked[0][0] >= DOMINANT_SENTENCES and ranked[0][0] >= 2 * ranked[1][0] else None
 
 
-def _last(history, actors, types, prefer_subject: bool, before, sentences_back: int = 2) -> int | None:
+def _apposed_to(tok, sentence: int, token_actor) -> set[int]:
+    """The actors a phrase the word is in stands in apposition to: "China, the junta's largest
+    partner" does not call China the junta."""
+    head = tok
+    for _ in range(4):
+        if head.dep_ == "appos" and head.head != head:
+            return set(token_actor.get((sentence, head.head.i), ()))
+        if head.head == head:
+            break
+        head = head.head
+    return set()
+
+
+def _last(history, actors, types, prefer_subject: bool, before, sentences_back: int = 2,
+          besides: set[int] = frozenset()) -> int | None:
     """The latest fitting actor of the history in the last `sentences_back` sentences before
     `before`; with `prefer_subject`, the latest such subject when there is one. The history
     is in text order, so the search stops at the first entry too far back."""
@@ -211,7 +224,7 @@ def _last(history, actors, types, prefer_subject: bool, before, sentences_back: 
     for sentence, token, aid, dep in reversed(history):
         if sentence < limit:
             break
-        if (sentence, token) >= before or actors[aid].type not in types:
+        if (sentence, token) >= before or actors[aid].type not in types or aid in besides:
             continue
         if not prefer_subject or dep in DEPS.nominal_subjects:
             return aid

@@ -94,6 +94,8 @@ class Reading:
         lemma = noun.lemma_.lower() if noun.pos_ in ("NOUN", "PROPN") else noun.lower_  # 'the killing' as a verb
         rule = self.rules.nouns.get(lemma)
         kind = "accusation" if lemma in CUES.claim_nouns else "deed" if lemma in WORDS.deed_nouns else "event"
+        if kind == "deed" and noun.dep_ == "pobj" and noun.head.lower_ == WORDS.inside and noun.head.head.pos_ == "VERB":
+            return self._doers_of(noun.head.head)  # 'X issued a decree, in a move backed by Y'
         if (kind == "event" and (rule is None or not rule.relation.spec.event)) or not any(
                 c.dep_ == "det" and c.lower_ in WORDS.pointing_determiners for c in noun.children):
             return []
@@ -108,6 +110,11 @@ class Reading:
         last = (same_word or near)[-1:]
         return [f.subject for f in events if last and (f.sentence.index, f.trigger) == (last[0].sentence.index,
                                                                                         last[0].trigger)]
+
+    def _doers_of(self, verb: "Token") -> list[int]:
+        """Who does what a verb says: its subjects, or after 'by' when it is passive."""
+        heads = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        return [a for h in heads or self.args.subject_heads(verb) for a in self.args.actors_of(h)]
 
     def add(self, s, relation, o, topic, modality, trigger, confidence) -> None:
         self.found.append(Found(s, relation, o, topic, modality, self.sentence, trigger.i, confidence))

@@ -186,6 +186,8 @@ def _role(r: Reading, noun: "Token", rule: NounRule) -> None:
     elif role.dep_ == "nsubj" and role.head.lemma_ == WORDS.copula:  # 'whose main component is the YPG'
         holders += [a for c in role.head.children if c.dep_ == "attr" for a in r.args.actors_of(c)]
     counterparts = [a for c in noun.children if c.dep_ == "poss" for a in r.args.actors_of(c)]
+    if not counterparts and role is not noun and noun.dep_ == "conj":  # "the junta's largest trading
+        counterparts = [a for c in role.children if c.dep_ == "poss" for a in r.args.actors_of(c)]  # partner and arms supplier"
     if rule.relation is MEMBER:  # 'UNIFIL, the UN peacekeeping force': the body named before the noun
         counterparts += [a for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"
                          for a in r.actors.at(r.sentence.index, c.i)
