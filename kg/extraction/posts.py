@@ -15,7 +15,7 @@ from ..model import ActorType
 from .rules import ArgumentRules, TitleRules
 from .titles import TitlePhrase, is_genitive
 
-DESCRIBED_REACH = 3  # sentences back the owner of "the bloc's president" is looked for
+DESCRIBED_REACH = 6  # sentences back the owner of "the bloc's president" is looked for
 
 __all__ = ["PostsFound", "find_posts", "follows_title", "title_words", "spelled"]
 
@@ -336,6 +336,8 @@ def _appointee(t: TitlePhrase, names: list[NameMention]) -> NameMention | None:
     while t.start <= word.head.i < t.end and word.head != word:
         word = word.head  # 'secretary-general': the word of the title the verb governs
     verb = word.head.head if word.dep_ == "pobj" and word.head.lower_ in WORDS.label_prepositions else word.head
+    if verb.dep_ == "parataxis" and verb.head.dep_ == "dobj":  # 'appointed X (also written Y) as president'
+        verb = verb.head.head
     if word.dep_ not in ("pobj", "oprd", "attr", "dobj") or verb.lemma_.lower() not in WORDS.appointing_verbs:
         return None
     people = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "oprd") and c.i != word.i]
