@@ -281,9 +281,10 @@ def _named_before(args: "Arguments", clause: "Token") -> list["Token"]:
 def listed_after_them(args: "Arguments", verb: "Token", objects: list["Token"]) -> list[int]:
     """'met Palestinian officials, among them A and B', where the parser hangs 'among them' and the
     list anywhere: the actors named after 'them', up to the next comma that starts no more of the
-    list (its people, when it names any), when a plural common noun is the verb's object."""
+    list (its people, when it names any), when a plural common noun or a delegation is the verb's
+    object (or, for `listed_after_them(args, verb, subjects)`, its subject)."""
     doc, known, end = verb.doc, args.actors.actors, args.sentence.span.end
-    plural = [o for o in objects if o.tag_ == "NNS" and o.pos_ == "NOUN"]
+    plural = [o for o in objects if (o.tag_ == "NNS" and o.pos_ == "NOUN") or o.lower_ in WORDS.led_parties]
     start = next((t.i + 2 for t in doc[plural[0].i + 1:end - 1]
                   if t.lower_ in WORDS.including and doc[t.i + 1].lower_ == WORDS.them), None) if plural else None
     out: list[int] = []

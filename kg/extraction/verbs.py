@@ -198,7 +198,8 @@ def _arguments(r: Reading, verb: "Token", rule: VerbRule, passive: bool):
     if passive:
         subject_heads, object_heads = _passive_roles(r, verb, rule, object_heads)
     subject_heads += _companions(verb)
-    subjects = _unique(a for h in subject_heads for a in r.args.actors_of(h))
+    subjects = _unique([a for h in subject_heads for a in r.args.actors_of(h)] + listed_after_them(
+        r.args, verb, [d for h in subject_heads for d in _delegation(h)]))  # 'a delegation ..., among them A and B'
     if not subjects:
         subjects = _unique(a for h in subject_heads for a in _doers_of_event(r, h, rule) or _authors(r, h))
     objects = _unique(a for h in object_heads for a in r.args.actors_of(h))
@@ -224,6 +225,14 @@ def _arguments(r: Reading, verb: "Token", rule: VerbRule, passive: bool):
     if rule.particle == WORDS.together and not subjects:
         return objects, [], topic_head
     return subjects, [o for o in objects], topic_head
+
+
+def _delegation(word: "Token") -> list["Token"]:
+    """The delegation a subject is, or the one whose 'of' it follows ('a delegation of the X party who')."""
+    if word.lower_ in WORDS.led_parties:
+        return [word]
+    owner = word.head.head if word.dep_ == "pobj" and word.head.lower_ == WORDS.belonging else None
+    return [owner] if owner is not None and owner.lower_ in WORDS.led_parties else []
 
 
 def _passive_roles(r: Reading, verb: "Token", rule: VerbRule, object_heads: list["Token"]):
