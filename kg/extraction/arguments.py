@@ -177,7 +177,7 @@ class Arguments:
                 if tok.dep_ == "xcomp":
                     controllers = [c for c in head.children if c.dep_ == "dobj"]
                     controllers += [p for c in head.children if c.dep_ == "prep" and c.lower_ in WORDS.appeal_prepositions
-                                    for p in c.children if p.dep_ == "pobj"]
+                                    and c.i > head.i for p in c.children if p.dep_ == "pobj"]  # not 'On security, X agreed
                     if controllers:
                         return controllers  # 'commits the SDF to support X', 'called on Y to help X'
                 tok = head

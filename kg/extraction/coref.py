@@ -14,6 +14,7 @@ __all__ = ["resolve_references"]
 WORDS = language().words
 DEPS = language().syntax
 DOMINANT_SENTENCES = 1
+MAIN_PAIR_MARGIN = 3  # 'the two sides' is the article's pair when it is named three times as often as a third
 NOT_ORG_TYPES = {ActorType.PERSON, ActorType.PLACE, ActorType.GROUP}
 SETTING = "setting"
 LIST_REACH = 30  # sentences back in which 'the three juntas' finds the list of three it counts
@@ -48,7 +49,8 @@ def resolve_references(sentences, actors, index: TokenIndex, rules: ReferenceRul
             elif tok.pos_ == "NOUN" and tok.lemma_.lower() in rules.definite_descriptions and _counted(tok):
                 types = set(rules.definite_descriptions[tok.lemma_.lower()])
                 count, here = _counted(tok), (s.index, tok.i)
-                targets = _last_several(history, actors, types, count, before=here) \
+                targets = _main_pair(history, actors, types, count, margin=MAIN_PAIR_MARGIN) \
+                    or _last_several(history, actors, types, count, before=here) \
                     or _last_list(sentences, token_actor, actors, types, count, before=here) \
                     or _main_pair(history, actors, types, count)
                 if targets:
@@ -140,14 +142,16 @@ def _last_list(sentences, token_actor, actors, types, count: int, before, senten
     return []
 
 
-def _main_pair(history, actors, types, count: int) -> list[int]:
+def _main_pair(history, actors, types, count: int, margin: float = 1.0) -> list[int]:
     """'the two countries', with no two of them near: the two fitting actors the article has
-    named most so far, when they stand out from the third."""
+    named most so far, when they stand out from the third (by `margin` times as often: with a
+    wide margin, the article's pair wins over two named last, 'the two sides' of a visit)."""
     if count != 2:
         return []
     counts = Counter(aid for _, _, aid, dep in history if actors[aid].type in types and dep != SETTING)
     ranked = counts.most_common(3)
-    if len(ranked) < 2 or (len(ranked) == 3 and ranked[1][1] <= ranked[2][1]):
+    if len(ranked) < 2 or (len(ranked) == 3 and ranked[1][1] <= ranked[2][1] * margin) \
+            or (margin > 1 and len(ranked) < 3):
         return []
     return sorted(aid for aid, _ in ranked[:2])
 
