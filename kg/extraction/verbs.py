@@ -14,6 +14,7 @@ from .language import language
 from .meetings import hosted_meeting, noun_participants, present_at, told_of
 from .modality import modality_of
 from .nouns import meet_overseers, noun_owners
+from .retold import doers_of_earlier
 from .rules import VerbRule
 
 if TYPE_CHECKING:
@@ -213,7 +214,7 @@ def _arguments(r: Reading, verb: "Token", rule: VerbRule, passive: bool):
                           if rule.object_types is None or r.actors.actors[a].type in rule.object_types
                           or h.lemma_.lower() in r.rules.arguments.stance_nouns)
     if not objects and rule.relation.spec.stance:  # 'condemned the strikes' of the sentences before
-        objects = _unique(a for h in object_heads for a in r.doers_of_earlier(h, subjects))
+        objects = _unique(a for h in object_heads for a in doers_of_earlier(r, h, subjects))
     if not objects and rule.infinitive_objects:  # 'threatened to march on Kinshasa'
         heads = [h for c in verb.children if c.dep_ == "xcomp" for h in c.children if h.dep_ in DEPS.direct_objects]
         heads += [p for c in verb.children if c.dep_ == "xcomp" for g in c.children if g.dep_ == "prep"
@@ -330,7 +331,7 @@ def _label(r: Reading, rule: VerbRule, c: _Clause) -> None:
     if not c.objects and len(labels) >= 2:  # 'called the killing a blatant assassination', read as two labels
         named = labels.pop(0)
         c = replace(c, objects=_unique(r.args.actors_of(named) or r.args.stance_actors(named)
-                                       or r.doers_of_earlier(named, c.subjects)))
+                                       or doers_of_earlier(r, named, c.subjects)))
     labels += [p for ch in c.verb.children if ch.dep_ == "prep" and ch.lower_ in WORDS.label_prepositions
                for p in ch.children if p.dep_ in DEPS.prepositional_objects]
     labels += [a for ch in c.verb.children if ch.dep_ in DEPS.direct_objects  # the parser's 'X, a terrorist ...'
