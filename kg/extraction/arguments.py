@@ -95,7 +95,7 @@ class Arguments:
         if not ids and word in self.rules.state_name_nouns:  # "Kurti's government", 'the Government of Türkiye'
             ids = [a for c in head.children if c.dep_ == "poss" for a in self.actors_of(c, seen)] or [
                 a for c in head.children if c.dep_ == "prep" and c.lower_ == WORDS.belonging
-                for p in c.children if p.dep_ == "pobj" for a in self.states_of(p)]
+                for p in c.children if p.dep_ == "pobj" for a in _states_of(self, p)]
         if not ids and (word in self.rules.state_name_nouns or word in self.rules.asset_nouns):
             ids = self.state_inside(head)
         if not ids and head.pos_ in ("NUM", "PRON", "DET", "ADJ"):  # 'several of M23's commanders'
@@ -114,14 +114,6 @@ class Arguments:
                     if pobj.dep_ == "pobj":
                         ids += [a for a in self.actors_of(pobj, seen) if a not in ids]
         return [a for a in ids if self.actors.actors[a].type is not ActorType.PLACE]
-
-    def states_of(self, word: "Token") -> list[int]:
-        """The states a word names: a state, or the state whose post the person named holds ('the
-        government of Prime Minister X')."""
-        ids = self.actors.at(self.sentence.index, word.i)
-        known = self.actors.actors
-        return [a for a in ids if known[a].type is ActorType.COUNTRY] or unique(
-            p.org for p in self.actors.posts if p.holder in ids and known[p.org].type is ActorType.COUNTRY)
 
     def state_inside(self, head: "Token") -> list[int]:
         """'the government in Kabul', 'sites in Pakistan', 'the cities of Goma and Bukavu': the
@@ -190,9 +182,12 @@ class Arguments:
     def relative_head(self, clause: "Token") -> "Token":
         """The noun a relative clause is about. The parser often hangs it on the place at the end
         of the phrase ('the main party in Kosovo, which is backed by Belgrade'): then it is the
-        phrase the place is in, and the name that phrase stands beside."""
+        phrase the place is in, and the name that phrase stands beside (not when an actor is named
+        there: 'a response from Trump, who said')."""
         head = clause.head
-        if head.dep_ == "pobj" and head.head.head != head.head and (
+        named = [a for a in self.actors.at(self.sentence.index, head.i)
+                 if self.actors.actors[a].type not in (ActorType.PLACE, ActorType.COUNTRY)]  # someone, not somewhere
+        if head.dep_ == "pobj" and head.head.head != head.head and not named and (
                 head.head.lower_ in WORDS.locative_prepositions or _members_of_whole(head, self.actors, self.sentence)):
             head = head.head.head  # 'the party in Kosovo, which', 'an umbrella of factions that includes'
             if not self.actors.at(self.sentence.index, head.i) and head.dep_ == "appos":
@@ -266,6 +261,15 @@ class Arguments:
                 for tok in child.subtree:
                     ids += self.actors.at(self.sentence.index, tok.i)
         return [a for a in unique(ids) if self.actors.actors[a].type is not ActorType.PLACE]
+
+
+def _states_of(args: "Arguments", word: "Token") -> list[int]:
+    """The states a word names: a state, or the state whose post the person named holds ('the
+    government of Prime Minister X')."""
+    ids = args.actors.at(args.sentence.index, word.i)
+    known = args.actors.actors
+    return [a for a in ids if known[a].type is ActorType.COUNTRY] or unique(
+        p.org for p in args.actors.posts if p.holder in ids and known[p.org].type is ActorType.COUNTRY)
 
 
 def _named_before(args: "Arguments", clause: "Token") -> list["Token"]:

@@ -14,6 +14,8 @@ VERB_CONSTRUCTIONS = {
     "meeting": "everyone named on either side meets: 'X met Y and Z', 'talks held by X, hosted by Y'",
     "label": "the subject calls its object one of the lexicon's label nouns: 'X called Y a threat', "
              "'X designated Y a terrorist organisation', 'X described Y as an aggressor'",
+    "judgement": "the subject says an actor's stance or deed is one of the label words: "
+                 "'X said Spain's position was terrible'",
 }
 NOUN_CONSTRUCTIONS = {
     "event": "the owner (a possessor or the subject of a light verb) to the partner after a preposition: "

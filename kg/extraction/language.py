@@ -49,6 +49,7 @@ class ModalityCues(_Data):
 
 class Syntax(_Data):
     subjects: Words_
+    judgements: Words_
     nominal_subjects: Words_
     labels: Words_
     direct_objects: Words_

@@ -345,6 +345,21 @@ def _is_label(word: "Token", nouns: frozenset[str]) -> bool:
         ch.lower_ in nouns for ch in word.children if ch.dep_ in DEPS.adjective_modifiers)
 
 
+def _judgement(r: Reading, rule: VerbRule, c: _Clause) -> None:
+    """'X said Spain's position was terrible': a clause that calls an actor's stance or deed one of
+    the label words is the speaker's stance on that actor."""
+    for clause in c.verb.children:
+        if clause.dep_ != "ccomp" or clause.lemma_ != WORDS.copula or not any(
+                ch.dep_ in DEPS.judgements and _is_label(ch, r.rules.label_nouns) for ch in clause.children):
+            continue
+        judged = _unique(a for h in clause.children if h.dep_ in DEPS.nominal_subjects
+                         for a in r.args.stance_actors(h))
+        for s in c.subjects:
+            for o in judged:
+                if s != o:
+                    r.add(s, rule.relation, o, None, modality_of(clause, stance=True), c.verb, c.confidence)
+
+
 #: The handler of each verb construction (kg.extraction.constructions names them).
 CONSTRUCTIONS: dict[str, Callable[[Reading, VerbRule, _Clause], None]] = {
-    "transitive": _transitive, "demand": _demand, "meeting": _meeting, "label": _label}
+    "transitive": _transitive, "demand": _demand, "meeting": _meeting, "label": _label, "judgement": _judgement}
