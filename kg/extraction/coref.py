@@ -17,6 +17,8 @@ DOMINANT_SENTENCES = 1
 MAIN_PAIR_MARGIN = 3  # 'the two sides' is the article's pair when it is named three times as often as a third
 NOT_ORG_TYPES = {ActorType.PERSON, ActorType.PLACE, ActorType.GROUP}
 SETTING = "setting"
+ASIDE = "aside"
+ASIDE_DEPTH = 4  # words climbed from a name to find the relative clause it is in
 LIST_REACH = 30  # sentences back in which 'the three juntas' finds the list of three it counts
 
 
@@ -98,9 +100,18 @@ def _last_subject_is_actor(sentences, s, pronoun, token_actor) -> bool:
 
 def _role(tok) -> str:
     """The token's dependency, or SETTING for a place an event is set in ('a forum in Singapore'):
-    that is no actor the text goes on to count."""
+    that is no actor the text goes on to count; or ASIDE for a name in a relative clause ('the
+    TTP, which is aligned with the Taliban'), which a description points back to only when
+    nothing else fits."""
     if tok.dep_ == "pobj" and tok.head.lower_ in WORDS.setting_prepositions:
         return SETTING
+    head = tok
+    for _ in range(ASIDE_DEPTH):
+        if head.dep_ in DEPS.relative_clauses:
+            return ASIDE
+        if head.head == head:
+            break
+        head = head.head
     return tok.dep_
 
 
@@ -224,14 +235,17 @@ def _last(history, actors, types, prefer_subject: bool, before, sentences_back: 
     `before`; with `prefer_subject`, the latest such subject when there is one. The history
     is in text order, so the search stops at the first entry too far back."""
     limit = before[0] - sentences_back
-    latest = None
+    latest = aside = None
     for sentence, token, aid, dep in reversed(history):
         if sentence < limit:
             break
         if (sentence, token) >= before or actors[aid].type not in types or aid in besides:
             continue
+        if dep == ASIDE:  # 'the TTP, which is aligned with the Taliban, ...': the Taliban only if none else
+            aside = aside if aside is not None else aid
+            continue
         if not prefer_subject or dep in DEPS.nominal_subjects:
             return aid
         if latest is None:
             latest = aid
-    return latest
+    return latest if latest is not None else aside
