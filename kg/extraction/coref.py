@@ -18,6 +18,7 @@ MAIN_PAIR_MARGIN = 3  # 'the two sides' is the article's pair when it is named t
 NOT_ORG_TYPES = {ActorType.PERSON, ActorType.PLACE, ActorType.GROUP}
 SETTING = "setting"
 ASIDE = "aside"
+NAMED_REACH = 12  # sentences back a description looks for a name that ends in its own word
 ASIDE_DEPTH = 4  # words climbed from a name to find the relative clause it is in
 LIST_REACH = 30  # sentences back in which 'the three juntas' finds the list of three it counts
 
@@ -73,9 +74,7 @@ def resolve_references(sentences, actors, index: TokenIndex, rules: ReferenceRul
                     if target is None:  # 'the army' of the state the article is about
                         target = _force_of(actors, main, rules) if main is not None else None
                 else:
-                    target = _last(history, actors, types, False, key, besides=_apposed_to(tok, s.index, token_actor))
-                    if target is None:
-                        target = _dominant(history, actors, types - {ActorType.COUNTRY})
+                    target = _described(history, actors, types, tok, key, token_actor)
                 kind = "description"
             if target is not None:
                 token_actor[key] = [target]
@@ -216,6 +215,18 @@ def _dominant(history, actors, types) -> int | None:
     return ranked[0][1] if ranked[0][0] >= DOMINANT_SENTENCES and ranked[0][0] >= 2 * ranked[1][0] else None
 
 
+def _described(history, actors, types, tok, key, token_actor) -> int | None:
+    """'the group', 'the mission': the last fitting actor near (one whose name ends in the word
+    first, never the name the phrase stands in apposition to), else the one the article names."""
+    target = _last(history, actors, types, False, key, besides=_apposed_to(tok, key[0], token_actor),
+                   word=tok.lemma_.lower())
+    return target if target is not None else _dominant(history, actors, types - {ActorType.COUNTRY})
+
+
+def _named_as(actor, word: str) -> bool:
+    return any(name.lower().split()[-1:] == [word] for name in [actor.name, *actor.names])
+
+
 def _apposed_to(tok, sentence: int, token_actor) -> set[int]:
     """The actors a phrase the word is in stands in apposition to: "China, the junta's largest
     partner" does not call China the junta."""
@@ -230,11 +241,17 @@ def _apposed_to(tok, sentence: int, token_actor) -> set[int]:
 
 
 def _last(history, actors, types, prefer_subject: bool, before, sentences_back: int = 2,
-          besides: set[int] = frozenset()) -> int | None:
+          besides: set[int] = frozenset(), word: str | None = None) -> int | None:
     """The latest fitting actor of the history in the last `sentences_back` sentences before
-    `before`; with `prefer_subject`, the latest such subject when there is one. The history
-    is in text order, so the search stops at the first entry too far back."""
+    `before`; with `prefer_subject`, the latest such subject when there is one; with `word`, one
+    whose name ends in that word when there is one in the NAMED_REACH sentences before ('the
+    mission': the X Mission, over the UN named since). The history is in text order, so the search stops at the first entry too far back."""
     limit = before[0] - sentences_back
+    if word is not None:
+        named = [aid for sentence, token, aid, _ in history if before[0] - NAMED_REACH <= sentence and (sentence, token) < before
+                 and actors[aid].type in types and aid not in besides and _named_as(actors[aid], word)]
+        if named:
+            return named[-1]
     latest = aside = None
     for sentence, token, aid, dep in reversed(history):
         if sentence < limit:
