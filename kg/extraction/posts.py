@@ -365,6 +365,9 @@ def _person_before(t: TitlePhrase, names: list[NameMention], titles: list[TitleP
                 start = min(start, other.start)
     if start >= 4 and is_genitive(doc[start - 1]) and doc[start - 3].lower_ == WORDS.definite_article:
         start -= 3  # 'X, the ministry's spokesman'
+    edge = doc[t.head_index].left_edge.i
+    if edge < start and doc[edge].lower_ in WORDS.articles and not any(d.text == "," for d in doc[edge:start]):
+        start = edge  # 'X, a Damascus-based Palestinian official'
     if start >= 2 and doc[start - 1].lower_ == WORDS.conjunction:
         first = next((o for o in titles if o is not t and o.end == start - 1), None)
         return _person_before(first, names, titles) if first is not None else None
@@ -373,7 +376,7 @@ def _person_before(t: TitlePhrase, names: list[NameMention], titles: list[TitleP
     for m in names:
         if m.sentence.index == t.sentence.index and m.type is ActorType.PERSON and m.end == start - 1:
             after = _past_genitive_tail(doc, t.end, t.sentence.span.end)
-            if after >= t.sentence.span.end or doc[after].is_punct or (
+            if after >= t.sentence.span.end or doc[after].is_punct or doc[after].lower_ in WORDS.aside_relatives or (
                     doc[after].lower_ == WORDS.conjunction and any(o.start == after + 1 for o in titles)):
                 return m
     return None
