@@ -14,7 +14,7 @@ MAIN_STATE_MARGIN = 1.5  # ... and in this many times as many as any other
 if TYPE_CHECKING:
     from .nlp import Sentence
 
-__all__ = ["main_state", "home_state", "find_country", "LocalActor", "LocalPost", "TokenIndex", "ArticleActors", "MentionKey", "TokenKey", "country_actor", "is_acronym"]
+__all__ = ["main_state", "home_state", "clear_first", "find_country", "LocalActor", "LocalPost", "TokenIndex", "ArticleActors", "MentionKey", "TokenKey", "country_actor", "is_acronym"]
 
 
 @dataclass
@@ -121,11 +121,14 @@ def main_state(token_actor: Mapping[TokenKey, Sequence[int]], actors: Mapping[in
             state = actor.canonical if actor.type is ActorType.COUNTRY else actor.country
             if state:
                 sentences.setdefault(state, set()).add(s)
-    ranked = sorted(((len(v), state) for state, v in sentences.items()), reverse=True)
-    if not ranked or ranked[0][0] < MAIN_STATE_SENTENCES or (
-            len(ranked) > 1 and ranked[0][0] < MAIN_STATE_MARGIN * ranked[1][0]):
-        return None
-    return ranked[0][1]
+    return clear_first({state: len(v) for state, v in sentences.items()}, MAIN_STATE_SENTENCES, MAIN_STATE_MARGIN)
+
+
+def clear_first(counts: Mapping, least: int, margin: float):
+    """The key counted most, if it is counted `least` times or more and `margin` times as often as
+    any other (ties broken by the greater key); else None."""
+    ranked = sorted(((n, key) for key, n in counts.items()), reverse=True) + [(0, None)]
+    return ranked[0][1] if ranked[0][0] >= least and ranked[0][0] >= margin * ranked[1][0] else None
 
 
 def home_state(main: str | None, homes: tuple[str, ...]) -> str | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..model import ActorType
-from .actors import TokenIndex, find_country, home_state, main_state
+from .actors import TokenIndex, clear_first, find_country, home_state, main_state
 from .language import language
 from .rules import ReferenceRules
 
@@ -211,8 +211,7 @@ def _dominant(history, actors, types) -> int | None:
     for sentence, _, aid, _ in history:
         if actors[aid].type in types:
             sentences.setdefault(aid, set()).add(sentence)
-    ranked = sorted(((len(v), aid) for aid, v in sentences.items()), reverse=True) + [(0, None)]
-    return ranked[0][1] if ranked[0][0] >= DOMINANT_SENTENCES and ranked[0][0] >= 2 * ranked[1][0] else None
+    return clear_first({aid: len(v) for aid, v in sentences.items()}, DOMINANT_SENTENCES, 2)
 
 
 def _described(history, actors, types, tok, key, token_actor) -> int | None:

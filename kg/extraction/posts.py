@@ -189,13 +189,8 @@ def _states_spoken_of(names, titles, referents, actors) -> list[tuple[tuple[int,
 def _organisation_before(t: TitlePhrase, names: list[NameMention], referents, actors) -> list[int]:
     """'..., where he was briefed by its Kenyan commander, X': the organisation or state named last
     before 'its', in its sentence or the one before."""
-    before = [m for m in names if t.sentence.index - 1 <= m.sentence.index <= t.sentence.index
-              and (m.sentence.index, m.end) <= (t.sentence.index, t.start)]
-    for m in reversed(before):
-        aid = referents.get(mention_key(m))
-        if aid is not None and actors[aid].type not in (ActorType.PERSON, ActorType.PLACE, ActorType.GROUP):
-            return [aid]
-    return []
+    return _named_last(names, referents, actors, (t.sentence.index, t.start), 1,
+                       lambda kind: kind not in (ActorType.PERSON, ActorType.PLACE, ActorType.GROUP))
 
 
 def _described_owner(t: TitlePhrase, names: list[NameMention], referents, actors, rules: TitleRules) -> list[int]:
@@ -207,11 +202,18 @@ def _described_owner(t: TitlePhrase, names: list[NameMention], referents, actors
     types = rules.described_owners.get(doc[k - 2].lower_)
     if not types:
         return []
-    here = (t.sentence.index, k - 3)
-    before = [referents.get(mention_key(m)) for m in names if (m.sentence.index, m.end) <= here
-              and t.sentence.index - m.sentence.index <= DESCRIBED_REACH]
-    fitting = [a for a in before if a is not None and actors[a].type in types]
-    return fitting[-1:]
+    return _named_last(names, referents, actors, (t.sentence.index, k - 3), DESCRIBED_REACH, lambda kind: kind in types)
+
+
+def _named_last(names: list[NameMention], referents, actors, before: tuple[int, int], reach: int, fits) -> list[int]:
+    """The actor named last before a point (sentence, token), at most `reach` sentences back, whose
+    type `fits`."""
+    for m in reversed(names):
+        if (m.sentence.index, m.end) <= before and before[0] - m.sentence.index <= reach:
+            aid = referents.get(mention_key(m))
+            if aid is not None and fits(actors[aid].type):
+                return [aid]
+    return []
 
 
 def _patron_of(t: TitlePhrase, here: list[NameMention], referents, actors) -> int | None:

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..model import ActorType
-from .actors import LocalActor, LocalPost, TokenIndex
+from .actors import LocalActor, LocalPost, TokenIndex, clear_first
 from .language import language
 from .posts import PostsFound, spelled, title_words
 from .titles import TitlePhrase
@@ -193,10 +193,7 @@ def _said_most(matches: list[_Held], t: TitlePhrase) -> int | None:
     counts: dict[int, int] = {}
     for g in matches:
         counts[g.holder] = counts.get(g.holder, 0) + sum(1 for s in g.sentences if s <= t.sentence.index)
-    ranked = sorted(counts.values(), reverse=True)
-    if not ranked or ranked[0] < 2 or (len(ranked) > 1 and ranked[0] < 2 * ranked[1]):
-        return None
-    return next(h for h, n in counts.items() if n == ranked[0])
+    return clear_first(counts, 2, 2)
 
 
 def _last_people(token_actor, actors: Mapping[int, LocalActor], count: int, t: TitlePhrase) -> list[int]:
@@ -246,8 +243,7 @@ def _leader_of(actors: Mapping[int, LocalActor], held: list[_Held], org: int, na
         return None
     people = {g.holder for g in held if g.leads and g.org == org}
     people |= {a.id for a in actors.values() if a.type is ActorType.PERSON and a.country and a.country == state.canonical}
-    ranked = sorted(((named.get(p, 0), p) for p in people), reverse=True) + [(0, None)]
-    return ranked[0][1] if len(people) > 1 and ranked[0][0] >= 2 * ranked[1][0] else None
+    return clear_first({p: named.get(p, 0) for p in people}, 0, 2) if len(people) > 1 else None
 
 
 def _holder_of(held: list[_Held], head: str, org: int | None, t: TitlePhrase) -> int | None:
