@@ -122,8 +122,7 @@ class Arguments:
         following = doc[head.i + 2] if head.i + 2 < len(doc) and doc[head.i + 1].lower_ == WORDS.inside else None
         places = [p for c in head.children if c.dep_ == "prep" and c.lower_ == WORDS.inside for p in c.children
                   if p.dep_ == "pobj"] or ([following] if following is not None else [])
-        states = [a for p in places for a in self.actors.at(self.sentence.index, p.i)
-                  if self.actors.actors[a].type is ActorType.COUNTRY]
+        states = [a for p in places for a in _countries_at(self, p)]
         if not states and head.lower_ in self.rules.asset_nouns:
             named = [p for c in head.children if c.dep_ == "prep" and c.lower_ in (WORDS.inside, WORDS.belonging)
                      for p in c.children if p.dep_ == "pobj"]
@@ -263,13 +262,17 @@ class Arguments:
         return [a for a in unique(ids) if self.actors.actors[a].type is not ActorType.PLACE]
 
 
+def _countries_at(args: "Arguments", word: "Token") -> list[int]:
+    """The states among the actors a word names."""
+    return [a for a in args.actors.at(args.sentence.index, word.i) if args.actors.actors[a].type is ActorType.COUNTRY]
+
+
 def _states_of(args: "Arguments", word: "Token") -> list[int]:
     """The states a word names: a state, or the state whose post the person named holds ('the
     government of Prime Minister X')."""
     ids = args.actors.at(args.sentence.index, word.i)
-    known = args.actors.actors
-    return [a for a in ids if known[a].type is ActorType.COUNTRY] or unique(
-        p.org for p in args.actors.posts if p.holder in ids and known[p.org].type is ActorType.COUNTRY)
+    return _countries_at(args, word) or unique(
+        p.org for p in args.actors.posts if p.holder in ids and args.actors.actors[p.org].type is ActorType.COUNTRY)
 
 
 def _named_before(args: "Arguments", clause: "Token") -> list["Token"]:
@@ -330,8 +333,7 @@ def _owners(args: "Arguments", head: "Token", seen: set[int]) -> list[int]:
 
 def _states_at(args: "Arguments", word: "Token") -> list[int]:
     """The state a word names: a state's own name, or a place the gazetteer puts in one."""
-    return [a for a in args.actors.at(args.sentence.index, word.i)
-            if args.actors.actors[a].type is ActorType.COUNTRY] or place_states(args, word)
+    return _countries_at(args, word) or place_states(args, word)
 
 
 def participle_owners(args: "Arguments", head: "Token", seen: set[int] | None = None) -> list[int]:

@@ -223,9 +223,8 @@ def _patron_of(t: TitlePhrase, here: list[NameMention], referents, actors) -> in
         return referents.get(mention_key(t.patron))
     if t.doc[t.start].lower_ not in WORDS.person_pronouns or t.doc[t.start].tag_ != "PRP$":
         return None
-    people = [referents.get(mention_key(m)) for m in here if m.end <= t.start]
-    people = [p for p in people if p is not None and actors[p].type is ActorType.PERSON]
-    return people[-1] if people else None
+    people = _named_last(here, referents, actors, (t.sentence.index, t.start), 0, lambda kind: kind is ActorType.PERSON)
+    return people[0] if people else None
 
 
 def _capital_before(t: TitlePhrase, names: list[NameMention], actors, referents) -> list[int]:

@@ -45,11 +45,11 @@ def _sided_against(r: Reading, verb: "Token") -> None:
     if not targets:
         return
     subjects = _unique(a for h in r.args.subject_heads(verb) for a in r.args.actors_of(h))
-    modality = modality_of(verb, stance=True)
+    modality, confidence = modality_of(verb, stance=True), r.confidence(verb, subjects)
     for s in subjects:
         for o in targets:
             if s != o:
-                r.add(s, OPPOSITION, o, None, modality, verb, r.confidence(verb, subjects))
+                r.add(s, OPPOSITION, o, None, modality, verb, confidence)
 
 
 def _verb_rules(r: Reading, verb: "Token") -> list[VerbRule]:
