@@ -18,7 +18,8 @@ if TYPE_CHECKING:
 
     from .nlp import Sentence
 
-__all__ = ["Arguments", "unique", "place_states", "participle_owners", "with_coordinated", "listed_after_them"]
+__all__ = ["Arguments", "unique", "place_states", "participle_owners", "with_coordinated", "listed_after_them",
+           "governed_states"]
 
 WORDS = language().words
 DEPS = language().syntax
@@ -165,7 +166,7 @@ class Arguments:
                 continue
             if tok.dep_ in DEPS.controlled_clauses and tok.head != tok:
                 head = governing_clause(tok)
-                if tok.dep_ == "xcomp":
+                if tok.dep_ == "xcomp" or (tok.dep_ == "advcl" and head.lemma_.lower() in self.rules.sending_verbs):
                     controllers = [c for c in head.children if c.dep_ == "dobj"]
                     controllers += [p for c in head.children if c.dep_ == "prep" and c.lower_ in WORDS.appeal_prepositions
                                     and c.i > head.i for p in c.children if p.dep_ == "pobj"]  # not 'On security, X agreed
@@ -329,6 +330,15 @@ def _owners(args: "Arguments", head: "Token", seen: set[int]) -> list[int]:
             ids += [a for t in c.subtree for a in args.actors.at(args.sentence.index, t.i)
                     if known[a].type is not ActorType.PERSON and a not in ids]
     return ids
+
+
+def governed_states(args: "Arguments", head: "Token") -> list[int]:
+    """"Abiy's cabinet", 'the Ruto government': the states its leaders lead."""
+    if head.lower_ not in WORDS.government_nouns:
+        return []
+    leaders = {a for c in head.children if c.dep_ in DEPS.owner_modifiers for a in args.actors_of(c)}
+    return unique(p.org for p in args.actors.posts if p.leads and p.holder in leaders
+                  and args.actors.actors[p.org].type is ActorType.COUNTRY)
 
 
 def _states_at(args: "Arguments", word: "Token") -> list[int]:

@@ -36,6 +36,8 @@ class ModalityCues(_Data):
     negating_verbs: Words_
     negating_phrasal_verbs: dict[str, str]
     planning_governors: Words_
+    planned_destinations: Words_
+    promising_verbs: Words_
     planning_adjectives: Words_
     planning_nouns: Words_
     conditional_markers: Words_
@@ -161,6 +163,9 @@ class Words(_Data):
     led_bodies: Words_
     obligation_auxiliaries: Words_
     name_tail_nouns: Words_
+    government_nouns: Words_
+    contingent_nouns: Words_
+    mission_words: Words_
     led_parties: Words_
     overseeing: str
     auspices: Words_
@@ -187,6 +192,8 @@ class Words(_Data):
     count_words: dict[str, int]
     on_behalf_verbs: Words_
     speech_verbs: Words_
+    entering_verbs: Words_
+    entering_prepositions: Words_
     happening_verbs: Words_
     taking_part: VerbWithParticle
     bringing_together: VerbWithParticle

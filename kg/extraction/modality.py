@@ -75,14 +75,18 @@ def _denies_the_claim_only(denial: "Token", trigger: "Token") -> bool:
 def _planned(trigger: "Token", only_conditions: bool = False) -> bool:
     if _responded_to(trigger):
         return False  # 'vowed to retaliate for the strikes': the strikes happened
+    below = trigger
     for tok, via in _chain(trigger):
+        purpose, below = via == "advcl" and _infinitive(below), tok  # 'would be sent to join X'
         if tok != trigger and via in DEPS.claim_links and tok.lemma_.lower() in CUES.claiming_verbs:
             return True  # 'accused X of backing Y': a claim, not a fact
         if only_conditions:
             if (tok == trigger or via in DEPS.condition_links) and any(
                     c.dep_ == "mark" and c.lower_ in CUES.conditional_markers for c in tok.children):
                 return True
-        elif tok == trigger or via in DEPS.planned_links:
+        elif tok == trigger and tok.pos_ == "VERB" and tok.lemma_.lower() in CUES.promising_verbs:
+            return True  # 'have promised personnel'
+        elif tok == trigger or via in DEPS.planned_links or purpose:
             if any(c.dep_ in DEPS.auxiliaries and c.lower_ in CUES.future_auxiliaries for c in tok.children):
                 return True
             if any(c.dep_ == "amod" and c.lower_ in CUES.planning_adjectives for c in tok.children):
@@ -95,6 +99,8 @@ def _planned(trigger: "Token", only_conditions: bool = False) -> bool:
             lemma = tok.lemma_.lower()
             if via in DEPS.planning_complements and lemma in CUES.planning_governors:
                 return True
+            if via == "pobj" and lemma in CUES.planned_destinations and tok.head.lemma_.lower() in CUES.planning_governors:
+                return True  # 'agreed to talks with Y'
             if lemma == CUES.looking_forward.verb and any(c.lower_ == CUES.looking_forward.particle for c in tok.children):
                 return True
             if via in DEPS.planning_noun_links and lemma in CUES.planning_nouns:
@@ -102,6 +108,10 @@ def _planned(trigger: "Token", only_conditions: bool = False) -> bool:
         if via in DEPS.reported_clauses:
             break
     return False
+
+
+def _infinitive(verb: "Token") -> bool:
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
 
 
 def _responded_to(trigger: "Token") -> bool:

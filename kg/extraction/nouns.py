@@ -94,6 +94,8 @@ def noun_owners(r: Reading, noun: "Token", speaker_first: bool = False, with_par
     elif noun.dep_ == "dobj" and (head.lemma_.lower() in r.rules.light_verbs or (
             with_partner and r.rules.nouns.get(noun.lemma_.lower()) is not None)):
         speakers = [a for h in r.args.subject_heads(head) for a in r.args.actors_of(h)]  # 'X postponed talks with Y'
+    elif _entered(noun) is not None:  # 'X would return to negotiations with Y'
+        speakers = [a for h in r.args.subject_heads(_entered(noun)) for a in r.args.actors_of(h)]
     if speaker_first and speakers:
         return speakers
     if owners:
@@ -108,6 +110,18 @@ def noun_owners(r: Reading, noun: "Token", speaker_first: bool = False, with_par
             if subjects and tok.lemma_.lower() in WORDS.speech_verbs:
                 return [a for h in subjects for a in r.args.actors_of(h)]
     return []
+
+
+def _entered(noun: "Token") -> "Token | None":
+    """'returned to talks', 'agreed to negotiations': the verb whose subject goes where the noun
+    is (also when the parser reads 'to talks' as an infinitive)."""
+    if noun.dep_ == "pobj" and noun.head.lower_ in WORDS.entering_prepositions and noun.head.head != noun.head:
+        verb = noun.head.head
+    elif noun.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ in WORDS.entering_prepositions for c in noun.children):
+        verb = noun.head
+    else:
+        return None
+    return verb if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in WORDS.entering_verbs else None
 
 
 def _meeting_noun(r: Reading, noun: "Token") -> bool:

@@ -216,6 +216,7 @@ def _verb_rule(item: Any, path: Path, where: str) -> VerbRule:
         requires_obligation=bool(item.get("requires_obligation", False)),
         infinitive_objects=bool(item.get("infinitive_objects", False)),
         event_objects=bool(item.get("event_objects", False)),
+        purpose_objects=bool(item.get("purpose_objects", False)),
         requires_object=tuple(w.lower() for w in _str_list(item.get("requires_object"), path, where)),
         object_types=None if types is None else frozenset(
             _actor_type(t, path, where) for t in _str_list(types, path, where)),

@@ -68,6 +68,7 @@ class VerbRule:
     requires_obligation: bool = False  # 'said that X must leave': only with a clause of what must be
     infinitive_objects: bool = False  # 'threatened to march on X': X is the object
     event_objects: bool = False  # 'retaliate for X's strikes': whoever did the event is the object
+    purpose_objects: bool = False  # 'sent troops to join X': whom its purpose clause sides with
     requires_object: tuple[str, ...] = ()  # a fixed expression's object ('shook hands')
     object_types: frozenset[ActorType] | None = None
     construction: str = "transitive"  # a name of constructions.VERB_CONSTRUCTIONS
@@ -201,6 +202,7 @@ class ArgumentRules:
     stance_nouns: frozenset[str]  # 'the Turkish move'
     pact_nouns: frozenset[str]  # 'an agreement with the EU'
     asset_nouns: frozenset[str]  # 'Iranian nuclear sites', 'sites in Pakistan'
+    sending_verbs: frozenset[str] = frozenset()  # 'sent troops to join X': the troops join
 
 
 @dataclass(frozen=True)
@@ -254,7 +256,8 @@ def _frozen(loaded: "Loading") -> Rules:
                       frozenset(lemma for lemma, rules in verbs.items() if any(r.place_objects for r in rules)),
                       titles.state_nouns)
     arguments = ArgumentRules(loaded.proxy_nouns, loaded.state_name_nouns, loaded.stance_nouns, loaded.pact_nouns,
-                              loaded.asset_nouns)
+                              loaded.asset_nouns,
+                              frozenset(lemma for lemma, rules in verbs.items() if any(r.purpose_objects for r in rules)))
     return Rules(
         gazetteer, names, titles, arguments, ResolutionRules(gazetteer, loaded.state_name_nouns),
         ReferenceRules(frozen(dict(loaded.definite_descriptions)), loaded.local_descriptions,

@@ -7,14 +7,15 @@ import itertools
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Callable
 
-from ..model import OPPOSITION, Modality
-from .arguments import TIME_ENTITIES, listed_after_them, place_states, unique as _unique, with_coordinated
+from ..model import OPPOSITION, ActorType, Modality
+from .arguments import TIME_ENTITIES, governed_states, listed_after_them, place_states, unique as _unique, with_coordinated
 from .found import MAX_TOPIC, Reading
 from .language import language
 from .meetings import hosted_meeting, noun_participants, present_at, told_of
 from .modality import modality_of
 from .nouns import meet_overseers, noun_owners
 from .retold import doers_of_earlier
+from .sending import senders, sent_to
 from .rules import VerbRule
 
 if TYPE_CHECKING:
@@ -203,29 +204,52 @@ def _arguments(r: Reading, verb: "Token", rule: VerbRule, passive: bool):
         r.args, verb, [d for h in subject_heads for d in _delegation(h)]))  # 'a delegation ..., among them A and B'
     if not subjects:
         subjects = _unique(a for h in subject_heads for a in _doers_of_event(r, h, rule) or _authors(r, h))
+    if not subjects and passive and rule.purpose_objects:
+        subjects = senders(r, verb)
     objects = _unique(a for h in object_heads for a in r.args.actors_of(h))
     objects = _unique(objects + listed_after_them(r.args, verb, object_heads if rule.direct else []))
     if rule.object_types is not None:  # of the named objects; a stance's owner may be anyone's
         objects = [o for o in objects if r.actors.actors[o].type in rule.object_types]
-    if not objects and rule.place_objects:
-        objects = _unique(a for h in object_heads for a in place_states(r.args, h))
-    if not objects and (rule.relation.spec.stance or rule.event_objects):  # "welcomed X's appointment"
-        objects = _unique(a for h in object_heads for a in r.args.stance_actors(h)
-                          if rule.object_types is None or r.actors.actors[a].type in rule.object_types
-                          or h.lemma_.lower() in r.rules.arguments.stance_nouns)
-    if not objects and rule.relation.spec.stance:  # 'condemned the strikes' of the sentences before
-        objects = _unique(a for h in object_heads for a in doers_of_earlier(r, h, subjects))
-    if not objects and rule.infinitive_objects:  # 'threatened to march on Kinshasa'
-        heads = [h for c in verb.children if c.dep_ == "xcomp" for h in c.children if h.dep_ in DEPS.direct_objects]
-        heads += [p for c in verb.children if c.dep_ == "xcomp" for g in c.children if g.dep_ == "prep"
-                  and not _of_time(g) for p in g.children if p.dep_ in DEPS.prepositional_objects]
-        objects = _unique(a for h in heads for a in r.args.actors_of(h) or place_states(r.args, h))
-    if not objects and rule.clause_object:
-        clauses = [c for c in verb.children if c.dep_ == "ccomp"]
-        objects = _unique(a for c in clauses for h in c.children if h.dep_ in DEPS.subjects for a in r.args.actors_of(h))
+    objects = objects or _other_objects(r, verb, rule, object_heads, subjects)
     if rule.particle == WORDS.together and not subjects:
         return objects, [], topic_head
     return subjects, [o for o in objects], topic_head
+
+
+def _other_objects(r: Reading, verb: "Token", rule: VerbRule, object_heads: list["Token"],
+                   subjects: list[int]) -> list[int]:
+    """The objects a verb has when its object words name no actor of a fitting type: the state of a
+    place, the doer of an event, the leader's state for his government, an infinitive's objects."""
+    allowed = rule.object_types
+    if rule.place_objects:
+        objects = _unique(a for h in object_heads for a in place_states(r.args, h))
+        if objects:
+            return objects
+    if rule.relation.spec.stance or rule.event_objects:  # "welcomed X's appointment"
+        objects = _unique(a for h in object_heads for a in r.args.stance_actors(h)
+                          if allowed is None or r.actors.actors[a].type in allowed
+                          or h.lemma_.lower() in r.rules.arguments.stance_nouns)
+        if rule.relation.spec.stance:  # 'condemned the strikes' of the sentences before
+            objects = objects or _unique(a for h in object_heads for a in doers_of_earlier(r, h, subjects))
+        if objects:
+            return objects
+    if allowed is not None and ActorType.PERSON not in allowed:  # "joined Abiy's cabinet"
+        objects = _unique(a for h in object_heads for a in governed_states(r.args, h))
+        if objects:
+            return objects
+    if rule.purpose_objects:  # 'sent 200 soldiers to join the mission'
+        objects = sent_to(r, verb, object_heads)
+        if objects:
+            return objects
+    if rule.infinitive_objects:  # 'threatened to march on Kinshasa'
+        heads = [h for c in verb.children if c.dep_ == "xcomp" for h in c.children if h.dep_ in DEPS.direct_objects]
+        heads += [p for c in verb.children if c.dep_ == "xcomp" for g in c.children if g.dep_ == "prep"
+                  and not _of_time(g) for p in g.children if p.dep_ in DEPS.prepositional_objects]
+        return _unique(a for h in heads for a in r.args.actors_of(h) or place_states(r.args, h))
+    if rule.clause_object:
+        clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+        return _unique(a for c in clauses for h in c.children if h.dep_ in DEPS.subjects for a in r.args.actors_of(h))
+    return []
 
 
 def _delegation(word: "Token") -> list["Token"]:
