@@ -15,6 +15,7 @@ from .meetings import hosted_meeting, noun_participants, present_at, told_of
 from .modality import modality_of
 from .nouns import meet_overseers, noun_owners
 from .retold import doers_of_earlier
+from .passives import passive_roles
 from .sending import senders, sent_to
 from .rules import VerbRule
 
@@ -198,7 +199,7 @@ def _arguments(r: Reading, verb: "Token", rule: VerbRule, passive: bool):
     if rule.particle == WORDS.together:
         object_heads += [c for c in verb.children if c.dep_ == "dobj"]
     if passive:
-        subject_heads, object_heads = _passive_roles(r, verb, rule, object_heads)
+        subject_heads, object_heads = passive_roles(r, verb, rule, object_heads)
     subject_heads += _companions(verb)
     subjects = _unique([a for h in subject_heads for a in r.args.actors_of(h)] + listed_after_them(
         r.args, verb, [d for h in subject_heads for d in _delegation(h)]))  # 'a delegation ..., among them A and B'
@@ -258,27 +259,6 @@ def _delegation(word: "Token") -> list["Token"]:
         return [word]
     owner = word.head.head if word.dep_ == "pobj" and word.head.lower_ == WORDS.belonging else None
     return [owner] if owner is not None and owner.lower_ in WORDS.led_parties else []
-
-
-def _passive_roles(r: Reading, verb: "Token", rule: VerbRule, object_heads: list["Token"]):
-    """The doers (after 'by') and the patients of a passive verb, as subject and object heads."""
-    agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-    agents += [t for c in verb.children if c.dep_ == "agent" and not list(c.children)
-               for t in _named_after(r, c)]  # 'led by Akram al-Ka'bi (al-Kaabi)', the name hung elsewhere
-    patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
-    if not patients and verb.dep_ == "acl" and verb.head != verb:
-        patients = [verb.head]  # "the army, backed by Russian aircraft"
-    elif patients and verb.dep_ == "relcl" and all(p.lower_ in WORDS.relative_pronouns for p in patients):
-        patients = [r.args.relative_head(verb)]  # "the Houthis, who are supported by Iran"
-    if not agents and rule.relation.spec.symmetric:
-        return patients, object_heads  # 'X is aligned with Y': the same tie either way
-    return agents, patients + object_heads
-
-
-def _named_after(r: Reading, word: "Token") -> list["Token"]:
-    """The token of the name that starts right after a word, if one does."""
-    nxt = word.i + 1
-    return [word.doc[nxt]] if nxt < r.sentence.span.end and r.actors.at(r.sentence.index, nxt) else []
 
 
 def _doers_of_event(r: Reading, noun: "Token", rule: VerbRule) -> list[int]:
