@@ -126,6 +126,8 @@ class Words(_Data):
     conjunction: str
     belonging: str
     origins: Words_
+    source_preposition: str
+    provoking_verbs: Words_
     serving: str
     inside: str
     accompanying: str

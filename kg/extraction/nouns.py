@@ -10,6 +10,7 @@ from .found import MAX_TOPIC, Reading
 from .language import language
 from ..model import MEMBER, ActorType
 from .modality import modality_of
+from .retold import doers_of_earlier
 from .rules import NounRule
 
 if TYPE_CHECKING:
@@ -159,8 +160,8 @@ def _stance_noun(r: Reading, noun: "Token", rule: NounRule) -> None:
     targets = [a for c in noun.children if c.dep_ == "prep" and c.lower_ in rule.object_preps
                for p in c.children if p.dep_ == "pobj" for a in r.args.actors_of(p) or r.args.stance_actors(p)]
     if not targets and noun.dep_ == "dobj":
-        targets = _objects_on_verb(r, noun, rule)
-    holders = noun_owners(r, noun, speaker_first=True)
+        targets = _objects_on_verb(r, noun, rule) or _provoked_by(r, noun)
+    holders = noun_owners(r, noun, speaker_first=True) or _sources(r, noun)
     if not holders:
         return
     modality = modality_of(noun, stance=True)
@@ -172,6 +173,24 @@ def _stance_noun(r: Reading, noun: "Token", rule: NounRule) -> None:
                 r.add(a, rule.relation, b, None, modality, noun, STANCE_CONFIDENCE)
         if not targets and rule.relation.spec.topic:  # 'the Houthis' insistence on salaries'
             r.add(a, rule.relation, None, _noun_topic(noun), modality, noun, STANCE_CONFIDENCE)
+
+
+def _sources(r: Reading, noun: "Token") -> list[int]:
+    """'condemnation from X', 'drew criticism from X' (the preposition hung on the verb)."""
+    words = [noun] + ([noun.head] if noun.dep_ == "dobj" and noun.head.lemma_.lower() in WORDS.provoking_verbs else [])
+    return _unique(a for w in words for c in w.children if c.dep_ == "prep" and c.lower_ == WORDS.source_preposition
+                   for p in with_coordinated(c) for o in p.children if o.dep_ == "pobj" for a in r.args.actors_of(o))
+
+
+def _provoked_by(r: Reading, noun: "Token") -> list[int]:
+    """'The attack drew condemnation from X', "China's move sparked criticism": whoever did what
+    provoked the stance."""
+    verb = noun.head
+    if verb.lemma_.lower() not in WORDS.provoking_verbs:
+        return []
+    causes = [c for c in verb.children if c.dep_ in DEPS.nominal_subjects]
+    return _unique(a for h in causes for a in r.args.actors_of(h) or r.args.stance_actors(h)
+                   or doers_of_earlier(r, h))
 
 
 def _noun_topic(noun: "Token") -> str:

@@ -22,9 +22,11 @@ def passive_roles(r: Reading, verb: "Token", rule: VerbRule, object_heads: list[
     agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
     agents += [t for c in verb.children if c.dep_ == "agent" and not list(c.children)
                for t in _named_after(r, c)]  # 'led by Akram al-Ka'bi (al-Kaabi)', the name hung elsewhere
-    if not agents:  # 'were rammed, boarded and stripped of their weapons by X'
+    if not agents:  # 'were rammed, boarded and stripped of their weapons by X'; 'rejected as illegal by X'
         agents = [p for v in _passive_conjuncts(verb) for c in v.children if c.dep_ == "agent"
-                  for p in c.children if p.dep_ == "pobj"]
+                  for p in c.children if p.dep_ == "pobj"] or [
+            p for c in verb.children if c.dep_ == "prep" and c.lower_ in WORDS.label_prepositions
+            for g in c.subtree if g.dep_ == "agent" for p in g.children if p.dep_ == "pobj"]
     patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
     if not patients and verb.dep_ == "acl" and verb.head != verb:
         patients = [verb.head]  # "the army, backed by Russian aircraft"

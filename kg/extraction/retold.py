@@ -3,17 +3,22 @@ before; 'rejected the charge': who made the last accusation; 'called the move di
 who did the last deed; 'X issued a decree, in a move backed by Y': the clause's own doers."""
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from .arguments import Arguments
 from .found import Found, Reading
 from .language import language
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+    from .nlp import Sentence
+
 __all__ = ["doers_of_earlier"]
 
 WORDS = language().words
+DEPS = language().syntax
 CUES = language().modality
 EVENT_REACH = 3  # sentences back an event named again ('condemned the raids') is looked for ...
 SAME_WORD_REACH = 12  # ... and one named by the same word ('air strikes ... condemned the strikes')
@@ -39,8 +44,58 @@ def doers_of_earlier(r: Reading, noun: "Token", speakers: list[int] = ()) -> lis
     same_word = [f for f in events if _word(f) == lemma]
     near = [f for f in events if r.sentence.index - f.sentence.index <= EVENT_REACH]
     last = (same_word or near)[-1:]
-    return [f.subject for f in events if last and (f.sentence.index, f.trigger) == (last[0].sentence.index,
-                                                                                    last[0].trigger)]
+    doers = [f.subject for f in events if last and (f.sentence.index, f.trigger) == (last[0].sentence.index,
+                                                                                      last[0].trigger)]
+    if kind == "event":
+        return doers
+    where, told = _told_before(r, lemma, kind, own)
+    if told and (not doers or where > last[0].sentence.index):  # the nearer of the two
+        return told
+    return doers
+
+
+def _told_before(r: Reading, lemma: str, kind: str, own: set[int]) -> tuple[int, list[int]]:
+    """Who did what a document or deed noun names again, from the sentences just before in its
+    paragraph: the author of the same noun there ('A decree ... was issued by X. The decree was
+    rejected'), else, for a deed, the doers of the last such sentence's main clause ('Days later X
+    ordered ... . Y called the moves a threat')."""
+    earlier = _sentences_before(r, DEED_REACH)
+    for sentence in earlier:
+        args = Arguments(sentence, r.actors, r.rules.arguments)
+        for word in reversed([t for t in sentence.span if t.lemma_.lower() == lemma and t.pos_ == "NOUN"]):
+            authors = [a for a in _authors(args, word) if a not in own]
+            if authors:
+                return sentence.index, authors
+    for sentence in earlier if kind == "deed" else []:
+        root = sentence.span.root
+        if root.lemma_.lower() not in WORDS.speech_verbs:
+            args = Arguments(sentence, r.actors, r.rules.arguments)
+            doers = [a for h in args.subject_heads(root) for a in args.actors_of(h) if a not in own]
+            if doers:
+                return sentence.index, doers
+    return -1, []
+
+
+def _sentences_before(r: Reading, reach: int) -> list["Sentence"]:
+    """The sentences before this one in its paragraph, nearest first, at most `reach`."""
+    sents = list(r.sentence.span.doc.sents)
+    here = next(i for i, s in enumerate(sents) if s.start == r.sentence.span.start)
+    return [replace(r.sentence, index=r.sentence.index - (here - j), span=sents[j])
+            for j in range(here - 1, max(-1, here - 1 - reach), -1)]
+
+
+def _authors(args: Arguments, noun: "Token") -> list[int]:
+    """Who made what a noun names: the doers of the verb it is the object or passive subject of,
+    its possessor, or the agent of its participle ('a decree issued by X')."""
+    head = noun.head
+    if noun.dep_ == "nsubjpass" or (noun.dep_ in DEPS.direct_objects and head.pos_ == "VERB"):
+        agents = [p for c in head.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        heads = agents if noun.dep_ == "nsubjpass" else args.subject_heads(head)
+    else:
+        heads = [c for c in noun.children if c.dep_ == "poss"]
+        heads += [p for c in noun.children if c.dep_ == "acl" for g in c.children if g.dep_ == "agent"
+                  for p in g.children if p.dep_ == "pobj"]
+    return [a for h in heads for a in args.actors_of(h)]
 
 
 def _kind(r: Reading, lemma: str) -> str | None:
@@ -50,6 +105,8 @@ def _kind(r: Reading, lemma: str) -> str | None:
         return "accusation"
     if lemma in WORDS.deed_nouns:
         return "deed"
+    if lemma in WORDS.document_nouns:
+        return "document"
     rule = r.rules.nouns.get(lemma)
     return "event" if rule is not None and rule.relation.spec.event else None
 
@@ -59,6 +116,8 @@ def _fits(r: Reading, found: Found, kind: str, lemma: str) -> bool:
         return _word(found) in WORDS.accusing_verbs
     if kind == "deed":
         return not found.relation.spec.topic  # a demand is no deed
+    if kind == "document":
+        return False  # a document's author is who made it, not who did something
     return found.relation is r.rules.nouns[lemma].relation
 
 

@@ -170,6 +170,7 @@ class NameRules:
     relation_verbs: frozenset[str]  # lemmas of the lexicon's verbs
     place_object_verbs: frozenset[str]  # those whose object may be a place ('visited Kabul')
     state_nouns: frozenset[str] = frozenset()  # 'Government of Moldova' is the state, no longer name
+    relation_nouns: frozenset[str] = frozenset()  # lemmas of the lexicon's nouns ('condemnation from Kyiv')
 
     def entry(self, text: str) -> GazetteerEntry | None:
         return self.gazetteer.entry(text)
@@ -254,7 +255,7 @@ def _frozen(loaded: "Loading") -> Rules:
                       loaded.document_heads, loaded.given_names, titles.titles, titles.title_modifiers,
                       titles.honorifics, frozenset(verbs),
                       frozenset(lemma for lemma, rules in verbs.items() if any(r.place_objects for r in rules)),
-                      titles.state_nouns)
+                      titles.state_nouns, frozenset(loaded.nouns))
     arguments = ArgumentRules(loaded.proxy_nouns, loaded.state_name_nouns, loaded.stance_nouns, loaded.pact_nouns,
                               loaded.asset_nouns,
                               frozenset(lemma for lemma, rules in verbs.items() if any(r.purpose_objects for r in rules)))

@@ -112,6 +112,9 @@ def _used_as_actor(doc, start: int, end: int, rules: NameRules) -> bool:
         return True
     if tok.dep_ == "pobj" and tok.head.lower_ in WORDS.actor_prepositions:
         return True
+    if tok.dep_ == "pobj" and tok.head.lower_ == WORDS.source_preposition and (
+            tok.head.head.lemma_.lower() in (rules.relation_nouns if tok.head.head.pos_ == "NOUN" else WORDS.provoking_verbs)):
+        return True  # 'condemnation from Washington', 'drew criticism from Moscow'
     if start >= 2 and doc[start - 1].lower_ == WORDS.inside and doc[start - 2].lower_ in rules.state_name_nouns:
         return True  # 'the new leadership in Damascus', 'the authorities in Kabul'
 
