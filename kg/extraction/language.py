@@ -127,6 +127,7 @@ class Words(_Data):
     belonging: str
     origins: Words_
     source_preposition: str
+    complementiser: str
     provoking_verbs: Words_
     serving: str
     inside: str

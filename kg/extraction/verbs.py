@@ -59,6 +59,8 @@ def _verb_rules(r: Reading, verb: "Token") -> list[VerbRule]:
     particles = {c.lower_ for c in verb.children if c.dep_ in DEPS.verb_particles and not _of_time(c)}
     particles |= {g.lower_ for c in verb.children if c.dep_ == "prep" for g in c.children
                   if g.dep_ == "advmod" and g.i < c.i}  # 'brought A together with B'
+    particles |= {c.lower_ for c in verb.children if c.dep_ == "prep" and any(
+        g.dep_ == "prep" and g.i == c.i + 1 for g in c.children)}  # 'forced X out of office'
     with_particle = [r for r in candidates if r.particle and r.particle in particles]
     if with_particle:
         return with_particle
@@ -247,8 +249,10 @@ def _other_objects(r: Reading, verb: "Token", rule: VerbRule, object_heads: list
         heads += [p for c in verb.children if c.dep_ == "xcomp" for g in c.children if g.dep_ == "prep"
                   and not _of_time(g) for p in g.children if p.dep_ in DEPS.prepositional_objects]
         return _unique(a for h in heads for a in r.args.actors_of(h) or place_states(r.args, h))
-    if rule.clause_object:
-        clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if rule.clause_object:  # 'warned that X ...', also hung under a phrase ('warned on the eve of the vote that X')
+        clauses = [c for c in verb.children if c.dep_ == "ccomp"] or [
+            a for c in verb.children if c.dep_ == "prep" for a in c.subtree if a.dep_ in DEPS.relative_clauses
+            and a.doc[a.left_edge.i].lower_ == WORDS.complementiser]
         return _unique(a for c in clauses for h in c.children if h.dep_ in DEPS.subjects for a in r.args.actors_of(h))
     return []
 
@@ -263,9 +267,11 @@ def _delegation(word: "Token") -> list["Token"]:
 
 def _doers_of_event(r: Reading, noun: "Token", rule: VerbRule) -> list[int]:
     """'An offensive spearheaded by X overran Y', 'Russian strikes hit Z': an event of the verb's own
-    kind acts for whose event it is."""
+    kind acts for whose event it is; so does an event of its class for a stance ("the alliance's
+    offensive forced X out of office")."""
     event = r.rules.nouns.get(noun.lemma_.lower())
-    if event is None or event.relation is not rule.relation:
+    if event is None or (event.relation is not rule.relation and not (
+            rule.relation.spec.stance and event.relation.spec.relation_class == rule.relation.spec.relation_class)):
         return []
     return noun_owners(r, noun) or r.args.actors_of(noun)
 
