@@ -198,6 +198,7 @@ class Words(_Data):
     entering_verbs: Words_
     entering_prepositions: Words_
     happening_verbs: Words_
+    observer_roles: Words_
     taking_part: VerbWithParticle
     bringing_together: VerbWithParticle
     meeting_words: Words_

@@ -45,6 +45,8 @@ def hosted_meeting(r: Reading, verb: "Token") -> "Token | None":
     """The meeting a participle like 'hosted by X' qualifies: its head, or the object of its head;
     or the meeting that is the subject of 'was hosted by'."""
     patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if not patients and verb.dep_ == "acomp" and verb.tag_ == "VBN" and verb.head != verb:
+        patients = [c for c in verb.head.children if c.dep_ in DEPS.nominal_subjects]  # 'is co-hosted by X'
     for noun in patients:
         rule = r.rules.nouns.get(noun.lemma_.lower())
         if rule is not None and rule.construction == "meeting":
@@ -83,6 +85,9 @@ def join_meeting(r: Reading, verb: "Token", last: FoundMeeting) -> None:
     article just told of meet its participants."""
     if verb.lemma_.lower() == WORDS.taking_part.verb and not any(c.lower_ == WORDS.taking_part.particle for c in verb.children):
         return
+    if any(p.lemma_.lower() in WORDS.observer_roles for c in verb.children if c.dep_ == "prep"
+           and c.lower_ in WORDS.label_prepositions for p in c.children):
+        return  # 'with X taking part as observers': no party to the talks
     noun = hosted_meeting(r, verb)
     if noun is not None and noun_participants(r, noun):
         return  # 'talks between A and B, attended by X' are those talks, read with their noun

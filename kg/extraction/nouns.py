@@ -69,6 +69,8 @@ def _event(r: Reading, noun: "Token", rule: NounRule) -> None:
             sides = (owners, partners) if owners and partners and not between else None
             r.meeting(participants, modality, noun, confidence, sides)
             meet_overseers(r, noun, participants, modality, confidence, phrase=True)
+        elif participants:  # 'X held its first session with the mediators': whoever joins it meets X
+            r.meeting(participants, modality, noun, confidence)
         return
     sources = between if between and not owners else owners
     for s in sources:
@@ -137,7 +139,8 @@ def _objects_on_verb(r: Reading, noun: "Token", rule: NounRule) -> list[int]:
     verb = noun.head
     light = verb.lemma_.lower() in r.rules.light_verbs
     own = {p for v in r.rules.verb_rules(verb.lemma_.lower()) for p in (*v.preps, v.particle) if p}
-    return [a for c in verb.children if c.dep_ == "prep" and c.lower_ in rule.object_preps
+    preps = set(rule.object_preps) | ({WORDS.accompanying} if rule.construction == "meeting" and light else set())
+    return [a for c in verb.children if c.dep_ == "prep" and c.lower_ in preps  # 'had lunch with X'
             and (light or c.lower_ not in own)
             for p in c.children if p.dep_ == "pobj" for a in r.args.actors_of(p)]
 

@@ -47,7 +47,7 @@ def find_relations(sentences: list["Sentence"], actors: ArticleActors, rules: Re
                     read_owned_body(reading, tok)
         found += reading.found
         meetings += reading.meetings
-    return found, meetings
+    return found, [m for m in meetings if len(m.participants) >= 2]  # one side alone was only for joiners
 
 
 def _noun_rule(tok, lemma: str, rules: RelationRules):
