@@ -1,7 +1,8 @@
 """Who belongs to a body by the way the text names it: the people listed in its delegation ('a
 delegation of the X Party ..., among them A and B', 'an X delegation, including A'), the person
-whose party it is ('members of his Justice and Development Party'), and who leads a government
-named after them ('the government of Isaias Afwerki in Asmara')."""
+whose party it is ('members of his Justice and Development Party'), who leads a government
+named after them ('the government of Isaias Afwerki in Asmara'), and who leads a body a relative
+clause says they lead ('the Council, which X chairs,'), however the parser reads it."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -15,7 +16,7 @@ from .modality import modality_of
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["read_delegation", "read_owned_body", "read_government_of"]
+__all__ = ["read_delegation", "read_owned_body", "read_government_of", "read_led_by_relative"]
 
 WORDS = language().words
 DEPS = language().syntax
@@ -98,3 +99,22 @@ def read_government_of(r: Reading, noun: "Token") -> None:
     for person in people:
         for state in states:
             r.add(person, LEADER, state, None, modality_of(noun, stance=True), noun, MEMBER_CONFIDENCE)
+
+
+def read_led_by_relative(r: Reading, relative: "Token") -> None:
+    """'the Sovereignty Council, which X chairs,': the parser often reads the verb after the name
+    as a plural noun; the words in their order say it."""
+    doc, i, end = relative.doc, relative.i, r.sentence.span.end
+    if i < 2 or doc[i - 1].text != ",":
+        return
+    bodies = [a for a in r.actors.at(r.sentence.index, i - 2) if r.actors.actors[a].type not in (ActorType.PERSON, ActorType.PLACE)]
+    k = i + 1
+    people = r.actors.at(r.sentence.index, k) if k < end else []
+    while k < end and r.actors.at(r.sentence.index, k) == people and people:
+        k += 1
+    if not bodies or not people or r.actors.actors[people[0]].type is not ActorType.PERSON or k + 1 > end \
+            or doc[k].lower_ not in WORDS.leading_verb_forms or (k + 1 < end and not doc[k + 1].is_punct):
+        return
+    for person in people:
+        for body in bodies:
+            r.add(person, LEADER, body, None, modality_of(doc[k], stance=True), doc[k], MEMBER_CONFIDENCE)

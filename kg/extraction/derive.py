@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 __all__ = ["DerivedRelation", "derive_relations"]
 
 AFFILIATION_CONFIDENCE = 0.8  # 'X of Turkey', a minister of a national ministry
+PART_TYPES = (ActorType.INTERNATIONAL_ORGANIZATION, ActorType.GOVERNMENT_BODY, ActorType.ORGANIZATION)
 NATIONAL_BODY_CONFIDENCE = 0.85  # 'the Turkish defence ministry' belongs to Turkey
 
 
@@ -44,7 +45,8 @@ def derive_relations(actors: ArticleActors, meetings: list[tuple["FoundMeeting",
                      ) -> tuple[tuple[DerivedRelation, ...], dict[int, LocalActor]]:
     """The derived relations of one article, and its actors with the states they name added."""
     local = dict(actors.actors)
-    derived = _memberships(actors, local) + _national_bodies(local, sentences) + _states_acting(found, local)
+    derived = _memberships(actors, local) + _national_bodies(local, sentences) + _states_acting(found, local) \
+        + _named_parts(local, sentences)
     if meetings:
         states = _person_states(actors, local)
         own = {(person, org) for person, org, _ in actors.affiliations} | {(p.holder, p.org) for p in actors.posts}
@@ -105,6 +107,23 @@ def _national_bodies(local: dict[int, LocalActor], sentences: list["Sentence"]) 
             continue
         out.append(DerivedRelation(body.id, MEMBER, state, Modality.ASSERTED, sentences[body.first[0]],
                                    NATIONAL_BODY_CONFIDENCE))
+    return out
+
+
+def _named_parts(local: dict[int, LocalActor], sentences: list["Sentence"]) -> list[DerivedRelation]:
+    """A body whose name begins with an international organisation's is part of it: the 'UN
+    Assistance Mission in Afghanistan', the 'EU Rule of Law Mission', the 'AU Commission'."""
+    out = []
+    wholes = [w for w in local.values() if w.type is ActorType.INTERNATIONAL_ORGANIZATION]
+    for body in local.values():
+        if body.type not in PART_TYPES:
+            continue
+        names = {body.canonical, *body.names} - {None}
+        for whole in wholes:
+            prefixes = {whole.canonical, *whole.names} - {None}
+            if whole.id != body.id and any(n.startswith(f"{p} ") for n in names for p in prefixes):
+                out.append(DerivedRelation(body.id, MEMBER, whole.id, Modality.ASSERTED, sentences[body.first[0]],
+                                           NATIONAL_BODY_CONFIDENCE))
     return out
 
 

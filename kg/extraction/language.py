@@ -167,6 +167,7 @@ class Words(_Data):
     obligation_auxiliaries: Words_
     name_tail_nouns: Words_
     government_nouns: Words_
+    leading_verb_forms: Words_
     contingent_nouns: Words_
     mission_words: Words_
     led_parties: Words_

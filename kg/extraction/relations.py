@@ -10,8 +10,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .actors import ArticleActors
-from .delegations import read_delegation, read_government_of, read_owned_body
+from .delegations import read_delegation, read_government_of, read_led_by_relative, read_owned_body
 from .found import Found, FoundMeeting, Reading
+from .language import language
 from .meetings import join_meeting
 from .nouns import read_members, read_noun
 from .rules import RelationRules
@@ -21,6 +22,9 @@ if TYPE_CHECKING:
     from .nlp import Sentence
 
 __all__ = ["Found", "FoundMeeting", "find_relations"]
+
+WORDS = language().words
+
 
 def find_relations(sentences: list["Sentence"], actors: ArticleActors, rules: RelationRules) -> tuple[list[Found], list[FoundMeeting]]:
     found: list[Found] = []
@@ -45,6 +49,8 @@ def find_relations(sentences: list["Sentence"], actors: ArticleActors, rules: Re
                     read_government_of(reading, tok)
                 if tok.pos_ == "PROPN":
                     read_owned_body(reading, tok)
+            if tok.lower_ in WORDS.relative_pronouns:
+                read_led_by_relative(reading, tok)
         found += reading.found
         meetings += reading.meetings
     return found, [m for m in meetings if len(m.participants) >= 2]  # one side alone was only for joiners
