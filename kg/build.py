@@ -1,6 +1,7 @@
 """The whole build: read articles, extract from each, merge, write the graph."""
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 from dataclasses import dataclass, field, replace
@@ -8,7 +9,9 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from .errors import InputError, InputWarning, KGError
-from .extraction.pipeline import ArticleExtraction, detached, extract_article
+from .corpus.cache import CACHE_NAME, ExtractionCache, fingerprint
+from .corpus.workers import RuleFiles, extract_many
+from .extraction.pipeline import ArticleExtraction
 from .files import OutputFolder
 from .graph.rdf import to_graph
 from .graph.serialize import serialize_graph, union_graph
@@ -17,7 +20,6 @@ from .reading.ingest import read_articles
 from .corpus.merge import merge_extractions
 from .model import Article
 from .graph.namespace import DEFAULT_BASE_IRI
-from .extraction.nlp import article_windows, load_pipeline
 from .extraction.rules import Rules, load_rules
 from .view.select import Selection
 from .view.viz import write_view
@@ -38,6 +40,8 @@ class BuildOptions:
     html: bool = True  # also write graph.html, the interactive view
     html_max_nodes: int = 2000  # the page draws at most this many actors, the most connected
     any_language: bool = False  # build articles that are not in English too
+    jobs: int = 1  # worker processes extracting articles (the command line uses every core)
+    cache: bool = True  # keep per-article extractions in the output folder, and reuse them
 
 
 #: Every file a build may write into its output folder.
@@ -54,6 +58,7 @@ class BuildReport:
     actors: int = 0
     relations: int = 0
     written: list[Path] = field(default_factory=list)
+    reused: int = 0  # articles whose extraction came from the cache
     failures: list[KGError] = field(default_factory=list)
     warnings: list[InputWarning] = field(default_factory=list)
 
@@ -61,7 +66,8 @@ class BuildReport:
     def summary(self) -> str:
         where = ", ".join(str(p) for p in self.written) or "nothing"
         failed = f", {len(self.failures)} failed" if self.failures else ""
-        return (f"{self.articles} articles{failed}, {self.actors} actors, "
+        reused = f" ({self.reused} from the cache)" if self.reused else ""
+        return (f"{self.articles} articles{reused}{failed}, {self.actors} actors, "
                 f"{self.relations} relations -> {where}")
 
 
@@ -125,7 +131,7 @@ def build(inputs: Sequence[str | os.PathLike], options: BuildOptions = BuildOpti
             reporter.warned(warning)
         for failure in failures:
             reporter.failed(failure)
-        extractions = _extract_all(articles, rules, reporter, progress) if articles else []
+        extractions = _extract_all(articles, rules, options, out.path, reporter, progress) if articles else []
         if not extractions:
             raise NothingBuilt(f"no article was built, so nothing was written to {out.path}")
         corpus = merge_extractions(extractions, rules.gazetteer)
@@ -147,17 +153,37 @@ def build(inputs: Sequence[str | os.PathLike], options: BuildOptions = BuildOpti
     return report
 
 
-def _extract_all(articles: list[Article], rules: Rules, reporter: _Reporter,
-                 progress: Progress | None) -> list[ArticleExtraction]:
-    nlp = load_pipeline()
+def _extract_all(articles: list[Article], rules: Rules, options: BuildOptions, folder: Path,
+                 reporter: _Reporter, progress: Progress | None) -> list[ArticleExtraction]:
+    """Every article's extractions, in the articles' order: from the cache when it has them,
+    else extracted (in `options.jobs` processes) and stored in it."""
+    user_files = (*options.gazetteers, *options.lexicons)
+    warn = (lambda message: reporter.warned(InputWarning(str(folder / CACHE_NAME), message)))
+    cache = ExtractionCache(folder, fingerprint(user_files), warn) if options.cache else None
+    with cache or contextlib.nullcontext():
+        known = {a.id: cache.get(a) for a in articles} if cache else {}
+        todo = [a for a in articles if known.get(a.id) is None]
+        fresh = extract_many(todo, RuleFiles(options.gazetteers, options.lexicons), rules, options.jobs)
+        with contextlib.closing(fresh):  # an interrupted build stops its workers at once
+            return _in_order(articles, known, fresh, cache, reporter, progress)
+
+
+def _in_order(articles, known, fresh, cache, reporter, progress) -> list[ArticleExtraction]:
     extractions: list[ArticleExtraction] = []
     for done, article in enumerate(articles, 1):
-        try:
-            extractions += [detached(extract_article(article, nlp, rules, window))
-                            for window in article_windows(article.text)]
-        except Exception as err:  # a bug met on one article must not lose the others
-            reporter.failed(InputError(article.source, f"extraction failed ({type(err).__name__}: "
-                                                       f"{str(err)[:200]}); please report this with the article"))
+        found = known.get(article.id)
+        if found is not None:
+            reporter.report.reused += 1
+        else:
+            outcome = next(fresh)
+            if isinstance(outcome, InputError):
+                reporter.failed(outcome)
+                found = []
+            else:
+                found = outcome
+                if cache:
+                    cache.put(article, found)
+        extractions += found
         if progress:
             progress(done, len(articles))
     return extractions

@@ -6,6 +6,7 @@ Exit status: 0 success, 1 bad input data or a failed check, 2 usage error, 130 i
 from __future__ import annotations
 
 import datetime as dt
+import os
 import signal
 import sys
 from pathlib import Path
@@ -84,8 +85,15 @@ def main() -> None:
 @click.option("--no-html", "no_html", is_flag=True, help="Do not write graph.html (see kg viz).")
 @click.option("--any-language", is_flag=True,
               help="Build articles that are not in English too (they are skipped with a warning by default).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Worker processes extracting articles [default: the number of cores]. The output is the "
+                   "same for any N.")
+@click.option("--no-cache", "no_cache", is_flag=True,
+              help="Extract every article again: neither read nor write the extractions kept in the output "
+                   "folder (kg-cache.sqlite), which let a rebuild extract only new or changed articles.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
-def build(inputs, output, date, gazetteers, lexicons, base_iri, named_graphs, no_html, any_language, quiet) -> None:
+def build(inputs, output, date, gazetteers, lexicons, base_iri, named_graphs, no_html, any_language, jobs,
+          no_cache, quiet) -> None:
     """Read news articles and write their knowledge graph as Turtle, with an
     interactive view of it in graph.html.
 
@@ -96,6 +104,8 @@ def build(inputs, output, date, gazetteers, lexicons, base_iri, named_graphs, no
     A field left out of an article, or an article skipped because it is not in
     English, gives a warning line. A build that builds no article writes
     nothing. Another build into the same folder at the same time is refused.
+    Each article's extraction is kept in the output folder (kg-cache.sqlite):
+    the next build there extracts only new or changed articles.
 
     \b
     Examples:
@@ -108,7 +118,7 @@ def build(inputs, output, date, gazetteers, lexicons, base_iri, named_graphs, no
 
     options = BuildOptions(output=output, date=date, gazetteers=tuple(gazetteers), lexicons=tuple(lexicons),
                            base_iri=base_iri or DEFAULT_BASE_IRI, named_graphs=named_graphs, html=not no_html,
-                           any_language=any_language)
+                           any_language=any_language, jobs=jobs or os.cpu_count() or 1, cache=not no_cache)
 
     def failed(err: KGError) -> None:
         click.echo(f"kg: {err}", err=True)

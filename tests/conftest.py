@@ -8,6 +8,7 @@ import pytest
 from rdflib import Dataset
 
 import kg.build
+import kg.corpus.workers
 import kg.graph.rdf
 from kg.build import BuildOptions, BuildReport
 
@@ -35,7 +36,7 @@ def sparql_rows():
 def _one_spacy_pipeline():
     """Load the spaCy model once for the whole session rather than once per build."""
     patch = pytest.MonkeyPatch()
-    patch.setattr(kg.build, "load_pipeline", functools.lru_cache(maxsize=1)(kg.build.load_pipeline))
+    patch.setattr(kg.corpus.workers, "load_pipeline", functools.lru_cache(maxsize=1)(kg.corpus.workers.load_pipeline))
     yield
     patch.undo()
 

@@ -6,6 +6,7 @@ import subprocess
 import sys
 
 import kg.build
+import kg.corpus.workers
 from rdflib import RDF, RDFS
 from kg.build import BuildOptions, build
 
@@ -34,14 +35,14 @@ def test_build_reports_an_article_that_breaks_extraction_and_keeps_the_rest(tmp_
     (tmp_path / "in" / "a.txt").write_text("Kenyan President William Ruto met Ugandan President Yoweri Museveni.",
                                            encoding="utf-8")
     (tmp_path / "in" / "b.txt").write_text("Trigger of the failure.", encoding="utf-8")
-    real = kg.build.extract_article
+    real = kg.corpus.workers.extract_article
 
     def flaky(article, nlp, rules, window=None):
         if "Trigger" in article.text:
             raise ValueError("boom")
         return real(article, nlp, rules, window)
 
-    monkeypatch.setattr(kg.build, "extract_article", flaky)
+    monkeypatch.setattr(kg.corpus.workers, "extract_article", flaky)
     seen = []
     report = build([tmp_path / "in"], BuildOptions(output=tmp_path / "out"), on_failure=seen.append)
     assert [str(f) for f in seen] == [f"{tmp_path / 'in' / 'b.txt'}: extraction failed (ValueError: boom); "

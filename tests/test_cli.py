@@ -186,7 +186,7 @@ def test_cli_failed_write_leaves_old_graph_and_no_temp_files(tmp_path, monkeypat
         kg.build.build([folder], BuildOptions(output=out))
     monkeypatch.undo()
     assert (out / "graph.ttl").read_bytes() == old
-    assert sorted(os.listdir(out)) == [".kg-build.lock", "graph.ttl"]
+    assert sorted(os.listdir(out)) == [".kg-build.lock", "graph.ttl", "kg-cache.sqlite"]  # the extractions are kept
 
 
 def test_cli_warnings_name_the_file_and_the_build_goes_on(tmp_path):
@@ -209,4 +209,4 @@ def test_cli_warnings_name_the_file_and_the_build_goes_on(tmp_path):
     assert result.stdout.startswith("2 articles, ")
     assert {"William Ruto", "Yoweri Museveni"} <= labels(out / "graph.ttl")
     again = invoke("build", folder, "-o", out, "--quiet", "--any-language")
-    assert again.stdout.startswith("3 articles, ")
+    assert again.stdout.startswith("3 articles (2 from the cache), ")

@@ -5,14 +5,15 @@ from __future__ import annotations
 import pytest
 
 import kg.build
+import kg.corpus.workers
 from benchmarks.fuzz_ingest import FORMATS, make_cases, pathological_cases, run_case
 
 
 @pytest.fixture(scope="module")
 def cached_pipeline():
-    nlp = kg.build.load_pipeline()
+    nlp = kg.corpus.workers.load_pipeline()
     patch = pytest.MonkeyPatch()
-    patch.setattr(kg.build, "load_pipeline", lambda: nlp)
+    patch.setattr(kg.corpus.workers, "load_pipeline", lambda: nlp)
     yield
     patch.undo()
 

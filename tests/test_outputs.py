@@ -3,10 +3,12 @@ build at a time, replaced whole or not at all (even when killed), never emptied 
 that built nothing."""
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -16,8 +18,10 @@ import pytest
 from rdflib import RDF, Dataset
 
 import kg.build
+import kg.corpus.workers
 import kg.files
 from kg.build import BuildOptions, build
+from kg.corpus.cache import CACHE_NAME
 from kg.files import JOURNAL_NAME, LOCK_NAME, OutputFolder, recover
 from kg.graph.namespace import KG
 from tests.cli import invoke
@@ -38,7 +42,16 @@ def built(seed_build, tmp_path) -> Path:
 
 
 def contents(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.name != LOCK_NAME}
+    """The outputs in a folder (not its lock, nor the extraction cache, which keeps what a build did)."""
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.name not in (LOCK_NAME, CACHE_NAME)}
+
+
+def assert_cache_intact(folder: Path) -> None:
+    """The extraction cache a killed build leaves is whole: SQLite commits each entry."""
+    if (folder / CACHE_NAME).exists():
+        with contextlib.closing(sqlite3.connect(folder / CACHE_NAME)) as db:
+            assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+            assert db.execute("SELECT count(*) FROM extractions").fetchone()[0] >= 0
 
 
 def test_outputs_a_build_of_a_missing_path_leaves_earlier_outputs_byte_identical(built, tmp_path):
@@ -73,7 +86,7 @@ def no_extraction(monkeypatch):
     """Fails the test if the build gets as far as loading the parser."""
     def refuse():
         raise AssertionError("the output path should have been refused before any work")
-    monkeypatch.setattr(kg.build, "load_pipeline", refuse)
+    monkeypatch.setattr(kg.corpus.workers, "load_pipeline", refuse)
 
 
 def test_outputs_a_file_where_the_folder_should_be_is_refused_before_any_work(tmp_path, no_extraction):
@@ -168,8 +181,8 @@ def test_outputs_a_build_killed_at_any_step_leaves_outputs_of_one_build(built, t
     (tmp_path / "in").mkdir()
     shutil.copy(SEED, tmp_path / "in" / "a.txt")
     (tmp_path / "in" / "b.txt").write_text(SECOND, encoding="utf-8")
-    nlp = kg.build.load_pipeline()
-    monkeypatch.setattr(kg.build, "load_pipeline", lambda: nlp)
+    nlp = kg.corpus.workers.load_pipeline()
+    monkeypatch.setattr(kg.corpus.workers, "load_pipeline", lambda: nlp)
     pristine = contents(built)
     assert _which_build(built) == (1, 1)
     outcomes, journaled = [], 0
@@ -189,7 +202,8 @@ def test_outputs_a_build_killed_at_any_step_leaves_outputs_of_one_build(built, t
         recover(built, kg.build.OUTPUT_NAMES)
         outcome = _which_build(built)
         assert outcome in ((1, 1), (2, 2)), f"killed at step {step}"
-        assert sorted(os.listdir(built)) == sorted([*pristine, LOCK_NAME])
+        assert sorted(set(os.listdir(built)) - {CACHE_NAME}) == sorted([*pristine, LOCK_NAME])
+        assert_cache_intact(built)
         outcomes.append(outcome)
         if not killed:
             break
@@ -252,3 +266,4 @@ def test_outputs_ctrl_c_and_sigterm_stop_with_one_line_and_keep_earlier_outputs(
     assert process.returncode == status, err
     assert (out, err) == ("", "kg: interrupted\n")
     assert contents(built) == before
+    assert_cache_intact(built)

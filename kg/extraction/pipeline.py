@@ -100,7 +100,7 @@ def detached(extraction: ArticleExtraction) -> ArticleExtraction:
     actors = extraction.actors
     return ArticleExtraction(
         extraction.article, refs,  # type: ignore[arg-type]
-        replace(actors, index=TokenIndex(),
+        replace(actors, actors=dict(actors.actors), index=TokenIndex({}, {}),  # plain dicts: picklable
                 posts=tuple(replace(p, sentence=refs[p.sentence.index]) for p in actors.posts),
                 affiliations=tuple((person, state, refs[s.index]) for person, state, s in actors.affiliations)),
         [(replace(f, sentence=refs[f.sentence.index]), d) for f, d in extraction.relations],
