@@ -42,6 +42,7 @@ class BuildOptions:
     any_language: bool = False  # build articles that are not in English too
     jobs: int = 1  # worker processes extracting articles (the command line uses every core)
     cache: bool = True  # keep per-article extractions in the output folder, and reuse them
+    scheduler: str | None = None  # a Dask scheduler's address: extract on that cluster
 
 
 #: Every file a build may write into its output folder.
@@ -163,7 +164,8 @@ def _extract_all(articles: list[Article], rules: Rules, options: BuildOptions, f
     with cache or contextlib.nullcontext():
         known = {a.id: cache.get(a) for a in articles} if cache else {}
         todo = [a for a in articles if known.get(a.id) is None]
-        fresh = extract_many(todo, RuleFiles(options.gazetteers, options.lexicons), rules, options.jobs)
+        fresh = extract_many(todo, RuleFiles(options.gazetteers, options.lexicons), rules, options.jobs,
+                             options.scheduler)
         with contextlib.closing(fresh):  # an interrupted build stops its workers at once
             return _in_order(articles, known, fresh, cache, reporter, progress)
 

@@ -91,9 +91,12 @@ def main() -> None:
 @click.option("--no-cache", "no_cache", is_flag=True,
               help="Extract every article again: neither read nor write the extractions kept in the output "
                    "folder (kg-cache.sqlite), which let a rebuild extract only new or changed articles.")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Extract on the Dask cluster whose scheduler is at ADDRESS (tcp://HOST:PORT); needs "
+                   "pip install 'kg[dask]' here and kg on the workers.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 def build(inputs, output, date, gazetteers, lexicons, base_iri, named_graphs, no_html, any_language, jobs,
-          no_cache, quiet) -> None:
+          no_cache, scheduler, quiet) -> None:
     """Read news articles and write their knowledge graph as Turtle, with an
     interactive view of it in graph.html.
 
@@ -118,7 +121,8 @@ def build(inputs, output, date, gazetteers, lexicons, base_iri, named_graphs, no
 
     options = BuildOptions(output=output, date=date, gazetteers=tuple(gazetteers), lexicons=tuple(lexicons),
                            base_iri=base_iri or DEFAULT_BASE_IRI, named_graphs=named_graphs, html=not no_html,
-                           any_language=any_language, jobs=jobs or os.cpu_count() or 1, cache=not no_cache)
+                           any_language=any_language, jobs=jobs or os.cpu_count() or 1, cache=not no_cache,
+                           scheduler=scheduler)
 
     def failed(err: KGError) -> None:
         click.echo(f"kg: {err}", err=True)

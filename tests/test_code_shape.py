@@ -81,7 +81,7 @@ def _string_literals(tree: ast.AST):
                and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)}
     for call in ast.walk(tree):
         if isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id.endswith("Error"):
-            skipped |= {id(arg) for arg in call.args}
+            skipped |= {id(node) for arg in call.args for node in ast.walk(arg)}  # messages, f-strings too
     for node in ast.walk(tree):
         if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in skipped:
             yield node

@@ -82,8 +82,8 @@ class ExtractionCache:
         try:
             row = self._db.execute("SELECT data FROM extractions WHERE key = ?", (key,)).fetchone()
             found = pickle.loads(row[0]) if row is not None else None  # noqa: S301 - our own file
-        except (sqlite3.Error, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
-            self._reset("an entry cannot be read")
+        except (sqlite3.Error, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError) as err:
+            self._reset(type(err).__name__)
             return None
         if found is not None:
             self.used.add(key)

@@ -21,7 +21,7 @@ from ..model import Article
 if TYPE_CHECKING:
     from spacy.language import Language
 
-__all__ = ["RuleFiles", "Outcome", "extract_one", "extract_many"]
+__all__ = ["RuleFiles", "Outcome", "extract_one", "extract_many", "extract_here"]
 
 Outcome = Union[list[ArticleExtraction], InputError]
 CHUNKS_PER_WORKER = 4  # articles are handed out in chunks, this many per worker at least ...
@@ -46,12 +46,17 @@ def extract_one(article: Article, nlp: "Language", rules: Rules) -> Outcome:
                                           "please report this with the article")
 
 
-def extract_many(articles: list[Article], files: RuleFiles, rules: Rules, jobs: int) -> Iterator[Outcome]:
+def extract_many(articles: list[Article], files: RuleFiles, rules: Rules, jobs: int,
+                 scheduler: str | None = None) -> Iterator[Outcome]:
     """The outcome of each article, in order; with `jobs` > 1 (and more than one article) in
-    that many worker processes."""
+    that many worker processes; with a `scheduler` address, on that Dask cluster."""
+    if scheduler and articles:
+        from .cluster import extract_on_cluster
+        yield from extract_on_cluster(articles, files, rules, scheduler)
+        return
     workers = min(jobs, len(articles))
     if workers <= 1:
-        yield from _here(articles, rules)
+        yield from extract_here(articles, rules)
         return
     _WORKER.update(files=files, rules=rules)  # inherited by forked workers; spawned ones load their own
     pool = ProcessPoolExecutor(workers, mp_context=_context(), initializer=_start, initargs=(files,))
@@ -64,7 +69,7 @@ def extract_many(articles: list[Article], files: RuleFiles, rules: Rules, jobs: 
         finished = True
     except BrokenProcessPool:
         finished = True
-        yield from _here(articles[done:], rules)  # a worker died (out of memory, killed): finish here
+        yield from extract_here(articles[done:], rules)  # a worker died (out of memory, killed): finish here
     finally:
         _WORKER.clear()
         _stop(pool, now=not finished)
@@ -77,7 +82,8 @@ def _stop(pool: ProcessPoolExecutor, now: bool) -> None:
     pool.shutdown(wait=True, cancel_futures=now)
 
 
-def _here(articles: list[Article], rules: Rules) -> Iterator[Outcome]:
+def extract_here(articles: list[Article], rules: Rules) -> Iterator[Outcome]:
+    """The outcome of each article, extracted in this process."""
     nlp = load_pipeline()
     for article in articles:
         yield extract_one(article, nlp, rules)

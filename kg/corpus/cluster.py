@@ -1,0 +1,102 @@
+"""Extraction on a Dask distributed cluster (`kg build --scheduler tcp://HOST:PORT`, the optional
+`distributed` package): articles go out in chunks, each worker loads the pipeline once and keeps
+it, the extractions come back as plain data in the articles' order and are merged here. The
+user's gazetteers and lexicons travel with the tasks, so the workers need only kg installed, in
+the same version. A chunk whose workers keep dying is extracted here instead."""
+from __future__ import annotations
+
+import hashlib
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+from .. import __version__
+from ..errors import KGError
+from ..extraction.nlp import load_pipeline
+from ..extraction.rules import Rules, load_rules
+from ..model import Article
+from .workers import Outcome, RuleFiles, extract_one, extract_here
+
+__all__ = ["extract_on_cluster"]
+
+CHUNK = 8  # articles a task extracts
+CONNECT_TIMEOUT = "15s"
+
+
+@dataclass(frozen=True)
+class ShippedFiles:
+    """The user's data files, their names and contents, as a task carries them to a worker."""
+
+    gazetteers: tuple[tuple[str, bytes], ...] = ()
+    lexicons: tuple[tuple[str, bytes], ...] = ()
+
+    @classmethod
+    def of(cls, files: RuleFiles) -> "ShippedFiles":
+        return cls(tuple((p.name, Path(p).read_bytes()) for p in files.gazetteers),
+                   tuple((p.name, Path(p).read_bytes()) for p in files.lexicons))
+
+
+def extract_on_cluster(articles: list[Article], files: RuleFiles, rules: Rules, scheduler: str) -> Iterator[Outcome]:
+    """The outcome of each article, in order, extracted by the workers of the cluster whose
+    scheduler is at `scheduler`."""
+    try:
+        from distributed import Client
+        from distributed.scheduler import KilledWorker
+    except ImportError:
+        raise KGError("--scheduler needs the distributed package: pip install 'kg[dask]'") from None
+    try:
+        client = Client(scheduler, timeout=CONNECT_TIMEOUT, set_as_default=False)
+    except (OSError, TimeoutError, ValueError) as err:
+        raise KGError(f"cannot reach the Dask scheduler at {scheduler}: {err}") from None
+    try:
+        _check_versions(client, scheduler)
+        shipped = ShippedFiles.of(files)
+        chunks = [articles[i:i + CHUNK] for i in range(0, len(articles), CHUNK)]
+        futures = client.map(_extract_chunk, chunks, shipped=shipped, version=__version__, pure=False)
+        for chunk, future in zip(chunks, futures):
+            try:
+                outcomes = future.result()
+            except KilledWorker:  # every worker given it died: the chunk is done here
+                outcomes = list(extract_here(chunk, rules))
+            yield from outcomes
+    finally:
+        client.close()
+
+
+def _check_versions(client, scheduler: str) -> None:
+    versions = client.run(_kg_version)
+    if not versions:
+        raise KGError(f"the Dask cluster at {scheduler} has no worker")
+    other = sorted({v for v in versions.values() if v != __version__})
+    if other:
+        raise KGError(f"the workers at {scheduler} run kg {', '.join(other)}, this build kg {__version__}")
+
+
+def _kg_version() -> str:
+    return __version__
+
+
+_LOADED: dict = {}  # in a worker: its pipeline, and the rules for the files it was given
+
+
+def _extract_chunk(articles: list[Article], shipped: ShippedFiles, version: str) -> list[Outcome]:
+    if version != __version__:
+        raise KGError(f"this worker runs kg {__version__}, the build kg {version}")
+    if "nlp" not in _LOADED:
+        _LOADED["nlp"] = load_pipeline()
+    key = hashlib.sha256(repr(shipped).encode()).hexdigest()
+    if _LOADED.get("key") != key:
+        folder = Path(tempfile.mkdtemp(prefix="kg-rules-"))
+        gazetteers = tuple(_written(folder / "gazetteers", name, data) for name, data in shipped.gazetteers)
+        lexicons = tuple(_written(folder / "lexicons", name, data) for name, data in shipped.lexicons)
+        _LOADED.update(key=key, rules=load_rules(gazetteers, lexicons))
+    nlp, rules = _LOADED["nlp"], _LOADED["rules"]
+    return [extract_one(article, nlp, rules) for article in articles]
+
+
+def _written(folder: Path, name: str, data: bytes) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{len(list(folder.iterdir())):03}-{name}"
+    path.write_bytes(data)
+    return path
