@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
+import json
 import re
 
 import pytest
@@ -247,6 +248,24 @@ def test_cli_viz_focus_says_what_was_left_out(graph_file, tmp_path):
     assert result.stdout == f"4 actors (20 left out), 4 relations -> {out}\n"
     assert "20 of 24 actors and 24 of 28 relations left out (--focus 'Akar' --depth 1)." in \
         out.read_text(encoding="utf-8")
+
+
+def test_cli_viz_page_carries_the_evidence_of_the_relations_it_draws_only(graph_file, seed_view, tmp_path):
+    out = tmp_path / "akar.html"
+    assert invoke("viz", graph_file, "--focus", "Akar", "--depth", "1", "-o", out).exit_code == 0
+    page = out.read_text(encoding="utf-8")
+    drawn = {a.id for a in seed_view.actors if f"\"iri\":\"{a.id}\"" in page}
+    left_out = [e for e in seed_view.edges if e.source not in drawn or e.target not in drawn]
+    sentences = {ev.sentence for e in left_out for ev in e.evidence}
+    kept = {ev.sentence for e in seed_view.edges if e.source in drawn and e.target in drawn for ev in e.evidence}
+    kept |= {source.title for source in seed_view.sources.values()}  # the page lists its articles
+    def in_page(sentence: str) -> bool:
+        start = json.dumps(sentence[:60], ensure_ascii=False)[1:-1]
+        return start.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e") in page
+
+    assert left_out and sentences - kept and kept
+    assert all(in_page(s) for s in kept)
+    assert not [s for s in sentences - kept if in_page(s)]
 
 
 def test_cli_viz_unknown_focus_is_one_line_and_status_1(graph_file, tmp_path):
