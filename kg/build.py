@@ -15,6 +15,7 @@ from .extraction.pipeline import ArticleExtraction
 from .files import OutputFolder
 from .graph.rdf import to_graph
 from .graph.serialize import serialize_graph, union_graph
+from .graph.shards import write_shards
 from .view.html import HtmlOptions
 from .reading.ingest import read_articles
 from .corpus.merge import merge_extractions
@@ -43,6 +44,7 @@ class BuildOptions:
     jobs: int = 1  # worker processes extracting articles (the command line uses every core)
     cache: bool = True  # keep per-article extractions in the output folder, and reuse them
     scheduler: str | None = None  # a Dask scheduler's address: extract on that cluster
+    shards: Path | None = None  # also write each article's graph as N-Quads into this folder
 
 
 #: Every file a build may write into its output folder.
@@ -148,6 +150,12 @@ def build(inputs: Sequence[str | os.PathLike], options: BuildOptions = BuildOpti
             write_view(union_graph(dataset), out.path / "graph.html", Selection(max_nodes=options.html_max_nodes),
                        HtmlOptions(title), write=lambda path, data: out.stage(path.name, data))
         report.written = out.commit()
+        if options.shards is not None:
+            shards = dataset if options.named_graphs else to_graph(
+                kept, corpus.actors, corpus.posts, corpus.assertions, corpus.events,
+                base_iri=options.base_iri, named_graphs=True)
+            report.written.append(Path(options.shards))
+            write_shards(shards, options.shards)
     report.articles = len(kept)
     report.actors = sum(1 for a in corpus.actors if a.type.value != "Place")
     report.relations = len(corpus.assertions)

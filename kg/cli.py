@@ -94,9 +94,12 @@ def main() -> None:
 @click.option("--scheduler", metavar="ADDRESS",
               help="Extract on the Dask cluster whose scheduler is at ADDRESS (tcp://HOST:PORT); needs "
                    "pip install 'kg[dask]' here and kg on the workers.")
+@click.option("--shards", type=click.Path(file_okay=False, path_type=Path), metavar="DIR",
+              help="Also write the graph as N-Quads files into DIR, one per article (its named graph) and one "
+                   "for the default graph, for bulk loading (kg push DIR).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 def build(inputs, output, date, gazetteers, lexicons, base_iri, named_graphs, no_html, any_language, jobs,
-          no_cache, scheduler, quiet) -> None:
+          no_cache, scheduler, shards, quiet) -> None:
     """Read news articles and write their knowledge graph as Turtle, with an
     interactive view of it in graph.html.
 
@@ -122,7 +125,7 @@ def build(inputs, output, date, gazetteers, lexicons, base_iri, named_graphs, no
     options = BuildOptions(output=output, date=date, gazetteers=tuple(gazetteers), lexicons=tuple(lexicons),
                            base_iri=base_iri or DEFAULT_BASE_IRI, named_graphs=named_graphs, html=not no_html,
                            any_language=any_language, jobs=jobs or os.cpu_count() or 1, cache=not no_cache,
-                           scheduler=scheduler)
+                           scheduler=scheduler, shards=shards)
 
     def failed(err: KGError) -> None:
         click.echo(f"kg: {err}", err=True)

@@ -240,7 +240,7 @@ def serve(graph, port, timeout) -> None:
 
 
 @click.command()
-@click.argument("graph", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("graph", type=click.Path(exists=True, path_type=Path))
 @click.option("--endpoint", required=True, metavar="URL",
               help="The store's Graph Store Protocol endpoint, e.g. http://127.0.0.1:7878/store.")
 @click.option("--graph", "graph_iri", metavar="IRI", help="Load into this named graph [default: the default graph].")
@@ -253,13 +253,17 @@ def push(graph, endpoint, graph_iri, replace, user, timeout) -> None:
     the Graph Store HTTP Protocol. Credentials (--user and KG_PASSWORD, or in the
     URL) go to the endpoint's host only and are never printed; redirects are not
     followed. Success is a 2xx answer to the write, after which the graph is read
-    back and its triples counted when the store allows it.
+    back and its triples counted when the store allows it. GRAPH may be a folder
+    of shards (kg build --shards DIR): each article's named graph goes to that
+    graph, the rest to the default graph (with --replace, an article pushed
+    again replaces its graph).
 
     \b
     Examples:
       kg push output/graph.ttl --endpoint http://127.0.0.1:7878/store
       KG_PASSWORD=secret kg push output/graph.ttl --endpoint https://db.example/ds/data \\
           --graph https://example.org/news --user analyst --replace
+      kg push shards/ --endpoint http://127.0.0.1:7878/store --replace
     """
     import os
 

@@ -15,6 +15,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from rdflib import Dataset, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from kg.graph.endpoint import oxigraph_binary
 from kg.graph.load import load_graph
@@ -90,6 +92,42 @@ def test_push_into_a_named_graph_and_replace(seed_build, oxigraph_server):
     triples = len(load_graph(seed_build[0]))
     assert count(oxigraph_server, f"GRAPH <{iri}> {{ ?s ?p ?o }}") == triples
     assert count(oxigraph_server) == 0  # the default graph is untouched
+
+
+def test_push_a_folder_of_shards_loads_each_article_into_its_graph(tmp_path, oxigraph_server):
+    corpus = Path(__file__).parent / "data" / "articles"
+    shards = tmp_path / "shards"
+    built = invoke("build", corpus, "-o", tmp_path / "out", "--shards", shards, "--trig", "--no-html", "--quiet",
+                   "--no-cache")
+    assert built.exit_code == 0, built.stderr
+    assert sorted(p.name for p in shards.iterdir()) == [
+        "article-baltic-call.nq", "article-horn-1.nq", "article-horn-2.nq", "article-sahel-talks.nq",
+        "default-graph.nq"]
+    dataset = Dataset()
+    dataset.parse(tmp_path / "out" / "graph.trig", format="trig")
+    article = "https://w3id.org/newskg/id/article/horn-1"
+    in_article = len(dataset.graph(URIRef(article)))
+    for _ in range(2):  # pushed again, each graph is replaced, not doubled
+        result = invoke("push", shards, "--endpoint", oxigraph_server + "/store", "--replace")
+        assert result.exit_code == 0, result.stderr
+    total = sum(len(g) for g in dataset.graphs() if len(g))
+    assert result.stdout == (f"{total} triples in 5 graphs -> {oxigraph_server}/store "
+                             f"(its 5 graphs now hold {total} triples)\n")
+    assert count(oxigraph_server, f"GRAPH <{article}> {{ ?s ?p ?o }}") == in_article
+    assert count(oxigraph_server) == len(dataset.graph(DATASET_DEFAULT_GRAPH_ID))
+
+
+def test_push_a_folder_refuses_a_graph_option_and_bad_shards(tmp_path):
+    (tmp_path / "shards").mkdir()
+    result = invoke("push", tmp_path / "shards", "--endpoint", "http://127.0.0.1:9/store")
+    assert (result.exit_code, result.stderr) == (1, f"kg: {tmp_path / 'shards'}: holds no .nq shard\n")
+    (tmp_path / "shards" / "article-x.nq").write_text("<a> <b> .\n", encoding="utf-8")
+    result = invoke("push", tmp_path / "shards", "--endpoint", "http://127.0.0.1:9/store")
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"kg: {tmp_path / 'shards' / 'article-x.nq'}: not valid N-Quads")
+    result = invoke("push", tmp_path / "shards", "--endpoint", "http://127.0.0.1:9/store", "--graph", "urn:g")
+    assert result.stderr == (f"kg: {tmp_path / 'shards'}: a folder of shards names its graphs itself; "
+                             "leave out --graph\n")
 
 
 def test_push_to_an_unreachable_endpoint(seed_build):

@@ -13,11 +13,11 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import KGError, shown
+from ..errors import GraphFileError, KGError, shown
 from .serialize import serialize_graph
 from .load import load_graph
 
-__all__ = ["EndpointError", "oxigraph_binary", "push", "PushReport", "public_url"]
+__all__ = ["EndpointError", "oxigraph_binary", "push", "PushReport", "public_url", "shard_graphs"]
 
 
 class EndpointError(KGError):
@@ -41,14 +41,17 @@ class PushReport:
     target: str  # the URL the graph went to, without credentials
     held: int | None = None  # triples the target graph holds after the push, when the store tells
     unchecked: str | None = None  # why the store could not be asked
+    graphs: int = 1  # graphs written (a folder of shards: one per article, and the default graph)
 
     @property
     def summary(self) -> str:
+        where = "the graph now holds" if self.graphs == 1 else f"its {self.graphs} graphs now hold"
         if self.held is not None:
-            check = f" (the graph now holds {self.held} triples)"
+            check = f" ({where} {self.held} triples)"
         else:
             check = f" (not checked: {self.unchecked})" if self.unchecked else ""
-        return f"{self.triples} triples -> {self.target}{check}"
+        into = f" in {self.graphs} graphs" if self.graphs > 1 else ""
+        return f"{self.triples} triples{into} -> {self.target}{check}"
 
 
 class _Redirected(Exception):
@@ -94,15 +97,28 @@ def push(graph_path: str | os.PathLike[str], endpoint: str, *, graph_iri: str | 
         user = urllib.parse.unquote(parts.username)
         password = urllib.parse.unquote(parts.password or "") if password is None else password
     endpoint = public_url(endpoint)
-    graph = load_graph(graph_path)
-    body = serialize_graph(graph, "nt")
-    sent = sum(1 for line in body.splitlines() if line.strip())
-    target = endpoint + ("&" if "?" in endpoint else "?") + (
-        urllib.parse.urlencode({"graph": graph_iri}) if graph_iri else "default")
     headers = {"Content-Type": "application/n-triples"}
     if user is not None:
         token = base64.b64encode(f"{user}:{password or ''}".encode("utf-8")).decode("ascii")
         headers["Authorization"] = f"Basic {token}"
+    if Path(graph_path).is_dir():
+        if graph_iri is not None:
+            raise EndpointError(f"{graph_path}: a folder of shards names its graphs itself; leave out --graph")
+        graphs = shard_graphs(graph_path)
+    else:
+        graphs = {graph_iri: serialize_graph(load_graph(graph_path), "nt")}
+    reports = [_push_graph(endpoint, iri, body, headers, replace, timeout) for iri, body in graphs.items()]
+    unchecked = next((r.unchecked for r in reports if r.unchecked), None)
+    held = None if unchecked else sum(r.held or 0 for r in reports)
+    target = reports[0].target if len(reports) == 1 else endpoint
+    return PushReport(sum(r.triples for r in reports), target, held, unchecked, len(reports))
+
+
+def _push_graph(endpoint: str, graph_iri: str | None, body: bytes, headers: dict[str, str], replace: bool,
+                timeout: float) -> PushReport:
+    sent = sum(1 for line in body.splitlines() if line.strip())
+    target = endpoint + ("&" if "?" in endpoint else "?") + (
+        urllib.parse.urlencode({"graph": graph_iri}) if graph_iri else "default")
     opener = urllib.request.build_opener(_NoRedirects())
     request = urllib.request.Request(target, data=body, method="PUT" if replace else "POST", headers=headers)
     _exchange(opener, request, endpoint, timeout, "refused the graph")
@@ -111,6 +127,25 @@ def push(graph_path: str | os.PathLike[str], endpoint: str, *, graph_iri: str | 
         raise EndpointError(f"{endpoint} answered the write, but its graph holds {held} triples, "
                             f"fewer than the {sent} sent")
     return PushReport(sent, target, held, unchecked)
+
+
+def shard_graphs(folder: str | os.PathLike[str]) -> dict[str | None, bytes]:
+    """The graphs of a folder of N-Quads shards (kg build --shards): graph IRI (None for the
+    default graph) -> its triples as N-Triples, the default graph first."""
+    import pyoxigraph as ox
+
+    lines: dict[str | None, list[str]] = {}
+    for path in sorted(Path(folder).glob("*.nq")):
+        try:
+            quads = list(ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS))
+        except (SyntaxError, ValueError, OSError) as err:
+            raise GraphFileError(str(path), f"not valid N-Quads: {shown(str(err).splitlines()[0], 120)}") from None
+        for q in quads:
+            name = None if isinstance(q.graph_name, ox.DefaultGraph) else q.graph_name.value
+            lines.setdefault(name, []).append(f"{q.subject} {q.predicate} {q.object} .\n")
+    if not lines:
+        raise GraphFileError(str(folder), "holds no .nq shard")
+    return {name: "".join(lines[name]).encode("utf-8") for name in sorted(lines, key=lambda n: (n is not None, n or ""))}
 
 
 def _exchange(opener, request, endpoint: str, timeout: float, refusal: str) -> bytes:

@@ -16,7 +16,7 @@ from rdflib.plugins.serializers.trig import TrigSerializer
 from ..files import write_atomic
 from .rdf import PREFIXES
 
-__all__ = ["FORMATS", "serialize_graph", "write_graph", "union_graph"]
+__all__ = ["FORMATS", "serialize_graph", "write_graph", "union_graph", "graphs_in", "sorted_lines"]
 
 #: Output formats write_graph knows, by the names rdflib uses.
 FORMATS = ("turtle", "trig", "nt", "nquads", "json-ld")
@@ -43,7 +43,7 @@ def write_graph(dataset: Graph, path: str | os.PathLike[str], format: str = "tur
     return write_atomic(path, serialize_graph(dataset, format))
 
 
-def _graphs(dataset: Graph) -> list[Graph]:
+def graphs_in(dataset: Graph) -> list[Graph]:
     """The non-empty graphs of a dataset, the default graph first, then by name."""
     if not dataset.context_aware:
         return [dataset]
@@ -53,7 +53,7 @@ def _graphs(dataset: Graph) -> list[Graph]:
 
 
 def _has_named_graphs(dataset: Graph) -> bool:
-    return any(g.identifier != DATASET_DEFAULT_GRAPH_ID for g in _graphs(dataset))
+    return any(g.identifier != DATASET_DEFAULT_GRAPH_ID for g in graphs_in(dataset))
 
 
 def union_graph(dataset: Graph) -> Graph:
@@ -61,7 +61,7 @@ def union_graph(dataset: Graph) -> Graph:
     union = Graph(bind_namespaces="none")
     for prefix, ns in dataset.namespaces():
         union.bind(prefix, ns, override=True, replace=True)
-    for g in _graphs(dataset):
+    for g in graphs_in(dataset):
         for triple in g:
             union.add(triple)
     return union
@@ -78,25 +78,25 @@ def _trig(dataset: Graph) -> bytes:
     with warnings.catch_warnings():  # rdflib 7 calls its own deprecated Dataset.contexts
         warnings.simplefilter("ignore", DeprecationWarning)
         serializer = TrigSerializer(dataset)
-    serializer.contexts = _graphs(dataset)  # its own order follows a set: fix it
+    serializer.contexts = graphs_in(dataset)  # its own order follows a set: fix it
     out = io.BytesIO()
     serializer.serialize(out, encoding="utf-8")
     return out.getvalue()
 
 
-def _sorted_lines(data: bytes) -> bytes:
+def sorted_lines(data: bytes) -> bytes:
     lines = sorted(line for line in data.decode("utf-8").splitlines() if line.strip())
     return "".join(line + "\n" for line in lines).encode("utf-8")
 
 
 def _ntriples(dataset: Graph) -> bytes:
-    return _sorted_lines(union_graph(dataset).serialize(format="nt", encoding="utf-8"))
+    return sorted_lines(union_graph(dataset).serialize(format="nt", encoding="utf-8"))
 
 
 def _nquads(dataset: Graph) -> bytes:
     if not dataset.context_aware:
         return _ntriples(dataset)
-    return _sorted_lines(dataset.serialize(format="nquads", encoding="utf-8"))
+    return sorted_lines(dataset.serialize(format="nquads", encoding="utf-8"))
 
 
 def _jsonld(dataset: Graph) -> bytes:
