@@ -175,11 +175,11 @@ def stats(graph, top, fmt) -> None:
     """
     import json
 
-    from .graph.load import load_graph
+    from .graph.triples import load_for_lookup
     from .query.stats import format_stats, graph_stats
     from .view.data import read_view
 
-    result = graph_stats(read_view(load_graph(graph)), top)
+    result = graph_stats(read_view(load_for_lookup(graph)), top)
     if fmt == "json":
         click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
     else:

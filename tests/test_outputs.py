@@ -115,7 +115,7 @@ def test_outputs_export_and_viz_check_the_output_path_first(seed_build, tmp_path
     def refuse(*args, **kwargs):
         raise AssertionError("the output path should have been refused before reading the graph")
     monkeypatch.setattr(kg.graph.export, "load_graph", refuse)
-    monkeypatch.setattr(kg.view.viz, "load_graph", refuse)
+    monkeypatch.setattr(kg.view.viz, "load_for_lookup", refuse)
     args = [a.format(graph=seed_build[0], missing=tmp_path / "missing") for a in command]
     result = invoke(*args)
     assert result.exit_code == 1

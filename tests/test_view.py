@@ -234,6 +234,17 @@ def graph_file(seed_build, tmp_path):
     return path
 
 
+@pytest.mark.parametrize("syntax", ["turtle", "trig", "nt", "nquads"])
+def test_view_read_through_oxigraph_is_the_view_read_through_rdflib(seed_view, seed_graph, tmp_path, syntax):
+    from kg.graph.triples import TripleIndex, load_for_lookup
+
+    path = tmp_path / f"seed.{ {'turtle': 'ttl', 'nquads': 'nq'}.get(syntax, syntax)}"
+    path.write_bytes(seed_graph.serialize(format=syntax, encoding="utf-8"))
+    index = load_for_lookup(path)
+    assert isinstance(index, TripleIndex) and len(index) == len(seed_graph)
+    assert read_view(index) == seed_view
+
+
 def test_cli_viz_writes_the_page_next_to_the_graph(graph_file):
     result = invoke("viz", graph_file)
     assert result.exit_code == 0, result.stderr

@@ -12,6 +12,7 @@ from rdflib.term import Node
 
 from ..model import ActorType, Modality, Relation
 from ..graph.namespace import KG, SCHEMA
+from ..graph.triples import TripleIndex
 from ..relationtable import relation_table
 
 __all__ = ["RELATION_CLASSES", "ACTOR_TYPES", "TOPIC", "Evidence", "Source", "ViewPost", "ViewActor",
@@ -117,7 +118,7 @@ class GraphView:
                        edges=tuple(e for e in kept_edges if e.source in keep and e.target in keep))
 
 
-def read_view(graph: Graph) -> GraphView:
+def read_view(graph: "Graph | TripleIndex") -> GraphView:
     """The view of a graph: actors by IRI, edges from its reified statements (and from
     direct relation triples that no statement backs, as asserted edges without evidence)."""
     reader = _Reader(graph)
@@ -136,7 +137,7 @@ class _EdgeParts:
 
 
 class _Reader:
-    def __init__(self, graph: Graph):
+    def __init__(self, graph: "Graph | TripleIndex"):
         self.g = graph
         self.sources: dict[str, Source] = {}
         self._labels: dict[Node, str] = {}

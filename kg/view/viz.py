@@ -10,7 +10,7 @@ from rdflib import Graph
 
 from ..files import write_atomic
 from .html import HtmlOptions, write_html
-from ..graph.load import load_graph
+from ..graph.triples import TripleIndex, load_for_lookup
 from .data import TOPIC, GraphView, read_view
 from .select import Selection, select
 
@@ -38,10 +38,10 @@ def visualize(graph_path: str | os.PathLike[str], output: str | os.PathLike[str]
               selection: Selection = Selection(), options: HtmlOptions = HtmlOptions()) -> VizReport:
     """Read the graph at `graph_path` and write its page to `output`.
     Raises GraphFileError for an unreadable graph, KGError for a focus that names no actor."""
-    return write_view(load_graph(graph_path), output, selection, options)
+    return write_view(load_for_lookup(graph_path), output, selection, options)
 
 
-def write_view(graph: Graph, output: str | os.PathLike[str], selection: Selection = Selection(),
+def write_view(graph: "Graph | TripleIndex", output: str | os.PathLike[str], selection: Selection = Selection(),
                options: HtmlOptions = HtmlOptions(), write: Callable[[Path, bytes], Path] = write_atomic) -> VizReport:
     """The page of `graph` (the part `selection` keeps), written to `output` by `write`."""
     whole = read_view(graph)
