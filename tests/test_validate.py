@@ -3,7 +3,8 @@ kind of break is reported on a line of its own."""
 from __future__ import annotations
 
 import pytest
-from rdflib import Dataset, Literal, URIRef
+from rdflib import RDF, RDFS, Dataset, Literal, URIRef
+from rdflib.namespace import PROV, SKOS
 
 from kg.build import BuildOptions, build
 from kg.graph.namespace import KG
@@ -66,3 +67,45 @@ def test_validate_cli_prints_violations_and_exits_1(seed_graph, tmp_path):
     assert lines and all(line.startswith("kgr:statement/") for line in lines)
     assert "a relation only planned or denied is stated as fact" in lines[0] and "(value: kg:Planned)" in lines[0]
     assert result.stderr == f"{path} does not conform: {len(lines)} violation{'s' if len(lines) > 1 else ''}\n"
+
+
+def _first_of(graph, kind):
+    return sorted(graph.subjects(RDF.type, kind))[0]
+
+
+def _set(kind, predicate, value):
+    """A change: the first node of `kind` gets `value` for `predicate` instead of what it had."""
+    def change(graph):
+        node = _first_of(graph, kind)
+        graph.remove((node, predicate, None))
+        graph.add((node, predicate, value))
+    return change
+
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+BREAKS = {
+    "conforms": lambda g: None,
+    "planned as fact": lambda g: g.add((URIRef(KGR + "mevlut-cavusoglu"), KG.metWith, URIRef(KGR + "faisal-mekdad"))),
+    "two labels": lambda g: g.add((URIRef(KGR + "turkey"), RDFS.label, Literal("Türkiye"))),
+    "no evidence": lambda g: g.remove((None, KG.evidence, None)),
+    "asserted without triple": lambda g: g.remove((URIRef(KGR + "hulusi-akar"), KG.metWith, None)),
+    "confidence as text": _set(RDF.Statement, KG.confidence, Literal("high")),
+    "confidence above 1": _set(RDF.Statement, KG.confidence, Literal("1.5", datatype=URIRef(XSD + "decimal"))),
+    "negative offset": _set(RDF.Statement, KG.charStart, Literal(-3)),
+    "ill-typed offset": _set(RDF.Statement, KG.charEnd, Literal("x", datatype=URIRef(XSD + "integer"))),
+    "unknown modality": _set(RDF.Statement, KG.modality, URIRef(str(KG) + "Rumoured")),
+    "literal subject": _set(RDF.Statement, RDF.subject, Literal("Turkey")),
+    "date as text": _set(RDF.Statement, KG.date, Literal("last week")),
+    "derived from an actor": _set(RDF.Statement, PROV.wasDerivedFrom, URIRef(KGR + "turkey")),
+    "post held by a state": _set(KG.Post, KG.holder, URIRef(KGR + "turkey")),
+    "empty alias": lambda g: g.add((URIRef(KGR + "turkey"), SKOS.altLabel, Literal(""))),
+    "two article dates": lambda g: g.add((_first_of(g, KG.Article), KG.date, Literal("2020-01-01"))),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BREAKS))
+def test_validate_in_oxigraph_finds_what_pyshacl_finds(seed_graph, name):
+    graph = _broken(seed_graph, BREAKS[name])
+    fast, reference = validate_graph(graph, "oxigraph"), validate_graph(graph, "pyshacl")
+    assert fast == reference
+    assert fast.conforms is (name == "conforms")

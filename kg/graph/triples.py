@@ -15,7 +15,7 @@ from rdflib.term import Node
 
 from .load import graph_file_errors, graph_format, load_graph
 
-__all__ = ["TripleIndex", "load_for_lookup"]
+__all__ = ["TripleIndex", "load_for_lookup", "rdflib_term"]
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
@@ -89,6 +89,11 @@ class _Terms:
         if made is None:
             made = self._made[term] = _convert(term)
         return made
+
+
+def rdflib_term(term) -> Node | None:
+    """The rdflib term for an Oxigraph term (None for None: an unbound variable)."""
+    return None if term is None else _convert(term)
 
 
 def _convert(term) -> Node:
