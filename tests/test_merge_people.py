@@ -34,3 +34,16 @@ def test_merge_leaves_an_end_two_longer_names_share(read):
                                       "Defence Minister Ama Kofi Mensah visited Accra.",
                                       "Minister Kofi Mensah said the border would stay open.")]
     assert names == ["Ama Kofi Mensah", "Kofi Mensah", "Nana Kofi Mensah"]
+
+
+def test_merge_makes_whoever_holds_a_post_a_person(read):
+    """The tagger may take a name it has never seen for an organisation in one article while
+    another gives it a post: the holder of a post is a person (the contract's shapes say so)."""
+    nlp, rules = load_pipeline(), default_rules()
+    texts = ["Their foreign ministers, Jeyhunenus Bayramov and Araratenus Mirzoyan, initialled the text of a treaty.",
+             "Armenian Foreign Minister Araratenus Mirzoyan met Azerbaijani Foreign Minister Jeyhunenus Bayramov."]
+    first = extract_article(Article("a0", texts[0], "a0.txt"), nlp, rules)
+    assert any(a.name == "Araratenus Mirzoyan" and a.type is ActorType.ORGANIZATION for a in first.actors.actors.values())
+    corpus = merge_extractions([first, extract_article(Article("a1", texts[1], "a1.txt"), nlp, rules)], rules.gazetteer)
+    holder = next(a for a in corpus.actors if a.name == "Araratenus Mirzoyan")
+    assert holder.type is ActorType.PERSON and any(p.holder == holder.key for p in corpus.posts)

@@ -81,6 +81,8 @@ def merge_extractions(extractions: list[ArticleExtraction], gazetteer: Gazetteer
             if len(participants) >= 2:
                 events.append(Event(participants, meeting.modality, article, s.text, s.start, s.end,
                                     meeting.confidence, dated.date, _place(dated.place, keys)))
+    for post in posts:  # one name typed otherwise in another article: who holds a post is a person
+        actors[post.holder].type = ActorType.PERSON
     return Corpus(sorted(actors.values(), key=lambda a: a.key), _unique_posts(posts),
                   _unique_assertions(assertions), _unique_events(events))
 
