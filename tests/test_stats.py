@@ -42,3 +42,25 @@ def test_stats_negated_relations_are_counted_but_not_connections():
     assert stats.modalities == {"Asserted": 4, "Planned": 1, "Negated": 1}
     ministry = [r for r in stats.top if r.type == "GovernmentBody"][0]
     assert ministry.relations == 1  # opposed by the person; its denied attack does not count
+
+
+def _ring_view(n: int):
+    """n persons, each meeting the next three round a ring."""
+    from kg.model import MEETING, Modality
+    from kg.view.data import GraphView, ViewActor, ViewEdge
+
+    actors = tuple(ViewActor(f"urn:a{i}", f"Person {i}", "Person") for i in range(n))
+    edges = tuple(ViewEdge(f"urn:a{i}", f"urn:a{(i + k) % n}", MEETING, Modality.ASSERTED)
+                  for i in range(n) for k in (1, 2, 3))
+    return GraphView(actors=actors, edges=edges)
+
+
+def test_stats_estimates_betweenness_of_a_large_graph_from_fewer_sources_the_larger_it_is():
+    from kg.query.stats import format_stats, graph_stats
+
+    small, large = (graph_stats(_ring_view(n)) for n in (2100, 6000))
+    assert small.betweenness_sampled and large.betweenness_sampled
+    assert 50 <= large.betweenness_sources < small.betweenness_sources <= 500
+    assert f"(betweenness estimated from {large.betweenness_sources} actors)" in format_stats(large)
+    empty = graph_stats(_ring_view(0))
+    assert (empty.actors, empty.betweenness_sampled, empty.top) == (0, False, [])

@@ -10,7 +10,9 @@ from ..view.data import ACTOR_TYPES, RELATION_CLASSES, TOPIC, GraphView
 
 __all__ = ["ActorRank", "GraphStats", "graph_stats", "format_stats"]
 
-_EXACT_BETWEENNESS_UP_TO = 2000  # actors; above, betweenness is estimated from a fixed sample
+_EXACT_BETWEENNESS_UP_TO = 2000  # actors; above, betweenness is estimated from a fixed sample of sources ...
+_SAMPLE_WORK = 2_000_000  # ... as many as keep sources x (actors + links) about this, so time stays flat
+_SAMPLE_SOURCES = (50, 500)  # fewest and most sources
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,7 @@ class GraphStats:
     articles: int
     top: list[ActorRank]
     betweenness_sampled: bool
+    betweenness_sources: int = 0  # the sample's size when estimated
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -56,7 +59,8 @@ def graph_stats(view: GraphView, top: int = 10) -> GraphStats:
                      if e.modality is not Modality.NEGATED and e.source in g and e.target in g and e.source != e.target)
     degree = nx.degree_centrality(g) if len(g) > 1 else {n: 0.0 for n in g}
     sampled = len(g) > _EXACT_BETWEENNESS_UP_TO
-    betweenness = nx.betweenness_centrality(g, k=min(len(g), 500) if sampled else None, seed=1)
+    sources = max(_SAMPLE_SOURCES[0], min(_SAMPLE_SOURCES[1], _SAMPLE_WORK // max(1, len(g) + g.number_of_edges())))
+    betweenness = nx.betweenness_centrality(g, k=min(len(g), sources) if sampled else None, seed=1)
     count = view.degrees()
     ranked = sorted(actors, key=lambda a: (-count[a.id], -betweenness.get(a.id, 0.0), a.name, a.id))[:top]
     return GraphStats(
@@ -68,7 +72,7 @@ def graph_stats(view: GraphView, top: int = 10) -> GraphStats:
         articles=len(view.sources),
         top=[ActorRank(a.name, a.type, a.id, count[a.id], round(degree.get(a.id, 0.0), 4),
                        round(betweenness.get(a.id, 0.0), 4)) for a in ranked],
-        betweenness_sampled=sampled,
+        betweenness_sampled=sampled, betweenness_sources=min(len(g), sources) if sampled else 0,
     )
 
 
@@ -84,7 +88,8 @@ def format_stats(stats: GraphStats) -> str:
         f"  by class: {counts(stats.relation_classes)}",
         f"  by name:  {counts(stats.relations_by_name)}",
         "",
-        "Most connected actors" + (" (betweenness estimated from 500 actors)" if stats.betweenness_sampled else ""),
+        "Most connected actors" + (f" (betweenness estimated from {stats.betweenness_sources} actors)"
+                                   if stats.betweenness_sampled else ""),
     ]
     header = ["#", "actor", "type", "relations", "degree", "betweenness"]
     rows = [[str(i), r.name, r.type, str(r.relations), f"{r.degree_centrality:.3f}", f"{r.betweenness:.3f}"]
