@@ -87,10 +87,11 @@ def _extract_chunk(articles: list[Article], shipped: ShippedFiles, version: str)
         _LOADED["nlp"] = load_pipeline()
     key = hashlib.sha256(repr(shipped).encode()).hexdigest()
     if _LOADED.get("key") != key:
-        folder = Path(tempfile.mkdtemp(prefix="kg-rules-"))
-        gazetteers = tuple(_written(folder / "gazetteers", name, data) for name, data in shipped.gazetteers)
-        lexicons = tuple(_written(folder / "lexicons", name, data) for name, data in shipped.lexicons)
-        _LOADED.update(key=key, rules=load_rules(gazetteers, lexicons))
+        with tempfile.TemporaryDirectory(prefix="kg-rules-") as tmp:  # the rules are read once, here
+            folder = Path(tmp)
+            gazetteers = tuple(_written(folder / "gazetteers", name, data) for name, data in shipped.gazetteers)
+            lexicons = tuple(_written(folder / "lexicons", name, data) for name, data in shipped.lexicons)
+            _LOADED.update(key=key, rules=load_rules(gazetteers, lexicons))
     nlp, rules = _LOADED["nlp"], _LOADED["rules"]
     return [extract_one(article, nlp, rules) for article in articles]
 
