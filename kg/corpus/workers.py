@@ -72,14 +72,9 @@ def extract_many(articles: list[Article], files: RuleFiles, rules: Rules, jobs: 
         yield from extract_here(articles[done:], rules)  # a worker died (out of memory, killed): finish here
     finally:
         _WORKER.clear()
-        _stop(pool, now=not finished)
-
-
-def _stop(pool: ProcessPoolExecutor, now: bool) -> None:
-    """Shut the workers down; `now` when the build was interrupted: the articles not yet handed
-    out are dropped, and the workers end with the chunk in hand (killing them could leave the
-    queue to them half written, and the process unable to exit)."""
-    pool.shutdown(wait=True, cancel_futures=now)
+        # An interrupted build drops the articles not yet handed out; the workers end with the chunk
+        # in hand (killing them could leave the queue to them half written, and this process hung).
+        pool.shutdown(wait=True, cancel_futures=not finished)
 
 
 def extract_here(articles: list[Article], rules: Rules) -> Iterator[Outcome]:

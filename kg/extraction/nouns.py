@@ -97,8 +97,8 @@ def noun_owners(r: Reading, noun: "Token", speaker_first: bool = False, with_par
     elif noun.dep_ == "dobj" and (head.lemma_.lower() in r.rules.light_verbs or (
             with_partner and r.rules.nouns.get(noun.lemma_.lower()) is not None)):
         speakers = [a for h in r.args.subject_heads(head) for a in r.args.actors_of(h)]  # 'X postponed talks with Y'
-    elif _entered(noun) is not None:  # 'X would return to negotiations with Y'
-        speakers = [a for h in r.args.subject_heads(_entered(noun)) for a in r.args.actors_of(h)]
+    elif (entered := _entered(noun)) is not None:  # 'X would return to negotiations with Y'
+        speakers = [a for h in r.args.subject_heads(entered) for a in r.args.actors_of(h)]
     if speaker_first and speakers:
         return speakers
     if owners:

@@ -59,17 +59,15 @@ def _told_before(r: Reading, lemma: str, kind: str, own: set[int]) -> tuple[int,
     paragraph: the author of the same noun there ('A decree ... was issued by X. The decree was
     rejected'), else, for a deed, the doers of the last such sentence's main clause ('Days later X
     ordered ... . Y called the moves a threat')."""
-    earlier = _sentences_before(r, DEED_REACH)
-    for sentence in earlier:
-        args = Arguments(sentence, r.actors, r.rules.arguments)
+    earlier = [(s, Arguments(s, r.actors, r.rules.arguments)) for s in _sentences_before(r, DEED_REACH)]
+    for sentence, args in earlier:
         for word in reversed([t for t in sentence.span if t.lemma_.lower() == lemma and t.pos_ == "NOUN"]):
             authors = [a for a in _authors(args, word) if a not in own]
             if authors:
                 return sentence.index, authors
-    for sentence in earlier if kind == "deed" else []:
+    for sentence, args in earlier if kind == "deed" else []:
         root = sentence.span.root
         if root.lemma_.lower() not in WORDS.speech_verbs:
-            args = Arguments(sentence, r.actors, r.rules.arguments)
             doers = [a for h in args.subject_heads(root) for a in args.actors_of(h) if a not in own]
             if doers:
                 return sentence.index, doers

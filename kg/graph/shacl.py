@@ -51,7 +51,7 @@ def shape_violations(store, shapes: Graph) -> set[Found]:
             continue
         kind = shapes.value(shape, SH.nodeKind)
         if kind is not None:
-            found |= {Found(n, None, f"Value is not of Node Kind {_n3(kind)}", n) for n in focus
+            found |= {Found(n, None, f"Value is not of Node Kind {kind.n3()}", n) for n in focus
                       if not _has_kind(n, kind)}
         for constraint in shapes.objects(shape, SH.sparql):
             found |= _sparql_constraint(store, shapes, constraint, focus, prefixes)
@@ -161,10 +161,6 @@ def _number(value: Node) -> float | None:
         return float(value) if isinstance(value, Literal) else None
     except ValueError:
         return None
-
-
-def _n3(node: Node) -> str:
-    return node.n3()
 
 
 def _select(store, query: str, width: int = 1) -> list[tuple]:
