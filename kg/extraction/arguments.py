@@ -19,10 +19,11 @@ if TYPE_CHECKING:
     from .nlp import Sentence
 
 __all__ = ["Arguments", "unique", "place_states", "participle_owners", "with_coordinated", "listed_after_them",
-           "governed_states"]
+           "governed_states", "of_time"]
 
 WORDS = language().words
 DEPS = language().syntax
+DATES = language().dates
 TIME_ENTITIES = {"DATE", "TIME"}  # the entity tagger's labels of dates and times
 
 
@@ -261,6 +262,13 @@ class Arguments:
                 for tok in child.subtree:
                     ids += self.actors.at(self.sentence.index, tok.i)
         return [a for a in unique(ids) if self.actors.actors[a].type is not ActorType.PLACE]
+
+
+def of_time(prep: "Token") -> bool:
+    """'on Monday', 'in November': a preposition of time, no particle of a phrasal verb ('called X on
+    Monday') nor a destination ('sent in November')."""
+    return any(p.ent_type_ in TIME_ENTITIES or p.lower_ in DATES.weekdays for p in prep.children
+               if p.dep_ in DEPS.prepositional_objects)
 
 
 def _countries_at(args: "Arguments", word: "Token") -> list[int]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..model import ActorType
-from .arguments import TIME_ENTITIES, unique
+from .arguments import of_time, unique
 from .found import Reading
 from .language import language
 
@@ -38,8 +38,8 @@ def sent_to(r: Reading, verb: "Token", object_heads: list["Token"]) -> list[int]
 
 def _destination_named(verb: "Token") -> bool:
     """'sent troops to the border', 'deployed soldiers near the frontier' (not 'sent in November')."""
-    return any(c.dep_ in ("prep", "dative") and c.lower_ in WORDS.locative_prepositions and any(
-        p.dep_ == "pobj" and p.ent_type_ not in TIME_ENTITIES for p in c.children) for c in verb.children)
+    return any(c.dep_ in ("prep", "dative") and c.lower_ in WORDS.locative_prepositions and not of_time(c)
+               and any(p.dep_ in DEPS.prepositional_objects for p in c.children) for c in verb.children)
 
 
 def _last_mission(r: Reading, verb: "Token") -> list[int]:

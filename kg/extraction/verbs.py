@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Callable
 
 from ..model import OPPOSITION, ActorType, Modality
-from .arguments import TIME_ENTITIES, governed_states, listed_after_them, place_states, unique as _unique, with_coordinated
+from .arguments import governed_states, of_time, listed_after_them, place_states, unique as _unique, with_coordinated
 from .found import MAX_TOPIC, Reading
 from .language import language
 from .meetings import hosted_meeting, noun_participants, present_at, told_of
@@ -26,7 +26,6 @@ __all__ = ["read_verb"]
 
 WORDS = language().words
 DEPS = language().syntax
-DATES = language().dates
 HYPHEN_CONFIDENCE = 0.8  # "Rwanda-backed M23": said in passing
 
 
@@ -56,7 +55,7 @@ def _sided_against(r: Reading, verb: "Token") -> None:
 
 def _verb_rules(r: Reading, verb: "Token") -> list[VerbRule]:
     candidates = r.rules.verb_rules(verb.lemma_.lower())
-    particles = {c.lower_ for c in verb.children if c.dep_ in DEPS.verb_particles and not _of_time(c)}
+    particles = {c.lower_ for c in verb.children if c.dep_ in DEPS.verb_particles and not of_time(c)}
     particles |= {g.lower_ for c in verb.children if c.dep_ == "prep" for g in c.children
                   if g.dep_ == "advmod" and g.i < c.i}  # 'brought A together with B'
     particles |= {c.lower_ for c in verb.children if c.dep_ == "prep" and any(
@@ -247,7 +246,7 @@ def _other_objects(r: Reading, verb: "Token", rule: VerbRule, object_heads: list
     if rule.infinitive_objects:  # 'threatened to march on Kinshasa'
         heads = [h for c in verb.children if c.dep_ == "xcomp" for h in c.children if h.dep_ in DEPS.direct_objects]
         heads += [p for c in verb.children if c.dep_ == "xcomp" for g in c.children if g.dep_ == "prep"
-                  and not _of_time(g) for p in g.children if p.dep_ in DEPS.prepositional_objects]
+                  and not of_time(g) for p in g.children if p.dep_ in DEPS.prepositional_objects]
         return _unique(a for h in heads for a in r.args.actors_of(h) or place_states(r.args, h))
     if rule.clause_object:  # 'warned that X ...', also hung under a phrase ('warned on the eve of the vote that X')
         clauses = [c for c in verb.children if c.dep_ == "ccomp"] or [
@@ -299,12 +298,6 @@ def _companions(verb: "Token") -> list["Token"]:
     return [p for c in verb.children if c.lower_ in WORDS.companions
             for w in c.children if w.dep_ == "prep" and w.lower_ == WORDS.accompanying
             for p in w.children if p.dep_ in DEPS.prepositional_objects]
-
-
-def _of_time(prep: "Token") -> bool:
-    """'on Monday', 'on 3 May': a preposition of time, no particle of a phrasal verb ('called X on Monday')."""
-    return any(p.ent_type_ in TIME_ENTITIES or p.lower_ in DATES.weekdays for p in prep.children
-               if p.dep_ in DEPS.prepositional_objects)
 
 
 def _hung_on_object(obj: "Token", rule: VerbRule) -> list["Token"]:

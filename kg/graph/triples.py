@@ -14,6 +14,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from .load import graph_file_errors, graph_format, load_graph
+from .store import oxigraph_format
 
 __all__ = ["TripleIndex", "load_for_lookup", "rdflib_term"]
 
@@ -55,7 +56,7 @@ class TripleIndex:
         return iter(self._pairs.get(p, ()))
 
 
-_OXIGRAPH_FORMATS = {"turtle": "TURTLE", "trig": "TRIG", "nt": "N_TRIPLES", "nquads": "N_QUADS"}
+LOOKUP_SYNTAXES = ("turtle", "trig", "nt", "nquads")  # the ones Oxigraph reads here; the rest go to rdflib
 
 
 def load_for_lookup(path: str | os.PathLike[str]) -> "TripleIndex | Graph":
@@ -65,13 +66,12 @@ def load_for_lookup(path: str | os.PathLike[str]) -> "TripleIndex | Graph":
     import pyoxigraph as ox
 
     path = Path(path)
-    fmt = _OXIGRAPH_FORMATS.get(graph_format(path))
-    if fmt is None:
+    if graph_format(path) not in LOOKUP_SYNTAXES:
         return load_graph(path)
     index, terms = TripleIndex(), _Terms()
     try:
         with graph_file_errors(path):
-            for quad in ox.parse(path=str(path), format=getattr(ox.RdfFormat, fmt)):
+            for quad in ox.parse(path=str(path), format=oxigraph_format(path)):
                 index.add(terms.of(quad.subject), terms.of(quad.predicate), terms.of(quad.object))
     except (SyntaxError, ValueError, UnicodeDecodeError):
         return load_graph(path)  # its message names the line and the reason, as every command's does
