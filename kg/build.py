@@ -13,9 +13,10 @@ from .corpus.cache import CACHE_NAME, ExtractionCache, fingerprint
 from .corpus.workers import RuleFiles, extract_many
 from .extraction.pipeline import ArticleExtraction
 from .files import OutputFolder
-from .graph.rdf import to_graph
-from .graph.serialize import serialize_graph, union_graph
+from .graph.rdf import graph_quads, prefixes_for
+from .graph.serialize import serialize_quads
 from .graph.shards import write_shards
+from .graph.triples import TripleIndex
 from .view.html import HtmlOptions
 from .reading.ingest import read_articles
 from .corpus.merge import merge_extractions
@@ -139,23 +140,18 @@ def build(inputs: Sequence[str | os.PathLike], options: BuildOptions = BuildOpti
             raise NothingBuilt(f"no article was built, so nothing was written to {out.path}")
         corpus = merge_extractions(extractions, rules.gazetteer)
         kept = list({e.article.id: e.article for e in extractions}.values())
-        dataset = to_graph(kept, corpus.actors, corpus.posts, corpus.assertions, corpus.events,
-                           base_iri=options.base_iri, named_graphs=options.named_graphs)
-        if options.named_graphs:
-            out.stage("graph.trig", serialize_graph(dataset, "trig"))
-        else:
-            out.stage("graph.ttl", serialize_graph(dataset, "turtle"))
+        quads = graph_quads(kept, corpus.actors, corpus.posts, corpus.assertions, corpus.events,
+                            base_iri=options.base_iri)
+        name, syntax = ("graph.trig", "trig") if options.named_graphs else ("graph.ttl", "turtle")
+        out.stage(name, serialize_quads(quads, syntax, prefixes_for(options.base_iri)))
         if options.html:
             title = f"Knowledge graph of {len(kept)} article{'s' if len(kept) != 1 else ''}"
-            write_view(union_graph(dataset), out.path / "graph.html", Selection(max_nodes=options.html_max_nodes),
+            write_view(TripleIndex.of_quads(quads), out.path / "graph.html", Selection(max_nodes=options.html_max_nodes),
                        HtmlOptions(title), write=lambda path, data: out.stage(path.name, data))
         report.written = out.commit()
         if options.shards is not None:
-            shards = dataset if options.named_graphs else to_graph(
-                kept, corpus.actors, corpus.posts, corpus.assertions, corpus.events,
-                base_iri=options.base_iri, named_graphs=True)
             report.written.append(Path(options.shards))
-            write_shards(shards, options.shards)
+            write_shards(quads, options.shards)
     report.articles = len(kept)
     report.actors = sum(1 for a in corpus.actors if a.type.value != "Place")
     report.relations = len(corpus.assertions)

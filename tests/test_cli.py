@@ -162,7 +162,7 @@ def test_cli_gazetteer_adds_an_actor(tmp_path):
 def _fail_serializing(monkeypatch):
     def boom(*args, **kwargs):
         raise RuntimeError("serializer broke")
-    monkeypatch.setattr(kg.build, "serialize_graph", boom)
+    monkeypatch.setattr(kg.build, "serialize_quads", boom)
     return RuntimeError
 
 

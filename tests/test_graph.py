@@ -16,6 +16,7 @@ from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 import kg.files
 import kg.graph.rdf
+import kg.graph.serialize
 from kg.files import OutputError
 from kg.graph.rdf import slug, to_graph
 from kg.graph.serialize import FORMATS, serialize_graph, write_graph
@@ -402,7 +403,7 @@ def test_graph_write_keeps_old_file_when_serialisation_fails(tmp_path, monkeypat
     def fail(*args, **kwargs):
         raise RuntimeError("serialiser exploded")
 
-    monkeypatch.setattr(rdflib.Graph, "serialize", fail)
+    monkeypatch.setattr(kg.graph.serialize, "turtle_bytes", fail)
     with pytest.raises(RuntimeError, match="exploded"):
         write_graph(build(), path)
     assert path.read_text() == "old contents\n"

@@ -11,7 +11,7 @@ import pytest
 
 import kg.corpus.workers
 from kg.build import BuildOptions, build
-from kg.corpus.cache import CACHE_NAME
+from kg.corpus.cache import CACHE_NAME, EXTRACTION, PACKAGE, code_of
 from tests.cli import invoke
 
 ARTICLES = Path(__file__).parent / "data" / "articles"
@@ -128,3 +128,12 @@ def test_incremental_jobs_must_be_a_positive_number(corpus, tmp_path):
     result = invoke("build", corpus, "-o", tmp_path / "out", "-j", "0")
     assert result.exit_code == 2
     assert "0 is not in the range x>=1" in result.stderr
+
+
+def test_incremental_the_key_holds_the_extraction_code_and_not_the_writers():
+    code = {str(path.relative_to(PACKAGE)) for path in code_of(EXTRACTION)}
+    assert {"extraction/pipeline.py", "extraction/verbs.py", "extraction/rules.py", "model.py",
+            "relationtable.py", "corpus/workers.py"} <= code
+    assert not code & {"graph/writer.py", "graph/rdf.py", "view/html.py", "build.py", "cli.py", "corpus/merge.py"}
+    every_extraction_module = {f"extraction/{p.name}" for p in (PACKAGE / "extraction").glob("*.py")}
+    assert every_extraction_module - code <= {"extraction/__init__.py"}

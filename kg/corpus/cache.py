@@ -1,10 +1,12 @@
 """Per-article extractions kept between builds, so that a corpus that grows every day costs
 only its new articles: a SQLite file in the output folder. An entry is keyed by the article
-(its text and metadata) and by everything extraction reads besides: kg's code, the data files
-in use (shipped and user-given), spaCy and its model. Change any of them and the entries made
+(its text and metadata) and by everything extraction reads besides: the code of kg's
+extraction (every module it imports, so that a change to how kg writes or draws the graph
+keeps the cache), the data files in use (shipped and user-given), spaCy and its model. Change any of them and the entries made
 with the old ones are no longer read, and are dropped at the end of the build."""
 from __future__ import annotations
 
+import ast
 import contextlib
 import hashlib
 import importlib.metadata
@@ -24,22 +26,55 @@ __all__ = ["CACHE_NAME", "ExtractionCache", "fingerprint"]
 CACHE_NAME = "kg-cache.sqlite"
 SCHEMA = "CREATE TABLE IF NOT EXISTS extractions (key TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, data BLOB NOT NULL)"
 PACKAGE = Path(__file__).resolve().parent.parent
+EXTRACTION = (PACKAGE / "extraction" / "pipeline.py", PACKAGE / "corpus" / "workers.py")
 
 
 def fingerprint(user_files: Sequence[Path]) -> str:
-    """What extraction depends on besides the article: kg's own code, the data folder, the
-    user's gazetteers and lexicons, and the versions of spaCy and its English model."""
+    """What extraction depends on besides the article: the code of kg's extraction, the data
+    folder, the user's gazetteers and lexicons, and the versions of spaCy and its English model."""
     digest = hashlib.sha256()
     data_folder = data_path("gazetteer.yaml").parent
-    for folder, pattern in ((PACKAGE, "*.py"), (data_folder, "*")):
-        for path in sorted(p for p in folder.rglob(pattern) if p.is_file()):
-            digest.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes())
+    code = [(PACKAGE, path) for path in code_of(EXTRACTION)]
+    data = [(data_folder, path) for path in sorted(p for p in data_folder.rglob("*") if p.is_file())]
+    for folder, path in code + data:
+        digest.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes())
     for path in user_files:
         digest.update(b"user\0" + Path(path).read_bytes())
     for package in ("spacy", *MODEL_PACKAGES):
         with contextlib.suppress(importlib.metadata.PackageNotFoundError):
             digest.update(f"{package}={importlib.metadata.version(package)}".encode())
     return digest.hexdigest()
+
+
+def code_of(modules: Iterable[Path]) -> list[Path]:
+    """The modules of kg that `modules` import, directly or through others, and themselves."""
+    seen: set[Path] = set()
+    todo = list(modules)
+    while todo:
+        path = todo.pop()
+        if path in seen:
+            continue
+        seen.add(path)
+        for node in ast.walk(ast.parse(path.read_bytes(), filename=str(path))):
+            if isinstance(node, ast.ImportFrom):
+                todo += _imported_files(path, node)
+    return sorted(seen)
+
+
+def _imported_files(importer: Path, node: ast.ImportFrom) -> list[Path]:
+    """The files of kg an import names: `from ..model import X`, `from .rules import Y`,
+    `from . import verbs`, `from kg.graph import rdf`."""
+    if node.level:
+        base = importer.parent
+        for _ in range(node.level - 1):
+            base = base.parent
+    elif node.module and node.module.split(".")[0] == PACKAGE.name:
+        base = PACKAGE.parent
+    else:
+        return []
+    target = base.joinpath(*(node.module or "").split(".")) if node.module else base
+    candidates = [target.with_suffix(".py"), target / "__init__.py"] + [target / f"{a.name}.py" for a in node.names]
+    return [c.resolve() for c in candidates if c.is_file()]
 
 
 def _article_key(article: Article, version: str) -> str:

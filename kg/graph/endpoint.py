@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import GraphFileError, KGError, shown
-from .serialize import serialize_graph
-from .load import load_graph
+from .serialize import serialize_quads
+from .triples import read_quads
 
 __all__ = ["EndpointError", "oxigraph_binary", "push", "PushReport", "public_url", "shard_graphs"]
 
@@ -106,7 +106,7 @@ def push(graph_path: str | os.PathLike[str], endpoint: str, *, graph_iri: str | 
             raise EndpointError(f"{graph_path}: a folder of shards names its graphs itself; leave out --graph")
         graphs = shard_graphs(graph_path)
     else:
-        graphs = {graph_iri: serialize_graph(load_graph(graph_path), "nt")}
+        graphs = {graph_iri: serialize_quads(read_quads(graph_path), "nt")}
     reports = [_push_graph(endpoint, iri, body, headers, replace, timeout) for iri, body in graphs.items()]
     unchecked = next((r.unchecked for r in reports if r.unchecked), None)
     held = None if unchecked else sum(r.held or 0 for r in reports)

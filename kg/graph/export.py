@@ -9,8 +9,9 @@ import re
 from pathlib import Path
 
 from ..files import write_atomic
-from .serialize import serialize_graph
+from .serialize import serialize_graph, serialize_quads
 from .load import load_graph
+from .triples import load_for_lookup, read_quads
 from ..view.data import GraphView, read_view
 
 __all__ = ["EXPORT_FORMATS", "export", "export_bytes", "to_networkx", "spreadsheet_safe"]
@@ -24,14 +25,23 @@ CSV_COLUMNS = ["subject", "relation", "object", "modality", "date", "place", "co
 
 
 def export(graph_path: str | os.PathLike[str], fmt: str, output: str | os.PathLike[str] | None = None) -> bytes:
-    """The graph at `graph_path` in `fmt`; written atomically to `output` when given."""
-    data = export_bytes(load_graph(graph_path), fmt)
+    """The graph at `graph_path` in `fmt`; written atomically to `output` when given. Graphs
+    are read through Oxigraph, but for JSON-LD, which rdflib writes."""
+    if fmt not in EXPORT_FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}")
+    if fmt == "jsonld":
+        data = serialize_graph(load_graph(graph_path), "json-ld")
+    elif fmt in _RDF:
+        data = serialize_quads(read_quads(graph_path), _RDF[fmt])
+    else:
+        data = export_bytes(load_for_lookup(graph_path), fmt)
     if output is not None:
         write_atomic(Path(output), data)
     return data
 
 
 def export_bytes(graph, fmt: str) -> bytes:
+    """An rdflib graph, or a TripleIndex (for the network and table formats), in `fmt`."""
     if fmt in _RDF:
         return serialize_graph(graph, _RDF[fmt])
     view = read_view(graph)

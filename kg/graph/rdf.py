@@ -16,8 +16,9 @@ from rdflib.term import Node
 from .ids import short_hash, slug
 from ..model import Actor, ActorType, Article, Assertion, Event, Modality, Post, Relation
 from .namespace import DEFAULT_BASE_IRI, KG, SCHEMA, SEM
+from .writer import Quad
 
-__all__ = ["PREFIXES", "short_iri", "to_graph", "bind_prefixes", "actor_iri", "article_iri", "slug"]
+__all__ = ["PREFIXES", "short_iri", "graph_quads", "to_graph", "prefixes_for", "bind_prefixes", "actor_iri", "article_iri", "slug"]
 
 def actor_iri(key: str, base_iri: str = DEFAULT_BASE_IRI) -> URIRef:
     """The IRI of the actor (or place) with this key, e.g. `person/hulusi-akar`."""
@@ -54,7 +55,7 @@ class _Iris:
         return URIRef(f"{self.base}event/{h}")
 
 
-def to_graph(
+def graph_quads(
     articles: Sequence[Article],
     actors: Sequence[Actor],
     posts: Sequence[Post],
@@ -62,11 +63,10 @@ def to_graph(
     events: Sequence[Event],
     *,
     base_iri: str = DEFAULT_BASE_IRI,
-    named_graphs: bool = False,
-) -> Dataset:
-    """Everything as one rdflib Dataset. Actors and articles always go in the default
-    graph; assertions, posts and events too, unless `named_graphs`, when each article's
-    go in a graph named by the article's IRI.
+) -> list[Quad]:
+    """Everything as plain quads (kg.graph.writer writes them out): actors and articles in
+    the default graph (None), each article's assertions, posts and events in the graph named
+    by the article's IRI. A triple may come more than once; the writers keep one.
 
     Raises ValueError when an assertion, post or event names an actor key or article id
     that is not among `actors` / `articles`, or carries a malformed date or confidence.
@@ -74,18 +74,14 @@ def to_graph(
     iris = _Iris(base_iri)
     by_key = _index_actors(actors)
     _check_references(articles, by_key, posts, assertions, events)
+    quads: list[Quad] = []
+    default = _GraphSink(quads, None)
+    sinks: dict[str, _GraphSink] = {}
 
-    ds = Dataset()
-    bind_prefixes(ds, base_iri)
-    default = ds.graph(DATASET_DEFAULT_GRAPH_ID)
-    graphs: dict[str, Graph] = {}
-
-    def graph_of(article_id: str) -> Graph:
-        if not named_graphs:
-            return default
-        if article_id not in graphs:
-            graphs[article_id] = ds.graph(iris.article(article_id))
-        return graphs[article_id]
+    def graph_of(article_id: str) -> _GraphSink:
+        if article_id not in sinks:
+            sinks[article_id] = _GraphSink(quads, iris.article(article_id))
+        return sinks[article_id]
 
     for actor in by_key.values():
         _add_actor(default, iris.actor(actor.key), actor.type, actor.name, actor.aliases)
@@ -106,7 +102,38 @@ def to_graph(
         _add_post(graph_of(p.article), iris, p, dates.get(p.article))
     for e in events:
         _add_event(graph_of(e.article), iris, e)
+    return quads
+
+
+class _GraphSink:
+    """Takes triples, as an rdflib Graph does, and keeps them as quads of one graph."""
+
+    def __init__(self, quads: list[Quad], graph: URIRef | None):
+        self._quads, self._graph = quads, graph
+
+    def add(self, triple: tuple[Node, Node, Node]) -> None:
+        self._quads.append((*triple, self._graph))
+
+
+def to_graph(articles: Sequence[Article], actors: Sequence[Actor], posts: Sequence[Post],
+             assertions: Sequence[Assertion], events: Sequence[Event], *, base_iri: str = DEFAULT_BASE_IRI,
+             named_graphs: bool = False) -> Dataset:
+    """The quads of graph_quads as one rdflib Dataset, for code that wants rdflib's API.
+    Without `named_graphs`, everything goes in the default graph."""
+    ds = Dataset()
+    bind_prefixes(ds, base_iri)
+    graphs: dict[URIRef | None, Graph] = {None: ds.graph(DATASET_DEFAULT_GRAPH_ID)}
+    for s, p, o, g in graph_quads(articles, actors, posts, assertions, events, base_iri=base_iri):
+        name = g if named_graphs else None
+        if name not in graphs:
+            graphs[name] = ds.graph(name)
+        graphs[name].add((s, p, o))
     return ds
+
+
+def prefixes_for(base_iri: str = DEFAULT_BASE_IRI) -> dict[str, str]:
+    """The prefixes kg writes, with `kgr:` standing for the resources' base IRI."""
+    return {**PREFIXES, "kgr": base_iri}
 
 
 PREFIXES = {"kg": str(KG), "rdf": str(RDF), "rdfs": str(RDFS), "skos": str(SKOS),
@@ -123,7 +150,7 @@ def short_iri(iri: str) -> str | None:
 
 
 def bind_prefixes(ds: Graph, base_iri: str = DEFAULT_BASE_IRI) -> None:
-    for prefix, ns in {**PREFIXES, "kgr": base_iri}.items():
+    for prefix, ns in prefixes_for(base_iri).items():
         ds.bind(prefix, ns, override=True, replace=True)
 
 
@@ -165,7 +192,7 @@ def _check_references(articles: Sequence[Article], by_key: dict[str, Actor], pos
         raise ValueError(f"unknown article ids (not among the articles given): {', '.join(missing)}")
 
 
-def _add_actor(g: Graph, node: URIRef, type_: ActorType, name: str, aliases: Iterable[str]) -> None:
+def _add_actor(g: _GraphSink, node: URIRef, type_: ActorType, name: str, aliases: Iterable[str]) -> None:
     g.add((node, RDF.type, KG[type_.value]))
     g.add((node, RDFS.label, Literal(name)))
     for alias in sorted(set(aliases) - {name}):
@@ -173,7 +200,7 @@ def _add_actor(g: Graph, node: URIRef, type_: ActorType, name: str, aliases: Ite
             g.add((node, SKOS.altLabel, Literal(alias)))
 
 
-def _add_article(g: Graph, iris: _Iris, article: Article, by_key: dict[str, Actor]) -> str | None:
+def _add_article(g: _GraphSink, iris: _Iris, article: Article, by_key: dict[str, Actor]) -> str | None:
     """Describe the article; return the key of its outlet, if it names one."""
     node = iris.article(article.id)
     g.add((node, RDF.type, KG.Article))
@@ -233,7 +260,7 @@ def _confidence_literal(value: float) -> Literal:
     return Literal(Decimal(str(value)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
 
 
-def _add_statement(g: Graph, node: URIRef, s: URIRef, p: URIRef, o: Node, modality: Modality,
+def _add_statement(g: _GraphSink, node: URIRef, s: URIRef, p: URIRef, o: Node, modality: Modality,
                    source: URIRef, evidence: str, start: int, end: int) -> None:
     g.add((node, RDF.type, RDF.Statement))
     g.add((node, RDF.subject, s))
@@ -244,13 +271,13 @@ def _add_statement(g: Graph, node: URIRef, s: URIRef, p: URIRef, o: Node, modali
     _add_evidence(g, node, evidence, start, end)
 
 
-def _add_evidence(g: Graph, node: URIRef, evidence: str, start: int, end: int) -> None:
+def _add_evidence(g: _GraphSink, node: URIRef, evidence: str, start: int, end: int) -> None:
     g.add((node, KG.evidence, Literal(evidence)))
     g.add((node, KG.charStart, Literal(start)))
     g.add((node, KG.charEnd, Literal(end)))
 
 
-def _add_assertion(g: Graph, iris: _Iris, a: Assertion) -> None:
+def _add_assertion(g: _GraphSink, iris: _Iris, a: Assertion) -> None:
     s = iris.actor(a.subject)
     p = KG[a.relation.value]
     o = iris.actor(a.object) if a.object is not None else Literal(a.topic)
@@ -269,7 +296,7 @@ def _add_assertion(g: Graph, iris: _Iris, a: Assertion) -> None:
         g.add((s, p, o))
 
 
-def _add_post(g: Graph, iris: _Iris, post: Post, article_date: dt.date | None) -> None:
+def _add_post(g: _GraphSink, iris: _Iris, post: Post, article_date: dt.date | None) -> None:
     node = iris.post(post)
     holder, org = iris.actor(post.holder), iris.actor(post.organisation)
     source = iris.article(post.article)
@@ -284,7 +311,7 @@ def _add_post(g: Graph, iris: _Iris, post: Post, article_date: dt.date | None) -
     _add_evidence(g, node, post.evidence, post.start, post.end)
 
 
-def _add_event(g: Graph, iris: _Iris, e: Event) -> None:
+def _add_event(g: _GraphSink, iris: _Iris, e: Event) -> None:
     node = iris.event(e)
     g.add((node, RDF.type, KG.Meeting))
     g.add((node, RDF.type, SEM.Event))

@@ -2,21 +2,20 @@
 N-Triples, N-Quads or JSON-LD, and atomically to a file."""
 from __future__ import annotations
 
-import io
 import json
 import os
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 from rdflib import Dataset, Graph
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
-from rdflib.plugins.serializers.trig import TrigSerializer
 
 from ..files import write_atomic
-from .rdf import PREFIXES
+from .rdf import PREFIXES, prefixes_for
+from .writer import Quad, nquads_bytes, ntriples_bytes, trig_bytes, turtle_bytes
 
-__all__ = ["FORMATS", "serialize_graph", "write_graph", "union_graph", "graphs_in", "sorted_lines"]
+__all__ = ["FORMATS", "serialize_graph", "serialize_quads", "quads_of", "write_graph", "union_graph", "graphs_in"]
 
 #: Output formats write_graph knows, by the names rdflib uses.
 FORMATS = ("turtle", "trig", "nt", "nquads", "json-ld")
@@ -30,10 +29,42 @@ def serialize_graph(dataset: Graph, format: str = "turtle") -> bytes:
     Turtle and N-Triples cannot hold named graphs: they get the union of all graphs
     (with only a default graph, that graph). Use "trig" or "nquads" to keep them.
     """
+    name = _format_name(format)
+    if name == "json-ld":
+        return _jsonld(dataset)
+    return serialize_quads(quads_of(dataset), name, _prefixes_of(dataset))
+
+
+def serialize_quads(quads: Iterable[Quad], format: str = "turtle", prefixes: Mapping[str, str] | None = None) -> bytes:
+    """Plain quads (kg.graph.writer) in one of FORMATS but JSON-LD, under kg's prefixes
+    unless given others."""
+    name = _format_name(format)
+    if name == "json-ld":
+        raise ValueError("JSON-LD is written from an rdflib graph: use serialize_graph")
+    prefixes = prefixes_for() if prefixes is None else prefixes
+    writers: dict[str, Callable[[], bytes]] = {
+        "turtle": lambda: turtle_bytes(quads, prefixes), "trig": lambda: trig_bytes(quads, prefixes),
+        "nt": lambda: ntriples_bytes(quads), "nquads": lambda: nquads_bytes(quads)}
+    return writers[name]()
+
+
+def _format_name(format: str) -> str:
     name = _FORMAT_ALIASES.get(format, format)
-    if name not in _SERIALIZERS:
+    if name not in FORMATS:
         raise ValueError(f"unknown RDF format {format!r}; use one of {', '.join(FORMATS)}")
-    return _SERIALIZERS[name](dataset)
+    return name
+
+
+def quads_of(dataset: Graph) -> list[Quad]:
+    """The quads of an rdflib Dataset or Graph (a plain Graph's are all in the default graph)."""
+    return [(s, p, o, None if g.identifier == DATASET_DEFAULT_GRAPH_ID or not dataset.context_aware
+             else g.identifier) for g in graphs_in(dataset) for s, p, o in g]
+
+
+def _prefixes_of(dataset: Graph) -> dict[str, str]:
+    """kg's prefixes, `kgr:` as the dataset binds it."""
+    bound = {prefix: str(ns) for prefix, ns in dataset.namespaces()}
+    return prefixes_for(bound.get("kgr", prefixes_for()["kgr"]))
 
 
 def write_graph(dataset: Graph, path: str | os.PathLike[str], format: str = "turtle") -> Path:
@@ -67,38 +98,6 @@ def union_graph(dataset: Graph) -> Graph:
     return union
 
 
-def _turtle(dataset: Graph) -> bytes:
-    # The Turtle serialiser sorts subjects, predicates and objects itself.
-    return union_graph(dataset).serialize(format="turtle", encoding="utf-8")
-
-
-def _trig(dataset: Graph) -> bytes:
-    if not dataset.context_aware:
-        return dataset.serialize(format="trig", encoding="utf-8")
-    with warnings.catch_warnings():  # rdflib 7 calls its own deprecated Dataset.contexts
-        warnings.simplefilter("ignore", DeprecationWarning)
-        serializer = TrigSerializer(dataset)
-    serializer.contexts = graphs_in(dataset)  # its own order follows a set: fix it
-    out = io.BytesIO()
-    serializer.serialize(out, encoding="utf-8")
-    return out.getvalue()
-
-
-def sorted_lines(data: bytes) -> bytes:
-    lines = sorted(line for line in data.decode("utf-8").splitlines() if line.strip())
-    return "".join(line + "\n" for line in lines).encode("utf-8")
-
-
-def _ntriples(dataset: Graph) -> bytes:
-    return sorted_lines(union_graph(dataset).serialize(format="nt", encoding="utf-8"))
-
-
-def _nquads(dataset: Graph) -> bytes:
-    if not dataset.context_aware:
-        return _ntriples(dataset)
-    return sorted_lines(dataset.serialize(format="nquads", encoding="utf-8"))
-
-
 def _jsonld(dataset: Graph) -> bytes:
     source = dataset if _has_named_graphs(dataset) else union_graph(dataset)
     context = {p: str(ns) for p, ns in dataset.namespaces() if p in PREFIXES}
@@ -118,8 +117,3 @@ def _sort_json(value: object) -> object:
         items = [_sort_json(v) for v in value]
         return sorted(items, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
     return value
-
-
-_SERIALIZERS: dict[str, Callable[[Graph], bytes]] = {
-    "turtle": _turtle, "trig": _trig, "nt": _ntriples, "nquads": _nquads, "json-ld": _jsonld,
-}

@@ -5,13 +5,11 @@ file of their own, in the article's named graph. Written by `kg build --shards D
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
-from rdflib import Graph
-from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
-
 from ..files import OutputError, write_atomic
-from .serialize import graphs_in, sorted_lines
+from .writer import Quad, nquads_bytes
 
 __all__ = ["DEFAULT_SHARD", "write_shards", "shard_files"]
 
@@ -19,28 +17,27 @@ DEFAULT_SHARD = "default-graph.nq"
 ARTICLE_SHARD = "article-{}.nq"
 
 
-def shard_files(dataset: Graph) -> dict[str, bytes]:
-    """The shards of a dataset whose articles have named graphs: file name -> N-Quads."""
+def shard_files(quads: Iterable[Quad]) -> dict[str, bytes]:
+    """The shards of a graph's quads: file name -> N-Quads."""
+    by_graph: dict[object, list[Quad]] = {}
+    for quad in quads:
+        by_graph.setdefault(quad[3], []).append(quad)
     files = {}
-    for graph in graphs_in(dataset):
-        triples = sorted_lines(graph.serialize(format="nt", encoding="utf-8")).decode("utf-8")
-        if graph.identifier == DATASET_DEFAULT_GRAPH_ID:
-            files[DEFAULT_SHARD] = triples.encode("utf-8")
-            continue
-        name = ARTICLE_SHARD.format(str(graph.identifier).rstrip("/").rsplit("/", 1)[-1])
-        files[name] = "".join(f"{line[:-2]} <{graph.identifier}> .\n" for line in triples.splitlines()).encode("utf-8")
+    for graph, held in by_graph.items():
+        name = DEFAULT_SHARD if graph is None else ARTICLE_SHARD.format(str(graph).rstrip("/").rsplit("/", 1)[-1])
+        files[name] = nquads_bytes(held)
     return files
 
 
-def write_shards(dataset: Graph, folder: str | os.PathLike[str]) -> list[Path]:
+def write_shards(quads: Iterable[Quad], folder: str | os.PathLike[str]) -> list[Path]:
     """Write the shards into `folder` (created if missing), each file replaced atomically, and
-    remove the shards of articles this dataset no longer has."""
+    remove the shards of articles the graph no longer has."""
     folder = Path(folder)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as err:
         raise OutputError(folder, f"cannot create the folder: {err.strerror or err}") from None
-    files = shard_files(dataset)
+    files = shard_files(quads)
     written = [write_atomic(folder / name, data) for name, data in sorted(files.items())]
     for stale in folder.glob(ARTICLE_SHARD.format("*")):
         if stale.name not in files:

@@ -58,9 +58,13 @@ def store_to_rdflib(store):
 
 def save_store(store, path: str | os.PathLike[str]) -> Path:
     """Write the store over `path` atomically, in the syntax its suffix names."""
-    from .serialize import write_graph
+    from ..files import write_atomic
+    from .serialize import serialize_quads, write_graph
+    from .triples import rdflib_quads
 
     fmt = graph_format(path)
     if fmt not in ("turtle", "trig", "nt", "nquads", "json-ld"):
         raise GraphFileError(path, f"kg cannot write {fmt}; use .ttl, .trig, .nt, .nq or .jsonld")
-    return write_graph(store_to_rdflib(store), path, fmt)
+    if fmt == "json-ld":
+        return write_graph(store_to_rdflib(store), path, fmt)
+    return write_atomic(path, serialize_quads(rdflib_quads(store.quads_for_pattern(None, None, None, None)), fmt))

@@ -8,15 +8,16 @@ from __future__ import annotations
 import os
 from collections import defaultdict
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from .load import graph_file_errors, graph_format, load_graph
 from .store import oxigraph_format
+from .writer import Quad
 
-__all__ = ["TripleIndex", "load_for_lookup", "rdflib_term"]
+__all__ = ["TripleIndex", "load_for_lookup", "read_quads", "rdflib_quads", "rdflib_term"]
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
@@ -38,6 +39,14 @@ class TripleIndex:
         self._objects[s, p].append(o)
         self._subjects[p, o].append(s)
         self._pairs[p].append((s, o))
+
+    @classmethod
+    def of_quads(cls, quads: Iterable[Quad]) -> "TripleIndex":
+        """The index of the quads' triples, whatever their graph."""
+        index = cls()
+        for s, p, o, _ in quads:
+            index.add(s, p, o)
+        return index
 
     def __len__(self) -> int:
         return len(self._seen)
@@ -63,19 +72,47 @@ def load_for_lookup(path: str | os.PathLike[str]) -> "TripleIndex | Graph":
     """The graph in `path`, ready for lookups: a TripleIndex when Oxigraph reads the syntax,
     else (or when Oxigraph finds the file invalid, to report it as load_graph does) an rdflib
     Dataset. Raises GraphFileError as load_graph does."""
-    import pyoxigraph as ox
-
     path = Path(path)
     if graph_format(path) not in LOOKUP_SYNTAXES:
         return load_graph(path)
-    index, terms = TripleIndex(), _Terms()
+    index = TripleIndex()
     try:
-        with graph_file_errors(path):
-            for quad in ox.parse(path=str(path), format=oxigraph_format(path)):
-                index.add(terms.of(quad.subject), terms.of(quad.predicate), terms.of(quad.object))
+        for s, p, o, _ in _oxigraph_quads(path):
+            index.add(s, p, o)
     except (SyntaxError, ValueError, UnicodeDecodeError):
         return load_graph(path)  # its message names the line and the reason, as every command's does
     return index
+
+
+def read_quads(path: str | os.PathLike[str]) -> list[Quad]:
+    """Every quad of the graph file `path` (None for the default graph), read by Oxigraph where
+    it can, else by rdflib. Raises GraphFileError as load_graph does."""
+    from .serialize import quads_of
+
+    path = Path(path)
+    if graph_format(path) in LOOKUP_SYNTAXES:
+        try:
+            return list(_oxigraph_quads(path))
+        except (SyntaxError, ValueError, UnicodeDecodeError):
+            pass  # load_graph reports it
+    return quads_of(load_graph(path))
+
+
+def _oxigraph_quads(path: Path) -> Iterator[Quad]:
+    import pyoxigraph as ox
+
+    with graph_file_errors(path):
+        yield from rdflib_quads(ox.parse(path=str(path), format=oxigraph_format(path)))
+
+
+def rdflib_quads(quads) -> Iterator[Quad]:
+    """Oxigraph's quads (from a parser or a store) as plain quads of rdflib terms."""
+    import pyoxigraph as ox
+
+    terms = _Terms()
+    for quad in quads:
+        graph = None if isinstance(quad.graph_name, ox.DefaultGraph) else terms.of(quad.graph_name)
+        yield terms.of(quad.subject), terms.of(quad.predicate), terms.of(quad.object), graph
 
 
 class _Terms:
