@@ -17,6 +17,7 @@ from .graph.rdf import graph_quads, prefixes_for
 from .graph.serialize import serialize_quads
 from .graph.shards import write_shards
 from .graph.triples import TripleIndex
+from .graph.writer import Quad
 from .view.html import HtmlOptions
 from .reading.ingest import read_articles
 from .corpus.merge import merge_extractions
@@ -24,7 +25,8 @@ from .model import Article
 from .graph.namespace import DEFAULT_BASE_IRI
 from .extraction.rules import Rules, load_rules
 from .view.select import Selection
-from .view.viz import write_view
+from .view.data import read_view
+from .view.viz import write_page
 
 __all__ = ["BuildOptions", "BuildReport", "NothingBuilt", "OUTPUT_NAMES", "build", "read_inputs"]
 
@@ -140,22 +142,34 @@ def build(inputs: Sequence[str | os.PathLike], options: BuildOptions = BuildOpti
             raise NothingBuilt(f"no article was built, so nothing was written to {out.path}")
         corpus = merge_extractions(extractions, rules.gazetteer)
         kept = list({e.article.id: e.article for e in extractions}.values())
+        del extractions, articles  # from here on, the build holds the merged corpus, then its quads
+        report.articles = len(kept)
+        report.actors = sum(1 for a in corpus.actors if a.type.value != "Place")
+        report.relations = len(corpus.assertions)
         quads = graph_quads(kept, corpus.actors, corpus.posts, corpus.assertions, corpus.events,
                             base_iri=options.base_iri)
-        name, syntax = ("graph.trig", "trig") if options.named_graphs else ("graph.ttl", "turtle")
-        out.stage(name, serialize_quads(quads, syntax, prefixes_for(options.base_iri)))
-        if options.html:
-            title = f"Knowledge graph of {len(kept)} article{'s' if len(kept) != 1 else ''}"
-            write_view(TripleIndex.of_quads(quads), out.path / "graph.html", Selection(max_nodes=options.html_max_nodes),
-                       HtmlOptions(title), write=lambda path, data: out.stage(path.name, data))
+        del corpus
+        _stage_outputs(out, quads, len(kept), options)
         report.written = out.commit()
         if options.shards is not None:
             report.written.append(Path(options.shards))
             write_shards(quads, options.shards)
-    report.articles = len(kept)
-    report.actors = sum(1 for a in corpus.actors if a.type.value != "Place")
-    report.relations = len(corpus.assertions)
     return report
+
+
+def _stage_outputs(out: OutputFolder, quads: list[Quad], articles: int, options: BuildOptions) -> None:
+    """Write the graph, and its page, to temporary files of `out`. Without shards to cut,
+    the quads are let go once the page's view is read from them."""
+    name, syntax = ("graph.trig", "trig") if options.named_graphs else ("graph.ttl", "turtle")
+    out.stage(name, serialize_quads(quads, syntax, prefixes_for(options.base_iri)))
+    if not options.html:
+        return
+    view = read_view(TripleIndex.of_quads(quads))
+    if options.shards is None:
+        quads.clear()
+    title = f"Knowledge graph of {articles} article{'s' if articles != 1 else ''}"
+    write_page(view, out.path / "graph.html", Selection(max_nodes=options.html_max_nodes),
+               HtmlOptions(title), write=lambda path, data: out.stage(path.name, data))
 
 
 def _extract_all(articles: list[Article], rules: Rules, options: BuildOptions, folder: Path,

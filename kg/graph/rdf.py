@@ -75,12 +75,13 @@ def graph_quads(
     by_key = _index_actors(actors)
     _check_references(articles, by_key, posts, assertions, events)
     quads: list[Quad] = []
-    default = _GraphSink(quads, None)
+    terms: dict[Node, Node] = {}
+    default = _GraphSink(quads, None, terms)
     sinks: dict[str, _GraphSink] = {}
 
     def graph_of(article_id: str) -> _GraphSink:
         if article_id not in sinks:
-            sinks[article_id] = _GraphSink(quads, iris.article(article_id))
+            sinks[article_id] = _GraphSink(quads, iris.article(article_id), terms)
         return sinks[article_id]
 
     for actor in by_key.values():
@@ -106,13 +107,16 @@ def graph_quads(
 
 
 class _GraphSink:
-    """Takes triples, as an rdflib Graph does, and keeps them as quads of one graph."""
+    """Takes triples, as an rdflib Graph does, and keeps them as quads of one graph, each
+    term held once however often it comes (`terms` maps a term to the one kept)."""
 
-    def __init__(self, quads: list[Quad], graph: URIRef | None):
-        self._quads, self._graph = quads, graph
+    def __init__(self, quads: list[Quad], graph: URIRef | None, terms: dict[Node, Node]):
+        self._quads, self._graph, self._terms = quads, graph, terms
 
     def add(self, triple: tuple[Node, Node, Node]) -> None:
-        self._quads.append((*triple, self._graph))
+        keep = self._terms.setdefault
+        s, p, o = triple
+        self._quads.append((keep(s, s), keep(p, p), keep(o, o), self._graph))
 
 
 def to_graph(articles: Sequence[Article], actors: Sequence[Actor], posts: Sequence[Post],

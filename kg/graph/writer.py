@@ -103,35 +103,27 @@ class _TurtleTerms:
         return f"{_string(lexical)}^^{self._named(datatype)}"
 
 
-def _statements(triples: Iterable[tuple[Node, Node, Node]], terms: _TurtleTerms) -> list[tuple[str, str, str]]:
-    """Distinct statements as (subject, predicate, object) texts, sorted: subjects by IRI,
-    rdf:type first among predicates."""
-    rows = set()
+def _blocks(triples: Iterable[tuple[Node, Node, Node]], terms: _TurtleTerms, indent: str) -> str:
+    """Turtle text, a paragraph per subject (`s p o1,\n        o2 ;\n    p2 o3 .`), subjects
+    in the order of their IRIs, rdf:type first among predicates, the rest and the objects in
+    the order of their text."""
+    by_subject: dict[Node, set[tuple[Node, Node]]] = {}
     for s, p, o in triples:
-        rows.add((str(s) if not isinstance(s, BNode) else "_:" + str(s), "" if str(p) == _RDF_TYPE else str(p),
-                  terms(o), s, p))
-    ordered = sorted(rows, key=lambda row: row[:3])
-    return [(terms(s), "a" if not p_key else terms(p), o) for _, p_key, o, s, p in ordered]
-
-
-def _blocks(statements: list[tuple[str, str, str]], indent: str) -> list[str]:
-    """Turtle text, a paragraph per subject:
-    `s p o1,\n        o2 ;\n    p2 o3 .`"""
-    out: list[str] = []
-    previous_s = previous_p = None
-    for s, p, o in statements:
-        if s != previous_s:
-            if previous_s is not None:
-                out.append(" .\n\n")
-            out.append(f"{indent}{s} {p} {o}")
-        elif p != previous_p:
-            out.append(f" ;\n{indent}    {p} {o}")
-        else:
-            out.append(f",\n{indent}        {o}")
-        previous_s, previous_p = s, p
-    if previous_s is not None:
-        out.append(" .\n")
-    return out
+        by_subject.setdefault(s, set()).add((p, o))
+    blocks = []
+    for subject in sorted(by_subject, key=lambda s: ("_:" if isinstance(s, BNode) else "") + str(s)):
+        rows = sorted(("" if str(p) == _RDF_TYPE else terms(p), terms(o)) for p, o in by_subject[subject])
+        parts, previous = [f"{indent}{terms(subject)}"], None
+        for p, o in rows:
+            if p == previous:
+                parts.append(f",\n{indent}        {o}")
+            elif previous is None:
+                parts.append(f" {p or 'a'} {o}")
+            else:
+                parts.append(f" ;\n{indent}    {p or 'a'} {o}")
+            previous = p
+        blocks.append("".join(parts) + " .\n")
+    return "\n".join(blocks)
 
 
 def _prefix_lines(terms: _TurtleTerms, prefixes: Mapping[str, str]) -> str:
@@ -142,7 +134,7 @@ def _prefix_lines(terms: _TurtleTerms, prefixes: Mapping[str, str]) -> str:
 def turtle_bytes(quads: Iterable[Quad], prefixes: Mapping[str, str]) -> bytes:
     """Every statement of every graph in one Turtle document (Turtle has no named graphs)."""
     terms = _TurtleTerms(prefixes)
-    body = "".join(_blocks(_statements(((s, p, o) for s, p, o, _ in quads), terms), ""))
+    body = _blocks(((s, p, o) for s, p, o, _ in quads), terms, "")
     return (_prefix_lines(terms, prefixes) + body).encode("utf-8")
 
 
@@ -153,12 +145,10 @@ def trig_bytes(quads: Iterable[Quad], prefixes: Mapping[str, str]) -> bytes:
     by_graph: dict[Node | None, list[tuple[Node, Node, Node]]] = {}
     for s, p, o, g in quads:
         by_graph.setdefault(g, []).append((s, p, o))
-    parts = _blocks(_statements(by_graph.pop(None, []), terms), "")
+    parts = [_blocks(by_graph.pop(None, []), terms, "")] if None in by_graph else []
     for graph in sorted(by_graph, key=str):
-        parts.append(("\n" if parts else "") + f"{terms(graph)} {{\n")
-        parts += _blocks(_statements(by_graph[graph], terms), "    ")
-        parts.append("}\n")
-    return (_prefix_lines(terms, prefixes) + "".join(parts)).encode("utf-8")
+        parts.append(f"{terms(graph)} {{\n{_blocks(by_graph[graph], terms, '    ')}}}\n")
+    return (_prefix_lines(terms, prefixes) + "\n".join(parts)).encode("utf-8")
 
 
 def _lines(quads: Iterable[Quad], with_graphs: bool) -> bytes:

@@ -14,7 +14,7 @@ from ..graph.triples import TripleIndex, load_for_lookup
 from .data import TOPIC, GraphView, read_view
 from .select import Selection, select
 
-__all__ = ["VizReport", "visualize", "write_view"]
+__all__ = ["VizReport", "visualize", "write_view", "write_page"]
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,12 @@ def visualize(graph_path: str | os.PathLike[str], output: str | os.PathLike[str]
 def write_view(graph: "Graph | TripleIndex", output: str | os.PathLike[str], selection: Selection = Selection(),
                options: HtmlOptions = HtmlOptions(), write: Callable[[Path, bytes], Path] = write_atomic) -> VizReport:
     """The page of `graph` (the part `selection` keeps), written to `output` by `write`."""
-    whole = read_view(graph)
+    return write_page(read_view(graph), output, selection, options, write)
+
+
+def write_page(whole: GraphView, output: str | os.PathLike[str], selection: Selection = Selection(),
+               options: HtmlOptions = HtmlOptions(), write: Callable[[Path, bytes], Path] = write_atomic) -> VizReport:
+    """The page of a view already read (the part `selection` keeps), written to `output` by `write`."""
     view = select(whole, selection)
     options = replace(options, selection_note=options.selection_note or _selection_note(whole, view, selection))
     path = write_html(view, output, options, write)
