@@ -59,7 +59,10 @@ def main(sizes: list[int]) -> None:
     if len(rows) > 1:
         first, last = rows[0], rows[-1]
         growth = int(last["articles"]) / int(first["articles"])
-        print(f"{growth:.0f}x the articles: peak memory -j1 x{int(last['peak MiB -j1']) / int(first['peak MiB -j1']):.2f}, "
+        per_thousand = ((int(last["peak MiB -j1"]) - int(first["peak MiB -j1"])) * 1000
+                        / (int(last["articles"]) - int(first["articles"])))
+        print(f"{growth:.0f}x the articles: peak memory -j1 x{int(last['peak MiB -j1']) / int(first['peak MiB -j1']):.2f} "
+              f"({per_thousand:.0f} MiB more per 1,000 articles), "
               f"+1 article x{float(last['+1 article s']) / float(first['+1 article s']):.2f}")
 
 

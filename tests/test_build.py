@@ -35,14 +35,14 @@ def test_build_reports_an_article_that_breaks_extraction_and_keeps_the_rest(tmp_
     (tmp_path / "in" / "a.txt").write_text("Kenyan President William Ruto met Ugandan President Yoweri Museveni.",
                                            encoding="utf-8")
     (tmp_path / "in" / "b.txt").write_text("Trigger of the failure.", encoding="utf-8")
-    real = kg.corpus.workers.extract_article
+    real = kg.corpus.workers.extract_parsed
 
-    def flaky(article, nlp, rules, window=None):
+    def flaky(article, sentences, rules):
         if "Trigger" in article.text:
             raise ValueError("boom")
-        return real(article, nlp, rules, window)
+        return real(article, sentences, rules)
 
-    monkeypatch.setattr(kg.corpus.workers, "extract_article", flaky)
+    monkeypatch.setattr(kg.corpus.workers, "extract_parsed", flaky)
     seen = []
     report = build([tmp_path / "in"], BuildOptions(output=tmp_path / "out"), on_failure=seen.append)
     assert [str(f) for f in seen] == [f"{tmp_path / 'in' / 'b.txt'}: extraction failed (ValueError: boom); "

@@ -30,13 +30,13 @@ def corpus(tmp_path) -> Path:
 def counted(monkeypatch) -> list[str]:
     """The ids of the articles extracted in this process."""
     seen: list[str] = []
-    real = kg.corpus.workers.extract_article
+    real = kg.corpus.workers.extract_parsed
 
-    def counting(article, nlp, rules, window=None):
+    def counting(article, sentences, rules):
         seen.append(article.id)
-        return real(article, nlp, rules, window)
+        return real(article, sentences, rules)
 
-    monkeypatch.setattr(kg.corpus.workers, "extract_article", counting)
+    monkeypatch.setattr(kg.corpus.workers, "extract_parsed", counting)
     return seen
 
 
@@ -110,14 +110,14 @@ def test_incremental_no_cache_neither_reads_nor_writes_it(corpus, tmp_path, coun
 
 def test_incremental_a_worker_that_dies_leaves_its_articles_to_the_build(corpus, tmp_path, monkeypatch):
     parent = os.getpid()
-    real = kg.corpus.workers.extract_article
+    real = kg.corpus.workers.extract_parsed
 
-    def dying(article, nlp, rules, window=None):
+    def dying(article, sentences, rules):
         if os.getpid() != parent and article.id == "sahel-talks":
             os._exit(9)  # as a worker killed by the kernel for want of memory
-        return real(article, nlp, rules, window)
+        return real(article, sentences, rules)
 
-    monkeypatch.setattr(kg.corpus.workers, "extract_article", dying)
+    monkeypatch.setattr(kg.corpus.workers, "extract_parsed", dying)
     report = build([corpus], BuildOptions(output=tmp_path / "out", jobs=2, cache=False))
     build([corpus], BuildOptions(output=tmp_path / "plain", jobs=1, cache=False))
     assert report.articles == 4 and not report.failures

@@ -16,7 +16,7 @@ from ..errors import KGError
 from ..extraction.nlp import load_pipeline
 from ..extraction.rules import Rules, load_rules
 from ..model import Article
-from .workers import Outcome, RuleFiles, extract_one, extract_here
+from .workers import Outcome, RuleFiles, extract_here, extract_stream
 
 __all__ = ["extract_on_cluster"]
 
@@ -93,7 +93,7 @@ def _extract_chunk(articles: list[Article], shipped: ShippedFiles, version: str)
             lexicons = tuple(_written(folder / "lexicons", name, data) for name, data in shipped.lexicons)
             _LOADED.update(key=key, rules=load_rules(gazetteers, lexicons))
     nlp, rules = _LOADED["nlp"], _LOADED["rules"]
-    return [extract_one(article, nlp, rules) for article in articles]
+    return list(extract_stream(articles, nlp, rules))
 
 
 def _written(folder: Path, name: str, data: bytes) -> Path:

