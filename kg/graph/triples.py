@@ -33,11 +33,13 @@ class TripleIndex:
         self._seen: set[tuple[Node, Node, Node]] = set()
 
     def add(self, s: Node, p: Node, o: Node) -> None:
-        if (s, p, o) in self._seen:
+        triple = (s, p, o)
+        if triple in self._seen:
             return
-        self._seen.add((s, p, o))
+        self._seen.add(triple)
         self._objects[s, p].append(o)
-        self._subjects[p, o].append(s)
+        if not isinstance(o, Literal):  # no one asks who has a given literal
+            self._subjects[p, o].append(s)
         self._pairs[p].append((s, o))
 
     @classmethod
@@ -55,6 +57,7 @@ class TripleIndex:
         return iter(self._objects.get((s, p), ()))
 
     def subjects(self, p: Node, o: Node) -> Iterator[Node]:
+        """The subjects with object `o` (an IRI or blank node) for `p`."""
         return iter(self._subjects.get((p, o), ()))
 
     def value(self, s: Node, p: Node) -> Node | None:
@@ -72,13 +75,17 @@ def load_for_lookup(path: str | os.PathLike[str]) -> "TripleIndex | Graph":
     """The graph in `path`, ready for lookups: a TripleIndex when Oxigraph reads the syntax,
     else (or when Oxigraph finds the file invalid, to report it as load_graph does) an rdflib
     Dataset. Raises GraphFileError as load_graph does."""
+    import pyoxigraph as ox
+
     path = Path(path)
     if graph_format(path) not in LOOKUP_SYNTAXES:
         return load_graph(path)
     index = TripleIndex()
+    add, term = index.add, _Terms().of
     try:
-        for s, p, o, _ in _oxigraph_quads(path):
-            index.add(s, p, o)
+        with graph_file_errors(path):
+            for quad in ox.parse(path=str(path), format=oxigraph_format(path)):
+                add(term(quad.subject), term(quad.predicate), term(quad.object))
     except (SyntaxError, ValueError, UnicodeDecodeError):
         return load_graph(path)  # its message names the line and the reason, as every command's does
     return index

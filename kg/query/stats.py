@@ -11,8 +11,8 @@ from ..view.data import ACTOR_TYPES, RELATION_CLASSES, TOPIC, GraphView
 __all__ = ["ActorRank", "GraphStats", "graph_stats", "format_stats"]
 
 _EXACT_BETWEENNESS_UP_TO = 2000  # actors; above, betweenness is estimated from a fixed sample of sources ...
-_SAMPLE_WORK = 2_000_000  # ... as many as keep sources x (actors + links) about this, so time stays flat
-_SAMPLE_SOURCES = (50, 500)  # fewest and most sources
+_SAMPLE_WORK = 1_000_000  # ... as many as keep sources x (actors + links) about this, so time stays flat
+_SAMPLE_SOURCES = (20, 500)  # fewest and most sources
 
 
 @dataclass(frozen=True)

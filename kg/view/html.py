@@ -1,6 +1,6 @@
-"""The graph as one self-contained HTML page: a pyvis network with the vis-network library,
-our script and styles inlined, and a Content-Security-Policy that lets the page load
-nothing from anywhere and run no script but its own."""
+"""The graph as one self-contained HTML page: vis-network's nodes and edges with the
+vis-network library pyvis ships, our script and styles inlined, and a Content-Security-Policy
+that lets the page load nothing from anywhere and run no script but its own."""
 from __future__ import annotations
 
 import base64
@@ -116,25 +116,24 @@ def write_html(view: GraphView, path: str | os.PathLike[str], options: HtmlOptio
 
 
 def _network(view: GraphView) -> tuple[list[dict], list[dict], dict]:
-    """Nodes, edges and options as pyvis builds them for vis-network."""
-    from pyvis.network import Network
-
-    net = Network(directed=True)
+    """Nodes, edges and options for vis-network, the items pyvis's Network would hold. They are
+    made here because pyvis tests each new node and edge against a list of all before it: on a
+    graph of 19,000 actors that took 3.5 of the page's 9 seconds."""
     degree = view.degrees()
     ids = {a.id: n for n, a in enumerate(view.actors)}
+    nodes = []
     for actor in view.actors:
         style = NODE_STYLES[actor.type]
-        node = _node_fields(actor, style, degree[actor.id])
-        net.add_node(ids[actor.id], label=node.pop("label"), shape=style.shape, color=node.pop("color"), **node)
+        nodes.append({**_node_fields(actor, style, degree[actor.id]), "id": ids[actor.id], "shape": style.shape})
     parallel: dict[frozenset[int], int] = {}
+    edges = []
     for n, edge in enumerate(view.edges):
         ends = frozenset((ids[edge.source], ids[edge.target]))
         index = parallel.get(ends, 0)
         parallel[ends] = index + 1
-        net.add_edge(ids[edge.source], ids[edge.target], **_edge_fields(n, edge, index, len(view.edges)))
-    net.options = _vis_options(len(view.actors), len(view.edges))
-    nodes, edges, _heading, _height, _width, options = net.get_network_data()
-    return nodes, edges, json.loads(options)
+        edges.append({**_edge_fields(n, edge, index, len(view.edges)),
+                      "from": ids[edge.source], "to": ids[edge.target]})
+    return nodes, edges, _vis_options(len(view.actors), len(view.edges))
 
 
 def _node_fields(actor: ViewActor, style: NodeStyle, degree: int) -> dict:
