@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Sequence
 
+from .collector import paused_collector
 from .errors import InputError, InputWarning, KGError
 from .corpus.cache import CACHE_NAME, ExtractionCache, fingerprint
 from .corpus.workers import RuleFiles, extract_many
@@ -140,20 +141,21 @@ def build(inputs: Sequence[str | os.PathLike], options: BuildOptions = BuildOpti
         extractions = _extract_all(articles, rules, options, out.path, reporter, progress) if articles else []
         if not extractions:
             raise NothingBuilt(f"no article was built, so nothing was written to {out.path}")
-        corpus = merge_extractions(extractions, rules.gazetteer)
-        kept = list({e.article.id: e.article for e in extractions}.values())
-        del extractions, articles  # from here on, the build holds the merged corpus, then its quads
-        report.articles = len(kept)
-        report.actors = sum(1 for a in corpus.actors if a.type.value != "Place")
-        report.relations = len(corpus.assertions)
-        quads = graph_quads(kept, corpus.actors, corpus.posts, corpus.assertions, corpus.events,
-                            base_iri=options.base_iri)
-        del corpus
-        _stage_outputs(out, quads, len(kept), options)
-        report.written = out.commit()
-        if options.shards is not None:
-            report.written.append(Path(options.shards))
-            write_shards(quads, options.shards)
+        with paused_collector():
+            corpus = merge_extractions(extractions, rules.gazetteer)
+            kept = list({e.article.id: e.article for e in extractions}.values())
+            del extractions, articles  # from here on, the build holds the merged corpus, then its quads
+            report.articles = len(kept)
+            report.actors = sum(1 for a in corpus.actors if a.type.value != "Place")
+            report.relations = len(corpus.assertions)
+            quads = graph_quads(kept, corpus.actors, corpus.posts, corpus.assertions, corpus.events,
+                                base_iri=options.base_iri)
+            del corpus
+            _stage_outputs(out, quads, len(kept), options)
+            report.written = out.commit()
+            if options.shards is not None:
+                report.written.append(Path(options.shards))
+                write_shards(quads, options.shards)
     return report
 
 
@@ -180,7 +182,8 @@ def _extract_all(articles: list[Article], rules: Rules, options: BuildOptions, f
     warn = (lambda message: reporter.warned(InputWarning(str(folder / CACHE_NAME), message)))
     cache = ExtractionCache(folder, fingerprint(user_files), warn) if options.cache else None
     with cache or contextlib.nullcontext():
-        known = {a.id: cache.get(a) for a in articles} if cache else {}
+        with paused_collector():  # unpickling makes many objects, and no cycles
+            known = {a.id: cache.get(a) for a in articles} if cache else {}
         todo = [a for a in articles if known.get(a.id) is None]
         fresh = extract_many(todo, RuleFiles(options.gazetteers, options.lexicons), rules, options.jobs,
                              options.scheduler)

@@ -175,11 +175,13 @@ def stats(graph, top, fmt) -> None:
     """
     import json
 
+    from .collector import paused_collector
     from .graph.triples import load_for_lookup
     from .query.stats import format_stats, graph_stats
     from .view.data import read_view
 
-    result = graph_stats(read_view(load_for_lookup(graph)), top)
+    with paused_collector():
+        result = graph_stats(read_view(load_for_lookup(graph)), top)
     if fmt == "json":
         click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
     else:

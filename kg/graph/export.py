@@ -8,6 +8,7 @@ import os
 import re
 from pathlib import Path
 
+from ..collector import paused_collector
 from ..files import write_atomic
 from .serialize import serialize_graph, serialize_quads
 from .load import load_graph
@@ -24,6 +25,7 @@ CSV_COLUMNS = ["subject", "relation", "object", "modality", "date", "place", "co
                "article", "article_title", "article_url", "article_file", "subject_iri", "object_iri"]
 
 
+@paused_collector()
 def export(graph_path: str | os.PathLike[str], fmt: str, output: str | os.PathLike[str] | None = None) -> bytes:
     """The graph at `graph_path` in `fmt`; written atomically to `output` when given. Graphs
     are read through Oxigraph, but for JSON-LD, which rdflib writes."""

@@ -8,6 +8,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+import functools
+
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import DCTERMS, PROV, SKOS
@@ -17,6 +19,26 @@ from .ids import short_hash, slug
 from ..model import Actor, ActorType, Article, Assertion, Event, Modality, Post, Relation
 from .namespace import DEFAULT_BASE_IRI, KG, SCHEMA, SEM
 from .writer import Quad
+
+
+class _LookedUp:
+    """A namespace whose terms are looked up once each: rdflib's own lookup of `RDF.type` or
+    `KG.date` costs about a microsecond, and a graph of thousands of articles makes millions."""
+
+    def __init__(self, namespace):
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> URIRef:
+        term = getattr(self._namespace, name) if not isinstance(self._namespace, str) else self._namespace[name]
+        setattr(self, name, term)
+        return term
+
+    def __getitem__(self, name: str) -> URIRef:
+        return getattr(self, name)
+
+
+_RDF, _RDFS, _SKOS, _PROV, _DCTERMS, _XSD, _KG, _SCHEMA, _SEM = (
+    _LookedUp(ns) for ns in (RDF, RDFS, SKOS, PROV, DCTERMS, XSD, KG, SCHEMA, SEM))
 
 __all__ = ["PREFIXES", "short_iri", "graph_quads", "to_graph", "prefixes_for", "bind_prefixes", "actor_iri", "article_iri", "slug"]
 
@@ -197,33 +219,33 @@ def _check_references(articles: Sequence[Article], by_key: dict[str, Actor], pos
 
 
 def _add_actor(g: _GraphSink, node: URIRef, type_: ActorType, name: str, aliases: Iterable[str]) -> None:
-    g.add((node, RDF.type, KG[type_.value]))
-    g.add((node, RDFS.label, Literal(name)))
+    g.add((node, _RDF.type, _KG[type_.value]))
+    g.add((node, _RDFS.label, Literal(name)))
     for alias in sorted(set(aliases) - {name}):
         if alias:
-            g.add((node, SKOS.altLabel, Literal(alias)))
+            g.add((node, _SKOS.altLabel, Literal(alias)))
 
 
 def _add_article(g: _GraphSink, iris: _Iris, article: Article, by_key: dict[str, Actor]) -> str | None:
     """Describe the article; return the key of its outlet, if it names one."""
     node = iris.article(article.id)
-    g.add((node, RDF.type, KG.Article))
-    g.add((node, RDF.type, SCHEMA.NewsArticle))
-    g.add((node, KG.sourceFile, Literal(article.source)))
+    g.add((node, _RDF.type, _KG.Article))
+    g.add((node, _RDF.type, _SCHEMA.NewsArticle))
+    g.add((node, _KG.sourceFile, Literal(article.source)))
     if article.title:
-        g.add((node, SCHEMA.headline, Literal(article.title)))
-        g.add((node, DCTERMS.title, Literal(article.title)))
+        g.add((node, _SCHEMA.headline, Literal(article.title)))
+        g.add((node, _DCTERMS.title, Literal(article.title)))
     if article.date is not None:
         date = article.date.date() if isinstance(article.date, dt.datetime) else article.date
-        g.add((node, KG.date, Literal(date)))
-        g.add((node, SCHEMA.datePublished, Literal(date)))
+        g.add((node, _KG.date, Literal(date)))
+        g.add((node, _SCHEMA.datePublished, Literal(date)))
     if article.url:
-        g.add((node, SCHEMA.url, Literal(article.url, datatype=XSD.anyURI)))
+        g.add((node, _SCHEMA.url, Literal(article.url, datatype=_XSD.anyURI)))
     if not article.outlet:
         return None
     key = _outlet_key(article.outlet, by_key)
     if key is not None:
-        g.add((node, KG.publishedBy, iris.actor(key)))
+        g.add((node, _KG.publishedBy, iris.actor(key)))
     return key
 
 
@@ -243,21 +265,23 @@ def _outlet_key(outlet: str, by_key: dict[str, Actor]) -> str | None:
     return f"media-outlet/{slug(wanted)}" if slug(wanted) else None
 
 
+@functools.lru_cache(maxsize=4096)
 def _date_literal(text: str) -> Literal:
     """An ISO date, year-month or year as xsd:date, xsd:gYearMonth or xsd:gYear."""
     try:
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
             dt.date.fromisoformat(text)
-            return Literal(text, datatype=XSD.date)
+            return Literal(text, datatype=_XSD.date)
         if re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", text):
-            return Literal(text, datatype=XSD.gYearMonth)
+            return Literal(text, datatype=_XSD.gYearMonth)
         if re.fullmatch(r"\d{4}", text):
-            return Literal(text, datatype=XSD.gYear)
+            return Literal(text, datatype=_XSD.gYear)
     except ValueError:
         pass
     raise ValueError(f"not an ISO date, year-month or year: {text!r}")
 
 
+@functools.lru_cache(maxsize=1024)
 def _confidence_literal(value: float) -> Literal:
     if not 0 <= value <= 1:
         raise ValueError(f"confidence must be between 0 and 1, not {value!r}")
@@ -266,34 +290,39 @@ def _confidence_literal(value: float) -> Literal:
 
 def _add_statement(g: _GraphSink, node: URIRef, s: URIRef, p: URIRef, o: Node, modality: Modality,
                    source: URIRef, evidence: str, start: int, end: int) -> None:
-    g.add((node, RDF.type, RDF.Statement))
-    g.add((node, RDF.subject, s))
-    g.add((node, RDF.predicate, p))
-    g.add((node, RDF.object, o))
-    g.add((node, KG.modality, KG[modality.value]))
-    g.add((node, PROV.wasDerivedFrom, source))
+    g.add((node, _RDF.type, _RDF.Statement))
+    g.add((node, _RDF.subject, s))
+    g.add((node, _RDF.predicate, p))
+    g.add((node, _RDF.object, o))
+    g.add((node, _KG.modality, _KG[modality.value]))
+    g.add((node, _PROV.wasDerivedFrom, source))
     _add_evidence(g, node, evidence, start, end)
 
 
+@functools.lru_cache(maxsize=65536)
+def _integer(n: int) -> Literal:
+    return Literal(n)
+
+
 def _add_evidence(g: _GraphSink, node: URIRef, evidence: str, start: int, end: int) -> None:
-    g.add((node, KG.evidence, Literal(evidence)))
-    g.add((node, KG.charStart, Literal(start)))
-    g.add((node, KG.charEnd, Literal(end)))
+    g.add((node, _KG.evidence, Literal(evidence)))
+    g.add((node, _KG.charStart, _integer(start)))
+    g.add((node, _KG.charEnd, _integer(end)))
 
 
 def _add_assertion(g: _GraphSink, iris: _Iris, a: Assertion) -> None:
     s = iris.actor(a.subject)
-    p = KG[a.relation.value]
+    p = _KG[a.relation.value]
     o = iris.actor(a.object) if a.object is not None else Literal(a.topic)
     node = iris.statement(a.article, a.subject, a.relation, a.object, a.topic, a.modality,
                           a.start, a.end)
     _add_statement(g, node, s, p, o, a.modality, iris.article(a.article), a.evidence, a.start, a.end)
     if a.confidence is not None:
-        g.add((node, KG.confidence, _confidence_literal(a.confidence)))
+        g.add((node, _KG.confidence, _confidence_literal(a.confidence)))
     if a.date:
-        g.add((node, KG.date, _date_literal(a.date)))
+        g.add((node, _KG.date, _date_literal(a.date)))
     if a.place is not None:
-        g.add((node, KG.place, iris.actor(a.place)))
+        g.add((node, _KG.place, iris.actor(a.place)))
     # A direct triple states a fact: only what the text asserts, with an actor as
     # object (or, for calledFor, a topic).
     if a.modality is Modality.ASSERTED and (a.object is not None or a.relation.spec.topic):
@@ -304,28 +333,28 @@ def _add_post(g: _GraphSink, iris: _Iris, post: Post, article_date: dt.date | No
     node = iris.post(post)
     holder, org = iris.actor(post.holder), iris.actor(post.organisation)
     source = iris.article(post.article)
-    g.add((node, RDF.type, KG.Post))
-    g.add((node, KG.holder, holder))
-    g.add((node, KG.postIn, org))
-    g.add((node, RDFS.label, Literal(post.title)))
+    g.add((node, _RDF.type, _KG.Post))
+    g.add((node, _KG.holder, holder))
+    g.add((node, _KG.postIn, org))
+    g.add((node, _RDFS.label, Literal(post.title)))
     if article_date is not None:
         date = article_date.date() if isinstance(article_date, dt.datetime) else article_date
-        g.add((node, KG.validAt, Literal(date)))
-    g.add((node, PROV.wasDerivedFrom, source))
+        g.add((node, _KG.validAt, Literal(date)))
+    g.add((node, _PROV.wasDerivedFrom, source))
     _add_evidence(g, node, post.evidence, post.start, post.end)
 
 
 def _add_event(g: _GraphSink, iris: _Iris, e: Event) -> None:
     node = iris.event(e)
-    g.add((node, RDF.type, KG.Meeting))
-    g.add((node, RDF.type, SEM.Event))
+    g.add((node, _RDF.type, _KG.Meeting))
+    g.add((node, _RDF.type, _SEM.Event))
     for key in e.participants:
-        g.add((node, SEM.hasActor, iris.actor(key)))
+        g.add((node, _SEM.hasActor, iris.actor(key)))
     if e.place is not None:
-        g.add((node, SEM.hasPlace, iris.actor(e.place)))
+        g.add((node, _SEM.hasPlace, iris.actor(e.place)))
     if e.date:
-        g.add((node, KG.date, _date_literal(e.date)))
-    g.add((node, KG.modality, KG[e.modality.value]))
-    g.add((node, PROV.wasDerivedFrom, iris.article(e.article)))
+        g.add((node, _KG.date, _date_literal(e.date)))
+    g.add((node, _KG.modality, _KG[e.modality.value]))
+    g.add((node, _PROV.wasDerivedFrom, iris.article(e.article)))
     _add_evidence(g, node, e.evidence, e.start, e.end)
-    g.add((node, KG.confidence, _confidence_literal(e.confidence)))
+    g.add((node, _KG.confidence, _confidence_literal(e.confidence)))

@@ -8,6 +8,7 @@ from typing import Callable
 
 from rdflib import Graph
 
+from ..collector import paused_collector
 from ..files import write_atomic
 from .html import HtmlOptions, write_html
 from ..graph.triples import TripleIndex, load_for_lookup
@@ -34,6 +35,7 @@ class VizReport:
         return f"{self.actors} actors{topics}{omitted}, {self.relations} relations -> {self.path}"
 
 
+@paused_collector()
 def visualize(graph_path: str | os.PathLike[str], output: str | os.PathLike[str],
               selection: Selection = Selection(), options: HtmlOptions = HtmlOptions()) -> VizReport:
     """Read the graph at `graph_path` and write its page to `output`.
