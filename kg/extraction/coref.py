@@ -52,10 +52,11 @@ def resolve_references(sentences, actors, index: TokenIndex, rules: ReferenceRul
             elif tok.pos_ == "NOUN" and tok.lemma_.lower() in rules.definite_descriptions and _counted(tok):
                 types = set(rules.definite_descriptions[tok.lemma_.lower()])
                 count, here = _counted(tok), (s.index, tok.i)
-                targets = _main_pair(history, actors, types, count, margin=MAIN_PAIR_MARGIN) \
+                ranked = _most_named(history, actors, types) if count == 2 else []
+                targets = _main_pair(ranked, margin=MAIN_PAIR_MARGIN) \
                     or _last_several(history, actors, types, count, before=here) \
                     or _last_list(sentences, token_actor, actors, types, count, before=here) \
-                    or _main_pair(history, actors, types, count)
+                    or _main_pair(ranked)
                 if targets:
                     token_actor[key] = targets
                     cue[key] = "description"
@@ -152,14 +153,16 @@ def _last_list(sentences, token_actor, actors, types, count: int, before, senten
     return []
 
 
-def _main_pair(history, actors, types, count: int, margin: float = 1.0) -> list[int]:
-    """'the two countries', with no two of them near: the two fitting actors the article has
-    named most so far, when they stand out from the third (by `margin` times as often: with a
-    wide margin, the article's pair wins over two named last, 'the two sides' of a visit)."""
-    if count != 2:
-        return []
-    counts = Counter(aid for _, _, aid, dep in history if actors[aid].type in types and dep != SETTING)
-    ranked = counts.most_common(3)
+def _most_named(history, actors, types) -> list[tuple[int, int]]:
+    """The three fitting actors the article has named most so far, with how often."""
+    return Counter(aid for _, _, aid, dep in history if actors[aid].type in types and dep != SETTING).most_common(3)
+
+
+def _main_pair(ranked: list[tuple[int, int]], margin: float = 1.0) -> list[int]:
+    """'the two countries', with no two of them near: the two actors the article has named most
+    so far (`ranked` by _most_named), when they stand out from the third (by `margin` times as
+    often: with a wide margin, the article's pair wins over two named last, 'the two sides' of a
+    visit)."""
     if len(ranked) < 2 or (len(ranked) == 3 and ranked[1][1] <= ranked[2][1] * margin) \
             or (margin > 1 and len(ranked) < 3):
         return []

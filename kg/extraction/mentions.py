@@ -16,6 +16,7 @@ from .namemention import NameMention, by_sentence, mention_key
 from .nlp import common_word
 from .rules import GazetteerEntry, NameRules, fold
 from .statenames import absorb_national_bodies, body_of_state, from_entry
+from .titles import singular_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -230,7 +231,7 @@ def _honorific(tok: "Token", rules: NameRules) -> bool:
 def _title_word(tok: "Token", rules: NameRules) -> bool:
     """A word of a title rather than of a name: a title's head or modifier, or an honorific."""
     word = tok.lower_
-    return word in rules.titles or (word.endswith("s") and word[:-1] in rules.titles) \
+    return word in rules.titles or singular_of(word) in rules.titles \
         or word in rules.title_modifiers or _honorific(tok, rules)
 
 

@@ -44,9 +44,9 @@ def _destination_named(verb: "Token") -> bool:
 
 def _last_mission(r: Reading, verb: "Token") -> list[int]:
     index, here = r.actors.index.actors, (r.sentence.index, verb.i)
-    named = sorted((key, aid) for key, ids in index.items() for aid in ids
-                   if here[0] - MISSION_REACH <= key[0] and key < here and _mission(r.actors.actors[aid]))
-    return [named[-1][1]] if named else []
+    last = max(((key, aid) for key, ids in index.items() for aid in ids
+                if here[0] - MISSION_REACH <= key[0] and key < here and _mission(r.actors.actors[aid])), default=None)
+    return [last[1]] if last else []
 
 
 def _mission(actor) -> bool:

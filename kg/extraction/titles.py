@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from .mentions import NameMention
     from .nlp import Sentence
 
-__all__ = ["TitlePhrase", "find_titles", "is_genitive"]
+__all__ = ["TitlePhrase", "find_titles", "is_genitive", "singular_of"]
 
 WORDS = language().words
 ORG_TYPES = {ActorType.COUNTRY, ActorType.ORGANIZATION, ActorType.ARMED_GROUP, ActorType.GOVERNMENT_BODY,
@@ -53,21 +53,21 @@ def _match_head(doc, i: int, limit: int, rules: TitleRules) -> tuple[int, str] |
     for j in range(min(limit, i + longest), i, -1):
         span = doc[i:j]
         text = span.text.lower()
-        if j - i > 1 and (text in rules.titles or _plural_of(text) in rules.titles):
-            return j, text if text in rules.titles else _plural_of(text)  # 'Deputy Foreign Ministers'
+        if j - i > 1 and (text in rules.titles or singular_of(text) in rules.titles):
+            return j, text if text in rules.titles else singular_of(text)  # 'Deputy Foreign Ministers'
         if j - i == 1:
             tok = doc[i]
             if tok.pos_ not in ("NOUN", "PROPN"):
                 return None
             if tok.lower_ in rules.title_modifiers and i + 1 < limit and _match_head(doc, i + 1, limit, rules):
                 return None  # 'Deputy Foreign Minister': the modifier of the title after it
-            for form in (tok.lower_, tok.lemma_.lower(), _plural_of(tok.lower_)):
+            for form in (tok.lower_, tok.lemma_.lower(), singular_of(tok.lower_)):
                 if form in rules.titles:
                     return j, form
     return None
 
 
-def _plural_of(text: str) -> str:
+def singular_of(text: str) -> str:
     """The singular a capitalised plural the tagger left unlemmatised stands for ('Ministers')."""
     return text[:-1] if text.endswith("s") and not text.endswith("ss") else text
 
@@ -266,11 +266,11 @@ def _phrase(sentence: "Sentence", head_start: int, head_end: int, head: str, rul
         label_tokens += [t for t in doc[head_end:stop] if not t.is_punct or t.text == "-"]
     head_token = doc[head_end - 1]
     plural = (head_token.tag_ in ("NNS", "NNPS") and head_token.lemma_.lower() != head_token.lower_) or (
-        head_token.lower_ != head.split()[-1] and _plural_of(head_token.lower_) == head.split()[-1])
+        head_token.lower_ != head.split()[-1] and singular_of(head_token.lower_) == head.split()[-1])
     label = " ".join(t.text for t in label_tokens)
     label = label.replace(" - ", "-").replace(" -", "-").replace("- ", "-")
     if plural:
-        label = label[: len(label) - len(head_token.text)] + _plural_of(head_token.text)
+        label = label[: len(label) - len(head_token.text)] + singular_of(head_token.text)
     mods = {t.lower_ for t in reach.modifiers}
     start = reach.start
     return TitlePhrase(
