@@ -14,7 +14,7 @@ from pathlib import Path
 import click
 
 from .errors import EXIT_DATA, KGError
-from .cli_graph import export, push, query, serve, stats, validate
+from .cli_graph import diff, export, push, query, serve, stats, validate
 
 EXIT_INTERRUPTED = 130
 EXIT_TERMINATED = 143
@@ -267,7 +267,7 @@ def evaluate(graph, gold, details, as_json) -> None:
         click.echo(format_score(score, details))
 
 
-for _command in (query, export, stats, validate, serve, push):
+for _command in (query, export, stats, diff, validate, serve, push):
     main.add_command(_command)
 
 

@@ -159,6 +159,32 @@ def export(graph, fmt, output) -> None:
 
 
 @click.command()
+@click.argument("old", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("new", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "md"]), default="table", show_default=True,
+              help="A listing, JSON, or Markdown (for a report or a ticket).")
+def diff(old, new, fmt) -> None:
+    """What changed from OLD to NEW, two graphs of kg's contract (two builds of
+    a growing corpus, say): actors added and removed, relations added or
+    removed, and relations whose modality changed (planned, then asserted),
+    with the evidence of what is new.
+
+    \b
+    Examples:
+      kg diff yesterday/graph.ttl output/graph.ttl
+      kg diff yesterday/graph.ttl output/graph.ttl --format md > changes.md
+    """
+    from .collector import paused_collector
+    from .graph.triples import load_for_lookup
+    from .query.diff import diff_views, format_diff
+    from .view.data import read_view
+
+    with paused_collector():
+        changes = diff_views(read_view(load_for_lookup(old)), read_view(load_for_lookup(new)))
+    click.echo(format_diff(changes, fmt, str(old), str(new)), nl=False)
+
+
+@click.command()
 @click.argument("graph", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--top", type=click.IntRange(min=1), default=10, show_default=True,
               help="How many of the most connected actors to list.")
@@ -223,7 +249,9 @@ def validate(graph, engine) -> None:
 @click.option("--timeout", type=click.FloatRange(min=1), default=None, metavar="SECONDS",
               help="Stop requests that run longer than this (HTTP 503); the server behind is restarted "
                    "to stop the query.")
-def serve(graph, port, timeout) -> None:
+@click.option("--cors", is_flag=True, help="Let web pages of any origin query the endpoint (YASGUI, your own "
+                                           "page): the server sends cross-origin (CORS) headers.")
+def serve(graph, port, timeout, cors) -> None:
     """Serve GRAPH as a read-only SPARQL 1.1 endpoint on 127.0.0.1, with
     Oxigraph's server: queries at http://127.0.0.1:PORT/query (for YASGUI or any
     SPARQL client); updates and SERVICE are refused. Ctrl-C or SIGTERM stop it;
@@ -232,6 +260,7 @@ def serve(graph, port, timeout) -> None:
     \b
     Example:
       kg serve output/graph.ttl --port 7878
+      kg serve output/graph.ttl --cors     # for YASGUI or a query page in a browser
       curl 'http://127.0.0.1:7878/query' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 5'
     """
     from .query.serve import serve as run_server
@@ -240,7 +269,7 @@ def serve(graph, port, timeout) -> None:
         click.echo(f"SPARQL endpoint (read-only): {url}  (Ctrl-C to stop)")
         sys.stdout.flush()
 
-    run_server(graph, port, timeout=timeout, on_ready=ready)
+    run_server(graph, port, timeout=timeout, cors=cors, on_ready=ready)
     click.echo("stopped")
 
 

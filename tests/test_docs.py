@@ -22,3 +22,12 @@ def test_docs_command_help_has_an_example(command):
     assert result.exit_code == 0
     assert "Example" in result.output
     assert f"kg {command}" in result.output.split("Example", 1)[1]
+
+
+def test_docs_the_prefixes_to_paste_are_the_ones_kg_writes():
+    import re
+
+    from kg.graph.rdf import PREFIXES
+
+    listed = dict(re.findall(r"^    PREFIX (\w+): <([^>]+)>$", README, flags=re.M))
+    assert listed == PREFIXES

@@ -1,6 +1,7 @@
 """`kg serve` and `kg push` against a real Oxigraph server on loopback."""
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -276,10 +277,53 @@ def test_serve_timeout_stops_an_endless_query_and_serves_on(seed_build):
         process.communicate(timeout=30)
 
 
-def test_serve_refuses_service_and_makes_no_request(seed_build):
-    process, line = _serve(seed_build[0], free_port())
+def _raw(url: str, method: str = "GET", headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:
+    request = urllib.request.Request(url, method=method, headers=headers or {})
     try:
-        url = line.split(": ", 1)[1].split()[0]
+        with urllib.request.urlopen(request, timeout=30) as answer:
+            return answer.status, {k.lower(): v for k, v in answer.headers.items()}, answer.read()
+    except urllib.error.HTTPError as refused:
+        return refused.code, {k.lower(): v for k, v in refused.headers.items()}, refused.read()
+
+
+@contextlib.contextmanager
+def _serving(graph, *extra: str):
+    """The query URL of `kg serve GRAPH` running with these options, stopped by Ctrl-C after."""
+    process, line = _serve(graph, free_port(), *extra)
+    try:
+        yield line.split(": ", 1)[1].split()[0]
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.communicate(timeout=30)
+
+
+def test_serve_cors_lets_pages_of_other_origins_query_and_read_refusals(seed_build):
+    with _serving(seed_build[0], "--cors") as url:
+        origin = {"Origin": "http://127.0.0.1:9"}
+        status, headers, body = _raw(url + "?" + urllib.parse.urlencode({"query": "ASK {}"}),
+                                     headers={**origin, "Accept": "application/sparql-results+json"})
+        assert (status, headers["access-control-allow-origin"], json.loads(body)["boolean"]) == (200, "*", True)
+        status, headers, body = _raw(url, "OPTIONS", {**origin, "Access-Control-Request-Method": "POST",
+                                                      "Access-Control-Request-Headers": "content-type"})
+        assert (status, body, headers["access-control-allow-origin"]) == (204, b"", "*")
+        assert "content-type" in headers["access-control-allow-headers"].lower()
+        assert "transfer-encoding" not in headers  # no body, as a 204 must have none
+        service = "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }"
+        status, headers, _ = _raw(url + "?" + urllib.parse.urlencode({"query": service}), headers=origin)
+        assert (status, headers["access-control-allow-origin"]) == (403, "*")
+
+
+def test_serve_without_cors_sends_no_cross_origin_header(seed_build):
+    with _serving(seed_build[0]) as url:
+        status, headers, _ = _raw(url + "?" + urllib.parse.urlencode({"query": "ASK {}"}),
+                                  headers={"Origin": "http://127.0.0.1:9"})
+        assert status == 200 and "access-control-allow-origin" not in headers
+        status, headers, body = _raw(url, "HEAD")
+        assert body == b"" and "transfer-encoding" not in headers
+
+
+def test_serve_refuses_service_and_makes_no_request(seed_build):
+    with _serving(seed_build[0]) as url:
         with Recorder() as remote:
             query = f"SELECT * WHERE {{ SERVICE <{remote.url}/sparql> {{ ?s ?p ?o }} }}"
             with pytest.raises(urllib.error.HTTPError) as refused:
@@ -288,9 +332,6 @@ def test_serve_refuses_service_and_makes_no_request(seed_build):
         assert refused.value.code == 403
         assert refused.value.read().decode() == (f"kg serve answers from its graph only; "
                                                  f"'SERVICE <{remote.url}/sparql>' is refused\n")
-    finally:
-        process.send_signal(signal.SIGINT)
-        process.communicate(timeout=30)
 
 
 def test_serve_killed_leaves_no_server_and_no_store(seed_build):

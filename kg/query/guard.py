@@ -28,17 +28,18 @@ class GuardServer(ThreadingHTTPServer):
     allow_reuse_address = False  # a port another server holds is an error, not shared
 
     def __init__(self, address: tuple[str, int], upstream: Callable[[], tuple[str, int]], timeout: float | None,
-                 on_timeout: Callable[[], None]):
+                 on_timeout: Callable[[], None], cors: bool = False):
         super().__init__(address, _Handler)
         self.upstream = upstream  # where Oxigraph listens now (it moves when restarted)
         self.query_timeout = timeout
         self.on_timeout = on_timeout  # stops the query that ran too long (restarts Oxigraph)
+        self.cors = cors  # its own refusals readable by pages of any origin, as Oxigraph's answers are
 
 
 def guard_server(port: int, upstream: Callable[[], tuple[str, int]], timeout: float | None,
-                 on_timeout: Callable[[], None]) -> GuardServer:
+                 on_timeout: Callable[[], None], cors: bool = False) -> GuardServer:
     """A GuardServer bound to 127.0.0.1:`port`; OSError when the port is taken."""
-    return GuardServer(("127.0.0.1", port), upstream, timeout, on_timeout)
+    return GuardServer(("127.0.0.1", port), upstream, timeout, on_timeout, cors)
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -72,7 +73,7 @@ class _Handler(BaseHTTPRequestHandler):
         finally:
             upstream.close()
 
-    do_GET = do_POST = do_PUT = do_DELETE = do_HEAD = _forward
+    do_GET = do_POST = do_PUT = do_DELETE = do_HEAD = do_OPTIONS = _forward
 
     def _relay(self, answer: http.client.HTTPResponse, upstream: http.client.HTTPConnection,
                deadline: float | None) -> None:
@@ -80,21 +81,25 @@ class _Handler(BaseHTTPRequestHandler):
         for name, value in answer.getheaders():
             if name.lower() not in _HOP_HEADERS:
                 self.send_header(name, value)
-        self.send_header("Transfer-Encoding", "chunked")
+        bodiless = self.command == "HEAD" or answer.status in (204, 304)  # a preflight's answer is 204
+        if not bodiless:
+            self.send_header("Transfer-Encoding", "chunked")
         self.send_header("Connection", "close")
         self.end_headers()
         self._headers_sent = True
+        self.close_connection = True
+        if bodiless:
+            return
         while True:
             if deadline is not None:
                 if time.monotonic() > deadline:
                     raise TimeoutError
                 upstream.sock.settimeout(_remaining(deadline))
-            data = answer.read1(_CHUNK) if self.command != "HEAD" else b""
+            data = answer.read1(_CHUNK)
             if not data:
                 break
             self.wfile.write(b"%x\r\n%s\r\n" % (len(data), data))
         self.wfile.write(b"0\r\n\r\n")
-        self.close_connection = True
 
     def _refuse(self, status: int, reason: str) -> None:
         self.close_connection = True
@@ -105,6 +110,8 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_response(status)
             self.send_header("Content-Type", "text/plain; charset=utf-8")
             self.send_header("Content-Length", str(len(data)))
+            if self.server.cors:
+                self.send_header("Access-Control-Allow-Origin", "*")
             self.send_header("Connection", "close")
             self.end_headers()
             self.wfile.write(data)
