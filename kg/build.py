@@ -63,7 +63,8 @@ class NothingBuilt(KGError):
 class BuildReport:
     articles: int = 0
     actors: int = 0
-    relations: int = 0
+    relations: int = 0  # distinct: subject, relation, object and modality
+    evidence: int = 0  # evidence statements: a relation as one sentence says it
     written: list[Path] = field(default_factory=list)
     reused: int = 0  # articles whose extraction came from the cache
     failures: list[KGError] = field(default_factory=list)
@@ -75,7 +76,7 @@ class BuildReport:
         failed = f", {len(self.failures)} failed" if self.failures else ""
         reused = f" ({self.reused} from the cache)" if self.reused else ""
         return (f"{self.articles} articles{reused}{failed}, {self.actors} actors, "
-                f"{self.relations} relations -> {where}")
+                f"{self.relations} relations ({self.evidence} evidence statements) -> {where}")
 
 
 @dataclass
@@ -147,7 +148,7 @@ def build(inputs: Sequence[str | os.PathLike], options: BuildOptions = BuildOpti
             del extractions, articles  # from here on, the build holds the merged corpus, then its quads
             report.articles = len(kept)
             report.actors = sum(1 for a in corpus.actors if a.type.value != "Place")
-            report.relations = len(corpus.assertions)
+            report.relations, report.evidence = corpus.relations, len(corpus.assertions)
             quads = graph_quads(kept, corpus.actors, corpus.posts, corpus.assertions, corpus.events,
                                 base_iri=options.base_iri)
             del corpus

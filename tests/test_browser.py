@@ -326,5 +326,5 @@ def test_browser_empty_graph_says_so(open_page, tmp_path):
 
     opened = open_page(write_view(Dataset(), tmp_path / "empty.html").path)
     assert opened.page.is_visible("#kg-empty")
-    assert opened.page.inner_text("#kg-counts") == "Showing 0 of 0 actors and 0 of 0 relations"
+    assert opened.page.inner_text("#kg-counts") == "Showing 0 of 0 actors and 0 of 0 relations, from 0 of 0 evidence statements"
     assert opened.errors == []

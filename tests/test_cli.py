@@ -33,7 +33,7 @@ JSONL_GOOD = ('{"id": "harbour", "title": "Harbour Deal", "text": "Greek Foreign
               'met Cypriot Foreign Minister Andreas Kyprianou in Athens on Friday, officials said."}')
 JSONL_ACTORS = {"Eleni Vardaki", "Andreas Kyprianou"}
 
-SUMMARY = re.compile(r"^1 articles, \d+ actors, \d+ relations -> \S*graph\.ttl, \S*graph\.html$")
+SUMMARY = re.compile(r"^1 articles, \d+ actors, \d+ relations \(\d+ evidence statements\) -> \S*graph\.ttl, \S*graph\.html$")
 
 
 def labels(path) -> set[str]:

@@ -91,7 +91,7 @@ def test_a_new_relation_reaches_the_view_and_its_class(ontology_copy, built):
     assert re.search(r'"class":\s*"conflict"', page)
     done = _kg(ontology_copy, "viz", built / "graph.ttl", "--relations", "blacklisted", "-o", built / "only.html")
     assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith("2 actors") and ", 1 relations ->" in done.stdout
+    assert done.stdout.startswith("2 actors") and ", 1 relations (2 evidence statements) ->" in done.stdout
 
 
 def test_a_new_relation_is_counted_by_stats_and_scored_by_eval(ontology_copy, built, tmp_path):

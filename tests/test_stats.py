@@ -18,7 +18,7 @@ def test_stats_of_the_seed(seed_build):
         "Articles:   1",
         "Actors:     20 (Person 10, ArmedGroup 1, Country 3, GovernmentBody 3, MediaOutlet 3)",
         "Topics:     4",
-        "Relations:  28 (Asserted 27, Planned 1, Negated 0)",
+        "Relations:  28 (Asserted 27, Planned 1, Negated 0), from 34 evidence statements",
         "  by class: conflict 2, cooperation 1, meeting 7, demand 5, membership 13",
         "  by name:  alliedWith 1, calledFor 5, leads 3, memberOf 10, metWith 7, opposes 2",
     ]
@@ -64,3 +64,21 @@ def test_stats_estimates_betweenness_of_a_large_graph_from_fewer_sources_the_lar
     assert f"(betweenness estimated from {large.betweenness_sources} actors)" in format_stats(large)
     empty = graph_stats(_ring_view(0))
     assert (empty.actors, empty.betweenness_sampled, empty.top) == (0, False, [])
+
+
+def test_stats_the_build_and_the_page_count_relations_and_evidence_alike(seed_build, tmp_path):
+    import json
+    import re
+
+    from tests.cli import invoke
+
+    graph, report = seed_build
+    stats = json.loads(invoke("stats", graph, "--format", "json").stdout)
+    drawn = invoke("viz", graph, "-o", tmp_path / "page.html").stdout
+    page = json.loads(re.search(r'id="kg-data">(.*?)</script>', (tmp_path / "page.html").read_text(), re.S)[1])
+    assert report.relations < report.evidence  # some relations are said by more than one sentence
+    assert (stats["relations"], stats["evidence_statements"]) == (report.relations, report.evidence)
+    assert f" {report.relations} relations ({report.evidence} evidence statements) -> " in drawn
+    assert (page["counts"]["edges"], page["counts"]["evidence"]) == (report.relations, report.evidence)
+    rows = invoke("export", graph, "--format", "csv").stdout.splitlines()
+    assert len(rows) - 1 == report.evidence

@@ -248,7 +248,8 @@ def test_view_read_through_oxigraph_is_the_view_read_through_rdflib(seed_view, s
 def test_cli_viz_writes_the_page_next_to_the_graph(graph_file):
     result = invoke("viz", graph_file)
     assert result.exit_code == 0, result.stderr
-    assert result.stdout == f"20 actors, 4 topics, 28 relations -> {graph_file.with_suffix('.html')}\n"
+    assert result.stdout == (f"20 actors, 4 topics, 28 relations (34 evidence statements) -> "
+                             f"{graph_file.with_suffix('.html')}\n")
     assert graph_file.with_suffix(".html").read_bytes().startswith(b"<!DOCTYPE html>")
 
 
@@ -256,7 +257,7 @@ def test_cli_viz_focus_says_what_was_left_out(graph_file, tmp_path):
     out = tmp_path / "akar.html"
     result = invoke("viz", graph_file, "--focus", "Akar", "--depth", "1", "-o", out)
     assert result.exit_code == 0, result.stderr
-    assert result.stdout == f"4 actors (20 left out), 4 relations -> {out}\n"
+    assert result.stdout == f"4 actors (20 left out), 4 relations (9 evidence statements) -> {out}\n"
     assert "20 of 24 actors and 24 of 28 relations left out (--focus 'Akar' --depth 1)." in \
         out.read_text(encoding="utf-8")
 
@@ -314,7 +315,8 @@ def test_cli_viz_reads_other_rdf_formats(seed_graph, tmp_path, fmt, name):
     path = write_graph(seed_graph, tmp_path / name, fmt)
     result = invoke("viz", path, "--types", "Country")
     assert result.exit_code == 0, result.stderr
-    assert result.stdout == f"3 actors (21 left out), 2 relations -> {tmp_path / 'seed.html'}\n"
+    assert result.stdout == (f"3 actors (21 left out), 2 relations (2 evidence statements) -> "
+                             f"{tmp_path / 'seed.html'}\n")
 
 
 def test_cli_build_no_html(seed_path, tmp_path):

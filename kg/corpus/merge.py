@@ -28,8 +28,19 @@ TYPE_TRUST = [ActorType.COUNTRY, ActorType.INTERNATIONAL_ORGANIZATION, ActorType
 class Corpus:
     actors: list[Actor]
     posts: list[Post]
-    assertions: list[Assertion]
+    assertions: list[Assertion]  # the evidence statements: a relation as one sentence says it
     events: list[Event]
+
+    @property
+    def relations(self) -> int:
+        """Distinct relations: subject, relation, object (or topic) and modality, the ends of a
+        symmetric relation in either order; as the graph's view and `kg stats` count them."""
+        keys = set()
+        for a in self.assertions:
+            target = a.object if a.object is not None else f"topic:{a.topic}"
+            ends = tuple(sorted((a.subject, target))) if a.relation.symmetric else (a.subject, target)
+            keys.add((ends, a.relation, a.modality))
+        return len(keys)
 
 
 def actor_key(name: str, kind: ActorType) -> str:

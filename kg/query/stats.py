@@ -29,7 +29,7 @@ class ActorRank:
 class GraphStats:
     actors: int
     topics: int
-    relations: int
+    relations: int  # distinct: subject, relation, object and modality
     actor_types: dict[str, int]
     relation_classes: dict[str, int]
     relations_by_name: dict[str, int]
@@ -38,6 +38,7 @@ class GraphStats:
     top: list[ActorRank]
     betweenness_sampled: bool
     betweenness_sources: int = 0  # the sample's size when estimated
+    evidence_statements: int = 0  # a relation as one sentence says it
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -73,6 +74,7 @@ def graph_stats(view: GraphView, top: int = 10) -> GraphStats:
         top=[ActorRank(a.name, a.type, a.id, count[a.id], round(degree.get(a.id, 0.0), 4),
                        round(betweenness.get(a.id, 0.0), 4)) for a in ranked],
         betweenness_sampled=sampled, betweenness_sources=min(len(g), sources) if sampled else 0,
+        evidence_statements=sum(len(e.evidence) for e in view.edges),
     )
 
 
@@ -84,7 +86,8 @@ def format_stats(stats: GraphStats) -> str:
         f"Articles:   {stats.articles}",
         f"Actors:     {stats.actors} ({counts(stats.actor_types)})",
         f"Topics:     {stats.topics}",
-        f"Relations:  {stats.relations} ({counts(stats.modalities)})",
+        f"Relations:  {stats.relations} ({counts(stats.modalities)}), from {stats.evidence_statements} "
+        "evidence statements",
         f"  by class: {counts(stats.relation_classes)}",
         f"  by name:  {counts(stats.relations_by_name)}",
         "",

@@ -83,6 +83,7 @@ def render_html(view: GraphView, options: HtmlOptions = HtmlOptions()) -> bytes:
                        for m in Modality],
         "dateRange": _date_range(view.edges),
         "counts": {"actors": len(view.actors), "edges": len(view.edges),
+                   "evidence": sum(len(e.evidence) for e in view.edges),
                    "totalActors": view.total_actors, "totalEdges": view.total_edges},
         "selectionNote": options.selection_note,
     }

@@ -23,16 +23,18 @@ class VizReport:
     path: Path
     actors: int  # actors drawn (topics not counted)
     topics: int
-    relations: int
+    relations: int  # drawn: distinct subject, relation, object and modality
     total_actors: int  # actors and topics in the whole graph
     total_relations: int
+    evidence: int = 0  # evidence statements of the relations drawn
 
     @property
     def summary(self) -> str:
         topics = f", {self.topics} topics" if self.topics else ""
         drawn = self.actors + self.topics
         omitted = f" ({self.total_actors - drawn} left out)" if drawn < self.total_actors else ""
-        return f"{self.actors} actors{topics}{omitted}, {self.relations} relations -> {self.path}"
+        return (f"{self.actors} actors{topics}{omitted}, {self.relations} relations "
+                f"({self.evidence} evidence statements) -> {self.path}")
 
 
 @paused_collector()
@@ -56,7 +58,8 @@ def write_page(whole: GraphView, output: str | os.PathLike[str], selection: Sele
     options = replace(options, selection_note=options.selection_note or _selection_note(whole, view, selection))
     path = write_html(view, output, options, write)
     topics = sum(1 for a in view.actors if a.type == TOPIC)
-    return VizReport(path, len(view.actors) - topics, topics, len(view.edges), whole.total_actors, whole.total_edges)
+    return VizReport(path, len(view.actors) - topics, topics, len(view.edges), whole.total_actors, whole.total_edges,
+                     sum(len(e.evidence) for e in view.edges))
 
 
 def _selection_note(whole: GraphView, view: GraphView, selection: Selection) -> str | None:

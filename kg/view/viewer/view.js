@@ -154,6 +154,7 @@
     // An actor is shown when its type is, and one of its relations passes the relation
     // filters (or it has none at all); a relation, when it passes them and both ends are shown.
     var passing = {}, edgeChanges = [], nodeChanges = [], shownEdges = 0, shownNodes = 0, shownNode = {};
+    var shownEvidence = 0;
     edges.forEach(function (e) {
       if (edgePasses(e)) {
         passing[e.from] = true;
@@ -168,13 +169,14 @@
     });
     edges.forEach(function (e) {
       var visible = Boolean(edgePasses(e) && shownNode[e.from] && shownNode[e.to]);
-      if (visible) { shownEdges += 1; }
+      if (visible) { shownEdges += 1; shownEvidence += e.kg.evidence.length; }
       if (Boolean(e.hidden) === visible) { edgeChanges.push({ id: e.id, hidden: !visible }); }
     });
     if (edgeChanges.length) { edges.update(edgeChanges); }
     if (nodeChanges.length) { nodes.update(nodeChanges); }
     var c = data.counts;
-    var text = "Showing " + shownNodes + " of " + c.actors + " actors and " + shownEdges + " of " + c.edges + " relations";
+    var text = "Showing " + shownNodes + " of " + c.actors + " actors and " + shownEdges + " of " + c.edges +
+      " relations, from " + shownEvidence + " of " + c.evidence + " evidence statements";
     if (c.totalActors > c.actors || c.totalEdges > c.edges) {
       text += " (the graph has " + c.totalActors + " actors and " + c.totalEdges + " relations)";
     }
