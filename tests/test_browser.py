@@ -245,6 +245,20 @@ def test_browser_click_pins_every_evidence_sentence(open_page, seed_page_path):
     assert "Moscow" in details
 
 
+def test_browser_each_evidence_sentence_carries_its_own_date_and_place(open_page, seed_page_path):
+    opened = open_page(seed_page_path)
+    x, y = opened.point_of(opened.node_id("Ali Mahmoud Abbas"), opened.node_id("Hulusi Akar"))
+    opened.page.mouse.click(x, y)
+    boxes = opened.js("""() => Array.from(document.querySelectorAll('#kg-details .kg-evidence')).map(b => [
+        b.querySelector('.kg-evidence-meta').textContent, b.querySelector('q').textContent])""")
+    by_sentence = {sentence[:20]: meta for meta, sentence in boxes}
+    assert by_sentence["On the 28th of Decem"] == "Asserted · 2022-12-28 · Moscow · confidence 0.77"
+    assert by_sentence["According to the sta"].startswith("Asserted · 2022-12-28 · confidence")  # names no place
+    assert "Moscow" not in by_sentence["According to the sta"]
+    details = opened.page.inner_text("#kg-details")
+    assert "Date" not in details and "Place" not in details  # no merged list above the sentences
+
+
 def test_browser_selection_note_says_what_was_left_out(open_page, seed_build, tmp_path):
     page_path = write_view_of(seed_build[0], tmp_path / "top.html", Selection(max_nodes=5))
     opened = open_page(page_path)

@@ -137,10 +137,9 @@ def _sentence_date(sentence: Sentence, trigger: int | None, modality: Modality, 
         return None
     doc = sentence.span.doc
     base = sentence.span.start_char
-    clause = _clause_chars(doc[trigger]) if trigger is not None else None
-    if clause is not None:
-        inside = [e for e in expressions if clause[0] <= e[0] + base and e[1] + base <= clause[1]]
-        expressions = inside or expressions
+    if trigger is not None:  # a date of another clause is another event's ('said on Monday it had met')
+        expressions = _within(expressions, _clause_chars(doc[trigger]), base) or _within(
+            expressions, _antecedent_clause(doc[trigger]), base)
     anchor = doc[trigger].idx - base if trigger is not None else 0
     expressions.sort(key=lambda e: min(abs(e[0] - anchor), abs(e[1] - anchor)))
     for _start, _end, text in expressions:
@@ -150,6 +149,26 @@ def _sentence_date(sentence: Sentence, trigger: int | None, modality: Modality, 
         if resolved is not None:
             return resolved
     return None
+
+
+def _within(expressions: list[tuple[int, int, str]], chars: tuple[int, int] | None, base: int):
+    if chars is None:
+        return []
+    return [e for e in expressions if chars[0] <= e[0] + base and e[1] + base <= chars[1]]
+
+
+def _antecedent_clause(trigger) -> tuple[int, int] | None:
+    """The clause whose time a subordinate one shares: one that tells more of it with 'when' or
+    'where' ('most recently in May 2022, when he was received by X'), or a participle with no
+    subject of its own ('On May 7, X launched an operation, striking sites in Y'; 'a dinner on
+    Tuesday hosted by Z'). A finite clause with its subject may be of another time ('and the
+    next day he met Fidan')."""
+    verb = _clause_verb(trigger)
+    if verb.dep_ not in DEPS.subordinate_clauses or verb.head == verb:
+        return None
+    told_of = any(c.tag_ == "WRB" for c in verb.children)
+    participle = verb.tag_ in ("VBG", "VBN") and not any(c.dep_ in DEPS.nominal_subjects for c in verb.children)
+    return _clause_chars(verb.head) if told_of or participle else None
 
 
 def _clause_verb(trigger):

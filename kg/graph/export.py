@@ -111,12 +111,14 @@ def _csv(view: GraphView) -> bytes:
         topic = edge.target.startswith("topic:")
         common = [names[edge.source], edge.relation.value, names[edge.target], edge.modality.value]
         iris = [edge.source, "" if topic else edge.target]
-        confidence = "" if edge.confidence is None else f"{edge.confidence:.2f}"
-        place = "; ".join(edge.places)
         for evidence in edge.evidence or (None,):
+            # each row says what its own statement says; a relation with no evidence, what the edge does
             source = view.sources.get(evidence.source) if evidence and evidence.source else None
-            date = evidence.date if evidence and evidence.date else "; ".join(edge.dates)
-            writer.writerow(common + [date or "", place, confidence, evidence.sentence if evidence else "",
+            date = evidence.date if evidence else "; ".join(edge.dates)
+            place = evidence.place if evidence else "; ".join(edge.places)
+            value = evidence.confidence if evidence else edge.confidence
+            confidence = "" if value is None else f"{value:.2f}"
+            writer.writerow(common + [date or "", place or "", confidence, evidence.sentence if evidence else "",
                                       source.iri if source else "", (source.title or "") if source else "",
                                       (source.url or "") if source else "", (source.file or "") if source else ""]
                             + iris)

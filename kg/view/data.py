@@ -48,9 +48,14 @@ class Source:
 
 @dataclass(frozen=True)
 class Evidence:
+    """One evidence statement of an edge: its sentence, and what the statement itself says of
+    when, where and how sure (not the edge's other sentences)."""
+
     sentence: str
     source: str | None  # IRI of the article, a key of GraphView.sources
     date: str | None = None
+    place: str | None = None  # the place's name
+    confidence: float | None = None
 
 
 @dataclass(frozen=True)
@@ -118,6 +123,13 @@ class GraphView:
                        edges=tuple(e for e in kept_edges if e.source in keep and e.target in keep))
 
 
+def _number(value: Node | None) -> float | None:
+    try:
+        return None if value is None else float(value)
+    except ValueError:
+        return None
+
+
 def read_view(graph: "Graph | TripleIndex") -> GraphView:
     """The view of a graph: actors by IRI, edges from its reified statements (and from
     direct relation triples that no statement backs, as asserted edges without evidence)."""
@@ -177,17 +189,16 @@ class _Reader:
             if modality is Modality.ASSERTED:
                 backed.add((s, predicate, o))
             edge = parts.setdefault(self._edge_key(s, _RELATIONS[predicate], o, modality), _EdgeParts())
-            date = _first(g.objects(st, KG.date))
+            date, place = _first(g.objects(st, KG.date)), g.value(st, KG.place)
+            confidence = _number(g.value(st, KG.confidence))
             sentence = _first(g.objects(st, KG.evidence))
             if sentence is not None:
-                edge.evidence.append(Evidence(sentence, self.source(g.value(st, PROV.wasDerivedFrom)), date))
+                edge.evidence.append(Evidence(sentence, self.source(g.value(st, PROV.wasDerivedFrom)), date,
+                                              None if place is None else self.label(place), confidence))
             edge.dates.update(str(d) for d in g.objects(st, KG.date))
             edge.places.update(self.label(p) for p in g.objects(st, KG.place))
-            for c in g.objects(st, KG.confidence):
-                try:
-                    edge.confidence = max(float(c), edge.confidence or 0.0)
-                except ValueError:
-                    pass
+            if confidence is not None:
+                edge.confidence = max(confidence, edge.confidence or 0.0)
         for predicate, relation in _RELATIONS.items():
             for s, o in g.subject_objects(predicate):
                 if (s, predicate, o) not in backed and not isinstance(s, Literal):

@@ -175,7 +175,8 @@ def _edge_fields(n: int, edge: ViewEdge, parallel_index: int, edge_count: int) -
             "class": edge.relation_class, "directed": edge.directed, "modality": edge.modality.value,
             "dates": list(edge.dates), "spans": [list(s) for d in edge.dates if (s := date_span(d))],
             "places": list(edge.places), "confidence": edge.confidence,
-            "evidence": [{"sentence": e.sentence, "source": e.source, "date": e.date} for e in edge.evidence],
+            "evidence": [{"sentence": e.sentence, "source": e.source, "date": e.date, "place": e.place,
+                          "confidence": e.confidence} for e in edge.evidence],
         },
     }
     if edge_count <= _EDGE_LABELS_UP_TO:

@@ -270,14 +270,14 @@
     modality.appendChild(el("span", "kg-modality-" + kg.modality, kg.modality));
     modality.appendChild(document.createTextNode(" · " + kg.relation + " (" + kg.class + ")"));
     card.appendChild(modality);
-    card.appendChild(definitions([
-      ["Date", kg.dates.join(", ")],
-      ["Place", kg.places.join(", ")],
-      ["Confidence", kg.confidence === null ? null : kg.confidence.toFixed(2)]
-    ]));
+    // Each sentence with what its own statement says (date, place, confidence): an edge merges
+    // sentences of several days and places, and a list of them all would pair them wrongly.
     var limit = full ? kg.evidence.length : 3;
     kg.evidence.slice(0, limit).forEach(function (ev) {
       var box = el("div", "kg-evidence");
+      var meta = [kg.modality, ev.date, ev.place,
+                  ev.confidence === null || ev.confidence === undefined ? null : "confidence " + ev.confidence.toFixed(2)];
+      box.appendChild(el("p", "kg-evidence-meta", meta.filter(Boolean).join(" · ")));
       box.appendChild(el("q", null, ev.sentence));
       box.appendChild(sourceLine(ev));
       card.appendChild(box);
