@@ -188,26 +188,34 @@ def diff(old, new, fmt) -> None:
 @click.argument("graph", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--top", type=click.IntRange(min=1), default=10, show_default=True,
               help="How many of the most connected actors to list.")
+@click.option("--camps", is_flag=True, help="Instead, sort the actors into camps: tied by meetings, cooperation "
+                                            "and membership, set apart by conflict (structural balance).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-def stats(graph, top, fmt) -> None:
+def stats(graph, top, camps, fmt) -> None:
     """Count the actors of GRAPH by type and its relations by class and modality,
     and list the most connected actors with their degree and betweenness
-    centrality.
+    centrality; or, with --camps, the camps the actors fall into.
 
     \b
     Examples:
       kg stats output/graph.ttl
       kg stats output/graph.ttl --top 25 --format json
+      kg stats output/graph.ttl --camps
     """
     import json
 
     from .collector import paused_collector
     from .graph.triples import load_for_lookup
+    from .query.camps import find_camps, format_camps
     from .query.stats import format_stats, graph_stats
     from .view.data import read_view
 
     with paused_collector():
-        result = graph_stats(read_view(load_for_lookup(graph)), top)
+        view = read_view(load_for_lookup(graph))
+        if camps:
+            click.echo(format_camps(find_camps(view), fmt), nl=False)
+            return
+        result = graph_stats(view, top)
     if fmt == "json":
         click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
     else:

@@ -26,6 +26,7 @@ class _Strict(BaseModel):
 class RelationClass(_Strict):
     label: str
     colour: str = Field(pattern=r"^#[0-9A-Fa-f]{6}$")
+    sign: int = Field(default=0, ge=-1, le=1)  # for camps: 1 a tie, -1 enmity, 0 neither
 
 
 class RelationSpec(_Strict):

@@ -7,19 +7,12 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, field
 
-from ..view.data import TOPIC, GraphView, ViewEdge
+from ..view.data import TOPIC, ActorRef, GraphView, ViewEdge
 
-__all__ = ["ActorChange", "RelationChange", "GraphDiff", "diff_views", "format_diff", "DIFF_FORMATS"]
+__all__ = ["RelationChange", "GraphDiff", "diff_views", "format_diff", "DIFF_FORMATS"]
 
 DIFF_FORMATS = ("table", "json", "md")
 _EVIDENCE_SHOWN = 3  # sentences shown per relation in the table and Markdown (JSON has them all)
-
-
-@dataclass(frozen=True)
-class ActorChange:
-    name: str
-    type: str
-    iri: str
 
 
 @dataclass(frozen=True)
@@ -36,8 +29,8 @@ class RelationChange:
 
 @dataclass
 class GraphDiff:
-    actors_added: list[ActorChange] = field(default_factory=list)
-    actors_removed: list[ActorChange] = field(default_factory=list)
+    actors_added: list[ActorRef] = field(default_factory=list)
+    actors_removed: list[ActorRef] = field(default_factory=list)
     relations_added: list[RelationChange] = field(default_factory=list)
     relations_removed: list[RelationChange] = field(default_factory=list)
     relations_changed: list[RelationChange] = field(default_factory=list)
@@ -70,11 +63,11 @@ def diff_views(old: GraphView, new: GraphView) -> GraphDiff:
     return diff
 
 
-def _actors(view: GraphView) -> dict[str, ActorChange]:
-    return {a.id: ActorChange(a.name, a.type, a.id) for a in view.actors if a.type != TOPIC}
+def _actors(view: GraphView) -> dict[str, ActorRef]:
+    return {a.id: ActorRef(a.name, a.type, a.id) for a in view.actors if a.type != TOPIC}
 
 
-def _actor_order(actor: ActorChange) -> tuple[str, str]:
+def _actor_order(actor: ActorRef) -> tuple[str, str]:
     return actor.name.casefold(), actor.iri
 
 
@@ -110,7 +103,7 @@ def format_diff(diff: GraphDiff, fmt: str = "table", old: str = "old", new: str 
     return "\n".join(lines) + "\n"
 
 
-def _actor_line(actor: ActorChange, mark: str, md: bool) -> str:
+def _actor_line(actor: ActorRef, mark: str, md: bool) -> str:
     if md:
         return f"- {'added' if mark == '+' else 'removed'}: **{actor.name}** ({actor.type}) <{actor.iri}>"
     return f"  {mark} {actor.name} ({actor.type})  {actor.iri}"

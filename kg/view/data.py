@@ -16,7 +16,7 @@ from ..graph.triples import TripleIndex
 from ..relationtable import relation_table
 
 __all__ = ["RELATION_CLASSES", "ACTOR_TYPES", "TOPIC", "Evidence", "Source", "ViewPost", "ViewActor",
-           "ViewEdge", "GraphView", "read_view", "relation_class", "date_span"]
+           "ViewEdge", "ActorRef", "GraphView", "read_view", "relation_class", "date_span"]
 
 #: Relation classes of the view, each with the relations it groups.
 RELATION_CLASSES: dict[str, tuple[Relation, ...]] = {
@@ -72,6 +72,15 @@ class ViewActor:
     type: str  # one of ACTOR_TYPES
     aliases: tuple[str, ...] = ()
     posts: tuple[ViewPost, ...] = ()
+
+
+@dataclass(frozen=True)
+class ActorRef:
+    """An actor as a report names it: what `kg diff` and the camps list."""
+
+    name: str
+    type: str
+    iri: str
 
 
 @dataclass(frozen=True)
