@@ -259,6 +259,19 @@ def test_browser_each_evidence_sentence_carries_its_own_date_and_place(open_page
     assert "Date" not in details and "Place" not in details  # no merged list above the sentences
 
 
+def test_browser_actors_coloured_by_camp_and_back_by_type(open_page, seed_page_path):
+    opened = open_page(seed_page_path)
+    colour = "(name) => kgView.nodes.get({filter: (n) => n.kg.name === name})[0].color.background"
+    by_type = {name: opened.js(colour, name) for name in ("Turkey", "Syria", "Hay'at Tahrir al-Sham")}
+    opened.page.check('input[name="kg-colour"][value="camp"]')
+    camp = {name: opened.js(colour, name) for name in ("Turkey", "Syria", "Abu Muhammad al-Julani",
+                                                       "Hay'at Tahrir al-Sham")}
+    assert camp["Turkey"] == camp["Syria"] != camp["Hay'at Tahrir al-Sham"] == camp["Abu Muhammad al-Julani"]
+    assert "Camp 2 of 2" in opened.hover(opened.node_id("Abu Muhammad al-Julani"))
+    opened.page.check('input[name="kg-colour"][value="type"]')
+    assert {name: opened.js(colour, name) for name in by_type} == by_type
+
+
 def test_browser_selection_note_says_what_was_left_out(open_page, seed_build, tmp_path):
     page_path = write_view_of(seed_build[0], tmp_path / "top.html", Selection(max_nodes=5))
     opened = open_page(page_path)

@@ -111,6 +111,12 @@
       undated.addEventListener("change", function () { filters.undated = undated.checked; applyFilters(); });
       byId("kg-filter-date").hidden = false;
     }
+    if (data.camps.length) {
+      byId("kg-colour-by").hidden = false;
+      document.querySelectorAll('input[name="kg-colour"]').forEach(function (radio) {
+        radio.addEventListener("change", function () { if (radio.checked) { colourBy(radio.value); } });
+      });
+    }
     if (data.selectionNote) {
       var note = byId("kg-selection-note");
       note.textContent = data.selectionNote;
@@ -195,6 +201,22 @@
     return dl;
   }
 
+  // Colours by type come with the nodes; by camp, from the camps the page was given.
+  function colourBy(what) {
+    nodes.update(nodes.get().map(function (n) {
+      var colour = what === "camp" ? campColour(n.kg.camp) : n.kg.typeColour;
+      return { id: n.id, color: { background: colour.background, border: colour.border,
+                                  highlight: { background: colour.background, border: "#000000" },
+                                  hover: { background: colour.background, border: "#000000" } } };
+    }));
+    document.body.dataset.kgColour = what;
+  }
+
+  function campColour(number) {
+    var camp = number ? data.camps[number - 1] : null;
+    return camp ? { background: camp.colour, border: camp.border } : { background: "#FFFFFF", border: "#999999" };
+  }
+
   function nodeCard(n, full) {
     var kg = n.kg, card = el("div", "kg-card");
     card.appendChild(el("h2", null, kg.name));
@@ -202,6 +224,7 @@
     card.appendChild(definitions([
       ["Also called", kg.aliases.join("; ")],
       ["Relations", String(kg.degree)],
+      ["Camp", kg.camp ? "Camp " + kg.camp + " of " + data.camps.length : null],
       ["IRI", full ? kg.iri : null]
     ]));
     if (kg.posts.length) {
