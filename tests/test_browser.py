@@ -169,6 +169,27 @@ def test_browser_relation_class_filter_hides_its_edges_and_shows_them_again(open
     assert any("met with" in e for e in opened.visible_edges())
 
 
+def test_browser_filters_close_a_hidden_pinned_relation_hide_lone_actors_and_refit(open_page, seed_page_path):
+    opened = open_page(seed_page_path)
+    assert "Enab Baladi" in opened.visible_nodes()  # no relation at all: shown at first
+    x, y = opened.point_of(opened.node_id("Hulusi Akar"), opened.node_id("Sergei Shoigu"))
+    opened.page.mouse.click(x, y)
+    assert not opened.js("() => document.getElementById('kg-details').hidden")
+    view_before = opened.js("() => [kgView.network.getScale(), kgView.network.getViewPosition()]")
+    opened.page.uncheck("input[data-filter=class][value=meeting]")
+    assert opened.js("() => document.getElementById('kg-details').hidden")  # its relation is hidden
+    assert "Enab Baladi" not in opened.visible_nodes()
+    assert opened.js("() => [kgView.network.getScale(), kgView.network.getViewPosition()]") != view_before
+    inside = opened.js("""() => {
+        const box = document.getElementById('kg-graph').getBoundingClientRect();
+        const shown = kgView.nodes.getIds({filter: (n) => !n.hidden});
+        return shown.every((id) => { const p = kgView.network.canvasToDOM(kgView.network.getPositions([id])[id]);
+                                     return p.x >= 0 && p.y >= 0 && p.x <= box.width && p.y <= box.height; }); }""")
+    assert inside  # fitted again to what is shown
+    opened.page.check("input[data-filter=class][value=meeting]")
+    assert "Enab Baladi" in opened.visible_nodes()
+
+
 def test_browser_actor_type_filter_hides_actors_of_that_type(open_page, seed_page_path):
     opened = open_page(seed_page_path)
     opened.page.uncheck("input[data-filter=type][value=Person]")
@@ -346,6 +367,17 @@ def test_browser_large_graph_settles_and_stops(open_page, tmp_path):
     opened.page.wait_for_timeout(500)
     assert opened.js("() => kgView.network.getPositions()") == before
     assert _drawn_pixels(opened) > 2000
+
+
+def test_browser_first_view_of_a_large_graph_has_readable_labels(open_page, tmp_path):
+    path = write_view(synthetic_graph(2000, 5000), tmp_path / "large.html").path
+    opened = open_page(path)
+    drawn = opened.js("""() => {
+        const top = kgView.nodes.get().sort((a, b) => b.kg.relations - a.kg.relations)[0];
+        return kgView.network.getScale() * top.font.size; }""")
+    assert drawn >= 11  # px on screen: the most connected actor's label
+    assert opened.js("() => getComputedStyle(document.getElementById('kg-details')).backgroundColor") == \
+        "rgb(255, 255, 255)"  # the panel is opaque
 
 
 def test_browser_empty_graph_says_so(open_page, tmp_path):

@@ -19,6 +19,7 @@
   data.modalities.forEach(function (m) { filters.modalities[m.name] = m.shown; });
 
   var state = { ready: false, pinned: null };
+  var READABLE_LABEL = 11;  // px: the first view's most connected actors have labels this large
 
   // --- small DOM helpers -------------------------------------------------------
 
@@ -167,8 +168,10 @@
         passing[e.to] = true;
       }
     });
+    var narrowed = filtersNarrowed();
     nodes.forEach(function (n) {
-      var visible = Boolean(filters.types[n.kg.type] && (passing[n.id] || n.kg.relations === 0));
+      // an actor with no relation at all is shown until a filter narrows the view
+      var visible = Boolean(filters.types[n.kg.type] && (passing[n.id] || (n.kg.relations === 0 && !narrowed)));
       shownNode[n.id] = visible;
       if (visible) { shownNodes += 1; }
       if (Boolean(n.hidden) === visible) { nodeChanges.push({ id: n.id, hidden: !visible }); }
@@ -187,6 +190,71 @@
       text += " (the graph has " + c.totalActors + " actors and " + c.totalEdges + " relations)";
     }
     byId("kg-counts").textContent = text;
+    if (state.ready) {
+      refreshPinned();
+      fitVisible();
+    }
+  }
+
+  function filtersNarrowed() {
+    var off = function (map) { return Object.keys(map).some(function (k) { return !map[k]; }); };
+    var from = filters.dateFrom || data.dateRange && data.dateRange[0];
+    var to = filters.dateTo || data.dateRange && data.dateRange[1];
+    var dates = data.dateRange && (from !== data.dateRange[0] || to !== data.dateRange[1] || !filters.undated);
+    return off(filters.classes) || off(filters.types) || Boolean(dates) ||
+      data.modalities.some(function (m) { return filters.modalities[m.name] !== m.shown; });
+  }
+
+  // The pinned actor or relation, as the filters now leave it: its card redrawn (an actor's
+  // list of relations shows the visible ones), or closed when it is hidden.
+  function refreshPinned() {
+    var target = state.pinned;
+    if (!target) { return; }
+    var item = target.node !== undefined ? nodes.get(target.node) : edges.get(target.edge);
+    if (!item || item.hidden) {
+      state.pinned = null;
+      byId("kg-details").hidden = true;
+      byId("kg-details-body").replaceChildren();
+    } else {
+      pin(target);
+    }
+  }
+
+  // Zoom to what is shown: the largest connected part, with the labels of its most connected
+  // actors readable (READABLE_LABEL px or more); the rest comes with zooming out.
+  function fitVisible() {
+    var part = largestPart();
+    if (!part.length) { return; }
+    network.fit({ nodes: part, animation: false });
+    var top = part.map(function (id) { return nodes.get(id); }).sort(function (a, b) {
+      return b.kg.relations - a.kg.relations || (a.id < b.id ? -1 : 1); })[0];
+    var needed = READABLE_LABEL / ((top.font && top.font.size) || 14);
+    if (network.getScale() < needed) {
+      network.moveTo({ position: network.getPositions([top.id])[top.id], scale: needed, animation: false });
+    }
+  }
+
+  function largestPart() {
+    var shown = nodes.getIds({ filter: function (n) { return !n.hidden; } });
+    var links = {};
+    edges.forEach(function (e) {
+      if (e.hidden) { return; }
+      (links[e.from] = links[e.from] || []).push(e.to);
+      (links[e.to] = links[e.to] || []).push(e.from);
+    });
+    var seen = {}, best = [];
+    shown.forEach(function (start) {
+      if (seen[start]) { return; }
+      var part = [start], queue = [start];
+      seen[start] = true;
+      while (queue.length) {
+        (links[queue.pop()] || []).forEach(function (next) {
+          if (!seen[next]) { seen[next] = true; part.push(next); queue.push(next); }
+        });
+      }
+      if (part.length > best.length) { best = part; }
+    });
+    return best;
   }
 
   // --- details: tooltip and panel --------------------------------------------------
@@ -388,8 +456,7 @@
   function ready() {
     if (state.ready) { return; }
     network.setOptions({ physics: { enabled: false } });
-    var connected = nodes.getIds({ filter: function (n) { return !n.hidden && n.kg.relations > 0; } });
-    network.fit({ nodes: connected.length ? connected : nodes.getIds(), animation: false });
+    fitVisible();
     state.ready = true;
     byId("kg-progress").hidden = true;
     document.body.dataset.kgState = "ready";
