@@ -293,6 +293,47 @@ def test_browser_actors_coloured_by_camp_and_back_by_type(open_page, seed_page_p
     assert {name: opened.js(colour, name) for name in by_type} == by_type
 
 
+def _marks(opened) -> list[dict]:
+    return opened.js("""() => Array.from(document.querySelectorAll('#kg-timeline .kg-mark')).map((m) => {
+        const box = m.getBoundingClientRect();
+        return {edge: m.dataset.edge, x: box.left, right: box.right, y: box.top + box.height / 2,
+                fill: m.getAttribute('fill'), off: m.classList.contains('kg-off')}; })""")
+
+
+def test_browser_timeline_draws_dated_relations_coloured_by_class(open_page, seed_page_path):
+    opened = open_page(seed_page_path)
+    region = opened.page.get_by_role("region", name="Timeline")
+    assert region.is_visible()
+    marks = _marks(opened)
+    spans = opened.js("() => kgView.edges.get().reduce((n, e) => n + e.kg.spans.length, 0)")
+    assert len(marks) == spans > 0
+    colours = opened.js("() => Object.fromEntries(kgView.edges.get().map((e) => [e.id, e.kg.class]))")
+    meeting = next(m for m in marks if colours[m["edge"]] == "meeting")
+    assert meeting["fill"] == "#1F77B4"
+
+
+def test_browser_timeline_brushing_filters_by_date_and_a_click_selects(open_page, seed_page_path):
+    opened = open_page(seed_page_path)
+    planned = opened.js("() => kgView.edges.get().find((e) => e.kg.modality === 'Planned' && e.kg.spans.length).id")
+    marks = _marks(opened)
+    december = min(marks, key=lambda m: m["x"])
+    assert december["edge"] != planned
+    opened.page.mouse.move(december["x"] - 3, december["y"] - 10)
+    opened.page.mouse.down()
+    opened.page.mouse.move(december["right"] + 3, december["y"] - 10, steps=5)
+    opened.page.mouse.up()
+    hidden = opened.js("(id) => kgView.edges.get(id).hidden", planned)
+    assert hidden  # planned for January: outside the range
+    assert not opened.js("(id) => kgView.edges.get(id).hidden", december["edge"])
+    assert opened.page.inner_text("#kg-timeline-range").startswith("From 2022-12")
+    opened.page.dblclick("#kg-timeline-svg", position={"x": 2, "y": 5})
+    assert not opened.js("(id) => kgView.edges.get(id).hidden", planned)
+    mark = next(m for m in _marks(opened) if m["edge"] == planned)
+    opened.page.mouse.click((mark["x"] + mark["right"]) / 2, mark["y"])
+    assert opened.js("() => kgView.network.getSelectedEdges()") == [planned]
+    assert "the upcoming meeting with Syrian Foreign Minister Faisal Mekdad" in opened.page.inner_text("#kg-details")
+
+
 def test_browser_selection_note_says_what_was_left_out(open_page, seed_build, tmp_path):
     page_path = write_view_of(seed_build[0], tmp_path / "top.html", Selection(max_nodes=5))
     opened = open_page(page_path)

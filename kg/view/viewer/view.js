@@ -194,6 +194,7 @@
       refreshPinned();
       fitVisible();
     }
+    if (data.dateRange && !byId("kg-timeline").hidden) { drawTimeline(); }
   }
 
   function filtersNarrowed() {
@@ -407,6 +408,104 @@
     byId("kg-details").hidden = false;
   }
 
+  // --- timeline ------------------------------------------------------------------
+  // Dated relations as marks on a time axis under the graph, coloured by class: dragging
+  // across it sets the date filter, a double click clears it, a click on a mark selects its
+  // relation. Drawn as SVG by this script (no library, nothing loaded).
+
+  var SVG_NS = "http://www.w3.org/2000/svg", DAY = 86400000;
+  var timeline = { start: 0, end: 0, brush: null };
+
+  function dayOf(iso) { var p = iso.split("-"); return Date.UTC(+p[0], +p[1] - 1, +p[2]); }
+  function isoOf(ms) { return new Date(ms).toISOString().slice(0, 10); }
+  function svgEl(tag, attrs) {
+    var node = document.createElementNS(SVG_NS, tag);
+    Object.keys(attrs).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    return node;
+  }
+
+  function buildTimeline() {
+    if (!data.dateRange) { return; }
+    byId("kg-timeline").hidden = false;
+    document.querySelector(".kg-graph-area").classList.add("kg-has-timeline");
+    timeline.start = dayOf(data.dateRange[0]);
+    timeline.end = dayOf(data.dateRange[1]) + DAY;
+    var svg = byId("kg-timeline-svg");
+    svg.addEventListener("mousedown", function (ev) {
+      if (ev.target.classList.contains("kg-mark")) { return; }
+      timeline.brush = { from: pointerX(ev), to: pointerX(ev) };
+      drawTimeline();
+    });
+    svg.addEventListener("mousemove", function (ev) {
+      if (!timeline.brush || ev.buttons !== 1) { return; }
+      timeline.brush.to = pointerX(ev);
+      drawTimeline();
+    });
+    svg.addEventListener("mouseup", function () {
+      var brush = timeline.brush;
+      if (!brush) { return; }
+      if (Math.abs(brush.to - brush.from) < 3) { timeline.brush = null; drawTimeline(); return; }
+      var width = svg.clientWidth;
+      setDates(isoOf(msAt(Math.min(brush.from, brush.to), width)),
+               isoOf(msAt(Math.max(brush.from, brush.to), width) - 1));
+    });
+    svg.addEventListener("dblclick", function () {
+      timeline.brush = null;
+      setDates(data.dateRange[0], data.dateRange[1]);
+    });
+    window.addEventListener("resize", drawTimeline);
+    drawTimeline();
+  }
+
+  function pointerX(ev) { return ev.clientX - byId("kg-timeline-svg").getBoundingClientRect().left; }
+  function xAt(ms, width) { return 8 + (width - 16) * (ms - timeline.start) / Math.max(DAY, timeline.end - timeline.start); }
+  function msAt(x, width) {
+    var share = Math.min(1, Math.max(0, (x - 8) / Math.max(1, width - 16)));
+    return timeline.start + share * (timeline.end - timeline.start);
+  }
+
+  function setDates(from, to) {
+    filters.dateFrom = byId("kg-date-from").value = from;
+    filters.dateTo = byId("kg-date-to").value = to;
+    applyFilters();
+  }
+
+  function drawTimeline() {
+    var svg = byId("kg-timeline-svg"), width = svg.clientWidth || 600;
+    var colours = {};
+    data.classes.forEach(function (c) { colours[c.name] = c.colour; });
+    svg.replaceChildren(svgEl("line", { x1: 8, x2: width - 8, y1: 44, y2: 44, stroke: "#999" }));
+    [[timeline.start, "start"], [timeline.end - DAY, "end"]].forEach(function (tick) {
+      var label = svgEl("text", { x: xAt(tick[0], width), y: 52, "font-size": 10, fill: "#555",
+                                  "text-anchor": tick[1] === "start" ? "start" : "end" });
+      label.textContent = isoOf(tick[0]);
+      svg.appendChild(label);
+    });
+    if (timeline.brush) {
+      var b = timeline.brush;
+      svg.appendChild(svgEl("rect", { "class": "kg-brush", x: Math.min(b.from, b.to), y: 2,
+                                      width: Math.abs(b.to - b.from), height: 40, "pointer-events": "none" }));
+    }
+    edges.forEach(function (e) {
+      e.kg.spans.forEach(function (span) {
+        var x1 = xAt(dayOf(span[0]), width), x2 = xAt(dayOf(span[1]) + DAY, width);
+        var mark = svgEl("rect", { "class": "kg-mark" + (e.hidden ? " kg-off" : ""), x: x1, y: 8,
+                                   width: Math.max(3, x2 - x1), height: 32, fill: colours[e.kg.class] });
+        mark.dataset.edge = e.id;
+        var title = svgEl("title", {});
+        title.textContent = edgeSummary(e) + " (" + span[0] + (span[1] !== span[0] ? " to " + span[1] : "") + ")";
+        mark.appendChild(title);
+        mark.addEventListener("click", function () { network.selectEdges([e.id]); pin({ edge: e.id }); });
+        svg.appendChild(mark);
+      });
+    });
+    var narrowed = filters.dateFrom && filters.dateFrom !== data.dateRange[0] ||
+      filters.dateTo && filters.dateTo !== data.dateRange[1];
+    byId("kg-timeline-range").textContent = narrowed ?
+      "From " + filters.dateFrom + " to " + filters.dateTo + " (double-click the timeline for all dates)" :
+      "Drag across the timeline to show the relations of those dates only.";
+  }
+
   // --- search --------------------------------------------------------------------
 
   function fold(text) {
@@ -449,6 +548,7 @@
   }));
 
   buildControls();
+  buildTimeline();
   applyFilters();
 
   var network = new vis.Network(byId("kg-graph"), { nodes: nodes, edges: edges }, data.options);
