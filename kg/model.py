@@ -120,6 +120,7 @@ class Assertion:
     topic: str | None = None
     date: str | None = None  # ISO date or year-month
     place: str | None = None  # actor key of a place
+    speaker: str | None = None  # actor key of who says it (a reported clause, "according to")
 
 
 @dataclass(frozen=True)

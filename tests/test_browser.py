@@ -249,6 +249,12 @@ def test_browser_edge_tooltip_shows_evidence_with_its_article(open_page, seed_pa
     assert "2022-12-31" in text
 
 
+def test_browser_evidence_says_who_said_it_and_who_reported_it(open_page, seed_page_path):
+    opened = open_page(seed_page_path)
+    text = opened.hover(opened.node_id("Mevlut Cavusoglu"), opened.node_id("Faisal Mekdad"))
+    assert "according to Mevlut Cavusoglu, reported by The Syrian Observer" in text
+
+
 def test_browser_node_tooltip_shows_type_aliases_and_posts(open_page, seed_page_path):
     opened = open_page(seed_page_path)
     text = opened.hover(opened.node_id("Maysar bin Ali al-Jubouri"))

@@ -6,13 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-import yaml
 
-from kg.corpus.merge import merge_extractions
-from kg.extraction.nlp import load_pipeline
-from kg.extraction.pipeline import extract_article
-from kg.extraction.rules import load_rules
-from kg.model import Article
+from tests.invented import extracted
 
 TEXT = """Valmora said on Monday that Ostria had met Kessel Front commanders in secret.
 
@@ -24,21 +19,17 @@ On December 1 Ana Keld held talks with Piet Varn in Lisk, and the next day she m
 """
 
 
-GAZETTEER = {"actors": [
+ACTORS = [
     {"name": "Valmora", "type": "Country", "aliases": ["Valmoran"]},
     {"name": "Ostria", "type": "Country", "aliases": ["Ostrian"]},
     {"name": "Tarsa", "type": "Country", "aliases": ["Tarsan"]},
     {"name": "Kessel Front", "type": "ArmedGroup"},
-]}
+]
 
 
 @pytest.fixture(scope="module")
 def dated(tmp_path_factory):
-    gazetteer = tmp_path_factory.mktemp("dates") / "gazetteer.yaml"
-    gazetteer.write_text(yaml.safe_dump(GAZETTEER), encoding="utf-8")
-    rules = load_rules([gazetteer])
-    article = Article("dates", TEXT, "dates.txt", date=dt.date(2025, 12, 10))
-    corpus = merge_extractions([extract_article(article, load_pipeline(), rules)], rules.gazetteer)
+    corpus = extracted(TEXT, ACTORS, tmp_path_factory.mktemp("dates"), dt.date(2025, 12, 10))
     names = {a.key: a.name for a in corpus.actors}
     found: dict[tuple[str, str, str], set] = {}
     for a in corpus.assertions:

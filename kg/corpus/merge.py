@@ -79,13 +79,13 @@ def merge_extractions(extractions: list[ArticleExtraction], gazetteer: Gazetteer
             assertions.append(Assertion(
                 keys[found.subject], found.relation, obj, found.modality, article, s.text, s.start, s.end,
                 found.confidence, topic=found.topic if obj is None else None, date=dated.date,
-                place=_place(dated.place, keys)))
+                place=_place(dated.place, keys), speaker=_place(dated.speaker, keys)))
         for d in ex.derived:
             s = d.sentence
             if keys[d.subject] != keys[d.object]:  # two actors of the article that are one in the corpus
                 assertions.append(Assertion(keys[d.subject], d.relation, keys[d.object], d.modality, article,
                                             s.text, s.start, s.end, d.confidence, date=d.date,
-                                            place=_place(d.place, keys)))
+                                            place=_place(d.place, keys), speaker=_place(d.speaker, keys)))
         for meeting, dated in ex.meetings:
             s = meeting.sentence
             participants = tuple(sorted({keys[p] for p in meeting.participants}))
@@ -147,8 +147,9 @@ def _surname_redirects(actors: dict[str, Actor]) -> dict[str, str]:
     return redirect
 
 
-def _place(place: int | None, keys: dict[int, str]) -> str | None:
-    return keys.get(place) if place is not None else None
+def _place(local: int | None, keys: dict[int, str]) -> str | None:
+    """The corpus key of a local actor (a place, a speaker), if any."""
+    return keys.get(local) if local is not None else None
 
 
 def _unique_assertions(assertions: list[Assertion]) -> list[Assertion]:
@@ -158,7 +159,7 @@ def _unique_assertions(assertions: list[Assertion]) -> list[Assertion]:
         if a.relation.symmetric and obj is not None and obj < subject:
             subject, obj = obj, subject
             a = Assertion(subject, a.relation, obj, a.modality, a.article, a.evidence, a.start, a.end,
-                          a.confidence, a.topic, a.date, a.place)
+                          a.confidence, a.topic, a.date, a.place, a.speaker)
         # one sentence said twice in an article (a repeated paragraph) is one assertion
         key = (a.article, a.subject, a.relation, a.object, a.topic, a.modality, a.evidence)
         if key not in best or _preferred(a, best[key]):

@@ -38,6 +38,7 @@ class DerivedRelation:
     confidence: float | None
     date: str | None = None
     place: int | None = None  # local actor id of a place
+    speaker: int | None = None  # local actor id of who says it
 
 
 def derive_relations(actors: ArticleActors, meetings: list[tuple["FoundMeeting", "Dated"]],
@@ -55,7 +56,7 @@ def derive_relations(actors: ArticleActors, meetings: list[tuple["FoundMeeting",
                 if (a, b) in own or (b, a) in own or _own_state(a, b, local, states) or _own_state(b, a, local, states):
                     continue  # 'speaking to members of his party': no meeting with one's own side
                 derived.append(DerivedRelation(a, MEETING, b, meeting.modality, meeting.sentence,
-                                               meeting.confidence, dated.date, dated.place))
+                                               meeting.confidence, dated.date, dated.place, dated.speaker))
     return tuple(derived), local
 
 
@@ -85,7 +86,8 @@ def _states_acting(found: list[tuple["Found", "Dated"]], local: dict[int, LocalA
         obj = f.object if f.relation.spec.stance else _state_of_body(f.object, local)
         if (subject, obj) != (f.subject, f.object) and subject != obj:
             out.append(DerivedRelation(subject, f.relation, obj, f.modality, f.sentence,
-                                       round(f.confidence * NATIONAL_BODY_CONFIDENCE, 2), dated.date, dated.place))
+                                       round(f.confidence * NATIONAL_BODY_CONFIDENCE, 2), dated.date, dated.place,
+                                       dated.speaker))
     return out
 
 

@@ -196,6 +196,7 @@ class Words(_Data):
     count_words: dict[str, int]
     on_behalf_verbs: Words_
     speech_verbs: Words_
+    attribution: tuple[str, str]
     entering_verbs: Words_
     entering_prepositions: Words_
     happening_verbs: Words_

@@ -22,6 +22,7 @@ from .affiliations import find_affiliations
 from .bodies import place_generic_bodies
 from .resolve import resolve_names
 from .rules import Gazetteer, Rules
+from .speakers import speaker_of
 from .titlerefs import resolve_titles
 from .titles import find_titles
 
@@ -38,10 +39,12 @@ BARE_YEAR = re.compile(r"(1[89]|20)\d\d")  # 'the 1994 genocide' dates no event;
 
 @dataclass(frozen=True)
 class Dated:
-    """When and where a relation or meeting took place, as far as its sentence says."""
+    """When and where a relation or meeting took place, as far as its sentence says, and who
+    says so."""
 
     date: str | None
     place: int | None  # local actor id of a place
+    speaker: int | None = None  # local actor id of who says it (speakers.speaker_of)
 
 
 @dataclass(frozen=True)
@@ -87,7 +90,8 @@ def extract_parsed(article: Article, sentences: list[Sentence], rules: Rules) ->
     resolved = ArticleActors(MappingProxyType(actors), index, held_posts, affiliations)
     found, meetings = find_relations(sentences, resolved, rules.relations)
     relations = [(f, _when_where(f.sentence, f.trigger, f.modality, article, resolved, sentences)
-                  if f.relation.spec.event else Dated(None, None)) for f in found]
+                  if f.relation.spec.event else Dated(None, None, speaker_of(f.sentence, f.trigger, resolved)))
+                 for f in found]
     dated_meetings = [(m, _when_where(m.sentence, m.trigger, m.modality, article, resolved, sentences, inherit=True))
                       for m in meetings]
     derived, actors = derive_relations(resolved, dated_meetings, sentences, relations)
@@ -128,7 +132,7 @@ def _when_where(sentence: Sentence, trigger: int, modality: Modality, article: A
         previous = sentences[sentence.index - 1]
         if any(t.lemma_.lower() in WORDS.meeting_words for t in previous.span):
             date = _sentence_date(previous, None, modality, article)
-    return Dated(date, _sentence_place(sentence, trigger, actors))
+    return Dated(date, _sentence_place(sentence, trigger, actors), speaker_of(sentence, trigger, actors))
 
 
 def _sentence_date(sentence: Sentence, trigger: int | None, modality: Modality, article: Article) -> str | None:

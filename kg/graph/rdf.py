@@ -200,7 +200,7 @@ def _check_references(articles: Sequence[Article], by_key: dict[str, Actor], pos
     keys: set[str] = set()
     article_ids: set[str] = set()
     for a in assertions:
-        keys.update(k for k in (a.subject, a.object, a.place) if k is not None)
+        keys.update(k for k in (a.subject, a.object, a.place, a.speaker) if k is not None)
         article_ids.add(a.article)
         if a.object is None and a.topic is None:
             raise ValueError(f"assertion {a.subject} {a.relation.value} in {a.article!r} "
@@ -323,6 +323,8 @@ def _add_assertion(g: _GraphSink, iris: _Iris, a: Assertion) -> None:
         g.add((node, _KG.date, _date_literal(a.date)))
     if a.place is not None:
         g.add((node, _KG.place, iris.actor(a.place)))
+    if a.speaker is not None:
+        g.add((node, _PROV.wasAttributedTo, iris.actor(a.speaker)))
     # A direct triple states a fact: only what the text asserts, with an actor as
     # object (or, for calledFor, a topic).
     if a.modality is Modality.ASSERTED and (a.object is not None or a.relation.spec.topic):

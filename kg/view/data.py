@@ -44,6 +44,7 @@ class Source:
     date: str | None = None
     url: str | None = None
     file: str | None = None
+    outlet: str | None = None  # the name of who published it
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,7 @@ class Evidence:
     date: str | None = None
     place: str | None = None  # the place's name
     confidence: float | None = None
+    speaker: str | None = None  # the name of who says it (prov:wasAttributedTo)
 
 
 @dataclass(frozen=True)
@@ -181,8 +183,10 @@ class _Reader:
             g = self.g
             title = _first(g.objects(node, DCTERMS.title)) or _first(g.objects(node, SCHEMA.headline))
             date = _first(g.objects(node, KG.date)) or _first(g.objects(node, SCHEMA.datePublished))
+            outlet = g.value(node, KG.publishedBy)
             self.sources[key] = Source(key, title, date, _first(g.objects(node, SCHEMA.url)),
-                                       _first(g.objects(node, KG.sourceFile)))
+                                       _first(g.objects(node, KG.sourceFile)),
+                                       None if outlet is None else self.label(outlet))
         return key
 
     def edges(self) -> tuple[ViewEdge, ...]:
@@ -198,12 +202,14 @@ class _Reader:
             if modality is Modality.ASSERTED:
                 backed.add((s, predicate, o))
             edge = parts.setdefault(self._edge_key(s, _RELATIONS[predicate], o, modality), _EdgeParts())
-            date, place = _first(g.objects(st, KG.date)), g.value(st, KG.place)
+            date, place, speaker = _first(g.objects(st, KG.date)), g.value(st, KG.place), \
+                g.value(st, PROV.wasAttributedTo)
             confidence = _number(g.value(st, KG.confidence))
             sentence = _first(g.objects(st, KG.evidence))
             if sentence is not None:
                 edge.evidence.append(Evidence(sentence, self.source(g.value(st, PROV.wasDerivedFrom)), date,
-                                              None if place is None else self.label(place), confidence))
+                                              None if place is None else self.label(place), confidence,
+                                              None if speaker is None else self.label(speaker)))
             edge.dates.update(str(d) for d in g.objects(st, KG.date))
             edge.places.update(self.label(p) for p in g.objects(st, KG.place))
             if confidence is not None:

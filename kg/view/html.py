@@ -194,7 +194,7 @@ def _edge_fields(n: int, edge: ViewEdge, parallel_index: int, edge_count: int) -
             "dates": list(edge.dates), "spans": [list(s) for d in edge.dates if (s := date_span(d))],
             "places": list(edge.places), "confidence": edge.confidence,
             "evidence": [{"sentence": e.sentence, "source": e.source, "date": e.date, "place": e.place,
-                          "confidence": e.confidence} for e in edge.evidence],
+                          "confidence": e.confidence, "speaker": e.speaker} for e in edge.evidence],
         },
     }
     if edge_count <= _EDGE_LABELS_UP_TO:
@@ -241,7 +241,7 @@ def _present_types(view: GraphView) -> list[str]:
 
 def _source(view: GraphView, key: str) -> dict:
     s = view.sources[key]
-    return {"iri": s.iri, "title": s.title, "date": s.date, "url": s.url, "file": s.file}
+    return {"iri": s.iri, "title": s.title, "date": s.date, "url": s.url, "file": s.file, "outlet": s.outlet}
 
 
 def _date_range(edges: tuple[ViewEdge, ...]) -> list[str] | None:

@@ -371,6 +371,11 @@
                   ev.confidence === null || ev.confidence === undefined ? null : "confidence " + ev.confidence.toFixed(2)];
       box.appendChild(el("p", "kg-evidence-meta", meta.filter(Boolean).join(" · ")));
       box.appendChild(el("q", null, ev.sentence));
+      var outlet = sources[ev.source] && sources[ev.source].outlet;
+      if (ev.speaker || outlet) {
+        box.appendChild(el("p", "kg-evidence-meta", (ev.speaker ? "according to " + ev.speaker : "") +
+          (ev.speaker && outlet ? ", " : "") + (outlet ? "reported by " + outlet : "")));
+      }
       box.appendChild(sourceLine(ev));
       card.appendChild(box);
     });
