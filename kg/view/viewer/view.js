@@ -495,7 +495,8 @@
       e.kg.spans.forEach(function (span) {
         var x1 = xAt(dayOf(span[0]), width), x2 = xAt(dayOf(span[1]) + DAY, width);
         var mark = svgEl("rect", { "class": "kg-mark" + (e.hidden ? " kg-off" : ""), x: x1, y: 8,
-                                   width: Math.max(3, x2 - x1), height: 32, fill: colours[e.kg.class] });
+                                   width: Math.max(3, x2 - x1), height: 32, fill: colours[e.kg.class],
+                                   "fill-opacity": span[0] === span[1] ? 1 : 0.4 });  // a month or year: lighter
         mark.dataset.edge = e.id;
         var title = svgEl("title", {});
         title.textContent = edgeSummary(e) + " (" + span[0] + (span[1] !== span[0] ? " to " + span[1] : "") + ")";
