@@ -16,6 +16,8 @@ TEXT = """Valmoran Foreign Minister Ana Keld said the Kessel Front had attacked 
 According to Piet Varn, Ostria met Kessel Front commanders in Lisk.
 
 The Kessel Front attacked Ostria on Monday.
+
+Tarsa met Valmoran officials, according to a statement issued by Ostria and Piet Varn.
 """
 ACTORS = [
     {"name": "Valmora", "type": "Country", "aliases": ["Valmoran"]},
@@ -43,6 +45,11 @@ def test_the_source_named_by_according_to(said):
 
 def test_what_the_article_says_itself_has_no_speaker(said):
     assert said[("Kessel Front", "attacked", "Ostria")] is None
+
+
+def test_a_source_that_is_no_actor_is_not_one_named_after_it(said):
+    # "a statement issued by X and Y" is the statement's, not X's alone
+    assert said[("Tarsa", "metWith", "Valmora")] is None
 
 
 def test_the_seed_planned_meeting_is_attributed_to_cavusoglu(seed_build):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..model import ActorType
 from .actors import ArticleActors
 from .language import language
 
@@ -40,9 +41,12 @@ def speaker_of(sentence: "Sentence", trigger: int, actors: ArticleActors) -> int
 
 
 def _actor_of(heads, sentence: "Sentence", actors: ArticleActors) -> int | None:
+    """The actor a speaker's phrase names: its head or the words before it ("Pakistan's foreign
+    ministry", "spokeswoman Tina Salama"), never a place, nor one named further on ("a statement
+    issued by the three governments", "officials in Kyiv")."""
     for head in heads:
-        for token in (head, *head.subtree):
-            found = actors.at(sentence.index, token.i)
-            if found:
-                return found[0]
+        for token in (head, *(t for child in head.lefts for t in child.subtree)):
+            for found in actors.at(sentence.index, token.i):
+                if actors.actors[found].type is not ActorType.PLACE:
+                    return found
     return None
