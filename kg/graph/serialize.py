@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 import warnings
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from rdflib import Dataset, Graph
@@ -42,10 +42,11 @@ def serialize_quads(quads: Iterable[Quad], format: str = "turtle", prefixes: Map
     if name == "json-ld":
         raise ValueError("JSON-LD is written from an rdflib graph: use serialize_graph")
     prefixes = prefixes_for() if prefixes is None else prefixes
-    writers: dict[str, Callable[[], bytes]] = {
-        "turtle": lambda: turtle_bytes(quads, prefixes), "trig": lambda: trig_bytes(quads, prefixes),
-        "nt": lambda: ntriples_bytes(quads), "nquads": lambda: nquads_bytes(quads)}
-    return writers[name]()
+    if name == "turtle":
+        return turtle_bytes(quads, prefixes)
+    if name == "trig":
+        return trig_bytes(quads, prefixes)
+    return ntriples_bytes(quads) if name == "nt" else nquads_bytes(quads)
 
 
 def _format_name(format: str) -> str:

@@ -15,7 +15,7 @@ from typing import Optional, Tuple
 from rdflib import RDF, XSD, BNode, Literal, URIRef
 from rdflib.term import Node
 
-__all__ = ["Quad", "turtle_bytes", "trig_bytes", "ntriples_bytes", "nquads_bytes", "ntriples_term"]
+__all__ = ["Quad", "turtle_bytes", "trig_bytes", "ntriples_bytes", "nquads_bytes"]
 
 Quad = Tuple[Node, Node, Node, Optional[URIRef]]
 
@@ -46,27 +46,15 @@ def _blank(node: BNode) -> str:
     return "_:" + (re.sub(r"[^A-Za-z0-9_-]", "_", str(node)) or "b")
 
 
-def ntriples_term(term: Node) -> str:
-    """The term as N-Triples writes it: full IRIs, every literal quoted."""
-    if isinstance(term, Literal):
-        text = _string(str(term))
-        if term.language:
-            return f"{text}@{term.language}"
-        if term.datatype is not None and str(term.datatype) != _XSD_STRING:
-            return f"{text}^^{_iri(str(term.datatype))}"
-        return text
-    if isinstance(term, BNode):
-        return _blank(term)
-    return _iri(str(term))
+class _Terms:
+    """Terms as Turtle writes them under a set of prefixes (numbers and booleans bare), or, with
+    no prefixes and `bare` False, as N-Triples does; each formatted once. Remembers which
+    prefixes it used."""
 
-
-class _TurtleTerms:
-    """Terms as Turtle writes them under a set of prefixes, each formatted once; remembers
-    which prefixes it used."""
-
-    def __init__(self, prefixes: Mapping[str, str]):
+    def __init__(self, prefixes: Mapping[str, str], bare: bool = True):
         # the longest namespace wins where one holds another
         self._prefixes = sorted(prefixes.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+        self._bare = bare
         self._made: dict[Node, str] = {}
         self.used: set[str] = set()
 
@@ -97,13 +85,13 @@ class _TurtleTerms:
         datatype = None if term.datatype is None else str(term.datatype)
         if datatype is None or datatype == _XSD_STRING:
             return _string(lexical)
-        bare = _BARE_LITERALS.get(datatype)
+        bare = _BARE_LITERALS.get(datatype) if self._bare else None
         if bare is not None and bare.fullmatch(lexical):
             return lexical
         return f"{_string(lexical)}^^{self._named(datatype)}"
 
 
-def _blocks(triples: Iterable[tuple[Node, Node, Node]], terms: _TurtleTerms, indent: str) -> str:
+def _blocks(triples: Iterable[tuple[Node, Node, Node]], terms: _Terms, indent: str) -> str:
     """Turtle text, a paragraph per subject (`s p o1,\n        o2 ;\n    p2 o3 .`), subjects
     in the order of their IRIs, rdf:type first among predicates, the rest and the objects in
     the order of their text."""
@@ -126,14 +114,14 @@ def _blocks(triples: Iterable[tuple[Node, Node, Node]], terms: _TurtleTerms, ind
     return "\n".join(blocks)
 
 
-def _prefix_lines(terms: _TurtleTerms, prefixes: Mapping[str, str]) -> str:
+def _prefix_lines(terms: _Terms, prefixes: Mapping[str, str]) -> str:
     return "".join(f"@prefix {p}: {_iri(prefixes[p])} .\n" for p in sorted(terms.used)) + (
         "\n" if terms.used else "")
 
 
 def turtle_bytes(quads: Iterable[Quad], prefixes: Mapping[str, str]) -> bytes:
     """Every statement of every graph in one Turtle document (Turtle has no named graphs)."""
-    terms = _TurtleTerms(prefixes)
+    terms = _Terms(prefixes)
     body = _blocks(((s, p, o) for s, p, o, _ in quads), terms, "")
     return (_prefix_lines(terms, prefixes) + body).encode("utf-8")
 
@@ -141,7 +129,7 @@ def turtle_bytes(quads: Iterable[Quad], prefixes: Mapping[str, str]) -> bytes:
 def trig_bytes(quads: Iterable[Quad], prefixes: Mapping[str, str]) -> bytes:
     """A TriG document: the default graph's statements first, then each named graph's in a
     block of its own, the graphs in the order of their IRIs."""
-    terms = _TurtleTerms(prefixes)
+    terms = _Terms(prefixes)
     by_graph: dict[Node | None, list[tuple[Node, Node, Node]]] = {}
     for s, p, o, g in quads:
         by_graph.setdefault(g, []).append((s, p, o))
@@ -152,14 +140,7 @@ def trig_bytes(quads: Iterable[Quad], prefixes: Mapping[str, str]) -> bytes:
 
 
 def _lines(quads: Iterable[Quad], with_graphs: bool) -> bytes:
-    made: dict[Node, str] = {}
-
-    def term(t: Node) -> str:
-        text = made.get(t)
-        if text is None:
-            text = made[t] = ntriples_term(t)
-        return text
-
+    term = _Terms({}, bare=False)
     lines = {f"{term(s)} {term(p)} {term(o)}{' ' + term(g) if with_graphs and g is not None else ''} .\n"
              for s, p, o, g in quads}
     return "".join(sorted(lines)).encode("utf-8")

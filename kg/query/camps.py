@@ -76,14 +76,18 @@ def find_camps(view: GraphView) -> Camps:
     number = {a: n for n, members in enumerate(kept) for a in members}
     camps = [Camp([ActorRef(names[a].name, names[a].type, a) for a in members]) for members in kept]
     between: list[Bond] = []
-    frustration = 0
+    frustration = 0  # ties between camps and enmities inside one
     for source, target, sign, bond in sorted(bonds, key=lambda b: (b[3].subject, b[3].relation, b[3].object)):
-        same = source in number and number.get(source) == number.get(target)
-        if same:
-            (camps[number[source]].ties if sign > 0 else camps[number[source]].enmities).append(bond)
-        elif sign < 0 and source in number and target in number:
-            between.append(bond)
-        frustration += (same and sign < 0) or (not same and sign > 0 and source in number and target in number)
+        if source not in number or target not in number:
+            continue  # an actor in no camp
+        if number[source] == number[target]:
+            camp = camps[number[source]]
+            (camp.ties if sign > 0 else camp.enmities).append(bond)
+            frustration += sign < 0
+        else:
+            if sign < 0:
+                between.append(bond)
+            frustration += sign > 0
     return Camps(camps, between, frustration)
 
 
