@@ -10,9 +10,12 @@ enmity inside one, is its frustration, reported with the camps. The same graph g
 camps."""
 from __future__ import annotations
 
+import heapq
+import itertools
 import json
 from collections import defaultdict
 from dataclasses import asdict, dataclass, field
+from typing import Iterator
 
 from ..model import Modality
 from ..relationtable import relation_table
@@ -20,7 +23,7 @@ from ..view.data import TOPIC, ActorRef, GraphView
 
 __all__ = ["Camp", "Camps", "find_camps", "format_camps"]
 
-MAX_PASSES = 50  # the search stops earlier, when a pass moves no one
+MAX_PASSES = 50  # a bound; the search stops when a pass changes nothing (a few passes)
 
 
 @dataclass(frozen=True)
@@ -96,16 +99,18 @@ def _balance(weight: dict[str, dict[str, int]]) -> dict[str, str]:
     nothing changes, actors move one at a time to the camp they are most tied to, and camps
     more tied than opposed to each other merge, the most tied pairs first."""
     camp_of = {actor: actor for actor in weight}
+    fresh = (f"#{n}" for n in itertools.count())  # names for camps of one actor who left his
     for _ in range(MAX_PASSES):
-        moved = _move_actors(weight, camp_of)
+        moved = _move_actors(weight, camp_of, fresh)
         merged = _merge_camps(weight, camp_of)
         if not moved and not merged:
             break
     return camp_of
 
 
-def _move_actors(weight: dict[str, dict[str, int]], camp_of: dict[str, str]) -> bool:
-    """One pass of moves, in the order of the actors' ids; whether any moved."""
+def _move_actors(weight: dict[str, dict[str, int]], camp_of: dict[str, str], fresh: Iterator[str]) -> bool:
+    """One pass of moves, in the order of the actors' ids; whether any moved. Each move adds to
+    the weight inside camps, so the search ends."""
     moved = False
     for actor in sorted(weight):
         pull: dict[str, int] = defaultdict(int)
@@ -116,29 +121,40 @@ def _move_actors(weight: dict[str, dict[str, int]], camp_of: dict[str, str]) -> 
         if best is not None and pull[best] > here and pull[best] > 0:
             camp_of[actor], moved = best, True
         elif here < 0:
-            camp_of[actor], moved = actor + "#alone", True  # at odds with its own camp: leave it
+            camp_of[actor], moved = next(fresh), True  # at odds with its own camp: leave it
     return moved
 
 
 def _merge_camps(weight: dict[str, dict[str, int]], camp_of: dict[str, str]) -> bool:
-    """Merge each camp with the camp it is most tied to, when the ties outweigh the enmities
-    (each camp in one merge at most per round); whether any merged."""
-    between: dict[tuple[str, str], int] = defaultdict(int)
+    """Merge camps more tied than opposed to each other, the most tied pair first, each merge
+    adding its weights to the merged camp's (agglomeration, as in Louvain's); whether any
+    merged."""
+    links: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for actor, others in weight.items():
         for other, w in others.items():
-            a, b = camp_of[actor], camp_of[other]
-            if a < b:
-                between[a, b] += w
-    taken: set[str] = set()
+            if camp_of[actor] != camp_of[other]:
+                links[camp_of[actor]][camp_of[other]] += w
+    heap = [(-w, a, b) for a in links for b, w in links[a].items() if a < b and w > 0]
+    heapq.heapify(heap)
     into: dict[str, str] = {}
-    for (a, b), w in sorted(between.items(), key=lambda kv: (-kv[1], kv[0])):
-        if w <= 0:
-            break
-        if a not in taken and b not in taken:
-            taken |= {a, b}
-            into[b] = a
+    while heap:
+        negative, a, b = heapq.heappop(heap)
+        if a in into or b in into or links[a].get(b) != -negative:
+            continue  # a camp merged already, or a weight since changed
+        if len(links[a]) < len(links[b]):
+            a, b = b, a
+        into[b] = a
+        for other, w in links.pop(b).items():
+            del links[other][b]
+            if other != a:
+                links[a][other] += w
+                links[other][a] += w
+                if links[a][other] > 0:
+                    heapq.heappush(heap, (-links[a][other], min(a, other), max(a, other)))
     for actor, camp in camp_of.items():
-        camp_of[actor] = into.get(camp, camp)
+        while camp in into:
+            camp = into[camp]
+        camp_of[actor] = camp
     return bool(into)
 
 
