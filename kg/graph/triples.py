@@ -75,20 +75,13 @@ def load_for_lookup(path: str | os.PathLike[str]) -> "TripleIndex | Graph":
     """The graph in `path`, ready for lookups: a TripleIndex when Oxigraph reads the syntax,
     else (or when Oxigraph finds the file invalid, to report it as load_graph does) an rdflib
     Dataset. Raises GraphFileError as load_graph does."""
-    import pyoxigraph as ox
-
     path = Path(path)
     if graph_format(path) not in LOOKUP_SYNTAXES:
         return load_graph(path)
-    index = TripleIndex()
-    add, term = index.add, _Terms().of
     try:
-        with graph_file_errors(path):
-            for quad in ox.parse(path=str(path), format=oxigraph_format(path)):
-                add(term(quad.subject), term(quad.predicate), term(quad.object))
+        return TripleIndex.of_quads(_oxigraph_quads(path))
     except (SyntaxError, ValueError, UnicodeDecodeError):
         return load_graph(path)  # its message names the line and the reason, as every command's does
-    return index
 
 
 def read_quads(path: str | os.PathLike[str]) -> list[Quad]:
