@@ -274,3 +274,22 @@ def test_query_update_output_is_checked_before_running(tmp_path, seed_build):
         folder.chmod(0o755)
     assert result.exit_code == 1
     assert result.stderr.startswith(f"kg: {graph}: cannot write here: ")
+
+
+def test_query_update_adding_named_graphs_to_a_turtle_file_is_refused(graph):
+    before = graph.read_bytes()
+    result = invoke("query", graph, "INSERT DATA { GRAPH <urn:g> { <urn:a> <urn:b> <urn:c> } }", "--update")
+    assert result.exit_code == 1
+    assert result.stderr == (f"kg: {graph}: the update puts triples in the named graph <urn:g>, which a Turtle file "
+                             f"cannot hold; the file is unchanged (to keep named graphs, convert it first: "
+                             f"kg export {graph} --format trig -o GRAPH.trig)\n")
+    assert graph.read_bytes() == before
+
+
+def test_query_update_keeps_the_named_graphs_of_a_trig_file(graph, tmp_path):
+    trig = tmp_path / "g.trig"
+    assert invoke("export", graph, "--format", "trig", "-o", trig).exit_code == 0
+    result = invoke("query", trig, "INSERT DATA { GRAPH <urn:g> { <urn:a> <urn:b> <urn:c> } }", "--update")
+    assert result.exit_code == 0, result.stderr
+    result = invoke("query", trig, "SELECT ?g WHERE { GRAPH ?g { <urn:a> <urn:b> <urn:c> } }", "--format", "csv")
+    assert result.stdout.splitlines() == ["g", "urn:g"]

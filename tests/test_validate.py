@@ -49,11 +49,29 @@ def _broken(seed_graph, change) -> Dataset:
     (lambda g: g.remove((None, KG.evidence, None)), "a statement carries its evidence sentence"),
     (lambda g: g.remove((URIRef(KGR + "hulusi-akar"), KG.metWith, None)),
      "an asserted statement between actors has its direct triple"),
+    (lambda g: g.add((URIRef(KGR + "raiders"), KG.attacked, URIRef(KGR + "turkey"))),
+     "kgr:raiders: -: an end of a relation is an actor: it has a type among kg's actor classes (value: kg:attacked)"),
+    (lambda g: g.add((URIRef(KGR + "turkey"), KG.attacked, URIRef(KGR + "syria"))),
+     "kgr:turkey: -: a relation stated as fact has an asserted statement with its evidence sentence (value: kgr:syria)"),
 ])
 def test_validate_reports_each_break(seed_graph, change, expected):
     result = validate_graph(_broken(seed_graph, change))
     assert not result.conforms
     assert any(expected in str(v) for v in result.violations), [str(v) for v in result.violations]
+
+
+def test_validate_catches_an_edge_added_by_an_update(seed_build, tmp_path):
+    graph = tmp_path / "g.ttl"
+    graph.write_bytes(seed_build[0].read_bytes())
+    result = invoke("query", graph, "INSERT DATA { kgr:raiders kg:attacked kgr:turkey }", "--update")
+    assert result.exit_code == 0, result.stderr
+    result = invoke("validate", graph)
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        "kgr:raiders: -: a relation stated as fact has an asserted statement with its evidence sentence "
+        "(value: kgr:turkey)",
+        "kgr:raiders: -: an end of a relation is an actor: it has a type among kg's actor classes (value: kg:attacked)",
+    ]
 
 
 def test_validate_cli_prints_violations_and_exits_1(seed_graph, tmp_path):
@@ -64,8 +82,12 @@ def test_validate_cli_prints_violations_and_exits_1(seed_graph, tmp_path):
     result = invoke("validate", path)
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
-    assert lines and all(line.startswith("kgr:statement/") for line in lines)
-    assert "a relation only planned or denied is stated as fact" in lines[0] and "(value: kg:Planned)" in lines[0]
+    planned = [line for line in lines if line.startswith("kgr:statement/")]
+    assert planned and all("a relation only planned or denied is stated as fact" in line
+                           and "(value: kg:Planned)" in line for line in planned)
+    assert [line for line in lines if line not in planned] == [
+        "kgr:mevlut-cavusoglu: -: a relation stated as fact has an asserted statement with its evidence sentence "
+        "(value: kgr:faisal-mekdad)"]
     assert result.stderr == f"{path} does not conform: {len(lines)} violation{'s' if len(lines) > 1 else ''}\n"
 
 
@@ -100,6 +122,9 @@ BREAKS = {
     "post held by a state": _set(KG.Post, KG.holder, URIRef(KGR + "turkey")),
     "empty alias": lambda g: g.add((URIRef(KGR + "turkey"), SKOS.altLabel, Literal(""))),
     "two article dates": lambda g: g.add((_first_of(g, KG.Article), KG.date, Literal("2020-01-01"))),
+    "untyped attacker without evidence": lambda g: g.add((URIRef(KGR + "raiders"), KG.attacked, URIRef(KGR + "turkey"))),
+    "relation to an untyped object": lambda g: g.add((URIRef(KGR + "turkey"), KG.opposes, URIRef(KGR + "nobody"))),
+    "typed actors, no statement": lambda g: g.add((URIRef(KGR + "turkey"), KG.attacked, URIRef(KGR + "syria"))),
 }
 
 

@@ -56,6 +56,9 @@ def store_to_rdflib(store):
     return dataset
 
 
+_TRIPLES_ONLY = {"turtle": "Turtle", "nt": "N-Triples"}  # syntaxes of a graph without named graphs
+
+
 def save_store(store, path: str | os.PathLike[str]) -> Path:
     """Write the store over `path` atomically, in the syntax its suffix names."""
     from ..files import write_atomic
@@ -65,6 +68,10 @@ def save_store(store, path: str | os.PathLike[str]) -> Path:
     fmt = graph_format(path)
     if fmt not in ("turtle", "trig", "nt", "nquads", "json-ld"):
         raise GraphFileError(path, f"kg cannot write {fmt}; use .ttl, .trig, .nt, .nq or .jsonld")
+    if fmt in _TRIPLES_ONLY and (graph := next(iter(store.named_graphs()), None)) is not None:
+        raise GraphFileError(path, f"the update puts triples in the named graph {graph}, which a {_TRIPLES_ONLY[fmt]} "
+                                   f"file cannot hold; the file is unchanged (to keep named graphs, convert it "
+                                   f"first: kg export {path} --format trig -o GRAPH.trig)")
     if fmt == "json-ld":
         return write_graph(store_to_rdflib(store), path, fmt)
     return write_atomic(path, serialize_quads(rdflib_quads(store.quads_for_pattern(None, None, None, None)), fmt))

@@ -18,7 +18,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable
 
 from ..graph.endpoint import EndpointError, oxigraph_binary
 from .guard import guard_server
@@ -29,17 +29,18 @@ __all__ = ["serve"]
 
 
 def serve(graph_path: str | os.PathLike[str], port: int = 7878, *, timeout: float | None = None,
-          cors: bool = False, on_ready: Callable[[str], None] | None = None) -> None:
+          origins: Iterable[str] = (), on_ready: Callable[[str], None] | None = None) -> None:
     """Serve the graph read-only at http://127.0.0.1:PORT/query until interrupted (Ctrl-C or
-    SIGTERM), then stop the server and remove its store. With `cors`, pages of any origin may
-    query it (Oxigraph's cross-origin headers, on kg's refusals too). `on_ready(url)` is called
-    once the endpoint answers. Raises EndpointError when the port is taken or the server fails."""
+    SIGTERM), then stop the server and remove its store. Pages of the `origins` (as browsers
+    send them, 'http://host:port'; '*' for any) may query it and read the answers, kg's
+    refusals too; pages of other origins are refused. `on_ready(url)` is called once the
+    endpoint answers. Raises EndpointError when the port is taken or the server fails."""
     graph_path = Path(graph_path)
     load_graph(graph_path)  # a bad file fails here, with kg's one-line error
     binary = oxigraph_binary()
-    server = _Oxigraph(binary, cors)
+    server = _Oxigraph(binary)
     try:
-        front = guard_server(port, server.address, timeout, server.request_restart, cors)
+        front = guard_server(port, server.address, timeout, server.request_restart, origins)
     except OSError as err:
         if err.errno == errno.EADDRINUSE:
             raise EndpointError(f"port {port} is in use") from None
@@ -72,9 +73,8 @@ class _Oxigraph:
     """Oxigraph's read-only server on an inner loopback port, restarted when a query overruns
     (the only way to stop one); restarts happen in the thread that calls `watch`."""
 
-    def __init__(self, binary: str, cors: bool = False):
+    def __init__(self, binary: str):
         self.binary = binary
-        self.cors = cors
         self.restart_wanted = threading.Event()
         self._ready = threading.Event()
         self._process: subprocess.Popen | None = None
@@ -96,7 +96,7 @@ class _Oxigraph:
         log = tempfile.TemporaryFile()  # what it says on stderr, read only if it stops
         self._process = subprocess.Popen(
             [self.binary, "serve-read-only", "--location", location, "--bind", f"127.0.0.1:{port}",
-             "--union-default-graph", *(["--cors"] if self.cors else [])], stdout=subprocess.DEVNULL, stderr=log)
+             "--union-default-graph"], stdout=subprocess.DEVNULL, stderr=log)
         self._process.log = log  # type: ignore[attr-defined]
         _wait_until_up(self._process, f"http://127.0.0.1:{port}/query")
         self._address = ("127.0.0.1", port)

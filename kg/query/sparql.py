@@ -10,7 +10,7 @@ from importlib import resources
 
 from ..errors import KGError, shown
 from ..graph.rdf import PREFIXES
-from .sparqltext import IRI, code_only, is_update, outside_reference
+from .sparqltext import IRI, NestingError, SparqlTextError, code_only, outside_reference, read_request
 
 __all__ = ["QueryError", "QuerySyntaxError", "QueryTimeout", "QueryRefused", "SavedQuery", "QueryResult", "saved_queries",
            "saved_query", "run_query", "run_saved", "actor_iris"]
@@ -128,12 +128,18 @@ def run_query(store, text: str, *, params: dict[str, str | list[str]] | None = N
     if params:
         text = _bind_params(text, params, source)
     prefixes = dict(PREFIXES)
+    try:
+        request = read_request(text, prefixes)
+    except NestingError as err:
+        raise QueryRefused(f"{source} is {err.reason}") from None
+    except SparqlTextError as err:
+        raise QuerySyntaxError(err.reason, err.line, err.column, source) from None
     if not allow_network:
         graphs = {g.value for g in store.named_graphs()}
-        if (reached := outside_reference(text, graphs, prefixes)) is not None:
+        if (reached := outside_reference(request, graphs)) is not None:
             raise QueryRefused(f"{source} reaches outside the graph ({shown(reached, 100)}); kg query "
                                "reads only the graph file unless --allow-network is given")
-    update = is_update(text)
+    update = request.update
     if update and not allow_update:
         raise QueryError(f"{source} is an update; the graph is read-only unless --update is given")
     try:
