@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from .errors import EXIT_DATA
+from .errors import EXIT_DATA, KGError
 
 __all__ = ["query", "export", "stats", "validate", "serve", "push"]
 
@@ -251,15 +251,26 @@ def validate(graph, engine) -> None:
     sys.exit(EXIT_DATA)
 
 
+def _origins(ctx, param, values: tuple[str, ...]) -> tuple[str, ...]:
+    from .query.guard import cors_origin
+
+    try:
+        return tuple(cors_origin(value) for value in values)
+    except KGError as err:
+        raise click.BadParameter(str(err)) from None
+
+
 @click.command()
 @click.argument("graph", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--port", type=click.IntRange(1, 65535), default=7878, show_default=True)
 @click.option("--timeout", type=click.FloatRange(min=1), default=None, metavar="SECONDS",
               help="Stop requests that run longer than this (HTTP 503); the server behind is restarted "
                    "to stop the query.")
-@click.option("--cors", is_flag=True, help="Let web pages of any origin query the endpoint (YASGUI, your own "
-                                           "page): the server sends cross-origin (CORS) headers.")
-def serve(graph, port, timeout, cors) -> None:
+@click.option("--cors", "origins", multiple=True, metavar="ORIGIN", callback=_origins,
+              help="Let web pages of this origin (http://host:port, as the browser sends it) query the "
+                   "endpoint and read its answers, e.g. a YASGUI page; repeat for more; '*' for any page. "
+                   "Pages of other origins are refused.")
+def serve(graph, port, timeout, origins) -> None:
     """Serve GRAPH as a read-only SPARQL 1.1 endpoint on 127.0.0.1, with
     Oxigraph's server: queries at http://127.0.0.1:PORT/query (for YASGUI or any
     SPARQL client); updates and SERVICE are refused. Ctrl-C or SIGTERM stop it;
@@ -268,7 +279,7 @@ def serve(graph, port, timeout, cors) -> None:
     \b
     Example:
       kg serve output/graph.ttl --port 7878
-      kg serve output/graph.ttl --cors     # for YASGUI or a query page in a browser
+      kg serve output/graph.ttl --cors https://yasgui.org   # for a query page in a browser
       curl 'http://127.0.0.1:7878/query' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 5'
     """
     from .query.serve import serve as run_server
@@ -277,7 +288,7 @@ def serve(graph, port, timeout, cors) -> None:
         click.echo(f"SPARQL endpoint (read-only): {url}  (Ctrl-C to stop)")
         sys.stdout.flush()
 
-    run_server(graph, port, timeout=timeout, cors=cors, on_ready=ready)
+    run_server(graph, port, timeout=timeout, origins=origins, on_ready=ready)
     click.echo("stopped")
 
 
@@ -289,13 +300,21 @@ def serve(graph, port, timeout, cors) -> None:
 @click.option("--replace", is_flag=True, help="Replace that graph's content (HTTP PUT) instead of adding to it.")
 @click.option("--user", envvar="KG_USER", help="User name for HTTP Basic authentication [env KG_USER]; "
                                                 "the password comes from KG_PASSWORD.")
-@click.option("--timeout", type=click.FloatRange(min=1), default=60.0, show_default=True, metavar="SECONDS")
-def push(graph, endpoint, graph_iri, replace, user, timeout) -> None:
+@click.option("--timeout", type=click.FloatRange(min=1), default=60.0, show_default=True, metavar="SECONDS",
+              help="Give up on an exchange with the store (connecting, sending, the whole answer) that "
+                   "takes longer than this.")
+@click.option("--no-verify", "verify", is_flag=True, flag_value=False, default=True,
+              help="Do not read the graph back to check that the store holds it.")
+@click.option("--max-read-back", type=click.IntRange(min=1), default=None, metavar="MIB",
+              help="Read back at most this many mebibytes of the graph [default: 1024].")
+def push(graph, endpoint, graph_iri, replace, user, timeout, verify, max_read_back) -> None:
     """Load GRAPH into a SPARQL 1.1 store (Oxigraph, Fuseki, GraphDB, ...) through
     the Graph Store HTTP Protocol. Credentials (--user and KG_PASSWORD, or in the
     URL) go to the endpoint's host only and are never printed; redirects are not
-    followed. Success is a 2xx answer to the write, after which the graph is read
-    back and its triples counted when the store allows it. GRAPH may be a folder
+    followed. Success is a whole 2xx answer to the write, after which the graph is
+    read back, parsed as RDF and its triples counted: a store that will not return
+    it as RDF, or holds fewer triples than were sent, fails the push (exit 1)
+    unless --no-verify. GRAPH may be a folder
     of shards (kg build --shards DIR): each article's named graph goes to that
     graph, the rest to the default graph (with --replace, an article pushed
     again replaces its graph).
@@ -309,8 +328,9 @@ def push(graph, endpoint, graph_iri, replace, user, timeout) -> None:
     """
     import os
 
-    from .graph.endpoint import push as run_push
+    from .graph.endpoint import MAX_READ_BACK, push as run_push
 
     report = run_push(graph, endpoint, graph_iri=graph_iri, user=user, password=os.environ.get("KG_PASSWORD"),
-                      replace=replace, timeout=timeout)
+                      replace=replace, timeout=timeout, verify=verify,
+                      max_read_back=MAX_READ_BACK if max_read_back is None else max_read_back << 20)
     click.echo(report.summary)

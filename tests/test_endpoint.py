@@ -102,8 +102,8 @@ def test_push_a_folder_of_shards_loads_each_article_into_its_graph(tmp_path, oxi
                    "--no-cache")
     assert built.exit_code == 0, built.stderr
     assert sorted(p.name for p in shards.iterdir()) == [
-        "article-baltic-call.nq", "article-horn-1.nq", "article-horn-2.nq", "article-sahel-talks.nq",
-        "default-graph.nq"]
+        ".kg-shards.json", "article-baltic-call.nq", "article-horn-1.nq", "article-horn-2.nq",
+        "article-sahel-talks.nq", "default-graph.nq"]
     dataset = Dataset()
     dataset.parse(tmp_path / "out" / "graph.trig", format="trig")
     article = "https://w3id.org/newskg/id/article/horn-1"
@@ -152,7 +152,7 @@ def test_push_never_follows_a_redirect_nor_sends_credentials_elsewhere(seed_buil
         result = invoke("push", seed_build[0], "--endpoint", endpoint.url + "/store", "--user", "alice")
     assert result.exit_code == 1
     assert result.stdout == ""
-    assert result.stderr == (f"kg: {endpoint.url}/store refused the graph: it redirects (HTTP 302) to "
+    assert result.stderr == (f"kg: {endpoint.url}/store refused the graph: HTTP 302 Found: a redirect to "
                              f"'{elsewhere.url}/store', which kg does not follow; give that URL if you trust it\n")
     assert [(r.method, r.path) for r in endpoint.requests] == [("POST", "/store?default")]
     assert endpoint.requests[0].headers["Authorization"] == "Basic YWxpY2U6czNjcmV0"  # alice:s3cret
@@ -184,15 +184,19 @@ def test_push_reports_a_store_that_answers_but_keeps_nothing(seed_build):
         ("POST", None), ("GET", "application/n-triples")]
 
 
-def test_push_says_when_the_store_cannot_be_asked_what_it_holds(seed_build):
+def test_push_fails_when_the_store_cannot_be_asked_what_it_holds(seed_build):
     triples = len(load_graph(seed_build[0]))
     with Recorder() as endpoint:
         endpoint.answer("POST", Answer(201))
         endpoint.answer("GET", Answer(405))
         result = invoke("push", seed_build[0], "--endpoint", endpoint.url + "/store")
-    assert result.exit_code == 0, result.stderr
-    assert result.stdout == (f"{triples} triples -> {endpoint.url}/store?default (not checked: {endpoint.url}/store "
-                             "did not return the graph: HTTP 405 Method Not Allowed)\n")
+        unverified = invoke("push", seed_build[0], "--endpoint", endpoint.url + "/store", "--no-verify")
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (f"kg: {endpoint.url}/store took the graph, but it is not verified: reading it back "
+                             "got HTTP 405 Method Not Allowed; --no-verify skips the read-back\n")
+    assert (unverified.exit_code, unverified.stderr) == (0, "")
+    assert unverified.stdout == f"{triples} triples -> {endpoint.url}/store?default (not verified: --no-verify)\n"
+    assert [r.method for r in endpoint.requests] == ["POST", "GET", "POST"]
 
 
 @pytest.fixture
@@ -297,26 +301,32 @@ def _serving(graph, *extra: str):
         process.communicate(timeout=30)
 
 
-def test_serve_cors_lets_pages_of_other_origins_query_and_read_refusals(seed_build):
-    with _serving(seed_build[0], "--cors") as url:
+@pytest.mark.parametrize("cors, allowed", [("*", "*"), ("HTTP://127.0.0.1:9/", "http://127.0.0.1:9")])
+def test_serve_cors_lets_pages_of_the_named_origins_query_and_read_refusals(seed_build, cors, allowed):
+    with _serving(seed_build[0], "--cors", cors, "--cors", "https://other.example") as url:
         origin = {"Origin": "http://127.0.0.1:9"}
         status, headers, body = _raw(url + "?" + urllib.parse.urlencode({"query": "ASK {}"}),
                                      headers={**origin, "Accept": "application/sparql-results+json"})
-        assert (status, headers["access-control-allow-origin"], json.loads(body)["boolean"]) == (200, "*", True)
+        assert (status, headers["access-control-allow-origin"], json.loads(body)["boolean"]) == (200, allowed, True)
         status, headers, body = _raw(url, "OPTIONS", {**origin, "Access-Control-Request-Method": "POST",
                                                       "Access-Control-Request-Headers": "content-type"})
-        assert (status, body, headers["access-control-allow-origin"]) == (204, b"", "*")
+        assert (status, body, headers["access-control-allow-origin"]) == (204, b"", allowed)
         assert "content-type" in headers["access-control-allow-headers"].lower()
         assert "transfer-encoding" not in headers  # no body, as a 204 must have none
         service = "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }"
         status, headers, _ = _raw(url + "?" + urllib.parse.urlencode({"query": service}), headers=origin)
-        assert (status, headers["access-control-allow-origin"]) == (403, "*")
+        assert (status, headers["access-control-allow-origin"]) == (403, allowed)
 
 
-def test_serve_without_cors_sends_no_cross_origin_header(seed_build):
+def test_serve_without_cors_refuses_pages_of_other_origins(seed_build):
     with _serving(seed_build[0]) as url:
-        status, headers, _ = _raw(url + "?" + urllib.parse.urlencode({"query": "ASK {}"}),
-                                  headers={"Origin": "http://127.0.0.1:9"})
+        status, headers, body = _raw(url + "?" + urllib.parse.urlencode({"query": "ASK {}"}),
+                                     headers={"Origin": "http://127.0.0.1:9"})
+        assert (status, body) == (403, b"pages of 'http://127.0.0.1:9' may not query this endpoint "
+                                        b"(kg serve --cors ORIGIN)\n")
+        assert "access-control-allow-origin" not in headers
+        own = url.removesuffix("/query")
+        status, headers, _ = _raw(url + "?" + urllib.parse.urlencode({"query": "ASK {}"}), headers={"Origin": own})
         assert status == 200 and "access-control-allow-origin" not in headers
         status, headers, body = _raw(url, "HEAD")
         assert body == b"" and "transfer-encoding" not in headers

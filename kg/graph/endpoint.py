@@ -5,23 +5,31 @@ from __future__ import annotations
 
 import base64
 import os
+import re
 import shutil
 import sys
-import urllib.error
 import urllib.parse
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import GraphFileError, KGError, shown
+from .exchange import Answer, AnswerTooLarge, ExchangeError, Unreachable, exchange
 from .serialize import serialize_quads
 from .triples import read_quads
 
-__all__ = ["EndpointError", "oxigraph_binary", "push", "PushReport", "public_url", "shard_graphs"]
+__all__ = ["EndpointError", "NotVerified", "oxigraph_binary", "push", "PushReport", "public_url", "shard_graphs",
+           "MAX_READ_BACK"]
+
+MAX_READ_BACK = 1 << 30  # bytes of a graph read back to verify a push (--max-read-back)
+WRITE_ANSWER_LIMIT = 1 << 20  # bytes of a store's answer to a write that kg reads
 
 
 class EndpointError(KGError):
     """A SPARQL server that would not start, or a store that refused or could not be reached."""
+
+
+class NotVerified(EndpointError):
+    """A store that took a graph, but could not be shown to hold it."""
 
 
 def oxigraph_binary() -> str:
@@ -39,94 +47,90 @@ def oxigraph_binary() -> str:
 class PushReport:
     triples: int
     target: str  # the URL the graph went to, without credentials
-    held: int | None = None  # triples the target graph holds after the push, when the store tells
-    unchecked: str | None = None  # why the store could not be asked
+    held: int | None = None  # triples the target graph holds after the push; None: not read back (--no-verify)
     graphs: int = 1  # graphs written (a folder of shards: one per article, and the default graph)
 
     @property
     def summary(self) -> str:
         where = "the graph now holds" if self.graphs == 1 else f"its {self.graphs} graphs now hold"
-        if self.held is not None:
-            check = f" ({where} {self.held} triples)"
-        else:
-            check = f" (not checked: {self.unchecked})" if self.unchecked else ""
+        check = f" ({where} {self.held} triples)" if self.held is not None else " (not verified: --no-verify)"
         into = f" in {self.graphs} graphs" if self.graphs > 1 else ""
         return f"{self.triples} triples{into} -> {self.target}{check}"
 
 
-class _Redirected(Exception):
-    def __init__(self, code: int, location: str):
-        super().__init__(code, location)
-        self.code, self.location = code, location
-
-
-class _NoRedirects(urllib.request.HTTPRedirectHandler):
-    """A redirect is an answer, never followed: a write must not turn into a GET, nor carry
-    credentials to a host the user did not name."""
-
-    def redirect_request(self, req, fp, code, msg, headers, newurl):
-        raise _Redirected(code, newurl)
+@dataclass(frozen=True)
+class _Store:
+    """Where a push goes and how kg talks to it."""
+    endpoint: str  # the endpoint's URL, without credentials
+    authorization: dict[str, str]  # the Authorization header, or nothing
+    timeout: float  # seconds each exchange may take, from connecting to the answer's last byte
+    max_read_back: int  # bytes of a graph read back
 
 
 def public_url(url: str) -> str:
-    """`url` without user name or password, for messages."""
-    parts = urllib.parse.urlsplit(url)
-    if parts.username is None and parts.password is None:
-        return url
-    host = parts.hostname or ""
-    if ":" in host:
-        host = f"[{host}]"
-    netloc = host + (f":{parts.port}" if parts.port is not None else "")
-    return urllib.parse.urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
+    """`url` without user name or password, for messages (whether it parses or not)."""
+    return re.sub(r"^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#]*@", r"\1", url)
+
+
+def _split_endpoint(endpoint: str) -> urllib.parse.SplitResult:
+    """The parts of an http(s) URL; EndpointError for anything else."""
+    try:
+        parts = urllib.parse.urlsplit(endpoint)
+        parts.port  # raises ValueError for a port that is no number, or out of range
+    except ValueError:
+        parts = None
+    if (parts is None or parts.scheme not in ("http", "https") or not parts.hostname
+            or any(c.isspace() or not c.isprintable() for c in endpoint)):
+        raise EndpointError(f"{shown(public_url(endpoint), 100)} is not an http(s) URL")
+    return parts
 
 
 def push(graph_path: str | os.PathLike[str], endpoint: str, *, graph_iri: str | None = None,
          user: str | None = None, password: str | None = None, replace: bool = False,
-         timeout: float = 60.0) -> PushReport:
+         timeout: float = 60.0, verify: bool = True, max_read_back: int = MAX_READ_BACK) -> PushReport:
     """Send the graph (all its triples) to a Graph Store Protocol endpoint: into the named
     graph `graph_iri`, or the store's default graph. POST adds to what is there; with
     `replace`, PUT replaces it. Credentials (given, or written in the URL) go as HTTP Basic
-    authentication to the endpoint's host and nowhere else; redirects are not followed.
-    Success is a 2xx answer to the write; then the target graph is read back (GET) and its
-    triples counted, when the store allows. Raises EndpointError for an endpoint that cannot
-    be reached, refuses, redirects, fails, or holds fewer triples than were sent."""
-    parts = urllib.parse.urlsplit(endpoint)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise EndpointError(f"{shown(public_url(endpoint), 100)} is not an http(s) URL")
+    authentication to the endpoint's host and nowhere else; redirects are not followed. Each
+    exchange with the store, from connecting to the answer's last byte, must end within
+    `timeout` seconds. Success is a whole 2xx answer to the write; then, with `verify`, the
+    target graph is read back (GET, at most `max_read_back` bytes), parsed as the RDF its
+    Content-Type names, and its triples counted. Raises EndpointError for an endpoint that
+    cannot be reached, refuses, redirects, fails, answers in pieces or too late, or holds
+    fewer triples than were sent; NotVerified when the graph cannot be read back as RDF."""
+    parts = _split_endpoint(endpoint)
     if parts.username is not None and user is None:
         user = urllib.parse.unquote(parts.username)
         password = urllib.parse.unquote(parts.password or "") if password is None else password
-    endpoint = public_url(endpoint)
-    headers = {"Content-Type": "application/n-triples"}
+    authorization = {}
     if user is not None:
         token = base64.b64encode(f"{user}:{password or ''}".encode("utf-8")).decode("ascii")
-        headers["Authorization"] = f"Basic {token}"
+        authorization["Authorization"] = f"Basic {token}"
+    store = _Store(public_url(endpoint), authorization, timeout, max_read_back)
     if Path(graph_path).is_dir():
         if graph_iri is not None:
             raise EndpointError(f"{graph_path}: a folder of shards names its graphs itself; leave out --graph")
         graphs = shard_graphs(graph_path)
     else:
         graphs = {graph_iri: serialize_quads(read_quads(graph_path), "nt")}
-    reports = [_push_graph(endpoint, iri, body, headers, replace, timeout) for iri, body in graphs.items()]
-    unchecked = next((r.unchecked for r in reports if r.unchecked), None)
-    held = None if unchecked else sum(r.held or 0 for r in reports)
-    target = reports[0].target if len(reports) == 1 else endpoint
-    return PushReport(sum(r.triples for r in reports), target, held, unchecked, len(reports))
+    reports = [_push_graph(store, iri, body, replace, verify) for iri, body in graphs.items()]
+    held = sum(r.held or 0 for r in reports) if verify else None
+    target = reports[0].target if len(reports) == 1 else store.endpoint
+    return PushReport(sum(r.triples for r in reports), target, held, len(reports))
 
 
-def _push_graph(endpoint: str, graph_iri: str | None, body: bytes, headers: dict[str, str], replace: bool,
-                timeout: float) -> PushReport:
+def _push_graph(store: _Store, graph_iri: str | None, body: bytes, replace: bool, verify: bool) -> PushReport:
     sent = sum(1 for line in body.splitlines() if line.strip())
-    target = endpoint + ("&" if "?" in endpoint else "?") + (
+    target = store.endpoint + ("&" if "?" in store.endpoint else "?") + (
         urllib.parse.urlencode({"graph": graph_iri}) if graph_iri else "default")
-    opener = urllib.request.build_opener(_NoRedirects())
-    request = urllib.request.Request(target, data=body, method="PUT" if replace else "POST", headers=headers)
-    _exchange(opener, request, endpoint, timeout, "refused the graph")
-    held, unchecked = _count_graph(opener, target, headers, endpoint, timeout)
-    if held is not None and held < sent:
-        raise EndpointError(f"{endpoint} answered the write, but its graph holds {held} triples, "
+    _write(store, target, body, "PUT" if replace else "POST")
+    if not verify:
+        return PushReport(sent, target)
+    held = _read_back(store, target)
+    if held < sent:
+        raise EndpointError(f"{store.endpoint} answered the write, but its graph holds {held} triples, "
                             f"fewer than the {sent} sent")
-    return PushReport(sent, target, held, unchecked)
+    return PushReport(sent, target, held)
 
 
 def shard_graphs(folder: str | os.PathLike[str]) -> dict[str | None, bytes]:
@@ -148,36 +152,66 @@ def shard_graphs(folder: str | os.PathLike[str]) -> dict[str | None, bytes]:
     return {name: "".join(lines[name]).encode("utf-8") for name in sorted(lines, key=lambda n: (n is not None, n or ""))}
 
 
-def _exchange(opener, request, endpoint: str, timeout: float, refusal: str) -> bytes:
-    """The body of the store's 2xx answer; EndpointError for anything else."""
+def _write(store: _Store, target: str, body: bytes, method: str) -> None:
+    """Send the graph; EndpointError unless the store answers 2xx, whole and in time."""
+    headers = {"Content-Type": "application/n-triples", **store.authorization}
     try:
-        with opener.open(request, timeout=timeout) as answer:
-            if not 200 <= answer.status < 300:
-                raise EndpointError(f"{endpoint} {refusal}: HTTP {answer.status} {answer.reason}")
-            return answer.read()
-    except _Redirected as moved:
-        raise EndpointError(f"{endpoint} {refusal}: it redirects (HTTP {moved.code}) to "
-                            f"{shown(public_url(moved.location), 100)}, which kg does not follow; "
-                            "give that URL if you trust it") from None
-    except urllib.error.HTTPError as err:
-        detail = err.read(300).decode("utf-8", "replace").strip().splitlines()
-        hint = f": {shown(detail[0], 100)}" if detail else ""
-        raise EndpointError(f"{endpoint} {refusal}: HTTP {err.code} {err.reason}{hint}") from None
-    except urllib.error.URLError as err:
-        reason = getattr(err.reason, "strerror", None) or err.reason
-        raise EndpointError(f"cannot reach {endpoint}: {reason}") from None
-    except (TimeoutError, ConnectionError, OSError) as err:
-        raise EndpointError(f"cannot reach {endpoint}: {err.strerror or err}") from None
+        with exchange(method, target, headers=headers, body=body, timeout=store.timeout,
+                      limit=WRITE_ANSWER_LIMIT) as answer:
+            refusal = _refusal(answer)
+            if refusal:
+                raise EndpointError(f"{store.endpoint} refused the graph: {refusal}")
+            answer.read()  # to its end: an answer cut off is no success
+    except Unreachable as err:
+        raise EndpointError(f"cannot reach {store.endpoint}: {err.reason}") from None
+    except ExchangeError as err:
+        raise EndpointError(f"{store.endpoint}: sending the graph {err}") from None
 
 
-def _count_graph(opener, target: str, headers: dict[str, str], endpoint: str,
-                 timeout: float) -> tuple[int | None, str | None]:
-    """How many triples the target graph holds, read back with the protocol's GET; (None,
-    why) when the store does not answer that."""
-    asked = {"Accept": "application/n-triples"} | {k: v for k, v in headers.items() if k == "Authorization"}
+def _read_back(store: _Store, target: str) -> int:
+    """How many triples the target graph holds: read back with the protocol's GET and parsed
+    as the RDF its Content-Type names. NotVerified when the store will not tell."""
+    headers = {"Accept": "application/n-triples", **store.authorization}
     try:
-        data = _exchange(opener, urllib.request.Request(target, headers=asked), endpoint, timeout,
-                         "did not return the graph")
-    except EndpointError as err:
-        return None, str(err)
-    return sum(1 for line in data.splitlines() if line.strip() and not line.lstrip().startswith(b"#")), None
+        with exchange("GET", target, headers=headers, timeout=store.timeout, limit=store.max_read_back) as answer:
+            refusal = _refusal(answer)
+            if refusal:
+                raise _not_verified(store, f"reading it back got {refusal}")
+            return _count_triples(answer, target, store)
+    except AnswerTooLarge as err:
+        raise _not_verified(store, f"reading it back {err} (--max-read-back)") from None
+    except ExchangeError as err:
+        raise _not_verified(store, f"reading it back {err}") from None
+
+
+def _count_triples(answer: Answer, target: str, store: _Store) -> int:
+    import pyoxigraph as ox
+
+    rdf_format = ox.RdfFormat.from_media_type(answer.media_type) if answer.media_type else None
+    if rdf_format is None:
+        if answer.media_type:
+            raise _not_verified(store, f"its read-back is {answer.media_type}, not RDF")
+        raise _not_verified(store, "its read-back has no Content-Type, so it is not RDF")
+    try:
+        return sum(1 for _ in ox.parse(answer, rdf_format, base_iri=target))
+    except (SyntaxError, ValueError) as err:
+        reason = shown(str(err).splitlines()[0] if str(err) else type(err).__name__, 100)
+        raise _not_verified(store, f"its read-back is not valid {rdf_format.name}: {reason}") from None
+
+
+def _refusal(answer: Answer) -> str | None:
+    """What a store's answer that is not 2xx says, for a message; None for a 2xx answer."""
+    if 200 <= answer.status < 300:
+        return None
+    status = f"HTTP {answer.status} {answer.reason}".rstrip()
+    location = answer.headers.get("Location")
+    if 300 <= answer.status < 400 and location:
+        return (f"{status}: a redirect to {shown(public_url(location), 100)}, which kg does not follow; "
+                "give that URL if you trust it")
+    lines = answer.read(300).decode("utf-8", "replace").strip().splitlines()
+    return status + (f": {shown(lines[0], 100)}" if lines else "")
+
+
+def _not_verified(store: _Store, why: str) -> NotVerified:
+    return NotVerified(f"{store.endpoint} took the graph, but it is not verified: {why}; "
+                       "--no-verify skips the read-back")
