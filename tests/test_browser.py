@@ -434,3 +434,29 @@ def test_browser_empty_graph_says_so(open_page, tmp_path):
     assert opened.page.is_visible("#kg-empty")
     assert opened.page.inner_text("#kg-counts") == "Showing 0 of 0 actors and 0 of 0 relations, from 0 of 0 evidence statements"
     assert opened.errors == []
+
+
+def test_browser_card_marks_a_name_that_mixes_scripts(open_page, tmp_path):
+    from rdflib import RDF, RDFS, Dataset, Literal, URIRef
+    from rdflib.namespace import SKOS
+
+    from kg.graph.namespace import KG
+
+    g = Dataset(default_union=True)
+    spoofed, plain = URIRef("https://w3id.org/newskg/id/a"), URIRef("https://w3id.org/newskg/id/b")
+    for node, name in ((spoofed, "Rehema Mu\u0455hi"), (plain, "Paul Kagame")):
+        g.add((node, RDF.type, KG.Person))
+        g.add((node, RDFS.label, Literal(name)))
+    g.add((plain, SKOS.altLabel, Literal("Paul Kagam\u0435")))
+    g.add((spoofed, KG.metWith, plain))
+    opened = open_page(write_view(g, tmp_path / "graph.html").path)
+    marks = "() => Array.from(document.querySelectorAll('#kg-details .kg-mixed')).map(m => [m.textContent, m.title])"
+    why = "A word of this name mixes Latin and Cyrillic letters: some may be look-alikes of others"
+    opened.page.mouse.click(*opened.point_of(opened.node_id("Rehema Mu\u0455hi")))
+    assert opened.page.inner_text("#kg-details h2") == "Rehema Mu\u0455hi \u26a0 mixed scripts"
+    assert opened.js(marks) == [["\u26a0 mixed scripts", why]]
+    opened.page.mouse.click(*opened.point_of(opened.node_id("Paul Kagame")))
+    assert opened.page.inner_text("#kg-details h2") == "Paul Kagame"  # only its alias is marked
+    assert "Paul Kagam\u0435 \u26a0 mixed scripts" in opened.page.inner_text("#kg-details dd")
+    assert opened.js(marks) == [["\u26a0 mixed scripts", why]]
+    assert opened.errors == []

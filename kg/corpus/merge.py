@@ -1,7 +1,8 @@
 """From per-article extractions to the actors, posts, assertions and meetings of a corpus.
 
 Local actors become corpus actors by canonical name, so an actor named in two
-articles is one node; a surname used alone in one article joins the one
+articles is one node (also when one writes it with look-alike letters of another
+script, `lookalikes`); a surname used alone in one article joins the one
 person of the corpus whose full name ends in it.
 """
 from __future__ import annotations
@@ -11,6 +12,7 @@ from dataclasses import dataclass
 
 from ..extraction.pipeline import ArticleExtraction
 from ..graph.ids import slug
+from ..lookalikes import latin_reading, mixed_scripts
 from ..model import Actor, ActorType, Assertion, Event, Post
 from ..extraction.actors import LocalActor
 from ..extraction.rules import Gazetteer, fold, person_key, without_name_article
@@ -44,7 +46,7 @@ class Corpus:
 
 
 def actor_key(name: str, kind: ActorType) -> str:
-    base = slug(name) or "unnamed"
+    base = slug(latin_reading(name)) or "unnamed"
     return f"place/{base}" if kind is ActorType.PLACE else base
 
 
@@ -107,8 +109,11 @@ def _register(actors: dict[str, Actor], local: LocalActor, people: dict[str, str
         actor = actors[key] = Actor(key, local.name, local.type)
     elif TYPE_TRUST.index(local.type) < TYPE_TRUST.index(actor.type) and local.canonical:
         actor.type = local.type
+    if mixed_scripts(actor.name) and not mixed_scripts(local.name) and fold(local.name) == fold(actor.name):
+        actor.aliases.add(actor.name)  # the plain spelling names the actor, the look-alike one is kept beside it
+        actor.name = local.name
     for name in local.names:
-        if fold(name) != fold(actor.name):
+        if fold(name) != fold(actor.name) or (name != actor.name and mixed_scripts(name)):
             actor.aliases.add(name)
     return key
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
+from ..lookalikes import mixed_scripts
 from ..model import ActorType
 
 MAIN_STATE_SENTENCES = 8  # an article about a state names it in this many sentences or more ...
@@ -32,6 +33,7 @@ class LocalActor:
             return self.canonical
         full = [n for n in self.names if not is_acronym(n)]
         pool = full or self.names
+        pool = [n for n in pool if not mixed_scripts(n)] or pool  # 'Rehema Mushi' rather than a look-alike
         if self.type is ActorType.PERSON:
             most = max(len(n.split()) for n in pool)
             return next(n for n in pool if len(n.split()) == most)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from ..datafiles import data_path
 from ..errors import RuleFileError
+from ..lookalikes import latin_reading
 from ..model import ActorType, Relation
 from .language import language
 
@@ -28,9 +29,10 @@ __all__ = [
 
 @lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """Key for matching names: accents, apostrophes, case, hyphens and spacing folded.
+    """Key for matching names: look-alike letters of other scripts read as the Latin ones they
+    imitate (`lookalikes`), accents, apostrophes, case, hyphens and spacing folded.
     Cached: the same spans are looked up again and again."""
-    text = unicodedata.normalize("NFKD", text)
+    text = unicodedata.normalize("NFKD", latin_reading(text))
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = re.sub(r"[\u2018\u2019\u02bc\u02bb`´']", "'", text)
     text = text.replace("\u2010", "-").replace("\u2011", "-").replace("\u2013", "-")

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..files import write_atomic
+from ..lookalikes import mixed_scripts
 from ..model import Modality
 from ..query.camps import find_camps
 from ..relationtable import relation_table
@@ -54,6 +55,7 @@ _TYPE_LABELS = {"Country": "Country", "Person": "Person", "ArmedGroup": "Armed g
                 "InternationalOrganization": "International organization", "MediaOutlet": "Media outlet",
                 "Group": "Group", "Place": "Place", TOPIC: "Topic", "Actor": "Actor"}
 _EDGE_LABELS_UP_TO = 60  # edges drawn with their relation written on them, up to this many
+_MIXED_SCRIPTS_MARK = "\u26a0"  # after a label on the network when a word of it mixes scripts
 _TOPIC_LABEL_CHARS = 40
 
 
@@ -172,6 +174,12 @@ def _node_fields(actor: ViewActor, style: NodeStyle, degree: int) -> dict:
                "typeColour": {"background": style.colour,
                               "border": "#555555" if topic else _darker(style.colour)}},
     }
+    mixed = [{"name": name, "scripts": list(scripts)}
+             for name in (actor.name, *actor.aliases) if (scripts := mixed_scripts(name))]
+    if mixed:  # look-alike letters, perhaps: the card says which names and scripts
+        fields["kg"]["mixedScripts"] = mixed
+        if mixed[0]["name"] == actor.name:
+            fields["label"] = f"{label} {_MIXED_SCRIPTS_MARK}"
     if style.dashed_border:
         fields["shapeProperties"] = {"borderDashes": [4, 3]}
         fields["borderWidth"] = 2

@@ -265,7 +265,9 @@
     pairs.forEach(function (pair) {
       if (pair[1] === null || pair[1] === undefined || pair[1] === "") { return; }
       dl.appendChild(el("dt", null, pair[0]));
-      dl.appendChild(el("dd", null, pair[1]));
+      var dd = el("dd");
+      if (pair[1] instanceof Node) { dd.appendChild(pair[1]); } else { dd.textContent = String(pair[1]); }
+      dl.appendChild(dd);
     });
     return dl;
   }
@@ -286,12 +288,36 @@
     return camp ? { background: camp.colour, border: camp.border } : { background: "#FFFFFF", border: "#999999" };
   }
 
+  // A name with a word that mixes scripts (look-alike letters, perhaps) carries a mark that says so.
+  function markedName(name, kg) {
+    var span = el("span", null, name);
+    var mixed = (kg.mixedScripts || []).filter(function (m) { return m.name === name; })[0];
+    if (mixed) {
+      var mark = el("span", "kg-mixed", "\u26a0 mixed scripts");
+      mark.title = "A word of this name mixes " + mixed.scripts.join(" and ") +
+        " letters: some may be look-alikes of others";
+      span.appendChild(document.createTextNode(" "));
+      span.appendChild(mark);
+    }
+    return span;
+  }
+
+  function aliasList(kg) {
+    if (!kg.aliases.length) { return null; }
+    var list = el("span");
+    kg.aliases.forEach(function (alias, i) {
+      if (i) { list.appendChild(document.createTextNode("; ")); }
+      list.appendChild(markedName(alias, kg));
+    });
+    return list;
+  }
+
   function nodeCard(n, full) {
     var kg = n.kg, card = el("div", "kg-card");
-    card.appendChild(el("h2", null, kg.name));
+    card.appendChild(el("h2")).appendChild(markedName(kg.name, kg));
     card.appendChild(el("p", "kg-kind", kg.typeLabel));
     card.appendChild(definitions([
-      ["Also called", kg.aliases.join("; ")],
+      ["Also called", aliasList(kg)],
       ["Relations", String(kg.degree)],
       ["Camp", kg.camp ? "Camp " + kg.camp + " of " + data.camps.length : null],
       ["IRI", full ? kg.iri : null]
