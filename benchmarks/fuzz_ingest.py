@@ -7,8 +7,11 @@ Each case is one file (.txt, .md, .html or .jsonl) made from a seed or test arti
 mutation: byte flips, truncation (also inside a UTF-8 sequence), invisible and
 direction-override characters, NUL and control bytes, a huge token, deep nesting, one
 sentence repeated thousands of times in one paragraph, another encoding, broken front
-matter. Every case goes through the library's `build` (what `kg build` runs), with the
-parser loaded once. A case crashes when an exception escapes the build or an article
+matter. Named cases add what once stopped a build: file names that are no UTF-8 or hold a
+line break, a link to itself, a link to a folder, HTML and JSON nested deep, names written
+with look-alike letters of another script, a multi-megabyte line. Every case is put in a
+folder of its own, which goes through the library's `build` (what `kg build` runs), with
+the parser loaded once. A case crashes when an exception escapes the build or an article
 fails with "extraction failed"; an input refused with one line (binary, empty, bad JSON)
 is a correct outcome. Exits 1 when a case crashed or took over 10 s.
 """
@@ -17,7 +20,9 @@ from __future__ import annotations
 import argparse
 import html
 import json
+import os
 import random
+import shutil
 import signal
 import sys
 import tempfile
@@ -43,6 +48,8 @@ class Case:
     name: str
     suffix: str
     data: bytes
+    file_name: bytes | None = None  # the name on disk (bytes: it may be no UTF-8), else NAME+SUFFIX
+    link: str | None = None  # also a link beside the file: "self" (to itself) or "folder" (to a folder)
 
 
 @dataclass
@@ -192,9 +199,22 @@ _SENTENCES = ["The Turkish foreign minister met his Russian counterpart in Mosco
               "The army shelled positions held by the rebels near the border. "]
 
 
+_LOOKALIKES = ("\u0422urkey's foreign minister Hakan Fi\u0501an met Russian Foreign Minister Sergei Lavrov "
+               "in Mo\u0455cow on Monday, and \u0422urkey called for talks with Syria.\n")
+
+
+def _one_long_line(megabytes: float) -> bytes:
+    """A JSONL record whose text is one line of `megabytes` MB: news sentences, each followed
+    by a run of spaces (a page's layout), so that the line is long but its sentences few."""
+    unit = " ".join(_SENTENCES) + " " * 2_000
+    text = unit * int(megabytes * 1_000_000 / len(unit))
+    return json.dumps({"id": "long-line", "title": "Talks", "text": text}).encode() + b"\n"
+
+
 def pathological_cases() -> list[Case]:
     """The inputs that once took minutes or crashed the build, each by name."""
     attributes = " ".join(f'a{i}="x"' for i in range(100_000))
+    article = "".join(_SENTENCES).encode()
     return [
         Case("markdown-emphasis", ".md", ("Title\n\n" + "*a " * 30_000).encode()),
         Case("markdown-brackets", ".md", ("Title\n\n" + "[" * 45_000).encode()),
@@ -207,6 +227,16 @@ def pathological_cases() -> list[Case]:
         Case("front-matter-bad-date", ".md", b"---\ndate: 2024-13-45\n---\nTurkey met Russia in Moscow.\n"),
         Case("jsonl-deep-nesting", ".jsonl", b'{"text": "x", "deep": ' + b"[" * 100_000 + b"]" * 100_000 + b"}\n"),
         Case("utf-16", ".txt", "Talks\n\nTurkey met Russia in Moscow on Monday.\n".encode("utf-16")),
+        Case("name-not-utf8", ".txt", article, file_name=b"caf\xe9-\xff\xfe.txt"),
+        Case("name-with-line-break", ".txt", article, file_name=b"two\nlines\r.txt"),
+        Case("link-to-itself", ".txt", article, link="self"),
+        Case("link-to-folder", ".txt", article, link="folder"),
+        Case("html-deep-nesting", ".html", ("<html><body>" + "<div>" * 50_000 + "<p>" + "".join(_SENTENCES)
+                                            + "</p>" + "</div>" * 50_000 + "</body></html>").encode()),
+        Case("jsonl-deep-objects", ".jsonl", b'{"text": "Turkey met Russia in Moscow.", "meta": '
+                                             + b'{"a": ' * 50_000 + b"1" + b"}" * 50_000 + b"}\n"),
+        Case("lookalike-letters", ".txt", _LOOKALIKES.encode()),
+        Case("long-line", ".jsonl", _one_long_line(3)),
     ]
 
 
@@ -221,17 +251,30 @@ def _alarm(signum, frame):
     raise _Hung
 
 
+def _lay_out(case: Case, folder: Path) -> Path:
+    """The case as files in a new folder `folder/in` (and `folder/elsewhere`, a link's target)."""
+    inputs = folder / "in"
+    inputs.mkdir()
+    (inputs / os.fsdecode(case.file_name or f"{case.name}{case.suffix}".encode())).write_bytes(case.data)
+    if case.link == "self":
+        (inputs / f"loop{case.suffix}").symlink_to(f"loop{case.suffix}")
+    elif case.link == "folder":
+        (folder / "elsewhere").mkdir()
+        (folder / "elsewhere" / f"other{case.suffix}").write_bytes(case.data)
+        (inputs / "linked").symlink_to(folder / "elsewhere")
+    return inputs
+
+
 def run_case(case: Case, folder: Path) -> Outcome:
-    """Build one case in `folder` (the parser must already be cached in kg.build)."""
-    path = folder / f"{case.name}{case.suffix}"
-    path.write_bytes(case.data)
+    """Build one case in `folder` (the parser must already be cached: `cache_pipeline`)."""
+    inputs = _lay_out(case, folder)
     failures: list[str] = []
     previous = signal.signal(signal.SIGALRM, _alarm)
     signal.alarm(HUNG_SECONDS)
     started = time.perf_counter()
     crash, articles = None, 0
     try:
-        report = build([path], BuildOptions(output=folder / "out", html=True),
+        report = build([inputs], BuildOptions(output=folder / "out", html=True),
                        on_failure=lambda f: failures.append(str(f)))
         articles = report.articles
     except NothingBuilt:
@@ -243,7 +286,8 @@ def run_case(case: Case, folder: Path) -> Outcome:
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
-        path.unlink()
+        shutil.rmtree(inputs)
+        shutil.rmtree(folder / "elsewhere", ignore_errors=True)
     seconds = time.perf_counter() - started
     crash = crash or next((f for f in failures if "extraction failed" in f), None)
     return Outcome(case, seconds, crash, articles, len(failures))
@@ -251,10 +295,10 @@ def run_case(case: Case, folder: Path) -> Outcome:
 
 def cache_pipeline() -> None:
     """Load the parser once for all the cases."""
-    import kg.build
+    import kg.corpus.workers
 
-    nlp = kg.build.load_pipeline()
-    kg.build.load_pipeline = lambda: nlp
+    nlp = kg.corpus.workers.load_pipeline()
+    kg.corpus.workers.load_pipeline = lambda: nlp
 
 
 def main() -> int:

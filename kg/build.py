@@ -9,14 +9,14 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from .collector import paused_collector
-from .errors import InputError, InputWarning, KGError
+from .errors import InputError, InputWarning, KGError, shown_path
 from .corpus.cache import CACHE_NAME, ExtractionCache, fingerprint
 from .corpus.workers import RuleFiles, extract_many
 from .extraction.pipeline import ArticleExtraction
-from .files import OutputFolder
+from .files import OUTPUT_NAMES, OutputFolder
 from .graph.rdf import graph_quads, prefixes_for
 from .graph.serialize import serialize_quads
-from .graph.shards import write_shards
+from .graph.shards import check_shards_folder, write_shards
 from .graph.triples import TripleIndex
 from .graph.writer import Quad
 from .view.html import HtmlOptions
@@ -51,10 +51,6 @@ class BuildOptions:
     shards: Path | None = None  # also write each article's graph as N-Quads into this folder
 
 
-#: Every file a build may write into its output folder.
-OUTPUT_NAMES = ("graph.ttl", "graph.trig", "graph.html")
-
-
 class NothingBuilt(KGError):
     """No article could be built, so the build wrote nothing."""
 
@@ -72,7 +68,7 @@ class BuildReport:
 
     @property
     def summary(self) -> str:
-        where = ", ".join(str(p) for p in self.written) or "nothing"
+        where = ", ".join(shown_path(p) for p in self.written) or "nothing"
         failed = f", {len(self.failures)} failed" if self.failures else ""
         reused = f" ({self.reused} from the cache)" if self.reused else ""
         return (f"{self.articles} articles{reused}{failed}, {self.actors} actors, "
@@ -133,6 +129,8 @@ def build(inputs: Sequence[str | os.PathLike], options: BuildOptions = BuildOpti
     report = BuildReport()
     reporter = _Reporter(report, on_failure, on_warning)
     with OutputFolder(options.output, OUTPUT_NAMES) as out:
+        if options.shards is not None:
+            check_shards_folder(options.shards, out.path)
         rules = load_rules(options.gazetteers, options.lexicons)
         articles, failures, warnings = read_inputs(inputs, options.date, options.any_language)
         for warning in warnings:
@@ -141,7 +139,7 @@ def build(inputs: Sequence[str | os.PathLike], options: BuildOptions = BuildOpti
             reporter.failed(failure)
         extractions = _extract_all(articles, rules, options, out.path, reporter, progress) if articles else []
         if not extractions:
-            raise NothingBuilt(f"no article was built, so nothing was written to {out.path}")
+            raise NothingBuilt(f"no article was built, so nothing was written to {shown_path(out.path)}")
         with paused_collector():
             corpus = merge_extractions(extractions, rules.gazetteer)
             kept = list({e.article.id: e.article for e in extractions}.values())

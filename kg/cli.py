@@ -96,14 +96,16 @@ def main() -> None:
                    "pip install 'kg[dask]' here and kg on the workers.")
 @click.option("--shards", type=click.Path(file_okay=False, path_type=Path), metavar="DIR",
               help="Also write the graph as N-Quads files into DIR, one per article (its named graph) and one "
-                   "for the default graph, for bulk loading (kg push DIR).")
+                   "for the default graph, for bulk loading (kg push DIR). DIR is new, empty, or one kg wrote "
+                   "shards into (its .kg-shards.json lists them; kg replaces and removes only those).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 def build(inputs, output, date, gazetteers, lexicons, base_iri, named_graphs, no_html, any_language, jobs,
           no_cache, scheduler, shards, quiet) -> None:
     """Read news articles and write their knowledge graph as Turtle, with an
     interactive view of it in graph.html.
 
-    INPUTS are files or folders (searched recursively) of .txt, .md, .html/.htm
+    INPUTS are files or folders (searched recursively, except links to folders
+    and folders kg writes its outputs into) of .txt, .md, .html/.htm
     and .jsonl articles (one JSON object a line with "text" and optional "id",
     "title", "date", "url", "source"). A bad input is reported on stderr with
     its file and line; the others are still built, and the exit status is 1.

@@ -5,10 +5,11 @@ A single file is written to a temporary file beside it and renamed over it
 (`write_atomic`). A build writes several files into one folder (`OutputFolder`): it
 holds a lock on the folder from before its first extraction to its last rename; it
 writes every output in full to temporary files; it then records the renames it is about
-to make in a journal, makes them back to back with Ctrl-C and SIGTERM held off, and
-removes the journal. A build killed during the renames leaves the journal, and the next
-build into the folder completes them before anything else, so the outputs in a folder
-always belong together. Temporary files an interrupted build left are removed then too.
+to make, and the removals of the outputs it no longer writes, in a journal, makes them back
+to back with Ctrl-C and SIGTERM held off, and removes the journal. A build killed during
+the renames leaves the journal, and the next build into the folder completes them before
+anything else, so the outputs in a folder always belong together. Temporary files an
+interrupted build left are removed then too.
 """
 from __future__ import annotations
 
@@ -21,12 +22,18 @@ import signal
 import threading
 from pathlib import Path
 
-from .errors import KGError
+from .errors import KGError, shown_path
 
-__all__ = ["OutputError", "OutputBusy", "OutputFolder", "write_atomic", "check_output_file", "recover"]
+__all__ = ["OutputError", "OutputBusy", "OutputFolder", "write_atomic", "write_temp", "check_output_file", "recover",
+           "LOCK_NAME", "JOURNAL_NAME", "MANIFEST_NAME", "OUTPUT_NAMES", "MARKER_NAMES"]
 
 LOCK_NAME = ".kg-build.lock"
 JOURNAL_NAME = ".kg-build.journal"
+MANIFEST_NAME = ".kg-shards.json"  # the files a build wrote into its --shards folder
+#: Every file a build may write into its output folder.
+OUTPUT_NAMES = ("graph.ttl", "graph.trig", "graph.html")
+#: What kg leaves in a folder it writes into, by which it knows one (an output or shards folder).
+MARKER_NAMES = (LOCK_NAME, JOURNAL_NAME, MANIFEST_NAME)
 
 
 class OutputError(KGError):
@@ -34,7 +41,7 @@ class OutputError(KGError):
 
     def __init__(self, path: str | os.PathLike[str], reason: str):
         self.path, self.reason = str(path), reason
-        super().__init__(f"{self.path}: {reason}")
+        super().__init__(f"{shown_path(self.path)}: {reason}")
 
 
 class OutputBusy(OutputError):
@@ -59,7 +66,7 @@ def _removed_on_failure(tmp: Path, path: Path):
         raise
 
 
-def _write_temp(path: Path, data: bytes) -> Path:
+def write_temp(path: Path, data: bytes) -> Path:
     """`data` in full, synced, in a new temporary file beside `path`; its path."""
     tmp = _temp_name(path)
     try:
@@ -78,7 +85,7 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> Path:
     folder, which is then renamed over `path`. On any error the temporary file is removed,
     `path` is left as it was, and OutputError (or the interruption) is raised."""
     path = Path(path)
-    tmp = _write_temp(path, data)
+    tmp = write_temp(path, data)
     with _removed_on_failure(tmp, path):
         os.replace(tmp, path)
     return path
@@ -93,11 +100,11 @@ def check_output_file(path: str | os.PathLike[str]) -> Path:
         raise OutputError(path, "is a folder, not a file")
     folder = path.parent
     if not folder.exists():
-        raise OutputError(path, f"its folder {folder} does not exist")
+        raise OutputError(path, f"its folder {shown_path(folder)} does not exist")
     if not folder.is_dir():
-        raise OutputError(path, f"{folder} is not a folder")
+        raise OutputError(path, f"{shown_path(folder)} is not a folder")
     with contextlib.suppress(FileNotFoundError):
-        os.unlink(_write_temp(path, b""))
+        os.unlink(write_temp(path, b""))
     return path
 
 
@@ -105,7 +112,8 @@ class OutputFolder:
     """The folder a build writes into, held for the build: `with OutputFolder(path) as out:`
     checks (creating it when missing), locks, completes what an interrupted build left;
     `out.stage(name, data)` writes an output to a temporary file; `out.commit()` renames
-    every staged file into place together. Leaving without commit removes the temporary
+    every staged file into place together, and removes the outputs among `names` it did not
+    stage (left by a build of other options). Leaving without commit removes the temporary
     files, and folders the build created for nothing."""
 
     def __init__(self, path: str | os.PathLike[str], names: tuple[str, ...]):
@@ -120,6 +128,7 @@ class OutputFolder:
         self._create()
         try:
             self._lock()
+            self._check_outputs()
             recover(self.path, self.names)
         except BaseException:
             self._release()
@@ -138,22 +147,32 @@ class OutputFolder:
         if name not in self.names:
             raise ValueError(f"{name!r} is not one of this folder's outputs {self.names}")
         final = self.path / name
-        self._staged.append((_write_temp(final, data), final))
+        self._staged.append((write_temp(final, data), final))
         return final
 
     def commit(self) -> list[Path]:
-        """Rename every staged file into place, back to back, with Ctrl-C and SIGTERM held
-        until the last rename; a journal lets the next build finish what a kill cut short."""
+        """Rename every staged file into place and remove the outputs no longer written, back
+        to back, with Ctrl-C and SIGTERM held until the last; a journal lets the next build
+        finish what a kill cut short."""
         staged, self._staged = self._staged, []
+        written = {final.name for _tmp, final in staged}
+        stale = [name for name in self.names if name not in written and os.path.lexists(self.path / name)]
         journal = self.path / JOURNAL_NAME
+        steps = [[tmp.name, final.name] for tmp, final in staged] + [[None, name] for name in stale]
         with _signals_held():
-            write_atomic(journal, json.dumps([[tmp.name, final.name] for tmp, final in staged]).encode())
-            for tmp, final in staged:
-                os.replace(tmp, final)
-            _sync_folder(self.path)
+            write_atomic(journal, json.dumps(steps).encode())
+            _complete(self.path, steps)
             os.unlink(journal)
         self.committed = True
         return [final for _tmp, final in staged]
+
+    def _check_outputs(self) -> None:
+        """Refuse a folder where an output (or the journal) should be: it cannot be replaced."""
+        for name in (*self.names, JOURNAL_NAME):
+            path = self.path / name
+            if path.is_dir() and not path.is_symlink():
+                raise OutputError(path, "is a folder, where kg writes a file; move it away or build into "
+                                        "another folder")
 
     def _create(self) -> None:
         if self.path.exists() and not self.path.is_dir():
@@ -187,7 +206,7 @@ class OutputFolder:
             os.close(fd)
             if err.errno in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
                 who = f" (pid {holder})" if holder.isdigit() else ""
-                raise OutputBusy(lock, f"another kg build{who} is writing into {self.path}; "
+                raise OutputBusy(lock, f"another kg build{who} is writing into {shown_path(self.path)}; "
                                        "run this one when it has finished") from None
             raise OutputError(lock, f"cannot lock: {err.strerror or err}") from None
         os.ftruncate(fd, 0)
@@ -206,27 +225,36 @@ class OutputFolder:
 
 
 def recover(folder: str | os.PathLike[str], names: tuple[str, ...]) -> None:
-    """Finish the renames of a build that was killed while making them, then remove the
-    temporary files of the outputs `names` that interrupted builds left. Call with the
-    folder's lock held."""
+    """Finish the renames and removals of a build that was killed while making them, then
+    remove the temporary files of the outputs `names` that interrupted builds left. Call with
+    the folder's lock held."""
     folder = Path(folder)
     journal = folder / JOURNAL_NAME
     if journal.exists():
         try:
-            renames = json.loads(journal.read_text(encoding="utf-8"))
+            steps = json.loads(journal.read_text(encoding="utf-8"))
         except (OSError, ValueError):
-            renames = []
-        for tmp_name, final_name in renames:
-            tmp = folder / Path(tmp_name).name
-            if tmp.exists():
-                os.replace(tmp, folder / Path(final_name).name)
-        _sync_folder(folder)
+            steps = []
+        _complete(folder, steps)
         journal.unlink()
     for name in (*names, JOURNAL_NAME):
         for leftover in folder.glob(f".{name}.*.tmp"):
             if len(leftover.name) == len(name) + 18:  # .NAME.<12 hex digits>.tmp
                 with contextlib.suppress(OSError):
                     leftover.unlink()
+
+
+def _complete(folder: Path, steps: list) -> None:
+    """Make a journal's steps that are not done yet: `[temporary file, output]` renames the
+    first over the second, `[None, output]` removes the output."""
+    for tmp_name, final_name in steps:
+        final = folder / Path(final_name).name
+        if tmp_name is None:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(final)
+        elif (tmp := folder / Path(tmp_name).name).exists():
+            os.replace(tmp, final)
+    _sync_folder(folder)
 
 
 def _sync_folder(folder: Path) -> None:

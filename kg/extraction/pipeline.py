@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from types import MappingProxyType
 
+from ..lookalikes import latin_reading
 from ..model import ActorType, Article, Modality
 from .actors import ArticleActors, TokenIndex
 from .coref import resolve_references
@@ -15,7 +16,7 @@ from .dates import find_date_expressions, resolve_date
 from .derive import DerivedRelation, derive_relations
 from .language import language
 from .mentions import find_names
-from .nlp import ParsePlan, Sentence, SentenceRef, article_windows, parse_article, plan_parse
+from .nlp import ParsePlan, Pieces, Sentence, SentenceRef, article_windows, parse_article, plan_parse
 from .posts import find_posts
 from .relations import Found, FoundMeeting, find_relations
 from .affiliations import find_affiliations
@@ -65,12 +66,30 @@ def extract_article(article: Article, nlp: "Language", rules: Rules,
 
 
 def parse_plans(article: Article, rules: Rules) -> list[ParsePlan]:
-    """The parse plans of an article: one per window (nlp.article_windows)."""
-    return [parse_plan(article, rules, window) for window in article_windows(article.text)]
+    """The parse plans of an article: one per window (nlp.article_windows); the article is read
+    and cut into pieces once for all its windows."""
+    readable = _readable(article)
+    pieces = Pieces.of(readable.text)
+    return [_plan(article, readable, rules, window, pieces) for window in article_windows(readable.text, pieces)]
 
 
 def parse_plan(article: Article, rules: Rules, window: tuple[int, int] | None = None) -> ParsePlan:
-    return plan_parse(article.text, article.title, _names_to_keep(article, rules.gazetteer, window), window)
+    """The parser reads the article with look-alike letters of other scripts read as the Latin
+    ones they imitate ('Ruѕsia' as 'Russia', `lookalikes`), letter for letter; its sentences and
+    names are still the article's own text."""
+    return _plan(article, _readable(article), rules, window)
+
+
+def _readable(article: Article) -> Article:
+    return replace(article, text=latin_reading(article.text),
+                   title=latin_reading(article.title) if article.title else article.title)
+
+
+def _plan(article: Article, readable: Article, rules: Rules, window: tuple[int, int] | None,
+          pieces: Pieces | None = None) -> ParsePlan:
+    plan = plan_parse(readable.text, readable.title, _names_to_keep(readable, rules.gazetteer, window), window,
+                      pieces)
+    return replace(plan, text=article.text)
 
 
 def extract_parsed(article: Article, sentences: list[Sentence], rules: Rules) -> ArticleExtraction:

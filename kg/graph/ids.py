@@ -23,6 +23,7 @@ def slug(text: str) -> str:
 
 
 def short_hash(*parts: object) -> str:
-    """First 16 hex digits of the SHA-1 of the parts, joined unambiguously."""
+    """First 16 hex digits of the SHA-1 of the parts, joined unambiguously; any text hashes,
+    even one holding a lone surrogate (a byte of a file name that is no UTF-8)."""
     text = "\x1f".join("" if p is None else str(p) for p in parts)
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]

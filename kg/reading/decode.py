@@ -21,7 +21,8 @@ _TEXT_BYTES = bytes(b for b in range(256) if b not in _CONTROL_BYTES)
 _SAMPLE = 200_000  # bytes the detector looks at
 _CHAOS_MARGIN = 0.1  # decodings the detector rates this close to its best are compared by their words
 # Cc and Cf characters are dropped, but not the ones text needs: line breaks, tabs, and the
-# joiners of Arabic and Indic scripts
+# joiners of Arabic and Indic scripts; so are lone surrogates (Cs: JSON's "\ud800"), which
+# are no characters and cannot be written as UTF-8
 _KEPT_CONTROLS = "\n\r\t\u200c\u200d"
 
 
@@ -48,17 +49,18 @@ def decode_text(data: bytes) -> str:
 
 def remove_controls(text: str) -> str:
     """`text` without NUL and other control or invisible format characters (direction
-    overrides, zero-width spaces); carriage returns, line breaks and tabs stay."""
+    overrides, zero-width spaces) and lone surrogates; carriage returns, line breaks and tabs
+    stay."""
     return _controls().sub("", text)
 
 
 @functools.lru_cache(maxsize=1)
 def _controls() -> re.Pattern[str]:
-    """Every Cc and Cf character but the kept ones: built on first use (it looks at every
+    """Every Cc, Cf and Cs character but the kept ones: built on first use (it looks at every
     code point), not when kg starts; as ranges, which the regex engine tests far faster than
     as hundreds of single characters."""
     points = [c for c in range(0x110000)
-              if unicodedata.category(chr(c)) in ("Cc", "Cf") and chr(c) not in _KEPT_CONTROLS]
+              if unicodedata.category(chr(c)) in ("Cc", "Cf", "Cs") and chr(c) not in _KEPT_CONTROLS]
     ranges: list[list[int]] = []
     for point in points:
         if ranges and ranges[-1][1] == point - 1:

@@ -10,17 +10,21 @@ from pathlib import Path
 from kg.reading.clean import BoilerplateRules, CleanedText, clean_text, default_boilerplate
 from kg.extraction.dates import find_dates
 from kg.reading.decode import BinaryFile, decode_text, remove_controls
-from kg.errors import InputError, InputWarning
+from kg.errors import InputError, InputWarning, shown
+from kg.lookalikes import lookalike_words
 from kg.reading.language import LanguageCheck
 from kg.reading.markdown import markdown_article
 from kg.reading.metadata import Metadata, clean_field, metadata_from_fields, normalise
 from kg.model import Article
 from kg.reading.page import html_text
+from kg.reading.walk import FolderWalk, unfollowable
 
 __all__ = ["SUPPORTED_SUFFIXES", "read_articles"]
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl")
 MAX_FILE_BYTES = 256 * 1024 * 1024
+MAX_ID_CHARS = 100  # a longer JSONL "id" is cut: the article's IRI and shard file are named by it
+MAX_WORDS_SHOWN = 5  # look-alike words a warning names
 
 
 Item = Article | InputError | InputWarning
@@ -35,13 +39,15 @@ def read_articles(
 ) -> Iterator[Item]:
     """Yield an Article per readable file or JSONL record, an InputError for each that is not,
     and an InputWarning for what was read with something left out or was skipped (an article
-    not in English, unless `any_language`)."""
+    not in English, unless `any_language`), and, last, for what the walk of the folders left
+    out (links to folders, kg's own output folders)."""
     rules = boilerplate if boilerplate is not None else default_boilerplate()
     reader = _Reader(rules, default_date, None if any_language else LanguageCheck())
     if isinstance(inputs, (str, os.PathLike)):
         inputs = [inputs]
     for item in inputs:
         yield from reader.read_input(os.fspath(item))
+    yield from reader.walk.left_out()
 
 
 class _Reader:
@@ -51,14 +57,17 @@ class _Reader:
         self.rules = rules
         self.default_date = default_date
         self.language = language
+        self.walk = FolderWalk(SUPPORTED_SUFFIXES)
 
     def read_input(self, path: str) -> Iterator[Item]:
         if os.path.isdir(path):
-            for found in _walk(path):
+            for found in self.walk.files(path):
                 if isinstance(found, InputError):
                     yield found
                 else:
                     yield from self.read_file(found)
+        elif os.path.islink(path) and not os.path.exists(path):
+            yield InputError(path, unfollowable(path))
         elif not os.path.exists(path):
             yield InputError(path, "no such file or directory")
         elif not os.path.isfile(path):
@@ -79,10 +88,12 @@ class _Reader:
         except InputError as error:
             yield error
             return
-        yield from self.article(Path(path).stem, path, body, meta, error_path=path)
+        name = _text_of_path(path)
+        yield from self.article(Path(name).stem, name, body, meta, error_path=path)
 
     def jsonl_articles(self, path: str, text: str) -> Iterator[Item]:
-        stem = Path(path).stem
+        name = _text_of_path(path)
+        stem = Path(name).stem
         for number, line in enumerate(text.split("\n"), start=1):
             if not line.strip():
                 continue
@@ -91,7 +102,7 @@ class _Reader:
             except ValueError as exc:
                 yield InputError(path, str(exc), number)
                 continue
-            yield from self.article(record_id or f"{stem}-{number}", f"{path}:{number}", body, meta,
+            yield from self.article(record_id or f"{stem}-{number}", f"{name}:{number}", body, meta,
                                     error_path=path, line=number)
 
     def article(self, article_id: str, source: str, raw: str, meta: Metadata, *,
@@ -106,6 +117,8 @@ class _Reader:
             yield InputWarning(error_path, f"the article is in {other}, not English; skipped "
                                            "(--any-language builds it)", line)
             return
+        if lookalikes := lookalike_words(cleaned.text):
+            yield InputWarning(error_path, _lookalikes_read(lookalikes), line)
         date, inferred = _choose_date(meta.date, cleaned, self.default_date)
         yield Article(
             id=article_id,
@@ -119,25 +132,20 @@ class _Reader:
         )
 
 
+def _lookalikes_read(words: list[str]) -> str:
+    listed = ", ".join(shown(word) for word in words[:MAX_WORDS_SHOWN])
+    more = f" and {len(words) - MAX_WORDS_SHOWN} more" if len(words) > MAX_WORDS_SHOWN else ""
+    return f"look-alike letters of other scripts read as the Latin ones they imitate in {listed}{more}"
+
+
 def _suffix(path: str) -> str:
     return Path(path).suffix.lower()
 
 
-def _walk(folder: str) -> Iterator[str | InputError]:
-    try:
-        with os.scandir(folder) as scan:
-            entries = sorted(scan, key=lambda entry: entry.name)
-    except OSError as exc:
-        yield InputError(folder, f"cannot read: {exc.strerror or exc}")
-        return
-    for entry in entries:
-        if entry.name.startswith("."):
-            continue
-        path = os.path.join(folder, entry.name)
-        if entry.is_dir(follow_symlinks=False):
-            yield from _walk(path)
-        elif entry.is_file() and _suffix(entry.name) in SUPPORTED_SUFFIXES:
-            yield path
+def _text_of_path(path: str) -> str:
+    """`path` as text that can be written anywhere, for the article's source and id: the
+    bytes of a name that is no UTF-8 as `\\xNN` (`caf\\xe9.txt`), the same in every run."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
 def _read_text(path: str) -> str:
@@ -190,7 +198,12 @@ def _parse_record(line: str) -> tuple[str | None, str, Metadata]:
     if record_id is not None and not isinstance(record_id, str):
         meta = Metadata(meta.title, meta.date, meta.url, meta.outlet, meta.dropped + ('field "id" is not text (ignored)',))
         record_id = None
-    return clean_field(record_id), normalise(remove_controls(body)), meta
+    record_id = clean_field(record_id)
+    if record_id is not None and len(record_id) > MAX_ID_CHARS:
+        cut = f'field "id" is longer than {MAX_ID_CHARS} characters; cut to its first {MAX_ID_CHARS}'
+        meta = Metadata(meta.title, meta.date, meta.url, meta.outlet, meta.dropped + (cut,))
+        record_id = record_id[:MAX_ID_CHARS].rstrip()
+    return record_id, normalise(remove_controls(body)), meta
 
 
 _EXTRACTORS: dict[str, Callable[[str, str], tuple[str, Metadata]]] = {

@@ -9,6 +9,7 @@ import functools
 import re
 import types
 from dataclasses import dataclass
+from html.entities import html5 as _HTML_ENTITIES
 from html.parser import HTMLParser
 
 from kg.errors import InputError
@@ -37,14 +38,21 @@ _META_FIELDS = {
 
 
 _LONG_TAG = re.compile(r"<([A-Za-z][\w:.-]{0,40})[^<>]{%d,}>" % MAX_TAG_CHARS)
+_NAMED_ENTITY = re.compile(r"&([A-Za-z][A-Za-z0-9]{0,40});")
 
 
 def html_text(path: str, text: str) -> tuple[str, Metadata]:
-    text = _LONG_TAG.sub(r"<\1>", text)
+    text = _without_undefined_entities(_LONG_TAG.sub(r"<\1>", text))
     extracted = _trafilatura_extract(text) or _fallback_extract(text)
     if extracted is None:
         raise InputError(path, "no article text found")
     return extracted
+
+
+def _without_undefined_entities(page: str) -> str:
+    """`page` without references to entities HTML does not define (`&lol9;`): a DOCTYPE may
+    declare them, to be expanded a billion times over, and no parser kg uses expands them."""
+    return _NAMED_ENTITY.sub(lambda ref: ref[0] if f"{ref[1]};" in _HTML_ENTITIES else "", page)
 
 
 @functools.lru_cache(maxsize=1)
