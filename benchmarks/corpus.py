@@ -47,7 +47,7 @@ def varied(text: str, copy: int, known) -> str:
 
 
 def make_corpus(size: int, folder: Path) -> list[Path]:
-    from kg.extraction.rules import load_rules
+    from kg.knowledge.load import load_rules
 
     gazetteer = load_rules().gazetteer
     known = lambda word: gazetteer.entry(word) is not None  # noqa: E731

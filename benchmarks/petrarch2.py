@@ -22,8 +22,8 @@ from pathlib import Path
 from kg.extraction.pipeline import extract_article
 from kg.corpus.merge import merge_extractions
 from kg.model import Article, Modality, Relation
-from kg.extraction.nlp import load_pipeline
-from kg.extraction.rules import load_rules
+from kg.extraction.parsing.nlp import load_pipeline
+from kg.knowledge.load import load_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT = ROOT.parent / "shared" / "eval" / "petrarch2" / "records_gsr.jsonl"

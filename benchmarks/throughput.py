@@ -25,7 +25,7 @@ from benchmarks.corpus import make_corpus  # noqa: E402
 BARE_SPACY = """
 import sys
 from pathlib import Path
-from kg.extraction.nlp import load_pipeline
+from kg.extraction.parsing.nlp import load_pipeline
 nlp = load_pipeline()
 paragraphs = [p for f in sorted(Path(sys.argv[1]).glob("*.txt"))
               for p in f.read_text(encoding="utf-8").split("\\n") if p.strip()]

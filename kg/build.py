@@ -8,26 +8,28 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Sequence
 
-from .collector import paused_collector
-from .errors import InputError, InputWarning, KGError, shown_path
-from .corpus.cache import CACHE_NAME, ExtractionCache, fingerprint
-from .corpus.workers import RuleFiles, extract_many
-from .extraction.pipeline import ArticleExtraction
-from .files import OUTPUT_NAMES, OutputFolder
-from .graph.rdf import graph_quads, prefixes_for
-from .graph.serialize import serialize_quads
-from .graph.shards import check_shards_folder, write_shards
-from .graph.triples import TripleIndex
-from .graph.writer import Quad
-from .view.html import HtmlOptions
-from .reading.ingest import read_articles
-from .corpus.merge import merge_extractions
-from .model import Article
-from .graph.namespace import DEFAULT_BASE_IRI
-from .extraction.rules import Rules, load_rules
-from .view.select import Selection
-from .view.data import read_view
-from .view.viz import write_page
+from kg.collector import paused_collector
+from kg.errors import InputError, InputWarning, KGError, shown_path
+from kg.corpus.cache import CACHE_NAME, ExtractionCache, fingerprint
+from kg.corpus.extract import extract_many
+from kg.corpus.workers import RuleFiles
+from kg.extraction.pipeline import ArticleExtraction
+from kg.files import OUTPUT_NAMES, OutputFolder
+from kg.graph.rdf import graph_quads, prefixes_for
+from kg.graph.serialize import serialize_quads
+from kg.graph.shards import check_shards_folder, write_shards
+from kg.graph.triples import TripleIndex
+from kg.graph.writer import Quad
+from kg.view.html import HtmlOptions
+from kg.reading.ingest import read_articles
+from kg.corpus.merge import merge_extractions
+from kg.model import Article
+from kg.graph.namespace import DEFAULT_BASE_IRI
+from kg.knowledge.load import load_rules
+from kg.knowledge.rules import Rules
+from kg.view.select import Selection
+from kg.graph.graphview import read_view
+from kg.view.viz import write_page
 
 __all__ = ["BuildOptions", "BuildReport", "NothingBuilt", "OUTPUT_NAMES", "build", "read_inputs"]
 

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import click
 
-from .errors import EXIT_DATA, KGError
-from .cli_graph import diff, export, push, query, serve, stats, validate
+from kg.errors import EXIT_DATA, KGError
+from kg.cli_graph import diff, export, push, query, serve, stats, validate
 
 EXIT_INTERRUPTED = 130
 EXIT_TERMINATED = 143
@@ -120,9 +120,9 @@ def build(inputs, output, date, gazetteers, lexicons, base_iri, named_graphs, no
       kg build seeds/ -o output
       kg build news.jsonl --date 2024-03-01 --gazetteer my_actors.yaml -o out
     """
-    from .build import BuildOptions
-    from .build import build as run_build
-    from .graph.namespace import DEFAULT_BASE_IRI
+    from kg.build import BuildOptions
+    from kg.build import build as run_build
+    from kg.graph.namespace import DEFAULT_BASE_IRI
 
     options = BuildOptions(output=output, date=date, gazetteers=tuple(gazetteers), lexicons=tuple(lexicons),
                            base_iri=base_iri or DEFAULT_BASE_IRI, named_graphs=named_graphs, html=not no_html,
@@ -179,7 +179,7 @@ class _RelationsOption(click.Option):
 
 def _relation_names() -> str:
     """The relations and relation classes of the relation table, for the help text."""
-    from .relationtable import relation_table
+    from kg.relationtable import relation_table
 
     try:
         table = relation_table()
@@ -189,12 +189,12 @@ def _relation_names() -> str:
 
 
 def _relations(value: str):
-    from .view.select import parse_relations
+    from kg.view.select import parse_relations
     return parse_relations(value)
 
 
 def _types(value: str):
-    from .view.select import parse_types
+    from kg.view.select import parse_types
     return parse_types(value)
 
 
@@ -223,11 +223,11 @@ def viz(graph, output, focus, depth, relations, types, max_nodes, show_negated, 
       kg viz output/graph.ttl --focus "Hulusi Akar" --depth 2 -o akar.html
       kg viz big.ttl --relations conflict,meeting --types Country,ArmedGroup --max-nodes 300
     """
-    from .view.html import HtmlOptions
-    from .view.select import Selection
-    from .view.viz import visualize
+    from kg.view.html import HtmlOptions
+    from kg.view.select import Selection
+    from kg.view.viz import visualize
 
-    from .files import check_output_file
+    from kg.files import check_output_file
 
     output = output or graph.with_suffix(".html")
     if output.resolve() == graph.resolve():
@@ -258,7 +258,7 @@ def evaluate(graph, gold, details, as_json) -> None:
     import dataclasses
     import json
 
-    from .evaluate import format_score, load_gold, score_graph
+    from kg.evaluate import format_score, load_gold, score_graph
 
     score = score_graph(graph, load_gold(gold))
     if as_json:

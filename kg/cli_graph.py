@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from .errors import EXIT_DATA, KGError
+from kg.errors import EXIT_DATA, KGError
 
 __all__ = ["query", "export", "stats", "validate", "serve", "push"]
 
@@ -58,7 +58,7 @@ def query(graph, query_text, query_file, name, list_saved, params, fmt, timeout,
       kg query output/graph.ttl -f my_query.rq --format csv > result.csv
       kg query --list
     """
-    from .query.sparql import QueryRefused, QuerySyntaxError, run_query, run_saved, saved_query
+    from kg.query.sparql import QueryRefused, QuerySyntaxError, run_query, run_saved, saved_query
 
     if list_saved:
         _list_saved_queries()
@@ -72,9 +72,9 @@ def query(graph, query_text, query_file, name, list_saved, params, fmt, timeout,
     if saved is not None and (missing := [p for p in saved.params if p not in params]):
         raise click.UsageError(f"the saved query {name!r} needs "
                                + " ".join(f"--param {p}=<{saved.params[p]}>" for p in missing))
-    from .files import check_output_file
-    from .query.results import format_result
-    from .graph.store import load_store, save_store
+    from kg.files import check_output_file
+    from kg.query.results import format_result
+    from kg.graph.store import load_store, save_store
 
     if allow_update:
         check_output_file(graph)
@@ -100,7 +100,7 @@ def query(graph, query_text, query_file, name, list_saved, params, fmt, timeout,
 
 
 def _list_saved_queries() -> None:
-    from .query.sparql import saved_queries
+    from kg.query.sparql import saved_queries
 
     queries = saved_queries()
     width = max(len(n) for n in queries)
@@ -110,7 +110,7 @@ def _list_saved_queries() -> None:
 
 
 def _read_text(path: Path) -> str:
-    from .errors import InputError
+    from kg.errors import InputError
 
     try:
         return path.read_text(encoding="utf-8")
@@ -144,8 +144,8 @@ def export(graph, fmt, output) -> None:
       kg export output/graph.ttl --format csv -o relations.csv
       kg export output/graph.ttl --format jsonld > graph.jsonld
     """
-    from .graph.export import export as run_export
-    from .files import check_output_file
+    from kg.graph.export import export as run_export
+    from kg.files import check_output_file
 
     if output is not None and output.resolve() == graph.resolve():
         raise click.BadParameter("the output would overwrite the graph", param_hint="-o/--output")
@@ -174,10 +174,10 @@ def diff(old, new, fmt) -> None:
       kg diff yesterday/graph.ttl output/graph.ttl
       kg diff yesterday/graph.ttl output/graph.ttl --format md > changes.md
     """
-    from .collector import paused_collector
-    from .graph.triples import load_for_lookup
-    from .query.diff import diff_views, format_diff
-    from .view.data import read_view
+    from kg.collector import paused_collector
+    from kg.graph.triples import load_for_lookup
+    from kg.query.diff import diff_views, format_diff
+    from kg.graph.graphview import read_view
 
     with paused_collector():
         changes = diff_views(read_view(load_for_lookup(old)), read_view(load_for_lookup(new)))
@@ -204,11 +204,11 @@ def stats(graph, top, camps, fmt) -> None:
     """
     import json
 
-    from .collector import paused_collector
-    from .graph.triples import load_for_lookup
-    from .query.camps import find_camps, format_camps
-    from .query.stats import format_stats, graph_stats
-    from .view.data import read_view
+    from kg.collector import paused_collector
+    from kg.graph.triples import load_for_lookup
+    from kg.query.camps import find_camps, format_camps
+    from kg.query.stats import format_stats, graph_stats
+    from kg.graph.graphview import read_view
 
     with paused_collector():
         view = read_view(load_for_lookup(graph))
@@ -238,7 +238,7 @@ def validate(graph, engine) -> None:
     Example:
       kg validate output/graph.ttl
     """
-    from .graph.validate import validate_file
+    from kg.graph.validate import validate_file
 
     report = validate_file(graph, engine)
     for violation in report.violations:
@@ -252,7 +252,7 @@ def validate(graph, engine) -> None:
 
 
 def _origins(ctx, param, values: tuple[str, ...]) -> tuple[str, ...]:
-    from .query.guard import cors_origin
+    from kg.query.guard import cors_origin
 
     try:
         return tuple(cors_origin(value) for value in values)
@@ -282,7 +282,7 @@ def serve(graph, port, timeout, origins) -> None:
       kg serve output/graph.ttl --cors https://yasgui.org   # for a query page in a browser
       curl 'http://127.0.0.1:7878/query' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 5'
     """
-    from .query.serve import serve as run_server
+    from kg.query.serve import serve as run_server
 
     def ready(url: str) -> None:
         click.echo(f"SPARQL endpoint (read-only): {url}  (Ctrl-C to stop)")
@@ -328,7 +328,7 @@ def push(graph, endpoint, graph_iri, replace, user, timeout, verify, max_read_ba
     """
     import os
 
-    from .graph.endpoint import MAX_READ_BACK, push as run_push
+    from kg.graph.endpoint import MAX_READ_BACK, push as run_push
 
     report = run_push(graph, endpoint, graph_iri=graph_iri, user=user, password=os.environ.get("KG_PASSWORD"),
                       replace=replace, timeout=timeout, verify=verify,

@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 
 import yaml
 
-from .errors import RuleFileError
+from kg.errors import RuleFileError
 
 __all__ = ["data_path", "read_yaml_file", "read_yaml_mapping", "checked", "data_lines", "two_columns"]
 

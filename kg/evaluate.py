@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-from .errors import KGError
-from .relationtable import relation_table
+from kg.errors import KGError
+from kg.relationtable import relation_table
 
 __all__ = ["Gold", "Score", "load_gold", "score_graph", "format_score"]
 

@@ -22,7 +22,7 @@ import signal
 import threading
 from pathlib import Path
 
-from .errors import KGError, shown_path
+from kg.errors import KGError, shown_path
 
 __all__ = ["OutputError", "OutputBusy", "OutputFolder", "write_atomic", "write_temp", "check_output_file", "recover",
            "LOCK_NAME", "JOURNAL_NAME", "MANIFEST_NAME", "OUTPUT_NAMES", "MARKER_NAMES"]

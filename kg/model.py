@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from enum import Enum
 
-from .relationtable import RelationSpec, relation_table
+from kg.relationtable import RelationSpec, relation_table
 
 __all__ = [
     "ActorType", "Relation", "MEETING", "MEMBER", "LEADER", "Modality", "Article", "Actor", "Post",

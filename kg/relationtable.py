@@ -9,14 +9,12 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from .datafiles import checked, data_path, read_yaml_mapping
-from .extraction.constructions import NOUN_CONSTRUCTIONS, VERB_CONSTRUCTIONS
+from kg.datafiles import checked, data_path, read_yaml_mapping
 
 __all__ = ["RelationClass", "RelationSpec", "RelationTable", "relation_table"]
 
 NAME = re.compile(r"[a-z][A-Za-z0-9]*")  # a local name of the kg namespace, as the graph writes it
 Role = Literal["meeting", "member", "leader", "opposition"]
-CONSTRUCTIONS = set(VERB_CONSTRUCTIONS) | set(NOUN_CONSTRUCTIONS)
 
 
 class _Strict(BaseModel):
@@ -37,7 +35,7 @@ class RelationSpec(_Strict):
     topic: bool = False
     stance: bool = False
     mutual: bool = False
-    construction: str | None = None
+    construction: str | None = None  # checked against the constructions when rules are loaded
     cameo: tuple[str, ...] = ()
     plover: tuple[str, ...] = ()
     scored_as: str | None = None
@@ -56,9 +54,6 @@ class RelationTable(_Strict):
                 raise ValueError(f"relation {name!r}: a name is a letter then letters or digits, starting lower-case")
             if spec.relation_class not in self.classes:
                 raise ValueError(f"relation {name}: unknown class {spec.relation_class!r}")
-            if spec.construction is not None and spec.construction not in CONSTRUCTIONS:
-                raise ValueError(f"relation {name}: unknown construction {spec.construction!r} "
-                                 f"(one of {', '.join(sorted(CONSTRUCTIONS))})")
             if spec.scored_as is not None and spec.scored_as not in self.relations:
                 raise ValueError(f"relation {name}: scored_as names no relation ({spec.scored_as!r})")
         for role in ("meeting", "member", "leader", "opposition"):

@@ -7,9 +7,9 @@ from pathlib import Path
 import yaml
 
 from kg.corpus.merge import Corpus, merge_extractions
-from kg.extraction.nlp import load_pipeline
+from kg.extraction.parsing.nlp import load_pipeline
 from kg.extraction.pipeline import extract_article
-from kg.extraction.rules import load_rules
+from kg.knowledge.load import load_rules
 from kg.model import Article
 
 

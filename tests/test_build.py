@@ -52,7 +52,7 @@ def test_build_reports_an_article_that_breaks_extraction_and_keeps_the_rest(tmp_
 
 
 def test_build_a_very_long_article_is_extracted_in_windows_with_offsets_in_the_whole_text(tmp_path, monkeypatch):
-    import kg.extraction.nlp
+    import kg.extraction.parsing.nlp
     from rdflib import Dataset
 
     from kg.graph.namespace import KG
@@ -62,8 +62,8 @@ def test_build_a_very_long_article_is_extracted_in_windows_with_offsets_in_the_w
                   "Museveni condemned the attack on the border post, officials said."] * 4
     text = "Regional Talks\n\n" + "\n\n".join(paragraphs) + "\n"
     (tmp_path / "long.txt").write_text(text, encoding="utf-8")
-    monkeypatch.setattr(kg.extraction.nlp, "MAX_ARTICLE_WINDOW", 200)
-    assert len(kg.extraction.nlp.article_windows(text)) > 3
+    monkeypatch.setattr(kg.extraction.parsing.nlp, "MAX_ARTICLE_WINDOW", 200)
+    assert len(kg.extraction.parsing.nlp.article_windows(text)) > 3
     report = build([tmp_path / "long.txt"], BuildOptions(output=tmp_path / "out", html=False))
     assert report.articles == 1
     graph = Dataset(default_union=True)
@@ -79,7 +79,7 @@ def test_build_a_very_long_article_is_extracted_in_windows_with_offsets_in_the_w
 
 
 def test_build_article_windows_cover_the_text_between_pieces():
-    from kg.extraction.nlp import MAX_ARTICLE_WINDOW, article_windows
+    from kg.extraction.parsing.nlp import MAX_ARTICLE_WINDOW, article_windows
 
     text = "Title\n\n" + ("A sentence that goes on for a while. " * 40 + "\n") * 800
     windows = article_windows(text)

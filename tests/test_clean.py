@@ -3,7 +3,7 @@ import datetime as dt
 import pytest
 
 from kg.reading.clean import BoilerplateRules, CleanedText, clean_text, default_boilerplate, load_boilerplate
-from kg.extraction.dates import find_dates, parse_date
+from kg.knowledge.dates import find_dates, parse_date
 from kg.errors import RuleFileError
 
 BODY = "Farmers in Lowmoor sold their barley early this year."

@@ -90,7 +90,7 @@ def _string_literals(tree: ast.AST):
 def english_cue_words() -> list[str]:
     """String literals of the extractor that are English words the language data knows (or
     English stop words), leaving out dependency labels and kg's own tags and construction names."""
-    from kg.extraction.constructions import NOUN_CONSTRUCTIONS, VERB_CONSTRUCTIONS
+    from kg.knowledge.constructions import NOUN_CONSTRUCTIONS, VERB_CONSTRUCTIONS
 
     english, labels = _english_and_labels()
     labels |= set(VERB_CONSTRUCTIONS) | set(NOUN_CONSTRUCTIONS)
@@ -125,9 +125,9 @@ def test_the_cue_word_count_sees_a_cue_word_written_in_code():
 
 
 PROBE = """
-from kg.extraction.nlp import load_pipeline
+from kg.extraction.parsing.nlp import load_pipeline
 from kg.extraction.pipeline import extract_article
-from kg.extraction.rules import load_rules
+from kg.knowledge.load import load_rules
 from kg.model import Article
 ex = extract_article(Article("a", "Chile postponed talks with Norway.", "a.txt"), load_pipeline(), load_rules())
 print(sorted({m.modality.value for m, _ in ex.meetings}))

@@ -1,11 +1,11 @@
-"""Tests for kg.extraction.dates: resolving date expressions and finding them in sentences."""
+"""Tests for kg.knowledge.dates: resolving date expressions and finding them in sentences."""
 from __future__ import annotations
 
 import datetime as dt
 
 import pytest
 
-from kg.extraction.dates import find_date_expressions, resolve_date
+from kg.knowledge.dates import find_date_expressions, resolve_date
 
 SAT = dt.date(2022, 12, 31)  # a Saturday, the last day of a year
 TUE = dt.date(2023, 1, 3)  # a Tuesday, early in the next year

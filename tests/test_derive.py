@@ -9,10 +9,10 @@ from dataclasses import replace
 import pytest
 
 from kg.corpus.merge import merge_extractions
-from kg.extraction.actors import TokenIndex
-from kg.extraction.nlp import load_pipeline
+from kg.extraction.actors.local import TokenIndex
+from kg.extraction.parsing.nlp import load_pipeline
 from kg.extraction.pipeline import detached, extract_article
-from kg.extraction.rules import default_rules
+from kg.knowledge.load import default_rules
 from kg.model import Article, Modality
 
 TEXT = ("Chile's Defence Minister Ana Ferreira held talks with Norway in Oslo on Monday. "

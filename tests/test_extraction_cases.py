@@ -11,7 +11,8 @@ import yaml
 from kg.extraction.pipeline import extract_article
 from kg.corpus.merge import merge_extractions
 from kg.model import Article, Relation
-from kg.extraction.rules import fold, load_rules
+from kg.knowledge.names import fold
+from kg.knowledge.load import load_rules
 
 CASES = sorted((Path(__file__).parent / "cases").glob("*.yaml"))
 KEYS = {"text", "date", "gazetteer", "must", "must_not", "aliases", "must_not_actors"}
@@ -61,7 +62,7 @@ def _key(row: list) -> tuple:
 
 @pytest.fixture(scope="module")
 def nlp():
-    from kg.extraction.nlp import load_pipeline
+    from kg.extraction.parsing.nlp import load_pipeline
     return load_pipeline()
 
 

@@ -118,9 +118,9 @@ def test_hostile_an_output_path_that_is_a_folder_is_refused_before_any_work(inpu
 
 
 def test_hostile_a_long_line_is_cut_into_pieces_once_for_all_its_windows(monkeypatch):
-    import kg.extraction.nlp as nlp
+    import kg.extraction.parsing.nlp as nlp
     from kg.extraction.pipeline import parse_plan, parse_plans
-    from kg.extraction.rules import load_rules
+    from kg.knowledge.load import load_rules
     from kg.model import Article
 
     monkeypatch.setattr(nlp, "MAX_ARTICLE_WINDOW", 2_000)

@@ -11,8 +11,8 @@ from rdflib import RDF, RDFS, Dataset, Literal, URIRef
 from rdflib.namespace import SKOS
 
 from kg.graph.namespace import KG
-from kg.lookalikes import latin_reading, lookalike_words, mixed_scripts
-from kg.view.data import read_view
+from kg.knowledge.lookalikes import latin_reading, lookalike_words, mixed_scripts
+from kg.graph.graphview import read_view
 from kg.view.html import render_html
 from tests.cli import invoke
 

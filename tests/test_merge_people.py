@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from kg.corpus.merge import merge_extractions
-from kg.extraction.nlp import load_pipeline
+from kg.extraction.parsing.nlp import load_pipeline
 from kg.extraction.pipeline import extract_article
-from kg.extraction.rules import default_rules
+from kg.knowledge.load import default_rules
 from kg.model import ActorType, Article
 
 

@@ -5,7 +5,8 @@ import pytest
 
 from kg.errors import RuleFileError
 from kg.model import ActorType, Relation
-from kg.extraction.rules import fold, load_rules
+from kg.knowledge.names import fold
+from kg.knowledge.load import load_rules
 
 
 @pytest.fixture(scope="module")
@@ -104,8 +105,8 @@ def test_rules_unknown_relation_in_lexicon_is_refused(tmp_path):
 
 
 def test_rules_every_construction_has_its_handler():
-    from kg.extraction import nouns, verbs
-    from kg.extraction.constructions import NOUN_CONSTRUCTIONS, VERB_CONSTRUCTIONS
+    from kg.extraction.relations import nouns, verbs
+    from kg.knowledge.constructions import NOUN_CONSTRUCTIONS, VERB_CONSTRUCTIONS
 
     assert set(verbs.CONSTRUCTIONS) == set(VERB_CONSTRUCTIONS)
     assert set(nouns.CONSTRUCTIONS) == set(NOUN_CONSTRUCTIONS)
@@ -120,7 +121,7 @@ def test_rules_lexicon_entries_take_their_relations_construction(rules):
 
 
 def test_rules_user_lexicon_names_a_construction_that_the_extraction_uses(tmp_path):
-    from kg.extraction.nlp import load_pipeline
+    from kg.extraction.parsing.nlp import load_pipeline
     from kg.extraction.pipeline import extract_article
     from kg.model import Article
 

@@ -5,7 +5,7 @@ import json
 
 
 from kg.query.stats import graph_stats
-from kg.view.data import read_view
+from kg.graph.graphview import read_view
 from tests import hostile
 from tests.cli import invoke
 
@@ -47,7 +47,7 @@ def test_stats_negated_relations_are_counted_but_not_connections():
 def _ring_view(n: int):
     """n persons, each meeting the next three round a ring."""
     from kg.model import MEETING, Modality
-    from kg.view.data import GraphView, ViewActor, ViewEdge
+    from kg.graph.graphview import GraphView, ViewActor, ViewEdge
 
     actors = tuple(ViewActor(f"urn:a{i}", f"Person {i}", "Person") for i in range(n))
     edges = tuple(ViewEdge(f"urn:a{i}", f"urn:a{(i + k) % n}", MEETING, Modality.ASSERTED)

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from kg.corpus.workers import extract_one, extract_stream
 from kg.errors import InputError
-from kg.extraction.nlp import load_pipeline, parse_article, parse_stream, plan_parse
-from kg.extraction.rules import load_rules
+from kg.extraction.parsing.nlp import load_pipeline, parse_article, parse_stream, plan_parse
+from kg.knowledge.load import load_rules
 from kg.model import Article
 
 TEXTS = [

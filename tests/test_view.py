@@ -16,7 +16,7 @@ from kg.graph.serialize import write_graph
 from kg.view.html import HtmlOptions, render_html
 from kg.model import Modality, Relation
 from kg.graph.namespace import KG
-from kg.view.data import read_view
+from kg.graph.graphview import read_view
 from kg.view.select import Selection, find_actor, parse_relations, parse_types, select
 from tests import hostile
 from tests.cli import invoke

@@ -16,10 +16,10 @@ import sqlite3
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
-from ..datafiles import data_path
-from ..extraction.nlp import MODEL_PACKAGES
-from ..extraction.pipeline import ArticleExtraction
-from ..model import Article
+from kg.datafiles import data_path
+from kg.extraction.parsing.nlp import MODEL_PACKAGES
+from kg.extraction.pipeline import ArticleExtraction
+from kg.model import Article
 
 __all__ = ["CACHE_NAME", "ExtractionCache", "fingerprint"]
 

@@ -11,12 +11,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from .. import __version__
-from ..errors import KGError
-from ..extraction.nlp import load_pipeline
-from ..extraction.rules import Rules, load_rules
-from ..model import Article
-from .workers import Outcome, RuleFiles, extract_here, extract_stream
+from kg import __version__
+from kg.errors import KGError
+from kg.extraction.parsing.nlp import load_pipeline
+from kg.knowledge.load import load_rules
+from kg.knowledge.rules import Rules
+from kg.model import Article
+from kg.corpus.workers import Outcome, RuleFiles, extract_here, extract_stream
 
 __all__ = ["extract_on_cluster"]
 

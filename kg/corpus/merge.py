@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..extraction.pipeline import ArticleExtraction
-from ..graph.ids import slug
-from ..lookalikes import latin_reading, mixed_scripts
-from ..model import Actor, ActorType, Assertion, Event, Post
-from ..extraction.actors import LocalActor
-from ..extraction.rules import Gazetteer, fold, person_key, without_name_article
+from kg.extraction.pipeline import ArticleExtraction
+from kg.ids import slug
+from kg.knowledge.lookalikes import latin_reading, mixed_scripts
+from kg.model import Actor, ActorType, Assertion, Event, Post
+from kg.extraction.actors.local import LocalActor
+from kg.knowledge.names import fold, without_name_article
+from kg.knowledge.rules import Gazetteer, person_key
 
 __all__ = ["Corpus", "merge_extractions", "actor_key"]
 

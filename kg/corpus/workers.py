@@ -12,16 +12,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator, Union
 
-from ..errors import InputError
-from ..extraction.nlp import load_pipeline, parse_article, parse_stream
-from ..extraction.pipeline import ArticleExtraction, detached, extract_parsed, parse_plans
-from ..extraction.rules import Rules, load_rules
-from ..model import Article
+from kg.errors import InputError
+from kg.extraction.parsing.nlp import load_pipeline, parse_article, parse_stream
+from kg.extraction.pipeline import ArticleExtraction, detached, extract_parsed, parse_plans
+from kg.knowledge.load import load_rules
+from kg.knowledge.rules import Rules
+from kg.model import Article
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
-__all__ = ["RuleFiles", "Outcome", "extract_one", "extract_stream", "extract_many", "extract_here"]
+__all__ = ["RuleFiles", "Outcome", "extract_one", "extract_stream", "extract_in_processes", "extract_here"]
 
 Outcome = Union[list[ArticleExtraction], InputError]
 CHUNKS_PER_WORKER = 4  # articles are handed out in chunks, this many per worker at least ...
@@ -83,14 +84,9 @@ def _failed(article: Article, err: Exception) -> InputError:
                                       "please report this with the article")
 
 
-def extract_many(articles: list[Article], files: RuleFiles, rules: Rules, jobs: int,
-                 scheduler: str | None = None) -> Iterator[Outcome]:
+def extract_in_processes(articles: list[Article], files: RuleFiles, rules: Rules, jobs: int) -> Iterator[Outcome]:
     """The outcome of each article, in order; with `jobs` > 1 (and more than one article) in
-    that many worker processes; with a `scheduler` address, on that Dask cluster."""
-    if scheduler and articles:
-        from .cluster import extract_on_cluster
-        yield from extract_on_cluster(articles, files, rules, scheduler)
-        return
+    that many worker processes."""
     workers = min(jobs, len(articles))
     if workers <= 1:
         yield from extract_here(articles, rules)

@@ -10,13 +10,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..model import LEADER, MEETING, MEMBER, ActorType, Modality, Relation
-from .actors import ArticleActors, LocalActor, country_actor
+from kg.model import LEADER, MEETING, MEMBER, ActorType, Modality, Relation
+from kg.extraction.actors.local import ArticleActors, LocalActor, country_actor
 
 if TYPE_CHECKING:
-    from .nlp import Sentence
-    from .pipeline import Dated
-    from .relations import Found, FoundMeeting
+    from kg.extraction.parsing.nlp import Sentence
+    from kg.extraction.relations.found import Dated
+    from kg.extraction.relations.find import Found, FoundMeeting
 
 __all__ = ["DerivedRelation", "derive_relations"]
 

@@ -7,45 +7,36 @@ from typing import TYPE_CHECKING
 
 from types import MappingProxyType
 
-from ..lookalikes import latin_reading
-from ..model import ActorType, Article, Modality
-from .actors import ArticleActors, TokenIndex
-from .coref import resolve_references
-from .dateline import dateline_states
-from .dates import find_date_expressions, resolve_date
-from .derive import DerivedRelation, derive_relations
-from .language import language
-from .mentions import find_names
-from .nlp import ParsePlan, Pieces, Sentence, SentenceRef, article_windows, parse_article, plan_parse
-from .posts import find_posts
-from .relations import Found, FoundMeeting, find_relations
-from .affiliations import find_affiliations
-from .bodies import place_generic_bodies
-from .resolve import resolve_names
-from .rules import Gazetteer, Rules
-from .speakers import speaker_of
-from .titlerefs import resolve_titles
-from .titles import find_titles
+from kg.knowledge.lookalikes import latin_reading
+from kg.model import ActorType, Article, Modality
+from kg.extraction.actors.local import ArticleActors, TokenIndex
+from kg.extraction.actors.coref import resolve_references
+from kg.extraction.actors.dateline import dateline_states
+from kg.knowledge.dates import find_date_expressions, resolve_date
+from kg.extraction.derive import DerivedRelation, derive_relations
+from kg.extraction.relations.found import Dated
+from kg.knowledge.language import language
+from kg.extraction.actors.mentions import find_names
+from kg.extraction.parsing.nlp import ParsePlan, Pieces, Sentence, SentenceRef, article_windows, parse_article, plan_parse
+from kg.extraction.posts.posts import find_posts
+from kg.extraction.relations.find import Found, FoundMeeting, find_relations
+from kg.extraction.posts.affiliations import find_affiliations
+from kg.extraction.actors.bodies import place_generic_bodies
+from kg.extraction.actors.resolve import resolve_names
+from kg.knowledge.rules import Gazetteer, Rules
+from kg.extraction.relations.speakers import speaker_of
+from kg.extraction.posts.titlerefs import resolve_titles
+from kg.extraction.actors.titles import find_titles
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
-__all__ = ["ArticleExtraction", "Dated", "extract_article", "detached"]
+__all__ = ["ArticleExtraction", "extract_article", "detached"]
 
 MID_SENTENCE_NAME = re.compile(r"(?<=[a-z,;:] )[A-Z][\w’'\-]+")
 WORDS = language().words
 DEPS = language().syntax
 BARE_YEAR = re.compile(r"(1[89]|20)\d\d")  # 'the 1994 genocide' dates no event; 'in 1994' does
-
-
-@dataclass(frozen=True)
-class Dated:
-    """When and where a relation or meeting took place, as far as its sentence says, and who
-    says so."""
-
-    date: str | None
-    place: int | None  # local actor id of a place
-    speaker: int | None = None  # local actor id of who says it (speakers.speaker_of)
 
 
 @dataclass(frozen=True)

@@ -12,10 +12,10 @@ import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import GraphFileError, KGError, shown
-from .exchange import Answer, AnswerTooLarge, ExchangeError, Unreachable, exchange
-from .serialize import serialize_quads
-from .triples import read_quads
+from kg.errors import GraphFileError, KGError, shown
+from kg.graph.exchange import Answer, AnswerTooLarge, ExchangeError, Unreachable, exchange
+from kg.graph.serialize import serialize_quads
+from kg.graph.triples import read_quads
 
 __all__ = ["EndpointError", "NotVerified", "oxigraph_binary", "push", "PushReport", "public_url", "shard_graphs",
            "MAX_READ_BACK"]

@@ -13,7 +13,7 @@ import time
 import urllib.parse
 from collections.abc import Iterator
 
-from ..errors import KGError, shown
+from kg.errors import KGError, shown
 
 __all__ = ["Answer", "AnswerTooLarge", "BrokenAnswer", "ExchangeError", "TimedOut", "Unreachable", "exchange"]
 

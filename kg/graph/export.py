@@ -8,12 +8,12 @@ import os
 import re
 from pathlib import Path
 
-from ..collector import paused_collector
-from ..files import write_atomic
-from .serialize import serialize_graph, serialize_quads
-from .load import load_graph
-from .triples import load_for_lookup, read_quads
-from ..view.data import GraphView, read_view
+from kg.collector import paused_collector
+from kg.files import write_atomic
+from kg.graph.serialize import serialize_graph, serialize_quads
+from kg.graph.load import load_graph
+from kg.graph.triples import load_for_lookup, read_quads
+from kg.graph.graphview import GraphView, read_view
 
 __all__ = ["EXPORT_FORMATS", "export", "export_bytes", "to_networkx", "spreadsheet_safe"]
 

@@ -10,9 +10,9 @@ from pathlib import Path
 from rdflib import Dataset
 from rdflib.util import guess_format
 
-from ..errors import GraphFileError
+from kg.errors import GraphFileError
 
-__all__ = ["load_graph", "graph_format", "graph_file_errors"]
+__all__ = ["load_graph", "graph_format", "graph_file_errors", "oxigraph_format"]
 
 _SUFFIX_FORMATS = {".ttl": "turtle", ".turtle": "turtle", ".trig": "trig", ".nt": "nt", ".ntriples": "nt",
                    ".nq": "nquads", ".nquads": "nquads", ".jsonld": "json-ld", ".json": "json-ld",
@@ -23,6 +23,17 @@ def graph_format(path: str | os.PathLike[str]) -> str:
     """The rdflib parser name for a file, from its suffix (Turtle when unknown)."""
     suffix = Path(path).suffix.lower()
     return _SUFFIX_FORMATS.get(suffix) or guess_format(str(path)) or "turtle"
+
+
+_OX_FORMATS = {"turtle": "TURTLE", "trig": "TRIG", "nt": "N_TRIPLES", "nquads": "N_QUADS", "json-ld": "JSON_LD",
+               "xml": "RDF_XML", "n3": "N3"}
+
+
+def oxigraph_format(path: str | os.PathLike[str]):
+    """Oxigraph's RdfFormat for a graph file, from its suffix (as graph_format reads it)."""
+    import pyoxigraph as ox
+
+    return getattr(ox.RdfFormat, _OX_FORMATS[graph_format(path)])
 
 
 @contextlib.contextmanager

@@ -4,7 +4,7 @@ from __future__ import annotations
 from rdflib import Namespace, URIRef
 from rdflib.namespace import SDO, DefinedNamespace
 
-from ..model import Relation
+from kg.model import Relation
 
 __all__ = ["KG", "SEM", "SCHEMA", "DEFAULT_BASE_IRI"]
 

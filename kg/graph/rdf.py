@@ -15,10 +15,10 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import DCTERMS, PROV, SKOS
 from rdflib.term import Node
 
-from .ids import short_hash, slug
-from ..model import Actor, ActorType, Article, Assertion, Event, Modality, Post, Relation
-from .namespace import DEFAULT_BASE_IRI, KG, SCHEMA, SEM
-from .writer import Quad
+from kg.ids import short_hash, slug
+from kg.model import Actor, ActorType, Article, Assertion, Event, Modality, Post, Relation
+from kg.graph.namespace import DEFAULT_BASE_IRI, KG, SCHEMA, SEM
+from kg.graph.writer import Quad
 
 
 class _LookedUp:

@@ -11,9 +11,9 @@ from pathlib import Path
 from rdflib import Dataset, Graph
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
-from ..files import write_atomic
-from .rdf import PREFIXES, prefixes_for
-from .writer import Quad, nquads_bytes, ntriples_bytes, trig_bytes, turtle_bytes
+from kg.files import write_atomic
+from kg.graph.rdf import PREFIXES, prefixes_for
+from kg.graph.writer import Quad, nquads_bytes, ntriples_bytes, trig_bytes, turtle_bytes
 
 __all__ = ["FORMATS", "serialize_graph", "serialize_quads", "quads_of", "write_graph", "union_graph", "graphs_in"]
 

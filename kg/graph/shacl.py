@@ -13,7 +13,7 @@ from rdflib import RDF, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
 from rdflib.term import Node
 
-from .triples import rdflib_term
+from kg.graph.triples import rdflib_term
 
 __all__ = ["UnsupportedShapes", "shape_violations"]
 

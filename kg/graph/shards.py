@@ -14,10 +14,10 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..errors import shown_path
-from ..files import MANIFEST_NAME, OutputError, write_atomic, write_temp
-from .ids import short_hash
-from .writer import Quad, nquads_bytes
+from kg.errors import shown_path
+from kg.files import MANIFEST_NAME, OutputError, write_atomic, write_temp
+from kg.ids import short_hash
+from kg.graph.writer import Quad, nquads_bytes
 
 __all__ = ["DEFAULT_SHARD", "write_shards", "shard_files", "check_shards_folder"]
 

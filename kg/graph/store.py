@@ -4,21 +4,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from ..errors import GraphFileError
-from .load import FORMAT_NAMES, graph_file_errors, graph_format
+from kg.errors import GraphFileError
+from kg.graph.load import FORMAT_NAMES, graph_file_errors, graph_format, oxigraph_format
 
-__all__ = ["load_store", "save_store", "store_to_rdflib", "oxigraph_format"]
-
-_OX_FORMATS = {"turtle": "TURTLE", "trig": "TRIG", "nt": "N_TRIPLES", "nquads": "N_QUADS", "json-ld": "JSON_LD",
-               "xml": "RDF_XML", "n3": "N3"}
-
-
-def oxigraph_format(path: str | os.PathLike[str]):
-    """Oxigraph's RdfFormat for a graph file, from its suffix (as graph_format reads it)."""
-    import pyoxigraph as ox
-
-    return getattr(ox.RdfFormat, _OX_FORMATS[graph_format(path)])
-
+__all__ = ["load_store", "save_store", "store_to_rdflib"]
 
 def load_store(path: str | os.PathLike[str]):
     """The graph in `path` (any syntax graph_format knows) as a pyoxigraph Store.
@@ -47,7 +36,7 @@ def store_to_rdflib(store):
     import pyoxigraph as ox
     from rdflib import Dataset
 
-    from .rdf import bind_prefixes
+    from kg.graph.rdf import bind_prefixes
 
     dataset = Dataset()
     data = store.dump(format=ox.RdfFormat.N_QUADS)
@@ -61,9 +50,9 @@ _TRIPLES_ONLY = {"turtle": "Turtle", "nt": "N-Triples"}  # syntaxes of a graph w
 
 def save_store(store, path: str | os.PathLike[str]) -> Path:
     """Write the store over `path` atomically, in the syntax its suffix names."""
-    from ..files import write_atomic
-    from .serialize import serialize_quads, write_graph
-    from .triples import rdflib_quads
+    from kg.files import write_atomic
+    from kg.graph.serialize import serialize_quads, write_graph
+    from kg.graph.triples import rdflib_quads
 
     fmt = graph_format(path)
     if fmt not in ("turtle", "trig", "nt", "nquads", "json-ld"):

@@ -13,9 +13,9 @@ from typing import Iterable, Iterator
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from .load import graph_file_errors, graph_format, load_graph
-from .store import oxigraph_format
-from .writer import Quad
+from kg.graph.load import graph_file_errors, graph_format, load_graph
+from kg.graph.load import oxigraph_format
+from kg.graph.writer import Quad
 
 __all__ = ["TripleIndex", "load_for_lookup", "read_quads", "rdflib_quads", "rdflib_term"]
 
@@ -87,7 +87,7 @@ def load_for_lookup(path: str | os.PathLike[str]) -> "TripleIndex | Graph":
 def read_quads(path: str | os.PathLike[str]) -> list[Quad]:
     """Every quad of the graph file `path` (None for the default graph), read by Oxigraph where
     it can, else by rdflib. Raises GraphFileError as load_graph does."""
-    from .serialize import quads_of
+    from kg.graph.serialize import quads_of
 
     path = Path(path)
     if graph_format(path) in LOOKUP_SYNTAXES:

@@ -8,14 +8,14 @@ from dataclasses import dataclass
 from rdflib import RDF, Graph, Namespace
 from rdflib.term import Node
 
-from .rdf import short_iri
-from ..model import Relation
-from ..errors import GraphFileError
-from .load import load_graph
-from .shacl import UnsupportedShapes, shape_violations
-from .store import store_to_rdflib
-from .namespace import KG
-from ..datafiles import data_path
+from kg.graph.rdf import short_iri
+from kg.model import Relation
+from kg.errors import GraphFileError
+from kg.graph.load import load_graph
+from kg.graph.shacl import UnsupportedShapes, shape_violations
+from kg.graph.store import store_to_rdflib
+from kg.graph.namespace import KG
+from kg.datafiles import data_path
 
 __all__ = ["Violation", "ValidationReport", "validate_graph", "validate_file", "load_shapes"]
 
@@ -67,7 +67,7 @@ def validate_file(path: str | os.PathLike[str], engine: str = "oxigraph") -> Val
     """Check the graph file at `path`; with the oxigraph engine it is read straight into an
     Oxigraph store (rdflib only reports a file Oxigraph cannot read)."""
     if engine == "oxigraph":
-        from .store import load_store
+        from kg.graph.store import load_store
 
         try:
             store = load_store(path)

@@ -17,9 +17,9 @@ from collections import defaultdict
 from dataclasses import asdict, dataclass, field
 from typing import Iterator
 
-from ..model import Modality
-from ..relationtable import relation_table
-from ..view.data import TOPIC, ActorRef, GraphView
+from kg.model import Modality
+from kg.relationtable import relation_table
+from kg.graph.graphview import TOPIC, ActorRef, GraphView
 
 __all__ = ["Camp", "Camps", "find_camps", "format_camps"]
 

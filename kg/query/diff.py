@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, field
 
-from ..view.data import TOPIC, ActorRef, GraphView, ViewEdge
+from kg.graph.graphview import TOPIC, ActorRef, GraphView, ViewEdge
 
 __all__ = ["RelationChange", "GraphDiff", "diff_views", "format_diff", "DIFF_FORMATS"]
 

@@ -16,8 +16,8 @@ import urllib.parse
 from collections.abc import Callable, Iterable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from ..errors import KGError, shown
-from .sparqltext import NestingError, SparqlTextError, read_request
+from kg.errors import KGError, shown
+from kg.query.sparqltext import NestingError, SparqlTextError, read_request
 
 __all__ = ["GuardServer", "guard_server", "cors_origin", "MAX_CONNECTIONS", "READ_SECONDS"]
 

@@ -6,8 +6,8 @@ import csv
 import io
 import json
 
-from ..graph.rdf import PREFIXES, short_iri
-from .sparql import QueryResult
+from kg.graph.rdf import PREFIXES, short_iri
+from kg.query.sparql import QueryResult
 
 __all__ = ["RESULT_FORMATS", "format_result"]
 

@@ -20,10 +20,10 @@ import urllib.request
 from pathlib import Path
 from typing import Callable, Iterable
 
-from ..graph.endpoint import EndpointError, oxigraph_binary
-from .guard import guard_server
-from ..graph.load import load_graph
-from ..graph.store import oxigraph_format
+from kg.graph.endpoint import EndpointError, oxigraph_binary
+from kg.query.guard import guard_server
+from kg.graph.load import load_graph
+from kg.graph.load import oxigraph_format
 
 __all__ = ["serve"]
 

@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from ..errors import KGError, shown
-from ..graph.rdf import PREFIXES
-from .sparqltext import IRI, NestingError, SparqlTextError, code_only, outside_reference, read_request
+from kg.errors import KGError, shown
+from kg.graph.rdf import PREFIXES
+from kg.query.sparqltext import IRI, NestingError, SparqlTextError, code_only, outside_reference, read_request
 
 __all__ = ["QueryError", "QuerySyntaxError", "QueryTimeout", "QueryRefused", "SavedQuery", "QueryResult", "saved_queries",
            "saved_query", "run_query", "run_saved", "actor_iris"]

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import asdict, dataclass
 
-from ..model import Modality
-from ..view.data import ACTOR_TYPES, RELATION_CLASSES, TOPIC, GraphView
+from kg.model import Modality
+from kg.graph.graphview import ACTOR_TYPES, RELATION_CLASSES, TOPIC, GraphView
 
 __all__ = ["ActorRank", "GraphStats", "graph_stats", "format_stats"]
 

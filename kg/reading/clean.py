@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from typing import Any
 
 
-from kg.extraction.dates import parse_date
+from kg.knowledge.dates import parse_date
 from kg.errors import RuleFileError
-from ..datafiles import data_path, read_yaml_file
+from kg.datafiles import data_path, read_yaml_file
 
 __all__ = ["BoilerplateRules", "CleanedText", "clean_text", "load_boilerplate", "default_boilerplate"]
 

@@ -112,7 +112,7 @@ def _words_in_one_alphabet(text: str) -> int:
 @functools.lru_cache(maxsize=1)
 def _alphabets() -> tuple[frozenset[str], ...]:
     """The letters each language writes (ontology/alphabets.tsv), a-z included."""
-    from ..datafiles import data_path, two_columns
+    from kg.datafiles import data_path, two_columns
 
     ascii_letters = frozenset("abcdefghijklmnopqrstuvwxyz")
     letters = two_columns(data_path("alphabets.tsv"), "a language and its letters")

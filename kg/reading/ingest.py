@@ -8,10 +8,10 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from kg.reading.clean import BoilerplateRules, CleanedText, clean_text, default_boilerplate
-from kg.extraction.dates import find_dates
+from kg.knowledge.dates import find_dates
 from kg.reading.decode import BinaryFile, decode_text, remove_controls
 from kg.errors import InputError, InputWarning, shown
-from kg.lookalikes import lookalike_words
+from kg.knowledge.lookalikes import lookalike_words
 from kg.reading.language import LanguageCheck
 from kg.reading.markdown import markdown_article
 from kg.reading.metadata import Metadata, clean_field, metadata_from_fields, normalise

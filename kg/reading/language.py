@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 
-from ..datafiles import data_path, two_columns
+from kg.datafiles import data_path, two_columns
 
 __all__ = ["LanguageCheck"]
 

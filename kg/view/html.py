@@ -14,12 +14,12 @@ from importlib import resources
 from pathlib import Path
 from typing import Callable
 
-from ..files import write_atomic
-from ..lookalikes import mixed_scripts
-from ..model import Modality
-from ..query.camps import find_camps
-from ..relationtable import relation_table
-from .data import ACTOR_TYPES, RELATION_CLASSES, TOPIC, GraphView, ViewActor, ViewEdge, date_span
+from kg.files import write_atomic
+from kg.knowledge.lookalikes import mixed_scripts
+from kg.model import Modality
+from kg.query.camps import find_camps
+from kg.relationtable import relation_table
+from kg.graph.graphview import ACTOR_TYPES, RELATION_CLASSES, TOPIC, GraphView, ViewActor, ViewEdge, date_span
 
 __all__ = ["HtmlOptions", "render_html", "write_html", "NODE_STYLES", "CLASS_COLOURS"]
 

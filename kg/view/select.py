@@ -6,10 +6,10 @@ import difflib
 import re
 from dataclasses import dataclass
 
-from ..errors import KGError
-from ..model import Relation
-from ..extraction.rules import fold
-from .data import ACTOR_TYPES, RELATION_CLASSES, TOPIC, GraphView, ViewActor
+from kg.errors import KGError
+from kg.model import Relation
+from kg.knowledge.names import fold
+from kg.graph.graphview import ACTOR_TYPES, RELATION_CLASSES, TOPIC, GraphView, ViewActor
 
 __all__ = ["Selection", "select", "find_actor", "parse_relations", "parse_types"]
 

@@ -8,12 +8,12 @@ from typing import Callable
 
 from rdflib import Graph
 
-from ..collector import paused_collector
-from ..files import write_atomic
-from .html import HtmlOptions, write_html
-from ..graph.triples import TripleIndex, load_for_lookup
-from .data import TOPIC, GraphView, read_view
-from .select import Selection, select
+from kg.collector import paused_collector
+from kg.files import write_atomic
+from kg.view.html import HtmlOptions, write_html
+from kg.graph.triples import TripleIndex, load_for_lookup
+from kg.graph.graphview import TOPIC, GraphView, read_view
+from kg.view.select import Selection, select
 
 __all__ = ["VizReport", "visualize", "write_view", "write_page"]
 

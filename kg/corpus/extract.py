@@ -1,0 +1,23 @@
+"""Where a build's articles are extracted: in this process, in worker processes on this
+machine (`workers`), or on a Dask cluster (`cluster`)."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from kg.corpus.workers import Outcome, RuleFiles, extract_in_processes
+from kg.knowledge.rules import Rules
+from kg.model import Article
+
+__all__ = ["extract_many"]
+
+
+def extract_many(articles: list[Article], files: RuleFiles, rules: Rules, jobs: int,
+                 scheduler: str | None = None) -> Iterator[Outcome]:
+    """The outcome of each article, in order; with `jobs` > 1 (and more than one article) in
+    that many worker processes; with a `scheduler` address, on that Dask cluster."""
+    if scheduler and articles:
+        from kg.corpus.cluster import extract_on_cluster
+
+        yield from extract_on_cluster(articles, files, rules, scheduler)
+        return
+    yield from extract_in_processes(articles, files, rules, jobs)

@@ -1,0 +1,270 @@
+"""Pronouns and definite descriptions ('he', 'its', 'the group', 'the regime') resolved to the
+last fitting actor of the article."""
+from __future__ import annotations
+
+from collections import Counter
+
+from kg.model import ActorType
+from kg.extraction.actors.local import TokenIndex, clear_first, find_country, home_state, main_state
+from kg.knowledge.language import language
+from kg.knowledge.rules import ReferenceRules
+
+__all__ = ["resolve_references"]
+
+WORDS = language().words
+DEPS = language().syntax
+DOMINANT_SENTENCES = 1
+MAIN_PAIR_MARGIN = 3  # 'the two sides' is the article's pair when it is named three times as often as a third
+NOT_ORG_TYPES = {ActorType.PERSON, ActorType.PLACE, ActorType.GROUP}
+SETTING = "setting"
+ASIDE = "aside"
+NAMED_REACH = 12  # sentences back a description looks for a name that ends in its own word
+ASIDE_DEPTH = 4  # words climbed from a name to find the relative clause it is in
+LIST_REACH = 30  # sentences back in which 'the three juntas' finds the list of three it counts
+
+
+def resolve_references(sentences, actors, index: TokenIndex, rules: ReferenceRules, homes=()) -> TokenIndex:
+    """Pronouns and definite descriptions ('the group', 'the regime') point back to the last
+    fitting actor: the index with those tokens added. `homes`: the states of the dateline."""
+    token_actor, cue = index.editable()
+    main = find_country(actors, home_state(main_state(token_actor, actors), homes))
+    history: list[tuple[int, int, int, str]] = []  # (sentence, token, actor, dep)
+    described: dict[str, int] = {}
+    for s in sentences:
+        for tok in s.span:
+            key = (s.index, tok.i)
+            if key in token_actor:
+                for aid in token_actor[key]:
+                    history.append((s.index, tok.i, aid, _role(tok)))
+                    if actors[aid].type is ActorType.COUNTRY and tok.lower_ in rules.definite_descriptions:
+                        described[tok.lower_] = aid
+                continue
+            target = None
+            lower = tok.lower_
+            if tok.pos_ == "PRON" and lower in WORDS.person_pronouns:
+                target = _last(history, actors, {ActorType.PERSON}, prefer_subject=True, before=(s.index, tok.i))
+                kind = "pronoun"
+            elif tok.pos_ == "PRON" and lower in WORDS.thing_pronouns and tok.dep_ in ("poss", "nsubj") \
+                    and _last_subject_is_actor(sentences, s, tok, token_actor):
+                target = _last(history, actors, set(ActorType) - NOT_ORG_TYPES, prefer_subject=tok.dep_ == "nsubj",
+                               before=(s.index, tok.i))
+                kind = "pronoun"
+            elif tok.pos_ == "NOUN" and tok.lemma_.lower() in rules.definite_descriptions and _counted(tok):
+                types = set(rules.definite_descriptions[tok.lemma_.lower()])
+                count, here = _counted(tok), (s.index, tok.i)
+                ranked = _most_named(history, actors, types) if count == 2 else []
+                targets = _main_pair(ranked, margin=MAIN_PAIR_MARGIN) \
+                    or _last_several(history, actors, types, count, before=here) \
+                    or _last_list(sentences, token_actor, actors, types, count, before=here) \
+                    or _main_pair(ranked)
+                if targets:
+                    token_actor[key] = targets
+                    cue[key] = "description"
+                    history += [(s.index, tok.i, aid, tok.dep_) for aid in targets]
+                continue
+            elif lower in WORDS.home_state_nouns and main is not None and _home_state_phrase(tok):
+                target = main  # 'the Federal Government', 'the federal government': the article's state
+                kind = "description"
+            elif lower in rules.definite_descriptions and (
+                    (tok.pos_ == "NOUN" and _bare_definite(tok)) or (lower in rules.local_descriptions and _bare_compound(tok))):
+                types = set(rules.definite_descriptions[lower])
+                if lower in described and ActorType.COUNTRY in types:
+                    target = described[lower]
+                elif lower in rules.local_descriptions:
+                    target = _last(history, actors, types, prefer_subject=False, before=key, sentences_back=0)
+                    if target is None:  # 'the army' of the state the article is about
+                        target = _force_of(actors, main, rules) if main is not None else None
+                else:
+                    target = _described(history, actors, types, tok, key, token_actor)
+                kind = "description"
+            if target is not None:
+                token_actor[key] = [target]
+                cue[key] = kind
+                history.append((s.index, tok.i, target, tok.dep_))
+    return TokenIndex.of(token_actor, cue)
+
+
+def _last_subject_is_actor(sentences, s, pronoun, token_actor) -> bool:
+    """'It' refers to an actor only when the last subject before it was one ('The deal ... It calls for')."""
+    for sentence in (s, sentences[s.index - 1] if s.index > 0 else None):
+        if sentence is None:
+            continue
+        root = sentence.span.root
+        subjects = [t for t in root.children if t.dep_ in DEPS.nominal_subjects
+                    and (sentence is not s or t.i < pronoun.i) and t != pronoun]
+        if subjects:
+            last = subjects[-1]
+            return (sentence.index, last.i) in token_actor or last.pos_ == "PRON"
+    return True
+
+
+def _role(tok) -> str:
+    """The token's dependency, or SETTING for a place an event is set in ('a forum in Singapore'):
+    that is no actor the text goes on to count; or ASIDE for a name in a relative clause ('the
+    TTP, which is aligned with the Taliban'), which a description points back to only when
+    nothing else fits."""
+    if tok.dep_ == "pobj" and tok.head.lower_ in WORDS.setting_prepositions:
+        return SETTING
+    head = tok
+    for _ in range(ASIDE_DEPTH):
+        if head.dep_ in DEPS.relative_clauses:
+            return ASIDE
+        if head.head == head:
+            break
+        head = head.head
+    return tok.dep_
+
+
+def _counted(tok) -> int | None:
+    """'the three juntas', 'both countries', 'the two sides': how many actors a plural description
+    counts (two to five)."""
+    if tok.tag_ not in ("NNS", "NNPS"):
+        return None
+    return next((c for c in (WORDS.group_size(child.lower_) for child in tok.children) if c is not None), None)
+
+
+def _last_several(history, actors, types, count: int, before, sentences_back: int = 3) -> list[int]:
+    """The last `count` distinct fitting actors of the history before `before`, in text order;
+    none when there are fewer."""
+    found: list[int] = []
+    for sentence, token, aid, dep in reversed(history):
+        if sentence < before[0] - sentences_back:
+            break
+        if (sentence, token) < before and actors[aid].type in types and aid not in found and dep != SETTING:
+            found.append(aid)
+            if len(found) == count:
+                return sorted(found)
+    return []
+
+
+def _last_list(sentences, token_actor, actors, types, count: int, before, sentences_back: int = LIST_REACH) -> list[int]:
+    """'Niger, Mali and Burkina Faso ... (paragraphs later) the three juntas': the latest
+    coordination of exactly `count` (three or more) fitting actors, further back than a loose count
+    reaches; two are too often another pair."""
+    if count < 3:
+        return []
+    for s in reversed(sentences[max(0, before[0] - sentences_back):before[0] + 1]):
+        for tok in reversed(s.span):
+            if (s.index, tok.i) >= before or tok.dep_ == "conj" or not tok.conjuncts:
+                continue
+            group = [aid for t in (tok, *tok.conjuncts) for aid in token_actor.get((s.index, t.i), ())]
+            if len(set(group)) == count and all(actors[a].type in types for a in group):
+                return sorted(set(group))
+    return []
+
+
+def _most_named(history, actors, types) -> list[tuple[int, int]]:
+    """The three fitting actors the article has named most so far, with how often."""
+    return Counter(aid for _, _, aid, dep in history if actors[aid].type in types and dep != SETTING).most_common(3)
+
+
+def _main_pair(ranked: list[tuple[int, int]], margin: float = 1.0) -> list[int]:
+    """'the two countries', with no two of them near: the two actors the article has named most
+    so far (`ranked` by _most_named), when they stand out from the third (by `margin` times as
+    often: with a wide margin, the article's pair wins over two named last, 'the two sides' of a
+    visit)."""
+    if len(ranked) < 2 or (len(ranked) == 3 and ranked[1][1] <= ranked[2][1] * margin) \
+            or (margin > 1 and len(ranked) < 3):
+        return []
+    return sorted(aid for aid, _ in ranked[:2])
+
+
+def _home_state_phrase(tok) -> bool:
+    """'the Federal Government', 'Federal officials', 'government troops': a state noun whose only
+    modifiers say it is the country's own, definite or plural."""
+    modifiers = [c for c in tok.children if c.dep_ in DEPS.description_modifiers]
+    return bool(modifiers) and all(c.lower_ in WORDS.home_state_modifiers for c in modifiers) \
+        and (any(c.lower_ == WORDS.definite_article for c in tok.children) or tok.tag_ == "NNS")
+
+
+def _bare_compound(tok) -> bool:
+    """'Army warplanes bombed ...': a description that qualifies a plural subject, with no words of
+    its own (where an object's are is for its place to say: 'strike army convoys in Niger')."""
+    return tok.dep_ == "compound" and not list(tok.children) and tok.head.tag_ == "NNS" \
+        and tok.head.dep_ in DEPS.nominal_subjects and not any(c.dep_ == "det" for c in tok.head.children)
+
+
+def _force_of(actors, state: int, rules: ReferenceRules) -> int:
+    """The state's own force named in the article, by the state's name and a force's head ('Sudanese
+    Armed Forces', not the Rapid Support Forces of the same state), else the state."""
+    canonical = actors[state].canonical
+    own = {canonical, rules.demonyms.get(canonical)} - {None}
+    forces = [a.id for a in actors.values() if a.type is not ActorType.COUNTRY and a.country == canonical
+              and any(w in own for w in a.name.split()) and any(w.lower() in rules.national_heads for w in a.name.split())]
+    return forces[0] if len(forces) == 1 else state
+
+
+def _bare_definite(tok) -> bool:
+    children = list(tok.children)
+    if not any((c.lower_ == WORDS.definite_article or c.lower_ in WORDS.demonstratives) and c.dep_ == "det"
+               for c in children):
+        return False
+    if any(c.dep_ in DEPS.description_modifiers for c in children):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == WORDS.belonging and any(p.dep_ == "pobj" for p in c.children)
+           for c in children):
+        return False  # 'the leader of X' (not 'accused the group of seeking ...')
+    return True
+
+
+def _dominant(history, actors, types) -> int | None:
+    """'the rebels' with none named near: the one actor of those types the article has named so far
+    in DOMINANT_SENTENCES sentences or more, and in twice as many as any other."""
+    sentences: dict[int, set[int]] = {}
+    for sentence, _, aid, _ in history:
+        if actors[aid].type in types:
+            sentences.setdefault(aid, set()).add(sentence)
+    return clear_first({aid: len(v) for aid, v in sentences.items()}, DOMINANT_SENTENCES, 2)
+
+
+def _described(history, actors, types, tok, key, token_actor) -> int | None:
+    """'the group', 'the mission': the last fitting actor near (one whose name ends in the word
+    first, never the name the phrase stands in apposition to), else the one the article names."""
+    target = _last(history, actors, types, False, key, besides=_apposed_to(tok, key[0], token_actor),
+                   word=tok.lemma_.lower())
+    return target if target is not None else _dominant(history, actors, types - {ActorType.COUNTRY})
+
+
+def _named_as(actor, word: str) -> bool:
+    return any(name.lower().split()[-1:] == [word] for name in [actor.name, *actor.names])
+
+
+def _apposed_to(tok, sentence: int, token_actor) -> set[int]:
+    """The actors a phrase the word is in stands in apposition to: "China, the junta's largest
+    partner" does not call China the junta."""
+    head = tok
+    for _ in range(4):
+        if head.dep_ == "appos" and head.head != head:
+            return set(token_actor.get((sentence, head.head.i), ()))
+        if head.head == head:
+            break
+        head = head.head
+    return set()
+
+
+def _last(history, actors, types, prefer_subject: bool, before, sentences_back: int = 2,
+          besides: set[int] = frozenset(), word: str | None = None) -> int | None:
+    """The latest fitting actor of the history in the last `sentences_back` sentences before
+    `before`; with `prefer_subject`, the latest such subject when there is one; with `word`, one
+    whose name ends in that word when there is one in the NAMED_REACH sentences before ('the
+    mission': the X Mission, over the UN named since). The history is in text order, so the search stops at the first entry too far back."""
+    limit = before[0] - sentences_back
+    if word is not None:
+        named = [aid for sentence, token, aid, _ in history if before[0] - NAMED_REACH <= sentence and (sentence, token) < before
+                 and actors[aid].type in types and aid not in besides and _named_as(actors[aid], word)]
+        if named:
+            return named[-1]
+    latest = aside = None
+    for sentence, token, aid, dep in reversed(history):
+        if sentence < limit:
+            break
+        if (sentence, token) >= before or actors[aid].type not in types or aid in besides:
+            continue
+        if dep == ASIDE:  # 'the TTP, which is aligned with the Taliban, ...': the Taliban only if none else
+            aside = aside if aside is not None else aid
+            continue
+        if not prefer_subject or dep in DEPS.nominal_subjects:
+            return aid
+        if latest is None:
+            latest = aid
+    return latest if latest is not None else aside

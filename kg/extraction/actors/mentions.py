@@ -1,0 +1,364 @@
+"""Find the names in parsed sentences: known names from the gazetteer and unknown ones.
+
+A name mention is typed from the gazetteer, from the head word of the name
+("... Forces", "Ministry of ..."), from a descriptor after it ("the X media
+institution"), from a title before it ("Minister X") or from spaCy's entity
+label, in that order of trust. Untyped names are kept as candidates: they
+count only if resolution merges them with a typed mention.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kg.model import ActorType
+from kg.knowledge.language import language
+from kg.extraction.actors.namemention import NameMention, by_sentence, mention_key
+from kg.extraction.parsing.nlp import common_word
+from kg.knowledge.names import fold
+from kg.knowledge.rules import GazetteerEntry, NameRules
+from kg.extraction.actors.statenames import absorb_national_bodies, body_of_state, from_entry
+from kg.extraction.actors.titles import singular_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from kg.extraction.parsing.nlp import Sentence
+
+__all__ = ["NameMention", "find_names", "by_sentence", "mention_key"]
+
+WORDS = language().words
+DEPS = language().syntax
+DATES = language().dates
+SPACY_TYPES = {"PERSON": ActorType.PERSON, "ORG": ActorType.ORGANIZATION,
+               "GPE": ActorType.PLACE, "LOC": ActorType.PLACE, "FAC": ActorType.PLACE}
+NOT_NAMES = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "EVENT",
+             "WORK_OF_ART", "LAW", "LANGUAGE"}
+SOFT_LABELS = {"WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"}  # of NOT_NAMES, the ones the tagger gives people
+MAX_GAZETTEER_TOKENS = 8
+PERSON_ENTITY = "PERSON"  # the entity tagger's label of people
+
+
+def _capitalised(token: "Token") -> bool:
+    return token.text[:1].isupper() or (token.text[:1].isdigit() and any(c.isalpha() for c in token.text))
+
+
+def gazetteer_matches(sentence: "Sentence", rules: NameRules) -> list[tuple[int, int, GazetteerEntry]]:
+    """Longest gazetteer matches, left to right, as (start, end, entry) token ranges."""
+    doc, out = sentence.span.doc, []
+    i, end = sentence.span.start, sentence.span.end
+    while i < end:
+        found = None
+        longest = rules.gazetteer.tokens_from(doc[i].text) if _capitalised(doc[i]) else 0
+        if longest and doc[i].lower_ not in WORDS.articles:
+            for j in range(min(end, i + MAX_GAZETTEER_TOKENS, i + longest), i, -1):
+                span = doc[i:j]
+                if span[-1].is_punct:
+                    continue
+                entry = rules.entry(span.text)
+                if entry is not None and _plausible_surface(span.text):
+                    found = (i, j, entry)
+                    break
+        if found:
+            out.append(found)
+            i = found[1]
+        else:
+            i += 1
+    return out
+
+
+def _plausible_surface(surface: str) -> bool:
+    letters = [c for c in surface if c.isalpha()]
+    if len(letters) <= 3 and not all(c.isupper() for c in letters):
+        return False
+    return True
+
+
+def find_names(sentence: "Sentence", rules: NameRules) -> list[NameMention]:
+    """All name mentions of one sentence, gazetteer matches first, then unknown names."""
+    mentions: list[NameMention] = []
+    taken: set[int] = set()
+    doc = sentence.span.doc
+    matches = gazetteer_matches(sentence, rules)
+    local = _local_branches(matches)
+    for start, end, entry in matches:
+        if (start, end) in local:
+            continue  # 'the Mandalay People's Defence Force': a town's own branch, named as a whole below
+        if entry.kind != "demonym" and not doc[start:end].text.isupper() \
+                and _inside_longer_name(doc, start, end, sentence, rules, entry):
+            continue
+        if entry.kind == "demonym" and start > sentence.span.start and fold(doc[start - 1].text) in rules.given_names:
+            continue  # 'Ahmet Türk': a surname
+        mention = from_entry(sentence, start, end, entry, rules)
+        mention = body_of_state(mention, rules) or mention
+        mentions.append(mention)
+        taken.update(range(mention.start, mention.end))
+    for start, end in _name_chunks(sentence, taken, rules):
+        mention = _unknown_name(sentence, start, end, rules)
+        if mention is not None:
+            mentions.append(mention)
+            taken.update(range(mention.start, mention.end))
+    mentions.sort(key=lambda m: m.start)
+    return absorb_national_bodies(mentions, doc, rules)
+
+
+def _local_branches(matches: list[tuple[int, int, GazetteerEntry]]) -> set[tuple[int, int]]:
+    """A town's name right before a known group's ("the Mandalay People's Defence Force") names that
+    town's branch: the ranges of both matches."""
+    out: set[tuple[int, int]] = set()
+    for (s1, e1, town), (s2, e2, group) in zip(matches, matches[1:]):
+        if e1 == s2 and town.kind == "town" and group.type in (ActorType.ARMED_GROUP, ActorType.ORGANIZATION):
+            out |= {(s1, e1), (s2, e2)}
+    return out
+
+
+def _inside_longer_name(doc, start: int, end: int, sentence: "Sentence", rules: NameRules,
+                        entry: GazetteerEntry) -> bool:
+    """'Ali Mahmoud Abbas' is not the known 'Mahmoud Abbas', nor is 'Santiago Pena' the capital of
+    Chile: the name goes on beyond the match."""
+    def extends(tok) -> bool:
+        if tok.lower_ in rules.document_heads:
+            return False  # 'UN Security Council Resolution 2254' is still the Council's
+        return _name_token(tok, False, rules) and not _title_word(tok, rules) and rules.entry(tok.text) is None
+    before = doc[start - 1] if start > sentence.span.start else None
+    after = doc[end] if end < sentence.span.end else None
+    if entry.type is ActorType.COUNTRY and entry.kind == "name" and _named_after_state(doc, start, sentence, rules):
+        return True  # 'Heart of Moldova', 'Central Bank of Libya': the state ends another name
+    if entry.type is ActorType.COUNTRY and entry.kind == "name" and _head_follows(doc, end, sentence.span.end, rules):
+        return True  # 'Kosovo Force', 'Guyana Defence Force': the state begins another name
+    return (before is not None and extends(before)) or (after is not None and extends(after))
+
+
+def _head_follows(doc, end: int, limit: int, rules: NameRules) -> bool:
+    """Whether the capitalised words after a state's name end in a body's head ('Police', 'Defence
+    Force'), within three words."""
+    for k in range(end, min(limit, end + 3)):
+        if not _name_token(doc[k], False, rules):
+            return False
+        if doc[k].lower_ in rules.name_heads:
+            return True
+    return False
+
+
+def _named_after_state(doc, start: int, sentence: "Sentence", rules: NameRules) -> bool:
+    """Whether the state named at `start` ends a longer name: '<Name> of (the) STATE', the word
+    before 'of' a capitalised English noun or adjective ('Heart', 'Bank') that is no title word or
+    state noun, in a run of capitalised words with no person's name ('Hugh Todd of Guyana')."""
+    k = start - 1
+    if k > sentence.span.start and doc[k].lower_ == WORDS.definite_article:
+        k -= 1
+    if k <= sentence.span.start + 1 or doc[k].lower_ != WORDS.belonging:
+        return False
+    word = doc[k - 1]
+    if not (word.text[:1].isupper() and word.is_alpha and common_word(word) and not _title_word(word, rules)
+            and word.lower_ not in rules.state_name_nouns and word.lower_ not in rules.state_nouns
+            and rules.entry(word.text) is None):
+        return False
+    run = k - 1
+    while run > sentence.span.start and doc[run - 1].text[:1].isupper() and doc[run - 1].is_alpha:
+        run -= 1
+    return not any(t.ent_type_ == PERSON_ENTITY or fold(t.text) in rules.given_names
+                   for t in doc[run:k])  # 'Hugh Todd of Guyana' is a person of a state
+
+
+def _name_chunks(sentence: "Sentence", taken: set[int], rules: NameRules) -> list[tuple[int, int]]:
+    doc, span = sentence.span.doc, sentence.span
+    chunks, i = [], span.start
+    while i < span.end:
+        tok = doc[i]
+        if i in taken or not _name_token(tok, i == span.start, rules):
+            i += 1
+            continue
+        if i == span.start and tok.pos_ != "PROPN" and i + 1 < span.end and i + 1 not in taken \
+                and _name_token(doc[i + 1], False, rules) and fold(tok.text) not in rules.given_names:
+            i += 1  # 'Later Mbemba Kasongo met ...': a capitalised first word is no part of the name
+            continue
+        j = i + 1
+        while j < span.end and j not in taken:
+            if _name_token(doc[j], False, rules):
+                j += 1
+                continue
+            k = j
+            while k < span.end and k not in taken and (doc[k].lower_ in WORDS.name_connectors or (
+                    doc[k].lower_ == WORDS.belonging and k == j and rules.name_heads.get(doc[j - 1].lower_))
+                    or (k == j and _joins_name_of(doc, i, k, span, taken, rules))
+                    or (k > j and doc[k].lower_ == WORDS.definite_article and doc[k - 1].lower_ == WORDS.belonging)
+                    or (k == j and doc[k].lower_ == WORDS.belonging and _state_follows(doc, k, span, rules))
+                    or (k == j and doc[k].lower_ in WORDS.genitive and _common_genitive(doc[j - 1], rules))):
+                k += 1
+            if j < k < span.end and k not in taken and _name_token(doc[k], False, rules):
+                j = k + 1
+            else:
+                break
+        while j > i and (doc[j - 1].lower_ in WORDS.name_connectors or doc[j - 1].lower_ == WORDS.belonging):
+            j -= 1
+        start = _skip_leading_titles(doc, i, j, rules)
+        if start < j:
+            chunks.append((start, j))
+        i = max(j, i + 1)
+    return chunks
+
+
+def _common_genitive(word: "Token", rules: NameRules) -> bool:
+    """"People's" in "Mandalay People's Defence Force": an English noun's genitive inside a name,
+    not an actor's ("Russia's Wagner Group", "the Sahel League's Coastal Force") nor a title's."""
+    return common_word(word) and rules.entry(word.text) is None and not _title_word(word, rules) \
+        and word.lower_ not in rules.name_heads
+
+
+def _state_follows(doc, k: int, span, rules: NameRules) -> bool:
+    """'of (the) STATE' ends the name whose first words come before it ('Heart of Moldova')."""
+    j = k + 2 if k + 1 < span.end and doc[k + 1].lower_ == WORDS.definite_article else k + 1
+    if j >= span.end:
+        return False
+    entry = rules.entry(doc[j].text) or (rules.entry(doc[j:j + 2].text) if j + 1 < span.end else None)
+    return entry is not None and entry.type is ActorType.COUNTRY and entry.kind == "name"
+
+
+def _joins_name_of(doc, start: int, k: int, span, taken: set[int], rules: NameRules) -> bool:
+    """'Party of Action and Solidarity', 'Ministry of Trade and Industry': after 'of' in a name,
+    'and' joins the next capitalised word to it, unless that word starts another name or a title."""
+    nxt = k + 1
+    if not (doc[k].lower_ == WORDS.conjunction and nxt < span.end and nxt not in taken):
+        return False
+    word = doc[nxt]
+    return any(doc[x].lower_ == WORDS.belonging for x in range(start, k)) and word.text[:1].isupper() \
+        and fold(word.text) not in rules.given_names and not _title_word(word, rules)
+
+
+def _honorific(tok: "Token", rules: NameRules) -> bool:
+    return tok.lower_.rstrip(".") in rules.honorifics  # 'Dr', 'Dr.', 'H.E.'
+
+
+def _title_word(tok: "Token", rules: NameRules) -> bool:
+    """A word of a title rather than of a name: a title's head or modifier, or an honorific."""
+    word = tok.lower_
+    return word in rules.titles or singular_of(word) in rules.titles \
+        or word in rules.title_modifiers or _honorific(tok, rules)
+
+
+def _mislabelled_person(tok: "Token", rules: NameRules) -> bool:
+    """'Mithat Dere' tagged a work of art: a given name, or the word after one with the same
+    label, is a person's name whatever the tagger's word-sense labels say."""
+    if tok.ent_type_ not in SOFT_LABELS:
+        return False
+    before = tok.doc[tok.i - 1] if tok.i > 0 else None
+    return fold(tok.text) in rules.given_names or (
+        before is not None and before.ent_type_ == tok.ent_type_ and fold(before.text) in rules.given_names)
+
+
+def _name_token(tok: "Token", sentence_start: bool, rules: NameRules) -> bool:
+    if not _capitalised(tok) or tok.is_punct:
+        return False
+    if (tok.ent_type_ in NOT_NAMES and not _mislabelled_person(tok, rules)) or tok.lower_ in DATES.weekdays \
+            or tok.text in WORDS.time_zones:
+        return False  # 'on Sunday Trump said', '14:10 GMT'
+    if sentence_start and tok.is_stop:
+        return False
+    if tok.is_stop and tok.pos_ != "PROPN" and tok.lower_ not in WORDS.name_connectors \
+            and not (tok.text.isupper() and len(tok.text) > 1):  # "A" opening a sentence is no acronym
+        return _name_after_title(tok, rules)
+    return True
+
+
+def _name_after_title(tok: "Token", rules: NameRules) -> bool:
+    """'Vietnamese President To Lam': a capitalised short word between a title and a capitalised
+    name starts the name."""
+    doc = tok.doc
+    return 0 < tok.i < len(doc) - 1 and doc[tok.i - 1].lower_ in rules.titles and doc[tok.i - 1].text[:1].isupper() \
+        and doc[tok.i + 1].text[:1].isupper() and doc[tok.i + 1].is_alpha and not doc[tok.i + 1].is_stop
+
+
+def _skip_leading_titles(doc, start: int, end: int, rules: NameRules) -> int:
+    """Drop the title at the front of a capitalised run: 'Transport Minister Eleni Vardaki' is
+    'Eleni Vardaki'; a run of title words only ('Foreign Minister') is no name at all. Without a
+    title's head word, only honorifics go: 'Dr Eleni Vardaki', but 'National Electoral Commission'."""
+    def title_word(tok) -> bool:
+        return _title_word(tok, rules) or tok.text == "-"
+
+    def honorific(tok) -> bool:
+        return _honorific(tok, rules) or tok.text == "-"
+    heads = [i for i in range(start, end) if doc[i].lower_ in rules.titles or doc[i].lemma_.lower() in rules.titles]
+    i = heads[-1] + 1 if heads else start
+    if heads and heads[-1] == end - 1 and all(title_word(doc[j]) or doc[j].pos_ == "PROPN" for j in range(start, end)):
+        return end
+    skipped = title_word if heads else honorific
+    while i < end - 1 and (skipped(doc[i]) or (doc[i].lower_ in WORDS.name_joiners and i > start)):
+        i += 1
+    if i == end - 1 and title_word(doc[i]):
+        return end
+    return i
+
+
+def _unknown_name(sentence: "Sentence", start: int, end: int, rules: NameRules) -> NameMention | None:
+    doc = sentence.span.doc
+    span = doc[start:end]
+    if all(t.lower_ in rules.titles or t.lower_ in rules.title_modifiers for t in span) \
+            and not _body_named_by_modifiers(doc, span, sentence.span.end, rules):
+        return None
+    if span[-1].lower_ in rules.state_name_nouns and all(t.lower_ in WORDS.home_state_modifiers for t in span[:-1]):
+        return None  # 'the Federal Government': the article's own state, read as a description
+    if len(span) > 1 and span[-1].lower_ in rules.document_heads:
+        return None  # 'the Doha Forum', 'the Trump Route': names of events and documents, no actors
+    if _title_domain(doc, span, rules):
+        return None  # 'Director General of Military Operations': the post's domain, no actor
+    heads = [t for t in span if t.lower_ == WORDS.belonging]
+    last = doc[heads[0].i - 1].lower_ if heads and heads[0].i > start else span[-1].lower_
+    kind_by_head = rules.name_heads.get(last)
+    descriptor = _trailing_descriptor(doc, end, sentence.span.end, rules)
+    if descriptor is not None:
+        return NameMention(sentence, start, end, descriptor, "name", None, "descriptor")
+    if kind_by_head is not None and len(span) > 1:
+        return NameMention(sentence, start, end, kind_by_head, "name", None, "head")
+    if start > 0 and (doc[start - 1].lower_ in rules.titles or _honorific(doc[start - 1], rules)):
+        return NameMention(sentence, start, end, ActorType.PERSON, "name", None, "title")
+    if len(span) >= 2 and fold(span[0].text) in rules.given_names and kind_by_head is None:
+        return NameMention(sentence, start, end, ActorType.PERSON, "name", None, "title")
+    if start == sentence.span.start and span[0].pos_ != "PROPN":
+        return NameMention(sentence, start, end, None, "name", None, "")
+    labels = [SPACY_TYPES.get(t.ent_type_) for t in span if t.ent_type_]
+    if labels:
+        label = max(set(labels), key=lambda x: (labels.count(x), str(x)))
+        if label is not None and labels.count(label) * 2 >= len(span):
+            if label is ActorType.ORGANIZATION and kind_by_head is not None:
+                label = kind_by_head
+            elif label in (ActorType.ORGANIZATION, ActorType.PERSON) and not span.text.isupper() \
+                    and _in_place_role(span[-1], rules):
+                label = ActorType.PLACE
+            if len(span) == 1 and label in (ActorType.PERSON, ActorType.ORGANIZATION) and not span.text.isupper():
+                return NameMention(sentence, start, end, None, "name", None, "")  # one word the tagger alone vouches for
+            return NameMention(sentence, start, end, label, "name", None, "ner")
+    return NameMention(sentence, start, end, None, "name", None, "")
+
+
+def _title_domain(doc, span, rules: NameRules) -> bool:
+    """Capitalised English words after a title and 'of' or 'for', not ending in a body's head."""
+    k = span.start
+    return k >= 2 and doc[k - 1].lower_ in WORDS.title_prepositions and _title_word(doc[k - 2], rules) \
+        and all(common_word(t) and not t.text.isupper() for t in span) and span[-1].lower_ not in rules.name_heads
+
+
+def _body_named_by_modifiers(doc, span, limit: int, rules: NameRules) -> bool:
+    """'the Joint Force of armed movements': words that qualify titles elsewhere ('Joint Chiefs',
+    'Air Force commander') name a body when a body's head ends them and no title follows."""
+    after = doc[span.end] if span.end < limit else None
+    return len(span) > 1 and rules.name_heads.get(span[-1].lower_) not in (None, ActorType.PERSON) \
+        and (after is None or (after.lower_ not in rules.titles and not _name_token(after, False, rules)))
+
+
+def _in_place_role(tok, rules: NameRules) -> bool:
+    """Where a name the tagger calls an organisation stands as a location: 'strikes on Kharkiv',
+    'shelled El Fasher'."""
+    while (tok.dep_ in DEPS.coordination or tok.dep_ == "compound") and tok.head != tok:
+        tok = tok.head
+    if tok.dep_ == "pobj" and (tok.head.lower_ in WORDS.locative_prepositions or tok.head.lower_ in WORDS.place_prepositions):
+        return True
+    return tok.dep_ == "dobj" and tok.head.lemma_.lower() in rules.place_object_verbs
+
+
+def _trailing_descriptor(doc, end: int, limit: int, rules: NameRules) -> ActorType | None:
+    for length in (3, 2, 1):
+        if end + length <= limit:
+            phrase = " ".join(t.lower_ for t in doc[end:end + length])
+            if phrase in rules.trailing_descriptors:
+                return rules.trailing_descriptors[phrase]
+    return None

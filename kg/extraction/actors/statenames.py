@@ -1,0 +1,143 @@
+"""How a known state's name is used in a sentence: a demonym before a body names that state's
+body ('the Iranian foreign ministry'), a capital names its government when it acts or is acted
+upon ('Moscow said') and is a place otherwise ('in Moscow'), a known town is always a place."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kg.model import ActorType
+from kg.knowledge.language import language
+from kg.extraction.actors.namemention import NameMention
+from kg.knowledge.rules import GazetteerEntry, NameRules
+
+if TYPE_CHECKING:
+    from kg.extraction.parsing.nlp import Sentence
+
+__all__ = ["from_entry", "absorb_national_bodies", "body_of_state", "body_name"]
+
+WORDS = language().words
+ACTOR_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
+
+
+def from_entry(sentence: "Sentence", start: int, end: int, entry: GazetteerEntry, rules: NameRules) -> NameMention:
+    doc = sentence.span.doc
+    led_end = _led_body_end(doc, end, sentence.span.end) if entry.type is ActorType.COUNTRY else None
+    if led_end is not None:  # 'a Saudi-led coalition', 'the US-led coalition': a body of its own
+        return NameMention(sentence, start, led_end, ActorType.ORGANIZATION, "name", None, "head")
+    if entry.type is ActorType.COUNTRY and entry.kind == "demonym":
+        body_end = _national_body_end(doc, end, sentence.span.end, rules)
+        if body_end is not None:  # 'the Iranian foreign ministry', 'Sudanese intelligence services'
+            return NameMention(sentence, start, body_end, ActorType.GOVERNMENT_BODY, "name", None, "head", entry.name)
+        nxt = doc[end] if end < sentence.span.end else None
+        if nxt is not None and nxt.lower_ in rules.state_metonyms and nxt.pos_ in ("NOUN", "PROPN"):
+            return NameMention(sentence, start, end + 1, ActorType.COUNTRY, "state", entry.name, "gazetteer")
+        if nxt is not None and nxt.lower_ in WORDS.people_nouns:  # 'Georgian demonstrators': a nation's people
+            return NameMention(sentence, start, end + 1, ActorType.GROUP, "name", None, "head", entry.name)
+        if doc[end - 1].tag_ in ("NNS", "NNPS") and doc[end - 1].lower_.endswith("s"):
+            return NameMention(sentence, start, end, ActorType.GROUP, "people", None, "gazetteer")
+        return NameMention(sentence, start, end, ActorType.COUNTRY, "demonym", entry.name, "gazetteer")
+    if entry.kind == "town":
+        return NameMention(sentence, start, end, ActorType.PLACE, "place", None, "town", entry.name)
+    if entry.type is ActorType.COUNTRY and entry.kind in ("capital", "metonym"):
+        kind = "capital" if _used_as_actor(doc, start, end, rules) else "place"
+        if kind == "place":
+            return NameMention(sentence, start, end, ActorType.PLACE, "place", None, "gazetteer", entry.name)
+        return NameMention(sentence, start, end, ActorType.COUNTRY, "capital", entry.name, "gazetteer")
+    if entry.type is ActorType.COUNTRY and entry.kind == "name":
+        body_end = _national_body_end(doc, end, sentence.span.end, rules)
+        if body_end is not None:  # 'Kosovo police', 'Iraq interior ministry'
+            return NameMention(sentence, start, body_end, ActorType.GOVERNMENT_BODY, "name", None, "head", entry.name)
+    if entry.type is ActorType.COUNTRY:
+        nxt = doc[end] if end < sentence.span.end else None
+        if nxt is not None and nxt.lower_ in rules.state_metonyms and nxt.pos_ in ("NOUN", "PROPN"):
+            return NameMention(sentence, start, end + 1, ActorType.COUNTRY, "state", entry.name, "gazetteer")
+    return NameMention(sentence, start, end, entry.type, "name", entry.name, "gazetteer", entry.country)
+
+
+def body_of_state(state: NameMention, rules: NameRules) -> NameMention | None:
+    """"Pakistan's foreign ministry", "Moscow's defence ministry": a lower-case body after a state's
+    genitive is that state's body, named as the demonym would name it ('Pakistani foreign ministry')."""
+    doc, limit = state.doc, state.sentence.span.end
+    if state.type is not ActorType.COUNTRY or state.kind not in ("name", "capital") or state.canonical is None \
+            or state.end >= limit or doc[state.end].lower_ not in WORDS.genitive:
+        return None
+    body_end = _national_body_end(doc, state.end + 1, limit, rules)
+    if body_end is None:
+        return None
+    name = body_name(doc[state.end + 1:body_end].text, state.canonical, rules)
+    return NameMention(state.sentence, state.start, body_end, ActorType.GOVERNMENT_BODY, "name", name, "head",
+                       state.canonical)
+
+
+def body_name(text: str, state: str, rules: NameRules) -> str:
+    """A state's body named by its demonym ('Afghan Ministry of Foreign Affairs'), or the gazetteer's
+    name for that ('Pakistani Foreign Office' is the Pakistani Ministry of Foreign Affairs)."""
+    demonym = rules.gazetteer.demonyms.get(state)
+    name = f"{demonym} {text}" if demonym else f"{text} of {state}"
+    entry = rules.gazetteer.entry(name)
+    return entry.name if entry is not None and entry.type is ActorType.GOVERNMENT_BODY else name
+
+
+def _led_body_end(doc, end: int, limit: int) -> int | None:
+    """Where 'X-led coalition' ends, after a state's name or demonym, if it follows."""
+    if end + 2 < limit and doc[end].text == "-" and doc[end + 1].lower_ in WORDS.leading_participles:
+        k = end + 2
+        while k < limit - 1 and doc[k].pos_ == "ADJ":
+            k += 1  # 'Saudi-led military coalition'
+        if doc[k].lemma_.lower() in WORDS.led_bodies:
+            return k + 1
+    return None
+
+
+def _national_body_end(doc, end: int, limit: int, rules: NameRules) -> int | None:
+    """Where a lower-case government body after a demonym ends ('foreign ministry'), if there is one."""
+    for j in range(end, min(limit, end + 3)):
+        tok = doc[j]
+        if not tok.text.islower() or tok.pos_ not in ("NOUN", "ADJ", "PROPN"):
+            return None
+        if rules.name_heads.get(tok.lemma_) is ActorType.GOVERNMENT_BODY and tok.lemma_ not in rules.state_metonyms:
+            return j + 1
+        if tok.lower_ not in rules.title_modifiers:
+            return None
+    return None
+
+
+def _used_as_actor(doc, start: int, end: int, rules: NameRules) -> bool:
+    """A capital names its government when it acts or is acted upon ('Moscow said', 'talks with Kyiv'),
+    not when it is a location ('in Moscow', 'the capital, Moscow', 'rebuild Damascus')."""
+    tok = doc[end - 1]
+    while tok.dep_ == "conj" and tok.head != tok:
+        tok = tok.head
+    if tok.dep_ in ACTOR_DEPS:
+        return True
+    if tok.dep_ == "pobj" and tok.head.lower_ in WORDS.actor_prepositions:
+        return True
+    if tok.dep_ == "pobj" and tok.head.lower_ == WORDS.source_preposition and (
+            tok.head.head.lemma_.lower() in (rules.relation_nouns if tok.head.head.pos_ == "NOUN" else WORDS.provoking_verbs)):
+        return True  # 'condemnation from Washington', 'drew criticism from Moscow'
+    if start >= 2 and doc[start - 1].lower_ == WORDS.inside and doc[start - 2].lower_ in rules.state_name_nouns:
+        return True  # 'the new leadership in Damascus', 'the authorities in Kabul'
+
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in rules.relation_verbs:
+        return True
+    if tok.dep_ == "compound" and (tok.head.lower_ in rules.titles or tok.head.lemma_.lower() in rules.titles):
+        return True  # 'Kremlin spokesman Dmitry Peskov'
+    return False
+
+
+def absorb_national_bodies(mentions: list[NameMention], doc, rules: NameRules) -> list[NameMention]:
+    """'Turkish' + 'Ministry of Defense' is one government body of Turkey, not two mentions."""
+    out: list[NameMention] = []
+    for mention in mentions:
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind == "demonym" and prev.end == mention.start \
+                and mention.canonical is None and mention.type in (
+                    ActorType.GOVERNMENT_BODY, ActorType.ARMED_GROUP, ActorType.ORGANIZATION):
+            kind = mention.type
+            if kind is ActorType.ARMED_GROUP and doc[mention.start].lower_ in rules.national_heads | WORDS.national_body_words:
+                kind = ActorType.GOVERNMENT_BODY
+            out[-1] = NameMention(mention.sentence, prev.start, mention.end, kind, "name", None, mention.cue,
+                                  prev.canonical)
+            continue
+        out.append(mention)
+    return out

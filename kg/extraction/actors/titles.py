@@ -1,0 +1,320 @@
+"""Titles of posts in a sentence ('the Turkish defence minister', 'the leader of X').
+
+A title phrase either introduces a name (a post the named person holds) or
+refers back to someone who holds such a post; resolution decides which.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from kg.model import ActorType
+from kg.knowledge.language import language
+from kg.knowledge.rules import TitleRules
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from kg.extraction.actors.namemention import NameMention
+    from kg.extraction.parsing.nlp import Sentence
+
+__all__ = ["TitlePhrase", "find_titles", "is_genitive", "singular_of", "follows_title"]
+
+WORDS = language().words
+ORG_TYPES = {ActorType.COUNTRY, ActorType.ORGANIZATION, ActorType.ARMED_GROUP, ActorType.GOVERNMENT_BODY,
+             ActorType.INTERNATIONAL_ORGANIZATION, ActorType.MEDIA_OUTLET}
+MAX_HEAD_TOKENS = 5
+GENITIVE_MARKS = ("'", "’")  # a plural genitive ('the rebels'')
+
+
+@dataclass(frozen=True)
+class TitlePhrase:
+    """A title in a sentence; token range in the sentence's doc, organisations it names."""
+
+    sentence: "Sentence"
+    start: int
+    end: int
+    head: str
+    label: str
+    leads: bool
+    former: bool
+    plural: bool
+    orgs: tuple["NameMention", ...] = ()
+    head_index: int = 0
+    patron: "NameMention | None" = None  # 'Trump's adviser', 'adviser to Khamenei'
+
+    @property
+    def doc(self):
+        return self.sentence.span.doc
+
+
+def _match_head(doc, i: int, limit: int, rules: TitleRules) -> tuple[int, str] | None:
+    longest = MAX_HEAD_TOKENS if rules.may_start_phrase(doc[i].lower_) else 1
+    for j in range(min(limit, i + longest), i, -1):
+        span = doc[i:j]
+        text = span.text.lower()
+        if j - i > 1 and (text in rules.titles or singular_of(text) in rules.titles):
+            return j, text if text in rules.titles else singular_of(text)  # 'Deputy Foreign Ministers'
+        if j - i == 1:
+            tok = doc[i]
+            if tok.pos_ not in ("NOUN", "PROPN"):
+                return None
+            if tok.lower_ in rules.title_modifiers and i + 1 < limit and _match_head(doc, i + 1, limit, rules):
+                return None  # 'Deputy Foreign Minister': the modifier of the title after it
+            for form in (tok.lower_, tok.lemma_.lower(), singular_of(tok.lower_)):
+                if form in rules.titles:
+                    return j, form
+    return None
+
+
+def singular_of(text: str) -> str:
+    """The singular a capitalised plural the tagger left unlemmatised stands for ('Ministers')."""
+    return text[:-1] if text.endswith("s") and not text.endswith("ss") else text
+
+
+def is_genitive(tok: "Token") -> bool:
+    """"'s", or the apostrophe of a plural genitive ('the rebels'')."""
+    return tok.text in WORDS.genitive or tok.text in GENITIVE_MARKS
+
+
+def _org_after(doc, k: int, limit: int, by_token) -> "NameMention | None":
+    """The organisation named after 'of': 'of HTS', 'of the Kurdish-led Syrian Democratic Forces'
+    (or the place after 'for': 'envoy for Syria'); "of the Houthis' Supreme Political Council" is
+    the council's, "of the Houthis' political bureau" the Houthis'."""
+    if k < limit and doc[k].lower_ == WORDS.definite_article:
+        k += 1
+    owner = None
+    for j in range(k, min(limit, k + 5)):
+        if is_genitive(doc[j]):
+            continue
+        mention = by_token.get(j)
+        if mention is not None and mention.end < limit and doc[mention.end].text == "-":
+            continue  # 'the HTS-backed Salvation Government': HTS only qualifies the name
+        if mention is not None and mention.end < limit and (
+                is_genitive(doc[mention.end])):
+            owner = owner or (mention if mention.kind != "demonym" else None)
+            continue
+        if mention is not None:
+            return mention if mention.kind != "demonym" else None
+        if doc[j].pos_ not in ("ADJ", "PUNCT", "VERB", "PROPN", "NOUN") or doc[j].text in (",", "(", ")"):
+            return owner
+    return owner
+
+
+def find_titles(sentence: "Sentence", names: list["NameMention"], rules: TitleRules) -> list[TitlePhrase]:
+    doc, span = sentence.span.doc, sentence.span
+    by_token = {i: m for m in names for i in range(m.start, m.end)}
+    phrases: list[TitlePhrase] = []
+    i = span.start
+    while i < span.end:
+        if i in by_token:
+            i += 1
+            continue
+        matched = _match_head(doc, i, span.end, rules)
+        if matched is None:
+            i += 1
+            continue
+        end, head = matched
+        phrase = _extend(sentence, i, end, head, by_token, rules)
+        phrases.append(phrase)
+        i = end if phrase.patron is not None else max(end, phrase.end)  # the patron may hold a title too
+    return phrases
+
+
+@dataclass
+class _Reach:
+    """How far a title phrase reaches, as it is worked out: its token range, the organisations
+    and the person it names, and the words before its head."""
+
+    start: int
+    end: int
+    orgs: list["NameMention"] = field(default_factory=list)
+    modifiers: list["Token"] = field(default_factory=list)
+    patron: "NameMention | None" = None
+    domain: bool = False  # 'Director General of Military Operations'
+
+
+def _extend(sentence: "Sentence", head_start: int, head_end: int, head: str, by_token, rules: TitleRules) -> TitlePhrase:
+    reach = _Reach(head_start, head_end)
+    _extend_left(sentence, head_start, by_token, rules, reach)
+    _extend_over_domains(sentence, head_end, by_token, rules, reach)
+    _extend_over_scope(sentence, head_start, by_token, rules, reach)
+    return _phrase(sentence, head_start, head_end, head, rules, reach)
+
+
+def _extend_left(sentence: "Sentence", head_start: int, by_token, rules: TitleRules, reach: _Reach) -> None:
+    """Modifiers, demonyms and organisations before the head ('the Turkish defence minister',
+    'Iran's foreign minister'), or the patron whose title it is ('Trump's adviser')."""
+    doc, span = sentence.span.doc, sentence.span
+    j = head_start - 1
+    while j >= span.start:
+        tok = doc[j]
+        mention = by_token.get(j)
+        if mention is not None and mention.type in ORG_TYPES:
+            if mention not in reach.orgs:
+                reach.orgs.insert(0, mention)
+            reach.start = mention.start
+            j = mention.start - 1
+            continue
+        if mention is not None and mention.type is ActorType.PERSON and j + 1 < head_start \
+                and doc[j + 1].lower_ in WORDS.genitive and not reach.orgs:
+            reach.patron = mention
+            reach.start = mention.start
+            break
+        if tok.text in (",",) or tok.lower_ == WORDS.conjunction or tok.lower_ in WORDS.genitive:
+            before = by_token.get(j - 1) if j - 1 >= span.start else None
+            if before is not None and before.kind == "demonym" and reach.orgs and reach.orgs[0].kind == "demonym":
+                j -= 1  # 'the Turkish, Russian and Syrian defence ministers'
+                continue
+            if tok.lower_ in WORDS.genitive:
+                j -= 1
+                continue
+            break
+        if mention is None and (tok.lower_ in rules.title_modifiers or tok.text == "-"
+                                or (tok.dep_ == "compound" and tok.pos_ in ("NOUN", "PROPN") and not tok.is_stop)):
+            reach.modifiers.insert(0, tok)
+            reach.start = j
+            j -= 1
+            continue
+        break
+    while reach.start < head_start and (doc[reach.start].text in (",", "-") or doc[reach.start].lower_ == WORDS.conjunction):
+        reach.start += 1
+    if j >= span.start and doc[j].lower_ in WORDS.determiners:
+        reach.start = j
+
+
+def _extend_over_domains(sentence: "Sentence", head_end: int, by_token, rules: TitleRules, reach: _Reach) -> None:
+    """'minister of foreign affairs', 'minister for Trade and Industry': the post's domain."""
+    doc, span = sentence.span.doc, sentence.span
+    k = head_end
+    while k + 1 < span.end and doc[k].lower_ in WORDS.title_prepositions:
+        j = k + 1
+        while j < span.end and by_token.get(j) is None and (
+                doc[j].lower_ in rules.title_domains or (doc[j].text[:1].isupper() and doc[j].pos_ in ("PROPN", "NOUN"))
+                or (doc[j].lower_ == WORDS.conjunction and j + 1 < span.end and doc[j + 1].text[:1].isupper()
+                    and by_token.get(j + 1) is None)):
+            j += 1
+        if not any(doc[i].lower_ != WORDS.definite_article for i in range(k + 1, j)):
+            break
+        k = reach.end = j
+        reach.domain = True
+
+
+def _extend_over_scope(sentence: "Sentence", head_start: int, by_token, rules: TitleRules, reach: _Reach) -> None:
+    """'head of the X Government in Idlib', 'envoy to the United Nations', 'adviser to X': the
+    organisations after the head, the place it serves, or the person it advises."""
+    doc, span = sentence.span.doc, sentence.span
+    for _ in range(2):
+        if not (reach.end + 1 < span.end and doc[reach.end].lower_ in WORDS.title_organisation_prepositions):
+            break
+        prep = doc[reach.end].lower_
+        to = prep not in WORDS.title_prepositions and prep != WORDS.inside  # 'envoy to'
+        mention = _org_after(doc, reach.end + 1, span.end, by_token)
+        if mention is not None and prep == WORDS.inside and mention.kind == "place" and mention.country \
+                and not reach.orgs:
+            reach.orgs.append(mention)  # 'the foreign ministry spokesman in Tehran': the state's
+            reach.end = mention.end
+        elif mention is not None and mention.type in ORG_TYPES and not to and not reach.orgs \
+                and not (prep != WORDS.belonging and mention.type is ActorType.COUNTRY and mention.kind == "name"
+                         and doc[head_start].lower_ in WORDS.envoy_titles):
+            reach.orgs.append(mention)
+            reach.end = mention.end
+            _extend_over_list(doc, span, by_token, reach)
+        elif mention is not None and mention.type is not ActorType.PERSON and (prep != WORDS.belonging and not to or (
+                to and mention.type in ORG_TYPES)):
+            reach.end = mention.end  # 'special envoy for Syria', 'envoy to the UN': the post's scope
+        elif to and reach.patron is None and not reach.orgs:
+            _patron_after(doc, span, by_token, rules, reach)
+            break
+        else:
+            break
+
+
+def _extend_over_list(doc, span, by_token, reach: _Reach) -> None:
+    """'of Turkey, Iran and Russia': more organisations listed after the first."""
+    while reach.end + 1 < span.end and (doc[reach.end].text == "," or doc[reach.end].lower_ == WORDS.conjunction):
+        k = reach.end + 1 if doc[reach.end + 1].lower_ not in (WORDS.conjunction, WORDS.definite_article) \
+            else reach.end + 2
+        k = k + 1 if k < span.end and doc[k].lower_ == WORDS.definite_article else k
+        nxt = by_token.get(k)
+        if nxt is None or nxt.start != k or nxt.type not in ORG_TYPES or nxt.kind == "demonym":
+            break
+        reach.orgs.append(nxt)
+        reach.end = nxt.end
+
+
+def _patron_after(doc, span, by_token, rules: TitleRules, reach: _Reach) -> None:
+    """'adviser to Supreme Leader Ali Khamenei': the person the title serves."""
+    k = reach.end + 1
+    while k < span.end and by_token.get(k) is None and (
+            doc[k].lower_ in rules.titles or doc[k].lower_ in rules.title_modifiers
+            or doc[k].lower_.rstrip(".") in rules.honorifics or doc[k].lower_ == WORDS.definite_article):
+        k += 1
+    after = by_token.get(k)
+    if after is not None and after.type is ActorType.PERSON:
+        reach.patron = after
+        reach.end = after.end
+
+
+def _phrase(sentence: "Sentence", head_start: int, head_end: int, head: str, rules: TitleRules,
+            reach: _Reach) -> TitlePhrase:
+    doc, span = sentence.span.doc, sentence.span
+    label_tokens = [t for t in reach.modifiers if t.lower_ not in rules.former and t.text != "-"]
+    label_tokens += list(doc[head_start:head_end])
+    if reach.end > head_end and not reach.orgs:
+        stop = reach.end if reach.patron is None or reach.patron.start < head_start else head_end
+        label_tokens += [t for t in doc[head_end:stop] if not t.is_punct or t.text == "-"]
+    head_token = doc[head_end - 1]
+    plural = (head_token.tag_ in ("NNS", "NNPS") and head_token.lemma_.lower() != head_token.lower_) or (
+        head_token.lower_ != head.split()[-1] and singular_of(head_token.lower_) == head.split()[-1])
+    label = " ".join(t.text for t in label_tokens)
+    label = label.replace(" - ", "-").replace(" -", "-").replace("- ", "-")
+    if plural:
+        label = label[: len(label) - len(head_token.text)] + singular_of(head_token.text)
+    mods = {t.lower_ for t in reach.modifiers}
+    start = reach.start
+    return TitlePhrase(
+        sentence=sentence, start=start, end=reach.end, head=head, label=label,
+        leads=rules.titles[head].leads and not (mods & rules.not_leading) and not reach.domain,  # a domain's head
+        former=bool(mods & rules.former) or (start > span.start and doc[start - 1].lower_ in WORDS.former_prefixes),
+        plural=plural, orgs=tuple(reach.orgs), head_index=head_end - 1, patron=reach.patron,
+    )
+
+
+def follows_title(t: TitlePhrase, m: "NameMention") -> bool:
+    """Whether the name `m` comes right after the title `t`: 'Foreign Minister X', 'the
+    minister, Mr X', 'Director General of Military Operations, Major General X'."""
+    doc = t.doc
+    k = t.end
+    if k + 1 < m.start and doc[k].lower_ == WORDS.belonging and doc[k + 1].text[:1].isupper():
+        k += 1  # 'Director General of Military Operations, Major General X': the post's own domain
+        while k < m.start and (doc[k].text[:1].isupper() or doc[k].lower_ == WORDS.conjunction):
+            k += 1
+    k = _skip_aside(doc, k, t.sentence.span.end)
+    if k < len(doc) and doc[k].text == ",":
+        k += 1
+    while k < m.start and doc[k].lower_.rstrip(".") in WORDS.honorifics:
+        k += 1
+    return k == m.start
+
+
+def _skip_aside(doc, k: int, limit: int) -> int:
+    """Skip a parenthesis '( ... )', a dash clause '– ... –' or a relative clause ', who ... ,'
+    starting at token k."""
+    for _ in range(2):
+        if k + 1 < limit and doc[k].text == "," and doc[k + 1].lower_ in WORDS.aside_relatives:
+            close = next((j for j in range(k + 2, limit) if doc[j].text == ","), None)
+            if close is None:
+                return k
+            k = close
+        if k < limit and doc[k].text == "(":
+            close = next((j for j in range(k, limit) if doc[j].text == ")"), None)
+            if close is None:
+                return k
+            k = close + 1
+        elif k < limit and doc[k].text in ("–", "—", "--"):
+            close = next((j for j in range(k + 1, limit) if doc[j].text in ("–", "—", "--")), None)
+            if close is None:
+                return k
+            k = close + 1
+    return k

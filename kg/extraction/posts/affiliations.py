@@ -1,0 +1,146 @@
+"""Whom a person is named with: the state they serve ('Hakan Fidan of Turkey', "Germany's
+Friedrich Merz", 'X signed for Kinshasa') or the party or force that is theirs ("Igor Dodon's
+Party of Socialists", 'Haftar and his Libyan National Army')."""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+from kg.model import ActorType
+from kg.extraction.actors.local import LocalActor, country_actor
+from kg.knowledge.language import language
+from kg.extraction.actors.mentions import NameMention, mention_key
+from kg.extraction.actors.resolve import Referents
+
+if TYPE_CHECKING:
+    from kg.extraction.parsing.nlp import Sentence
+
+__all__ = ["find_affiliations"]
+
+WORDS = language().words
+OWN_ORGANISATIONS = (ActorType.ORGANIZATION, ActorType.ARMED_GROUP, ActorType.GOVERNMENT_BODY)
+OWNING_BODIES = (ActorType.INTERNATIONAL_ORGANIZATION, ActorType.ORGANIZATION, ActorType.ARMED_GROUP)
+BODY_REACH = 6  # tokens after 'of' within which the organisation's name starts
+PARTS = (ActorType.ORGANIZATION, ActorType.ARMED_GROUP, ActorType.GOVERNMENT_BODY,
+         ActorType.INTERNATIONAL_ORGANIZATION)
+
+
+def find_affiliations(referents: Referents, actors: Mapping[int, LocalActor]) -> tuple[
+        tuple[tuple[int, int, "Sentence"], ...], dict[int, LocalActor]]:
+    """A person named with the state they serve: 'Hakan Fidan of Turkey', 'X signed for Kinshasa
+    and Y for Kigali', "Germany's Friedrich Merz"; or with the party or force that is theirs: "Igor
+    Dodon's Party of Socialists", 'Haftar and his Libyan National Army'; and an organisation named
+    as another's ("NATO's Kosovo Force"). Returns (member, state or organisation, sentence)
+    triples, and the actors with the states the article names only by a city."""
+    names = referents.names
+    actors = dict(actors)
+    out = []
+    by_start = {(m.sentence.index, m.start): n for n, m in enumerate(names)}
+    by_end = {(m.sentence.index, m.end): n for n, m in enumerate(names)}
+    for n, m in enumerate(names):
+        person = referents.of_name.get(mention_key(m))
+        if person is not None and actors[person].type in OWNING_BODIES:
+            part = _part_named(m, by_start, names, referents, actors)
+            if part is not None and part != person:
+                out.append((part, person, m.sentence))  # "NATO's Kosovo Force" is NATO's
+        if person is None or actors[person].type is not ActorType.PERSON:
+            continue
+        state = _genitive_state(m, names, by_end, referents, actors)
+        if state is not None:
+            out.append((person, state, m.sentence))
+            continue
+        org = _own_organisation(n, names, by_start, referents, actors)
+        if org is not None:
+            out.append((person, org, m.sentence))
+        if m.end + 2 >= len(m.doc):
+            continue
+        doc, k = m.doc, m.end
+        if doc[k].lemma_.lower() in WORDS.on_behalf_verbs and doc[k + 1].lower_ == WORDS.serving:
+            k += 1
+        elif doc[k].lower_ == WORDS.serving and not any(t.pos_ == "VERB" for t in doc[m.start - 2 if m.start > 1 else 0:m.start]):
+            if not (m.start > 0 and doc[m.start - 1].lower_ == WORDS.conjunction):
+                continue
+        elif doc[k].lower_ != WORDS.belonging:
+            continue
+        other = by_start.get((m.sentence.index, k + 1))
+        if other is None:
+            body = _body_after_of(m, k, by_start, names, referents, actors) if doc[k].lower_ == WORDS.belonging else None
+            if body is not None:
+                out.append((person, body, m.sentence))  # 'Prime Minister X of the Tripoli-based GNU'
+            continue
+        target = names[other]
+        state = referents.of_name.get(mention_key(target))
+        if target.kind == "place" and target.country and doc[k].lower_ == WORDS.serving:
+            state = country_actor(actors, target.country)  # 'signed for Kinshasa'
+        elif state is None or actors[state].type is not ActorType.COUNTRY or target.kind not in ("name", "capital"):
+            continue
+        out.append((person, state, m.sentence))
+    return tuple(out), actors
+
+
+def _body_after_of(m: NameMention, k: int, by_start, names, referents: Referents, actors) -> int | None:
+    """'X of the Tripoli-based Government of National Unity': an organisation named after 'of the'
+    and modifiers (a hyphenated '-based' place, adjectives)."""
+    doc, end = m.doc, m.sentence.span.end
+    for j in range(k + 1, min(end, k + BODY_REACH)):
+        found = by_start.get((m.sentence.index, j))
+        body = referents.of_name.get(mention_key(names[found])) if found is not None else None
+        if body is not None and actors[body].type in OWN_ORGANISATIONS:
+            return body
+        if not (doc[j].lower_ == WORDS.definite_article or doc[j].pos_ == "ADJ" or doc[j].text == "-"
+                or doc[j - 1].text == "-" or (j + 1 < end and doc[j + 1].text == "-")):
+            return None
+    return None
+
+
+def _genitive_state(m: NameMention, names, by_end, referents: Referents, actors) -> int | None:
+    """"Germany's Friedrich Merz", "Pakistan's Ishaq Dar": the state whose genitive a person's
+    name directly follows."""
+    if m.start < 2 or m.doc[m.start - 1].lower_ not in WORDS.genitive:
+        return None
+    owner = by_end.get((m.sentence.index, m.start - 1))
+    if owner is None or names[owner].kind not in ("name", "capital"):
+        return None
+    state = referents.of_name.get(mention_key(names[owner]))
+    return state if state is not None and actors[state].type is ActorType.COUNTRY else None
+
+
+def _own_organisation(n: int, names, by_start, referents: Referents, actors) -> int | None:
+    """"Igor Dodon's Party of Socialists", 'Khalifa Haftar and his Libyan National Army': the
+    organisation named right after a person's genitive, or after 'his'/'her' with the person the
+    nearest name before it in the sentence."""
+    m = names[n]
+    doc, k = m.doc, m.end
+    if k + 1 >= len(doc) or doc[k].lower_ not in WORDS.genitive:
+        org_at = _after_own_pronoun(n, names)
+    else:
+        org_at = by_start.get((m.sentence.index, k + 1))
+    if org_at is None:
+        return None
+    org = referents.of_name.get(mention_key(names[org_at]))
+    return org if org is not None and actors[org].type in OWN_ORGANISATIONS else None
+
+
+def _part_named(m: NameMention, by_start, names, referents: Referents, actors) -> int | None:
+    """"NATO's Kosovo Force", "the PKK's armed wing ...": the organisation named right after an
+    organisation's genitive is part of it."""
+    doc, k = m.doc, m.end
+    if k + 1 >= len(doc) or doc[k].lower_ not in WORDS.genitive:
+        return None
+    part_at = by_start.get((m.sentence.index, k + 1))
+    part = referents.of_name.get(mention_key(names[part_at])) if part_at is not None else None
+    if part is None or actors[part].type not in PARTS:
+        return None
+    return None if actors[part].type is ActorType.GOVERNMENT_BODY and actors[part].country else part  # a state's
+
+
+def _after_own_pronoun(n: int, names) -> int | None:
+    """The name after the next 'his'/'her' when no other name comes between."""
+    m = names[n]
+    following = names[n + 1] if n + 1 < len(names) else None
+    if following is None or following.sentence.index != m.sentence.index or following.start < 2:
+        return None
+    pronoun = m.doc[following.start - 1]
+    if pronoun.lower_ not in WORDS.person_pronouns or pronoun.tag_ != "PRP$":
+        return None
+    return n + 1

@@ -1,0 +1,355 @@
+"""Posts people hold: a title next to a name ('Turkish Defense Minister X', 'X, the leader of Y',
+'Y's adviser X', 'the foreign ministers of A and B, X and Y') gives a post in the organisation or
+state the title, the sentence, the gazetteer or the dateline names. (A title with no name beside
+it refers back to the holder of such a post: `titlerefs`.)"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from kg.extraction.actors.local import ArticleActors, LocalActor, LocalPost, MentionKey, TokenIndex, country_actor, find_country, home_state, main_state
+from kg.extraction.relations.arguments import Arguments
+from kg.knowledge.language import language
+from kg.extraction.actors.mentions import NameMention, by_sentence, mention_key
+from kg.model import ActorType
+from kg.knowledge.rules import ArgumentRules, TitleRules
+from kg.extraction.actors.titles import TitlePhrase, follows_title, is_genitive
+
+DESCRIBED_REACH = 6  # sentences back the owner of "the bloc's president" is looked for
+
+__all__ = ["PostsFound", "find_posts", "title_words", "spelled"]
+
+WORDS = language().words
+DEPS = language().syntax
+
+
+@dataclass(frozen=True)
+class PostsFound:
+    """What the posts stage returns: the posts, the actors with the states it added, the token
+    index with the titles beside a name pointing to its holder, and those titles."""
+
+    posts: tuple[LocalPost, ...]
+    actors: Mapping[int, LocalActor]
+    index: TokenIndex
+    held: frozenset[tuple[int, int]]  # (sentence, first token) of each title beside its holder's name
+
+
+def find_posts(titles: list[TitlePhrase], names: list[NameMention], referents: Mapping[MentionKey, int],
+               actors: Mapping[int, LocalActor], index: TokenIndex, rules: TitleRules,
+               arguments: ArgumentRules, homes: tuple[str, ...] = (),
+               paragraphs: Mapping[int, int] | None = None) -> PostsFound:
+    """Posts from a title beside a person's name; `homes`: the dateline's states; `paragraphs`: their offsets."""
+    posts: list[LocalPost] = []
+    actors = dict(actors)
+    token_actor, cue = index.editable()
+    held = set()
+    countries = _states_spoken_of(names, titles, referents, actors)
+    main = main_state(token_actor, actors)
+    home = home_state(main, homes)
+    names_in, titles_in = by_sentence(names), by_sentence(titles)
+    for t in sorted(titles, key=lambda t: t.patron is not None):  # a patron's own post first
+        here = names_in.get(t.sentence.index, [])
+        person = _person_after(t, here) or _person_before(t, here, titles_in[t.sentence.index]) \
+            or _appointee(t, here)
+        if person is None or t.former:
+            continue
+        holder = referents.get(mention_key(person))
+        if holder is None or actors[holder].type is not ActorType.PERSON:
+            continue
+        for tok in range(t.start, t.end):
+            key = (t.sentence.index, tok)
+            if key not in token_actor or tok == t.head_index:
+                token_actor[key] = [holder]
+                cue[key] = "name"
+        orgs = [country_actor(actors, o.country) if o.kind == "place" else referents.get(mention_key(o)) for o in t.orgs]
+        orgs = [o for o in orgs if o is not None and o != holder]
+        nationality: set[int] = set()
+        if not orgs and t.doc[t.start].lower_ == WORDS.possessive_relative:
+            orgs = [a for a in _arguments(t, actors, token_actor, cue, arguments).antecedent(t.doc[t.head_index])
+                    if a != holder]
+        if t.doc[t.start].lower_ in WORDS.organisation_possessives:  # 'its Kenyan commander': its, and Kenyan
+            owner = _clause_subject(_arguments(t, actors, token_actor, cue, arguments), actors)
+            if not owner and t.doc[t.start].lower_ in WORDS.thing_pronouns:  # 'its', not 'their'
+                owner = _organisation_before(t, names, referents, actors)
+            nationality = {o for o in orgs if o not in owner} if owner else set()
+            orgs = owner + sorted(nationality)
+        patron = _patron_of(t, here, referents, actors) if not orgs else None
+        if patron is not None:  # "President X's adviser", 'X sent his adviser': the patron's state
+            orgs = sorted({p.org for p in posts if p.holder == patron and actors[p.org].type is ActorType.COUNTRY})
+        if not orgs:
+            orgs = _inherited_org(t, titles, posts, person) or _org_of_next(t, titles_in[t.sentence.index], referents) \
+                or _described_owner(t, names, referents, actors, rules)
+        if not orgs and _state_title(t, rules) and not t.plural and actors[holder].country:
+            orgs = [country_actor(actors, actors[holder].country)]  # the gazetteer knows whose they are
+        if not orgs and _state_title(t, rules) and not _possessed(t, rules):
+            orgs = _capital_before(t, names, actors, referents) or _country_in_context(
+                t, countries, paragraphs or {}, _states_of_others(t, here, holder, referents, actors, posts))
+            if not orgs and home is not None:
+                orgs = [country_actor(actors, home)]
+        label = _counterpart_of(t, posts, holder) if t.head == WORDS.counterpart else t.label
+        pairs = [(holder, org) for org in orgs]
+        if t.plural:
+            pairs = _each_listed(t, person, here, referents, actors, orgs, rules) or pairs
+        for who, org in pairs:
+            posts.append(LocalPost(who, org, label, t.leads and org not in nationality, t.sentence, t.start, t.end))
+        held.add((t.sentence.index, t.start))
+    return PostsFound(tuple(posts), actors, TokenIndex.of(token_actor, cue), frozenset(held))
+
+
+def _past_genitive_tail(doc, k: int, limit: int) -> int:
+    """"X, a member of the Front's political bureau,": past the words the organisation's genitive
+    owns, to where the title's phrase ends."""
+    if k < limit and is_genitive(doc[k]):
+        k += 1
+        while k < limit and doc[k].pos_ in ("NOUN", "ADJ") and not doc[k].is_punct:
+            k += 1
+    return k
+
+
+def _each_listed(t: TitlePhrase, first: NameMention, here: list[NameMention], referents, actors,
+                 orgs: list[int], rules: TitleRules) -> list[tuple[int, int]]:
+    """'the foreign ministers of A and B, X and Y': each person listed after a plural title holds
+    it, in the organisation named in the same place of the list (or the one organisation named),
+    else (a state's title) in the state the gazetteer knows them for ('their foreign ministers, X
+    and Y')."""
+    people, doc, end = [first], t.doc, first.end
+    for m in here:
+        if m.start > end and m.type is ActorType.PERSON and all(
+                tok.text == "," or tok.lower_ == WORDS.conjunction for tok in doc[end:m.start]):
+            people.append(m)
+            end = m.end
+    holders = [referents.get(mention_key(m)) for m in people]
+    if len(holders) < 2 or any(h is None or actors[h].type is not ActorType.PERSON for h in holders):
+        return []
+    if len(orgs) == len(holders):
+        return list(zip(holders, orgs))
+    owners_before = t.start > 1 and is_genitive(doc[t.start - 1]) and doc[t.start - 2].tag_ in ("NNS", "NNPS")
+    if len(orgs) == 1 and not owners_before:  # 'Iran's deputy foreign ministers, X and Y' (not 'the two
+        return [(h, orgs[0]) for h in holders]  # countries' foreign ministers, X and Y')
+    if orgs or not _state_title(t, rules):
+        return []
+    return [(h, country_actor(actors, actors[h].country)) for h in holders if actors[h].country]
+
+
+def _states_spoken_of(names, titles, referents, actors) -> list[tuple[tuple[int, int], int, bool, int]]:
+    """Where the article names a state's officials or bodies ('Turkish Defence Minister', 'Syria's
+    Minister of Economy', 'the Iranian foreign ministry') or the state by its seat ('the Kremlin
+    said'), in text order; the flag tells the seats, the last the paragraph (its offset)."""
+    out = []
+    for t in titles:
+        for org in t.orgs:
+            aid = referents.get(mention_key(org))
+            if aid is not None and actors[aid].type is ActorType.COUNTRY:
+                out.append(((t.sentence.index, t.start), aid, False, t.sentence.offset))
+    for m in names:
+        if m.country and m.type is ActorType.GOVERNMENT_BODY:
+            out.append(((m.sentence.index, m.start), country_actor(actors, m.country), False, m.sentence.offset))
+        elif m.kind in ("capital", "metonym") and referents.get(mention_key(m)) is not None:
+            out.append(((m.sentence.index, m.start), referents[mention_key(m)], True, m.sentence.offset))
+    return sorted(out)
+
+
+def _organisation_before(t: TitlePhrase, names: list[NameMention], referents, actors) -> list[int]:
+    """'..., where he was briefed by its Kenyan commander, X': the organisation or state named last
+    before 'its', in its sentence or the one before."""
+    return _named_last(names, referents, actors, (t.sentence.index, t.start), 1,
+                       lambda kind: kind not in (ActorType.PERSON, ActorType.PLACE, ActorType.GROUP))
+
+
+def _described_owner(t: TitlePhrase, names: list[NameMention], referents, actors, rules: TitleRules) -> list[int]:
+    """"the bloc's commission president", "the ministry's spokesman": the last actor of the kind
+    the description names, named in the title's sentence or the DESCRIBED_REACH before it."""
+    doc, k = t.doc, t.start
+    if k < 3 or not is_genitive(doc[k - 1]) or doc[k - 3].lower_ != WORDS.definite_article:
+        return []
+    types = rules.described_owners.get(doc[k - 2].lower_)
+    if not types:
+        return []
+    return _named_last(names, referents, actors, (t.sentence.index, k - 3), DESCRIBED_REACH, lambda kind: kind in types)
+
+
+def _named_last(names: list[NameMention], referents, actors, before: tuple[int, int], reach: int, fits) -> list[int]:
+    """The actor named last before a point (sentence, token), at most `reach` sentences back, whose
+    type `fits`."""
+    for m in reversed(names):
+        if (m.sentence.index, m.end) <= before and before[0] - m.sentence.index <= reach:
+            aid = referents.get(mention_key(m))
+            if aid is not None and fits(actors[aid].type):
+                return [aid]
+    return []
+
+
+def _patron_of(t: TitlePhrase, here: list[NameMention], referents, actors) -> int | None:
+    """Whose aide a title names: its patron ("President X's adviser"), or the person named last
+    before a title that opens with 'his' or 'her' in its sentence ('Lula sent his adviser, Y')."""
+    if t.patron is not None:
+        return referents.get(mention_key(t.patron))
+    if t.doc[t.start].lower_ not in WORDS.person_pronouns or t.doc[t.start].tag_ != "PRP$":
+        return None
+    people = _named_last(here, referents, actors, (t.sentence.index, t.start), 0, lambda kind: kind is ActorType.PERSON)
+    return people[0] if people else None
+
+
+def _capital_before(t: TitlePhrase, names: list[NameMention], actors, referents) -> list[int]:
+    """'In Washington, President X': the capital the sentence opens with."""
+    by_name = {a.canonical: a.id for a in actors.values() if a.type is ActorType.COUNTRY and a.canonical}
+    for m in names:
+        if m.sentence.index == t.sentence.index and m.kind == "place" and m.country and m.end <= t.start \
+                and m.start <= t.sentence.span.start + 2:
+            return [by_name[m.country]] if m.country in by_name else []
+    return []
+
+
+def _possessed(t: TitlePhrase, rules: TitleRules) -> bool:
+    """'His delegation included Foreign Minister X': whose minister depends on whose delegation;
+    'the bloc's commission president' is the bloc's ('the country's president' a state's)."""
+    if any(tok.lower_ in WORDS.possessive_pronouns and tok.tag_ == "PRP$"
+           for tok in t.doc[t.sentence.span.start:t.end]):
+        return True
+    return t.start > 1 and t.doc[t.start - 1].lower_ in WORDS.genitive \
+        and t.doc[t.start - 2].lemma_.lower() not in rules.state_nouns
+
+
+def _state_title(t: TitlePhrase, rules: TitleRules) -> bool:
+    label = " ".join(title_words(t.label))
+    words = label.split()
+    return any(" ".join(words[i:]) in rules.state_titles for i in range(len(words)))
+
+
+def _country_in_context(t: TitlePhrase, countries: list[tuple[tuple[int, int], int, bool, int]],
+                        paragraphs: Mapping[int, int], others: set[int]) -> list[int]:
+    """The one state the article spoke of just before an unanchored title: its officials in the
+    sentence before, or its seat earlier in the same sentence ('the Kremlin said ... President X');
+    none when that could be more than one. Not the state of other people the title's own sentence
+    names: they are often the other side of a meeting ('X was received by Prime Minister Y'); nor a
+    state of the paragraph before when that paragraph said more than one thing (a new paragraph
+    often turns to the other side)."""
+    here = (t.sentence.index, t.start)
+    previous = t.sentence.index - 1
+    paragraph = paragraphs.get(t.sentence.index)
+    same_or_short = paragraphs.get(previous) == paragraph or paragraphs.get(previous - 1) != paragraphs.get(previous)
+    before = {aid for (s, tok), aid, seat, _ in countries
+              if (s == previous and same_or_short) or (seat and (s, tok) < here and s == here[0])}
+    before -= others
+    return list(before) if len(before) == 1 else []
+
+
+def _states_of_others(t: TitlePhrase, here: list[NameMention], holder: int, referents, actors,
+                      posts: list[LocalPost]) -> set[int]:
+    """The states of the other people the title's sentence names, as posts or the gazetteer tell."""
+    people = {referents.get(mention_key(m)) for m in here} - {None, holder}
+    states = {p.org for p in posts if p.holder in people and actors[p.org].type is ActorType.COUNTRY}
+    states |= {find_country(actors, actors[p].country) for p in people if actors[p].country}
+    return states - {None}
+
+
+def _counterpart_of(t: TitlePhrase, posts: list[LocalPost], holder: int) -> str:
+    """'X met his Qatari counterpart, Y': Y holds, for Qatar, the post X holds."""
+    for post in reversed(posts):
+        if post.holder != holder and t.sentence.index - 1 <= post.sentence.index <= t.sentence.index:
+            return post.title
+    return WORDS.counterpart
+
+
+def _arguments(t: TitlePhrase, actors, token_actor, cue, rules: ArgumentRules) -> Arguments:
+    """The argument finder over the tokens resolved so far (a view of the stage's own index)."""
+    return Arguments(t.sentence, ArticleActors(actors, TokenIndex(token_actor, cue)), rules)
+
+
+def _clause_subject(arguments: Arguments, actors) -> list[int]:
+    """'Moscow requested ..., its deputy envoy X said': the possessor is the actor the sentence is about."""
+    states = sorted({a for a in arguments.clause_subjects() if actors[a].type is not ActorType.PERSON})
+    return states if len(states) == 1 else []
+
+
+def _org_of_next(t: TitlePhrase, titles: list[TitlePhrase], referents) -> list[int]:
+    """'X, Deputy Prime Minister and Minister of Foreign Affairs of Pakistan': a title joined by
+    'and' to the next one is in that one's organisation."""
+    doc = t.doc
+    if t.end >= len(doc) or doc[t.end].lower_ != WORDS.conjunction:
+        return []
+    following = next((o for o in titles if o.start == t.end + 1), None)
+    orgs = [referents.get(mention_key(o)) for o in following.orgs] if following is not None else []
+    return [o for o in orgs if o is not None]
+
+
+def _inherited_org(t: TitlePhrase, titles: list[TitlePhrase], posts: list[LocalPost],
+                   person: NameMention) -> list[int]:
+    """'the military leader of X, A, and the leader B': a title coordinated with an earlier one of
+    the same kind shares its organisation (not so across a verb: 'President A met President B',
+    nor from another person's title to a name and its own: 'A, minister of X, and B, minister')."""
+    doc = t.doc
+    for post in reversed(posts):
+        if post.sentence.index != t.sentence.index or post.end > t.start:
+            continue
+        if post.end <= person.start < t.start:
+            return []
+        if post.title.lower().split()[-1] != t.head.split()[-1]:
+            continue
+        between = doc[post.end:t.start]
+        if any(tok.pos_ in ("VERB", "AUX") and tok.dep_ != "acl" for tok in between):
+            return []
+        return [post.org] if any(tok.lower_ in (WORDS.conjunction, ",") for tok in between) else []
+    return []
+
+
+def _appointee(t: TitlePhrase, names: list[NameMention]) -> NameMention | None:
+    """'appointed X as president of Y', 'X was named chairman of Y': the person a verb of
+    appointing gives the post to."""
+    word = t.doc[t.head_index]
+    while t.start <= word.head.i < t.end and word.head != word:
+        word = word.head  # 'secretary-general': the word of the title the verb governs
+    verb = word.head.head if word.dep_ == "pobj" and word.head.lower_ in WORDS.label_prepositions else word.head
+    if verb.dep_ == "parataxis" and verb.head.dep_ == "dobj":  # 'appointed X (also written Y) as president'
+        verb = verb.head.head
+    if word.dep_ not in ("pobj", "oprd", "attr", "dobj") or verb.lemma_.lower() not in WORDS.appointing_verbs:
+        return None
+    people = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "oprd") and c.i != word.i]
+    for m in names:
+        if m.type is ActorType.PERSON and any(m.start <= p.i < m.end for p in people):
+            return m
+    return None
+
+
+def _person_after(t: TitlePhrase, names: list[NameMention]) -> NameMention | None:
+    for m in names:
+        if m.sentence.index == t.sentence.index and m.type is ActorType.PERSON and m.start >= t.end and follows_title(t, m):
+            return m
+    return None
+
+
+def _person_before(t: TitlePhrase, names: list[NameMention], titles: list[TitlePhrase]) -> NameMention | None:
+    """'X, the leader of Y' and 'X, President Z's adviser' (over the patron's own title); 'X,
+    Deputy Prime Minister and Minister of Foreign Affairs of Y' (both titles are X's)."""
+    doc = t.doc
+    start = t.start
+    if t.patron is not None:
+        for other in titles:
+            if other is not t and other.sentence.index == t.sentence.index and other.end == t.patron.start:
+                start = min(start, other.start)
+    if start >= 4 and is_genitive(doc[start - 1]) and doc[start - 3].lower_ == WORDS.definite_article:
+        start -= 3  # 'X, the ministry's spokesman'
+    edge = doc[t.head_index].left_edge.i
+    if edge < start and doc[edge].lower_ in WORDS.articles and not any(d.text == "," for d in doc[edge:start]):
+        start = edge  # 'X, a Damascus-based Palestinian official'
+    if start >= 2 and doc[start - 1].lower_ == WORDS.conjunction:
+        first = next((o for o in titles if o is not t and o.end == start - 1), None)
+        return _person_before(first, names, titles) if first is not None else None
+    if start < 2 or doc[start - 1].text != ",":
+        return None
+    for m in names:
+        if m.sentence.index == t.sentence.index and m.type is ActorType.PERSON and m.end == start - 1:
+            after = _past_genitive_tail(doc, t.end, t.sentence.span.end)
+            if after >= t.sentence.span.end or doc[after].is_punct or doc[after].lower_ in WORDS.aside_relatives or (
+                    doc[after].lower_ == WORDS.conjunction and any(o.start == after + 1 for o in titles)):
+                return m
+    return None
+
+
+def title_words(label: str) -> list[str]:
+    words = label.lower().replace("-", " ").split()
+    return [spelled(w) for w in words if w not in WORDS.generic_title_words]
+
+
+def spelled(word: str) -> str:
+    return WORDS.title_spellings.get(word, word)

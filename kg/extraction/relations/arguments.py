@@ -1,0 +1,380 @@
+"""Which actors a phrase denotes: the one argument finder of the relation stage. A head word
+gives the actors of its name or of what it was resolved to, with the names coordinated or set
+in apposition to it ('A and B', 'A, the leader of B'), those a proxy noun stands for ('Hamas
+fighters', 'HTS-led militants'), the state a state noun names ('the government in Kabul'), and
+the actors behind a stance or a pact ('the Turkish move', 'an agreement with the EU')."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterable
+
+from kg.model import ActorType
+from kg.extraction.actors.local import ArticleActors, find_country
+from kg.extraction.parsing.clauses import governing_clause
+from kg.knowledge.language import language
+from kg.knowledge.rules import ArgumentRules
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from kg.extraction.parsing.nlp import Sentence
+
+__all__ = ["Arguments", "unique", "place_states", "participle_owners", "with_coordinated", "listed_after_them",
+           "governed_states", "of_time"]
+
+WORDS = language().words
+DEPS = language().syntax
+DATES = language().dates
+TIME_ENTITIES = {"DATE", "TIME"}  # the entity tagger's labels of dates and times
+
+
+def unique(items: Iterable[int]) -> list[int]:
+    out: list[int] = []
+    for item in items:
+        if item not in out:
+            out.append(item)
+    return out
+
+
+def with_coordinated(prep: "Token") -> list["Token"]:
+    """A preposition and those coordinated with it: 'with X and with Y', 'to X as well as to Y'."""
+    hosts = [o for o in prep.children if o.dep_ == "pobj"] + ([prep.head] if prep.head != prep else [])
+    return [prep] + [c for c in prep.children if c.dep_ == "conj" and c.pos_ == "ADP"] + [
+        p for o in hosts for cc in o.children if cc.dep_ == "cc"
+        for p in cc.children if p.dep_ == "prep" and p.lower_ == prep.lower_ and p != prep]
+
+
+def _set_beside(noun: "Token", actors: ArticleActors, sentence: "Sentence") -> list[int]:
+    """The actor named right before an apposition: 'the Congo River Alliance (AFC), the political
+    umbrella'; the parser's attachment of a chain of appositions is less sure."""
+    doc = noun.doc
+    j = min(t.i for t in noun.subtree) - 1
+    while j > sentence.span.start and doc[j].is_punct:
+        j -= 1
+    return list(actors.at(sentence.index, j))
+
+
+def _listed_among(appos: "Token") -> bool:
+    """'..., among them X and Y' hung on another noun as its apposition, or made the subject of
+    the verb after it: a list of some, not another name of that noun nor the verb's subject."""
+    if appos.dep_ not in ("appos", "nsubj"):
+        return False
+    doc, first = appos.doc, min(t.i for t in appos.subtree)
+    after_them = first >= 2 and doc[first - 1].lower_ == WORDS.them and doc[first - 2].lower_ in WORDS.including
+    return after_them or any(c.dep_ == "prep" and c.lower_ in WORDS.including and c.i < appos.i for c in appos.children)
+
+
+def _members_of_whole(noun: "Token", actors: ArticleActors, sentence: "Sentence") -> bool:
+    """'an umbrella of factions': a plural common noun after 'of' that names no actor, whose
+    phrase the relative clause after it is about."""
+    return noun.head.lower_ == WORDS.belonging and noun.tag_ == "NNS" and not actors.at(sentence.index, noun.i)
+
+
+class Arguments:
+    """The actors the phrases of one sentence denote."""
+
+    def __init__(self, sentence: "Sentence", actors: ArticleActors, rules: ArgumentRules):
+        self.sentence = sentence
+        self.actors = actors
+        self.rules = rules
+
+    def actors_of(self, head: "Token", seen: set[int] | None = None) -> list[int]:
+        seen = seen if seen is not None else set()
+        if head.i in seen:
+            return []
+        seen.add(head.i)
+        ids = list(self.actors.at(self.sentence.index, head.i))
+        word = head.lower_
+        describes = head.dep_ == "appos" and head.head.i in seen  # 'Russia, a member of the Council'
+        if not ids and not describes and (word in self.rules.proxy_nouns or word in self.rules.asset_nouns):
+            ids = _owners(self, head, seen)
+        if not ids:  # 'an Islamic State target southwest of Baghdad': the proxy sits in a compound
+            ids = [a for c in head.children if c.dep_ == "compound" and (
+                c.lower_ in self.rules.proxy_nouns or head.ent_type_ in TIME_ENTITIES)
+                   for a in self.actors_of(c, seen)]  # and 'met President Assad Tuesday' parsed as one phrase
+        if not ids and word in WORDS.name_tail_nouns:  # 'the Victory bloc', 'the HUR intelligence directorate'
+            ids = [a for c in head.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"
+                   for a in self.actors.at(self.sentence.index, c.i) if self.actors.actors[a].type is not ActorType.PERSON]
+        if not ids and word in self.rules.state_name_nouns:  # "Kurti's government", 'the Government of Türkiye'
+            ids = [a for c in head.children if c.dep_ == "poss" for a in self.actors_of(c, seen)] or [
+                a for c in head.children if c.dep_ == "prep" and c.lower_ == WORDS.belonging
+                for p in c.children if p.dep_ == "pobj" for a in _states_of(self, p)]
+        if not ids and (word in self.rules.state_name_nouns or word in self.rules.asset_nouns):
+            ids = self.state_inside(head)
+        if not ids and head.pos_ in ("NUM", "PRON", "DET", "ADJ"):  # 'several of M23's commanders'
+            ids = [a for c in head.children if c.dep_ == "prep" and c.lower_ == WORDS.belonging
+                   for p in c.children if p.dep_ == "pobj" for a in self.actors_of(p, seen)]
+        if not ids and head.dep_ == "appos" and head.pos_ == "NOUN" and not describes:
+            # 'X, the umbrella that includes Y' (not when reached from the name it stands beside)
+            ids = _set_beside(head, self.actors, self.sentence)
+        for child in [c for t in self.mention_tokens(head, ids) for c in t.children]:
+            if child.dep_ in DEPS.coordination and not _listed_among(child):
+                for aid in self.actors_of(child, seen):
+                    if aid not in ids:
+                        ids.append(aid)
+            elif child.dep_ == "prep" and child.lower_ in WORDS.including:
+                for pobj in child.children:  # 'officials, including X and Y', 'among them X'
+                    if pobj.dep_ == "pobj":
+                        ids += [a for a in self.actors_of(pobj, seen) if a not in ids]
+        return [a for a in ids if self.actors.actors[a].type is not ActorType.PLACE]
+
+    def state_inside(self, head: "Token") -> list[int]:
+        """'the government in Kabul', 'sites in Pakistan', 'the cities of Goma and Bukavu': the
+        state the noun is in."""
+        doc = head.doc
+        following = doc[head.i + 2] if head.i + 2 < len(doc) and doc[head.i + 1].lower_ == WORDS.inside else None
+        places = [p for c in head.children if c.dep_ == "prep" and c.lower_ == WORDS.inside for p in c.children
+                  if p.dep_ == "pobj"] or ([following] if following is not None else [])
+        states = [a for p in places for a in _countries_at(self, p)]
+        if not states and head.lower_ in self.rules.asset_nouns:
+            named = [p for c in head.children if c.dep_ == "prep" and c.lower_ in (WORDS.inside, WORDS.belonging)
+                     for p in c.children if p.dep_ == "pobj"]
+            states = [a for p in named for a in place_states(self, p)]
+        return states
+
+    def mention_tokens(self, head: "Token", ids: list[int]) -> list["Token"]:
+        """The head and, when it is part of a name, the other words of that name (the parser
+        sometimes hangs a coordination on one of them)."""
+        if not ids:
+            return [head]
+        doc, span = head.doc, self.sentence.span
+        same = lambda t: self.actors.at(self.sentence.index, t.i) == ids  # noqa: E731
+        start = head.i
+        while start > span.start and same(doc[start - 1]):
+            start -= 1
+        end = head.i + 1
+        while end < span.end and same(doc[end]):
+            end += 1
+        return list(doc[start:end])
+
+    def subject_heads(self, verb: "Token") -> list["Token"]:
+        tok = verb
+        for _ in range(4):
+            subjects = [c for c in tok.children if c.dep_ in DEPS.subjects]
+            if subjects and tok.dep_ == "relcl" and all(c.lower_ in WORDS.relative_pronouns for c in subjects):
+                return [self.relative_head(tok)]  # 'the alliance, which includes X': the alliance
+            kept = [c for c in subjects if not _listed_among(c)]
+            if kept:  # (a list hung on the verb as its subject is no subject: 'X, among them A, urged')
+                return kept
+            if tok.dep_ == "csubj" and tok.tag_ == "VBG":  # 'The TNLA, fighting alongside X, has taken ...'
+                return [c for c in tok.head.children if c.dep_ in DEPS.nominal_subjects and c.i < tok.i] \
+                    or _named_before(self, tok)
+            if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head != tok.head:
+                governor = tok.head.head
+                objects = [c for c in governor.children if c.dep_ == "dobj"]
+                if tok.head.lower_ == WORDS.belonging and objects:
+                    return objects  # 'accused Rwanda of backing X'
+                tok = governor
+                continue
+            if tok.dep_ in DEPS.controlled_clauses and tok.head != tok:
+                head = governing_clause(tok)
+                if tok.dep_ == "xcomp" or (tok.dep_ == "advcl" and head.lemma_.lower() in self.rules.sending_verbs):
+                    controllers = [c for c in head.children if c.dep_ == "dobj"]
+                    controllers += [p for c in head.children if c.dep_ == "prep" and c.lower_ in WORDS.appeal_prepositions
+                                    and c.i > head.i for p in c.children if p.dep_ == "pobj"]  # not 'On security, X agreed
+                    if controllers:
+                        return controllers  # 'commits the SDF to support X', 'called on Y to help X'
+                tok = head
+                continue
+            if tok.dep_ in DEPS.relative_clauses and tok.head != tok:
+                return [tok.head]
+            return []
+        return []
+
+    def relative_head(self, clause: "Token") -> "Token":
+        """The noun a relative clause is about. The parser often hangs it on the place at the end
+        of the phrase ('the main party in Kosovo, which is backed by Belgrade'): then it is the
+        phrase the place is in, and the name that phrase stands beside (not when an actor is named
+        there: 'a response from Trump, who said')."""
+        head = clause.head
+        named = [a for a in self.actors.at(self.sentence.index, head.i)
+                 if self.actors.actors[a].type not in (ActorType.PLACE, ActorType.COUNTRY)]  # someone, not somewhere
+        if head.dep_ == "pobj" and head.head.head != head.head and not named and (
+                head.head.lower_ in WORDS.locative_prepositions or _members_of_whole(head, self.actors, self.sentence)):
+            head = head.head.head  # 'the party in Kosovo, which', 'an umbrella of factions that includes'
+            if not self.actors.at(self.sentence.index, head.i) and head.dep_ == "appos":
+                head = head.head
+        return head
+
+    def antecedent(self, word: "Token", steps: int = 4) -> list[int]:
+        """'the RSF, whose commander X': the actors of the noun the relative clause a word is
+        in hangs on."""
+        tok = word
+        for _ in range(steps):
+            if tok.dep_ == "relcl":
+                return self.actors.at(self.sentence.index, tok.head.i)
+            if tok.head == tok:
+                break
+            tok = tok.head
+        return []
+
+    def clause_subjects(self) -> list[int]:
+        """The actors the sentence is about: the subjects of its main clause and of the clauses
+        its main verb reports ('Moscow requested ..., its deputy envoy X said')."""
+        root = self.sentence.span.root
+        clauses = [root] + [c for c in root.children if c.dep_ == "ccomp"]
+        return [a for clause in clauses for c in clause.children if c.dep_ in DEPS.nominal_subjects
+                for a in self.actors.at(self.sentence.index, c.i)]
+
+    def coordinated_before(self, verb: "Token") -> list[int]:
+        """'after A and B met': when the parser cut A off the coordination, 'A and' right before
+        the subject still joins it."""
+        subject = next((c for c in verb.children if c.dep_ in DEPS.subjects), None)
+        if subject is None:
+            return []
+        start = self.mention_tokens(subject, self.actors.at(self.sentence.index, subject.i))[0].i
+        doc = verb.doc
+        if start < 2 or doc[start - 1].lower_ != WORDS.conjunction:
+            return []
+        before = self.actors.at(self.sentence.index, doc[start - 2].i)
+        return [a for a in before if self.actors.actors[a].type is not ActorType.PLACE]
+
+    def _doers(self, head: "Token") -> list[int]:
+        """"welcomed Ethiopia's contribution", 'renew the MSS mandate', 'commended the sacrifices made
+        by Ethiopian troops': a stance on what an actor did or has is a stance on the actor."""
+        if head.pos_ not in ("NOUN", "PROPN") or self.actors.at(self.sentence.index, head.i):
+            return []
+        ids = [a for c in head.children if c.dep_ in ("poss", "compound") for a in self.actors_of(c)]
+        ids += [a for c in head.children if c.dep_ == "acl" for ag in c.children if ag.dep_ == "agent"
+                for p in ag.children if p.dep_ == "pobj" for a in self.actors_of(p)]
+        return [a for a in unique(ids) if self.actors.actors[a].type is not ActorType.PLACE]
+
+    def stance_actors(self, head: "Token") -> list[int]:
+        """'rejected the Turkish move': the actors behind a stance noun; 'endorsed an agreement with
+        the EU': the party to a pact."""
+        ids: list[int] = []
+        if head.lemma_.lower() in self.rules.pact_nouns or head.lower_ in self.rules.pact_nouns:
+            ids += [a for c in head.children if c.dep_ == "prep" and c.lower_ == WORDS.accompanying
+                    for p in c.children if p.dep_ == "pobj" for a in self.actors_of(p)]
+        if head.lemma_.lower() not in self.rules.stance_nouns and head.lower_ not in self.rules.stance_nouns:
+            return unique(ids) or self._doers(head)
+        for child in head.children:
+            if child.dep_ in DEPS.name_modifiers:
+                ids += self.actors.at(self.sentence.index, child.i)
+                for sub in child.children:
+                    if sub.dep_ == "conj":
+                        ids += self.actors.at(self.sentence.index, sub.i)
+            if child.dep_ == "prep" and child.lower_ in WORDS.authorship:
+                for pobj in child.children:
+                    ids += self.actors_of(pobj)
+        # 'Turkish-Syrian rapprochement': demonyms joined by a hyphen modify the noun together
+        for child in head.children:
+            if child.dep_ in DEPS.adjective_modifiers:
+                for tok in child.subtree:
+                    ids += self.actors.at(self.sentence.index, tok.i)
+        return [a for a in unique(ids) if self.actors.actors[a].type is not ActorType.PLACE]
+
+
+def of_time(prep: "Token") -> bool:
+    """'on Monday', 'in November': a preposition of time, no particle of a phrasal verb ('called X on
+    Monday') nor a destination ('sent in November')."""
+    return any(p.ent_type_ in TIME_ENTITIES or p.lower_ in DATES.weekdays for p in prep.children
+               if p.dep_ in DEPS.prepositional_objects)
+
+
+def _countries_at(args: "Arguments", word: "Token") -> list[int]:
+    """The states among the actors a word names."""
+    return [a for a in args.actors.at(args.sentence.index, word.i) if args.actors.actors[a].type is ActorType.COUNTRY]
+
+
+def _states_of(args: "Arguments", word: "Token") -> list[int]:
+    """The states a word names: a state, or the state whose post the person named holds ('the
+    government of Prime Minister X')."""
+    ids = args.actors.at(args.sentence.index, word.i)
+    return _countries_at(args, word) or unique(
+        p.org for p in args.actors.posts if p.holder in ids and args.actors.actors[p.org].type is ActorType.COUNTRY)
+
+
+def _named_before(args: "Arguments", clause: "Token") -> list["Token"]:
+    """'Since then the TNLA, fighting alongside X, ...': the name right before a clause set off
+    by a comma, where the parser took it for something else."""
+    doc = clause.doc
+    j = min(t.i for t in clause.subtree) - 1
+    if j <= args.sentence.span.start or not doc[j].is_punct:
+        return []
+    return [doc[j - 1]] if args.actors.at(args.sentence.index, j - 1) else []
+
+
+def listed_after_them(args: "Arguments", verb: "Token", objects: list["Token"]) -> list[int]:
+    """'met Palestinian officials, among them A and B', where the parser hangs 'among them' and the
+    list anywhere: the actors named after 'them', up to the next comma that starts no more of the
+    list (its people, when it names any), when a plural common noun or a delegation is the verb's
+    object (or, for `listed_after_them(args, verb, subjects)`, its subject)."""
+    doc, known, end = verb.doc, args.actors.actors, args.sentence.span.end
+    plural = [o for o in objects if (o.tag_ == "NNS" and o.pos_ == "NOUN") or o.lower_ in WORDS.led_parties]
+    start = next((t.i + 2 for t in doc[plural[0].i + 1:end - 1]
+                  if t.lower_ in WORDS.including and doc[t.i + 1].lower_ == WORDS.them), None) if plural else None
+    out: list[int] = []
+    k = start if start is not None else end
+    while k < end and not (doc[k].is_punct and doc[k].text != "-" and k + 1 < end and not _name_like(doc[k + 1])):
+        out += [a for a in args.actors.at(args.sentence.index, k) if a not in out and known[a].type is not ActorType.PLACE]
+        k += 1
+    people = [a for a in out if known[a].type is ActorType.PERSON]
+    return people or out  # 'Islamic Jihad leader X': the people, not the bodies their titles name
+
+
+def _name_like(tok: "Token") -> bool:
+    return tok.text[:1].isupper() or tok.lower_ == WORDS.conjunction or tok.pos_ == "ADJ"
+
+
+def _owners(args: "Arguments", head: "Token", seen: set[int]) -> list[int]:
+    """Whose fighters, positions or sites these are: 'Hamas fighters', "Hezbollah's strongholds",
+    'Iranian nuclear sites', 'the HTS-led militants', 'targets used by X', 'army convoys in Niger'."""
+    known = args.actors.actors
+    ids = [a for c in head.children if c.dep_ in DEPS.owner_modifiers for a in args.actors_of(c, seen)
+           if known[a].type is not ActorType.PERSON or head.lower_ in WORDS.led_parties]  # "Debretsion's wing"
+    ids += [a for c in head.children if c.dep_ == "prep" and c.lower_ in WORDS.origins  # 'fighters of X'
+            for p in c.children if p.dep_ == "pobj" for a in args.actors_of(p, seen)
+            if known[a].type is not ActorType.PERSON and a not in ids]
+    ids += [a for a in participle_owners(args, head, seen) if a not in ids and (
+        known[a].type is not ActorType.PERSON or head.lower_ in WORDS.led_parties)]  # 'a delegation headed by X'
+    if not ids and any(c.dep_ in ("compound", "amod") and c.lower_ in WORDS.state_force_words for c in head.children):
+        where = list(head.children) + (list(head.head.children) if head.dep_ == "dobj" else [])  # 'strike army convoys in X'
+        places = [p for c in where if c.dep_ == "prep" and c.lower_ in WORDS.setting_prepositions
+                  for p in c.children if p.dep_ == "pobj"]
+        ids = args.state_inside(head) or [a for p in places for a in _states_at(args, p)]
+    for c in head.children:
+        words = [t.lower_ for t in c.subtree]
+        if c.dep_ in DEPS.adjective_modifiers and "-" in words and words[-1] in WORDS.backer_participles:
+            ids += [a for t in c.subtree for a in args.actors.at(args.sentence.index, t.i)
+                    if known[a].type is not ActorType.PERSON and a not in ids]
+    return ids
+
+
+def governed_states(args: "Arguments", head: "Token") -> list[int]:
+    """"Abiy's cabinet", 'the Ruto government': the states its leaders lead."""
+    if head.lower_ not in WORDS.government_nouns:
+        return []
+    leaders = {a for c in head.children if c.dep_ in DEPS.owner_modifiers for a in args.actors_of(c)}
+    return unique(p.org for p in args.actors.posts if p.leads and p.holder in leaders
+                  and args.actors.actors[p.org].type is ActorType.COUNTRY)
+
+
+def _states_at(args: "Arguments", word: "Token") -> list[int]:
+    """The state a word names: a state's own name, or a place the gazetteer puts in one."""
+    return _countries_at(args, word) or place_states(args, word)
+
+
+def participle_owners(args: "Arguments", head: "Token", seen: set[int] | None = None) -> list[int]:
+    """'targets used by X', 'facilities linked to X', 'an offensive spearheaded by X'."""
+    return [a for c in head.children if c.dep_ == "acl" and c.lower_ in WORDS.owner_participles
+            for g in c.children if g.dep_ == "agent" or (g.dep_ == "prep" and g.lower_ in WORDS.owner_prepositions)
+            for p in g.children if p.dep_ == "pobj" for a in args.actors_of(p, seen)]
+
+
+def place_states(args: "Arguments", head: "Token") -> list[int]:
+    """'captured Lashio', 'the shelling of Kharkiv': the state a place the phrase names is in,
+    when the gazetteer knows it and the article names that state."""
+    states = []
+    for t in args.mention_tokens(head, list(args.actors.at(args.sentence.index, head.i))):
+        for aid in args.actors.at(args.sentence.index, t.i):
+            place = args.actors.actors[aid]
+            state = find_country(args.actors.actors, place.country) if place.type is ActorType.PLACE else None
+            if state is not None:
+                states.append(state)
+    for child in head.children:
+        if child.dep_ in DEPS.coordination:
+            states += place_states(args, child)
+        elif child.dep_ == "prep" and not states and (
+                (child.lower_ == WORDS.belonging and head.pos_ == "NOUN") or child.lower_ == WORDS.inside):
+            states += [s for p in child.children if p.dep_ == "pobj" for s in place_states(args, p)]  # 'the province of X', 'Makeen in X'
+    return unique(states)

@@ -1,0 +1,65 @@
+"""Relations between the actors of a parsed article, from verbs and event nouns.
+
+Subjects and objects come from the dependency parse (active and passive
+voice, coordination, control into infinitives and participles); nouns such
+as 'talks between A and B' or 'a meeting with B' give meetings with all their
+participants. Which words signal which relation is data (`lexicon.yaml`).
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kg.extraction.actors.local import ArticleActors
+from kg.extraction.relations.delegations import read_delegation, read_government_of, read_led_by_relative, read_owned_body
+from kg.extraction.relations.found import Found, FoundMeeting, Reading
+from kg.knowledge.language import language
+from kg.extraction.relations.meetings import join_meeting
+from kg.extraction.relations.nouns import read_members, read_noun
+from kg.knowledge.rules import RelationRules
+from kg.extraction.relations.verbs import read_verb
+
+if TYPE_CHECKING:
+    from kg.extraction.parsing.nlp import Sentence
+
+__all__ = ["Found", "FoundMeeting", "find_relations"]
+
+WORDS = language().words
+
+
+def find_relations(sentences: list["Sentence"], actors: ArticleActors, rules: RelationRules) -> tuple[list[Found], list[FoundMeeting]]:
+    found: list[Found] = []
+    meetings: list[FoundMeeting] = []
+    for sentence in sentences:
+        reading = Reading(sentence, actors, rules, meetings, found)
+        for tok in sentence.span:
+            lemma = tok.lemma_.lower()
+            if tok.pos_ in ("VERB", "AUX") or (tok.tag_.startswith("VB")):
+                read_verb(reading, tok)
+                if lemma in rules.joining_verbs and (reading.meetings or meetings):
+                    join_meeting(reading, tok, (reading.meetings or meetings)[-1])
+            elif tok.pos_ in ("NOUN", "PROPN"):
+                rule = _noun_rule(tok, lemma, rules)
+                if rule is not None:
+                    read_noun(reading, tok, rule)
+                if lemma in rules.collective_nouns:
+                    read_members(reading, tok)
+                if lemma in rules.delegation_nouns:
+                    read_delegation(reading, tok)
+                if tok.lower_ in rules.arguments.state_name_nouns:
+                    read_government_of(reading, tok)
+                if tok.pos_ == "PROPN":
+                    read_owned_body(reading, tok)
+            if tok.lower_ in WORDS.relative_pronouns:
+                read_led_by_relative(reading, tok)
+        found += reading.found
+        meetings += reading.meetings
+    return found, [m for m in meetings if len(m.participants) >= 2]  # one side alone was only for joiners
+
+
+def _noun_rule(tok, lemma: str, rules: RelationRules):
+    """The lexicon's rule for a noun, or for the compound it ends ('peace talks')."""
+    rule = rules.nouns.get(lemma) or rules.nouns.get(tok.lower_)
+    compound = next((c for c in tok.children if c.dep_ == "compound"), None)
+    if compound is not None and f"{compound.lower_} {lemma}" in rules.nouns:
+        rule = rules.nouns[f"{compound.lower_} {lemma}"]
+    return rule

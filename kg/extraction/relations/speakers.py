@@ -1,0 +1,52 @@
+"""Who says a relation holds: the speaker of the reported clause it is told in ("Lavrov said
+Russia would ...", "..., the minister told reporters"), or the source named by "according to
+X". The graph gives it as prov:wasAttributedTo on the statement, beside the article's outlet."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kg.model import ActorType
+from kg.extraction.actors.local import ArticleActors
+from kg.knowledge.language import language
+
+if TYPE_CHECKING:
+    from kg.extraction.parsing.nlp import Sentence
+
+__all__ = ["speaker_of"]
+
+WORDS, DEPS = language().words, language().syntax
+
+
+def speaker_of(sentence: "Sentence", trigger: int, actors: ArticleActors) -> int | None:
+    """The actor (local id) who says what the trigger tells, when the sentence names one."""
+    doc = sentence.span.doc
+    token = doc[trigger]
+    while token.head != token:
+        head = token.head
+        if token.dep_ in DEPS.reported_clauses and head.lemma_.lower() in WORDS.speech_verbs:
+            said = _actor_of([c for c in head.children if c.dep_ in DEPS.nominal_subjects], sentence, actors)
+            if said is not None:
+                return said
+        token = head
+    preposition, particle = WORDS.attribution
+    for tok in sentence.span:
+        if tok.lower_ == preposition:
+            sources = [p for c in tok.children if c.lower_ == particle for p in c.children
+                       if p.dep_ in DEPS.prepositional_objects] or [
+                p for p in tok.children if p.dep_ in DEPS.prepositional_objects]
+            said = _actor_of(sources, sentence, actors)
+            if said is not None:
+                return said
+    return None
+
+
+def _actor_of(heads, sentence: "Sentence", actors: ArticleActors) -> int | None:
+    """The actor a speaker's phrase names: its head or the words before it ("Pakistan's foreign
+    ministry", "spokeswoman Tina Salama"), never a place, nor one named further on ("a statement
+    issued by the three governments", "officials in Kyiv")."""
+    for head in heads:
+        for token in (head, *(t for child in head.lefts for t in child.subtree)):
+            for found in actors.at(sentence.index, token.i):
+                if actors.actors[found].type is not ActorType.PLACE:
+                    return found
+    return None

@@ -1,0 +1,368 @@
+"""Relations from verbs: the lexicon's verb rules read with their subjects and objects (active
+and passive voice, coordination, control into infinitives and participles, phrasal verbs,
+hyphenated participles such as 'Rwanda-backed'), including the meetings verbs name."""
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Callable
+
+from kg.model import OPPOSITION, ActorType, Modality
+from kg.extraction.relations.arguments import governed_states, of_time, listed_after_them, place_states, unique as _unique, with_coordinated
+from kg.extraction.relations.found import MAX_TOPIC, Reading
+from kg.knowledge.language import language
+from kg.extraction.relations.meetings import hosted_meeting, noun_participants, present_at, told_of
+from kg.extraction.relations.modality import modality_of
+from kg.extraction.relations.nouns import meet_overseers, noun_owners
+from kg.extraction.relations.retold import doers_of_earlier
+from kg.extraction.relations.passives import passive_roles
+from kg.extraction.relations.sending import senders, sent_to
+from kg.knowledge.rules import VerbRule
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["read_verb"]
+
+WORDS = language().words
+DEPS = language().syntax
+HYPHEN_CONFIDENCE = 0.8  # "Rwanda-backed M23": said in passing
+
+
+def read_verb(r: Reading, verb: "Token") -> None:
+    rules = _verb_rules(r, verb)
+    for rule in rules:
+        _verb_relation(r, verb, rule)
+    if verb.lemma_.lower() in r.rules.siding_verbs:
+        _sided_against(r, verb)
+
+
+def _sided_against(r: Reading, verb: "Token") -> None:
+    """'deployed to help Kinshasa's army against the rebels': whoever sides with one against another
+    opposes the other (the preposition hung on the verb or on its object)."""
+    heads = [verb] + [c for c in verb.children if c.dep_ in DEPS.direct_objects]
+    targets = _unique(a for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ == WORDS.opposing
+                      for o in p.children if o.dep_ in DEPS.prepositional_objects for a in r.args.actors_of(o))
+    if not targets:
+        return
+    subjects = _unique(a for h in r.args.subject_heads(verb) for a in r.args.actors_of(h))
+    modality, confidence = modality_of(verb, stance=True), r.confidence(verb, subjects)
+    for s in subjects:
+        for o in targets:
+            if s != o:
+                r.add(s, OPPOSITION, o, None, modality, verb, confidence)
+
+
+def _verb_rules(r: Reading, verb: "Token") -> list[VerbRule]:
+    candidates = r.rules.verb_rules(verb.lemma_.lower())
+    particles = {c.lower_ for c in verb.children if c.dep_ in DEPS.verb_particles and not of_time(c)}
+    particles |= {g.lower_ for c in verb.children if c.dep_ == "prep" for g in c.children
+                  if g.dep_ == "advmod" and g.i < c.i}  # 'brought A together with B'
+    particles |= {c.lower_ for c in verb.children if c.dep_ == "prep" and any(
+        g.dep_ == "prep" and g.i == c.i + 1 for g in c.children)}  # 'forced X out of office'
+    with_particle = [r for r in candidates if r.particle and r.particle in particles]
+    if with_particle:
+        return with_particle
+    plain = [r for r in candidates if not r.particle]
+    return plain
+
+
+def _hyphen_compound(r: Reading, verb: "Token", rule: VerbRule) -> bool:
+    """'Rwanda-backed M23 rebels': the actor before the hyphen acts on the noun's actor."""
+    doc = verb.doc
+    if verb.i < 2 or doc[verb.i - 1].text != "-" or rule.construction == "meeting":
+        return False
+    subjects = r.actors.at(r.sentence.index, verb.i - 2)
+    head = verb.head if verb.head != verb else None
+    while head is not None and not r.actors.at(r.sentence.index, head.i) and head.dep_ in DEPS.adjective_modifiers:
+        head = head.head
+    objects = r.args.actors_of(head) if head is not None else []
+    for s in subjects:
+        for o in objects:
+            if s != o:
+                r.add(s, rule.relation, o, None, Modality.ASSERTED, verb, HYPHEN_CONFIDENCE)
+    return True
+
+
+def _verb_relation(r: Reading, verb: "Token", rule: VerbRule) -> None:
+    if _hyphen_compound(r, verb, rule):
+        return
+    infinitive = any(c.dep_ in DEPS.infinitive_clauses and _infinitive(c) for c in verb.children)
+    if (rule.requires_xcomp and not infinitive) or (rule.forbids_xcomp and infinitive):
+        return
+    if rule.requires_obligation and not any(c.dep_ == "ccomp" and _obliged(c) for c in verb.children):
+        return
+    if rule.requires_object and not any(c.dep_ in DEPS.direct_objects and c.lower_ in rule.requires_object
+                                        for c in verb.children):
+        return
+    passive = any(c.dep_ in DEPS.passive for c in verb.children)
+    subjects, objects, topic_head = _arguments(r, verb, rule, passive)
+    if rule.reciprocal and len(subjects) == 1 and not objects:
+        subjects += r.args.coordinated_before(verb)
+    clause = _Clause(verb, subjects, objects, topic_head, passive, modality_of(verb, stance=rule.stance),
+                     r.confidence(verb, subjects))
+    CONSTRUCTIONS[rule.construction](r, rule, clause)
+    if clause.modality is Modality.NEGATED and verb.lemma_.lower() in r.rules.recognising_verbs:
+        _transitive(r, rule, replace(clause, modality=Modality.ASSERTED), OPPOSITION)  # 'does not recognise X'
+
+
+@dataclass(frozen=True)
+class _Clause:
+    """A verb with its arguments, as every construction of a verb starts from."""
+
+    verb: "Token"
+    subjects: list[int]
+    objects: list[int]
+    topic_head: "Token | None"
+    passive: bool
+    modality: Modality
+    confidence: float
+
+
+def _transitive(r: Reading, rule: VerbRule, c: _Clause, relation=None) -> None:
+    relation = relation or rule.relation
+    if not c.objects and rule.reciprocal and len(c.subjects) >= 2:
+        for a, b in itertools.combinations(c.subjects, 2):
+            r.add(a, relation, b, None, c.modality, c.verb, c.confidence)
+        return
+    for s in c.subjects:
+        for o in c.objects:
+            if s != o:
+                pair = (o, s) if rule.inverse else (s, o)
+                r.add(pair[0], relation, pair[1], None, c.modality, c.verb, c.confidence)
+
+
+def _demand(r: Reading, rule: VerbRule, c: _Clause) -> None:
+    topic = _topic(r, c.verb, rule, c.topic_head)
+    for s in c.subjects:
+        targets = [o for o in c.objects if o != s] or [None]
+        for o in targets:
+            r.add(s, rule.relation, o, topic if o is None else None, c.modality, c.verb, c.confidence)
+        for o in _to_go(r, c):
+            if o != s:
+                r.add(s, OPPOSITION, o, None, c.modality, c.verb, c.confidence)
+
+
+def _to_go(r: Reading, c: _Clause) -> list[int]:
+    """Whom a demand wants gone: 'ordered American troops to leave' (the object), 'demanding that
+    X step down' (the subject of the clause asked for)."""
+    for clause in c.verb.children:
+        if clause.dep_ not in ("xcomp", "ccomp") or not _removal(clause):
+            continue
+        if clause.dep_ == "xcomp":
+            return c.objects
+        return _unique(a for h in clause.children if h.dep_ in DEPS.subjects for a in r.args.actors_of(h))
+    return []
+
+
+def _removal(verb: "Token") -> bool:
+    particles = [p.lower_ for p in verb.children if p.dep_ in DEPS.verb_particles]
+    lemma = verb.lemma_.lower()
+    return lemma in WORDS.removal_verbs or any(f"{lemma} {p}" in WORDS.removal_verbs for p in particles)
+
+
+def _meeting(r: Reading, rule: VerbRule, c: _Clause) -> None:
+    meeting_noun = hosted_meeting(r, c.verb) if c.passive and not c.objects else None
+    if meeting_noun is not None:
+        hosted = noun_participants(r, meeting_noun) or told_of(r, meeting_noun)  # 'held talks ..., hosted by X'
+        participants = _unique(c.subjects + hosted)
+        if c.subjects and len(participants) >= 2:
+            r.meeting(participants, modality_of(meeting_noun), c.verb, c.confidence, (c.subjects, hosted))
+        return
+    subjects = _unique(c.subjects + present_at(r, c.verb))
+    participants = _unique(subjects + c.objects)
+    if len(participants) >= 2 and ((c.objects and (subjects or rule.particle == WORDS.together)) or rule.reciprocal):
+        sides = (subjects, c.objects) if subjects and c.objects and not rule.joint_objects else None
+        r.meeting(participants, c.modality, c.verb, c.confidence, sides)
+        meet_overseers(r, c.verb, participants, c.modality, c.confidence)  # 'signed under the auspices of X'
+
+
+def _arguments(r: Reading, verb: "Token", rule: VerbRule, passive: bool):
+    subject_heads = r.args.subject_heads(verb)
+    object_heads: list["Token"] = []
+    topic_head = None
+    for child in verb.children:
+        if child.dep_ in DEPS.direct_objects and rule.direct:
+            if child.lower_ in WORDS.relative_pronouns and verb.dep_ == "relcl":
+                child = r.args.relative_head(verb)  # 'the council, which X chairs'
+            object_heads.append(child)
+            topic_head = topic_head or child
+        elif child.dep_ == "prep" and (child.lower_ in rule.preps or child.lower_ == rule.particle):
+            for prep in with_coordinated(child):
+                for pobj in prep.children:  # 'spoken with X and with Y'
+                    if pobj.dep_ in DEPS.prepositional_objects:
+                        object_heads.append(pobj)
+                        topic_head = topic_head or pobj
+        elif child.dep_ == "xcomp":
+            topic_head = topic_head or child
+        elif child.dep_ in DEPS.direct_objects and not rule.direct and rule.preps:
+            object_heads += _hung_on_object(child, rule)  # 'fired shells at X'
+    if rule.particle == WORDS.together:
+        object_heads += [c for c in verb.children if c.dep_ == "dobj"]
+    if passive:
+        subject_heads, object_heads = passive_roles(r, verb, rule, object_heads)
+    subject_heads += _companions(verb)
+    subjects = _unique([a for h in subject_heads for a in r.args.actors_of(h)] + listed_after_them(
+        r.args, verb, [d for h in subject_heads for d in _delegation(h)]))  # 'a delegation ..., among them A and B'
+    if not subjects:
+        subjects = _unique(a for h in subject_heads for a in _doers_of_event(r, h, rule) or _authors(r, h))
+    if not subjects and passive and rule.purpose_objects:
+        subjects = senders(r, verb)
+    objects = _unique(a for h in object_heads for a in r.args.actors_of(h))
+    objects = _unique(objects + listed_after_them(r.args, verb, object_heads if rule.direct else []))
+    if rule.object_types is not None:  # of the named objects; a stance's owner may be anyone's
+        objects = [o for o in objects if r.actors.actors[o].type in rule.object_types]
+    objects = objects or _other_objects(r, verb, rule, object_heads, subjects)
+    if rule.particle == WORDS.together and not subjects:
+        return objects, [], topic_head
+    return subjects, [o for o in objects], topic_head
+
+
+def _other_objects(r: Reading, verb: "Token", rule: VerbRule, object_heads: list["Token"],
+                   subjects: list[int]) -> list[int]:
+    """The objects a verb has when its object words name no actor of a fitting type: the state of a
+    place, the doer of an event, the leader's state for his government, an infinitive's objects."""
+    allowed = rule.object_types
+    if rule.place_objects:
+        objects = _unique(a for h in object_heads for a in place_states(r.args, h))
+        if objects:
+            return objects
+    if rule.relation.spec.stance or rule.event_objects:  # "welcomed X's appointment"
+        objects = _unique(a for h in object_heads for a in r.args.stance_actors(h)
+                          if allowed is None or r.actors.actors[a].type in allowed
+                          or h.lemma_.lower() in r.rules.arguments.stance_nouns)
+        if rule.relation.spec.stance:  # 'condemned the strikes' of the sentences before
+            objects = objects or _unique(a for h in object_heads for a in doers_of_earlier(r, h, subjects))
+        if objects:
+            return objects
+    if allowed is not None and ActorType.PERSON not in allowed:  # "joined Abiy's cabinet"
+        objects = _unique(a for h in object_heads for a in governed_states(r.args, h))
+        if objects:
+            return objects
+    if rule.purpose_objects:  # 'sent 200 soldiers to join the mission'
+        objects = sent_to(r, verb, object_heads)
+        if objects:
+            return objects
+    if rule.infinitive_objects:  # 'threatened to march on Kinshasa'
+        heads = [h for c in verb.children if c.dep_ == "xcomp" for h in c.children if h.dep_ in DEPS.direct_objects]
+        heads += [p for c in verb.children if c.dep_ == "xcomp" for g in c.children if g.dep_ == "prep"
+                  and not of_time(g) for p in g.children if p.dep_ in DEPS.prepositional_objects]
+        return _unique(a for h in heads for a in r.args.actors_of(h) or place_states(r.args, h))
+    if rule.clause_object:  # 'warned that X ...', also hung under a phrase ('warned on the eve of the vote that X')
+        clauses = [c for c in verb.children if c.dep_ == "ccomp"] or [
+            a for c in verb.children if c.dep_ == "prep" for a in c.subtree if a.dep_ in DEPS.relative_clauses
+            and a.doc[a.left_edge.i].lower_ == WORDS.complementiser]
+        return _unique(a for c in clauses for h in c.children if h.dep_ in DEPS.subjects for a in r.args.actors_of(h))
+    return []
+
+
+def _delegation(word: "Token") -> list["Token"]:
+    """The delegation a subject is, or the one whose 'of' it follows ('a delegation of the X party who')."""
+    if word.lower_ in WORDS.led_parties:
+        return [word]
+    owner = word.head.head if word.dep_ == "pobj" and word.head.lower_ == WORDS.belonging else None
+    return [owner] if owner is not None and owner.lower_ in WORDS.led_parties else []
+
+
+def _doers_of_event(r: Reading, noun: "Token", rule: VerbRule) -> list[int]:
+    """'An offensive spearheaded by X overran Y', 'Russian strikes hit Z': an event of the verb's own
+    kind acts for whose event it is; so does an event of its class for a stance ("the alliance's
+    offensive forced X out of office")."""
+    event = r.rules.nouns.get(noun.lemma_.lower())
+    if event is None or (event.relation is not rule.relation and not (
+            rule.relation.spec.stance and event.relation.spec.relation_class == rule.relation.spec.relation_class)):
+        return []
+    return noun_owners(r, noun) or r.args.actors_of(noun)
+
+
+def _authors(r: Reading, noun: "Token") -> list[int]:
+    """"His letter urged X", 'a statement from the ministry said': a text speaks for its author."""
+    if noun.lemma_.lower() not in WORDS.document_nouns:
+        return []
+    return noun_owners(r, noun) or [a for c in noun.children if c.dep_ == "prep" and c.lower_ in WORDS.origins
+                                    for p in c.children if p.dep_ == "pobj" for a in r.args.actors_of(p)]
+
+
+def _obliged(clause: "Token") -> bool:
+    """'... that the presence of foreign forces must come to an end': a clause of what must be."""
+    return any(c.dep_ == "aux" and c.lower_ in WORDS.obligation_auxiliaries for c in clause.children)
+
+
+def _infinitive(clause: "Token") -> bool:
+    """'asked X to leave', not a quoted order the parser hung on the verb ('told X, "Do not ..."')."""
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in clause.children)
+
+
+def _companions(verb: "Token") -> list["Token"]:
+    """'A belongs to B along with C', 'A, together with C, held talks': C acts with the subject."""
+    return [p for c in verb.children if c.lower_ in WORDS.companions
+            for w in c.children if w.dep_ == "prep" and w.lower_ == WORDS.accompanying
+            for p in w.children if p.dep_ in DEPS.prepositional_objects]
+
+
+def _hung_on_object(obj: "Token", rule: VerbRule) -> list["Token"]:
+    """The objects of the verb's prepositions that the parser attached to its direct object, or
+    to the noun after the object's 'of' ('signed a memorandum of understanding with X')."""
+    found = [p for c in obj.children if c.dep_ == "prep" and c.lower_ in rule.preps
+             for p in c.children if p.dep_ in DEPS.prepositional_objects]
+    if not found:
+        found = [h for c in obj.children if c.dep_ == "prep" and c.lower_ == WORDS.belonging
+                 for p in c.children if p.dep_ == "pobj" for h in _hung_on_object(p, rule)]
+    return found
+
+
+def _topic(r: Reading, verb: "Token", rule: VerbRule, topic_head: "Token | None") -> str:
+    """What was called for: the object phrase, or else the rest of the clause after the verb."""
+    if topic_head is not None:
+        tokens = list(topic_head.subtree)
+        for child in verb.children:
+            if child.dep_ == "xcomp" and child != topic_head:
+                tokens += list(child.subtree)
+    else:
+        tokens = [t for t in verb.subtree if t.i > verb.i]
+    tokens = sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i)
+    text = ""
+    if tokens:
+        text = r.sentence.span.doc[tokens[0].i:tokens[-1].i + 1].text.strip(" “”\"'‘’.,")
+    return text[:MAX_TOPIC] or verb.text
+
+
+def _label(r: Reading, rule: VerbRule, c: _Clause) -> None:
+    """'X called Y a threat', 'X described Y as an aggressor': only when the label is one of the
+    lexicon's label nouns (or qualifies one: 'a terrorist organisation')."""
+    labels = [ch for ch in c.verb.children if ch.dep_ in DEPS.labels]
+    if not c.objects and len(labels) >= 2:  # 'called the killing a blatant assassination', read as two labels
+        named = labels.pop(0)
+        c = replace(c, objects=_unique(r.args.actors_of(named) or r.args.stance_actors(named)
+                                       or doers_of_earlier(r, named, c.subjects)))
+    labels += [p for ch in c.verb.children if ch.dep_ == "prep" and ch.lower_ in WORDS.label_prepositions
+               for p in ch.children if p.dep_ in DEPS.prepositional_objects]
+    labels += [a for ch in c.verb.children if ch.dep_ in DEPS.direct_objects  # the parser's 'X, a terrorist ...'
+               for a in ch.children if a.dep_ == "appos" or (a.dep_ in DEPS.labels | {"acomp"} and a.i > ch.i)]
+    if any(_is_label(word, r.rules.label_nouns) for word in labels):
+        _transitive(r, rule, c)
+
+
+def _is_label(word: "Token", nouns: frozenset[str]) -> bool:
+    return word.lemma_.lower() in nouns or any(
+        ch.lower_ in nouns for ch in word.children if ch.dep_ in DEPS.adjective_modifiers)
+
+
+def _judgement(r: Reading, rule: VerbRule, c: _Clause) -> None:
+    """'X said Spain's position was terrible': a clause that calls an actor's stance or deed one of
+    the label words is the speaker's stance on that actor."""
+    for clause in c.verb.children:
+        if clause.dep_ != "ccomp" or clause.lemma_ != WORDS.copula or not any(
+                ch.dep_ in DEPS.judgements and _is_label(ch, r.rules.label_nouns) for ch in clause.children):
+            continue
+        judged = _unique(a for h in clause.children if h.dep_ in DEPS.nominal_subjects
+                         for a in r.args.stance_actors(h))
+        for s in c.subjects:
+            for o in judged:
+                if s != o:
+                    r.add(s, rule.relation, o, None, modality_of(clause, stance=True), c.verb, c.confidence)
+
+
+#: The handler of each verb construction (kg.knowledge.constructions names them).
+CONSTRUCTIONS: dict[str, Callable[[Reading, VerbRule, _Clause], None]] = {
+    "transitive": _transitive, "demand": _demand, "meeting": _meeting, "label": _label, "judgement": _judgement}

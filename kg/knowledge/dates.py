@@ -1,0 +1,364 @@
+"""Date expressions in news sentences, resolved against an article's publication date.
+
+Two entry points:
+
+* :func:`find_date_expressions` locates date expressions in a sentence (regex based;
+  the longest match wins, matches never overlap, and come in order of appearance);
+* :func:`resolve_date` turns one expression into an ISO string -- ``YYYY-MM-DD``,
+  ``YYYY-MM`` or ``YYYY``, as precise as the expression is -- or ``None``.
+
+News mostly reports the past, so an expression without a year ("December 28",
+"January", "Monday") resolves to the most recent such date on or before the
+publication date; with ``future=True`` (a planned event) it resolves to the next one
+on or after it instead.  Numeric day/month forms other than ISO ("31/12/2022",
+"12/31/2022") are ambiguous between conventions and deliberately not recognised.
+
+Month and weekday names are matched only when capitalised in
+:func:`find_date_expressions` (so the modal "may" is not a month, and a bare "May",
+as in "Theresa May", is only taken with a preposition, qualifier or year), while
+:func:`resolve_date` accepts any case.
+"""
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from typing import Callable, Iterable
+
+from kg.knowledge.language import language
+
+__all__ = ["resolve_date", "find_date_expressions", "find_dates", "parse_date"]
+
+# --------------------------------------------------------------------------- tables
+
+_WORDS = language().dates
+_NUMBER_WORDS = language().words.numbers
+
+# How far to look for a day and month without a year: Feb 29 recurs within 8 years.
+_YEAR_SEARCH = 9
+
+# --------------------------------------------------------------------------- regexes
+
+
+def _phrase(words: str) -> str:
+    """A regex for a phrase of literal words separated by any whitespace."""
+    return r"\s+".join(re.escape(word) for word in words.split())
+
+
+def _alternation(words: Iterable[str], *, capitalise: bool = False) -> str:
+    """An alternation of phrases, longest first so that no prefix shadows a word."""
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(_phrase(w.capitalize() if capitalise else w) for w in ordered)
+
+
+def _optional_word(words: Iterable[str], group: str | None = None) -> str:
+    """An optional case-insensitive word (e.g. "on") followed by whitespace."""
+    name = f"?P<{group}>" if group else "?:"
+    return rf"(?:\b({name}(?i:{_alternation(words)}))\s+)?"
+
+
+def _full_month() -> str:
+    return rf"\b(?P<month>{_alternation(_WORDS.months, capitalise=True)})(?![A-Za-z])"
+
+
+def _any_month() -> str:
+    full = _alternation(_WORDS.months, capitalise=True)
+    short = _alternation(_WORDS.month_abbreviations, capitalise=True)
+    return rf"\b(?P<month>(?:{full})(?![A-Za-z])|(?:{short})(?![A-Za-z])\.?)"
+
+
+def _day() -> str:
+    return rf"\b(?P<day>3[01]|[12][0-9]|0?[1-9])(?i:{_alternation(_WORDS.ordinal_suffixes)})?(?!\w)"
+
+
+def _attached_year() -> str:
+    return r"(?:,?\s+(?P<year>(?:1[0-9]|20)[0-9]{2})(?!\w))?"
+
+
+def _weekday_prefix() -> str:
+    return rf"(?:\b(?:{_alternation(_WORDS.weekdays, capitalise=True)}),?\s+)?"
+
+
+def _iso_pattern() -> str:
+    return (
+        _optional_word(_WORDS.date_prepositions)
+        + r"(?<![\w/.-])(?P<year>[0-9]{4})-(?P<month>[0-9]{2})-(?P<day>[0-9]{2})(?![0-9/-])"
+    )
+
+
+def _month_day_pattern() -> str:
+    return (
+        _optional_word(_WORDS.day_prepositions) + _weekday_prefix() + _any_month() + r"\s+"
+        + _optional_word((_WORDS.definite_article,)) + _day() + _attached_year()
+    )
+
+
+def _day_month_pattern() -> str:
+    return (
+        _optional_word(_WORDS.day_prepositions) + _weekday_prefix() + _optional_word((_WORDS.definite_article,))
+        + _day() + r"\s+" + _optional_word((_WORDS.belonging,)) + _any_month() + _attached_year()
+    )
+
+
+def _month_pattern() -> str:
+    qualifiers = _alternation(_WORDS.month_qualifiers)
+    the, mid, of = (_phrase(w) for w in (_WORDS.definite_article, _WORDS.mid, _WORDS.belonging))
+    qualifier = rf"(?:\b(?P<qual>(?i:(?:{the}\s+)?(?:{qualifiers})\s+|{mid}\s*[-\u2013]\s*)))?"
+    year = rf"(?:,?\s+(?:(?i:{of})\s+)?(?P<year>(?:1[0-9]|20)[0-9]{{2}})(?!\w))?"
+    return _optional_word(_WORDS.date_prepositions, "prep") + qualifier + _full_month() + year
+
+
+def _weekday_pattern() -> str:
+    relations = _alternation((*_WORDS.weekday_before, *_WORDS.weekday_after, *_WORDS.weekday_this))
+    return (
+        _optional_word(_WORDS.day_prepositions) + rf"(?:\b(?P<rel>(?i:{relations}))\s+)?"
+        + rf"\b(?P<weekday>{_alternation(_WORDS.weekdays, capitalise=True)})(?!\w)"
+    )
+
+
+def _relative_pattern() -> str:
+    fixed = _alternation((*_WORDS.day_offsets, *_WORDS.month_offsets, *_WORDS.year_offsets, *_WORDS.vague))
+    number = rf"[0-9]{{1,3}}|{_alternation(_NUMBER_WORDS)}"
+    units, ago = _alternation(_WORDS.days_ago.units), _phrase(_WORDS.days_ago.word)
+    return rf"\b(?i:(?P<fixed>{fixed})|(?P<n>{number})\s+(?:{units})\s+{ago})(?!\w)"
+
+
+def _year_pattern() -> str:
+    return (
+        _optional_word(_WORDS.year_prepositions)
+        + r"(?<![\w$\u00a3\u20ac/.,-])(?P<year>(?:19|20)[0-9]{2})(?![\w%/-]|[.,][0-9])"
+    )
+
+
+_PATTERNS: tuple[tuple[str, str], ...] = (
+    ("iso", _iso_pattern()),
+    ("month_day", _month_day_pattern()),
+    ("day_month", _day_month_pattern()),
+    ("month", _month_pattern()),
+    ("weekday", _weekday_pattern()),
+    ("relative", _relative_pattern()),
+    ("year", _year_pattern()),
+)
+_FIND: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(source)) for kind, source in _PATTERNS
+)
+_RESOLVE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(source, re.IGNORECASE)) for kind, source in _PATTERNS
+)
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _as_date(reference: dt.date | None) -> dt.date | None:
+    """The reference as a plain date (a datetime is cut to its day)."""
+    if isinstance(reference, dt.datetime):
+        return reference.date()
+    return reference
+
+
+def _make_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _month_number(name: str) -> int:
+    key = name.lower().rstrip(".")
+    return _WORDS.months.get(key) or _WORDS.month_abbreviations[key]
+
+
+def _year_month(year: int, month: int) -> str | None:
+    return f"{year:04d}-{month:02d}" if 1 <= year <= 9999 else None
+
+
+def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+def _nearest_day_month(month: int, day: int, reference: dt.date, future: bool) -> dt.date | None:
+    """The latest such day on or before the reference, or the first on or after it."""
+    step = 1 if future else -1
+    for offset in range(_YEAR_SEARCH):
+        year = reference.year + step * offset
+        if not 1 <= year <= 9999:
+            return None
+        candidate = _make_date(year, month, day)
+        if candidate is None:
+            continue
+        if (candidate >= reference) if future else (candidate <= reference):
+            return candidate
+    return None
+
+
+def _weekday_date(weekday: int, relation: str | None, reference: dt.date, future: bool) -> dt.date:
+    back = (reference.weekday() - weekday) % 7  # 0 when the reference is that weekday
+    ahead = (weekday - reference.weekday()) % 7
+    if relation in _WORDS.weekday_before:
+        return reference - dt.timedelta(days=back or 7)
+    if relation in _WORDS.weekday_after:
+        return reference + dt.timedelta(days=ahead or 7)
+    if relation in _WORDS.weekday_this:
+        return reference + dt.timedelta(days=ahead) if future else reference - dt.timedelta(days=back)
+    if future:
+        return reference + dt.timedelta(days=ahead or 7)
+    return reference - dt.timedelta(days=back)
+
+
+def _normalise_words(text: str) -> str:
+    return " ".join(text.lower().split())
+
+# --------------------------------------------------------------------------- resolvers
+
+_Resolver = Callable[[re.Match[str], dt.date | None, bool], str | None]
+
+
+def _resolve_iso(match: re.Match[str], reference: dt.date | None, future: bool) -> str | None:
+    found = _make_date(int(match["year"]), int(match["month"]), int(match["day"]))
+    return found.isoformat() if found else None
+
+
+def _resolve_day_month(match: re.Match[str], reference: dt.date | None, future: bool) -> str | None:
+    month, day = _month_number(match["month"]), int(match["day"])
+    if match["year"]:
+        found = _make_date(int(match["year"]), month, day)
+    elif reference is None:
+        return None
+    else:
+        found = _nearest_day_month(month, day, reference, future)
+    return found.isoformat() if found else None
+
+
+def _resolve_month(match: re.Match[str], reference: dt.date | None, future: bool) -> str | None:
+    month = _month_number(match["month"])
+    if match["year"]:
+        return _year_month(int(match["year"]), month)
+    if reference is None:
+        return None
+    if future:
+        year = reference.year if month >= reference.month else reference.year + 1
+    else:
+        year = reference.year if month <= reference.month else reference.year - 1
+    return _year_month(year, month)
+
+
+def _resolve_weekday(match: re.Match[str], reference: dt.date | None, future: bool) -> str | None:
+    if reference is None:
+        return None
+    relation = _normalise_words(match["rel"]) if match["rel"] else None
+    weekday = _WORDS.weekdays[match["weekday"].lower()]
+    return _weekday_date(weekday, relation, reference, future).isoformat()
+
+
+def _resolve_relative(match: re.Match[str], reference: dt.date | None, future: bool) -> str | None:
+    if reference is None:
+        return None
+    if match["n"]:
+        count = match["n"].lower()
+        days = int(count) if count.isdigit() else _NUMBER_WORDS[count]
+        return (reference - dt.timedelta(days=days)).isoformat()
+    phrase = _normalise_words(match["fixed"])
+    if phrase in _WORDS.day_offsets:
+        return (reference + dt.timedelta(days=_WORDS.day_offsets[phrase])).isoformat()
+    if phrase in _WORDS.month_offsets:
+        return _year_month(*_shift_month(reference.year, reference.month, _WORDS.month_offsets[phrase]))
+    if phrase in _WORDS.year_offsets:
+        year = reference.year + _WORDS.year_offsets[phrase]
+        return f"{year:04d}" if 1 <= year <= 9999 else None
+    return None  # "last week" and the like: too vague for a date
+
+
+def _resolve_year(match: re.Match[str], reference: dt.date | None, future: bool) -> str | None:
+    return match["year"]
+
+
+_RESOLVERS: dict[str, _Resolver] = {
+    "iso": _resolve_iso,
+    "month_day": _resolve_day_month,
+    "day_month": _resolve_day_month,
+    "month": _resolve_month,
+    "weekday": _resolve_weekday,
+    "relative": _resolve_relative,
+    "year": _resolve_year,
+}
+
+# --------------------------------------------------------------------------- public
+
+
+def _candidates(expression: str) -> list[str]:
+    """The expression trimmed, then without trailing punctuation, then without a final dot."""
+    text = expression.strip()
+    bare = text.rstrip(",;:!?\"')").strip()
+    return list(dict.fromkeys((text, bare, bare.rstrip(".").strip())))
+
+
+def resolve_date(
+    expression: str, reference: dt.date | None, *, future: bool = False
+) -> str | None:
+    """The ISO date, year-month or year an expression denotes, read against `reference`.
+
+    `reference` is the article's publication date; `future` says the event is planned,
+    so a date without a year (or a bare weekday or month) lies on or after the
+    reference rather than on or before it.  Returns None for text that is not a
+    recognised date expression, an impossible date, a vague one ("last week"), or a
+    relative one when `reference` is None.
+    """
+    reference = _as_date(reference)
+    for text in _candidates(expression):
+        for kind, pattern in _RESOLVE:
+            match = pattern.fullmatch(text)
+            if match:
+                try:
+                    return _RESOLVERS[kind](match, reference, future)
+                except OverflowError:  # a date beyond datetime's range
+                    return None
+    return None
+
+
+def _plausible(kind: str, match: re.Match[str]) -> bool:
+    """False for a bare "May", most likely a name ("Theresa May") rather than the month."""
+    if kind != "month" or match["month"] != _WORDS.ambiguous_month:
+        return True
+    return bool(match["prep"] or match["qual"] or match["year"])
+
+
+def find_date_expressions(sentence: str) -> list[tuple[int, int, str]]:
+    """(start, end, text) of each date expression in a sentence, in order.
+
+    Where candidates overlap the longest wins (the earliest among equals), so
+    "on Monday, December 28, 2022" is one expression rather than three.
+    """
+    spans: set[tuple[int, int]] = set()
+    for kind, pattern in _FIND:
+        for match in pattern.finditer(sentence):
+            if match.end() > match.start() and _plausible(kind, match):
+                spans.add(match.span())
+    chosen: list[tuple[int, int]] = []  # disjoint, in order, so only the neighbours can overlap
+    for start, end in sorted(spans, key=lambda span: (span[0] - span[1], span[0])):
+        i = bisect.bisect_left(chosen, (start, end))
+        if (i > 0 and chosen[i - 1][1] > start) or (i < len(chosen) and chosen[i][0] < end):
+            continue
+        chosen.insert(i, (start, end))
+    return [(start, end, sentence[start:end]) for start, end in chosen]
+
+
+def find_dates(text: str) -> list[dt.date]:
+    """Every full calendar date (day, month and year) written in `text`, in order."""
+    found = []
+    for _start, _end, expression in find_date_expressions(text):
+        resolved = resolve_date(expression, None)
+        if resolved is not None and len(resolved) == 10:
+            found.append(dt.date.fromisoformat(resolved))
+    return found
+
+
+def parse_date(text: str) -> dt.date | None:
+    """The date when `text` is exactly one full calendar date, else None."""
+    expressions = find_date_expressions(text.strip())
+    if len(expressions) != 1:
+        return None
+    start, end, _ = expressions[0]
+    rest = (text.strip()[:start] + text.strip()[end:]).strip(" ,.")
+    dates = find_dates(text)
+    return dates[0] if dates and not rest else None

@@ -1,0 +1,236 @@
+"""The words and grammar of the article's language the rules rely on, read from its folder
+under `ontology/` (`ontology/en/` for English) and checked against the schemas below: modality
+cues, function words, speech and event verbs, name particles, date words, and the dependency
+labels of the parser. Each fact is written once, in the data; the code names it by its role."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from pydantic import BaseModel, ConfigDict
+
+from kg.datafiles import checked, data_path, read_yaml_mapping
+
+__all__ = ["Language", "ModalityCues", "Syntax", "Words", "DateWords", "language", "LANGUAGE"]
+
+Words_ = frozenset[str]
+LANGUAGE = "en"  # the language the shipped pipeline parses
+
+
+class _Data(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class VerbWithParticle(_Data):
+    verb: str
+    particle: str
+
+
+class VerbWithAuxiliaries(_Data):
+    verb: str
+    auxiliaries: Words_
+
+
+class ModalityCues(_Data):
+    future_auxiliaries: Words_
+    negating_determiners: Words_
+    negating_verbs: Words_
+    negating_phrasal_verbs: dict[str, str]
+    planning_governors: Words_
+    planned_destinations: Words_
+    promising_verbs: Words_
+    planning_adjectives: Words_
+    planning_nouns: Words_
+    conditional_markers: Words_
+    claiming_verbs: Words_
+    claim_nouns: Words_
+    responding_verbs: Words_
+    reason_prepositions: Words_
+    going_to: VerbWithAuxiliaries
+    looking_forward: VerbWithParticle
+
+
+class Syntax(_Data):
+    subjects: Words_
+    judgements: Words_
+    nominal_subjects: Words_
+    labels: Words_
+    direct_objects: Words_
+    prepositional_objects: Words_
+    coordination: Words_
+    auxiliaries: Words_
+    passive: Words_
+    verb_particles: Words_
+    owner_modifiers: Words_
+    adjective_modifiers: Words_
+    name_modifiers: Words_
+    description_modifiers: Words_
+    requirement_modifiers: Words_
+    subordinate_clauses: Words_
+    relative_clauses: Words_
+    modifying_clauses: Words_
+    controlled_clauses: Words_
+    infinitive_clauses: Words_
+    modality_climb: Words_
+    reported_clauses: Words_
+    negation_barriers: Words_
+    negated_complements: Words_
+    planned_links: Words_
+    condition_links: Words_
+    claim_links: Words_
+    planning_complements: Words_
+    planning_noun_links: Words_
+
+
+class DaysAgo(_Data):
+    units: Words_
+    word: str
+
+
+class DateWords(_Data):
+    months: dict[str, int]
+    month_abbreviations: dict[str, int]
+    ambiguous_month: str
+    weekdays: dict[str, int]
+    weekday_before: Words_
+    weekday_after: Words_
+    weekday_this: Words_
+    month_qualifiers: Words_
+    mid: str
+    day_offsets: dict[str, int]
+    month_offsets: dict[str, int]
+    year_offsets: dict[str, int]
+    vague: Words_
+    days_ago: DaysAgo
+    ordinal_suffixes: Words_
+    date_prepositions: Words_
+    day_prepositions: Words_
+    year_prepositions: Words_
+    definite_article: str
+    belonging: str
+
+
+class Words(_Data):
+    articles: Words_
+    definite_article: str
+    demonstratives: Words_
+    pointing_determiners: Words_
+    determiners: Words_
+    possessive_pronouns: Words_
+    organisation_possessives: Words_
+    person_pronouns: Words_
+    thing_pronouns: Words_
+    possessive_relative: str
+    relative_pronouns: Words_
+    aside_relatives: Words_
+    genitive: Words_
+    conjunction: str
+    belonging: str
+    origins: Words_
+    source_preposition: str
+    complementiser: str
+    provoking_verbs: Words_
+    serving: str
+    inside: str
+    accompanying: str
+    companions: Words_
+    title_prepositions: Words_
+    title_organisation_prepositions: Words_
+    envoy_titles: Words_
+    former_prefixes: Words_
+    actor_prepositions: Words_
+    locative_prepositions: Words_
+    place_prepositions: Words_
+    between: Words_
+    label_prepositions: Words_
+    including: Words_
+    opposing: str
+    document_nouns: Words_
+    military_words: Words_
+    people_nouns: Words_
+    military_ranks: Words_
+    deed_nouns: Words_
+    accusing_verbs: Words_
+    them: str
+    appeal_prepositions: Words_
+    setting_prepositions: Words_
+    meeting_settings: Words_
+    authorship: Words_
+    agent_preposition: str
+    role_prepositions: Words_
+    backer_participles: Words_
+    owner_participles: Words_
+    home_state_modifiers: Words_
+    home_state_nouns: Words_
+    appointing_verbs: Words_
+    leading_participles: Words_
+    led_bodies: Words_
+    obligation_auxiliaries: Words_
+    name_tail_nouns: Words_
+    government_nouns: Words_
+    leading_verb_forms: Words_
+    contingent_nouns: Words_
+    mission_words: Words_
+    led_parties: Words_
+    overseeing: str
+    auspices: Words_
+    removal_verbs: Words_
+    head_of_state_titles: Words_
+    owner_prepositions: Words_
+    claimed_nouns: Words_
+    state_force_words: Words_
+    presence: str
+    together: str
+    one: str
+    time_zones: Words_
+    name_connectors: Words_
+    name_articles: Words_
+    name_joiners: Words_
+    alias_cues: Words_
+    national_body_words: Words_
+    honorifics: Words_
+    generic_title_words: Words_
+    title_spellings: dict[str, str]
+    counterpart: str
+    leader_titles: Words_
+    numbers: dict[str, int]
+    count_words: dict[str, int]
+    on_behalf_verbs: Words_
+    speech_verbs: Words_
+    attribution: tuple[str, str]
+    entering_verbs: Words_
+    entering_prepositions: Words_
+    happening_verbs: Words_
+    observer_roles: Words_
+    taking_part: VerbWithParticle
+    bringing_together: VerbWithParticle
+    meeting_words: Words_
+    copula: str
+
+    def group_size(self, word: str) -> int | None:
+        """How many a word before a plural counts when it names a small group ('three', 'both',
+        '4'): two to five, else None."""
+        count = self.numbers.get(word) or self.count_words.get(word) or (int(word) if word.isdigit() else None)
+        return count if count is not None and GROUP_SIZES[0] <= count <= GROUP_SIZES[1] else None
+
+
+GROUP_SIZES = (2, 5)  # 'the three leaders', 'both sides'; larger counts are no group one refers back to
+
+
+class Language(_Data):
+    code: str
+    modality: ModalityCues
+    syntax: Syntax
+    words: Words
+    dates: DateWords
+
+
+def _read(code: str, name: str, schema):
+    path = data_path(f"{code}/{name}.yaml")
+    return checked(schema, read_yaml_mapping(path), path)
+
+
+@lru_cache(maxsize=None)
+def language(code: str = LANGUAGE) -> Language:
+    """The language data of `code`, read once."""
+    return Language(code=code, modality=_read(code, "modality", ModalityCues), syntax=_read(code, "syntax", Syntax),
+                     words=_read(code, "words", Words), dates=_read(code, "dates", DateWords))

@@ -1,0 +1,308 @@
+"""The extraction data files read into one `Loading` accumulator: countries, gazetteers,
+lexicons, titles, descriptors, given names, name variants. Every data file of the extractor is
+parsed here and nowhere else; a bad file raises `RuleFileError(path, reason, line)`."""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+from kg.datafiles import data_lines, read_yaml_mapping
+from kg.errors import RuleFileError
+from kg.model import ActorType, Relation
+from kg.knowledge.constructions import NOUN_CONSTRUCTIONS, VERB_CONSTRUCTIONS, noun_construction, verb_construction
+from kg.knowledge.names import fold
+from kg.knowledge.rules import GazetteerEntry, NounRule, TitleRule, VerbRule
+
+__all__ = ["Loading", "load_countries", "load_gazetteer", "load_lexicon", "load_titles", "load_descriptors",
+           "load_given_names", "load_name_variants"]
+
+ACTOR_TYPE_NAMES = {t.value for t in ActorType}
+RELATION_NAMES = {r.value for r in Relation}
+
+
+@dataclass
+class Loading:
+    """The extraction data as the files are read, one after the other; `rules.Rules` is made from it."""
+
+    names: dict[str, GazetteerEntry] = field(default_factory=dict)  # fold(alias) -> entry
+    aliases: dict[str, set[str]] = field(default_factory=dict)  # canonical name -> aliases
+    verbs: dict[str, list[VerbRule]] = field(default_factory=dict)
+    nouns: dict[str, NounRule] = field(default_factory=dict)
+    light_verbs: frozenset[str] = frozenset()
+    joining_verbs: frozenset[str] = frozenset()
+    stance_nouns: frozenset[str] = frozenset()
+    pact_nouns: frozenset[str] = frozenset()
+    label_nouns: frozenset[str] = frozenset()
+    collective_nouns: frozenset[str] = frozenset()
+    delegation_nouns: frozenset[str] = frozenset()
+    siding_verbs: frozenset[str] = frozenset()
+    recognising_verbs: frozenset[str] = frozenset()
+    titles: dict[str, TitleRule] = field(default_factory=dict)
+    title_modifiers: frozenset[str] = frozenset()
+    title_domains: frozenset[str] = frozenset()
+    not_leading: frozenset[str] = frozenset()
+    former: frozenset[str] = frozenset()
+    state_titles: frozenset[str] = frozenset()
+    name_heads: dict[str, ActorType] = field(default_factory=dict)
+    national_heads: frozenset[str] = frozenset()
+    trailing_descriptors: dict[str, ActorType] = field(default_factory=dict)
+    state_metonyms: frozenset[str] = frozenset()
+    state_name_nouns: frozenset[str] = frozenset()
+    definite_descriptions: dict[str, tuple[ActorType, ...]] = field(default_factory=dict)
+    proxy_nouns: frozenset[str] = frozenset()
+    asset_nouns: frozenset[str] = frozenset()
+    document_heads: frozenset[str] = frozenset()
+    local_descriptions: frozenset[str] = frozenset()
+    given_names: frozenset[str] = frozenset()
+    name_variants: dict[str, str] = field(default_factory=dict)  # folded variant -> key
+    demonyms: dict[str, str] = field(default_factory=dict)  # state -> its first demonym
+
+    def add_name(self, alias: str, entry: GazetteerEntry) -> None:
+        key = fold(alias)
+        if not key:
+            return
+        self.names[key] = entry
+        if entry.kind in ("name", "metonym") or entry.type is not ActorType.COUNTRY:
+            self.aliases.setdefault(entry.name, set()).add(alias)
+
+
+def _actor_type(value: Any, path: Path, where: str) -> ActorType:
+    if value not in ACTOR_TYPE_NAMES:
+        raise RuleFileError(str(path), f"{where}: unknown type {value!r} "
+                            f"(one of {', '.join(sorted(ACTOR_TYPE_NAMES))})")
+    return ActorType(value)
+
+
+def _str_list(value: Any, path: Path, where: str) -> list[str]:
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, (str, int)) and not isinstance(v, bool) for v in value):
+        raise RuleFileError(str(path), f"{where}: expected a list of strings (quote words like \"on\" and \"no\")")
+    return [str(v) for v in value]
+
+
+def _apostrophe_variants(alias: str) -> Iterable[str]:
+    yield alias
+    if "'" in alias:
+        yield alias.replace("'", "\u2019")
+    if "\u2019" in alias:
+        yield alias.replace("\u2019", "'")
+
+
+def load_countries(path: Path, rules: Loading) -> None:
+    rows = data_lines(path)
+    if not rows:
+        raise RuleFileError(str(path), "no header line")
+    header = rows[0][1].split("\t")
+    expected = ["name", "iso3", "aliases", "demonyms", "capital", "metonyms"]
+    if header != expected:
+        raise RuleFileError(str(path), f"header must be {' '.join(expected)}", rows[0][0])
+    for lineno, line in rows[1:]:
+        fields = next(csv.reader([line], delimiter="\t", quoting=csv.QUOTE_NONE))
+        if len(fields) != len(expected):
+            raise RuleFileError(str(path), f"expected {len(expected)} tab-separated fields, found {len(fields)}", lineno)
+        name, _iso3, aliases, demonyms, capital, metonyms = (f.strip() for f in fields)
+        if not name:
+            raise RuleFileError(str(path), "empty country name", lineno)
+        split = lambda s: [p.strip() for p in s.split("|") if p.strip()]  # noqa: E731
+        for alias in [name, *split(aliases)]:
+            rules.add_name(alias, GazetteerEntry(name, ActorType.COUNTRY, "name"))
+        for demonym in split(demonyms):
+            rules.add_name(demonym, GazetteerEntry(name, ActorType.COUNTRY, "demonym"))
+            rules.demonyms.setdefault(name, demonym)
+        for city in split(capital):
+            rules.add_name(city, GazetteerEntry(name, ActorType.COUNTRY, "capital"))
+        for metonym in split(metonyms):
+            rules.add_name(metonym, GazetteerEntry(name, ActorType.COUNTRY, "metonym"))
+
+
+PLACES_HEADER = ["name", "state", "aliases"]
+
+
+def load_places(path: Path, rules: Loading) -> None:
+    """Towns and regions with their state: never actors, but what is done to them is done to it."""
+    rows = data_lines(path)
+    expected = PLACES_HEADER
+    if not rows or rows[0][1].split("\t") != expected:
+        raise RuleFileError(str(path), f"header must be {' '.join(expected)}", rows[0][0] if rows else None)
+    for lineno, line in rows[1:]:
+        fields = [f.strip() for f in line.split("\t")]
+        if len(fields) != len(expected) or not fields[0] or not fields[1]:
+            raise RuleFileError(str(path), "expected a name, its state and aliases, tab-separated", lineno)
+        name, state, aliases = fields
+        for alias in [name, *(a.strip() for a in aliases.split("|") if a.strip())]:
+            rules.add_name(alias, GazetteerEntry(state, ActorType.COUNTRY, "town"))
+
+
+def load_gazetteer(path: Path, rules: Loading) -> None:
+    if path.suffix.lower() == ".tsv":
+        rows = data_lines(path)
+        if rows and rows[0][1].split("\t") == PLACES_HEADER:
+            load_places(path, rules)
+        else:
+            load_countries(path, rules)
+        return
+    data = read_yaml_mapping(path)
+    actors = data.get("actors")
+    if not isinstance(actors, list):
+        raise RuleFileError(str(path), "expected a list under 'actors'")
+    for i, item in enumerate(actors, 1):
+        where = f"actor #{i}"
+        if not isinstance(item, dict) or not isinstance(item.get("name"), str) or not item["name"].strip():
+            raise RuleFileError(str(path), f"{where}: needs a 'name'")
+        name = item["name"].strip()
+        kind = _actor_type(item.get("type"), path, f"{where} ({name})")
+        country = item.get("country")
+        entry = GazetteerEntry(name, kind, "name", country)
+        for alias in [name, *_str_list(item.get("aliases"), path, f"{where} ({name}) aliases")]:
+            for variant in _apostrophe_variants(alias):
+                rules.add_name(variant, entry)
+
+
+def load_lexicon(path: Path, rules: Loading) -> None:
+    data = read_yaml_mapping(path)
+    for i, item in enumerate(data.get("verbs") or [], 1):
+        rule = _verb_rule(item, path, f"verb #{i}")
+        rules.verbs.setdefault(rule.lemma, []).append(rule)
+    for i, item in enumerate(data.get("nouns") or [], 1):
+        rule = _noun_rule(item, path, f"noun #{i}")
+        rules.nouns[rule.lemma] = rule
+    rules.light_verbs = rules.light_verbs | frozenset(_str_list(data.get("light_verbs"), path, "light_verbs"))
+    rules.joining_verbs = rules.joining_verbs | frozenset(_str_list(data.get("joining_verbs"), path, "joining_verbs"))
+    rules.stance_nouns = rules.stance_nouns | frozenset(_str_list(data.get("stance_nouns"), path, "stance_nouns"))
+    rules.pact_nouns = rules.pact_nouns | frozenset(_str_list(data.get("pact_nouns"), path, "pact_nouns"))
+    rules.label_nouns = rules.label_nouns | frozenset(_str_list(data.get("label_nouns"), path, "label_nouns"))
+    rules.collective_nouns = rules.collective_nouns | frozenset(
+        _str_list(data.get("collective_nouns"), path, "collective_nouns"))
+    rules.delegation_nouns = rules.delegation_nouns | frozenset(
+        _str_list(data.get("delegation_nouns"), path, "delegation_nouns"))
+    rules.siding_verbs = rules.siding_verbs | frozenset(_str_list(data.get("siding_verbs"), path, "siding_verbs"))
+    rules.recognising_verbs = rules.recognising_verbs | frozenset(
+        _str_list(data.get("recognising_verbs"), path, "recognising_verbs"))
+
+
+def _relation(item: dict, path: Path, where: str) -> Relation:
+    value = item.get("relation")
+    if value not in RELATION_NAMES:
+        raise RuleFileError(str(path), f"{where}: unknown relation {value!r} "
+                            f"(one of {', '.join(sorted(RELATION_NAMES))})")
+    return Relation(value)
+
+
+def _verb_rule(item: Any, path: Path, where: str) -> VerbRule:
+    if not isinstance(item, dict) or not isinstance(item.get("lemma"), str):
+        raise RuleFileError(str(path), f"{where}: needs a 'lemma'")
+    where = f"{where} ({item['lemma']})"
+    types = item.get("object_types")
+    particle = item.get("particle")
+    if particle is not None and not isinstance(particle, str):
+        raise RuleFileError(str(path), f"{where}: particle must be a string (quote words like \"on\")")
+    relation = _relation(item, path, where)
+    return VerbRule(
+        lemma=item["lemma"].lower(),
+        relation=relation,
+        particle=particle or None,
+        preps=tuple(_str_list(item.get("preps"), path, where)),
+        direct=bool(item.get("direct", True)),
+        reciprocal=bool(item.get("reciprocal", False)),
+        joint_objects=bool(item.get("joint_objects", False)),
+        place_objects=bool(item.get("place_objects", False)),
+        clause_object=bool(item.get("clause_object", False)),
+        inverse=bool(item.get("inverse", False)),
+        stance=bool(item.get("stance", False)),
+        requires_xcomp=bool(item.get("requires_xcomp", False)),
+        forbids_xcomp=bool(item.get("forbids_xcomp", False)),
+        requires_obligation=bool(item.get("requires_obligation", False)),
+        infinitive_objects=bool(item.get("infinitive_objects", False)),
+        event_objects=bool(item.get("event_objects", False)),
+        purpose_objects=bool(item.get("purpose_objects", False)),
+        requires_object=tuple(w.lower() for w in _str_list(item.get("requires_object"), path, where)),
+        object_types=None if types is None else frozenset(
+            _actor_type(t, path, where) for t in _str_list(types, path, where)),
+        construction=_construction(item, relation, VERB_CONSTRUCTIONS, verb_construction, path, where),
+    )
+
+
+def _noun_rule(item: Any, path: Path, where: str) -> NounRule:
+    if not isinstance(item, dict) or not isinstance(item.get("lemma"), str):
+        raise RuleFileError(str(path), f"{where}: needs a 'lemma'")
+    where = f"{where} ({item['lemma']})"
+    relation = _relation(item, path, where)
+    if "construction" not in item and (item.get("role") or item.get("stance")):  # the older flags
+        item = {**item, "construction": "role" if item.get("role") else "stance"}
+    return NounRule(
+        lemma=item["lemma"].lower(),
+        relation=relation,
+        plural_only=bool(item.get("plural_only", False)),
+        requires=tuple(_str_list(item.get("requires"), path, where)),
+        excludes=tuple(_str_list(item.get("excludes"), path, where)),
+        object_preps=tuple(_str_list(item.get("object_preps"), path, where)),
+        construction=_construction(item, relation, NOUN_CONSTRUCTIONS, noun_construction, path, where),
+        place_objects=bool(item.get("place_objects", False)),
+    )
+
+
+def _construction(item: dict, relation: Relation, known: dict[str, str], default, path: Path, where: str) -> str:
+    """The construction an entry names, else its relation's default (see kg.knowledge.constructions)."""
+    name = item.get("construction")
+    if name is None:
+        return default(relation.spec.construction)
+    if name not in known:
+        raise RuleFileError(str(path), f"{where}: unknown construction {name!r} (one of {', '.join(known)})")
+    return name
+
+
+def load_titles(path: Path, rules: Loading) -> None:
+    data = read_yaml_mapping(path)
+    heads = data.get("heads")
+    if not isinstance(heads, dict):
+        raise RuleFileError(str(path), "expected a mapping under 'heads'")
+    for head, spec in heads.items():
+        leads = bool(spec.get("leads", False)) if isinstance(spec, dict) else False
+        rules.titles[str(head).lower()] = TitleRule(str(head).lower(), leads)
+    _add_word_sets(rules, data, path, {"title_modifiers": "modifiers", "title_domains": "domains",
+                                       "not_leading": "not_leading", "former": "former",
+                                       "state_titles": "state_titles"})
+
+
+def load_descriptors(path: Path, rules: Loading) -> None:
+    data = read_yaml_mapping(path)
+    for type_name, words in (data.get("name_heads") or {}).items():
+        kind = _actor_type(type_name, path, "name_heads")
+        for word in _str_list(words, path, f"name_heads {type_name}"):
+            rules.name_heads.setdefault(word.lower(), kind)
+    for type_name, phrases in (data.get("trailing_descriptors") or {}).items():
+        kind = _actor_type(type_name, path, "trailing_descriptors")
+        for phrase in _str_list(phrases, path, f"trailing_descriptors {type_name}"):
+            rules.trailing_descriptors[phrase.lower()] = kind
+    for type_name, words in (data.get("definite_descriptions") or {}).items():
+        kind = _actor_type(type_name, path, "definite_descriptions")
+        for word in _str_list(words, path, f"definite_descriptions {type_name}"):
+            rules.definite_descriptions[word.lower()] = rules.definite_descriptions.get(word.lower(), ()) + (kind,)
+    _add_word_sets(rules, data, path, {name: name for name in (
+        "national_heads", "state_metonyms", "state_name_nouns", "proxy_nouns", "asset_nouns",
+        "document_heads", "local_descriptions")})
+
+
+def _add_word_sets(rules: Loading, data: dict, path: Path, fields: dict[str, str]) -> None:
+    """Add the lower-cased word lists under each key of `data` to the rules' set attribute it names."""
+    for attribute, key in fields.items():
+        words = frozenset(w.lower() for w in _str_list(data.get(key), path, key))
+        setattr(rules, attribute, getattr(rules, attribute) | words)
+
+
+def load_given_names(path: Path, rules: Loading) -> None:
+    rules.given_names = rules.given_names | frozenset(fold(line) for _, line in data_lines(path))
+
+
+def load_name_variants(path: Path, rules: Loading) -> None:
+    for lineno, line in data_lines(path):
+        variants = [fold(v) for v in line.split("\t") if v.strip()]
+        if len(variants) < 2:
+            raise RuleFileError(str(path), "a line needs at least two tab-separated variants", lineno)
+        for variant in variants:
+            rules.name_variants[variant] = variants[0]
+
+

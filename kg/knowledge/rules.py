@@ -1,0 +1,228 @@
+"""What the extractor knows, loaded from the data files in `ontology/` (see `rulefiles`) and
+split by stage: each stage of the extraction receives the part it reads, frozen."""
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from kg.model import ActorType, Relation
+from kg.knowledge.names import NAME_ARTICLE, NAME_ARTICLES, fold
+
+__all__ = [
+    "GazetteerEntry", "VerbRule", "NounRule", "TitleRule", "Gazetteer", "NameRules", "TitleRules",
+    "ArgumentRules", "ResolutionRules", "ReferenceRules", "RelationRules", "Rules",
+    "person_key",
+]
+
+
+@dataclass(frozen=True)
+class GazetteerEntry:
+    """One known name: what it refers to and how it refers (name, demonym, capital...)."""
+
+    name: str  # canonical name of the actor it refers to
+    type: ActorType
+    kind: str = "name"  # name | demonym | capital | metonym | town (a place in the state)
+    country: str | None = None
+
+
+@dataclass(frozen=True)
+class VerbRule:
+    lemma: str
+    relation: Relation
+    particle: str | None = None
+    preps: tuple[str, ...] = ()
+    direct: bool = True
+    reciprocal: bool = False
+    joint_objects: bool = False
+    place_objects: bool = False
+    clause_object: bool = False
+    inverse: bool = False
+    stance: bool = False
+    requires_xcomp: bool = False
+    forbids_xcomp: bool = False  # 'called on the prime minister' (a visit), not '... on X to act'
+    requires_obligation: bool = False  # 'said that X must leave': only with a clause of what must be
+    infinitive_objects: bool = False  # 'threatened to march on X': X is the object
+    event_objects: bool = False  # 'retaliate for X's strikes': whoever did the event is the object
+    purpose_objects: bool = False  # 'sent troops to join X': whom its purpose clause sides with
+    requires_object: tuple[str, ...] = ()  # a fixed expression's object ('shook hands')
+    object_types: frozenset[ActorType] | None = None
+    construction: str = "transitive"  # a name of constructions.VERB_CONSTRUCTIONS
+
+
+@dataclass(frozen=True)
+class NounRule:
+    lemma: str
+    relation: Relation
+    plural_only: bool = False
+    requires: tuple[str, ...] = ()
+    excludes: tuple[str, ...] = ()  # modifiers that make the noun no such relation ('trading partner')
+    object_preps: tuple[str, ...] = ()
+    construction: str = "event"  # a name of constructions.NOUN_CONSTRUCTIONS
+    place_objects: bool = False  # 'the shelling of Kharkiv' is of the state Kharkiv is in
+
+
+@dataclass(frozen=True)
+class TitleRule:
+    head: str
+    leads: bool
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """The actors kg knows by name: every alias folded, the aliases of each canonical name, and
+    the spellings of one given name or surname ('Mohammed', 'Muhammad')."""
+
+    names: Mapping[str, GazetteerEntry]  # fold(alias) -> entry
+    aliases: Mapping[str, frozenset[str]]  # canonical name -> aliases
+    name_variants: Mapping[str, str]  # folded variant -> key
+    longest_from: Mapping[str, int] = field(default_factory=dict)  # first word -> most words of a name it starts
+    demonyms: Mapping[str, str] = field(default_factory=dict)  # state -> its first demonym ('Afghan')
+
+    def entry(self, text: str) -> GazetteerEntry | None:
+        return self.names.get(fold(text))
+
+    def tokens_from(self, word: str) -> int:
+        """How many tokens from this word a known name may take: none when no name starts with
+        it, else twice its words (a word and the hyphen or apostrophe after it are two tokens)."""
+        return 2 * self.longest_from.get(first_word(fold(word)), 0)
+
+
+_WORD_BREAK = re.compile(r"[ '\-]")
+_TITLE_BREAK = re.compile(r"[ \-]")
+
+
+def _longest_from(keys) -> dict[str, int]:
+    longest: dict[str, int] = {}
+    for key in keys:
+        words = _WORD_BREAK.split(key)
+        longest[words[0]] = max(longest.get(words[0], 0), len(words))
+    return longest
+
+
+def first_word(folded: str) -> str:
+    """The first word of a folded name, up to a space, hyphen or apostrophe: 'al-sham' -> 'al',
+    "hay'at tahrir al-sham" -> 'hay' (the parser may split a word there)."""
+    return _WORD_BREAK.split(folded, 1)[0]
+
+
+@dataclass(frozen=True)
+class TitleRules:
+    """Titles of posts and the words around them (for `titles` and `posts`)."""
+
+    titles: Mapping[str, TitleRule]  # head -> rule
+    title_modifiers: frozenset[str]
+    title_domains: frozenset[str]
+    not_leading: frozenset[str]
+    former: frozenset[str]
+    honorifics: frozenset[str]
+    state_titles: frozenset[str]
+    phrase_starts: frozenset[str] = frozenset()  # first words of the titles of more than one word
+    state_nouns: frozenset[str] = frozenset()  # 'the country's prime minister' is a state's
+    described_owners: Mapping[str, tuple[ActorType, ...]] = field(default_factory=dict)  # 'the bloc's envoy'
+
+    def may_start_phrase(self, word: str) -> bool:
+        """Whether a title of more than one word ('prime minister', 'vice-president') starts
+        with this (lower-case) word."""
+        return word in self.phrase_starts
+
+
+@dataclass(frozen=True)
+class NameRules:
+    """What finding and typing names reads (`mentions`): the gazetteer, words that type a name,
+    the title words a name is not made of, and the verbs whose object may be a place."""
+
+    gazetteer: Gazetteer
+    name_heads: Mapping[str, ActorType]
+    national_heads: frozenset[str]
+    trailing_descriptors: Mapping[str, ActorType]
+    state_metonyms: frozenset[str]
+    state_name_nouns: frozenset[str]
+    document_heads: frozenset[str]
+    given_names: frozenset[str]
+    titles: Mapping[str, TitleRule]
+    title_modifiers: frozenset[str]
+    honorifics: frozenset[str]
+    relation_verbs: frozenset[str]  # lemmas of the lexicon's verbs
+    place_object_verbs: frozenset[str]  # those whose object may be a place ('visited Kabul')
+    state_nouns: frozenset[str] = frozenset()  # 'Government of Moldova' is the state, no longer name
+    relation_nouns: frozenset[str] = frozenset()  # lemmas of the lexicon's nouns ('condemnation from Kyiv')
+
+    def entry(self, text: str) -> GazetteerEntry | None:
+        return self.gazetteer.entry(text)
+
+
+@dataclass(frozen=True)
+class ResolutionRules:
+    """What deciding which names denote one actor reads (`resolve`)."""
+
+    gazetteer: Gazetteer
+    state_name_nouns: frozenset[str]
+
+
+@dataclass(frozen=True)
+class ReferenceRules:
+    """Definite descriptions pronouns' neighbours point back with (`coref`)."""
+
+    definite_descriptions: Mapping[str, tuple[ActorType, ...]]
+    local_descriptions: frozenset[str]
+    demonyms: Mapping[str, str]  # a state's demonym, by the state's canonical name
+    national_heads: frozenset[str]  # 'forces', 'army': the heads of a state's own forces' names
+
+
+@dataclass(frozen=True)
+class ArgumentRules:
+    """The nouns the argument finder looks through to the actors they stand for (`arguments`)."""
+
+    proxy_nouns: frozenset[str]  # 'Hamas fighters'
+    state_name_nouns: frozenset[str]  # 'the government in Kabul'
+    stance_nouns: frozenset[str]  # 'the Turkish move'
+    pact_nouns: frozenset[str]  # 'an agreement with the EU'
+    asset_nouns: frozenset[str]  # 'Iranian nuclear sites', 'sites in Pakistan'
+    sending_verbs: frozenset[str] = frozenset()  # 'sent troops to join X': the troops join
+
+
+@dataclass(frozen=True)
+class RelationRules:
+    """The relation lexicon (`relations`)."""
+
+    verbs: Mapping[str, tuple[VerbRule, ...]]
+    nouns: Mapping[str, NounRule]
+    light_verbs: frozenset[str]
+    joining_verbs: frozenset[str]
+    arguments: ArgumentRules
+    label_nouns: frozenset[str] = frozenset()  # 'called X a threat': what a label construction needs
+    collective_nouns: frozenset[str] = frozenset()  # 'X, an alliance of A and B': A and B are X's members
+    delegation_nouns: frozenset[str] = frozenset()  # 'an X delegation, including A': A is X's member
+    siding_verbs: frozenset[str] = frozenset()  # 'helped X against Y': the subject opposes Y
+    recognising_verbs: frozenset[str] = frozenset()  # 'does not recognise X': the subject opposes X
+
+    def verb_rules(self, lemma: str) -> tuple[VerbRule, ...]:
+        return self.verbs.get(lemma, ())
+
+
+@dataclass(frozen=True)
+class Rules:
+    """Everything the extractor knows, by the stage that reads it."""
+
+    gazetteer: Gazetteer
+    names: NameRules
+    titles: TitleRules
+    arguments: ArgumentRules
+    resolution: ResolutionRules
+    references: ReferenceRules
+    relations: RelationRules
+
+
+def person_key(name: str, gazetteer: Gazetteer) -> str:
+    """A person's name with transliteration variants and Arabic articles folded:
+    'Abu Mohammed al-Jolani' and 'Abu Muhammad al-Julani' give the same key."""
+    words = []
+    for word in fold(name).replace("-", "- ").split():
+        word = word.rstrip("-") if word.endswith("-") and NAME_ARTICLE.match(word + "x") else word
+        if word in NAME_ARTICLES:
+            continue
+        words.append(gazetteer.name_variants.get(word, word))
+    return " ".join(words)
+
+
