@@ -27,6 +27,7 @@ from kg.knowledge.rules import Gazetteer, Rules
 from kg.extraction.relations.speakers import speaker_of
 from kg.extraction.posts.titlerefs import resolve_titles
 from kg.extraction.actors.titles import find_titles
+from kg.extraction.parsing import roles
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -35,7 +36,6 @@ __all__ = ["ArticleExtraction", "extract_article", "detached"]
 
 MID_SENTENCE_NAME = re.compile(r"(?<=[a-z,;:] )[A-Z][\w’'\-]+")
 WORDS = language().words
-DEPS = language().syntax
 BARE_YEAR = re.compile(r"(1[89]|20)\d\d")  # 'the 1994 genocide' dates no event; 'in 1994' does
 
 
@@ -178,10 +178,10 @@ def _antecedent_clause(trigger) -> tuple[int, int] | None:
     Tuesday hosted by Z'). A finite clause with its subject may be of another time ('and the
     next day he met Fidan')."""
     verb = _clause_verb(trigger)
-    if verb.dep_ not in DEPS.subordinate_clauses or verb.head == verb:
+    if verb.dep_ not in roles.SUBORDINATE_CLAUSES or verb.head == verb:
         return None
-    told_of = any(c.tag_ == "WRB" for c in verb.children)
-    participle = verb.tag_ in ("VBG", "VBN") and not any(c.dep_ in DEPS.nominal_subjects for c in verb.children)
+    told_of = any(c.tag_ == "wh_adverb" for c in verb.children)
+    participle = verb.tag_ in ("gerund", "participle") and not any(c.dep_ in roles.NOMINAL_SUBJECTS for c in verb.children)
     return _clause_chars(verb.head) if told_of or participle else None
 
 
@@ -196,7 +196,7 @@ def _clause_chars(trigger) -> tuple[int, int]:
     """Char range (in the doc) of the clause a trigger belongs to: its verb and what hangs on it,
     up to the first subordinate clause."""
     verb = _clause_verb(trigger)
-    skipped = {t.i for c in verb.children if c.dep_ in DEPS.subordinate_clauses and c != trigger
+    skipped = {t.i for c in verb.children if c.dep_ in roles.SUBORDINATE_CLAUSES and c != trigger
                and trigger not in c.subtree for t in c.subtree}
     tokens = [t for t in verb.subtree if t.i not in skipped]
     start, end = verb.i, verb.i
@@ -218,8 +218,8 @@ def _sentence_place(sentence: Sentence, trigger: int, actors: ArticleActors) -> 
             if actors.actors[aid].type is not ActorType.PLACE:
                 continue
             head = tok
-            while head.dep_ in ("appos", "compound") and head.head != head:
+            while head.dep_ in ("apposition", "compound") and head.head != head:
                 head = head.head
-            if head.dep_ == "pobj" and head.head.lower_ in WORDS.setting_prepositions and head.head.head in anchors:
+            if head.dep_ == "prep_object" and head.head.lower_ in WORDS.setting_prepositions and head.head.head in anchors:
                 return aid
     return None

@@ -50,35 +50,11 @@ class ModalityCues(_Data):
 
 
 class Syntax(_Data):
-    subjects: Words_
-    judgements: Words_
-    nominal_subjects: Words_
-    labels: Words_
-    direct_objects: Words_
-    prepositional_objects: Words_
-    coordination: Words_
-    auxiliaries: Words_
-    passive: Words_
-    verb_particles: Words_
-    owner_modifiers: Words_
-    adjective_modifiers: Words_
-    name_modifiers: Words_
-    description_modifiers: Words_
-    requirement_modifiers: Words_
-    subordinate_clauses: Words_
-    relative_clauses: Words_
-    modifying_clauses: Words_
-    controlled_clauses: Words_
-    infinitive_clauses: Words_
-    modality_climb: Words_
-    reported_clauses: Words_
-    negation_barriers: Words_
-    negated_complements: Words_
-    planned_links: Words_
-    condition_links: Words_
-    claim_links: Words_
-    planning_complements: Words_
-    planning_noun_links: Words_
+    """The parser's dependency labels and fine-grained tags, each with the role kg's rules
+    know it by (kg.extraction.parsing.roles)."""
+
+    labels: dict[str, str]
+    tags: dict[str, str]
 
 
 class DaysAgo(_Data):

@@ -8,11 +8,11 @@ from kg.model import ActorType
 from kg.extraction.actors.local import TokenIndex, clear_first, find_country, home_state, main_state
 from kg.knowledge.language import language
 from kg.knowledge.rules import ReferenceRules
+from kg.extraction.parsing import roles
 
 __all__ = ["resolve_references"]
 
 WORDS = language().words
-DEPS = language().syntax
 DOMINANT_SENTENCES = 1
 MAIN_PAIR_MARGIN = 3  # 'the two sides' is the article's pair when it is named three times as often as a third
 NOT_ORG_TYPES = {ActorType.PERSON, ActorType.PLACE, ActorType.GROUP}
@@ -44,9 +44,9 @@ def resolve_references(sentences, actors, index: TokenIndex, rules: ReferenceRul
             if tok.pos_ == "PRON" and lower in WORDS.person_pronouns:
                 target = _last(history, actors, {ActorType.PERSON}, prefer_subject=True, before=(s.index, tok.i))
                 kind = "pronoun"
-            elif tok.pos_ == "PRON" and lower in WORDS.thing_pronouns and tok.dep_ in ("poss", "nsubj") \
+            elif tok.pos_ == "PRON" and lower in WORDS.thing_pronouns and tok.dep_ in ("possessor", "subject") \
                     and _last_subject_is_actor(sentences, s, tok, token_actor):
-                target = _last(history, actors, set(ActorType) - NOT_ORG_TYPES, prefer_subject=tok.dep_ == "nsubj",
+                target = _last(history, actors, set(ActorType) - NOT_ORG_TYPES, prefer_subject=tok.dep_ == "subject",
                                before=(s.index, tok.i))
                 kind = "pronoun"
             elif tok.pos_ == "NOUN" and tok.lemma_.lower() in rules.definite_descriptions and _counted(tok):
@@ -90,7 +90,7 @@ def _last_subject_is_actor(sentences, s, pronoun, token_actor) -> bool:
         if sentence is None:
             continue
         root = sentence.span.root
-        subjects = [t for t in root.children if t.dep_ in DEPS.nominal_subjects
+        subjects = [t for t in root.children if t.dep_ in roles.NOMINAL_SUBJECTS
                     and (sentence is not s or t.i < pronoun.i) and t != pronoun]
         if subjects:
             last = subjects[-1]
@@ -103,11 +103,11 @@ def _role(tok) -> str:
     that is no actor the text goes on to count; or ASIDE for a name in a relative clause ('the
     TTP, which is aligned with the Taliban'), which a description points back to only when
     nothing else fits."""
-    if tok.dep_ == "pobj" and tok.head.lower_ in WORDS.setting_prepositions:
+    if tok.dep_ == "prep_object" and tok.head.lower_ in WORDS.setting_prepositions:
         return SETTING
     head = tok
     for _ in range(ASIDE_DEPTH):
-        if head.dep_ in DEPS.relative_clauses:
+        if head.dep_ in roles.RELATIVE_CLAUSES:
             return ASIDE
         if head.head == head:
             break
@@ -118,7 +118,7 @@ def _role(tok) -> str:
 def _counted(tok) -> int | None:
     """'the three juntas', 'both countries', 'the two sides': how many actors a plural description
     counts (two to five)."""
-    if tok.tag_ not in ("NNS", "NNPS"):
+    if tok.tag_ not in ("plural_noun", "plural_name"):
         return None
     return next((c for c in (WORDS.group_size(child.lower_) for child in tok.children) if c is not None), None)
 
@@ -145,9 +145,9 @@ def _last_list(sentences, token_actor, actors, types, count: int, before, senten
         return []
     for s in reversed(sentences[max(0, before[0] - sentences_back):before[0] + 1]):
         for tok in reversed(s.span):
-            if (s.index, tok.i) >= before or tok.dep_ == "conj" or not tok.conjuncts:
+            if (s.index, tok.i) >= before or tok.dep_ == "conjunct" or not roles.conjuncts(tok):
                 continue
-            group = [aid for t in (tok, *tok.conjuncts) for aid in token_actor.get((s.index, t.i), ())]
+            group = [aid for t in (tok, *roles.conjuncts(tok)) for aid in token_actor.get((s.index, t.i), ())]
             if len(set(group)) == count and all(actors[a].type in types for a in group):
                 return sorted(set(group))
     return []
@@ -172,16 +172,16 @@ def _main_pair(ranked: list[tuple[int, int]], margin: float = 1.0) -> list[int]:
 def _home_state_phrase(tok) -> bool:
     """'the Federal Government', 'Federal officials', 'government troops': a state noun whose only
     modifiers say it is the country's own, definite or plural."""
-    modifiers = [c for c in tok.children if c.dep_ in DEPS.description_modifiers]
+    modifiers = [c for c in tok.children if c.dep_ in roles.DESCRIPTION_MODIFIERS]
     return bool(modifiers) and all(c.lower_ in WORDS.home_state_modifiers for c in modifiers) \
-        and (any(c.lower_ == WORDS.definite_article for c in tok.children) or tok.tag_ == "NNS")
+        and (any(c.lower_ == WORDS.definite_article for c in tok.children) or tok.tag_ == "plural_noun")
 
 
 def _bare_compound(tok) -> bool:
     """'Army warplanes bombed ...': a description that qualifies a plural subject, with no words of
     its own (where an object's are is for its place to say: 'strike army convoys in Niger')."""
-    return tok.dep_ == "compound" and not list(tok.children) and tok.head.tag_ == "NNS" \
-        and tok.head.dep_ in DEPS.nominal_subjects and not any(c.dep_ == "det" for c in tok.head.children)
+    return tok.dep_ == "compound" and not list(tok.children) and tok.head.tag_ == "plural_noun" \
+        and tok.head.dep_ in roles.NOMINAL_SUBJECTS and not any(c.dep_ == "determiner" for c in tok.head.children)
 
 
 def _force_of(actors, state: int, rules: ReferenceRules) -> int:
@@ -196,12 +196,12 @@ def _force_of(actors, state: int, rules: ReferenceRules) -> int:
 
 def _bare_definite(tok) -> bool:
     children = list(tok.children)
-    if not any((c.lower_ == WORDS.definite_article or c.lower_ in WORDS.demonstratives) and c.dep_ == "det"
+    if not any((c.lower_ == WORDS.definite_article or c.lower_ in WORDS.demonstratives) and c.dep_ == "determiner"
                for c in children):
         return False
-    if any(c.dep_ in DEPS.description_modifiers for c in children):
+    if any(c.dep_ in roles.DESCRIPTION_MODIFIERS for c in children):
         return False
-    if any(c.dep_ == "prep" and c.lower_ == WORDS.belonging and any(p.dep_ == "pobj" for p in c.children)
+    if any(c.dep_ == "preposition" and c.lower_ == WORDS.belonging and any(p.dep_ == "prep_object" for p in c.children)
            for c in children):
         return False  # 'the leader of X' (not 'accused the group of seeking ...')
     return True
@@ -234,7 +234,7 @@ def _apposed_to(tok, sentence: int, token_actor) -> set[int]:
     partner" does not call China the junta."""
     head = tok
     for _ in range(4):
-        if head.dep_ == "appos" and head.head != head:
+        if head.dep_ == "apposition" and head.head != head:
             return set(token_actor.get((sentence, head.head.i), ()))
         if head.head == head:
             break
@@ -263,7 +263,7 @@ def _last(history, actors, types, prefer_subject: bool, before, sentences_back: 
         if dep == ASIDE:  # 'the TTP, which is aligned with the Taliban, ...': the Taliban only if none else
             aside = aside if aside is not None else aid
             continue
-        if not prefer_subject or dep in DEPS.nominal_subjects:
+        if not prefer_subject or dep in roles.NOMINAL_SUBJECTS:
             return aid
         if latest is None:
             latest = aid

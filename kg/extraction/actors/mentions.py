@@ -18,6 +18,7 @@ from kg.knowledge.names import fold
 from kg.knowledge.rules import GazetteerEntry, NameRules
 from kg.extraction.actors.statenames import absorb_national_bodies, body_of_state, from_entry
 from kg.extraction.actors.titles import singular_of
+from kg.extraction.parsing import roles
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -27,7 +28,6 @@ if TYPE_CHECKING:
 __all__ = ["NameMention", "find_names", "by_sentence", "mention_key"]
 
 WORDS = language().words
-DEPS = language().syntax
 DATES = language().dates
 SPACY_TYPES = {"PERSON": ActorType.PERSON, "ORG": ActorType.ORGANIZATION,
                "GPE": ActorType.PLACE, "LOC": ActorType.PLACE, "FAC": ActorType.PLACE}
@@ -348,11 +348,11 @@ def _body_named_by_modifiers(doc, span, limit: int, rules: NameRules) -> bool:
 def _in_place_role(tok, rules: NameRules) -> bool:
     """Where a name the tagger calls an organisation stands as a location: 'strikes on Kharkiv',
     'shelled El Fasher'."""
-    while (tok.dep_ in DEPS.coordination or tok.dep_ == "compound") and tok.head != tok:
+    while (tok.dep_ in roles.COORDINATION or tok.dep_ == "compound") and tok.head != tok:
         tok = tok.head
-    if tok.dep_ == "pobj" and (tok.head.lower_ in WORDS.locative_prepositions or tok.head.lower_ in WORDS.place_prepositions):
+    if tok.dep_ == "prep_object" and (tok.head.lower_ in WORDS.locative_prepositions or tok.head.lower_ in WORDS.place_prepositions):
         return True
-    return tok.dep_ == "dobj" and tok.head.lemma_.lower() in rules.place_object_verbs
+    return tok.dep_ == "object" and tok.head.lemma_.lower() in rules.place_object_verbs
 
 
 def _trailing_descriptor(doc, end: int, limit: int, rules: NameRules) -> ActorType | None:

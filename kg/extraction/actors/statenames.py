@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 __all__ = ["from_entry", "absorb_national_bodies", "body_of_state", "body_name"]
 
 WORDS = language().words
-ACTOR_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
+ACTOR_ROLES = {"subject", "passive_subject", "possessor", "agent"}
 
 
 def from_entry(sentence: "Sentence", start: int, end: int, entry: GazetteerEntry, rules: NameRules) -> NameMention:
@@ -33,7 +33,7 @@ def from_entry(sentence: "Sentence", start: int, end: int, entry: GazetteerEntry
             return NameMention(sentence, start, end + 1, ActorType.COUNTRY, "state", entry.name, "gazetteer")
         if nxt is not None and nxt.lower_ in WORDS.people_nouns:  # 'Georgian demonstrators': a nation's people
             return NameMention(sentence, start, end + 1, ActorType.GROUP, "name", None, "head", entry.name)
-        if doc[end - 1].tag_ in ("NNS", "NNPS") and doc[end - 1].lower_.endswith("s"):
+        if doc[end - 1].tag_ in ("plural_noun", "plural_name") and doc[end - 1].lower_.endswith("s"):
             return NameMention(sentence, start, end, ActorType.GROUP, "people", None, "gazetteer")
         return NameMention(sentence, start, end, ActorType.COUNTRY, "demonym", entry.name, "gazetteer")
     if entry.kind == "town":
@@ -106,19 +106,19 @@ def _used_as_actor(doc, start: int, end: int, rules: NameRules) -> bool:
     """A capital names its government when it acts or is acted upon ('Moscow said', 'talks with Kyiv'),
     not when it is a location ('in Moscow', 'the capital, Moscow', 'rebuild Damascus')."""
     tok = doc[end - 1]
-    while tok.dep_ == "conj" and tok.head != tok:
+    while tok.dep_ == "conjunct" and tok.head != tok:
         tok = tok.head
-    if tok.dep_ in ACTOR_DEPS:
+    if tok.dep_ in ACTOR_ROLES:
         return True
-    if tok.dep_ == "pobj" and tok.head.lower_ in WORDS.actor_prepositions:
+    if tok.dep_ == "prep_object" and tok.head.lower_ in WORDS.actor_prepositions:
         return True
-    if tok.dep_ == "pobj" and tok.head.lower_ == WORDS.source_preposition and (
+    if tok.dep_ == "prep_object" and tok.head.lower_ == WORDS.source_preposition and (
             tok.head.head.lemma_.lower() in (rules.relation_nouns if tok.head.head.pos_ == "NOUN" else WORDS.provoking_verbs)):
         return True  # 'condemnation from Washington', 'drew criticism from Moscow'
     if start >= 2 and doc[start - 1].lower_ == WORDS.inside and doc[start - 2].lower_ in rules.state_name_nouns:
         return True  # 'the new leadership in Damascus', 'the authorities in Kabul'
 
-    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in rules.relation_verbs:
+    if tok.dep_ == "object" and tok.head.lemma_.lower() in rules.relation_verbs:
         return True
     if tok.dep_ == "compound" and (tok.head.lower_ in rules.titles or tok.head.lemma_.lower() in rules.titles):
         return True  # 'Kremlin spokesman Dmitry Peskov'

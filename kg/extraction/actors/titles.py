@@ -265,7 +265,7 @@ def _phrase(sentence: "Sentence", head_start: int, head_end: int, head: str, rul
         stop = reach.end if reach.patron is None or reach.patron.start < head_start else head_end
         label_tokens += [t for t in doc[head_end:stop] if not t.is_punct or t.text == "-"]
     head_token = doc[head_end - 1]
-    plural = (head_token.tag_ in ("NNS", "NNPS") and head_token.lemma_.lower() != head_token.lower_) or (
+    plural = (head_token.tag_ in ("plural_noun", "plural_name") and head_token.lemma_.lower() != head_token.lower_) or (
         head_token.lower_ != head.split()[-1] and singular_of(head_token.lower_) == head.split()[-1])
     label = " ".join(t.text for t in label_tokens)
     label = label.replace(" - ", "-").replace(" -", "-").replace("- ", "-")

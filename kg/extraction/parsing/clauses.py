@@ -15,12 +15,12 @@ def governing_clause(clause: "Token") -> "Token":
     subordinate clause ('held talks since the rebels took X, meeting in Doha') is the main clause's,
     where the parser hung it on the subordinate one."""
     head = clause.head
-    if clause.dep_ == "advcl" and clause.tag_ == "VBG" and head.dep_ == "advcl" and head.head != head \
-            and any(c.dep_ == "mark" for c in head.children) and clause.i > head.i:
+    if clause.dep_ == "adverb_clause" and clause.tag_ == "gerund" and head.dep_ == "adverb_clause" and head.head != head \
+            and any(c.dep_ == "subordinator" for c in head.children) and clause.i > head.i:
         return head.head
-    if clause.dep_ == "conj" and clause.tag_ == "VBD" and head.dep_ == "ccomp" and head.head != head \
-            and any(c.dep_ in ("aux", "auxpass", "mark") for c in head.children) \
-            and not any(c.dep_ in ("aux", "auxpass") for c in clause.children):
+    if clause.dep_ == "conjunct" and clause.tag_ == "past_verb" and head.dep_ == "complement_clause" and head.head != head \
+            and any(c.dep_ in ("auxiliary", "passive_auxiliary", "subordinator") for c in head.children) \
+            and not any(c.dep_ in ("auxiliary", "passive_auxiliary") for c in clause.children):
         return head.head  # 'X claimed the result had been rigged and called on ...', 'X denied that
         # Y had a part and blamed Z': X called, X blamed
     return head

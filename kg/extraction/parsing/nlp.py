@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, TypeVar
 
 from kg.errors import KGError
+from kg.extraction.parsing.roles import in_roles
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -194,13 +195,14 @@ def sentence_case(headline: str, keep: Callable[[str], bool]) -> str:
     return " ".join(out)
 
 
-def _without_tensor(doc):
-    """The parse without the network's token vectors, which no stage reads: they are most of
-    a parsed document's memory."""
+def _readied(doc):
+    """The parse as the stages read it: labels and tags in kg's roles (`roles.in_roles`), and
+    without the network's token vectors, which no stage reads: they are most of a parsed
+    document's memory."""
     import numpy
 
     doc.tensor = numpy.zeros((0,), dtype="float32")
-    return doc
+    return in_roles(doc)
 
 
 @dataclass(frozen=True)
@@ -286,7 +288,7 @@ def plan_parse(text: str, title: str | None, keep: Callable[[str], bool] = lambd
 
 def parse_article(nlp: "Language", plan: ParsePlan) -> list[Sentence]:
     """The sentences of one article's plan, parsed on their own."""
-    return plan.sentences([_without_tensor(doc) for doc in nlp.pipe(plan.pieces)])
+    return plan.sentences([_readied(doc) for doc in nlp.pipe(plan.pieces)])
 
 
 def parse_stream(nlp: "Language", plans: Iterable[tuple[K, ParsePlan]]) -> Iterator[tuple[K, list[Sentence]]]:
@@ -303,7 +305,7 @@ def parse_stream(nlp: "Language", plans: Iterable[tuple[K, ParsePlan]]) -> Itera
 
     docs: list = []
     for doc, _number in nlp.pipe(pieces(), as_tuples=True, batch_size=PARSE_BATCH):
-        docs.append(_without_tensor(doc))
+        docs.append(_readied(doc))
         while waiting and waiting[0][2] <= len(docs):
             key, plan, count = waiting.popleft()
             yield key, plan.sentences(docs[:count])

@@ -141,6 +141,6 @@ def _after_own_pronoun(n: int, names) -> int | None:
     if following is None or following.sentence.index != m.sentence.index or following.start < 2:
         return None
     pronoun = m.doc[following.start - 1]
-    if pronoun.lower_ not in WORDS.person_pronouns or pronoun.tag_ != "PRP$":
+    if pronoun.lower_ not in WORDS.person_pronouns or pronoun.tag_ != "possessive_pronoun":
         return None
     return n + 1

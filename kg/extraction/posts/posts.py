@@ -20,7 +20,6 @@ DESCRIBED_REACH = 6  # sentences back the owner of "the bloc's president" is loo
 __all__ = ["PostsFound", "find_posts", "title_words", "spelled"]
 
 WORDS = language().words
-DEPS = language().syntax
 
 
 @dataclass(frozen=True)
@@ -123,7 +122,7 @@ def _each_listed(t: TitlePhrase, first: NameMention, here: list[NameMention], re
         return []
     if len(orgs) == len(holders):
         return list(zip(holders, orgs))
-    owners_before = t.start > 1 and is_genitive(doc[t.start - 1]) and doc[t.start - 2].tag_ in ("NNS", "NNPS")
+    owners_before = t.start > 1 and is_genitive(doc[t.start - 1]) and doc[t.start - 2].tag_ in ("plural_noun", "plural_name")
     if len(orgs) == 1 and not owners_before:  # 'Iran's deputy foreign ministers, X and Y' (not 'the two
         return [(h, orgs[0]) for h in holders]  # countries' foreign ministers, X and Y')
     if orgs or not _state_title(t, rules):
@@ -184,7 +183,7 @@ def _patron_of(t: TitlePhrase, here: list[NameMention], referents, actors) -> in
     before a title that opens with 'his' or 'her' in its sentence ('Lula sent his adviser, Y')."""
     if t.patron is not None:
         return referents.get(mention_key(t.patron))
-    if t.doc[t.start].lower_ not in WORDS.person_pronouns or t.doc[t.start].tag_ != "PRP$":
+    if t.doc[t.start].lower_ not in WORDS.person_pronouns or t.doc[t.start].tag_ != "possessive_pronoun":
         return None
     people = _named_last(here, referents, actors, (t.sentence.index, t.start), 0, lambda kind: kind is ActorType.PERSON)
     return people[0] if people else None
@@ -203,7 +202,7 @@ def _capital_before(t: TitlePhrase, names: list[NameMention], actors, referents)
 def _possessed(t: TitlePhrase, rules: TitleRules) -> bool:
     """'His delegation included Foreign Minister X': whose minister depends on whose delegation;
     'the bloc's commission president' is the bloc's ('the country's president' a state's)."""
-    if any(tok.lower_ in WORDS.possessive_pronouns and tok.tag_ == "PRP$"
+    if any(tok.lower_ in WORDS.possessive_pronouns and tok.tag_ == "possessive_pronoun"
            for tok in t.doc[t.sentence.span.start:t.end]):
         return True
     return t.start > 1 and t.doc[t.start - 1].lower_ in WORDS.genitive \
@@ -287,7 +286,7 @@ def _inherited_org(t: TitlePhrase, titles: list[TitlePhrase], posts: list[LocalP
         if post.title.lower().split()[-1] != t.head.split()[-1]:
             continue
         between = doc[post.end:t.start]
-        if any(tok.pos_ in ("VERB", "AUX") and tok.dep_ != "acl" for tok in between):
+        if any(tok.pos_ in ("VERB", "AUX") and tok.dep_ != "noun_clause" for tok in between):
             return []
         return [post.org] if any(tok.lower_ in (WORDS.conjunction, ",") for tok in between) else []
     return []
@@ -299,12 +298,12 @@ def _appointee(t: TitlePhrase, names: list[NameMention]) -> NameMention | None:
     word = t.doc[t.head_index]
     while t.start <= word.head.i < t.end and word.head != word:
         word = word.head  # 'secretary-general': the word of the title the verb governs
-    verb = word.head.head if word.dep_ == "pobj" and word.head.lower_ in WORDS.label_prepositions else word.head
-    if verb.dep_ == "parataxis" and verb.head.dep_ == "dobj":  # 'appointed X (also written Y) as president'
+    verb = word.head.head if word.dep_ == "prep_object" and word.head.lower_ in WORDS.label_prepositions else word.head
+    if verb.dep_ == "parataxis" and verb.head.dep_ == "object":  # 'appointed X (also written Y) as president'
         verb = verb.head.head
-    if word.dep_ not in ("pobj", "oprd", "attr", "dobj") or verb.lemma_.lower() not in WORDS.appointing_verbs:
+    if word.dep_ not in ("prep_object", "object_predicate", "attribute", "object") or verb.lemma_.lower() not in WORDS.appointing_verbs:
         return None
-    people = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "oprd") and c.i != word.i]
+    people = [c for c in verb.children if c.dep_ in ("object", "passive_subject", "object_predicate") and c.i != word.i]
     for m in names:
         if m.type is ActorType.PERSON and any(m.start <= p.i < m.end for p in people):
             return m

@@ -81,17 +81,17 @@ def _whose(t: TitlePhrase, token_actor) -> list[int]:
     if doc[t.start].lower_ != WORDS.possessive_relative:
         return []
     tok = doc[t.head_index]
-    while tok.dep_ != "relcl":
+    while tok.dep_ != "relative_clause":
         if tok.head == tok or tok.i < t.sentence.span.start:
             return []
         tok = tok.head
     head = tok.head
-    while head.dep_ == "conj" and head.head != head:
+    while head.dep_ == "conjunct" and head.head != head:
         head = head.head
     owners: list[int] = []
     while head is not None:
         owners += [a for a in token_actor.get((t.sentence.index, head.i), []) if a not in owners]
-        head = next((c for c in head.children if c.dep_ == "conj"), None)
+        head = next((c for c in head.children if c.dep_ == "conjunct"), None)
     return owners if len(owners) >= 2 else []
 
 

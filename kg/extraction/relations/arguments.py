@@ -12,6 +12,7 @@ from kg.extraction.actors.local import ArticleActors, find_country
 from kg.extraction.parsing.clauses import governing_clause
 from kg.knowledge.language import language
 from kg.knowledge.rules import ArgumentRules
+from kg.extraction.parsing import roles
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -22,7 +23,6 @@ __all__ = ["Arguments", "unique", "place_states", "participle_owners", "with_coo
            "governed_states", "of_time"]
 
 WORDS = language().words
-DEPS = language().syntax
 DATES = language().dates
 TIME_ENTITIES = {"DATE", "TIME"}  # the entity tagger's labels of dates and times
 
@@ -37,10 +37,10 @@ def unique(items: Iterable[int]) -> list[int]:
 
 def with_coordinated(prep: "Token") -> list["Token"]:
     """A preposition and those coordinated with it: 'with X and with Y', 'to X as well as to Y'."""
-    hosts = [o for o in prep.children if o.dep_ == "pobj"] + ([prep.head] if prep.head != prep else [])
-    return [prep] + [c for c in prep.children if c.dep_ == "conj" and c.pos_ == "ADP"] + [
-        p for o in hosts for cc in o.children if cc.dep_ == "cc"
-        for p in cc.children if p.dep_ == "prep" and p.lower_ == prep.lower_ and p != prep]
+    hosts = [o for o in prep.children if o.dep_ == "prep_object"] + ([prep.head] if prep.head != prep else [])
+    return [prep] + [c for c in prep.children if c.dep_ == "conjunct" and c.pos_ == "ADP"] + [
+        p for o in hosts for cc in o.children if cc.dep_ == "coordinator"
+        for p in cc.children if p.dep_ == "preposition" and p.lower_ == prep.lower_ and p != prep]
 
 
 def _set_beside(noun: "Token", actors: ArticleActors, sentence: "Sentence") -> list[int]:
@@ -56,17 +56,17 @@ def _set_beside(noun: "Token", actors: ArticleActors, sentence: "Sentence") -> l
 def _listed_among(appos: "Token") -> bool:
     """'..., among them X and Y' hung on another noun as its apposition, or made the subject of
     the verb after it: a list of some, not another name of that noun nor the verb's subject."""
-    if appos.dep_ not in ("appos", "nsubj"):
+    if appos.dep_ not in ("apposition", "subject"):
         return False
     doc, first = appos.doc, min(t.i for t in appos.subtree)
     after_them = first >= 2 and doc[first - 1].lower_ == WORDS.them and doc[first - 2].lower_ in WORDS.including
-    return after_them or any(c.dep_ == "prep" and c.lower_ in WORDS.including and c.i < appos.i for c in appos.children)
+    return after_them or any(c.dep_ == "preposition" and c.lower_ in WORDS.including and c.i < appos.i for c in appos.children)
 
 
 def _members_of_whole(noun: "Token", actors: ArticleActors, sentence: "Sentence") -> bool:
     """'an umbrella of factions': a plural common noun after 'of' that names no actor, whose
     phrase the relative clause after it is about."""
-    return noun.head.lower_ == WORDS.belonging and noun.tag_ == "NNS" and not actors.at(sentence.index, noun.i)
+    return noun.head.lower_ == WORDS.belonging and noun.tag_ == "plural_noun" and not actors.at(sentence.index, noun.i)
 
 
 class Arguments:
@@ -84,7 +84,7 @@ class Arguments:
         seen.add(head.i)
         ids = list(self.actors.at(self.sentence.index, head.i))
         word = head.lower_
-        describes = head.dep_ == "appos" and head.head.i in seen  # 'Russia, a member of the Council'
+        describes = head.dep_ == "apposition" and head.head.i in seen  # 'Russia, a member of the Council'
         if not ids and not describes and (word in self.rules.proxy_nouns or word in self.rules.asset_nouns):
             ids = _owners(self, head, seen)
         if not ids:  # 'an Islamic State target southwest of Baghdad': the proxy sits in a compound
@@ -92,28 +92,28 @@ class Arguments:
                 c.lower_ in self.rules.proxy_nouns or head.ent_type_ in TIME_ENTITIES)
                    for a in self.actors_of(c, seen)]  # and 'met President Assad Tuesday' parsed as one phrase
         if not ids and word in WORDS.name_tail_nouns:  # 'the Victory bloc', 'the HUR intelligence directorate'
-            ids = [a for c in head.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"
+            ids = [a for c in head.children if c.dep_ in ("compound", "noun_modifier") and c.pos_ == "PROPN"
                    for a in self.actors.at(self.sentence.index, c.i) if self.actors.actors[a].type is not ActorType.PERSON]
         if not ids and word in self.rules.state_name_nouns:  # "Kurti's government", 'the Government of Türkiye'
-            ids = [a for c in head.children if c.dep_ == "poss" for a in self.actors_of(c, seen)] or [
-                a for c in head.children if c.dep_ == "prep" and c.lower_ == WORDS.belonging
-                for p in c.children if p.dep_ == "pobj" for a in _states_of(self, p)]
+            ids = [a for c in head.children if c.dep_ == "possessor" for a in self.actors_of(c, seen)] or [
+                a for c in head.children if c.dep_ == "preposition" and c.lower_ == WORDS.belonging
+                for p in c.children if p.dep_ == "prep_object" for a in _states_of(self, p)]
         if not ids and (word in self.rules.state_name_nouns or word in self.rules.asset_nouns):
             ids = self.state_inside(head)
         if not ids and head.pos_ in ("NUM", "PRON", "DET", "ADJ"):  # 'several of M23's commanders'
-            ids = [a for c in head.children if c.dep_ == "prep" and c.lower_ == WORDS.belonging
-                   for p in c.children if p.dep_ == "pobj" for a in self.actors_of(p, seen)]
-        if not ids and head.dep_ == "appos" and head.pos_ == "NOUN" and not describes:
+            ids = [a for c in head.children if c.dep_ == "preposition" and c.lower_ == WORDS.belonging
+                   for p in c.children if p.dep_ == "prep_object" for a in self.actors_of(p, seen)]
+        if not ids and head.dep_ == "apposition" and head.pos_ == "NOUN" and not describes:
             # 'X, the umbrella that includes Y' (not when reached from the name it stands beside)
             ids = _set_beside(head, self.actors, self.sentence)
         for child in [c for t in self.mention_tokens(head, ids) for c in t.children]:
-            if child.dep_ in DEPS.coordination and not _listed_among(child):
+            if child.dep_ in roles.COORDINATION and not _listed_among(child):
                 for aid in self.actors_of(child, seen):
                     if aid not in ids:
                         ids.append(aid)
-            elif child.dep_ == "prep" and child.lower_ in WORDS.including:
+            elif child.dep_ == "preposition" and child.lower_ in WORDS.including:
                 for pobj in child.children:  # 'officials, including X and Y', 'among them X'
-                    if pobj.dep_ == "pobj":
+                    if pobj.dep_ == "prep_object":
                         ids += [a for a in self.actors_of(pobj, seen) if a not in ids]
         return [a for a in ids if self.actors.actors[a].type is not ActorType.PLACE]
 
@@ -122,12 +122,12 @@ class Arguments:
         state the noun is in."""
         doc = head.doc
         following = doc[head.i + 2] if head.i + 2 < len(doc) and doc[head.i + 1].lower_ == WORDS.inside else None
-        places = [p for c in head.children if c.dep_ == "prep" and c.lower_ == WORDS.inside for p in c.children
-                  if p.dep_ == "pobj"] or ([following] if following is not None else [])
+        places = [p for c in head.children if c.dep_ == "preposition" and c.lower_ == WORDS.inside for p in c.children
+                  if p.dep_ == "prep_object"] or ([following] if following is not None else [])
         states = [a for p in places for a in _countries_at(self, p)]
         if not states and head.lower_ in self.rules.asset_nouns:
-            named = [p for c in head.children if c.dep_ == "prep" and c.lower_ in (WORDS.inside, WORDS.belonging)
-                     for p in c.children if p.dep_ == "pobj"]
+            named = [p for c in head.children if c.dep_ == "preposition" and c.lower_ in (WORDS.inside, WORDS.belonging)
+                     for p in c.children if p.dep_ == "prep_object"]
             states = [a for p in named for a in place_states(self, p)]
         return states
 
@@ -149,33 +149,33 @@ class Arguments:
     def subject_heads(self, verb: "Token") -> list["Token"]:
         tok = verb
         for _ in range(4):
-            subjects = [c for c in tok.children if c.dep_ in DEPS.subjects]
-            if subjects and tok.dep_ == "relcl" and all(c.lower_ in WORDS.relative_pronouns for c in subjects):
+            subjects = [c for c in tok.children if c.dep_ in roles.SUBJECTS]
+            if subjects and tok.dep_ == "relative_clause" and all(c.lower_ in WORDS.relative_pronouns for c in subjects):
                 return [self.relative_head(tok)]  # 'the alliance, which includes X': the alliance
             kept = [c for c in subjects if not _listed_among(c)]
             if kept:  # (a list hung on the verb as its subject is no subject: 'X, among them A, urged')
                 return kept
-            if tok.dep_ == "csubj" and tok.tag_ == "VBG":  # 'The TNLA, fighting alongside X, has taken ...'
-                return [c for c in tok.head.children if c.dep_ in DEPS.nominal_subjects and c.i < tok.i] \
+            if tok.dep_ == "clause_subject" and tok.tag_ == "gerund":  # 'The TNLA, fighting alongside X, has taken ...'
+                return [c for c in tok.head.children if c.dep_ in roles.NOMINAL_SUBJECTS and c.i < tok.i] \
                     or _named_before(self, tok)
-            if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head != tok.head:
+            if tok.dep_ == "prep_clause" and tok.head.dep_ == "preposition" and tok.head.head != tok.head:
                 governor = tok.head.head
-                objects = [c for c in governor.children if c.dep_ == "dobj"]
+                objects = [c for c in governor.children if c.dep_ == "object"]
                 if tok.head.lower_ == WORDS.belonging and objects:
                     return objects  # 'accused Rwanda of backing X'
                 tok = governor
                 continue
-            if tok.dep_ in DEPS.controlled_clauses and tok.head != tok:
+            if tok.dep_ in roles.CONTROLLED_CLAUSES and tok.head != tok:
                 head = governing_clause(tok)
-                if tok.dep_ == "xcomp" or (tok.dep_ == "advcl" and head.lemma_.lower() in self.rules.sending_verbs):
-                    controllers = [c for c in head.children if c.dep_ == "dobj"]
-                    controllers += [p for c in head.children if c.dep_ == "prep" and c.lower_ in WORDS.appeal_prepositions
-                                    and c.i > head.i for p in c.children if p.dep_ == "pobj"]  # not 'On security, X agreed
+                if tok.dep_ == "open_clause" or (tok.dep_ == "adverb_clause" and head.lemma_.lower() in self.rules.sending_verbs):
+                    controllers = [c for c in head.children if c.dep_ == "object"]
+                    controllers += [p for c in head.children if c.dep_ == "preposition" and c.lower_ in WORDS.appeal_prepositions
+                                    and c.i > head.i for p in c.children if p.dep_ == "prep_object"]  # not 'On security, X agreed
                     if controllers:
                         return controllers  # 'commits the SDF to support X', 'called on Y to help X'
                 tok = head
                 continue
-            if tok.dep_ in DEPS.relative_clauses and tok.head != tok:
+            if tok.dep_ in roles.RELATIVE_CLAUSES and tok.head != tok:
                 return [tok.head]
             return []
         return []
@@ -188,10 +188,10 @@ class Arguments:
         head = clause.head
         named = [a for a in self.actors.at(self.sentence.index, head.i)
                  if self.actors.actors[a].type not in (ActorType.PLACE, ActorType.COUNTRY)]  # someone, not somewhere
-        if head.dep_ == "pobj" and head.head.head != head.head and not named and (
+        if head.dep_ == "prep_object" and head.head.head != head.head and not named and (
                 head.head.lower_ in WORDS.locative_prepositions or _members_of_whole(head, self.actors, self.sentence)):
             head = head.head.head  # 'the party in Kosovo, which', 'an umbrella of factions that includes'
-            if not self.actors.at(self.sentence.index, head.i) and head.dep_ == "appos":
+            if not self.actors.at(self.sentence.index, head.i) and head.dep_ == "apposition":
                 head = head.head
         return head
 
@@ -200,7 +200,7 @@ class Arguments:
         in hangs on."""
         tok = word
         for _ in range(steps):
-            if tok.dep_ == "relcl":
+            if tok.dep_ == "relative_clause":
                 return self.actors.at(self.sentence.index, tok.head.i)
             if tok.head == tok:
                 break
@@ -211,14 +211,14 @@ class Arguments:
         """The actors the sentence is about: the subjects of its main clause and of the clauses
         its main verb reports ('Moscow requested ..., its deputy envoy X said')."""
         root = self.sentence.span.root
-        clauses = [root] + [c for c in root.children if c.dep_ == "ccomp"]
-        return [a for clause in clauses for c in clause.children if c.dep_ in DEPS.nominal_subjects
+        clauses = [root] + [c for c in root.children if c.dep_ == "complement_clause"]
+        return [a for clause in clauses for c in clause.children if c.dep_ in roles.NOMINAL_SUBJECTS
                 for a in self.actors.at(self.sentence.index, c.i)]
 
     def coordinated_before(self, verb: "Token") -> list[int]:
         """'after A and B met': when the parser cut A off the coordination, 'A and' right before
         the subject still joins it."""
-        subject = next((c for c in verb.children if c.dep_ in DEPS.subjects), None)
+        subject = next((c for c in verb.children if c.dep_ in roles.SUBJECTS), None)
         if subject is None:
             return []
         start = self.mention_tokens(subject, self.actors.at(self.sentence.index, subject.i))[0].i
@@ -233,9 +233,9 @@ class Arguments:
         by Ethiopian troops': a stance on what an actor did or has is a stance on the actor."""
         if head.pos_ not in ("NOUN", "PROPN") or self.actors.at(self.sentence.index, head.i):
             return []
-        ids = [a for c in head.children if c.dep_ in ("poss", "compound") for a in self.actors_of(c)]
-        ids += [a for c in head.children if c.dep_ == "acl" for ag in c.children if ag.dep_ == "agent"
-                for p in ag.children if p.dep_ == "pobj" for a in self.actors_of(p)]
+        ids = [a for c in head.children if c.dep_ in ("possessor", "compound") for a in self.actors_of(c)]
+        ids += [a for c in head.children if c.dep_ == "noun_clause" for ag in c.children if ag.dep_ == "agent"
+                for p in ag.children if p.dep_ == "prep_object" for a in self.actors_of(p)]
         return [a for a in unique(ids) if self.actors.actors[a].type is not ActorType.PLACE]
 
     def stance_actors(self, head: "Token") -> list[int]:
@@ -243,22 +243,22 @@ class Arguments:
         the EU': the party to a pact."""
         ids: list[int] = []
         if head.lemma_.lower() in self.rules.pact_nouns or head.lower_ in self.rules.pact_nouns:
-            ids += [a for c in head.children if c.dep_ == "prep" and c.lower_ == WORDS.accompanying
-                    for p in c.children if p.dep_ == "pobj" for a in self.actors_of(p)]
+            ids += [a for c in head.children if c.dep_ == "preposition" and c.lower_ == WORDS.accompanying
+                    for p in c.children if p.dep_ == "prep_object" for a in self.actors_of(p)]
         if head.lemma_.lower() not in self.rules.stance_nouns and head.lower_ not in self.rules.stance_nouns:
             return unique(ids) or self._doers(head)
         for child in head.children:
-            if child.dep_ in DEPS.name_modifiers:
+            if child.dep_ in roles.NAME_MODIFIERS:
                 ids += self.actors.at(self.sentence.index, child.i)
                 for sub in child.children:
-                    if sub.dep_ == "conj":
+                    if sub.dep_ == "conjunct":
                         ids += self.actors.at(self.sentence.index, sub.i)
-            if child.dep_ == "prep" and child.lower_ in WORDS.authorship:
+            if child.dep_ == "preposition" and child.lower_ in WORDS.authorship:
                 for pobj in child.children:
                     ids += self.actors_of(pobj)
         # 'Turkish-Syrian rapprochement': demonyms joined by a hyphen modify the noun together
         for child in head.children:
-            if child.dep_ in DEPS.adjective_modifiers:
+            if child.dep_ in roles.ADJECTIVE_MODIFIERS:
                 for tok in child.subtree:
                     ids += self.actors.at(self.sentence.index, tok.i)
         return [a for a in unique(ids) if self.actors.actors[a].type is not ActorType.PLACE]
@@ -268,7 +268,7 @@ def of_time(prep: "Token") -> bool:
     """'on Monday', 'in November': a preposition of time, no particle of a phrasal verb ('called X on
     Monday') nor a destination ('sent in November')."""
     return any(p.ent_type_ in TIME_ENTITIES or p.lower_ in DATES.weekdays for p in prep.children
-               if p.dep_ in DEPS.prepositional_objects)
+               if p.dep_ in roles.PREPOSITIONAL_OBJECTS)
 
 
 def _countries_at(args: "Arguments", word: "Token") -> list[int]:
@@ -300,7 +300,7 @@ def listed_after_them(args: "Arguments", verb: "Token", objects: list["Token"]) 
     list (its people, when it names any), when a plural common noun or a delegation is the verb's
     object (or, for `listed_after_them(args, verb, subjects)`, its subject)."""
     doc, known, end = verb.doc, args.actors.actors, args.sentence.span.end
-    plural = [o for o in objects if (o.tag_ == "NNS" and o.pos_ == "NOUN") or o.lower_ in WORDS.led_parties]
+    plural = [o for o in objects if (o.tag_ == "plural_noun" and o.pos_ == "NOUN") or o.lower_ in WORDS.led_parties]
     start = next((t.i + 2 for t in doc[plural[0].i + 1:end - 1]
                   if t.lower_ in WORDS.including and doc[t.i + 1].lower_ == WORDS.them), None) if plural else None
     out: list[int] = []
@@ -320,21 +320,21 @@ def _owners(args: "Arguments", head: "Token", seen: set[int]) -> list[int]:
     """Whose fighters, positions or sites these are: 'Hamas fighters', "Hezbollah's strongholds",
     'Iranian nuclear sites', 'the HTS-led militants', 'targets used by X', 'army convoys in Niger'."""
     known = args.actors.actors
-    ids = [a for c in head.children if c.dep_ in DEPS.owner_modifiers for a in args.actors_of(c, seen)
+    ids = [a for c in head.children if c.dep_ in roles.OWNER_MODIFIERS for a in args.actors_of(c, seen)
            if known[a].type is not ActorType.PERSON or head.lower_ in WORDS.led_parties]  # "Debretsion's wing"
-    ids += [a for c in head.children if c.dep_ == "prep" and c.lower_ in WORDS.origins  # 'fighters of X'
-            for p in c.children if p.dep_ == "pobj" for a in args.actors_of(p, seen)
+    ids += [a for c in head.children if c.dep_ == "preposition" and c.lower_ in WORDS.origins  # 'fighters of X'
+            for p in c.children if p.dep_ == "prep_object" for a in args.actors_of(p, seen)
             if known[a].type is not ActorType.PERSON and a not in ids]
     ids += [a for a in participle_owners(args, head, seen) if a not in ids and (
         known[a].type is not ActorType.PERSON or head.lower_ in WORDS.led_parties)]  # 'a delegation headed by X'
-    if not ids and any(c.dep_ in ("compound", "amod") and c.lower_ in WORDS.state_force_words for c in head.children):
-        where = list(head.children) + (list(head.head.children) if head.dep_ == "dobj" else [])  # 'strike army convoys in X'
-        places = [p for c in where if c.dep_ == "prep" and c.lower_ in WORDS.setting_prepositions
-                  for p in c.children if p.dep_ == "pobj"]
+    if not ids and any(c.dep_ in ("compound", "adjective") and c.lower_ in WORDS.state_force_words for c in head.children):
+        where = list(head.children) + (list(head.head.children) if head.dep_ == "object" else [])  # 'strike army convoys in X'
+        places = [p for c in where if c.dep_ == "preposition" and c.lower_ in WORDS.setting_prepositions
+                  for p in c.children if p.dep_ == "prep_object"]
         ids = args.state_inside(head) or [a for p in places for a in _states_at(args, p)]
     for c in head.children:
         words = [t.lower_ for t in c.subtree]
-        if c.dep_ in DEPS.adjective_modifiers and "-" in words and words[-1] in WORDS.backer_participles:
+        if c.dep_ in roles.ADJECTIVE_MODIFIERS and "-" in words and words[-1] in WORDS.backer_participles:
             ids += [a for t in c.subtree for a in args.actors.at(args.sentence.index, t.i)
                     if known[a].type is not ActorType.PERSON and a not in ids]
     return ids
@@ -344,7 +344,7 @@ def governed_states(args: "Arguments", head: "Token") -> list[int]:
     """"Abiy's cabinet", 'the Ruto government': the states its leaders lead."""
     if head.lower_ not in WORDS.government_nouns:
         return []
-    leaders = {a for c in head.children if c.dep_ in DEPS.owner_modifiers for a in args.actors_of(c)}
+    leaders = {a for c in head.children if c.dep_ in roles.OWNER_MODIFIERS for a in args.actors_of(c)}
     return unique(p.org for p in args.actors.posts if p.leads and p.holder in leaders
                   and args.actors.actors[p.org].type is ActorType.COUNTRY)
 
@@ -356,9 +356,9 @@ def _states_at(args: "Arguments", word: "Token") -> list[int]:
 
 def participle_owners(args: "Arguments", head: "Token", seen: set[int] | None = None) -> list[int]:
     """'targets used by X', 'facilities linked to X', 'an offensive spearheaded by X'."""
-    return [a for c in head.children if c.dep_ == "acl" and c.lower_ in WORDS.owner_participles
-            for g in c.children if g.dep_ == "agent" or (g.dep_ == "prep" and g.lower_ in WORDS.owner_prepositions)
-            for p in g.children if p.dep_ == "pobj" for a in args.actors_of(p, seen)]
+    return [a for c in head.children if c.dep_ == "noun_clause" and c.lower_ in WORDS.owner_participles
+            for g in c.children if g.dep_ == "agent" or (g.dep_ == "preposition" and g.lower_ in WORDS.owner_prepositions)
+            for p in g.children if p.dep_ == "prep_object" for a in args.actors_of(p, seen)]
 
 
 def place_states(args: "Arguments", head: "Token") -> list[int]:
@@ -372,9 +372,9 @@ def place_states(args: "Arguments", head: "Token") -> list[int]:
             if state is not None:
                 states.append(state)
     for child in head.children:
-        if child.dep_ in DEPS.coordination:
+        if child.dep_ in roles.COORDINATION:
             states += place_states(args, child)
-        elif child.dep_ == "prep" and not states and (
+        elif child.dep_ == "preposition" and not states and (
                 (child.lower_ == WORDS.belonging and head.pos_ == "NOUN") or child.lower_ == WORDS.inside):
-            states += [s for p in child.children if p.dep_ == "pobj" for s in place_states(args, p)]  # 'the province of X', 'Makeen in X'
+            states += [s for p in child.children if p.dep_ == "prep_object" for s in place_states(args, p)]  # 'the province of X', 'Makeen in X'
     return unique(states)

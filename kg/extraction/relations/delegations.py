@@ -12,6 +12,7 @@ from kg.extraction.relations.arguments import place_states
 from kg.extraction.relations.found import Reading
 from kg.knowledge.language import language
 from kg.extraction.relations.modality import modality_of
+from kg.extraction.parsing import roles
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -19,7 +20,6 @@ if TYPE_CHECKING:
 __all__ = ["read_delegation", "read_owned_body", "read_government_of", "read_led_by_relative"]
 
 WORDS = language().words
-DEPS = language().syntax
 MEMBER_CONFIDENCE = 0.75
 LIST_WORDS = {",", WORDS.conjunction}
 OWNED_BODIES = (ActorType.ORGANIZATION, ActorType.ARMED_GROUP)
@@ -38,9 +38,9 @@ def read_delegation(r: Reading, noun: "Token") -> None:
 
 def _senders(r: Reading, noun: "Token") -> list[int]:
     """'a DEM Party delegation', "Hamas's delegation", 'a delegation of the X Party'."""
-    ids = [a for c in noun.children if c.dep_ in DEPS.owner_modifiers for a in r.actors.at(r.sentence.index, c.i)]
-    ids += [a for c in noun.children if c.dep_ == "prep" and c.lower_ == WORDS.belonging
-            for p in c.children if p.dep_ == "pobj" for a in r.actors.at(r.sentence.index, p.i)]
+    ids = [a for c in noun.children if c.dep_ in roles.OWNER_MODIFIERS for a in r.actors.at(r.sentence.index, c.i)]
+    ids += [a for c in noun.children if c.dep_ == "preposition" and c.lower_ == WORDS.belonging
+            for p in c.children if p.dep_ == "prep_object" for a in r.actors.at(r.sentence.index, p.i)]
     return list(dict.fromkeys(ids))
 
 
@@ -73,7 +73,7 @@ def read_owned_body(r: Reading, word: "Token") -> None:
                        for t in word.doc[r.sentence.span.start:word.i] for a in r.actors.at(r.sentence.index, t.i))
     if named_before:
         return  # 'Haftar and his Libyan National Army': read with the name (affiliations)
-    owners = [a for c in word.children if c.dep_ == "poss" and c.tag_ == "PRP$" and c.lower_ in WORDS.person_pronouns
+    owners = [a for c in word.children if c.dep_ == "possessor" and c.tag_ == "possessive_pronoun" and c.lower_ in WORDS.person_pronouns
               for a in r.actors.at(r.sentence.index, c.i) if r.actors.actors[a].type is ActorType.PERSON]
     for person in owners:
         for body in bodies:
@@ -82,16 +82,16 @@ def read_owned_body(r: Reading, word: "Token") -> None:
 
 def read_government_of(r: Reading, noun: "Token") -> None:
     """'the government of Isaias Afwerki in Asmara': the person leads the state it is in."""
-    people = [a for c in noun.children if c.dep_ == "prep" and c.lower_ == WORDS.belonging
-              for p in c.children if p.dep_ == "pobj" for a in r.actors.at(r.sentence.index, p.i)
+    people = [a for c in noun.children if c.dep_ == "preposition" and c.lower_ == WORDS.belonging
+              for p in c.children if p.dep_ == "prep_object" for a in r.actors.at(r.sentence.index, p.i)
               if r.actors.actors[a].type is ActorType.PERSON]
     if not people:
         return
-    states = r.args.state_inside(noun) or [a for c in noun.children if c.dep_ in DEPS.adjective_modifiers
+    states = r.args.state_inside(noun) or [a for c in noun.children if c.dep_ in roles.ADJECTIVE_MODIFIERS
                                            for a in r.actors.at(r.sentence.index, c.i)
                                            if r.actors.actors[a].type is ActorType.COUNTRY]
-    places = [p for t in noun.subtree if t.dep_ == "prep" and t.lower_ == WORDS.inside
-              for p in t.children if p.dep_ == "pobj"]
+    places = [p for t in noun.subtree if t.dep_ == "preposition" and t.lower_ == WORDS.inside
+              for p in t.children if p.dep_ == "prep_object"]
     end = max(t.i for t in noun.subtree) + 1
     if end + 1 < r.sentence.span.end and noun.doc[end].lower_ == WORDS.inside:
         places.append(noun.doc[end + 1])  # the parser hung 'in Asmara' on the verb

@@ -17,6 +17,7 @@ from kg.extraction.relations.meetings import join_meeting
 from kg.extraction.relations.nouns import read_members, read_noun
 from kg.knowledge.rules import RelationRules
 from kg.extraction.relations.verbs import read_verb
+from kg.extraction.parsing import roles
 
 if TYPE_CHECKING:
     from kg.extraction.parsing.nlp import Sentence
@@ -33,7 +34,7 @@ def find_relations(sentences: list["Sentence"], actors: ArticleActors, rules: Re
         reading = Reading(sentence, actors, rules, meetings, found)
         for tok in sentence.span:
             lemma = tok.lemma_.lower()
-            if tok.pos_ in ("VERB", "AUX") or (tok.tag_.startswith("VB")):
+            if tok.pos_ in ("VERB", "AUX") or tok.tag_ in roles.VERB_TAGS:
                 read_verb(reading, tok)
                 if lemma in rules.joining_verbs and (reading.meetings or meetings):
                     join_meeting(reading, tok, (reading.meetings or meetings)[-1])

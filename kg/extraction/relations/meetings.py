@@ -11,6 +11,7 @@ from kg.extraction.relations.found import FoundMeeting, Reading
 from kg.knowledge.language import language
 from kg.extraction.relations.modality import modality_of
 from kg.extraction.relations.nouns import noun_owners
+from kg.extraction.parsing import roles
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -18,7 +19,6 @@ if TYPE_CHECKING:
 __all__ = ["join_meeting", "hosted_meeting", "noun_participants", "present_at", "told_of"]
 
 WORDS = language().words
-DEPS = language().syntax
 JOINING_CONFIDENCE = 0.7
 MAX_SENTENCES_BACK = 2  # a meeting the article told of this many sentences before is still 'the meeting'
 
@@ -36,27 +36,27 @@ def told_of(r: Reading, noun: "Token") -> list[int]:
 
 def present_at(r: Reading, verb: "Token") -> list[int]:
     """'..., with X and Y also present': more people at the meeting, on its first side."""
-    return [a for c in verb.children if c.dep_ == "advcl" and c.lemma_ == WORDS.presence
+    return [a for c in verb.children if c.dep_ == "adverb_clause" and c.lemma_ == WORDS.presence
             and any(m.lower_ == WORDS.accompanying for m in c.children)
-            for h in c.children if h.dep_ in DEPS.subjects for a in r.args.actors_of(h)]
+            for h in c.children if h.dep_ in roles.SUBJECTS for a in r.args.actors_of(h)]
 
 
 def hosted_meeting(r: Reading, verb: "Token") -> "Token | None":
     """The meeting a participle like 'hosted by X' qualifies: its head, or the object of its head;
     or the meeting that is the subject of 'was hosted by'."""
-    patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
-    if not patients and verb.dep_ == "acomp" and verb.tag_ == "VBN" and verb.head != verb:
-        patients = [c for c in verb.head.children if c.dep_ in DEPS.nominal_subjects]  # 'is co-hosted by X'
+    patients = [c for c in verb.children if c.dep_ == "passive_subject"]
+    if not patients and verb.dep_ == "adjective_complement" and verb.tag_ == "participle" and verb.head != verb:
+        patients = [c for c in verb.head.children if c.dep_ in roles.NOMINAL_SUBJECTS]  # 'is co-hosted by X'
     for noun in patients:
         rule = r.rules.nouns.get(noun.lemma_.lower())
         if rule is not None and rule.construction == "meeting":
             return noun
-    while verb.dep_ == "conj" and verb.head != verb:  # 'hosted by X and attended by Y'
+    while verb.dep_ == "conjunct" and verb.head != verb:  # 'hosted by X and attended by Y'
         verb = verb.head
     head = verb.head
-    if verb.dep_ not in DEPS.modifying_clauses or head == verb:
+    if verb.dep_ not in roles.MODIFYING_CLAUSES or head == verb:
         return None
-    candidates = [head] + [c for c in head.children if c.dep_ == "dobj"]
+    candidates = [head] + [c for c in head.children if c.dep_ == "object"]
     for noun in candidates:
         rule = r.rules.nouns.get(noun.lemma_.lower())
         if rule is not None and rule.construction == "meeting":
@@ -69,10 +69,10 @@ def noun_participants(r: Reading, noun: "Token") -> list[int]:
     X and Y pledged', the subjects of the clause the meeting is the setting of."""
     ids: list[int] = []
     for child in noun.children:
-        if child.dep_ == "prep" and (child.lower_ in WORDS.between or child.lower_ == WORDS.accompanying):
-            ids += [a for p in child.children if p.dep_ == "pobj" for a in r.args.actors_of(p)]
+        if child.dep_ == "preposition" and (child.lower_ in WORDS.between or child.lower_ == WORDS.accompanying):
+            ids += [a for p in child.children if p.dep_ == "prep_object" for a in r.args.actors_of(p)]
     ids = _unique(ids + noun_owners(r, noun))
-    if not ids and noun.dep_ == "pobj" and noun.head.lower_ in WORDS.meeting_settings:
+    if not ids and noun.dep_ == "prep_object" and noun.head.lower_ in WORDS.meeting_settings:
         clause = noun.head.head
         told = [m for m in r.meetings if m.trigger == clause.i]  # 'met in Doha in a session hosted by X'
         ids = list(told[-1].participants) if told else \
@@ -85,26 +85,26 @@ def join_meeting(r: Reading, verb: "Token", last: FoundMeeting) -> None:
     article just told of meet its participants."""
     if verb.lemma_.lower() == WORDS.taking_part.verb and not any(c.lower_ == WORDS.taking_part.particle for c in verb.children):
         return
-    if any(p.lemma_.lower() in WORDS.observer_roles for c in verb.children if c.dep_ == "prep"
+    if any(p.lemma_.lower() in WORDS.observer_roles for c in verb.children if c.dep_ == "preposition"
            and c.lower_ in WORDS.label_prepositions for p in c.children):
         return  # 'with X taking part as observers': no party to the talks
     noun = hosted_meeting(r, verb)
     if noun is not None and noun_participants(r, noun):
         return  # 'talks between A and B, attended by X' are those talks, read with their noun
     agents = [c for c in verb.children if c.dep_ == "agent" or (
-        c.dep_ == "conj" and c.lower_ == WORDS.agent_preposition)]  # '... attended by X and by Y'
+        c.dep_ == "conjunct" and c.lower_ == WORDS.agent_preposition)]  # '... attended by X and by Y'
     groups: list[list[int]] = []
     if agents:
-        groups = [[a for p in c.children if p.dep_ == "pobj" for a in r.args.actors_of(p)] for c in agents]
+        groups = [[a for p in c.children if p.dep_ == "prep_object" for a in r.args.actors_of(p)] for c in agents]
         newcomers = [a for group in groups for a in group]
-        settings = [c for c in verb.children if c.dep_ == "nsubjpass"]
-        if not settings and verb.dep_ in DEPS.modifying_clauses and verb.head != verb:
+        settings = [c for c in verb.children if c.dep_ == "passive_subject"]
+        if not settings and verb.dep_ in roles.MODIFYING_CLAUSES and verb.head != verb:
             settings = [verb.head]  # 'a deal brokered by X': not the meeting just told of
     else:
         newcomers = [a for h in r.args.subject_heads(verb) for a in r.args.actors_of(h)]
-        settings = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ != WORDS.taking_part.particle]
-        settings += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == WORDS.inside
-                     for p in c.children if p.dep_ == "pobj"]
+        settings = [c for c in verb.children if c.dep_ == "object" and c.lower_ != WORDS.taking_part.particle]
+        settings += [p for c in verb.children if c.dep_ == "preposition" and c.lower_ == WORDS.inside
+                     for p in c.children if p.dep_ == "prep_object"]
     meeting_words = {n for n, rule in r.rules.nouns.items() if rule.construction == "meeting"}
     named = [s for s in settings if s.lemma_.lower() in meeting_words]
     if settings and not named:

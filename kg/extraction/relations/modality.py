@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 from kg.model import Modality
 from kg.extraction.parsing.clauses import governing_clause
 from kg.knowledge.language import language
+from kg.extraction.parsing import roles
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -13,7 +14,6 @@ if TYPE_CHECKING:
 __all__ = ["modality_of"]
 
 CUES = language().modality
-DEPS = language().syntax
 MAX_CLIMB = 6  # words above the relation word looked at
 
 
@@ -32,36 +32,36 @@ def _chain(trigger: "Token"):
     """The trigger and the words above it up to the first finite reported clause."""
     tok, steps = trigger, 0
     yield tok, None
-    while tok.dep_ in DEPS.modality_climb and tok.head != tok and steps < MAX_CLIMB:
+    while tok.dep_ in roles.MODALITY_CLIMB and tok.head != tok and steps < MAX_CLIMB:
         dep = tok.dep_
-        tok = governing_clause(tok) if dep == "conj" else tok.head
+        tok = governing_clause(tok) if dep == "conjunct" else tok.head
         steps += 1
         yield tok, dep
-        if dep in DEPS.reported_clauses:
+        if dep in roles.REPORTED_CLAUSES:
             break
 
 
 def _negated(trigger: "Token") -> bool:
     for tok, via in _chain(trigger):
-        if tok != trigger and any(c.dep_ in DEPS.nominal_subjects and c.lemma_.lower() in CUES.planning_nouns and any(
-                d.dep_ == "det" and d.lower_ in CUES.negating_determiners for d in c.children) for c in tok.children):
+        if tok != trigger and any(c.dep_ in roles.NOMINAL_SUBJECTS and c.lemma_.lower() in CUES.planning_nouns and any(
+                d.dep_ == "determiner" and d.lower_ in CUES.negating_determiners for d in c.children) for c in tok.children):
             return True  # 'No date has been set for talks between A and B' (not 'no one was hurt in the raid')
-        if via in DEPS.negation_barriers and tok != trigger:
-            if via == "nsubj" and any(c.dep_ == "neg" for c in tok.children):
+        if via in roles.NEGATION_BARRIERS and tok != trigger:
+            if via == "subject" and any(c.dep_ == "negation" for c in tok.children):
                 return True
-            if via in DEPS.nominal_subjects:
+            if via in roles.NOMINAL_SUBJECTS:
                 break
             continue
-        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in CUES.negating_determiners) for c in tok.children):
+        if any(c.dep_ == "negation" or (c.dep_ == "determiner" and c.lower_ in CUES.negating_determiners) for c in tok.children):
             return True
-        if tok != trigger and (via is None or via in DEPS.negated_complements):
+        if tok != trigger and (via is None or via in roles.NEGATED_COMPLEMENTS):
             lemma = tok.lemma_.lower()
             if lemma in CUES.negating_verbs and not _denies_the_claim_only(tok, trigger):
                 return True
             particle = CUES.negating_phrasal_verbs.get(lemma)
-            if particle and any(c.dep_ == "prt" and c.lower_ == particle for c in tok.children):
+            if particle and any(c.dep_ == "particle" and c.lower_ == particle for c in tok.children):
                 return True
-        if via == "ccomp":
+        if via == "complement_clause":
             break
     return False
 
@@ -69,7 +69,7 @@ def _negated(trigger: "Token") -> bool:
 def _denies_the_claim_only(denial: "Token", trigger: "Token") -> bool:
     """'X accuses Y of Z, a charge Y denies': what is denied is Z, not the accusation."""
     return trigger.lemma_.lower() in CUES.claiming_verbs and any(
-        c.dep_ in DEPS.direct_objects and c.lemma_.lower() in CUES.claim_nouns for c in denial.children)
+        c.dep_ in roles.DIRECT_OBJECTS and c.lemma_.lower() in CUES.claim_nouns for c in denial.children)
 
 
 def _planned(trigger: "Token", only_conditions: bool = False) -> bool:
@@ -77,52 +77,52 @@ def _planned(trigger: "Token", only_conditions: bool = False) -> bool:
         return False  # 'vowed to retaliate for the strikes': the strikes happened
     below = trigger
     for tok, via in _chain(trigger):
-        purpose, below = via == "advcl" and _infinitive(below), tok  # 'would be sent to join X'
-        if tok != trigger and via in DEPS.claim_links and tok.lemma_.lower() in CUES.claiming_verbs:
+        purpose, below = via == "adverb_clause" and _infinitive(below), tok  # 'would be sent to join X'
+        if tok != trigger and via in roles.CLAIM_LINKS and tok.lemma_.lower() in CUES.claiming_verbs:
             return True  # 'accused X of backing Y': a claim, not a fact
         if only_conditions:
-            if (tok == trigger or via in DEPS.condition_links) and any(
-                    c.dep_ == "mark" and c.lower_ in CUES.conditional_markers for c in tok.children):
+            if (tok == trigger or via in roles.CONDITION_LINKS) and any(
+                    c.dep_ == "subordinator" and c.lower_ in CUES.conditional_markers for c in tok.children):
                 return True
         elif tok == trigger and tok.pos_ == "VERB" and tok.lemma_.lower() in CUES.promising_verbs:
             return True  # 'have promised personnel'
-        elif tok == trigger or via in DEPS.planned_links or purpose:
-            if any(c.dep_ in DEPS.auxiliaries and c.lower_ in CUES.future_auxiliaries for c in tok.children):
+        elif tok == trigger or via in roles.PLANNED_LINKS or purpose:
+            if any(c.dep_ in roles.AUXILIARIES and c.lower_ in CUES.future_auxiliaries for c in tok.children):
                 return True
-            if any(c.dep_ == "amod" and c.lower_ in CUES.planning_adjectives for c in tok.children):
+            if any(c.dep_ == "adjective" and c.lower_ in CUES.planning_adjectives for c in tok.children):
                 return True
-            if any(c.dep_ == "mark" and c.lower_ in CUES.conditional_markers for c in tok.children):
+            if any(c.dep_ == "subordinator" and c.lower_ in CUES.conditional_markers for c in tok.children):
                 return True
             if _going_to(tok):
                 return True
         if tok != trigger and not only_conditions:
             lemma = tok.lemma_.lower()
-            if via in DEPS.planning_complements and lemma in CUES.planning_governors:
+            if via in roles.PLANNING_COMPLEMENTS and lemma in CUES.planning_governors:
                 return True
-            if via == "pobj" and lemma in CUES.planned_destinations and tok.head.lemma_.lower() in CUES.planning_governors:
+            if via == "prep_object" and lemma in CUES.planned_destinations and tok.head.lemma_.lower() in CUES.planning_governors:
                 return True  # 'agreed to talks with Y'
             if lemma == CUES.looking_forward.verb and any(c.lower_ == CUES.looking_forward.particle for c in tok.children):
                 return True
-            if via in DEPS.planning_noun_links and lemma in CUES.planning_nouns:
+            if via in roles.PLANNING_NOUN_LINKS and lemma in CUES.planning_nouns:
                 return True
-        if via in DEPS.reported_clauses:
+        if via in roles.REPORTED_CLAUSES:
             break
     return False
 
 
 def _infinitive(verb: "Token") -> bool:
-    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+    return verb.tag_ == "base_verb" and any(c.dep_ == "auxiliary" and c.tag_ == "infinitive_to" for c in verb.children)
 
 
 def _responded_to(trigger: "Token") -> bool:
     """An event noun a response is for: 'retaliate for X's strikes', 'punish X for the attack'."""
     prep = trigger.head
-    return trigger.dep_ == "pobj" and prep.lower_ in CUES.reason_prepositions and prep.head != prep \
+    return trigger.dep_ == "prep_object" and prep.lower_ in CUES.reason_prepositions and prep.head != prep \
         and prep.head.lemma_.lower() in CUES.responding_verbs
 
 
 def _going_to(tok: "Token") -> bool:
     """'is going to meet'."""
     going = CUES.going_to
-    return tok.tag_ == "VBG" and tok.lemma_.lower() == going.verb and any(c.dep_ == "xcomp" for c in tok.children) \
-        and any(c.dep_ == "aux" and c.lower_ in going.auxiliaries for c in tok.children)
+    return tok.tag_ == "gerund" and tok.lemma_.lower() == going.verb and any(c.dep_ == "open_clause" for c in tok.children) \
+        and any(c.dep_ == "auxiliary" and c.lower_ in going.auxiliaries for c in tok.children)

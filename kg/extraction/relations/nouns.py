@@ -12,6 +12,7 @@ from kg.model import MEMBER, ActorType
 from kg.extraction.relations.modality import modality_of
 from kg.extraction.relations.retold import doers_of_earlier
 from kg.knowledge.rules import NounRule
+from kg.extraction.parsing import roles
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -19,16 +20,15 @@ if TYPE_CHECKING:
 __all__ = ["read_noun", "read_members", "noun_owners", "meet_overseers"]
 
 WORDS = language().words
-DEPS = language().syntax
 STANCE_CONFIDENCE = 0.75
 ROLE_CONFIDENCE = 0.8
 NOUN_SHARE = 0.9  # of a verb's confidence: a noun says less of who did what
 
 
 def read_noun(r: Reading, noun: "Token", rule: NounRule) -> None:
-    if rule.plural_only and noun.tag_ not in ("NNS", "NNPS"):
+    if rule.plural_only and noun.tag_ not in ("plural_noun", "plural_name"):
         return
-    modifiers = {c.lower_ for c in noun.children if c.dep_ in DEPS.requirement_modifiers}
+    modifiers = {c.lower_ for c in noun.children if c.dep_ in roles.REQUIREMENT_MODIFIERS}
     if (rule.requires and not modifiers & set(rule.requires)) or modifiers & set(rule.excludes):
         return
     CONSTRUCTIONS[rule.construction](r, noun, rule)
@@ -41,24 +41,24 @@ def _event(r: Reading, noun: "Token", rule: NounRule) -> None:
     partners: list[int] = []
     sites: list[int] = []  # 'Pakistani air strikes in Paktika': where, when no target is named
     attached = list(noun.children)
-    if noun.dep_ in DEPS.nominal_subjects and noun.head.lemma_.lower() in WORDS.happening_verbs:
-        attached += [c for c in noun.head.children if c.dep_ == "prep"]  # 'no meeting took place between A and B'
-    attached = [x for c in attached for x in (with_coordinated(c) if c.dep_ == "prep" else [c])]  # 'talks with X and with Y'
+    if noun.dep_ in roles.NOMINAL_SUBJECTS and noun.head.lemma_.lower() in WORDS.happening_verbs:
+        attached += [c for c in noun.head.children if c.dep_ == "preposition"]  # 'no meeting took place between A and B'
+    attached = [x for c in attached for x in (with_coordinated(c) if c.dep_ == "preposition" else [c])]  # 'talks with X and with Y'
     for child in attached:
-        preposition = child.dep_ == "prep" or child.pos_ == "ADP"
+        preposition = child.dep_ == "preposition" or child.pos_ == "ADP"
         if preposition and child.lower_ in WORDS.between:
-            between += [a for p in child.children if p.dep_ == "pobj" for a in r.args.actors_of(p)]
+            between += [a for p in child.children if p.dep_ == "prep_object" for a in r.args.actors_of(p)]
         elif preposition and (child.lower_ == WORDS.accompanying or child.lower_ in rule.object_preps):
-            partners += [a for p in child.children if p.dep_ == "pobj"
+            partners += [a for p in child.children if p.dep_ == "prep_object"
                          for a in r.args.actors_of(p) or (place_states(r.args, p) if rule.place_objects else [])]
         elif preposition and child.lower_ == WORDS.inside and rule.place_objects:
-            sites += [a for p in child.children if p.dep_ == "pobj" for a in place_states(r.args, p)]
-        elif child.dep_ == "relcl" and _brings_together(child):
-            between += [a for c in child.children if c.dep_ == "dobj" for a in r.args.actors_of(c)]
+            sites += [a for p in child.children if p.dep_ == "prep_object" for a in place_states(r.args, p)]
+        elif child.dep_ == "relative_clause" and _brings_together(child):
+            between += [a for c in child.children if c.dep_ == "object" for a in r.args.actors_of(c)]
     if not partners and not between:
         partners = sites
     carrier = _measured_by(noun)
-    if not partners and not between and carrier.dep_ == "dobj":
+    if not partners and not between and carrier.dep_ == "object":
         partners = _objects_on_verb(r, carrier, rule)  # 'carried out strikes ... on X', "welcomed X's help to Y"
     owners = noun_owners(r, noun, with_partner=bool(partners)) if not between else []
     modality = modality_of(noun)
@@ -83,18 +83,18 @@ def noun_owners(r: Reading, noun: "Token", speaker_first: bool = False, with_par
     """Whose meeting or stance a noun names: its possessor ('Iran's support'), or the subject of
     the light verb it is the object of ('held talks', 'pledged support'); with `speaker_first`
     the subject wins ('he pledged Iran's support': he speaks)."""
-    owners = [a for c in noun.children if c.dep_ == "poss" for a in r.args.actors_of(c)]
+    owners = [a for c in noun.children if c.dep_ == "possessor" for a in r.args.actors_of(c)]
     owners = owners or [a for c in noun.children if c.dep_ == "agent" or (
-        c.dep_ == "prep" and c.lower_ == WORDS.agent_preposition) for p in c.children for a in r.args.actors_of(p)]
-    owners = owners or [a for c in noun.children if c.dep_ in DEPS.name_modifiers for a in r.args.actors_of(c)]
+        c.dep_ == "preposition" and c.lower_ == WORDS.agent_preposition) for p in c.children for a in r.args.actors_of(p)]
+    owners = owners or [a for c in noun.children if c.dep_ in roles.NAME_MODIFIERS for a in r.args.actors_of(c)]
     owners = owners or participle_owners(r.args, noun)
     noun = _measured_by(noun)
     head = noun.head
     speakers = []
-    if noun.dep_ == "nsubjpass" and head.lemma_.lower() in r.rules.light_verbs and not _meeting_noun(r, noun):
+    if noun.dep_ == "passive_subject" and head.lemma_.lower() in r.rules.light_verbs and not _meeting_noun(r, noun):
         # 'the attack was claimed by X' (who hosted or attended a meeting is read with the meeting)
         speakers = [a for c in head.children if c.dep_ == "agent" for p in c.children for a in r.args.actors_of(p)]
-    elif noun.dep_ == "dobj" and (head.lemma_.lower() in r.rules.light_verbs or (
+    elif noun.dep_ == "object" and (head.lemma_.lower() in r.rules.light_verbs or (
             with_partner and r.rules.nouns.get(noun.lemma_.lower()) is not None)):
         speakers = [a for h in r.args.subject_heads(head) for a in r.args.actors_of(h)]  # 'X postponed talks with Y'
     elif (entered := _entered(noun)) is not None:  # 'X would return to negotiations with Y'
@@ -105,11 +105,11 @@ def noun_owners(r: Reading, noun: "Token", speaker_first: bool = False, with_par
         return owners
     if speakers:
         return speakers
-    if noun.dep_ in DEPS.nominal_subjects and not speaker_first:  # a stance is not its reporter's
+    if noun.dep_ in roles.NOMINAL_SUBJECTS and not speaker_first:  # a stance is not its reporter's
         tok = head
-        while tok.dep_ == "ccomp" and tok.head != tok:
+        while tok.dep_ == "complement_clause" and tok.head != tok:
             tok = tok.head
-            subjects = [c for c in tok.children if c.dep_ in DEPS.subjects]
+            subjects = [c for c in tok.children if c.dep_ in roles.SUBJECTS]
             if subjects and tok.lemma_.lower() in WORDS.speech_verbs:
                 return [a for h in subjects for a in r.args.actors_of(h)]
     return []
@@ -118,9 +118,9 @@ def noun_owners(r: Reading, noun: "Token", speaker_first: bool = False, with_par
 def _entered(noun: "Token") -> "Token | None":
     """'returned to talks', 'agreed to negotiations': the verb whose subject goes where the noun
     is (also when the parser reads 'to talks' as an infinitive)."""
-    if noun.dep_ == "pobj" and noun.head.lower_ in WORDS.entering_prepositions and noun.head.head != noun.head:
+    if noun.dep_ == "prep_object" and noun.head.lower_ in WORDS.entering_prepositions and noun.head.head != noun.head:
         verb = noun.head.head
-    elif noun.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ in WORDS.entering_prepositions for c in noun.children):
+    elif noun.dep_ == "open_clause" and any(c.dep_ == "auxiliary" and c.lower_ in WORDS.entering_prepositions for c in noun.children):
         verb = noun.head
     else:
         return None
@@ -140,35 +140,35 @@ def _objects_on_verb(r: Reading, noun: "Token", rule: NounRule) -> list[int]:
     light = verb.lemma_.lower() in r.rules.light_verbs
     own = {p for v in r.rules.verb_rules(verb.lemma_.lower()) for p in (*v.preps, v.particle) if p}
     preps = set(rule.object_preps) | ({WORDS.accompanying} if rule.construction == "meeting" and light else set())
-    return [a for c in verb.children if c.dep_ == "prep" and c.lower_ in preps  # 'had lunch with X'
+    return [a for c in verb.children if c.dep_ == "preposition" and c.lower_ in preps  # 'had lunch with X'
             and (light or c.lower_ not in own)
-            for p in c.children if p.dep_ == "pobj" for a in r.args.actors_of(p)]
+            for p in c.children if p.dep_ == "prep_object" for a in r.args.actors_of(p)]
 
 
 def _measured_by(noun: "Token") -> "Token":
     """'began two days of talks', 'carried out some of the heaviest strikes': the word that
     measures the event stands in its place as the light verb's object; so does the first of
     coordinated events ('carried out air strikes and ground operations')."""
-    while noun.dep_ == "conj" and noun.head != noun and noun.head.pos_ in ("NOUN", "PROPN"):
+    while noun.dep_ == "conjunct" and noun.head != noun and noun.head.pos_ in ("NOUN", "PROPN"):
         noun = noun.head
-    if noun.dep_ == "pobj" and noun.head.lower_ == WORDS.belonging and noun.head.head.dep_ == "dobj":
+    if noun.dep_ == "prep_object" and noun.head.lower_ == WORDS.belonging and noun.head.head.dep_ == "object":
         return noun.head.head
-    if noun.dep_ == "pobj" and noun.head.lower_ == WORDS.serving and noun.head.head.lemma_.lower() in WORDS.claimed_nouns:
+    if noun.dep_ == "prep_object" and noun.head.lower_ == WORDS.serving and noun.head.head.lemma_.lower() in WORDS.claimed_nouns:
         return noun.head.head  # 'claimed responsibility for the attack'
     return noun
 
 
 def _stance_noun(r: Reading, noun: "Token", rule: NounRule) -> None:
     """'pledging Iran's full support for X', 'heaped praise on X', 'its condemnation of X'."""
-    targets = [a for c in noun.children if c.dep_ == "prep" and c.lower_ in rule.object_preps
-               for p in c.children if p.dep_ == "pobj" for a in r.args.actors_of(p) or r.args.stance_actors(p)]
-    if not targets and noun.dep_ == "dobj":
+    targets = [a for c in noun.children if c.dep_ == "preposition" and c.lower_ in rule.object_preps
+               for p in c.children if p.dep_ == "prep_object" for a in r.args.actors_of(p) or r.args.stance_actors(p)]
+    if not targets and noun.dep_ == "object":
         targets = _objects_on_verb(r, noun, rule) or _provoked_by(r, noun)
     holders = noun_owners(r, noun, speaker_first=True) or _sources(r, noun)
     if not holders:
         return
     modality = modality_of(noun, stance=True)
-    if noun.dep_ == "dobj":
+    if noun.dep_ == "object":
         modality = modality_of(noun.head, stance=True)
     for a in _unique(holders):
         for b in _unique(targets):
@@ -180,9 +180,9 @@ def _stance_noun(r: Reading, noun: "Token", rule: NounRule) -> None:
 
 def _sources(r: Reading, noun: "Token") -> list[int]:
     """'condemnation from X', 'drew criticism from X' (the preposition hung on the verb)."""
-    words = [noun] + ([noun.head] if noun.dep_ == "dobj" and noun.head.lemma_.lower() in WORDS.provoking_verbs else [])
-    return _unique(a for w in words for c in w.children if c.dep_ == "prep" and c.lower_ == WORDS.source_preposition
-                   for p in with_coordinated(c) for o in p.children if o.dep_ == "pobj" for a in r.args.actors_of(o))
+    words = [noun] + ([noun.head] if noun.dep_ == "object" and noun.head.lemma_.lower() in WORDS.provoking_verbs else [])
+    return _unique(a for w in words for c in w.children if c.dep_ == "preposition" and c.lower_ == WORDS.source_preposition
+                   for p in with_coordinated(c) for o in p.children if o.dep_ == "prep_object" for a in r.args.actors_of(o))
 
 
 def _provoked_by(r: Reading, noun: "Token") -> list[int]:
@@ -191,7 +191,7 @@ def _provoked_by(r: Reading, noun: "Token") -> list[int]:
     verb = noun.head
     if verb.lemma_.lower() not in WORDS.provoking_verbs:
         return []
-    causes = [c for c in verb.children if c.dep_ in DEPS.nominal_subjects]
+    causes = [c for c in verb.children if c.dep_ in roles.NOMINAL_SUBJECTS]
     return _unique(a for h in causes for a in r.args.actors_of(h) or r.args.stance_actors(h)
                    or doers_of_earlier(r, h))
 
@@ -207,35 +207,35 @@ def _role(r: Reading, noun: "Token", rule: NounRule) -> None:
     """What one actor is to another: 'its Russian ally', 'X is Y's main backer',
     'X, an enemy of Y', 'X has been one of Y's backers'."""
     holders = list(r.actors.at(r.sentence.index, noun.i))
-    holders += [a for c in noun.children if c.dep_ == "appos" for a in r.args.actors_of(c)]
+    holders += [a for c in noun.children if c.dep_ == "apposition" for a in r.args.actors_of(c)]
     role = noun
-    if noun.dep_ == "pobj" and noun.head.lower_ == WORDS.belonging and noun.head.head.lower_ == WORDS.one:
+    if noun.dep_ == "prep_object" and noun.head.lower_ == WORDS.belonging and noun.head.head.lower_ == WORDS.one:
         role = noun.head.head
-    while role.dep_ == "conj" and role.head != role and not holders:
+    while role.dep_ == "conjunct" and role.head != role and not holders:
         role = role.head  # 'X, leader of Y and Z's closest ally': the first of the coordinated roles
-    if not holders and role != noun and any(c.dep_ == "appos" and role.i < c.i < noun.i for c in role.children):
+    if not holders and role != noun and any(c.dep_ == "apposition" and role.i < c.i < noun.i for c in role.children):
         holders += r.actors.at(r.sentence.index, role.i)  # the same, hung by the parser on X's name
-    if role.dep_ == "attr":
-        holders += [a for c in role.head.children if c.dep_ in DEPS.subjects for a in r.args.actors_of(c)]
-    elif role.dep_ == "appos" and not holders:
+    if role.dep_ == "attribute":
+        holders += [a for c in role.head.children if c.dep_ in roles.SUBJECTS for a in r.args.actors_of(c)]
+    elif role.dep_ == "apposition" and not holders:
         holders += r.args.actors_of(role.head) or place_states(r.args, role.head)  # 'from Washington, X's ally'
-    elif role.dep_ == "nsubj" and role.head.lemma_ == WORDS.copula:  # 'whose main component is the YPG'
-        holders += [a for c in role.head.children if c.dep_ == "attr" for a in r.args.actors_of(c)]
-    counterparts = [a for c in noun.children if c.dep_ == "poss" for a in r.args.actors_of(c)]
-    if not counterparts and role is not noun and noun.dep_ == "conj":  # "the junta's largest trading
-        counterparts = [a for c in role.children if c.dep_ == "poss" for a in r.args.actors_of(c)]  # partner and arms supplier"
+    elif role.dep_ == "subject" and role.head.lemma_ == WORDS.copula:  # 'whose main component is the YPG'
+        holders += [a for c in role.head.children if c.dep_ == "attribute" for a in r.args.actors_of(c)]
+    counterparts = [a for c in noun.children if c.dep_ == "possessor" for a in r.args.actors_of(c)]
+    if not counterparts and role is not noun and noun.dep_ == "conjunct":  # "the junta's largest trading
+        counterparts = [a for c in role.children if c.dep_ == "possessor" for a in r.args.actors_of(c)]  # partner and arms supplier"
     if rule.relation is MEMBER:  # 'UNIFIL, the UN peacekeeping force': the body named before the noun
         counterparts += [a for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"
                          for a in r.actors.at(r.sentence.index, c.i)
                          if r.actors.actors[a].type not in (ActorType.PERSON, ActorType.PLACE)]
-    if any(c.dep_ == "poss" and c.lower_ == WORDS.possessive_relative for c in noun.children):
+    if any(c.dep_ == "possessor" and c.lower_ == WORDS.possessive_relative for c in noun.children):
         verb = noun.head
-        while verb.dep_ != "relcl" and verb.head != verb:
+        while verb.dep_ != "relative_clause" and verb.head != verb:
             verb = verb.head
-        if verb.dep_ == "relcl":
+        if verb.dep_ == "relative_clause":
             counterparts += r.args.actors_of(verb.head)
-    counterparts += [a for c in noun.children if c.dep_ == "prep" and c.lower_ in WORDS.role_prepositions
-                     for p in c.children if p.dep_ == "pobj" for a in r.args.actors_of(p)]
+    counterparts += [a for c in noun.children if c.dep_ == "preposition" and c.lower_ in WORDS.role_prepositions
+                     for p in c.children if p.dep_ == "prep_object" for a in r.args.actors_of(p)]
     modality = modality_of(role, stance=True)
     for a in _unique(holders):
         for b in _unique(counterparts):
@@ -245,14 +245,14 @@ def _role(r: Reading, noun: "Token", rule: NounRule) -> None:
 
 def read_members(r: Reading, noun: "Token") -> None:
     """'X, an alliance of A, B and C', 'X is a coalition of A and B': A, B and C are members of X."""
-    if noun.dep_ == "appos":
+    if noun.dep_ == "apposition":
         wholes = list(r.actors.at(r.sentence.index, noun.head.i))  # not the names set beside it
-    elif noun.dep_ == "attr":
-        wholes = [a for c in noun.head.children if c.dep_ in DEPS.subjects for a in r.args.actors_of(c)]
+    elif noun.dep_ == "attribute":
+        wholes = [a for c in noun.head.children if c.dep_ in roles.SUBJECTS for a in r.args.actors_of(c)]
     else:
         return
-    members = [a for c in noun.children if c.dep_ == "prep" and c.lower_ == WORDS.belonging
-               for p in c.children if p.dep_ == "pobj" for a in r.args.actors_of(p)]
+    members = [a for c in noun.children if c.dep_ == "preposition" and c.lower_ == WORDS.belonging
+               for p in c.children if p.dep_ == "prep_object" for a in r.args.actors_of(p)]
     modality = modality_of(noun, stance=True)
     for whole in _unique(wholes):
         for member in _unique(members):
@@ -272,11 +272,11 @@ def overseen_by(r: Reading, word: "Token", phrase: bool = False) -> list[int]:
     """'signed in 2022 under the auspices of X', 'under African Union auspices': who oversaw it;
     with `phrase`, anywhere in a noun's phrase ('talks between A and B under X's mediation')."""
     heads = list(word.subtree) if phrase else [word]
-    nouns = [p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == WORDS.overseeing
-             for p in c.children if p.dep_ == "pobj" and (p.lower_ in WORDS.auspices or p.lemma_.lower() in WORDS.auspices)]
+    nouns = [p for h in heads for c in h.children if c.dep_ == "preposition" and c.lower_ == WORDS.overseeing
+             for p in c.children if p.dep_ == "prep_object" and (p.lower_ in WORDS.auspices or p.lemma_.lower() in WORDS.auspices)]
     return _unique(a for n in nouns for c in n.children
-                   if c.dep_ in ("poss", "compound", "nmod", "amod") or c.dep_ == "prep" and c.lower_ == WORDS.belonging
-                   for h in ([c] if c.dep_ != "prep" else [p for p in c.children if p.dep_ == "pobj"])
+                   if c.dep_ in ("possessor", "compound", "noun_modifier", "adjective") or c.dep_ == "preposition" and c.lower_ == WORDS.belonging
+                   for h in ([c] if c.dep_ != "preposition" else [p for p in c.children if p.dep_ == "prep_object"])
                    for a in r.args.actors_of(h))
 
 

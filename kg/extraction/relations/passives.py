@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from kg.extraction.relations.found import Reading
 from kg.knowledge.language import language
 from kg.knowledge.rules import VerbRule
+from kg.extraction.parsing import roles
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -14,23 +15,22 @@ if TYPE_CHECKING:
 __all__ = ["passive_roles"]
 
 WORDS = language().words
-DEPS = language().syntax
 
 
 def passive_roles(r: Reading, verb: "Token", rule: VerbRule, object_heads: list["Token"]):
     """The doers (after 'by') and the patients of a passive verb, as subject and object heads."""
-    agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "prep_object"]
     agents += [t for c in verb.children if c.dep_ == "agent" and not list(c.children)
                for t in _named_after(r, c)]  # 'led by Akram al-Ka'bi (al-Kaabi)', the name hung elsewhere
     if not agents:  # 'were rammed, boarded and stripped of their weapons by X'; 'rejected as illegal by X'
         agents = [p for v in _passive_conjuncts(verb) for c in v.children if c.dep_ == "agent"
-                  for p in c.children if p.dep_ == "pobj"] or [
-            p for c in verb.children if c.dep_ == "prep" and c.lower_ in WORDS.label_prepositions
-            for g in c.subtree if g.dep_ == "agent" for p in g.children if p.dep_ == "pobj"]
-    patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
-    if not patients and verb.dep_ == "acl" and verb.head != verb:
+                  for p in c.children if p.dep_ == "prep_object"] or [
+            p for c in verb.children if c.dep_ == "preposition" and c.lower_ in WORDS.label_prepositions
+            for g in c.subtree if g.dep_ == "agent" for p in g.children if p.dep_ == "prep_object"]
+    patients = [c for c in verb.children if c.dep_ == "passive_subject"]
+    if not patients and verb.dep_ == "noun_clause" and verb.head != verb:
         patients = [verb.head]  # "the army, backed by Russian aircraft"
-    elif patients and verb.dep_ == "relcl" and all(p.lower_ in WORDS.relative_pronouns for p in patients):
+    elif patients and verb.dep_ == "relative_clause" and all(p.lower_ in WORDS.relative_pronouns for p in patients):
         patients = [r.args.relative_head(verb)]  # "the Houthis, who are supported by Iran"
     if not agents and rule.relation.spec.symmetric:
         return patients, object_heads  # 'X is aligned with Y': the same tie either way
@@ -41,8 +41,8 @@ def _passive_conjuncts(verb: "Token") -> list["Token"]:
     """The participles coordinated after a passive verb, sharing its subject ('rammed, boarded and stripped')."""
     out, tok = [], verb
     while True:
-        nxt = next((c for c in tok.children if c.dep_ == "conj" and c.tag_ == "VBN"), None)
-        if nxt is None or any(c.dep_ in DEPS.subjects for c in nxt.children):
+        nxt = next((c for c in tok.children if c.dep_ == "conjunct" and c.tag_ == "participle"), None)
+        if nxt is None or any(c.dep_ in roles.SUBJECTS for c in nxt.children):
             return out
         out.append(nxt)
         tok = nxt

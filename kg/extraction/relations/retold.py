@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from kg.extraction.relations.arguments import Arguments
 from kg.extraction.relations.found import Found, Reading
 from kg.knowledge.language import language
+from kg.extraction.parsing import roles
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -18,7 +19,6 @@ if TYPE_CHECKING:
 __all__ = ["doers_of_earlier"]
 
 WORDS = language().words
-DEPS = language().syntax
 CUES = language().modality
 EVENT_REACH = 3  # sentences back an event named again ('condemned the raids') is looked for ...
 SAME_WORD_REACH = 12  # ... and one named by the same word ('air strikes ... condemned the strikes')
@@ -32,9 +32,9 @@ def doers_of_earlier(r: Reading, noun: "Token", speakers: list[int] = ()) -> lis
     the decision ...')."""
     lemma = noun.lemma_.lower() if noun.pos_ in ("NOUN", "PROPN") else noun.lower_  # 'the killing' as a verb
     kind = _kind(r, lemma)
-    if kind == "deed" and noun.dep_ == "pobj" and noun.head.lower_ == WORDS.inside and noun.head.head.pos_ == "VERB":
+    if kind == "deed" and noun.dep_ == "prep_object" and noun.head.lower_ == WORDS.inside and noun.head.head.pos_ == "VERB":
         return _doers_of(r, noun.head.head)
-    if kind is None or not any(c.dep_ == "det" and c.lower_ in WORDS.pointing_determiners for c in noun.children):
+    if kind is None or not any(c.dep_ == "determiner" and c.lower_ in WORDS.pointing_determiners for c in noun.children):
         return []
     reach = DEED_REACH if kind == "deed" else SAME_WORD_REACH
     own = set(speakers) | {p.org for p in r.actors.posts if p.holder in speakers}
@@ -86,13 +86,13 @@ def _authors(args: Arguments, noun: "Token") -> list[int]:
     """Who made what a noun names: the doers of the verb it is the object or passive subject of,
     its possessor, or the agent of its participle ('a decree issued by X')."""
     head = noun.head
-    if noun.dep_ == "nsubjpass" or (noun.dep_ in DEPS.direct_objects and head.pos_ == "VERB"):
-        agents = [p for c in head.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-        heads = agents if noun.dep_ == "nsubjpass" else args.subject_heads(head)
+    if noun.dep_ == "passive_subject" or (noun.dep_ in roles.DIRECT_OBJECTS and head.pos_ == "VERB"):
+        agents = [p for c in head.children if c.dep_ == "agent" for p in c.children if p.dep_ == "prep_object"]
+        heads = agents if noun.dep_ == "passive_subject" else args.subject_heads(head)
     else:
-        heads = [c for c in noun.children if c.dep_ == "poss"]
-        heads += [p for c in noun.children if c.dep_ == "acl" for g in c.children if g.dep_ == "agent"
-                  for p in g.children if p.dep_ == "pobj"]
+        heads = [c for c in noun.children if c.dep_ == "possessor"]
+        heads += [p for c in noun.children if c.dep_ == "noun_clause" for g in c.children if g.dep_ == "agent"
+                  for p in g.children if p.dep_ == "prep_object"]
     return [a for h in heads for a in args.actors_of(h)]
 
 
@@ -125,5 +125,5 @@ def _word(found: Found) -> str:
 
 def _doers_of(r: Reading, verb: "Token") -> list[int]:
     """Who does what a verb says: its subjects, or after 'by' when it is passive."""
-    heads = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    heads = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "prep_object"]
     return [a for h in heads or r.args.subject_heads(verb) for a in r.args.actors_of(h)]

@@ -10,6 +10,7 @@ from kg.model import ActorType
 from kg.extraction.relations.arguments import of_time, unique
 from kg.extraction.relations.found import Reading
 from kg.knowledge.language import language
+from kg.extraction.parsing import roles
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -17,7 +18,6 @@ if TYPE_CHECKING:
 __all__ = ["senders", "sent_to"]
 
 WORDS = language().words
-DEPS = language().syntax
 MISSION_REACH = 4  # sentences back a mission is looked for when a sending names no destination
 
 
@@ -25,12 +25,12 @@ def sent_to(r: Reading, verb: "Token", object_heads: list["Token"]) -> list[int]
     """Whom a sending verb with no named destination helps: the objects of its purpose clause
     when that clause takes a side ('to join X', 'to help X'), else, when what it sends are
     troops or officers and nothing follows 'to', the mission told of last."""
-    heads = [h for c in verb.children if c.dep_ in DEPS.controlled_clauses and c.lemma_.lower() in r.rules.siding_verbs
-             for h in c.children if h.dep_ in DEPS.direct_objects]
+    heads = [h for c in verb.children if c.dep_ in roles.CONTROLLED_CLAUSES and c.lemma_.lower() in r.rules.siding_verbs
+             for h in c.children if h.dep_ in roles.DIRECT_OBJECTS]
     objects = unique(a for h in heads for a in r.args.actors_of(h))
-    if objects or _destination_named(verb) or any(h.dep_ in DEPS.prepositional_objects for h in object_heads):
+    if objects or _destination_named(verb) or any(h.dep_ in roles.PREPOSITIONAL_OBJECTS for h in object_heads):
         return objects
-    sent = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    sent = [c for c in verb.children if c.dep_ in ("object", "passive_subject")]
     if not any(w.lemma_.lower() in WORDS.contingent_nouns for w in sent):
         return []
     return _last_mission(r, verb)
@@ -38,8 +38,8 @@ def sent_to(r: Reading, verb: "Token", object_heads: list["Token"]) -> list[int]
 
 def _destination_named(verb: "Token") -> bool:
     """'sent troops to the border', 'deployed soldiers near the frontier' (not 'sent in November')."""
-    return any(c.dep_ in ("prep", "dative") and c.lower_ in WORDS.locative_prepositions and not of_time(c)
-               and any(p.dep_ in DEPS.prepositional_objects for p in c.children) for c in verb.children)
+    return any(c.dep_ in ("preposition", "dative") and c.lower_ in WORDS.locative_prepositions and not of_time(c)
+               and any(p.dep_ in roles.PREPOSITIONAL_OBJECTS for p in c.children) for c in verb.children)
 
 
 def _last_mission(r: Reading, verb: "Token") -> list[int]:
@@ -58,10 +58,10 @@ def senders(r: Reading, verb: "Token") -> list[int]:
     """Who sends what a passive sending verb with no agent sends: the owner of what is sent
     ('Kenyan officers would be sent'), or who reports it ('Britain said 200 soldiers would be
     sent'); the reporter when he is of the owner ('Ruto said Kenyan officers would be sent')."""
-    sent = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    sent = [c for c in verb.children if c.dep_ == "passive_subject"]
     owners = unique(a for h in sent for a in r.args.actors_of(h)) or unique(
-        a for h in sent for c in h.children if c.dep_ in DEPS.owner_modifiers for a in r.args.actors_of(c))
-    speech = verb.head if verb.dep_ in DEPS.reported_clauses and verb.head != verb else None
+        a for h in sent for c in h.children if c.dep_ in roles.OWNER_MODIFIERS for a in r.args.actors_of(c))
+    speech = verb.head if verb.dep_ in roles.REPORTED_CLAUSES and verb.head != verb else None
     speakers = [] if speech is None or speech.lemma_.lower() not in WORDS.speech_verbs else unique(
         a for h in r.args.subject_heads(speech) for a in r.args.actors_of(h))
     if not owners:

@@ -8,13 +8,14 @@ from typing import TYPE_CHECKING
 from kg.model import ActorType
 from kg.extraction.actors.local import ArticleActors
 from kg.knowledge.language import language
+from kg.extraction.parsing import roles
 
 if TYPE_CHECKING:
     from kg.extraction.parsing.nlp import Sentence
 
 __all__ = ["speaker_of"]
 
-WORDS, DEPS = language().words, language().syntax
+WORDS = language().words
 
 
 def speaker_of(sentence: "Sentence", trigger: int, actors: ArticleActors) -> int | None:
@@ -23,8 +24,8 @@ def speaker_of(sentence: "Sentence", trigger: int, actors: ArticleActors) -> int
     token = doc[trigger]
     while token.head != token:
         head = token.head
-        if token.dep_ in DEPS.reported_clauses and head.lemma_.lower() in WORDS.speech_verbs:
-            said = _actor_of([c for c in head.children if c.dep_ in DEPS.nominal_subjects], sentence, actors)
+        if token.dep_ in roles.REPORTED_CLAUSES and head.lemma_.lower() in WORDS.speech_verbs:
+            said = _actor_of([c for c in head.children if c.dep_ in roles.NOMINAL_SUBJECTS], sentence, actors)
             if said is not None:
                 return said
         token = head
@@ -32,8 +33,8 @@ def speaker_of(sentence: "Sentence", trigger: int, actors: ArticleActors) -> int
     for tok in sentence.span:
         if tok.lower_ == preposition:
             sources = [p for c in tok.children if c.lower_ == particle for p in c.children
-                       if p.dep_ in DEPS.prepositional_objects] or [
-                p for p in tok.children if p.dep_ in DEPS.prepositional_objects]
+                       if p.dep_ in roles.PREPOSITIONAL_OBJECTS] or [
+                p for p in tok.children if p.dep_ in roles.PREPOSITIONAL_OBJECTS]
             said = _actor_of(sources, sentence, actors)
             if said is not None:
                 return said

@@ -18,6 +18,7 @@ from kg.extraction.relations.retold import doers_of_earlier
 from kg.extraction.relations.passives import passive_roles
 from kg.extraction.relations.sending import senders, sent_to
 from kg.knowledge.rules import VerbRule
+from kg.extraction.parsing import roles
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -25,7 +26,6 @@ if TYPE_CHECKING:
 __all__ = ["read_verb"]
 
 WORDS = language().words
-DEPS = language().syntax
 HYPHEN_CONFIDENCE = 0.8  # "Rwanda-backed M23": said in passing
 
 
@@ -40,9 +40,9 @@ def read_verb(r: Reading, verb: "Token") -> None:
 def _sided_against(r: Reading, verb: "Token") -> None:
     """'deployed to help Kinshasa's army against the rebels': whoever sides with one against another
     opposes the other (the preposition hung on the verb or on its object)."""
-    heads = [verb] + [c for c in verb.children if c.dep_ in DEPS.direct_objects]
-    targets = _unique(a for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ == WORDS.opposing
-                      for o in p.children if o.dep_ in DEPS.prepositional_objects for a in r.args.actors_of(o))
+    heads = [verb] + [c for c in verb.children if c.dep_ in roles.DIRECT_OBJECTS]
+    targets = _unique(a for h in heads for p in h.children if p.dep_ == "preposition" and p.lower_ == WORDS.opposing
+                      for o in p.children if o.dep_ in roles.PREPOSITIONAL_OBJECTS for a in r.args.actors_of(o))
     if not targets:
         return
     subjects = _unique(a for h in r.args.subject_heads(verb) for a in r.args.actors_of(h))
@@ -55,11 +55,11 @@ def _sided_against(r: Reading, verb: "Token") -> None:
 
 def _verb_rules(r: Reading, verb: "Token") -> list[VerbRule]:
     candidates = r.rules.verb_rules(verb.lemma_.lower())
-    particles = {c.lower_ for c in verb.children if c.dep_ in DEPS.verb_particles and not of_time(c)}
-    particles |= {g.lower_ for c in verb.children if c.dep_ == "prep" for g in c.children
-                  if g.dep_ == "advmod" and g.i < c.i}  # 'brought A together with B'
-    particles |= {c.lower_ for c in verb.children if c.dep_ == "prep" and any(
-        g.dep_ == "prep" and g.i == c.i + 1 for g in c.children)}  # 'forced X out of office'
+    particles = {c.lower_ for c in verb.children if c.dep_ in roles.VERB_PARTICLES and not of_time(c)}
+    particles |= {g.lower_ for c in verb.children if c.dep_ == "preposition" for g in c.children
+                  if g.dep_ == "adverb" and g.i < c.i}  # 'brought A together with B'
+    particles |= {c.lower_ for c in verb.children if c.dep_ == "preposition" and any(
+        g.dep_ == "preposition" and g.i == c.i + 1 for g in c.children)}  # 'forced X out of office'
     with_particle = [r for r in candidates if r.particle and r.particle in particles]
     if with_particle:
         return with_particle
@@ -74,7 +74,7 @@ def _hyphen_compound(r: Reading, verb: "Token", rule: VerbRule) -> bool:
         return False
     subjects = r.actors.at(r.sentence.index, verb.i - 2)
     head = verb.head if verb.head != verb else None
-    while head is not None and not r.actors.at(r.sentence.index, head.i) and head.dep_ in DEPS.adjective_modifiers:
+    while head is not None and not r.actors.at(r.sentence.index, head.i) and head.dep_ in roles.ADJECTIVE_MODIFIERS:
         head = head.head
     objects = r.args.actors_of(head) if head is not None else []
     for s in subjects:
@@ -87,15 +87,15 @@ def _hyphen_compound(r: Reading, verb: "Token", rule: VerbRule) -> bool:
 def _verb_relation(r: Reading, verb: "Token", rule: VerbRule) -> None:
     if _hyphen_compound(r, verb, rule):
         return
-    infinitive = any(c.dep_ in DEPS.infinitive_clauses and _infinitive(c) for c in verb.children)
+    infinitive = any(c.dep_ in roles.INFINITIVE_CLAUSES and _infinitive(c) for c in verb.children)
     if (rule.requires_xcomp and not infinitive) or (rule.forbids_xcomp and infinitive):
         return
-    if rule.requires_obligation and not any(c.dep_ == "ccomp" and _obliged(c) for c in verb.children):
+    if rule.requires_obligation and not any(c.dep_ == "complement_clause" and _obliged(c) for c in verb.children):
         return
-    if rule.requires_object and not any(c.dep_ in DEPS.direct_objects and c.lower_ in rule.requires_object
+    if rule.requires_object and not any(c.dep_ in roles.DIRECT_OBJECTS and c.lower_ in rule.requires_object
                                         for c in verb.children):
         return
-    passive = any(c.dep_ in DEPS.passive for c in verb.children)
+    passive = any(c.dep_ in roles.PASSIVE for c in verb.children)
     subjects, objects, topic_head = _arguments(r, verb, rule, passive)
     if rule.reciprocal and len(subjects) == 1 and not objects:
         subjects += r.args.coordinated_before(verb)
@@ -147,16 +147,16 @@ def _to_go(r: Reading, c: _Clause) -> list[int]:
     """Whom a demand wants gone: 'ordered American troops to leave' (the object), 'demanding that
     X step down' (the subject of the clause asked for)."""
     for clause in c.verb.children:
-        if clause.dep_ not in ("xcomp", "ccomp") or not _removal(clause):
+        if clause.dep_ not in ("open_clause", "complement_clause") or not _removal(clause):
             continue
-        if clause.dep_ == "xcomp":
+        if clause.dep_ == "open_clause":
             return c.objects
-        return _unique(a for h in clause.children if h.dep_ in DEPS.subjects for a in r.args.actors_of(h))
+        return _unique(a for h in clause.children if h.dep_ in roles.SUBJECTS for a in r.args.actors_of(h))
     return []
 
 
 def _removal(verb: "Token") -> bool:
-    particles = [p.lower_ for p in verb.children if p.dep_ in DEPS.verb_particles]
+    particles = [p.lower_ for p in verb.children if p.dep_ in roles.VERB_PARTICLES]
     lemma = verb.lemma_.lower()
     return lemma in WORDS.removal_verbs or any(f"{lemma} {p}" in WORDS.removal_verbs for p in particles)
 
@@ -182,23 +182,23 @@ def _arguments(r: Reading, verb: "Token", rule: VerbRule, passive: bool):
     object_heads: list["Token"] = []
     topic_head = None
     for child in verb.children:
-        if child.dep_ in DEPS.direct_objects and rule.direct:
-            if child.lower_ in WORDS.relative_pronouns and verb.dep_ == "relcl":
+        if child.dep_ in roles.DIRECT_OBJECTS and rule.direct:
+            if child.lower_ in WORDS.relative_pronouns and verb.dep_ == "relative_clause":
                 child = r.args.relative_head(verb)  # 'the council, which X chairs'
             object_heads.append(child)
             topic_head = topic_head or child
-        elif child.dep_ == "prep" and (child.lower_ in rule.preps or child.lower_ == rule.particle):
+        elif child.dep_ == "preposition" and (child.lower_ in rule.preps or child.lower_ == rule.particle):
             for prep in with_coordinated(child):
                 for pobj in prep.children:  # 'spoken with X and with Y'
-                    if pobj.dep_ in DEPS.prepositional_objects:
+                    if pobj.dep_ in roles.PREPOSITIONAL_OBJECTS:
                         object_heads.append(pobj)
                         topic_head = topic_head or pobj
-        elif child.dep_ == "xcomp":
+        elif child.dep_ == "open_clause":
             topic_head = topic_head or child
-        elif child.dep_ in DEPS.direct_objects and not rule.direct and rule.preps:
+        elif child.dep_ in roles.DIRECT_OBJECTS and not rule.direct and rule.preps:
             object_heads += _hung_on_object(child, rule)  # 'fired shells at X'
     if rule.particle == WORDS.together:
-        object_heads += [c for c in verb.children if c.dep_ == "dobj"]
+        object_heads += [c for c in verb.children if c.dep_ == "object"]
     if passive:
         subject_heads, object_heads = passive_roles(r, verb, rule, object_heads)
     subject_heads += _companions(verb)
@@ -244,15 +244,15 @@ def _other_objects(r: Reading, verb: "Token", rule: VerbRule, object_heads: list
         if objects:
             return objects
     if rule.infinitive_objects:  # 'threatened to march on Kinshasa'
-        heads = [h for c in verb.children if c.dep_ == "xcomp" for h in c.children if h.dep_ in DEPS.direct_objects]
-        heads += [p for c in verb.children if c.dep_ == "xcomp" for g in c.children if g.dep_ == "prep"
-                  and not of_time(g) for p in g.children if p.dep_ in DEPS.prepositional_objects]
+        heads = [h for c in verb.children if c.dep_ == "open_clause" for h in c.children if h.dep_ in roles.DIRECT_OBJECTS]
+        heads += [p for c in verb.children if c.dep_ == "open_clause" for g in c.children if g.dep_ == "preposition"
+                  and not of_time(g) for p in g.children if p.dep_ in roles.PREPOSITIONAL_OBJECTS]
         return _unique(a for h in heads for a in r.args.actors_of(h) or place_states(r.args, h))
     if rule.clause_object:  # 'warned that X ...', also hung under a phrase ('warned on the eve of the vote that X')
-        clauses = [c for c in verb.children if c.dep_ == "ccomp"] or [
-            a for c in verb.children if c.dep_ == "prep" for a in c.subtree if a.dep_ in DEPS.relative_clauses
+        clauses = [c for c in verb.children if c.dep_ == "complement_clause"] or [
+            a for c in verb.children if c.dep_ == "preposition" for a in c.subtree if a.dep_ in roles.RELATIVE_CLAUSES
             and a.doc[a.left_edge.i].lower_ == WORDS.complementiser]
-        return _unique(a for c in clauses for h in c.children if h.dep_ in DEPS.subjects for a in r.args.actors_of(h))
+        return _unique(a for c in clauses for h in c.children if h.dep_ in roles.SUBJECTS for a in r.args.actors_of(h))
     return []
 
 
@@ -260,7 +260,7 @@ def _delegation(word: "Token") -> list["Token"]:
     """The delegation a subject is, or the one whose 'of' it follows ('a delegation of the X party who')."""
     if word.lower_ in WORDS.led_parties:
         return [word]
-    owner = word.head.head if word.dep_ == "pobj" and word.head.lower_ == WORDS.belonging else None
+    owner = word.head.head if word.dep_ == "prep_object" and word.head.lower_ == WORDS.belonging else None
     return [owner] if owner is not None and owner.lower_ in WORDS.led_parties else []
 
 
@@ -279,35 +279,35 @@ def _authors(r: Reading, noun: "Token") -> list[int]:
     """"His letter urged X", 'a statement from the ministry said': a text speaks for its author."""
     if noun.lemma_.lower() not in WORDS.document_nouns:
         return []
-    return noun_owners(r, noun) or [a for c in noun.children if c.dep_ == "prep" and c.lower_ in WORDS.origins
-                                    for p in c.children if p.dep_ == "pobj" for a in r.args.actors_of(p)]
+    return noun_owners(r, noun) or [a for c in noun.children if c.dep_ == "preposition" and c.lower_ in WORDS.origins
+                                    for p in c.children if p.dep_ == "prep_object" for a in r.args.actors_of(p)]
 
 
 def _obliged(clause: "Token") -> bool:
     """'... that the presence of foreign forces must come to an end': a clause of what must be."""
-    return any(c.dep_ == "aux" and c.lower_ in WORDS.obligation_auxiliaries for c in clause.children)
+    return any(c.dep_ == "auxiliary" and c.lower_ in WORDS.obligation_auxiliaries for c in clause.children)
 
 
 def _infinitive(clause: "Token") -> bool:
     """'asked X to leave', not a quoted order the parser hung on the verb ('told X, "Do not ..."')."""
-    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in clause.children)
+    return any(c.dep_ == "auxiliary" and c.tag_ == "infinitive_to" for c in clause.children)
 
 
 def _companions(verb: "Token") -> list["Token"]:
     """'A belongs to B along with C', 'A, together with C, held talks': C acts with the subject."""
     return [p for c in verb.children if c.lower_ in WORDS.companions
-            for w in c.children if w.dep_ == "prep" and w.lower_ == WORDS.accompanying
-            for p in w.children if p.dep_ in DEPS.prepositional_objects]
+            for w in c.children if w.dep_ == "preposition" and w.lower_ == WORDS.accompanying
+            for p in w.children if p.dep_ in roles.PREPOSITIONAL_OBJECTS]
 
 
 def _hung_on_object(obj: "Token", rule: VerbRule) -> list["Token"]:
     """The objects of the verb's prepositions that the parser attached to its direct object, or
     to the noun after the object's 'of' ('signed a memorandum of understanding with X')."""
-    found = [p for c in obj.children if c.dep_ == "prep" and c.lower_ in rule.preps
-             for p in c.children if p.dep_ in DEPS.prepositional_objects]
+    found = [p for c in obj.children if c.dep_ == "preposition" and c.lower_ in rule.preps
+             for p in c.children if p.dep_ in roles.PREPOSITIONAL_OBJECTS]
     if not found:
-        found = [h for c in obj.children if c.dep_ == "prep" and c.lower_ == WORDS.belonging
-                 for p in c.children if p.dep_ == "pobj" for h in _hung_on_object(p, rule)]
+        found = [h for c in obj.children if c.dep_ == "preposition" and c.lower_ == WORDS.belonging
+                 for p in c.children if p.dep_ == "prep_object" for h in _hung_on_object(p, rule)]
     return found
 
 
@@ -316,7 +316,7 @@ def _topic(r: Reading, verb: "Token", rule: VerbRule, topic_head: "Token | None"
     if topic_head is not None:
         tokens = list(topic_head.subtree)
         for child in verb.children:
-            if child.dep_ == "xcomp" and child != topic_head:
+            if child.dep_ == "open_clause" and child != topic_head:
                 tokens += list(child.subtree)
     else:
         tokens = [t for t in verb.subtree if t.i > verb.i]
@@ -330,32 +330,32 @@ def _topic(r: Reading, verb: "Token", rule: VerbRule, topic_head: "Token | None"
 def _label(r: Reading, rule: VerbRule, c: _Clause) -> None:
     """'X called Y a threat', 'X described Y as an aggressor': only when the label is one of the
     lexicon's label nouns (or qualifies one: 'a terrorist organisation')."""
-    labels = [ch for ch in c.verb.children if ch.dep_ in DEPS.labels]
+    labels = [ch for ch in c.verb.children if ch.dep_ in roles.OBJECT_PREDICATES]
     if not c.objects and len(labels) >= 2:  # 'called the killing a blatant assassination', read as two labels
         named = labels.pop(0)
         c = replace(c, objects=_unique(r.args.actors_of(named) or r.args.stance_actors(named)
                                        or doers_of_earlier(r, named, c.subjects)))
-    labels += [p for ch in c.verb.children if ch.dep_ == "prep" and ch.lower_ in WORDS.label_prepositions
-               for p in ch.children if p.dep_ in DEPS.prepositional_objects]
-    labels += [a for ch in c.verb.children if ch.dep_ in DEPS.direct_objects  # the parser's 'X, a terrorist ...'
-               for a in ch.children if a.dep_ == "appos" or (a.dep_ in DEPS.labels | {"acomp"} and a.i > ch.i)]
+    labels += [p for ch in c.verb.children if ch.dep_ == "preposition" and ch.lower_ in WORDS.label_prepositions
+               for p in ch.children if p.dep_ in roles.PREPOSITIONAL_OBJECTS]
+    labels += [a for ch in c.verb.children if ch.dep_ in roles.DIRECT_OBJECTS  # the parser's 'X, a terrorist ...'
+               for a in ch.children if a.dep_ == "apposition" or (a.dep_ in roles.OBJECT_PREDICATES | {"adjective_complement"} and a.i > ch.i)]
     if any(_is_label(word, r.rules.label_nouns) for word in labels):
         _transitive(r, rule, c)
 
 
 def _is_label(word: "Token", nouns: frozenset[str]) -> bool:
     return word.lemma_.lower() in nouns or any(
-        ch.lower_ in nouns for ch in word.children if ch.dep_ in DEPS.adjective_modifiers)
+        ch.lower_ in nouns for ch in word.children if ch.dep_ in roles.ADJECTIVE_MODIFIERS)
 
 
 def _judgement(r: Reading, rule: VerbRule, c: _Clause) -> None:
     """'X said Spain's position was terrible': a clause that calls an actor's stance or deed one of
     the label words is the speaker's stance on that actor."""
     for clause in c.verb.children:
-        if clause.dep_ != "ccomp" or clause.lemma_ != WORDS.copula or not any(
-                ch.dep_ in DEPS.judgements and _is_label(ch, r.rules.label_nouns) for ch in clause.children):
+        if clause.dep_ != "complement_clause" or clause.lemma_ != WORDS.copula or not any(
+                ch.dep_ in roles.JUDGEMENTS and _is_label(ch, r.rules.label_nouns) for ch in clause.children):
             continue
-        judged = _unique(a for h in clause.children if h.dep_ in DEPS.nominal_subjects
+        judged = _unique(a for h in clause.children if h.dep_ in roles.NOMINAL_SUBJECTS
                          for a in r.args.stance_actors(h))
         for s in c.subjects:
             for o in judged:
