@@ -118,8 +118,9 @@ def parser_labels_in_code() -> list[str]:
     """String literals of the extractor that are a label or tag of the parser's scheme (as
     ontology/en/syntax.yaml lists them) rather than kg's role for it."""
     syntax = yaml.safe_load((ROOT / "ontology" / "en" / "syntax.yaml").read_text(encoding="utf-8"))
-    roles = set(syntax["labels"].values()) | set(syntax["tags"].values())
-    scheme = {name for name in (*syntax["labels"], *syntax["tags"]) if name.isalpha() or name.endswith("$")} - roles
+    tables = (syntax["labels"], syntax["tags"], syntax["entities"])
+    roles = {role for table in tables for role in table.values()}
+    scheme = {name for table in tables for name in table if name.replace("_", "").isalpha() or name.endswith("$")} - roles
     return [f"{path.relative_to(ROOT)}:{node.lineno} {node.value!r}"
             for path in sorted((PACKAGE / "extraction").rglob("*.py"))
             for node in _string_literals(ast.parse(path.read_text(encoding="utf-8"))) if node.value in scheme]

@@ -10,6 +10,7 @@ def test_roles_every_label_and_tag_of_the_model_has_a_role(nlp):
     syntax = language("en").syntax
     assert set(nlp.get_pipe("parser").labels) - set(syntax.labels) == set()
     assert set(nlp.get_pipe("tagger").labels) - set(syntax.tags) == set()
+    assert set(nlp.get_pipe("ner").labels) - set(syntax.entities) == set()
 
 
 def test_roles_a_parsed_sentence_reads_in_roles(nlp):
@@ -20,3 +21,4 @@ def test_roles_a_parsed_sentence_reads_in_roles(nlp):
     assert by_text["Veloria"].dep_ == "conjunct" and by_text["by"].dep_ == "agent"
     assert [t.text for t in conjuncts(by_text["Ruritania"])] == ["Veloria"]
     assert [t.text for t in conjuncts(by_text["Veloria"])] == ["Ruritania"]
+    assert {t.ent_type_ for t in doc if t.ent_type_} <= {"geopolitical", "person", "organisation", "nationality"}

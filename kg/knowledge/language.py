@@ -50,11 +50,12 @@ class ModalityCues(_Data):
 
 
 class Syntax(_Data):
-    """The parser's dependency labels and fine-grained tags, each with the role kg's rules
-    know it by (kg.extraction.parsing.roles)."""
+    """The parser's dependency labels, fine-grained tags and entity labels, each with the role
+    kg's rules know it by (kg.extraction.parsing.roles)."""
 
     labels: dict[str, str]
     tags: dict[str, str]
+    entities: dict[str, str]
 
 
 class DaysAgo(_Data):

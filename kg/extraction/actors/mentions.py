@@ -29,13 +29,13 @@ __all__ = ["NameMention", "find_names", "by_sentence", "mention_key"]
 
 WORDS = language().words
 DATES = language().dates
-SPACY_TYPES = {"PERSON": ActorType.PERSON, "ORG": ActorType.ORGANIZATION,
-               "GPE": ActorType.PLACE, "LOC": ActorType.PLACE, "FAC": ActorType.PLACE}
-NOT_NAMES = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "EVENT",
-             "WORK_OF_ART", "LAW", "LANGUAGE"}
-SOFT_LABELS = {"WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"}  # of NOT_NAMES, the ones the tagger gives people
+ENTITY_TYPES = {"person": ActorType.PERSON, "organisation": ActorType.ORGANIZATION,
+               "geopolitical": ActorType.PLACE, "location": ActorType.PLACE, "facility": ActorType.PLACE}
+NOT_NAMES = {"date", "time", "money", "percent", "quantity", "cardinal", "ordinal", "event",
+             "work_of_art", "law", "language_name"}
+SOFT_LABELS = {"work_of_art", "event", "law", "language_name"}  # of NOT_NAMES, the ones the tagger gives people
 MAX_GAZETTEER_TOKENS = 8
-PERSON_ENTITY = "PERSON"  # the entity tagger's label of people
+PERSON_ENTITY = "person"  # the entity tagger's label of people
 
 
 def _capitalised(token: "Token") -> bool:
@@ -315,7 +315,7 @@ def _unknown_name(sentence: "Sentence", start: int, end: int, rules: NameRules) 
         return NameMention(sentence, start, end, ActorType.PERSON, "name", None, "title")
     if start == sentence.span.start and span[0].pos_ != "PROPN":
         return NameMention(sentence, start, end, None, "name", None, "")
-    labels = [SPACY_TYPES.get(t.ent_type_) for t in span if t.ent_type_]
+    labels = [ENTITY_TYPES.get(t.ent_type_) for t in span if t.ent_type_]
     if labels:
         label = max(set(labels), key=lambda x: (labels.count(x), str(x)))
         if label is not None and labels.count(label) * 2 >= len(span):

@@ -1,9 +1,10 @@
 """The syntactic roles the tree walkers name, whatever scheme the parser labels its trees in.
 
-Right after parsing, each token's dependency label and fine-grained tag are renamed to kg's
-role for them, from the tables of the article's language (`ontology/<lang>/syntax.yaml`:
-`labels`, `tags`), so that `tok.dep_ == "prep_object"` reads the same in every language; the
-groups below are kg's own, sets of roles, written once for all languages."""
+Right after parsing, each token's dependency label, fine-grained tag and entity label are
+renamed to kg's role for them, from the tables of the article's language
+(`ontology/<lang>/syntax.yaml`: `labels`, `tags`, `entities`), so that
+`tok.dep_ == "prep_object"` reads the same in every language; the groups below are kg's own,
+sets of roles, written once for all languages."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -74,13 +75,15 @@ VERB_TAGS = frozenset({"base_verb", "past_verb", "gerund", "participle", "presen
 
 
 def in_roles(doc: "Doc") -> "Doc":
-    """The parsed `doc` with each label and tag renamed to kg's role for it, by the tables of
-    the doc's language; one the tables lack stays as the parser gave it."""
+    """The parsed `doc` with each label, tag and entity label renamed to kg's role for it, by
+    the tables of the doc's language; one the tables lack stays as the parser gave it."""
     syntax = language(doc.lang_).syntax
-    labels, tags = syntax.labels, syntax.tags
+    labels, tags, entities = syntax.labels, syntax.tags, syntax.entities
     for token in doc:
         token.dep_ = labels.get(token.dep_, token.dep_)
         token.tag_ = tags.get(token.tag_, token.tag_)
+        if token.ent_type:
+            token.ent_type_ = entities.get(token.ent_type_, token.ent_type_)
     return doc
 
 

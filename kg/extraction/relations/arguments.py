@@ -24,7 +24,7 @@ __all__ = ["Arguments", "unique", "place_states", "participle_owners", "with_coo
 
 WORDS = language().words
 DATES = language().dates
-TIME_ENTITIES = {"DATE", "TIME"}  # the entity tagger's labels of dates and times
+TIME_ENTITIES = {"date", "time"}  # the entity tagger's labels of dates and times
 
 
 def unique(items: Iterable[int]) -> list[int]:
