@@ -76,7 +76,7 @@ def main() -> None:
               help="Extra known actors: a YAML file like ontology/gazetteer.yaml or a TSV like "
                    "ontology/countries.tsv. Repeatable; wins over the shipped data.")
 @click.option("--lexicon", "lexicons", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Extra relation words: a YAML file like ontology/lexicon.yaml. Repeatable.")
+              help="Extra relation words: a YAML file like ontology/en/lexicon.yaml. Repeatable.")
 @click.option("--base-iri", default=None, metavar="IRI",
               help="Namespace for the IRIs of actors, articles and statements "
                    "[default: https://w3id.org/newskg/id/].")

@@ -22,7 +22,8 @@ MAX_ENGLISH_CUE_WORDS = 10
 # resolved, and the groups of the date patterns.
 INTERNAL_TAGS = {"name", "demonym", "capital", "metonym", "state", "acronym", "alias", "people", "place",
                  "gazetteer", "head", "descriptor", "title", "ner", "pronoun", "description",
-                 "day", "month", "year", "prep", "qual", "rel", "weekday", "relative", "iso", "fixed", "n"}
+                 "day", "month", "year", "prep", "qual", "rel", "weekday", "relative", "iso", "fixed", "n",
+                 "town", "aside", "accusation"}
 LOADERS = {"rulefiles.py", "language.py"}  # their literals are the keys of the data files
 
 
@@ -69,16 +70,21 @@ def _english_and_labels() -> tuple[set[str], set[str]]:
     english, labels = set(STOP_WORDS), set()
     for path in (ROOT / "ontology" / "en").glob("*.yaml"):
         _words_of(yaml.safe_load(path.read_text(encoding="utf-8")), labels if path.name == "syntax.yaml" else english)
-    lexicon = yaml.safe_load((ROOT / "ontology" / "lexicon.yaml").read_text(encoding="utf-8"))
+    lexicon = yaml.safe_load((ROOT / "ontology" / "en" / "lexicon.yaml").read_text(encoding="utf-8"))
     english |= {entry["lemma"] for kind in ("verbs", "nouns") for entry in lexicon[kind]}
     return english, labels
 
 
 def _string_literals(tree: ast.AST):
-    """The string constants of a module but its docstrings and the messages of its errors."""
+    """The string constants of a module but its docstrings, its `__all__`, the messages of its
+    errors and the parts of its f-strings."""
     skipped = {id(node.body[0].value) for node in ast.walk(tree)
                if isinstance(node, (ast.Module, ast.FunctionDef, ast.ClassDef)) and node.body
                and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.JoinedStr) or (isinstance(node, ast.Assign) and any(
+                isinstance(target, ast.Name) and target.id == "__all__" for target in node.targets)):
+            skipped |= {id(part) for part in ast.walk(node)}
     for call in ast.walk(tree):
         if isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id.endswith("Error"):
             skipped |= {id(node) for arg in call.args for node in ast.walk(arg)}  # messages, f-strings too

@@ -156,7 +156,7 @@ def test_end_to_end_no_actor_labelled_with_a_lone_title_word(seed_graph, sparql_
 
 
 def test_end_to_end_no_actor_labelled_with_a_lone_word_of_titles_yaml(seed_graph, sparql_rows):
-    titles = yaml.safe_load(data_path("titles.yaml").read_text(encoding="utf-8"))
+    titles = yaml.safe_load(data_path("en/titles.yaml").read_text(encoding="utf-8"))
     words = {w.lower() for w in [*titles["heads"], *titles["modifiers"]] if " " not in w}
     rows = sparql_rows(seed_graph, f"""
         SELECT DISTINCT ?label WHERE {{

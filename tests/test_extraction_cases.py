@@ -33,7 +33,7 @@ def _case_corpus(case: dict, nlp, tmp_path: Path):
     date = case.get("date")
     article = Article("case", case["text"].strip(), "case.txt",
                       date=date if isinstance(date, dt.date) else None)
-    return merge_extractions([extract_article(article, nlp, rules)])
+    return merge_extractions([extract_article(article, nlp, rules)], rules.gazetteer)
 
 
 def _names(actor) -> set[str]:

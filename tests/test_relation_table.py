@@ -51,9 +51,9 @@ def ontology_copy(tmp_path_factory) -> Path:
     shutil.copytree(data_path("relations.yaml").parent, folder)
     table = (folder / "relations.yaml").read_text(encoding="utf-8")
     (folder / "relations.yaml").write_text(table.replace("\nroles:", NEW_RELATION + "\nroles:"), encoding="utf-8")
-    lexicon = (folder / "lexicon.yaml").read_text(encoding="utf-8")
+    lexicon = (folder / "en" / "lexicon.yaml").read_text(encoding="utf-8")
     verb = "  - {lemma: blacklist, relation: blacklisted}\n"
-    (folder / "lexicon.yaml").write_text(lexicon.replace("verbs:\n", "verbs:\n" + verb, 1), encoding="utf-8")
+    (folder / "en" / "lexicon.yaml").write_text(lexicon.replace("verbs:\n", "verbs:\n" + verb, 1), encoding="utf-8")
     return folder
 
 

@@ -15,7 +15,7 @@ from kg.ids import slug
 from kg.knowledge.lookalikes import latin_reading, mixed_scripts
 from kg.model import Actor, ActorType, Assertion, Event, Post
 from kg.extraction.actors.local import LocalActor
-from kg.knowledge.names import fold, without_name_article
+from kg.knowledge.names import NameArticles, fold
 from kg.knowledge.rules import Gazetteer, person_key
 
 __all__ = ["Corpus", "merge_extractions", "actor_key"]
@@ -51,7 +51,7 @@ def actor_key(name: str, kind: ActorType) -> str:
     return f"place/{base}" if kind is ActorType.PLACE else base
 
 
-def merge_extractions(extractions: list[ArticleExtraction], gazetteer: Gazetteer | None = None) -> Corpus:
+def merge_extractions(extractions: list[ArticleExtraction], gazetteer: Gazetteer) -> Corpus:
     actors: dict[str, Actor] = {}
     for ex in extractions:
         if ex.article.outlet:
@@ -63,7 +63,7 @@ def merge_extractions(extractions: list[ArticleExtraction], gazetteer: Gazetteer
         for local in ex.actors.actors.values():
             keys[local.id] = _register(actors, local, people, gazetteer)
         local_keys.append(keys)
-    redirect = _surname_redirects(actors)
+    redirect = _surname_redirects(actors, gazetteer.name_articles)
     for keys in local_keys:
         for lid, key in keys.items():
             keys[lid] = redirect.get(key, key)
@@ -101,9 +101,9 @@ def merge_extractions(extractions: list[ArticleExtraction], gazetteer: Gazetteer
                   _unique_assertions(assertions), _unique_events(events))
 
 
-def _register(actors: dict[str, Actor], local: LocalActor, people: dict[str, str], gazetteer: Gazetteer | None) -> str:
+def _register(actors: dict[str, Actor], local: LocalActor, people: dict[str, str], gazetteer: Gazetteer) -> str:
     key = actor_key(local.name, local.type)
-    if local.type is ActorType.PERSON and gazetteer is not None and not local.canonical:
+    if local.type is ActorType.PERSON and not local.canonical:
         key = people.setdefault(person_key(local.name, gazetteer), key)  # 'Jolani' and 'Julani' are one
     actor = actors.get(key)
     if actor is None:
@@ -119,9 +119,9 @@ def _register(actors: dict[str, Actor], local: LocalActor, people: dict[str, str
     return key
 
 
-def _register_outlet(actors: dict[str, Actor], outlet: str, gazetteer: Gazetteer | None) -> None:
+def _register_outlet(actors: dict[str, Actor], outlet: str, gazetteer: Gazetteer) -> None:
     """The publisher of an article is an actor: the gazetteer's outlet of that name, or a new one."""
-    entry = gazetteer.entry(outlet) if gazetteer is not None else None
+    entry = gazetteer.entry(outlet)
     name = entry.name if entry is not None and entry.type is ActorType.MEDIA_OUTLET else LEADING_THE.sub("", outlet.strip())
     key = actor_key(name, ActorType.MEDIA_OUTLET)
     actor = actors.setdefault(key, Actor(key, name, ActorType.MEDIA_OUTLET))
@@ -129,7 +129,7 @@ def _register_outlet(actors: dict[str, Actor], outlet: str, gazetteer: Gazetteer
         actor.aliases.add(outlet.strip())
 
 
-def _surname_redirects(actors: dict[str, Actor]) -> dict[str, str]:
+def _surname_redirects(actors: dict[str, Actor], articles: NameArticles) -> dict[str, str]:
     """A person named by a surname alone, or by the last words of a longer name ('Ishaq Dar' of
     'Mohammad Ishaq Dar'), is the one person of the corpus whose name ends so."""
     endings: dict[tuple[str, ...], set[str]] = {}
@@ -142,7 +142,7 @@ def _surname_redirects(actors: dict[str, Actor]) -> dict[str, str]:
                 tail = tuple(words[-n:])
                 endings.setdefault(tail, set()).add(actor.key)
                 if n == 1:
-                    endings.setdefault((without_name_article(words[-1]),), set()).add(actor.key)
+                    endings.setdefault((articles.stripped(words[-1]),), set()).add(actor.key)
     redirect = {}
     for actor in actors.values():
         words = tuple(fold(actor.name).split())

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 __all__ = ["ArticleExtraction", "extract_article", "detached"]
 
 MID_SENTENCE_NAME = re.compile(r"(?<=[a-z,;:] )[A-Z][\w’'\-]+")
-WORDS = language().words
+WORDS = language("en").words
 BARE_YEAR = re.compile(r"(1[89]|20)\d\d")  # 'the 1994 genocide' dates no event; 'in 1994' does
 
 

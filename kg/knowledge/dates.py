@@ -31,8 +31,8 @@ __all__ = ["resolve_date", "find_date_expressions", "find_dates", "parse_date"]
 
 # --------------------------------------------------------------------------- tables
 
-_WORDS = language().dates
-_NUMBER_WORDS = language().words.numbers
+_WORDS = language("en").dates
+_NUMBER_WORDS = language("en").words.numbers
 
 # How far to look for a day and month without a year: Feb 29 recurs within 8 years.
 _YEAR_SEARCH = 9

@@ -10,10 +10,9 @@ from pydantic import BaseModel, ConfigDict
 
 from kg.datafiles import checked, data_path, read_yaml_mapping
 
-__all__ = ["Language", "ModalityCues", "Syntax", "Words", "DateWords", "language", "LANGUAGE"]
+__all__ = ["Language", "ModalityCues", "Syntax", "Words", "DateWords", "language", "language_of"]
 
 Words_ = frozenset[str]
-LANGUAGE = "en"  # the language the shipped pipeline parses
 
 
 class _Data(BaseModel):
@@ -207,7 +206,14 @@ def _read(code: str, name: str, schema):
 
 
 @lru_cache(maxsize=None)
-def language(code: str = LANGUAGE) -> Language:
-    """The language data of `code`, read once."""
+def language(code: str) -> Language:
+    """The language data of `code` (its folder `ontology/<code>/`), read once."""
     return Language(code=code, modality=_read(code, "modality", ModalityCues), syntax=_read(code, "syntax", Syntax),
-                     words=_read(code, "words", Words), dates=_read(code, "dates", DateWords))
+                    words=_read(code, "words", Words), dates=_read(code, "dates", DateWords))
+
+
+def language_of(parsed) -> Language:
+    """The language of a parsed document, or of the document a token, span or sentence is
+    part of: the parse carries the language of the pipeline that made it."""
+    doc = parsed if hasattr(parsed, "lang_") and not hasattr(parsed, "doc") else parsed.doc
+    return language(doc.lang_)

@@ -10,7 +10,8 @@ from typing import Iterable
 from kg.datafiles import data_path
 from kg.errors import RuleFileError
 from kg.knowledge.constructions import NOUN_CONSTRUCTIONS, VERB_CONSTRUCTIONS
-from kg.knowledge.language import language
+from kg.knowledge.language import Language, language
+from kg.knowledge.names import NameArticles
 from kg.knowledge.rulefiles import (Loading, load_countries, load_descriptors, load_gazetteer, load_given_names,
                                    load_lexicon, load_name_variants, load_places, load_titles)
 from kg.knowledge.rules import (_TITLE_BREAK, ArgumentRules, Gazetteer, NameRules, ReferenceRules, RelationRules,
@@ -21,17 +22,19 @@ from kg.relationtable import relation_table
 __all__ = ["load_rules", "default_rules"]
 
 
-def load_rules(gazetteers: Iterable[str | Path] = (), lexicons: Iterable[str | Path] = ()) -> Rules:
-    """The shipped data plus the user's own gazetteer and lexicon files (which win on conflict)."""
+def load_rules(gazetteers: Iterable[str | Path] = (), lexicons: Iterable[str | Path] = (),
+               language_code: str = "en") -> Rules:
+    """The shipped data of a language plus the user's own gazetteer and lexicon files (which
+    win on conflict)."""
     _check_constructions()
     rules = Loading()
     load_places(data_path("places.tsv"), rules)
     load_countries(data_path("countries.tsv"), rules)
     load_gazetteer(data_path("gazetteer.yaml"), rules)
-    load_lexicon(data_path("lexicon.yaml"), rules)
-    load_titles(data_path("titles.yaml"), rules)
-    load_descriptors(data_path("descriptors.yaml"), rules)
-    load_given_names(data_path("given_names.txt"), rules)
+    load_lexicon(data_path(f"{language_code}/lexicon.yaml"), rules)
+    load_titles(data_path(f"{language_code}/titles.yaml"), rules)
+    load_descriptors(data_path(f"{language_code}/descriptors.yaml"), rules)
+    load_given_names(data_path(f"{language_code}/given_names.txt"), rules)
     load_name_variants(data_path("name_variants.tsv"), rules)
     for path in gazetteers:
         path = Path(path)
@@ -43,7 +46,7 @@ def load_rules(gazetteers: Iterable[str | Path] = (), lexicons: Iterable[str | P
         if not path.exists():
             raise RuleFileError(str(path), "no such file")
         load_lexicon(path, rules)
-    return _frozen(rules)
+    return _frozen(rules, language(language_code))
 
 
 def _check_constructions() -> None:
@@ -60,14 +63,14 @@ def default_rules() -> Rules:
     return load_rules()
 
 
-def _frozen(loaded: "Loading") -> Rules:
+def _frozen(loaded: "Loading", lang: Language) -> Rules:
     frozen = MappingProxyType
     gazetteer = Gazetteer(frozen(dict(loaded.names)),
                           frozen({name: frozenset(aliases) for name, aliases in loaded.aliases.items()}),
                           frozen(dict(loaded.name_variants)), frozen(_longest_from(loaded.names)),
-                          frozen(dict(loaded.demonyms)))
+                          frozen(dict(loaded.demonyms)), NameArticles.of(lang.words.name_articles))
     titles = TitleRules(frozen(dict(loaded.titles)), loaded.title_modifiers, loaded.title_domains,
-                        loaded.not_leading, loaded.former, language().words.honorifics, loaded.state_titles,
+                        loaded.not_leading, loaded.former, lang.words.honorifics, loaded.state_titles,
                         frozenset(_TITLE_BREAK.split(head, 1)[0] for head in loaded.titles if _TITLE_BREAK.search(head)),
                         frozenset(word for word, types in loaded.definite_descriptions.items()
                                   if ActorType.COUNTRY in types), frozen(dict(loaded.definite_descriptions)))
@@ -87,4 +90,5 @@ def _frozen(loaded: "Loading") -> Rules:
                        gazetteer.demonyms, loaded.national_heads),
         RelationRules(verbs, frozen(dict(loaded.nouns)), loaded.light_verbs, loaded.joining_verbs, arguments,
                       loaded.label_nouns, loaded.collective_nouns, loaded.delegation_nouns, loaded.siding_verbs,
-                      loaded.recognising_verbs))
+                      loaded.recognising_verbs),
+        lang)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.knowledge.language import language
 from kg.knowledge.lookalikes import latin_reading
 
-__all__ = ["fold", "without_name_article", "vowels_folded", "NAME_ARTICLE", "NAME_ARTICLES", "MIN_VOWEL_FOLDED"]
+__all__ = ["fold", "NameArticles", "vowels_folded", "MIN_VOWEL_FOLDED"]
 
 
 @lru_cache(maxsize=1 << 16)
@@ -27,13 +27,22 @@ def fold(text: str) -> str:
     return re.sub(r"^the ", "", text)
 
 
-NAME_ARTICLES = language().words.name_articles  # 'al', 'el', 'ash' ...
-NAME_ARTICLE = re.compile("^(?:%s)-" % "|".join(sorted(map(re.escape, NAME_ARTICLES))))
+@dataclass(frozen=True)
+class NameArticles:
+    """The articles names carry in a language's texts ('al', 'el', 'ash' ...), alone or fused
+    to the word after them by a hyphen."""
 
+    words: frozenset[str]
+    fused: re.Pattern[str]  # an article and its hyphen at the start of a folded word
 
-def without_name_article(word: str) -> str:
-    """A folded name word without an Arabic article fused to it: 'al-sham' -> 'sham'."""
-    return NAME_ARTICLE.sub("", word)
+    @classmethod
+    def of(cls, words) -> "NameArticles":
+        words = frozenset(words)
+        return cls(words, re.compile("^(?:%s)-" % "|".join(sorted(map(re.escape, words))) if words else "(?!)"))
+
+    def stripped(self, word: str) -> str:
+        """A folded name word without an article fused to it: 'al-sham' -> 'sham'."""
+        return self.fused.sub("", word)
 
 
 MIN_VOWEL_FOLDED = 5  # shorter surnames differ by a vowel too often ('Said', 'Saad')

@@ -7,7 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from kg.model import ActorType, Relation
-from kg.knowledge.names import NAME_ARTICLE, NAME_ARTICLES, fold
+from kg.knowledge.language import Language
+from kg.knowledge.names import NameArticles, fold
 
 __all__ = [
     "GazetteerEntry", "VerbRule", "NounRule", "TitleRule", "Gazetteer", "NameRules", "TitleRules",
@@ -78,6 +79,7 @@ class Gazetteer:
     name_variants: Mapping[str, str]  # folded variant -> key
     longest_from: Mapping[str, int] = field(default_factory=dict)  # first word -> most words of a name it starts
     demonyms: Mapping[str, str] = field(default_factory=dict)  # state -> its first demonym ('Afghan')
+    name_articles: NameArticles = NameArticles.of(())  # of the rules' language
 
     def entry(self, text: str) -> GazetteerEntry | None:
         return self.names.get(fold(text))
@@ -212,6 +214,7 @@ class Rules:
     resolution: ResolutionRules
     references: ReferenceRules
     relations: RelationRules
+    language: Language  # whose words, titles and lexicon these are
 
 
 def person_key(name: str, gazetteer: Gazetteer) -> str:
@@ -219,8 +222,8 @@ def person_key(name: str, gazetteer: Gazetteer) -> str:
     'Abu Mohammed al-Jolani' and 'Abu Muhammad al-Julani' give the same key."""
     words = []
     for word in fold(name).replace("-", "- ").split():
-        word = word.rstrip("-") if word.endswith("-") and NAME_ARTICLE.match(word + "x") else word
-        if word in NAME_ARTICLES:
+        word = word.rstrip("-") if word.endswith("-") and gazetteer.name_articles.fused.match(word + "x") else word
+        if word in gazetteer.name_articles.words:
             continue
         words.append(gazetteer.name_variants.get(word, word))
     return " ".join(words)

@@ -30,7 +30,7 @@ _DATELINE = re.compile(
 
 @dataclass(frozen=True)
 class BoilerplateRules:
-    """Compiled boilerplate patterns, one tuple per kind (see kg/data/boilerplate.yaml)."""
+    """Compiled boilerplate patterns, one tuple per kind (see ontology/en/boilerplate.yaml)."""
 
     drop_lines: tuple[re.Pattern[str], ...] = ()
     teaser_prefixes: tuple[re.Pattern[str], ...] = ()
@@ -51,9 +51,9 @@ def load_boilerplate(path: str | os.PathLike[str]) -> BoilerplateRules:
 
 
 @functools.lru_cache(maxsize=1)
-def default_boilerplate() -> BoilerplateRules:
-    """The rules shipped with kg in ontology/boilerplate.yaml."""
-    return load_boilerplate(data_path("boilerplate.yaml"))
+def default_boilerplate(language_code: str = "en") -> BoilerplateRules:
+    """The rules shipped with kg for the pages of a language (ontology/<code>/boilerplate.yaml)."""
+    return load_boilerplate(data_path(f"{language_code}/boilerplate.yaml"))
 
 
 def _parse_rules(data: Any, where: str) -> BoilerplateRules:

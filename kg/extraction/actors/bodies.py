@@ -16,7 +16,7 @@ from kg.extraction.actors.statenames import body_name
 
 __all__ = ["place_generic_bodies"]
 
-WORDS = language().words
+WORDS = language("en").words
 
 
 def place_generic_bodies(names: list[NameMention], rules: NameRules, home: str | None) -> list[NameMention]:

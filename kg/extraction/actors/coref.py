@@ -12,7 +12,7 @@ from kg.extraction.parsing import roles
 
 __all__ = ["resolve_references"]
 
-WORDS = language().words
+WORDS = language("en").words
 DOMINANT_SENTENCES = 1
 MAIN_PAIR_MARGIN = 3  # 'the two sides' is the article's pair when it is named three times as often as a third
 NOT_ORG_TYPES = {ActorType.PERSON, ActorType.PLACE, ActorType.GROUP}

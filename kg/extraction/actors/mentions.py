@@ -27,8 +27,8 @@ if TYPE_CHECKING:
 
 __all__ = ["NameMention", "find_names", "by_sentence", "mention_key"]
 
-WORDS = language().words
-DATES = language().dates
+WORDS = language("en").words
+DATES = language("en").dates
 ENTITY_TYPES = {"person": ActorType.PERSON, "organisation": ActorType.ORGANIZATION,
                "geopolitical": ActorType.PLACE, "location": ActorType.PLACE, "facility": ActorType.PLACE}
 NOT_NAMES = {"date", "time", "money", "percent", "quantity", "cardinal", "ordinal", "event",

@@ -17,14 +17,14 @@ from kg.extraction.actors.local import LocalActor, MentionKey, TokenIndex, Token
 from kg.extraction.actors.mentions import NameMention, mention_key
 from kg.model import ActorType
 from kg.knowledge.language import language
-from kg.knowledge.names import NAME_ARTICLE, fold, vowels_folded, without_name_article
+from kg.knowledge.names import fold, vowels_folded
 from kg.knowledge.rules import ResolutionRules, person_key
 from kg.extraction.actors.titles import TitlePhrase, follows_title
 
 __all__ = ["Referents", "resolve_names"]
 
 
-WORDS = language().words
+WORDS = language("en").words
 
 
 def _surname_keys(name: str, rules: ResolutionRules) -> set[str]:
@@ -36,9 +36,10 @@ def _surname_keys(name: str, rules: ResolutionRules) -> set[str]:
         keys.add(last)
         joined = fold(name).split()[-1]
         keys.add(joined)
-        keys.add(without_name_article(joined))
+        stripped = rules.gazetteer.name_articles.stripped(joined)
+        keys.add(stripped)
         keys.add(person_key(name, rules.gazetteer).split()[-1])
-        keys.add(vowels_folded(without_name_article(joined)) or last)
+        keys.add(vowels_folded(stripped) or last)
     return keys
 
 
@@ -278,13 +279,14 @@ def _merge_surnames(names: list[NameMention], union: _Union, rules: ResolutionRu
         if m.cue in ("gazetteer", "head", "descriptor") or m.kind == "alias":
             continue
         key = fold(m.text)
-        multi = len(m.text.split()) >= 2 and not NAME_ARTICLE.match(m.text.lower())
+        multi = len(m.text.split()) >= 2 and not rules.gazetteer.name_articles.fused.match(m.text.lower())
         if multi:
             roots = {union.find(r) for r in full_names.get(key, set())}
         else:
-            roots = {union.find(r) for r in persons.get(key, set()) | persons.get(without_name_article(key), set())
+            stripped = rules.gazetteer.name_articles.stripped(key)
+            roots = {union.find(r) for r in persons.get(key, set()) | persons.get(stripped, set())
                      | persons.get(person_key(m.text, rules.gazetteer), set())
-                     | persons.get(vowels_folded(without_name_article(key)) or key, set())}
+                     | persons.get(vowels_folded(stripped) or key, set())}
             roots = roots or {union.find(r) for r in given.get(key, set())}
         if len(roots) == 1:
             root = roots.pop()

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 __all__ = ["from_entry", "absorb_national_bodies", "body_of_state", "body_name"]
 
-WORDS = language().words
+WORDS = language("en").words
 ACTOR_ROLES = {"subject", "passive_subject", "possessor", "agent"}
 
 

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 __all__ = ["TitlePhrase", "find_titles", "is_genitive", "singular_of", "follows_title"]
 
-WORDS = language().words
+WORDS = language("en").words
 ORG_TYPES = {ActorType.COUNTRY, ActorType.ORGANIZATION, ActorType.ARMED_GROUP, ActorType.GOVERNMENT_BODY,
              ActorType.INTERNATIONAL_ORGANIZATION, ActorType.MEDIA_OUTLET}
 MAX_HEAD_TOKENS = 5

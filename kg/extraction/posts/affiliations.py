@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 __all__ = ["find_affiliations"]
 
-WORDS = language().words
+WORDS = language("en").words
 OWN_ORGANISATIONS = (ActorType.ORGANIZATION, ActorType.ARMED_GROUP, ActorType.GOVERNMENT_BODY)
 OWNING_BODIES = (ActorType.INTERNATIONAL_ORGANIZATION, ActorType.ORGANIZATION, ActorType.ARMED_GROUP)
 BODY_REACH = 6  # tokens after 'of' within which the organisation's name starts

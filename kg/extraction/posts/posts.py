@@ -19,7 +19,7 @@ DESCRIBED_REACH = 6  # sentences back the owner of "the bloc's president" is loo
 
 __all__ = ["PostsFound", "find_posts", "title_words", "spelled"]
 
-WORDS = language().words
+WORDS = language("en").words
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from kg.extraction.actors.titles import TitlePhrase
 
 __all__ = ["resolve_titles"]
 
-WORDS = language().words
+WORDS = language("en").words
 PEOPLE_REACH = 1  # sentences back in which 'the two presidents' finds the people it counts
 
 

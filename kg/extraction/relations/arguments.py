@@ -22,8 +22,8 @@ if TYPE_CHECKING:
 __all__ = ["Arguments", "unique", "place_states", "participle_owners", "with_coordinated", "listed_after_them",
            "governed_states", "of_time"]
 
-WORDS = language().words
-DATES = language().dates
+WORDS = language("en").words
+DATES = language("en").dates
 TIME_ENTITIES = {"date", "time"}  # the entity tagger's labels of dates and times
 
 

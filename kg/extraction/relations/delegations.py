@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 __all__ = ["read_delegation", "read_owned_body", "read_government_of", "read_led_by_relative"]
 
-WORDS = language().words
+WORDS = language("en").words
 MEMBER_CONFIDENCE = 0.75
 LIST_WORDS = {",", WORDS.conjunction}
 OWNED_BODIES = (ActorType.ORGANIZATION, ActorType.ARMED_GROUP)

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Found", "FoundMeeting", "find_relations"]
 
-WORDS = language().words
+WORDS = language("en").words
 
 
 def find_relations(sentences: list["Sentence"], actors: ArticleActors, rules: RelationRules) -> tuple[list[Found], list[FoundMeeting]]:

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 __all__ = ["join_meeting", "hosted_meeting", "noun_participants", "present_at", "told_of"]
 
-WORDS = language().words
+WORDS = language("en").words
 JOINING_CONFIDENCE = 0.7
 MAX_SENTENCES_BACK = 2  # a meeting the article told of this many sentences before is still 'the meeting'
 

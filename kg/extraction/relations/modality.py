@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 
 __all__ = ["modality_of"]
 
-CUES = language().modality
+CUES = language("en").modality
 MAX_CLIMB = 6  # words above the relation word looked at
 
 

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 __all__ = ["read_noun", "read_members", "noun_owners", "meet_overseers"]
 
-WORDS = language().words
+WORDS = language("en").words
 STANCE_CONFIDENCE = 0.75
 ROLE_CONFIDENCE = 0.8
 NOUN_SHARE = 0.9  # of a verb's confidence: a noun says less of who did what

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 __all__ = ["passive_roles"]
 
-WORDS = language().words
+WORDS = language("en").words
 
 
 def passive_roles(r: Reading, verb: "Token", rule: VerbRule, object_heads: list["Token"]):

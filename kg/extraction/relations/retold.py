@@ -18,8 +18,8 @@ if TYPE_CHECKING:
 
 __all__ = ["doers_of_earlier"]
 
-WORDS = language().words
-CUES = language().modality
+WORDS = language("en").words
+CUES = language("en").modality
 EVENT_REACH = 3  # sentences back an event named again ('condemned the raids') is looked for ...
 SAME_WORD_REACH = 12  # ... and one named by the same word ('air strikes ... condemned the strikes')
 DEED_REACH = 2  # sentences back 'the decision' or 'the move' is looked for

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 __all__ = ["senders", "sent_to"]
 
-WORDS = language().words
+WORDS = language("en").words
 MISSION_REACH = 4  # sentences back a mission is looked for when a sending names no destination
 
 

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 __all__ = ["speaker_of"]
 
-WORDS = language().words
+WORDS = language("en").words
 
 
 def speaker_of(sentence: "Sentence", trigger: int, actors: ArticleActors) -> int | None:

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 __all__ = ["read_verb"]
 
-WORDS = language().words
+WORDS = language("en").words
 HYPHEN_CONFIDENCE = 0.8  # "Rwanda-backed M23": said in passing
 
 
