@@ -213,7 +213,6 @@ def language(code: str) -> Language:
 
 
 def language_of(parsed) -> Language:
-    """The language of a parsed document, or of the document a token, span or sentence is
-    part of: the parse carries the language of the pipeline that made it."""
-    doc = parsed if hasattr(parsed, "lang_") and not hasattr(parsed, "doc") else parsed.doc
-    return language(doc.lang_)
+    """The language of a parsed document, or of the document a token or span is part of: the
+    parse carries the language of the pipeline that made it."""
+    return language(parsed.lang_ if hasattr(parsed, "lang_") else parsed.doc.lang_)
