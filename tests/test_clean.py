@@ -4,13 +4,14 @@ import pytest
 
 from kg.reading.clean import BoilerplateRules, CleanedText, clean_text, default_boilerplate, load_boilerplate
 from kg.knowledge.dates import find_dates, parse_date
+from kg.knowledge.language import language
 from kg.errors import RuleFileError
 
 BODY = "Farmers in Lowmoor sold their barley early this year."
 
 
 def clean(raw: str) -> CleanedText:
-    return clean_text(raw, default_boilerplate())
+    return clean_text(raw, default_boilerplate(), language("en"))
 
 
 @pytest.mark.parametrize("chrome", [
@@ -141,13 +142,13 @@ def test_clean_collapses_blank_lines_and_strips_trailing_spaces():
 
 def test_clean_with_empty_rules_only_dedupes_and_normalises_layout():
     raw = "Search\nSearch\n\n\nKeywords: x"
-    assert clean_text(raw, BoilerplateRules()).text == "Search\n\nKeywords: x"
+    assert clean_text(raw, BoilerplateRules(), language("en")).text == "Search\n\nKeywords: x"
 
 
 def test_clean_load_boilerplate_reads_custom_file(tmp_path):
     path = tmp_path / "rules.yaml"
     path.write_text("drop_lines: ['page \\d+']\ndisclaimers: ['by (?P<outlet>\\w+) staff']\n", encoding="utf-8")
-    result = clean_text(f"Page 2\n{BODY}\nby Tribune staff", load_boilerplate(path))
+    result = clean_text(f"Page 2\n{BODY}\nby Tribune staff", load_boilerplate(path), language("en"))
     assert (result.text, result.outlet) == (BODY, "Tribune")
 
 
@@ -197,7 +198,7 @@ def test_clean_default_boilerplate_has_every_kind():
     ("Item 12022-01-01 and order 2022-01-015.", []),
 ])
 def test_clean_find_dates_reads_full_dates(text, dates):
-    assert find_dates(text) == dates
+    assert find_dates(text, language("en")) == dates
 
 
 @pytest.mark.parametrize("text, date", [
@@ -208,4 +209,4 @@ def test_clean_find_dates_reads_full_dates(text, dates):
     ("5 May 2025 and more", None),
 ])
 def test_clean_parse_date_needs_one_whole_date(text, date):
-    assert parse_date(text) == date
+    assert parse_date(text, language("en")) == date

@@ -6,10 +6,12 @@ import datetime as dt
 import pytest
 
 from kg.knowledge.dates import find_date_expressions, resolve_date
+from kg.knowledge.language import language
 
 SAT = dt.date(2022, 12, 31)  # a Saturday, the last day of a year
 TUE = dt.date(2023, 1, 3)  # a Tuesday, early in the next year
 MON = dt.date(2022, 12, 26)  # a Monday
+ENGLISH = language("en")
 
 # expression, reference, future, expected
 FULL_DATES = [
@@ -146,7 +148,7 @@ RELATIVE_WITHOUT_REFERENCE = [
 
 
 def _check(expression: str, reference: dt.date | None, future: bool, expected: str | None) -> None:
-    assert resolve_date(expression, reference, future=future) == expected
+    assert resolve_date(expression, reference, ENGLISH, future=future) == expected
 
 
 @pytest.mark.parametrize("expression, reference, future, expected", FULL_DATES)
@@ -192,16 +194,16 @@ def test_dates_unknown_is_none(expression, reference, future, expected):
 @pytest.mark.parametrize("expression", RELATIVE_WITHOUT_REFERENCE)
 @pytest.mark.parametrize("future", [False, True])
 def test_dates_relative_needs_reference(expression, future):
-    assert resolve_date(expression, None, future=future) is None
+    assert resolve_date(expression, None, ENGLISH, future=future) is None
 
 
 def test_dates_datetime_reference_counts_as_its_day():
-    assert resolve_date("yesterday", dt.datetime(2022, 12, 31, 23, 59)) == "2022-12-30"
+    assert resolve_date("yesterday", dt.datetime(2022, 12, 31, 23, 59), ENGLISH) == "2022-12-30"
 
 
 def test_dates_future_is_keyword_only():
     with pytest.raises(TypeError):
-        resolve_date("Monday", SAT, True)  # type: ignore[misc]
+        resolve_date("Monday", SAT, ENGLISH, True)  # type: ignore[misc]
 
 
 FIND = [
@@ -239,7 +241,7 @@ FIND = [
 
 @pytest.mark.parametrize("sentence, expected", FIND)
 def test_dates_find_expressions(sentence, expected):
-    found = find_date_expressions(sentence)
+    found = find_date_expressions(sentence, ENGLISH)
     assert [text for _, _, text in found] == expected
     for start, end, text in found:
         assert sentence[start:end] == text
@@ -247,7 +249,7 @@ def test_dates_find_expressions(sentence, expected):
 
 @pytest.mark.parametrize("sentence, _expected", FIND)
 def test_dates_find_is_ordered_without_overlaps(sentence, _expected):
-    found = find_date_expressions(sentence)
+    found = find_date_expressions(sentence, ENGLISH)
     assert found == sorted(found)
     for (_, end, _), (start, _, _) in zip(found, found[1:]):
         assert end <= start
@@ -265,10 +267,10 @@ def test_dates_find_is_ordered_without_overlaps(sentence, _expected):
     ],
 )
 def test_dates_found_expressions_resolve(sentence, resolved):
-    texts = [text for _, _, text in find_date_expressions(sentence)]
-    assert [resolve_date(text, SAT) for text in texts] == resolved
+    texts = [text for _, _, text in find_date_expressions(sentence, ENGLISH)]
+    assert [resolve_date(text, SAT, ENGLISH) for text in texts] == resolved
 
 
 def test_dates_find_prefers_longest_match():
     sentence = "Talks began on the second half of January 2023 in Geneva."
-    assert find_date_expressions(sentence) == [(12, 46, "on the second half of January 2023")]
+    assert find_date_expressions(sentence, ENGLISH) == [(12, 46, "on the second half of January 2023")]

@@ -15,7 +15,7 @@ from kg.extraction.actors.dateline import dateline_states
 from kg.knowledge.dates import find_date_expressions, resolve_date
 from kg.extraction.derive import DerivedRelation, derive_relations
 from kg.extraction.relations.found import Dated
-from kg.knowledge.language import language
+from kg.knowledge.language import language_of
 from kg.extraction.actors.mentions import find_names
 from kg.extraction.parsing.nlp import ParsePlan, Pieces, Sentence, SentenceRef, article_windows, parse_article, plan_parse
 from kg.extraction.posts.posts import find_posts
@@ -35,7 +35,6 @@ if TYPE_CHECKING:
 __all__ = ["ArticleExtraction", "extract_article", "detached"]
 
 MID_SENTENCE_NAME = re.compile(r"(?<=[a-z,;:] )[A-Z][\w’'\-]+")
-WORDS = language("en").words
 BARE_YEAR = re.compile(r"(1[89]|20)\d\d")  # 'the 1994 genocide' dates no event; 'in 1994' does
 
 
@@ -140,13 +139,15 @@ def _when_where(sentence: Sentence, trigger: int, modality: Modality, article: A
     date = _sentence_date(sentence, trigger, modality, article)
     if date is None and inherit and sentence.index > 0:
         previous = sentences[sentence.index - 1]
-        if any(t.lemma_.lower() in WORDS.meeting_words for t in previous.span):
+        meeting_words = language_of(previous.span).words.meeting_words
+        if any(t.lemma_.lower() in meeting_words for t in previous.span):
             date = _sentence_date(previous, None, modality, article)
     return Dated(date, _sentence_place(sentence, trigger, actors), speaker_of(sentence, trigger, actors))
 
 
 def _sentence_date(sentence: Sentence, trigger: int | None, modality: Modality, article: Article) -> str | None:
-    expressions = find_date_expressions(sentence.text)
+    lang = language_of(sentence.span)
+    expressions = find_date_expressions(sentence.text, lang)
     if not expressions:
         return None
     doc = sentence.span.doc
@@ -159,7 +160,7 @@ def _sentence_date(sentence: Sentence, trigger: int | None, modality: Modality, 
     for _start, _end, text in expressions:
         if BARE_YEAR.fullmatch(text.strip()):
             continue
-        resolved = resolve_date(text, article.date, future=modality is Modality.PLANNED)
+        resolved = resolve_date(text, article.date, lang, future=modality is Modality.PLANNED)
         if resolved is not None:
             return resolved
     return None
@@ -213,6 +214,7 @@ def _sentence_place(sentence: Sentence, trigger: int, actors: ArticleActors) -> 
     """A place the trigger's clause puts the event in ('met in Moscow', 'a meeting in Abu Dhabi')."""
     doc = sentence.span.doc
     anchors = set(doc[trigger].subtree) | {_clause_verb(doc[trigger])}
+    settings = language_of(sentence.span).words.setting_prepositions
     for tok in sentence.span:
         for aid in actors.at(sentence.index, tok.i):
             if actors.actors[aid].type is not ActorType.PLACE:
@@ -220,6 +222,6 @@ def _sentence_place(sentence: Sentence, trigger: int, actors: ArticleActors) -> 
             head = tok
             while head.dep_ in ("apposition", "compound") and head.head != head:
                 head = head.head
-            if head.dep_ == "prep_object" and head.head.lower_ in WORDS.setting_prepositions and head.head.head in anchors:
+            if head.dep_ == "prep_object" and head.head.lower_ in settings and head.head.head in anchors:
                 return aid
     return None

@@ -17,22 +17,24 @@ Month and weekday names are matched only when capitalised in
 :func:`find_date_expressions` (so the modal "may" is not a month, and a bare "May",
 as in "Theresa May", is only taken with a preposition, qualifier or year), while
 :func:`resolve_date` accepts any case.
+
+The words of dates are those of the language each function is given (``ontology/<lang>/dates.yaml``);
+the patterns made of them are compiled once per language.
 """
 from __future__ import annotations
 
 import bisect
 import datetime as dt
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable, Iterable
 
-from kg.knowledge.language import language
+from kg.knowledge.language import DateWords, Language, language
 
 __all__ = ["resolve_date", "find_date_expressions", "find_dates", "parse_date"]
 
 # --------------------------------------------------------------------------- tables
-
-_WORDS = language("en").dates
-_NUMBER_WORDS = language("en").words.numbers
 
 # How far to look for a day and month without a year: Feb 29 recurs within 8 years.
 _YEAR_SEARCH = 9
@@ -57,94 +59,108 @@ def _optional_word(words: Iterable[str], group: str | None = None) -> str:
     return rf"(?:\b({name}(?i:{_alternation(words)}))\s+)?"
 
 
-def _full_month() -> str:
-    return rf"\b(?P<month>{_alternation(_WORDS.months, capitalise=True)})(?![A-Za-z])"
+def _full_month(words: DateWords) -> str:
+    return rf"\b(?P<month>{_alternation(words.months, capitalise=True)})(?![A-Za-z])"
 
 
-def _any_month() -> str:
-    full = _alternation(_WORDS.months, capitalise=True)
-    short = _alternation(_WORDS.month_abbreviations, capitalise=True)
+def _any_month(words: DateWords) -> str:
+    full = _alternation(words.months, capitalise=True)
+    short = _alternation(words.month_abbreviations, capitalise=True)
     return rf"\b(?P<month>(?:{full})(?![A-Za-z])|(?:{short})(?![A-Za-z])\.?)"
 
 
-def _day() -> str:
-    return rf"\b(?P<day>3[01]|[12][0-9]|0?[1-9])(?i:{_alternation(_WORDS.ordinal_suffixes)})?(?!\w)"
+def _day(words: DateWords) -> str:
+    return rf"\b(?P<day>3[01]|[12][0-9]|0?[1-9])(?i:{_alternation(words.ordinal_suffixes)})?(?!\w)"
 
 
 def _attached_year() -> str:
     return r"(?:,?\s+(?P<year>(?:1[0-9]|20)[0-9]{2})(?!\w))?"
 
 
-def _weekday_prefix() -> str:
-    return rf"(?:\b(?:{_alternation(_WORDS.weekdays, capitalise=True)}),?\s+)?"
+def _weekday_prefix(words: DateWords) -> str:
+    return rf"(?:\b(?:{_alternation(words.weekdays, capitalise=True)}),?\s+)?"
 
 
-def _iso_pattern() -> str:
+def _iso_pattern(words: DateWords) -> str:
     return (
-        _optional_word(_WORDS.date_prepositions)
+        _optional_word(words.date_prepositions)
         + r"(?<![\w/.-])(?P<year>[0-9]{4})-(?P<month>[0-9]{2})-(?P<day>[0-9]{2})(?![0-9/-])"
     )
 
 
-def _month_day_pattern() -> str:
+def _month_day_pattern(words: DateWords) -> str:
     return (
-        _optional_word(_WORDS.day_prepositions) + _weekday_prefix() + _any_month() + r"\s+"
-        + _optional_word((_WORDS.definite_article,)) + _day() + _attached_year()
+        _optional_word(words.day_prepositions) + _weekday_prefix(words) + _any_month(words) + r"\s+"
+        + _optional_word((words.definite_article,)) + _day(words) + _attached_year()
     )
 
 
-def _day_month_pattern() -> str:
+def _day_month_pattern(words: DateWords) -> str:
     return (
-        _optional_word(_WORDS.day_prepositions) + _weekday_prefix() + _optional_word((_WORDS.definite_article,))
-        + _day() + r"\s+" + _optional_word((_WORDS.belonging,)) + _any_month() + _attached_year()
+        _optional_word(words.day_prepositions) + _weekday_prefix(words) + _optional_word((words.definite_article,))
+        + _day(words) + r"\s+" + _optional_word((words.belonging,)) + _any_month(words) + _attached_year()
     )
 
 
-def _month_pattern() -> str:
-    qualifiers = _alternation(_WORDS.month_qualifiers)
-    the, mid, of = (_phrase(w) for w in (_WORDS.definite_article, _WORDS.mid, _WORDS.belonging))
+def _month_pattern(words: DateWords) -> str:
+    qualifiers = _alternation(words.month_qualifiers)
+    the, mid, of = (_phrase(w) for w in (words.definite_article, words.mid, words.belonging))
     qualifier = rf"(?:\b(?P<qual>(?i:(?:{the}\s+)?(?:{qualifiers})\s+|{mid}\s*[-\u2013]\s*)))?"
     year = rf"(?:,?\s+(?:(?i:{of})\s+)?(?P<year>(?:1[0-9]|20)[0-9]{{2}})(?!\w))?"
-    return _optional_word(_WORDS.date_prepositions, "prep") + qualifier + _full_month() + year
+    return _optional_word(words.date_prepositions, "prep") + qualifier + _full_month(words) + year
 
 
-def _weekday_pattern() -> str:
-    relations = _alternation((*_WORDS.weekday_before, *_WORDS.weekday_after, *_WORDS.weekday_this))
+def _weekday_pattern(words: DateWords) -> str:
+    relations = _alternation((*words.weekday_before, *words.weekday_after, *words.weekday_this))
     return (
-        _optional_word(_WORDS.day_prepositions) + rf"(?:\b(?P<rel>(?i:{relations}))\s+)?"
-        + rf"\b(?P<weekday>{_alternation(_WORDS.weekdays, capitalise=True)})(?!\w)"
+        _optional_word(words.day_prepositions) + rf"(?:\b(?P<rel>(?i:{relations}))\s+)?"
+        + rf"\b(?P<weekday>{_alternation(words.weekdays, capitalise=True)})(?!\w)"
     )
 
 
-def _relative_pattern() -> str:
-    fixed = _alternation((*_WORDS.day_offsets, *_WORDS.month_offsets, *_WORDS.year_offsets, *_WORDS.vague))
-    number = rf"[0-9]{{1,3}}|{_alternation(_NUMBER_WORDS)}"
-    units, ago = _alternation(_WORDS.days_ago.units), _phrase(_WORDS.days_ago.word)
+def _relative_pattern(words: DateWords, numbers: Iterable[str]) -> str:
+    fixed = _alternation((*words.day_offsets, *words.month_offsets, *words.year_offsets, *words.vague))
+    number = rf"[0-9]{{1,3}}|{_alternation(numbers)}"
+    units, ago = _alternation(words.days_ago.units), _phrase(words.days_ago.word)
     return rf"\b(?i:(?P<fixed>{fixed})|(?P<n>{number})\s+(?:{units})\s+{ago})(?!\w)"
 
 
-def _year_pattern() -> str:
+def _year_pattern(words: DateWords) -> str:
     return (
-        _optional_word(_WORDS.year_prepositions)
+        _optional_word(words.year_prepositions)
         + r"(?<![\w$\u00a3\u20ac/.,-])(?P<year>(?:19|20)[0-9]{2})(?![\w%/-]|[.,][0-9])"
     )
 
 
-_PATTERNS: tuple[tuple[str, str], ...] = (
-    ("iso", _iso_pattern()),
-    ("month_day", _month_day_pattern()),
-    ("day_month", _day_month_pattern()),
-    ("month", _month_pattern()),
-    ("weekday", _weekday_pattern()),
-    ("relative", _relative_pattern()),
-    ("year", _year_pattern()),
-)
-_FIND: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (kind, re.compile(source)) for kind, source in _PATTERNS
-)
-_RESOLVE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (kind, re.compile(source, re.IGNORECASE)) for kind, source in _PATTERNS
-)
+def _pattern_sources(lang: Language) -> tuple[tuple[str, str], ...]:
+    """Each kind of date expression and the regex of it in a language, in the order tried."""
+    words = lang.dates
+    return (
+        ("iso", _iso_pattern(words)),
+        ("month_day", _month_day_pattern(words)),
+        ("day_month", _day_month_pattern(words)),
+        ("month", _month_pattern(words)),
+        ("weekday", _weekday_pattern(words)),
+        ("relative", _relative_pattern(words, lang.words.numbers)),
+        ("year", _year_pattern(words)),
+    )
+
+
+_KindPatterns = tuple[tuple[str, re.Pattern[str]], ...]
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    find: _KindPatterns  # names as written: a month or weekday capitalised
+    resolve: _KindPatterns  # any case
+
+
+@lru_cache(maxsize=None)
+def _patterns(code: str) -> _Patterns:
+    """The compiled date patterns of the language `code`, made once."""
+    sources = _pattern_sources(language(code))
+    return _Patterns(tuple((kind, re.compile(source)) for kind, source in sources),
+                     tuple((kind, re.compile(source, re.IGNORECASE)) for kind, source in sources))
 
 # --------------------------------------------------------------------------- helpers
 
@@ -163,9 +179,9 @@ def _make_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
-def _month_number(name: str) -> int:
+def _month_number(name: str, words: DateWords) -> int:
     key = name.lower().rstrip(".")
-    return _WORDS.months.get(key) or _WORDS.month_abbreviations[key]
+    return words.months.get(key) or words.month_abbreviations[key]
 
 
 def _year_month(year: int, month: int) -> str | None:
@@ -192,14 +208,15 @@ def _nearest_day_month(month: int, day: int, reference: dt.date, future: bool) -
     return None
 
 
-def _weekday_date(weekday: int, relation: str | None, reference: dt.date, future: bool) -> dt.date:
+def _weekday_date(weekday: int, relation: str | None, reference: dt.date, future: bool,
+                  words: DateWords) -> dt.date:
     back = (reference.weekday() - weekday) % 7  # 0 when the reference is that weekday
     ahead = (weekday - reference.weekday()) % 7
-    if relation in _WORDS.weekday_before:
+    if relation in words.weekday_before:
         return reference - dt.timedelta(days=back or 7)
-    if relation in _WORDS.weekday_after:
+    if relation in words.weekday_after:
         return reference + dt.timedelta(days=ahead or 7)
-    if relation in _WORDS.weekday_this:
+    if relation in words.weekday_this:
         return reference + dt.timedelta(days=ahead) if future else reference - dt.timedelta(days=back)
     if future:
         return reference + dt.timedelta(days=ahead or 7)
@@ -211,16 +228,16 @@ def _normalise_words(text: str) -> str:
 
 # --------------------------------------------------------------------------- resolvers
 
-_Resolver = Callable[[re.Match[str], dt.date | None, bool], str | None]
+_Resolver = Callable[[re.Match[str], dt.date | None, bool, Language], str | None]
 
 
-def _resolve_iso(match: re.Match[str], reference: dt.date | None, future: bool) -> str | None:
+def _resolve_iso(match: re.Match[str], reference: dt.date | None, future: bool, lang: Language) -> str | None:
     found = _make_date(int(match["year"]), int(match["month"]), int(match["day"]))
     return found.isoformat() if found else None
 
 
-def _resolve_day_month(match: re.Match[str], reference: dt.date | None, future: bool) -> str | None:
-    month, day = _month_number(match["month"]), int(match["day"])
+def _resolve_day_month(match: re.Match[str], reference: dt.date | None, future: bool, lang: Language) -> str | None:
+    month, day = _month_number(match["month"], lang.dates), int(match["day"])
     if match["year"]:
         found = _make_date(int(match["year"]), month, day)
     elif reference is None:
@@ -230,8 +247,8 @@ def _resolve_day_month(match: re.Match[str], reference: dt.date | None, future: 
     return found.isoformat() if found else None
 
 
-def _resolve_month(match: re.Match[str], reference: dt.date | None, future: bool) -> str | None:
-    month = _month_number(match["month"])
+def _resolve_month(match: re.Match[str], reference: dt.date | None, future: bool, lang: Language) -> str | None:
+    month = _month_number(match["month"], lang.dates)
     if match["year"]:
         return _year_month(int(match["year"]), month)
     if reference is None:
@@ -243,33 +260,33 @@ def _resolve_month(match: re.Match[str], reference: dt.date | None, future: bool
     return _year_month(year, month)
 
 
-def _resolve_weekday(match: re.Match[str], reference: dt.date | None, future: bool) -> str | None:
+def _resolve_weekday(match: re.Match[str], reference: dt.date | None, future: bool, lang: Language) -> str | None:
     if reference is None:
         return None
     relation = _normalise_words(match["rel"]) if match["rel"] else None
-    weekday = _WORDS.weekdays[match["weekday"].lower()]
-    return _weekday_date(weekday, relation, reference, future).isoformat()
+    weekday = lang.dates.weekdays[match["weekday"].lower()]
+    return _weekday_date(weekday, relation, reference, future, lang.dates).isoformat()
 
 
-def _resolve_relative(match: re.Match[str], reference: dt.date | None, future: bool) -> str | None:
+def _resolve_relative(match: re.Match[str], reference: dt.date | None, future: bool, lang: Language) -> str | None:
     if reference is None:
         return None
     if match["n"]:
         count = match["n"].lower()
-        days = int(count) if count.isdigit() else _NUMBER_WORDS[count]
+        days = int(count) if count.isdigit() else lang.words.numbers[count]
         return (reference - dt.timedelta(days=days)).isoformat()
-    phrase = _normalise_words(match["fixed"])
-    if phrase in _WORDS.day_offsets:
-        return (reference + dt.timedelta(days=_WORDS.day_offsets[phrase])).isoformat()
-    if phrase in _WORDS.month_offsets:
-        return _year_month(*_shift_month(reference.year, reference.month, _WORDS.month_offsets[phrase]))
-    if phrase in _WORDS.year_offsets:
-        year = reference.year + _WORDS.year_offsets[phrase]
+    words, phrase = lang.dates, _normalise_words(match["fixed"])
+    if phrase in words.day_offsets:
+        return (reference + dt.timedelta(days=words.day_offsets[phrase])).isoformat()
+    if phrase in words.month_offsets:
+        return _year_month(*_shift_month(reference.year, reference.month, words.month_offsets[phrase]))
+    if phrase in words.year_offsets:
+        year = reference.year + words.year_offsets[phrase]
         return f"{year:04d}" if 1 <= year <= 9999 else None
     return None  # "last week" and the like: too vague for a date
 
 
-def _resolve_year(match: re.Match[str], reference: dt.date | None, future: bool) -> str | None:
+def _resolve_year(match: re.Match[str], reference: dt.date | None, future: bool, lang: Language) -> str | None:
     return match["year"]
 
 
@@ -294,9 +311,10 @@ def _candidates(expression: str) -> list[str]:
 
 
 def resolve_date(
-    expression: str, reference: dt.date | None, *, future: bool = False
+    expression: str, reference: dt.date | None, lang: Language, *, future: bool = False
 ) -> str | None:
-    """The ISO date, year-month or year an expression denotes, read against `reference`.
+    """The ISO date, year-month or year an expression in the language `lang` denotes, read
+    against `reference`.
 
     `reference` is the article's publication date; `future` says the event is planned,
     so a date without a year (or a bare weekday or month) lies on or after the
@@ -305,34 +323,36 @@ def resolve_date(
     relative one when `reference` is None.
     """
     reference = _as_date(reference)
+    patterns = _patterns(lang.code).resolve
     for text in _candidates(expression):
-        for kind, pattern in _RESOLVE:
+        for kind, pattern in patterns:
             match = pattern.fullmatch(text)
             if match:
                 try:
-                    return _RESOLVERS[kind](match, reference, future)
+                    return _RESOLVERS[kind](match, reference, future, lang)
                 except OverflowError:  # a date beyond datetime's range
                     return None
     return None
 
 
-def _plausible(kind: str, match: re.Match[str]) -> bool:
+def _plausible(kind: str, match: re.Match[str], words: DateWords) -> bool:
     """False for a bare "May", most likely a name ("Theresa May") rather than the month."""
-    if kind != "month" or match["month"] != _WORDS.ambiguous_month:
+    if kind != "month" or match["month"] != words.ambiguous_month:
         return True
     return bool(match["prep"] or match["qual"] or match["year"])
 
 
-def find_date_expressions(sentence: str) -> list[tuple[int, int, str]]:
-    """(start, end, text) of each date expression in a sentence, in order.
+def find_date_expressions(sentence: str, lang: Language) -> list[tuple[int, int, str]]:
+    """(start, end, text) of each date expression in a sentence in the language `lang`, in order.
 
     Where candidates overlap the longest wins (the earliest among equals), so
     "on Monday, December 28, 2022" is one expression rather than three.
     """
     spans: set[tuple[int, int]] = set()
-    for kind, pattern in _FIND:
+    words = lang.dates
+    for kind, pattern in _patterns(lang.code).find:
         for match in pattern.finditer(sentence):
-            if match.end() > match.start() and _plausible(kind, match):
+            if match.end() > match.start() and _plausible(kind, match, words):
                 spans.add(match.span())
     chosen: list[tuple[int, int]] = []  # disjoint, in order, so only the neighbours can overlap
     for start, end in sorted(spans, key=lambda span: (span[0] - span[1], span[0])):
@@ -343,22 +363,23 @@ def find_date_expressions(sentence: str) -> list[tuple[int, int, str]]:
     return [(start, end, sentence[start:end]) for start, end in chosen]
 
 
-def find_dates(text: str) -> list[dt.date]:
-    """Every full calendar date (day, month and year) written in `text`, in order."""
+def find_dates(text: str, lang: Language) -> list[dt.date]:
+    """Every full calendar date (day, month and year) written in `text`, in the language `lang`,
+    in order."""
     found = []
-    for _start, _end, expression in find_date_expressions(text):
-        resolved = resolve_date(expression, None)
+    for _start, _end, expression in find_date_expressions(text, lang):
+        resolved = resolve_date(expression, None, lang)
         if resolved is not None and len(resolved) == 10:
             found.append(dt.date.fromisoformat(resolved))
     return found
 
 
-def parse_date(text: str) -> dt.date | None:
-    """The date when `text` is exactly one full calendar date, else None."""
-    expressions = find_date_expressions(text.strip())
+def parse_date(text: str, lang: Language) -> dt.date | None:
+    """The date when `text` is exactly one full calendar date in the language `lang`, else None."""
+    expressions = find_date_expressions(text.strip(), lang)
     if len(expressions) != 1:
         return None
     start, end, _ = expressions[0]
     rest = (text.strip()[:start] + text.strip()[end:]).strip(" ,.")
-    dates = find_dates(text)
+    dates = find_dates(text, lang)
     return dates[0] if dates and not rest else None

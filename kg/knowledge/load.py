@@ -73,7 +73,8 @@ def _frozen(loaded: "Loading", lang: Language) -> Rules:
                         loaded.not_leading, loaded.former, lang.words.honorifics, loaded.state_titles,
                         frozenset(_TITLE_BREAK.split(head, 1)[0] for head in loaded.titles if _TITLE_BREAK.search(head)),
                         frozenset(word for word, types in loaded.definite_descriptions.items()
-                                  if ActorType.COUNTRY in types), frozen(dict(loaded.definite_descriptions)))
+                                  if ActorType.COUNTRY in types), frozen(dict(loaded.definite_descriptions)),
+                        language=lang)
     verbs = frozen({lemma: tuple(rules) for lemma, rules in loaded.verbs.items()})
     names = NameRules(gazetteer, frozen(dict(loaded.name_heads)), loaded.national_heads,
                       frozen(dict(loaded.trailing_descriptors)), loaded.state_metonyms, loaded.state_name_nouns,
@@ -85,9 +86,9 @@ def _frozen(loaded: "Loading", lang: Language) -> Rules:
                               loaded.asset_nouns,
                               frozenset(lemma for lemma, rules in verbs.items() if any(r.purpose_objects for r in rules)))
     return Rules(
-        gazetteer, names, titles, arguments, ResolutionRules(gazetteer, loaded.state_name_nouns),
+        gazetteer, names, titles, arguments, ResolutionRules(gazetteer, loaded.state_name_nouns, lang),
         ReferenceRules(frozen(dict(loaded.definite_descriptions)), loaded.local_descriptions,
-                       gazetteer.demonyms, loaded.national_heads),
+                       gazetteer.demonyms, loaded.national_heads, lang),
         RelationRules(verbs, frozen(dict(loaded.nouns)), loaded.light_verbs, loaded.joining_verbs, arguments,
                       loaded.label_nouns, loaded.collective_nouns, loaded.delegation_nouns, loaded.siding_verbs,
                       loaded.recognising_verbs),

@@ -122,6 +122,7 @@ class TitleRules:
     phrase_starts: frozenset[str] = frozenset()  # first words of the titles of more than one word
     state_nouns: frozenset[str] = frozenset()  # 'the country's prime minister' is a state's
     described_owners: Mapping[str, tuple[ActorType, ...]] = field(default_factory=dict)  # 'the bloc's envoy'
+    language: Language = field(kw_only=True)  # whose titles these are
 
     def may_start_phrase(self, word: str) -> bool:
         """Whether a title of more than one word ('prime minister', 'vice-president') starts
@@ -160,6 +161,7 @@ class ResolutionRules:
 
     gazetteer: Gazetteer
     state_name_nouns: frozenset[str]
+    language: Language  # whose words the names are written with
 
 
 @dataclass(frozen=True)
@@ -170,6 +172,7 @@ class ReferenceRules:
     local_descriptions: frozenset[str]
     demonyms: Mapping[str, str]  # a state's demonym, by the state's canonical name
     national_heads: frozenset[str]  # 'forces', 'army': the heads of a state's own forces' names
+    language: Language  # whose pronouns and descriptions these are
 
 
 @dataclass(frozen=True)

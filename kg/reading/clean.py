@@ -10,6 +10,7 @@ from typing import Any
 
 
 from kg.knowledge.dates import parse_date
+from kg.knowledge.language import Language
 from kg.errors import RuleFileError
 from kg.datafiles import data_path, read_yaml_file
 
@@ -87,12 +88,13 @@ def _compile_pattern(entry: Any, label: str, kind: str, where: str) -> re.Patter
     return pattern
 
 
-def clean_text(raw: str, rules: BoilerplateRules) -> CleanedText:
-    """Remove boilerplate from `raw`; note the headline, a dateline below it and the outlet named in disclaimers."""
+def clean_text(raw: str, rules: BoilerplateRules, lang: Language) -> CleanedText:
+    """Remove boilerplate from `raw`; note the headline, a dateline below it (its date written in
+    the language `lang`) and the outlet named in disclaimers."""
     lines, outlets = _remove_boilerplate(raw.split("\n"), rules)
     title_index = _title_index(lines)
     title = lines[title_index].strip() if title_index is not None else None
-    date = _dateline_date(lines, title_index) if title_index is not None else None
+    date = _dateline_date(lines, title_index, lang) if title_index is not None else None
     outlet = outlets[0] if outlets else None
     return CleanedText(text=_join(lines), title=title, outlet=outlet, date=date)
 
@@ -159,12 +161,12 @@ def _looks_like_headline(line: str) -> bool:
     return not line.endswith(".") and len(line) < _MAX_TITLE_LENGTH and any(c.isalpha() for c in line)
 
 
-def _dateline_date(lines: list[str], title_index: int) -> dt.date | None:
+def _dateline_date(lines: list[str], title_index: int, lang: Language) -> dt.date | None:
     following = next((line for line in lines[title_index + 1:] if line.strip()), None)
     if following is None:
         return None
     match = _DATELINE.fullmatch(_squash(following))
-    return parse_date(match["date"]) if match else None
+    return parse_date(match["date"], lang) if match else None
 
 
 def _join(lines: list[str]) -> str:

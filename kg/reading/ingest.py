@@ -11,6 +11,7 @@ from kg.reading.clean import BoilerplateRules, CleanedText, clean_text, default_
 from kg.knowledge.dates import find_dates
 from kg.reading.decode import BinaryFile, decode_text, remove_controls
 from kg.errors import InputError, InputWarning, shown
+from kg.knowledge.language import Language, language
 from kg.knowledge.lookalikes import lookalike_words
 from kg.reading.language import LanguageCheck
 from kg.reading.markdown import markdown_article
@@ -42,7 +43,8 @@ def read_articles(
     not in English, unless `any_language`), and, last, for what the walk of the folders left
     out (links to folders, kg's own output folders)."""
     rules = boilerplate if boilerplate is not None else default_boilerplate()
-    reader = _Reader(rules, default_date, None if any_language else LanguageCheck())
+    # The reader does not yet choose a language per article: it reads every one as English.
+    reader = _Reader(rules, default_date, None if any_language else LanguageCheck(), language("en"))
     if isinstance(inputs, (str, os.PathLike)):
         inputs = [inputs]
     for item in inputs:
@@ -53,10 +55,12 @@ def read_articles(
 class _Reader:
     """Reads paths into articles, errors and warnings, with the options of one run."""
 
-    def __init__(self, rules: BoilerplateRules, default_date: dt.date | None, language: LanguageCheck | None):
+    def __init__(self, rules: BoilerplateRules, default_date: dt.date | None, language: LanguageCheck | None,
+                 article_language: Language):
         self.rules = rules
         self.default_date = default_date
         self.language = language
+        self.article_language = article_language  # whose words its dates are written in
         self.walk = FolderWalk(SUPPORTED_SUFFIXES)
 
     def read_input(self, path: str) -> Iterator[Item]:
@@ -109,7 +113,7 @@ class _Reader:
                 error_path: str, line: int | None = None) -> Iterator[Item]:
         for reason in meta.dropped:
             yield InputWarning(error_path, reason, line)
-        cleaned = clean_text(raw, self.rules)
+        cleaned = clean_text(raw, self.rules, self.article_language)
         if not cleaned.text:
             yield InputError(error_path, "no article text after removing boilerplate", line)
             return
@@ -119,7 +123,7 @@ class _Reader:
             return
         if lookalikes := lookalike_words(cleaned.text):
             yield InputWarning(error_path, _lookalikes_read(lookalikes), line)
-        date, inferred = _choose_date(meta.date, cleaned, self.default_date)
+        date, inferred = _choose_date(meta.date, cleaned, self.default_date, self.article_language)
         yield Article(
             id=article_id,
             text=cleaned.text,
@@ -166,12 +170,12 @@ def _read_text(path: str) -> str:
 
 
 def _choose_date(
-    meta_date: dt.date | None, cleaned: CleanedText, default_date: dt.date | None
+    meta_date: dt.date | None, cleaned: CleanedText, default_date: dt.date | None, lang: Language
 ) -> tuple[dt.date | None, bool]:
     explicit = meta_date or cleaned.date or default_date
     if explicit is not None:
         return explicit, False
-    found = find_dates(cleaned.text)
+    found = find_dates(cleaned.text, lang)
     return (max(found), True) if found else (None, False)
 
 

@@ -9,29 +9,33 @@ from __future__ import annotations
 from dataclasses import replace
 
 from kg.model import ActorType
-from kg.knowledge.language import language
+from kg.knowledge.language import language_of
 from kg.extraction.actors.mentions import NameMention
 from kg.knowledge.rules import NameRules
 from kg.extraction.actors.statenames import body_name
 
 __all__ = ["place_generic_bodies"]
 
-WORDS = language("en").words
-
 
 def place_generic_bodies(names: list[NameMention], rules: NameRules, home: str | None) -> list[NameMention]:
     out = list(names)
-    office_words = {WORDS.belonging, WORDS.conjunction} | rules.title_modifiers
     heads = {w for w, kind in rules.name_heads.items() if kind is ActorType.GOVERNMENT_BODY}
     for n, m in enumerate(names):
-        if m.type is not ActorType.GOVERNMENT_BODY or m.country or m.canonical \
-                or not all(t.lower_ in office_words or t.lemma_.lower() in heads for t in m.tokens):
+        if m.type is not ActorType.GOVERNMENT_BODY or m.country or m.canonical or not _generic(m, heads, rules):
             continue  # a named body ('Inter-Services Intelligence'), or one already placed
         owner = _owner_named_with(n, names)
         state = home if owner is None else _state_of(owner)
         if state is not None:
-            out[n] = replace(m, country=state, canonical=body_name(m.text, state, rules))
+            out[n] = replace(m, country=state, canonical=body_name(m.text, state, rules, language_of(m.doc).words))
     return out
+
+
+def _generic(m: NameMention, heads: set[str], rules: NameRules) -> bool:
+    """Whether a body's name is made of a body's head words, title modifiers and function words
+    only ('Foreign Office', 'Ministry of National Defence'): a name every state's body has."""
+    words = language_of(m.doc).words
+    joining = (words.belonging, words.conjunction)
+    return all(t.lower_ in joining or t.lower_ in rules.title_modifiers or t.lemma_.lower() in heads for t in m.tokens)
 
 
 def _owner_named_with(n: int, names: list[NameMention]) -> NameMention | None:
@@ -39,14 +43,15 @@ def _owner_named_with(n: int, names: list[NameMention]) -> NameMention | None:
     Afghanistan', "Pakistan's Foreign Office", "the Taliban's Ministry of National Defence",
     'the Political Bureau of the Communist Party'."""
     m, doc = names[n], names[n].doc
+    words = language_of(doc).words
     after = names[n + 1] if n + 1 < len(names) else None
     if after is not None and after.sentence.index == m.sentence.index and m.end < len(doc) \
-            and doc[m.end].lower_ == WORDS.belonging \
-            and all(t.lower_ in WORDS.articles for t in doc[m.end + 1:after.start]):
+            and doc[m.end].lower_ == words.belonging \
+            and all(t.lower_ in words.articles for t in doc[m.end + 1:after.start]):
         return after
     before = names[n - 1] if n > 0 else None
     if before is not None and before.sentence.index == m.sentence.index and before.end == m.start - 1 \
-            and doc[before.end].lower_ in WORDS.genitive:
+            and doc[before.end].lower_ in words.genitive:
         return before
     return None
 

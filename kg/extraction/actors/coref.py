@@ -6,13 +6,12 @@ from collections import Counter
 
 from kg.model import ActorType
 from kg.extraction.actors.local import TokenIndex, clear_first, find_country, home_state, main_state
-from kg.knowledge.language import language
+from kg.knowledge.language import Words
 from kg.knowledge.rules import ReferenceRules
 from kg.extraction.parsing import roles
 
 __all__ = ["resolve_references"]
 
-WORDS = language("en").words
 DOMINANT_SENTENCES = 1
 MAIN_PAIR_MARGIN = 3  # 'the two sides' is the article's pair when it is named three times as often as a third
 NOT_ORG_TYPES = {ActorType.PERSON, ActorType.PLACE, ActorType.GROUP}
@@ -26,6 +25,7 @@ LIST_REACH = 30  # sentences back in which 'the three juntas' finds the list of 
 def resolve_references(sentences, actors, index: TokenIndex, rules: ReferenceRules, homes=()) -> TokenIndex:
     """Pronouns and definite descriptions ('the group', 'the regime') point back to the last
     fitting actor: the index with those tokens added. `homes`: the states of the dateline."""
+    words = rules.language.words
     token_actor, cue = index.editable()
     main = find_country(actors, home_state(main_state(token_actor, actors), homes))
     history: list[tuple[int, int, int, str]] = []  # (sentence, token, actor, dep)
@@ -35,23 +35,22 @@ def resolve_references(sentences, actors, index: TokenIndex, rules: ReferenceRul
             key = (s.index, tok.i)
             if key in token_actor:
                 for aid in token_actor[key]:
-                    history.append((s.index, tok.i, aid, _role(tok)))
+                    history.append((s.index, tok.i, aid, _role(tok, words)))
                     if actors[aid].type is ActorType.COUNTRY and tok.lower_ in rules.definite_descriptions:
                         described[tok.lower_] = aid
                 continue
-            target = None
-            lower = tok.lower_
-            if tok.pos_ == "PRON" and lower in WORDS.person_pronouns:
+            target, lower = None, tok.lower_
+            if tok.pos_ == "PRON" and lower in words.person_pronouns:
                 target = _last(history, actors, {ActorType.PERSON}, prefer_subject=True, before=(s.index, tok.i))
                 kind = "pronoun"
-            elif tok.pos_ == "PRON" and lower in WORDS.thing_pronouns and tok.dep_ in ("possessor", "subject") \
+            elif tok.pos_ == "PRON" and lower in words.thing_pronouns and tok.dep_ in ("possessor", "subject") \
                     and _last_subject_is_actor(sentences, s, tok, token_actor):
                 target = _last(history, actors, set(ActorType) - NOT_ORG_TYPES, prefer_subject=tok.dep_ == "subject",
                                before=(s.index, tok.i))
                 kind = "pronoun"
-            elif tok.pos_ == "NOUN" and tok.lemma_.lower() in rules.definite_descriptions and _counted(tok):
+            elif tok.pos_ == "NOUN" and tok.lemma_.lower() in rules.definite_descriptions and _counted(tok, words):
                 types = set(rules.definite_descriptions[tok.lemma_.lower()])
-                count, here = _counted(tok), (s.index, tok.i)
+                count, here = _counted(tok, words), (s.index, tok.i)
                 ranked = _most_named(history, actors, types) if count == 2 else []
                 targets = _main_pair(ranked, margin=MAIN_PAIR_MARGIN) \
                     or _last_several(history, actors, types, count, before=here) \
@@ -62,11 +61,11 @@ def resolve_references(sentences, actors, index: TokenIndex, rules: ReferenceRul
                     cue[key] = "description"
                     history += [(s.index, tok.i, aid, tok.dep_) for aid in targets]
                 continue
-            elif lower in WORDS.home_state_nouns and main is not None and _home_state_phrase(tok):
+            elif lower in words.home_state_nouns and main is not None and _home_state_phrase(tok, words):
                 target = main  # 'the Federal Government', 'the federal government': the article's state
                 kind = "description"
-            elif lower in rules.definite_descriptions and (
-                    (tok.pos_ == "NOUN" and _bare_definite(tok)) or (lower in rules.local_descriptions and _bare_compound(tok))):
+            elif lower in rules.definite_descriptions and ((tok.pos_ == "NOUN" and _bare_definite(tok, words))
+                                                           or (lower in rules.local_descriptions and _bare_compound(tok))):
                 types = set(rules.definite_descriptions[lower])
                 if lower in described and ActorType.COUNTRY in types:
                     target = described[lower]
@@ -98,12 +97,12 @@ def _last_subject_is_actor(sentences, s, pronoun, token_actor) -> bool:
     return True
 
 
-def _role(tok) -> str:
+def _role(tok, words: Words) -> str:
     """The token's dependency, or SETTING for a place an event is set in ('a forum in Singapore'):
     that is no actor the text goes on to count; or ASIDE for a name in a relative clause ('the
     TTP, which is aligned with the Taliban'), which a description points back to only when
     nothing else fits."""
-    if tok.dep_ == "prep_object" and tok.head.lower_ in WORDS.setting_prepositions:
+    if tok.dep_ == "prep_object" and tok.head.lower_ in words.setting_prepositions:
         return SETTING
     head = tok
     for _ in range(ASIDE_DEPTH):
@@ -115,12 +114,12 @@ def _role(tok) -> str:
     return tok.dep_
 
 
-def _counted(tok) -> int | None:
+def _counted(tok, words: Words) -> int | None:
     """'the three juntas', 'both countries', 'the two sides': how many actors a plural description
     counts (two to five)."""
     if tok.tag_ not in ("plural_noun", "plural_name"):
         return None
-    return next((c for c in (WORDS.group_size(child.lower_) for child in tok.children) if c is not None), None)
+    return next((c for c in (words.group_size(child.lower_) for child in tok.children) if c is not None), None)
 
 
 def _last_several(history, actors, types, count: int, before, sentences_back: int = 3) -> list[int]:
@@ -169,12 +168,12 @@ def _main_pair(ranked: list[tuple[int, int]], margin: float = 1.0) -> list[int]:
     return sorted(aid for aid, _ in ranked[:2])
 
 
-def _home_state_phrase(tok) -> bool:
+def _home_state_phrase(tok, words: Words) -> bool:
     """'the Federal Government', 'Federal officials', 'government troops': a state noun whose only
     modifiers say it is the country's own, definite or plural."""
     modifiers = [c for c in tok.children if c.dep_ in roles.DESCRIPTION_MODIFIERS]
-    return bool(modifiers) and all(c.lower_ in WORDS.home_state_modifiers for c in modifiers) \
-        and (any(c.lower_ == WORDS.definite_article for c in tok.children) or tok.tag_ == "plural_noun")
+    return bool(modifiers) and all(c.lower_ in words.home_state_modifiers for c in modifiers) \
+        and (any(c.lower_ == words.definite_article for c in tok.children) or tok.tag_ == "plural_noun")
 
 
 def _bare_compound(tok) -> bool:
@@ -194,14 +193,14 @@ def _force_of(actors, state: int, rules: ReferenceRules) -> int:
     return forces[0] if len(forces) == 1 else state
 
 
-def _bare_definite(tok) -> bool:
+def _bare_definite(tok, words: Words) -> bool:
     children = list(tok.children)
-    if not any((c.lower_ == WORDS.definite_article or c.lower_ in WORDS.demonstratives) and c.dep_ == "determiner"
+    if not any((c.lower_ == words.definite_article or c.lower_ in words.demonstratives) and c.dep_ == "determiner"
                for c in children):
         return False
     if any(c.dep_ in roles.DESCRIPTION_MODIFIERS for c in children):
         return False
-    if any(c.dep_ == "preposition" and c.lower_ == WORDS.belonging and any(p.dep_ == "prep_object" for p in c.children)
+    if any(c.dep_ == "preposition" and c.lower_ == words.belonging and any(p.dep_ == "prep_object" for p in c.children)
            for c in children):
         return False  # 'the leader of X' (not 'accused the group of seeking ...')
     return True

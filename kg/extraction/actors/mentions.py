@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kg.model import ActorType
-from kg.knowledge.language import language
+from kg.knowledge.language import Language, language_of
 from kg.extraction.actors.namemention import NameMention, by_sentence, mention_key
 from kg.extraction.parsing.nlp import common_word
 from kg.knowledge.names import fold
@@ -27,8 +27,6 @@ if TYPE_CHECKING:
 
 __all__ = ["NameMention", "find_names", "by_sentence", "mention_key"]
 
-WORDS = language("en").words
-DATES = language("en").dates
 ENTITY_TYPES = {"person": ActorType.PERSON, "organisation": ActorType.ORGANIZATION,
                "geopolitical": ActorType.PLACE, "location": ActorType.PLACE, "facility": ActorType.PLACE}
 NOT_NAMES = {"date", "time", "money", "percent", "quantity", "cardinal", "ordinal", "event",
@@ -45,11 +43,12 @@ def _capitalised(token: "Token") -> bool:
 def gazetteer_matches(sentence: "Sentence", rules: NameRules) -> list[tuple[int, int, GazetteerEntry]]:
     """Longest gazetteer matches, left to right, as (start, end, entry) token ranges."""
     doc, out = sentence.span.doc, []
+    articles = language_of(doc).words.articles
     i, end = sentence.span.start, sentence.span.end
     while i < end:
         found = None
         longest = rules.gazetteer.tokens_from(doc[i].text) if _capitalised(doc[i]) else 0
-        if longest and doc[i].lower_ not in WORDS.articles:
+        if longest and doc[i].lower_ not in articles:
             for j in range(min(end, i + MAX_GAZETTEER_TOKENS, i + longest), i, -1):
                 span = doc[i:j]
                 if span[-1].is_punct:
@@ -115,10 +114,12 @@ def _inside_longer_name(doc, start: int, end: int, sentence: "Sentence", rules: 
                         entry: GazetteerEntry) -> bool:
     """'Ali Mahmoud Abbas' is not the known 'Mahmoud Abbas', nor is 'Santiago Pena' the capital of
     Chile: the name goes on beyond the match."""
+    lang = language_of(doc)
+
     def extends(tok) -> bool:
         if tok.lower_ in rules.document_heads:
             return False  # 'UN Security Council Resolution 2254' is still the Council's
-        return _name_token(tok, False, rules) and not _title_word(tok, rules) and rules.entry(tok.text) is None
+        return _name_token(tok, False, rules, lang) and not _title_word(tok, rules) and rules.entry(tok.text) is None
     before = doc[start - 1] if start > sentence.span.start else None
     after = doc[end] if end < sentence.span.end else None
     if entry.type is ActorType.COUNTRY and entry.kind == "name" and _named_after_state(doc, start, sentence, rules):
@@ -131,8 +132,9 @@ def _inside_longer_name(doc, start: int, end: int, sentence: "Sentence", rules: 
 def _head_follows(doc, end: int, limit: int, rules: NameRules) -> bool:
     """Whether the capitalised words after a state's name end in a body's head ('Police', 'Defence
     Force'), within three words."""
+    lang = language_of(doc)
     for k in range(end, min(limit, end + 3)):
-        if not _name_token(doc[k], False, rules):
+        if not _name_token(doc[k], False, rules, lang):
             return False
         if doc[k].lower_ in rules.name_heads:
             return True
@@ -143,10 +145,11 @@ def _named_after_state(doc, start: int, sentence: "Sentence", rules: NameRules) 
     """Whether the state named at `start` ends a longer name: '<Name> of (the) STATE', the word
     before 'of' a capitalised English noun or adjective ('Heart', 'Bank') that is no title word or
     state noun, in a run of capitalised words with no person's name ('Hugh Todd of Guyana')."""
+    words = language_of(doc).words
     k = start - 1
-    if k > sentence.span.start and doc[k].lower_ == WORDS.definite_article:
+    if k > sentence.span.start and doc[k].lower_ == words.definite_article:
         k -= 1
-    if k <= sentence.span.start + 1 or doc[k].lower_ != WORDS.belonging:
+    if k <= sentence.span.start + 1 or doc[k].lower_ != words.belonging:
         return False
     word = doc[k - 1]
     if not (word.text[:1].isupper() and word.is_alpha and common_word(word) and not _title_word(word, rules)
@@ -162,34 +165,36 @@ def _named_after_state(doc, start: int, sentence: "Sentence", rules: NameRules) 
 
 def _name_chunks(sentence: "Sentence", taken: set[int], rules: NameRules) -> list[tuple[int, int]]:
     doc, span = sentence.span.doc, sentence.span
+    lang = language_of(doc)
+    words = lang.words
     chunks, i = [], span.start
     while i < span.end:
         tok = doc[i]
-        if i in taken or not _name_token(tok, i == span.start, rules):
+        if i in taken or not _name_token(tok, i == span.start, rules, lang):
             i += 1
             continue
         if i == span.start and tok.pos_ != "PROPN" and i + 1 < span.end and i + 1 not in taken \
-                and _name_token(doc[i + 1], False, rules) and fold(tok.text) not in rules.given_names:
+                and _name_token(doc[i + 1], False, rules, lang) and fold(tok.text) not in rules.given_names:
             i += 1  # 'Later Mbemba Kasongo met ...': a capitalised first word is no part of the name
             continue
         j = i + 1
         while j < span.end and j not in taken:
-            if _name_token(doc[j], False, rules):
+            if _name_token(doc[j], False, rules, lang):
                 j += 1
                 continue
             k = j
-            while k < span.end and k not in taken and (doc[k].lower_ in WORDS.name_connectors or (
-                    doc[k].lower_ == WORDS.belonging and k == j and rules.name_heads.get(doc[j - 1].lower_))
+            while k < span.end and k not in taken and (doc[k].lower_ in words.name_connectors or (
+                    doc[k].lower_ == words.belonging and k == j and rules.name_heads.get(doc[j - 1].lower_))
                     or (k == j and _joins_name_of(doc, i, k, span, taken, rules))
-                    or (k > j and doc[k].lower_ == WORDS.definite_article and doc[k - 1].lower_ == WORDS.belonging)
-                    or (k == j and doc[k].lower_ == WORDS.belonging and _state_follows(doc, k, span, rules))
-                    or (k == j and doc[k].lower_ in WORDS.genitive and _common_genitive(doc[j - 1], rules))):
+                    or (k > j and doc[k].lower_ == words.definite_article and doc[k - 1].lower_ == words.belonging)
+                    or (k == j and doc[k].lower_ == words.belonging and _state_follows(doc, k, span, rules))
+                    or (k == j and doc[k].lower_ in words.genitive and _common_genitive(doc[j - 1], rules))):
                 k += 1
-            if j < k < span.end and k not in taken and _name_token(doc[k], False, rules):
+            if j < k < span.end and k not in taken and _name_token(doc[k], False, rules, lang):
                 j = k + 1
             else:
                 break
-        while j > i and (doc[j - 1].lower_ in WORDS.name_connectors or doc[j - 1].lower_ == WORDS.belonging):
+        while j > i and (doc[j - 1].lower_ in words.name_connectors or doc[j - 1].lower_ == words.belonging):
             j -= 1
         start = _skip_leading_titles(doc, i, j, rules)
         if start < j:
@@ -207,7 +212,7 @@ def _common_genitive(word: "Token", rules: NameRules) -> bool:
 
 def _state_follows(doc, k: int, span, rules: NameRules) -> bool:
     """'of (the) STATE' ends the name whose first words come before it ('Heart of Moldova')."""
-    j = k + 2 if k + 1 < span.end and doc[k + 1].lower_ == WORDS.definite_article else k + 1
+    j = k + 2 if k + 1 < span.end and doc[k + 1].lower_ == language_of(doc).words.definite_article else k + 1
     if j >= span.end:
         return False
     entry = rules.entry(doc[j].text) or (rules.entry(doc[j:j + 2].text) if j + 1 < span.end else None)
@@ -217,11 +222,12 @@ def _state_follows(doc, k: int, span, rules: NameRules) -> bool:
 def _joins_name_of(doc, start: int, k: int, span, taken: set[int], rules: NameRules) -> bool:
     """'Party of Action and Solidarity', 'Ministry of Trade and Industry': after 'of' in a name,
     'and' joins the next capitalised word to it, unless that word starts another name or a title."""
+    words = language_of(doc).words
     nxt = k + 1
-    if not (doc[k].lower_ == WORDS.conjunction and nxt < span.end and nxt not in taken):
+    if not (doc[k].lower_ == words.conjunction and nxt < span.end and nxt not in taken):
         return False
     word = doc[nxt]
-    return any(doc[x].lower_ == WORDS.belonging for x in range(start, k)) and word.text[:1].isupper() \
+    return any(doc[x].lower_ == words.belonging for x in range(start, k)) and word.text[:1].isupper() \
         and fold(word.text) not in rules.given_names and not _title_word(word, rules)
 
 
@@ -246,15 +252,17 @@ def _mislabelled_person(tok: "Token", rules: NameRules) -> bool:
         before is not None and before.ent_type_ == tok.ent_type_ and fold(before.text) in rules.given_names)
 
 
-def _name_token(tok: "Token", sentence_start: bool, rules: NameRules) -> bool:
+def _name_token(tok: "Token", sentence_start: bool, rules: NameRules, lang: Language) -> bool:
+    """Whether a word may be part of a name. `lang` is its document's, which the caller binds once:
+    this runs for every word of every sentence."""
     if not _capitalised(tok) or tok.is_punct:
         return False
-    if (tok.ent_type_ in NOT_NAMES and not _mislabelled_person(tok, rules)) or tok.lower_ in DATES.weekdays \
-            or tok.text in WORDS.time_zones:
+    if (tok.ent_type_ in NOT_NAMES and not _mislabelled_person(tok, rules)) or tok.lower_ in lang.dates.weekdays \
+            or tok.text in lang.words.time_zones:
         return False  # 'on Sunday Trump said', '14:10 GMT'
     if sentence_start and tok.is_stop:
         return False
-    if tok.is_stop and tok.pos_ != "PROPN" and tok.lower_ not in WORDS.name_connectors \
+    if tok.is_stop and tok.pos_ != "PROPN" and tok.lower_ not in lang.words.name_connectors \
             and not (tok.text.isupper() and len(tok.text) > 1):  # "A" opening a sentence is no acronym
         return _name_after_title(tok, rules)
     return True
@@ -272,6 +280,8 @@ def _skip_leading_titles(doc, start: int, end: int, rules: NameRules) -> int:
     """Drop the title at the front of a capitalised run: 'Transport Minister Eleni Vardaki' is
     'Eleni Vardaki'; a run of title words only ('Foreign Minister') is no name at all. Without a
     title's head word, only honorifics go: 'Dr Eleni Vardaki', but 'National Electoral Commission'."""
+    joiners = language_of(doc).words.name_joiners
+
     def title_word(tok) -> bool:
         return _title_word(tok, rules) or tok.text == "-"
 
@@ -282,7 +292,7 @@ def _skip_leading_titles(doc, start: int, end: int, rules: NameRules) -> int:
     if heads and heads[-1] == end - 1 and all(title_word(doc[j]) or doc[j].pos_ == "PROPN" for j in range(start, end)):
         return end
     skipped = title_word if heads else honorific
-    while i < end - 1 and (skipped(doc[i]) or (doc[i].lower_ in WORDS.name_joiners and i > start)):
+    while i < end - 1 and (skipped(doc[i]) or (doc[i].lower_ in joiners and i > start)):
         i += 1
     if i == end - 1 and title_word(doc[i]):
         return end
@@ -291,17 +301,18 @@ def _skip_leading_titles(doc, start: int, end: int, rules: NameRules) -> int:
 
 def _unknown_name(sentence: "Sentence", start: int, end: int, rules: NameRules) -> NameMention | None:
     doc = sentence.span.doc
+    words = language_of(doc).words
     span = doc[start:end]
     if all(t.lower_ in rules.titles or t.lower_ in rules.title_modifiers for t in span) \
             and not _body_named_by_modifiers(doc, span, sentence.span.end, rules):
         return None
-    if span[-1].lower_ in rules.state_name_nouns and all(t.lower_ in WORDS.home_state_modifiers for t in span[:-1]):
+    if span[-1].lower_ in rules.state_name_nouns and all(t.lower_ in words.home_state_modifiers for t in span[:-1]):
         return None  # 'the Federal Government': the article's own state, read as a description
     if len(span) > 1 and span[-1].lower_ in rules.document_heads:
         return None  # 'the Doha Forum', 'the Trump Route': names of events and documents, no actors
     if _title_domain(doc, span, rules):
         return None  # 'Director General of Military Operations': the post's domain, no actor
-    heads = [t for t in span if t.lower_ == WORDS.belonging]
+    heads = [t for t in span if t.lower_ == words.belonging]
     last = doc[heads[0].i - 1].lower_ if heads and heads[0].i > start else span[-1].lower_
     kind_by_head = rules.name_heads.get(last)
     descriptor = _trailing_descriptor(doc, end, sentence.span.end, rules)
@@ -332,8 +343,8 @@ def _unknown_name(sentence: "Sentence", start: int, end: int, rules: NameRules) 
 
 def _title_domain(doc, span, rules: NameRules) -> bool:
     """Capitalised English words after a title and 'of' or 'for', not ending in a body's head."""
-    k = span.start
-    return k >= 2 and doc[k - 1].lower_ in WORDS.title_prepositions and _title_word(doc[k - 2], rules) \
+    k, prepositions = span.start, language_of(doc).words.title_prepositions
+    return k >= 2 and doc[k - 1].lower_ in prepositions and _title_word(doc[k - 2], rules) \
         and all(common_word(t) and not t.text.isupper() for t in span) and span[-1].lower_ not in rules.name_heads
 
 
@@ -342,15 +353,17 @@ def _body_named_by_modifiers(doc, span, limit: int, rules: NameRules) -> bool:
     'Air Force commander') name a body when a body's head ends them and no title follows."""
     after = doc[span.end] if span.end < limit else None
     return len(span) > 1 and rules.name_heads.get(span[-1].lower_) not in (None, ActorType.PERSON) \
-        and (after is None or (after.lower_ not in rules.titles and not _name_token(after, False, rules)))
+        and (after is None or (after.lower_ not in rules.titles
+                               and not _name_token(after, False, rules, language_of(doc))))
 
 
 def _in_place_role(tok, rules: NameRules) -> bool:
     """Where a name the tagger calls an organisation stands as a location: 'strikes on Kharkiv',
     'shelled El Fasher'."""
+    words = language_of(tok).words
     while (tok.dep_ in roles.COORDINATION or tok.dep_ == "compound") and tok.head != tok:
         tok = tok.head
-    if tok.dep_ == "prep_object" and (tok.head.lower_ in WORDS.locative_prepositions or tok.head.lower_ in WORDS.place_prepositions):
+    if tok.dep_ == "prep_object" and (tok.head.lower_ in words.locative_prepositions or tok.head.lower_ in words.place_prepositions):
         return True
     return tok.dep_ == "object" and tok.head.lemma_.lower() in rules.place_object_verbs
 

@@ -11,6 +11,7 @@ import re
 
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from types import MappingProxyType
 
 from kg.extraction.actors.local import LocalActor, MentionKey, TokenIndex, TokenKey
@@ -22,9 +23,6 @@ from kg.knowledge.rules import ResolutionRules, person_key
 from kg.extraction.actors.titles import TitlePhrase, follows_title
 
 __all__ = ["Referents", "resolve_names"]
-
-
-WORDS = language("en").words
 
 
 def _surname_keys(name: str, rules: ResolutionRules) -> set[str]:
@@ -88,7 +86,7 @@ def resolve_names(names: list[NameMention], titles: list[TitlePhrase], rules: Re
     new names in the list this stage returns; the names it is given stay as they are."""
     names = [m for m in names if m.kind != "people"]  # 'the Palestinians' are a people, not the state
     union = _Union()
-    _link_parenthetical_and_known_as(names, union)
+    _link_parenthetical_and_known_as(names, union, rules)
     by_key: dict[str, int] = {}
     for n, m in enumerate(names):
         key = _identity_key(m, rules)
@@ -172,9 +170,10 @@ def _name_key(m: NameMention, rules: ResolutionRules) -> str:
     return f"name:{fold(m.text)}"
 
 
-def _link_parenthetical_and_known_as(names: list[NameMention], union: _Union) -> None:
+def _link_parenthetical_and_known_as(names: list[NameMention], union: _Union, rules: ResolutionRules) -> None:
     """'the Sahel Liberation Front (SLF)', 'X, known as Abu Y': an alias joins its owner and takes
     its type. `names` gets the retyped aliases."""
+    alias_cues = rules.language.words.alias_cues
     in_sentence = _positions_by_sentence(names)
     redefined: dict[str, int] = {}  # an acronym the article expands itself -> the expansion
     for n, m in enumerate(names):
@@ -192,7 +191,7 @@ def _link_parenthetical_and_known_as(names: list[NameMention], union: _Union) ->
                 union.union(expansion, n)
                 continue
         window = doc[max(m.sentence.span.start, m.start - 5):m.start].text.lower().rstrip(" “\"'‘")
-        if any(window.endswith(cue) for cue in WORDS.alias_cues):
+        if any(window.endswith(cue) for cue in alias_cues):
             owners.append(_nearest_before(here, m, within_tokens=30))
         owner = next((k for k in owners if k is not None and names[k].type not in (ActorType.PLACE, None)
                       and _compatible(names[k], m)), None)
@@ -296,6 +295,7 @@ def _merge_surnames(names: list[NameMention], union: _Union, rules: ResolutionRu
 
 
 def _build_actors(names: list[NameMention], union: _Union, rules: ResolutionRules):
+    leading_article = _leading_article(rules.language.code)
     groups: dict[int, list[int]] = {}
     for n in range(len(names)):
         groups.setdefault(union.find(n), []).append(n)
@@ -314,11 +314,11 @@ def _build_actors(names: list[NameMention], union: _Union, rules: ResolutionRule
             if m.country and not actor.country:
                 actor.country = m.country
             if m.kind in ("name", "alias", "capital", "metonym", "place"):
-                surface = _display(m.text)
+                surface = _display(m.text, leading_article)
                 if surface not in actor.names:
                     actor.names.append(surface)
             elif m.kind == "state" and m.doc[m.end - 1].lower_ in rules.state_name_nouns:
-                surface = _display(m.text)
+                surface = _display(m.text, leading_article)
                 if surface not in actor.names:
                     actor.names.append(surface)
             mention_actor[member] = aid
@@ -328,9 +328,17 @@ def _build_actors(names: list[NameMention], union: _Union, rules: ResolutionRule
     return actors, mention_actor
 
 
-def _display(text: str) -> str:
+def _display(text: str, leading_article: re.Pattern[str]) -> str:
+    """A name as an actor's name: on one line, without quotes or a leading definite article."""
     text = re.sub(r"\s+", " ", text).strip().strip("“”\"'‘’,")
-    return re.sub(r"^(?:the|The)\s+", "", text)
+    return leading_article.sub("", text)
+
+
+@lru_cache(maxsize=None)
+def _leading_article(code: str) -> re.Pattern[str]:
+    """The definite article of a language opening a name ('the', 'The'), and the spaces after it."""
+    article = language(code).words.definite_article
+    return re.compile(rf"^(?:{re.escape(article)}|{re.escape(article.capitalize())})\s+")
 
 
 TYPE_TRUST = ("gazetteer", "head", "descriptor", "title", "ner", "")

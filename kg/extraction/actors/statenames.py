@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kg.model import ActorType
-from kg.knowledge.language import language
+from kg.knowledge.language import Words, language_of
 from kg.extraction.actors.namemention import NameMention
 from kg.knowledge.rules import GazetteerEntry, NameRules
 
@@ -15,7 +15,6 @@ if TYPE_CHECKING:
 
 __all__ = ["from_entry", "absorb_national_bodies", "body_of_state", "body_name"]
 
-WORDS = language("en").words
 ACTOR_ROLES = {"subject", "passive_subject", "possessor", "agent"}
 
 
@@ -25,17 +24,7 @@ def from_entry(sentence: "Sentence", start: int, end: int, entry: GazetteerEntry
     if led_end is not None:  # 'a Saudi-led coalition', 'the US-led coalition': a body of its own
         return NameMention(sentence, start, led_end, ActorType.ORGANIZATION, "name", None, "head")
     if entry.type is ActorType.COUNTRY and entry.kind == "demonym":
-        body_end = _national_body_end(doc, end, sentence.span.end, rules)
-        if body_end is not None:  # 'the Iranian foreign ministry', 'Sudanese intelligence services'
-            return NameMention(sentence, start, body_end, ActorType.GOVERNMENT_BODY, "name", None, "head", entry.name)
-        nxt = doc[end] if end < sentence.span.end else None
-        if nxt is not None and nxt.lower_ in rules.state_metonyms and nxt.pos_ in ("NOUN", "PROPN"):
-            return NameMention(sentence, start, end + 1, ActorType.COUNTRY, "state", entry.name, "gazetteer")
-        if nxt is not None and nxt.lower_ in WORDS.people_nouns:  # 'Georgian demonstrators': a nation's people
-            return NameMention(sentence, start, end + 1, ActorType.GROUP, "name", None, "head", entry.name)
-        if doc[end - 1].tag_ in ("plural_noun", "plural_name") and doc[end - 1].lower_.endswith("s"):
-            return NameMention(sentence, start, end, ActorType.GROUP, "people", None, "gazetteer")
-        return NameMention(sentence, start, end, ActorType.COUNTRY, "demonym", entry.name, "gazetteer")
+        return _from_demonym(sentence, start, end, entry, rules)
     if entry.kind == "town":
         return NameMention(sentence, start, end, ActorType.PLACE, "place", None, "town", entry.name)
     if entry.type is ActorType.COUNTRY and entry.kind in ("capital", "metonym"):
@@ -54,37 +43,60 @@ def from_entry(sentence: "Sentence", start: int, end: int, entry: GazetteerEntry
     return NameMention(sentence, start, end, entry.type, "name", entry.name, "gazetteer", entry.country)
 
 
+def _from_demonym(sentence: "Sentence", start: int, end: int, entry: GazetteerEntry, rules: NameRules) -> NameMention:
+    """What a state's demonym names: the state's body ('the Iranian foreign ministry'), the state
+    ('the Russian state', 'Iranian officials') or its people ('Georgian demonstrators', 'the Palestinians')."""
+    doc = sentence.span.doc
+    body_end = _national_body_end(doc, end, sentence.span.end, rules)
+    if body_end is not None:  # 'the Iranian foreign ministry', 'Sudanese intelligence services'
+        return NameMention(sentence, start, body_end, ActorType.GOVERNMENT_BODY, "name", None, "head", entry.name)
+    nxt = doc[end] if end < sentence.span.end else None
+    if nxt is not None and nxt.lower_ in rules.state_metonyms and nxt.pos_ in ("NOUN", "PROPN"):
+        return NameMention(sentence, start, end + 1, ActorType.COUNTRY, "state", entry.name, "gazetteer")
+    if nxt is not None and nxt.lower_ in language_of(doc).words.people_nouns:  # 'Georgian demonstrators'
+        return NameMention(sentence, start, end + 1, ActorType.GROUP, "name", None, "head", entry.name)
+    if doc[end - 1].tag_ in ("plural_noun", "plural_name") and doc[end - 1].lower_.endswith("s"):
+        return NameMention(sentence, start, end, ActorType.GROUP, "people", None, "gazetteer")
+    return NameMention(sentence, start, end, ActorType.COUNTRY, "demonym", entry.name, "gazetteer")
+
+
 def body_of_state(state: NameMention, rules: NameRules) -> NameMention | None:
     """"Pakistan's foreign ministry", "Moscow's defence ministry": a lower-case body after a state's
     genitive is that state's body, named as the demonym would name it ('Pakistani foreign ministry')."""
+    if state.type is not ActorType.COUNTRY or state.kind not in ("name", "capital") or state.canonical is None:
+        return None
     doc, limit = state.doc, state.sentence.span.end
-    if state.type is not ActorType.COUNTRY or state.kind not in ("name", "capital") or state.canonical is None \
-            or state.end >= limit or doc[state.end].lower_ not in WORDS.genitive:
+    words = language_of(doc).words
+    if state.end >= limit or doc[state.end].lower_ not in words.genitive:
         return None
     body_end = _national_body_end(doc, state.end + 1, limit, rules)
     if body_end is None:
         return None
-    name = body_name(doc[state.end + 1:body_end].text, state.canonical, rules)
+    name = body_name(doc[state.end + 1:body_end].text, state.canonical, rules, words)
     return NameMention(state.sentence, state.start, body_end, ActorType.GOVERNMENT_BODY, "name", name, "head",
                        state.canonical)
 
 
-def body_name(text: str, state: str, rules: NameRules) -> str:
-    """A state's body named by its demonym ('Afghan Ministry of Foreign Affairs'), or the gazetteer's
-    name for that ('Pakistani Foreign Office' is the Pakistani Ministry of Foreign Affairs)."""
+def body_name(text: str, state: str, rules: NameRules, words: Words) -> str:
+    """A state's body named by its demonym ('Afghan Ministry of Foreign Affairs') or, with none, as
+    the state's ('Ministry of Foreign Affairs of Ruritania'); or the gazetteer's name for that
+    ('Pakistani Foreign Office' is the Pakistani Ministry of Foreign Affairs)."""
     demonym = rules.gazetteer.demonyms.get(state)
-    name = f"{demonym} {text}" if demonym else f"{text} of {state}"
+    name = f"{demonym} {text}" if demonym else f"{text} {words.belonging} {state}"
     entry = rules.gazetteer.entry(name)
     return entry.name if entry is not None and entry.type is ActorType.GOVERNMENT_BODY else name
 
 
 def _led_body_end(doc, end: int, limit: int) -> int | None:
     """Where 'X-led coalition' ends, after a state's name or demonym, if it follows."""
-    if end + 2 < limit and doc[end].text == "-" and doc[end + 1].lower_ in WORDS.leading_participles:
+    if not (end + 2 < limit and doc[end].text == "-"):
+        return None
+    words = language_of(doc).words
+    if doc[end + 1].lower_ in words.leading_participles:
         k = end + 2
         while k < limit - 1 and doc[k].pos_ == "ADJ":
             k += 1  # 'Saudi-led military coalition'
-        if doc[k].lemma_.lower() in WORDS.led_bodies:
+        if doc[k].lemma_.lower() in words.led_bodies:
             return k + 1
     return None
 
@@ -105,17 +117,18 @@ def _national_body_end(doc, end: int, limit: int, rules: NameRules) -> int | Non
 def _used_as_actor(doc, start: int, end: int, rules: NameRules) -> bool:
     """A capital names its government when it acts or is acted upon ('Moscow said', 'talks with Kyiv'),
     not when it is a location ('in Moscow', 'the capital, Moscow', 'rebuild Damascus')."""
+    words = language_of(doc).words
     tok = doc[end - 1]
     while tok.dep_ == "conjunct" and tok.head != tok:
         tok = tok.head
     if tok.dep_ in ACTOR_ROLES:
         return True
-    if tok.dep_ == "prep_object" and tok.head.lower_ in WORDS.actor_prepositions:
+    if tok.dep_ == "prep_object" and tok.head.lower_ in words.actor_prepositions:
         return True
-    if tok.dep_ == "prep_object" and tok.head.lower_ == WORDS.source_preposition and (
-            tok.head.head.lemma_.lower() in (rules.relation_nouns if tok.head.head.pos_ == "NOUN" else WORDS.provoking_verbs)):
+    if tok.dep_ == "prep_object" and tok.head.lower_ == words.source_preposition and (
+            tok.head.head.lemma_.lower() in (rules.relation_nouns if tok.head.head.pos_ == "NOUN" else words.provoking_verbs)):
         return True  # 'condemnation from Washington', 'drew criticism from Moscow'
-    if start >= 2 and doc[start - 1].lower_ == WORDS.inside and doc[start - 2].lower_ in rules.state_name_nouns:
+    if start >= 2 and doc[start - 1].lower_ == words.inside and doc[start - 2].lower_ in rules.state_name_nouns:
         return True  # 'the new leadership in Damascus', 'the authorities in Kabul'
 
     if tok.dep_ == "object" and tok.head.lemma_.lower() in rules.relation_verbs:
@@ -127,6 +140,7 @@ def _used_as_actor(doc, start: int, end: int, rules: NameRules) -> bool:
 
 def absorb_national_bodies(mentions: list[NameMention], doc, rules: NameRules) -> list[NameMention]:
     """'Turkish' + 'Ministry of Defense' is one government body of Turkey, not two mentions."""
+    words = language_of(doc).words
     out: list[NameMention] = []
     for mention in mentions:
         prev = out[-1] if out else None
@@ -134,7 +148,7 @@ def absorb_national_bodies(mentions: list[NameMention], doc, rules: NameRules) -
                 and mention.canonical is None and mention.type in (
                     ActorType.GOVERNMENT_BODY, ActorType.ARMED_GROUP, ActorType.ORGANIZATION):
             kind = mention.type
-            if kind is ActorType.ARMED_GROUP and doc[mention.start].lower_ in rules.national_heads | WORDS.national_body_words:
+            if kind is ActorType.ARMED_GROUP and doc[mention.start].lower_ in rules.national_heads | words.national_body_words:
                 kind = ActorType.GOVERNMENT_BODY
             out[-1] = NameMention(mention.sentence, prev.start, mention.end, kind, "name", None, mention.cue,
                                   prev.canonical)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from kg.model import ActorType
-from kg.knowledge.language import language
+from kg.knowledge.language import Words, language_of
 from kg.knowledge.rules import TitleRules
 
 if TYPE_CHECKING:
@@ -20,7 +20,6 @@ if TYPE_CHECKING:
 
 __all__ = ["TitlePhrase", "find_titles", "is_genitive", "singular_of", "follows_title"]
 
-WORDS = language("en").words
 ORG_TYPES = {ActorType.COUNTRY, ActorType.ORGANIZATION, ActorType.ARMED_GROUP, ActorType.GOVERNMENT_BODY,
              ActorType.INTERNATIONAL_ORGANIZATION, ActorType.MEDIA_OUTLET}
 MAX_HEAD_TOKENS = 5
@@ -72,26 +71,27 @@ def singular_of(text: str) -> str:
     return text[:-1] if text.endswith("s") and not text.endswith("ss") else text
 
 
-def is_genitive(tok: "Token") -> bool:
-    """"'s", or the apostrophe of a plural genitive ('the rebels'')."""
-    return tok.text in WORDS.genitive or tok.text in GENITIVE_MARKS
+def is_genitive(tok: "Token", words: Words) -> bool:
+    """"'s", or the apostrophe of a plural genitive ('the rebels''); `words` of the token's language."""
+    return tok.text in words.genitive or tok.text in GENITIVE_MARKS
 
 
 def _org_after(doc, k: int, limit: int, by_token) -> "NameMention | None":
     """The organisation named after 'of': 'of HTS', 'of the Kurdish-led Syrian Democratic Forces'
     (or the place after 'for': 'envoy for Syria'); "of the Houthis' Supreme Political Council" is
     the council's, "of the Houthis' political bureau" the Houthis'."""
-    if k < limit and doc[k].lower_ == WORDS.definite_article:
+    words = language_of(doc).words
+    if k < limit and doc[k].lower_ == words.definite_article:
         k += 1
     owner = None
     for j in range(k, min(limit, k + 5)):
-        if is_genitive(doc[j]):
+        if is_genitive(doc[j], words):
             continue
         mention = by_token.get(j)
         if mention is not None and mention.end < limit and doc[mention.end].text == "-":
             continue  # 'the HTS-backed Salvation Government': HTS only qualifies the name
         if mention is not None and mention.end < limit and (
-                is_genitive(doc[mention.end])):
+                is_genitive(doc[mention.end], words)):
             owner = owner or (mention if mention.kind != "demonym" else None)
             continue
         if mention is not None:
@@ -146,6 +146,7 @@ def _extend_left(sentence: "Sentence", head_start: int, by_token, rules: TitleRu
     """Modifiers, demonyms and organisations before the head ('the Turkish defence minister',
     'Iran's foreign minister'), or the patron whose title it is ('Trump's adviser')."""
     doc, span = sentence.span.doc, sentence.span
+    words = language_of(doc).words
     j = head_start - 1
     while j >= span.start:
         tok = doc[j]
@@ -157,16 +158,16 @@ def _extend_left(sentence: "Sentence", head_start: int, by_token, rules: TitleRu
             j = mention.start - 1
             continue
         if mention is not None and mention.type is ActorType.PERSON and j + 1 < head_start \
-                and doc[j + 1].lower_ in WORDS.genitive and not reach.orgs:
+                and doc[j + 1].lower_ in words.genitive and not reach.orgs:
             reach.patron = mention
             reach.start = mention.start
             break
-        if tok.text in (",",) or tok.lower_ == WORDS.conjunction or tok.lower_ in WORDS.genitive:
+        if tok.text in (",",) or tok.lower_ == words.conjunction or tok.lower_ in words.genitive:
             before = by_token.get(j - 1) if j - 1 >= span.start else None
             if before is not None and before.kind == "demonym" and reach.orgs and reach.orgs[0].kind == "demonym":
                 j -= 1  # 'the Turkish, Russian and Syrian defence ministers'
                 continue
-            if tok.lower_ in WORDS.genitive:
+            if tok.lower_ in words.genitive:
                 j -= 1
                 continue
             break
@@ -177,24 +178,25 @@ def _extend_left(sentence: "Sentence", head_start: int, by_token, rules: TitleRu
             j -= 1
             continue
         break
-    while reach.start < head_start and (doc[reach.start].text in (",", "-") or doc[reach.start].lower_ == WORDS.conjunction):
+    while reach.start < head_start and (doc[reach.start].text in (",", "-") or doc[reach.start].lower_ == words.conjunction):
         reach.start += 1
-    if j >= span.start and doc[j].lower_ in WORDS.determiners:
+    if j >= span.start and doc[j].lower_ in words.determiners:
         reach.start = j
 
 
 def _extend_over_domains(sentence: "Sentence", head_end: int, by_token, rules: TitleRules, reach: _Reach) -> None:
     """'minister of foreign affairs', 'minister for Trade and Industry': the post's domain."""
     doc, span = sentence.span.doc, sentence.span
+    words = language_of(doc).words
     k = head_end
-    while k + 1 < span.end and doc[k].lower_ in WORDS.title_prepositions:
+    while k + 1 < span.end and doc[k].lower_ in words.title_prepositions:
         j = k + 1
         while j < span.end and by_token.get(j) is None and (
                 doc[j].lower_ in rules.title_domains or (doc[j].text[:1].isupper() and doc[j].pos_ in ("PROPN", "NOUN"))
-                or (doc[j].lower_ == WORDS.conjunction and j + 1 < span.end and doc[j + 1].text[:1].isupper()
+                or (doc[j].lower_ == words.conjunction and j + 1 < span.end and doc[j + 1].text[:1].isupper()
                     and by_token.get(j + 1) is None)):
             j += 1
-        if not any(doc[i].lower_ != WORDS.definite_article for i in range(k + 1, j)):
+        if not any(doc[i].lower_ != words.definite_article for i in range(k + 1, j)):
             break
         k = reach.end = j
         reach.domain = True
@@ -204,23 +206,24 @@ def _extend_over_scope(sentence: "Sentence", head_start: int, by_token, rules: T
     """'head of the X Government in Idlib', 'envoy to the United Nations', 'adviser to X': the
     organisations after the head, the place it serves, or the person it advises."""
     doc, span = sentence.span.doc, sentence.span
+    words = language_of(doc).words
     for _ in range(2):
-        if not (reach.end + 1 < span.end and doc[reach.end].lower_ in WORDS.title_organisation_prepositions):
+        if not (reach.end + 1 < span.end and doc[reach.end].lower_ in words.title_organisation_prepositions):
             break
         prep = doc[reach.end].lower_
-        to = prep not in WORDS.title_prepositions and prep != WORDS.inside  # 'envoy to'
+        to = prep not in words.title_prepositions and prep != words.inside  # 'envoy to'
         mention = _org_after(doc, reach.end + 1, span.end, by_token)
-        if mention is not None and prep == WORDS.inside and mention.kind == "place" and mention.country \
+        if mention is not None and prep == words.inside and mention.kind == "place" and mention.country \
                 and not reach.orgs:
             reach.orgs.append(mention)  # 'the foreign ministry spokesman in Tehran': the state's
             reach.end = mention.end
         elif mention is not None and mention.type in ORG_TYPES and not to and not reach.orgs \
-                and not (prep != WORDS.belonging and mention.type is ActorType.COUNTRY and mention.kind == "name"
-                         and doc[head_start].lower_ in WORDS.envoy_titles):
+                and not (prep != words.belonging and mention.type is ActorType.COUNTRY and mention.kind == "name"
+                         and doc[head_start].lower_ in words.envoy_titles):
             reach.orgs.append(mention)
             reach.end = mention.end
             _extend_over_list(doc, span, by_token, reach)
-        elif mention is not None and mention.type is not ActorType.PERSON and (prep != WORDS.belonging and not to or (
+        elif mention is not None and mention.type is not ActorType.PERSON and (prep != words.belonging and not to or (
                 to and mention.type in ORG_TYPES)):
             reach.end = mention.end  # 'special envoy for Syria', 'envoy to the UN': the post's scope
         elif to and reach.patron is None and not reach.orgs:
@@ -232,10 +235,11 @@ def _extend_over_scope(sentence: "Sentence", head_start: int, by_token, rules: T
 
 def _extend_over_list(doc, span, by_token, reach: _Reach) -> None:
     """'of Turkey, Iran and Russia': more organisations listed after the first."""
-    while reach.end + 1 < span.end and (doc[reach.end].text == "," or doc[reach.end].lower_ == WORDS.conjunction):
-        k = reach.end + 1 if doc[reach.end + 1].lower_ not in (WORDS.conjunction, WORDS.definite_article) \
+    words = language_of(doc).words
+    while reach.end + 1 < span.end and (doc[reach.end].text == "," or doc[reach.end].lower_ == words.conjunction):
+        k = reach.end + 1 if doc[reach.end + 1].lower_ not in (words.conjunction, words.definite_article) \
             else reach.end + 2
-        k = k + 1 if k < span.end and doc[k].lower_ == WORDS.definite_article else k
+        k = k + 1 if k < span.end and doc[k].lower_ == words.definite_article else k
         nxt = by_token.get(k)
         if nxt is None or nxt.start != k or nxt.type not in ORG_TYPES or nxt.kind == "demonym":
             break
@@ -245,10 +249,11 @@ def _extend_over_list(doc, span, by_token, reach: _Reach) -> None:
 
 def _patron_after(doc, span, by_token, rules: TitleRules, reach: _Reach) -> None:
     """'adviser to Supreme Leader Ali Khamenei': the person the title serves."""
+    article = language_of(doc).words.definite_article
     k = reach.end + 1
     while k < span.end and by_token.get(k) is None and (
             doc[k].lower_ in rules.titles or doc[k].lower_ in rules.title_modifiers
-            or doc[k].lower_.rstrip(".") in rules.honorifics or doc[k].lower_ == WORDS.definite_article):
+            or doc[k].lower_.rstrip(".") in rules.honorifics or doc[k].lower_ == article):
         k += 1
     after = by_token.get(k)
     if after is not None and after.type is ActorType.PERSON:
@@ -259,6 +264,7 @@ def _patron_after(doc, span, by_token, rules: TitleRules, reach: _Reach) -> None
 def _phrase(sentence: "Sentence", head_start: int, head_end: int, head: str, rules: TitleRules,
             reach: _Reach) -> TitlePhrase:
     doc, span = sentence.span.doc, sentence.span
+    former_prefixes = language_of(doc).words.former_prefixes
     label_tokens = [t for t in reach.modifiers if t.lower_ not in rules.former and t.text != "-"]
     label_tokens += list(doc[head_start:head_end])
     if reach.end > head_end and not reach.orgs:
@@ -276,7 +282,7 @@ def _phrase(sentence: "Sentence", head_start: int, head_end: int, head: str, rul
     return TitlePhrase(
         sentence=sentence, start=start, end=reach.end, head=head, label=label,
         leads=rules.titles[head].leads and not (mods & rules.not_leading) and not reach.domain,  # a domain's head
-        former=bool(mods & rules.former) or (start > span.start and doc[start - 1].lower_ in WORDS.former_prefixes),
+        former=bool(mods & rules.former) or (start > span.start and doc[start - 1].lower_ in former_prefixes),
         plural=plural, orgs=tuple(reach.orgs), head_index=head_end - 1, patron=reach.patron,
     )
 
@@ -285,15 +291,16 @@ def follows_title(t: TitlePhrase, m: "NameMention") -> bool:
     """Whether the name `m` comes right after the title `t`: 'Foreign Minister X', 'the
     minister, Mr X', 'Director General of Military Operations, Major General X'."""
     doc = t.doc
+    words = language_of(doc).words
     k = t.end
-    if k + 1 < m.start and doc[k].lower_ == WORDS.belonging and doc[k + 1].text[:1].isupper():
+    if k + 1 < m.start and doc[k].lower_ == words.belonging and doc[k + 1].text[:1].isupper():
         k += 1  # 'Director General of Military Operations, Major General X': the post's own domain
-        while k < m.start and (doc[k].text[:1].isupper() or doc[k].lower_ == WORDS.conjunction):
+        while k < m.start and (doc[k].text[:1].isupper() or doc[k].lower_ == words.conjunction):
             k += 1
     k = _skip_aside(doc, k, t.sentence.span.end)
     if k < len(doc) and doc[k].text == ",":
         k += 1
-    while k < m.start and doc[k].lower_.rstrip(".") in WORDS.honorifics:
+    while k < m.start and doc[k].lower_.rstrip(".") in words.honorifics:
         k += 1
     return k == m.start
 
@@ -301,8 +308,9 @@ def follows_title(t: TitlePhrase, m: "NameMention") -> bool:
 def _skip_aside(doc, k: int, limit: int) -> int:
     """Skip a parenthesis '( ... )', a dash clause '– ... –' or a relative clause ', who ... ,'
     starting at token k."""
+    relatives = language_of(doc).words.aside_relatives
     for _ in range(2):
-        if k + 1 < limit and doc[k].text == "," and doc[k + 1].lower_ in WORDS.aside_relatives:
+        if k + 1 < limit and doc[k].text == "," and doc[k + 1].lower_ in relatives:
             close = next((j for j in range(k + 2, limit) if doc[j].text == ","), None)
             if close is None:
                 return k

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from kg.model import ActorType
 from kg.extraction.actors.local import LocalActor, country_actor
-from kg.knowledge.language import language
+from kg.knowledge.language import language_of
 from kg.extraction.actors.mentions import NameMention, mention_key
 from kg.extraction.actors.resolve import Referents
 
@@ -17,7 +17,6 @@ if TYPE_CHECKING:
 
 __all__ = ["find_affiliations"]
 
-WORDS = language("en").words
 OWN_ORGANISATIONS = (ActorType.ORGANIZATION, ActorType.ARMED_GROUP, ActorType.GOVERNMENT_BODY)
 OWNING_BODIES = (ActorType.INTERNATIONAL_ORGANIZATION, ActorType.ORGANIZATION, ActorType.ARMED_GROUP)
 BODY_REACH = 6  # tokens after 'of' within which the organisation's name starts
@@ -52,42 +51,50 @@ def find_affiliations(referents: Referents, actors: Mapping[int, LocalActor]) ->
         org = _own_organisation(n, names, by_start, referents, actors)
         if org is not None:
             out.append((person, org, m.sentence))
-        if m.end + 2 >= len(m.doc):
-            continue
-        doc, k = m.doc, m.end
-        if doc[k].lemma_.lower() in WORDS.on_behalf_verbs and doc[k + 1].lower_ == WORDS.serving:
-            k += 1
-        elif doc[k].lower_ == WORDS.serving and not any(t.pos_ == "VERB" for t in doc[m.start - 2 if m.start > 1 else 0:m.start]):
-            if not (m.start > 0 and doc[m.start - 1].lower_ == WORDS.conjunction):
-                continue
-        elif doc[k].lower_ != WORDS.belonging:
-            continue
-        other = by_start.get((m.sentence.index, k + 1))
-        if other is None:
-            body = _body_after_of(m, k, by_start, names, referents, actors) if doc[k].lower_ == WORDS.belonging else None
-            if body is not None:
-                out.append((person, body, m.sentence))  # 'Prime Minister X of the Tripoli-based GNU'
-            continue
-        target = names[other]
-        state = referents.of_name.get(mention_key(target))
-        if target.kind == "place" and target.country and doc[k].lower_ == WORDS.serving:
-            state = country_actor(actors, target.country)  # 'signed for Kinshasa'
-        elif state is None or actors[state].type is not ActorType.COUNTRY or target.kind not in ("name", "capital"):
-            continue
-        out.append((person, state, m.sentence))
+        served = _served_after(m, by_start, names, referents, actors)
+        if served is not None:
+            out.append((person, served, m.sentence))
     return tuple(out), actors
+
+
+def _served_after(m: NameMention, by_start, names, referents: Referents, actors) -> int | None:
+    """The state or body named after a person's name that the person serves: 'Hakan Fidan of
+    Turkey', 'X signed for Kinshasa' (the state of the place), 'Prime Minister X of the
+    Tripoli-based GNU'."""
+    if m.end + 2 >= len(m.doc):
+        return None
+    doc, k = m.doc, m.end
+    words = language_of(doc).words
+    if doc[k].lemma_.lower() in words.on_behalf_verbs and doc[k + 1].lower_ == words.serving:
+        k += 1
+    elif doc[k].lower_ == words.serving and not any(t.pos_ == "VERB" for t in doc[m.start - 2 if m.start > 1 else 0:m.start]):
+        if not (m.start > 0 and doc[m.start - 1].lower_ == words.conjunction):
+            return None
+    elif doc[k].lower_ != words.belonging:
+        return None
+    other = by_start.get((m.sentence.index, k + 1))
+    if other is None:
+        return _body_after_of(m, k, by_start, names, referents, actors) if doc[k].lower_ == words.belonging else None
+    target = names[other]
+    state = referents.of_name.get(mention_key(target))
+    if target.kind == "place" and target.country and doc[k].lower_ == words.serving:
+        return country_actor(actors, target.country)  # 'signed for Kinshasa'
+    if state is None or actors[state].type is not ActorType.COUNTRY or target.kind not in ("name", "capital"):
+        return None
+    return state
 
 
 def _body_after_of(m: NameMention, k: int, by_start, names, referents: Referents, actors) -> int | None:
     """'X of the Tripoli-based Government of National Unity': an organisation named after 'of the'
     and modifiers (a hyphenated '-based' place, adjectives)."""
     doc, end = m.doc, m.sentence.span.end
+    article = language_of(doc).words.definite_article
     for j in range(k + 1, min(end, k + BODY_REACH)):
         found = by_start.get((m.sentence.index, j))
         body = referents.of_name.get(mention_key(names[found])) if found is not None else None
         if body is not None and actors[body].type in OWN_ORGANISATIONS:
             return body
-        if not (doc[j].lower_ == WORDS.definite_article or doc[j].pos_ == "ADJ" or doc[j].text == "-"
+        if not (doc[j].lower_ == article or doc[j].pos_ == "ADJ" or doc[j].text == "-"
                 or doc[j - 1].text == "-" or (j + 1 < end and doc[j + 1].text == "-")):
             return None
     return None
@@ -96,7 +103,7 @@ def _body_after_of(m: NameMention, k: int, by_start, names, referents: Referents
 def _genitive_state(m: NameMention, names, by_end, referents: Referents, actors) -> int | None:
     """"Germany's Friedrich Merz", "Pakistan's Ishaq Dar": the state whose genitive a person's
     name directly follows."""
-    if m.start < 2 or m.doc[m.start - 1].lower_ not in WORDS.genitive:
+    if m.start < 2 or m.doc[m.start - 1].lower_ not in language_of(m.doc).words.genitive:
         return None
     owner = by_end.get((m.sentence.index, m.start - 1))
     if owner is None or names[owner].kind not in ("name", "capital"):
@@ -111,7 +118,7 @@ def _own_organisation(n: int, names, by_start, referents: Referents, actors) -> 
     nearest name before it in the sentence."""
     m = names[n]
     doc, k = m.doc, m.end
-    if k + 1 >= len(doc) or doc[k].lower_ not in WORDS.genitive:
+    if k + 1 >= len(doc) or doc[k].lower_ not in language_of(doc).words.genitive:
         org_at = _after_own_pronoun(n, names)
     else:
         org_at = by_start.get((m.sentence.index, k + 1))
@@ -125,7 +132,7 @@ def _part_named(m: NameMention, by_start, names, referents: Referents, actors) -
     """"NATO's Kosovo Force", "the PKK's armed wing ...": the organisation named right after an
     organisation's genitive is part of it."""
     doc, k = m.doc, m.end
-    if k + 1 >= len(doc) or doc[k].lower_ not in WORDS.genitive:
+    if k + 1 >= len(doc) or doc[k].lower_ not in language_of(doc).words.genitive:
         return None
     part_at = by_start.get((m.sentence.index, k + 1))
     part = referents.of_name.get(mention_key(names[part_at])) if part_at is not None else None
@@ -141,6 +148,6 @@ def _after_own_pronoun(n: int, names) -> int | None:
     if following is None or following.sentence.index != m.sentence.index or following.start < 2:
         return None
     pronoun = m.doc[following.start - 1]
-    if pronoun.lower_ not in WORDS.person_pronouns or pronoun.tag_ != "possessive_pronoun":
+    if pronoun.lower_ not in language_of(pronoun).words.person_pronouns or pronoun.tag_ != "possessive_pronoun":
         return None
     return n + 1

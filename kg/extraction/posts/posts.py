@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from kg.extraction.actors.local import ArticleActors, LocalActor, LocalPost, MentionKey, TokenIndex, country_actor, find_country, home_state, main_state
 from kg.extraction.relations.arguments import Arguments
-from kg.knowledge.language import language
+from kg.knowledge.language import Words, language_of
 from kg.extraction.actors.mentions import NameMention, by_sentence, mention_key
 from kg.model import ActorType
 from kg.knowledge.rules import ArgumentRules, TitleRules
@@ -18,8 +18,6 @@ from kg.extraction.actors.titles import TitlePhrase, follows_title, is_genitive
 DESCRIBED_REACH = 6  # sentences back the owner of "the bloc's president" is looked for
 
 __all__ = ["PostsFound", "find_posts", "title_words", "spelled"]
-
-WORDS = language("en").words
 
 
 @dataclass(frozen=True)
@@ -38,13 +36,13 @@ def find_posts(titles: list[TitlePhrase], names: list[NameMention], referents: M
                arguments: ArgumentRules, homes: tuple[str, ...] = (),
                paragraphs: Mapping[int, int] | None = None) -> PostsFound:
     """Posts from a title beside a person's name; `homes`: the dateline's states; `paragraphs`: their offsets."""
+    words = rules.language.words
     posts: list[LocalPost] = []
     actors = dict(actors)
     token_actor, cue = index.editable()
     held = set()
     countries = _states_spoken_of(names, titles, referents, actors)
-    main = main_state(token_actor, actors)
-    home = home_state(main, homes)
+    home = home_state(main_state(token_actor, actors), homes)
     names_in, titles_in = by_sentence(names), by_sentence(titles)
     for t in sorted(titles, key=lambda t: t.patron is not None):  # a patron's own post first
         here = names_in.get(t.sentence.index, [])
@@ -63,12 +61,12 @@ def find_posts(titles: list[TitlePhrase], names: list[NameMention], referents: M
         orgs = [country_actor(actors, o.country) if o.kind == "place" else referents.get(mention_key(o)) for o in t.orgs]
         orgs = [o for o in orgs if o is not None and o != holder]
         nationality: set[int] = set()
-        if not orgs and t.doc[t.start].lower_ == WORDS.possessive_relative:
+        if not orgs and t.doc[t.start].lower_ == words.possessive_relative:
             orgs = [a for a in _arguments(t, actors, token_actor, cue, arguments).antecedent(t.doc[t.head_index])
                     if a != holder]
-        if t.doc[t.start].lower_ in WORDS.organisation_possessives:  # 'its Kenyan commander': its, and Kenyan
+        if t.doc[t.start].lower_ in words.organisation_possessives:  # 'its Kenyan commander': its, and Kenyan
             owner = _clause_subject(_arguments(t, actors, token_actor, cue, arguments), actors)
-            if not owner and t.doc[t.start].lower_ in WORDS.thing_pronouns:  # 'its', not 'their'
+            if not owner and t.doc[t.start].lower_ in words.thing_pronouns:  # 'its', not 'their'
                 owner = _organisation_before(t, names, referents, actors)
             nationality = {o for o in orgs if o not in owner} if owner else set()
             orgs = owner + sorted(nationality)
@@ -85,7 +83,7 @@ def find_posts(titles: list[TitlePhrase], names: list[NameMention], referents: M
                 t, countries, paragraphs or {}, _states_of_others(t, here, holder, referents, actors, posts))
             if not orgs and home is not None:
                 orgs = [country_actor(actors, home)]
-        label = _counterpart_of(t, posts, holder) if t.head == WORDS.counterpart else t.label
+        label = _counterpart_of(t, posts, holder) if t.head == words.counterpart else t.label
         pairs = [(holder, org) for org in orgs]
         if t.plural:
             pairs = _each_listed(t, person, here, referents, actors, orgs, rules) or pairs
@@ -98,7 +96,7 @@ def find_posts(titles: list[TitlePhrase], names: list[NameMention], referents: M
 def _past_genitive_tail(doc, k: int, limit: int) -> int:
     """"X, a member of the Front's political bureau,": past the words the organisation's genitive
     owns, to where the title's phrase ends."""
-    if k < limit and is_genitive(doc[k]):
+    if k < limit and is_genitive(doc[k], language_of(doc).words):
         k += 1
         while k < limit and doc[k].pos_ in ("NOUN", "ADJ") and not doc[k].is_punct:
             k += 1
@@ -112,9 +110,10 @@ def _each_listed(t: TitlePhrase, first: NameMention, here: list[NameMention], re
     else (a state's title) in the state the gazetteer knows them for ('their foreign ministers, X
     and Y')."""
     people, doc, end = [first], t.doc, first.end
+    words = language_of(doc).words
     for m in here:
         if m.start > end and m.type is ActorType.PERSON and all(
-                tok.text == "," or tok.lower_ == WORDS.conjunction for tok in doc[end:m.start]):
+                tok.text == "," or tok.lower_ == words.conjunction for tok in doc[end:m.start]):
             people.append(m)
             end = m.end
     holders = [referents.get(mention_key(m)) for m in people]
@@ -122,7 +121,7 @@ def _each_listed(t: TitlePhrase, first: NameMention, here: list[NameMention], re
         return []
     if len(orgs) == len(holders):
         return list(zip(holders, orgs))
-    owners_before = t.start > 1 and is_genitive(doc[t.start - 1]) and doc[t.start - 2].tag_ in ("plural_noun", "plural_name")
+    owners_before = t.start > 1 and is_genitive(doc[t.start - 1], words) and doc[t.start - 2].tag_ in ("plural_noun", "plural_name")
     if len(orgs) == 1 and not owners_before:  # 'Iran's deputy foreign ministers, X and Y' (not 'the two
         return [(h, orgs[0]) for h in holders]  # countries' foreign ministers, X and Y')
     if orgs or not _state_title(t, rules):
@@ -159,7 +158,8 @@ def _described_owner(t: TitlePhrase, names: list[NameMention], referents, actors
     """"the bloc's commission president", "the ministry's spokesman": the last actor of the kind
     the description names, named in the title's sentence or the DESCRIBED_REACH before it."""
     doc, k = t.doc, t.start
-    if k < 3 or not is_genitive(doc[k - 1]) or doc[k - 3].lower_ != WORDS.definite_article:
+    words = language_of(doc).words
+    if k < 3 or not is_genitive(doc[k - 1], words) or doc[k - 3].lower_ != words.definite_article:
         return []
     types = rules.described_owners.get(doc[k - 2].lower_)
     if not types:
@@ -183,7 +183,8 @@ def _patron_of(t: TitlePhrase, here: list[NameMention], referents, actors) -> in
     before a title that opens with 'his' or 'her' in its sentence ('Lula sent his adviser, Y')."""
     if t.patron is not None:
         return referents.get(mention_key(t.patron))
-    if t.doc[t.start].lower_ not in WORDS.person_pronouns or t.doc[t.start].tag_ != "possessive_pronoun":
+    opening = t.doc[t.start]
+    if opening.lower_ not in language_of(opening).words.person_pronouns or opening.tag_ != "possessive_pronoun":
         return None
     people = _named_last(here, referents, actors, (t.sentence.index, t.start), 0, lambda kind: kind is ActorType.PERSON)
     return people[0] if people else None
@@ -202,15 +203,16 @@ def _capital_before(t: TitlePhrase, names: list[NameMention], actors, referents)
 def _possessed(t: TitlePhrase, rules: TitleRules) -> bool:
     """'His delegation included Foreign Minister X': whose minister depends on whose delegation;
     'the bloc's commission president' is the bloc's ('the country's president' a state's)."""
-    if any(tok.lower_ in WORDS.possessive_pronouns and tok.tag_ == "possessive_pronoun"
+    words = language_of(t.doc).words
+    if any(tok.lower_ in words.possessive_pronouns and tok.tag_ == "possessive_pronoun"
            for tok in t.doc[t.sentence.span.start:t.end]):
         return True
-    return t.start > 1 and t.doc[t.start - 1].lower_ in WORDS.genitive \
+    return t.start > 1 and t.doc[t.start - 1].lower_ in words.genitive \
         and t.doc[t.start - 2].lemma_.lower() not in rules.state_nouns
 
 
 def _state_title(t: TitlePhrase, rules: TitleRules) -> bool:
-    label = " ".join(title_words(t.label))
+    label = " ".join(title_words(t.label, language_of(t.doc).words))
     words = label.split()
     return any(" ".join(words[i:]) in rules.state_titles for i in range(len(words)))
 
@@ -247,7 +249,7 @@ def _counterpart_of(t: TitlePhrase, posts: list[LocalPost], holder: int) -> str:
     for post in reversed(posts):
         if post.holder != holder and t.sentence.index - 1 <= post.sentence.index <= t.sentence.index:
             return post.title
-    return WORDS.counterpart
+    return language_of(t.doc).words.counterpart
 
 
 def _arguments(t: TitlePhrase, actors, token_actor, cue, rules: ArgumentRules) -> Arguments:
@@ -265,7 +267,7 @@ def _org_of_next(t: TitlePhrase, titles: list[TitlePhrase], referents) -> list[i
     """'X, Deputy Prime Minister and Minister of Foreign Affairs of Pakistan': a title joined by
     'and' to the next one is in that one's organisation."""
     doc = t.doc
-    if t.end >= len(doc) or doc[t.end].lower_ != WORDS.conjunction:
+    if t.end >= len(doc) or doc[t.end].lower_ != language_of(doc).words.conjunction:
         return []
     following = next((o for o in titles if o.start == t.end + 1), None)
     orgs = [referents.get(mention_key(o)) for o in following.orgs] if following is not None else []
@@ -278,6 +280,7 @@ def _inherited_org(t: TitlePhrase, titles: list[TitlePhrase], posts: list[LocalP
     the same kind shares its organisation (not so across a verb: 'President A met President B',
     nor from another person's title to a name and its own: 'A, minister of X, and B, minister')."""
     doc = t.doc
+    conjunction = language_of(doc).words.conjunction
     for post in reversed(posts):
         if post.sentence.index != t.sentence.index or post.end > t.start:
             continue
@@ -288,20 +291,21 @@ def _inherited_org(t: TitlePhrase, titles: list[TitlePhrase], posts: list[LocalP
         between = doc[post.end:t.start]
         if any(tok.pos_ in ("VERB", "AUX") and tok.dep_ != "noun_clause" for tok in between):
             return []
-        return [post.org] if any(tok.lower_ in (WORDS.conjunction, ",") for tok in between) else []
+        return [post.org] if any(tok.lower_ in (conjunction, ",") for tok in between) else []
     return []
 
 
 def _appointee(t: TitlePhrase, names: list[NameMention]) -> NameMention | None:
     """'appointed X as president of Y', 'X was named chairman of Y': the person a verb of
     appointing gives the post to."""
+    words = language_of(t.doc).words
     word = t.doc[t.head_index]
     while t.start <= word.head.i < t.end and word.head != word:
         word = word.head  # 'secretary-general': the word of the title the verb governs
-    verb = word.head.head if word.dep_ == "prep_object" and word.head.lower_ in WORDS.label_prepositions else word.head
+    verb = word.head.head if word.dep_ == "prep_object" and word.head.lower_ in words.label_prepositions else word.head
     if verb.dep_ == "parataxis" and verb.head.dep_ == "object":  # 'appointed X (also written Y) as president'
         verb = verb.head.head
-    if word.dep_ not in ("prep_object", "object_predicate", "attribute", "object") or verb.lemma_.lower() not in WORDS.appointing_verbs:
+    if word.dep_ not in ("prep_object", "object_predicate", "attribute", "object") or verb.lemma_.lower() not in words.appointing_verbs:
         return None
     people = [c for c in verb.children if c.dep_ in ("object", "passive_subject", "object_predicate") and c.i != word.i]
     for m in names:
@@ -321,17 +325,18 @@ def _person_before(t: TitlePhrase, names: list[NameMention], titles: list[TitleP
     """'X, the leader of Y' and 'X, President Z's adviser' (over the patron's own title); 'X,
     Deputy Prime Minister and Minister of Foreign Affairs of Y' (both titles are X's)."""
     doc = t.doc
+    words = language_of(doc).words
     start = t.start
     if t.patron is not None:
         for other in titles:
             if other is not t and other.sentence.index == t.sentence.index and other.end == t.patron.start:
                 start = min(start, other.start)
-    if start >= 4 and is_genitive(doc[start - 1]) and doc[start - 3].lower_ == WORDS.definite_article:
+    if start >= 4 and is_genitive(doc[start - 1], words) and doc[start - 3].lower_ == words.definite_article:
         start -= 3  # 'X, the ministry's spokesman'
     edge = doc[t.head_index].left_edge.i
-    if edge < start and doc[edge].lower_ in WORDS.articles and not any(d.text == "," for d in doc[edge:start]):
+    if edge < start and doc[edge].lower_ in words.articles and not any(d.text == "," for d in doc[edge:start]):
         start = edge  # 'X, a Damascus-based Palestinian official'
-    if start >= 2 and doc[start - 1].lower_ == WORDS.conjunction:
+    if start >= 2 and doc[start - 1].lower_ == words.conjunction:
         first = next((o for o in titles if o is not t and o.end == start - 1), None)
         return _person_before(first, names, titles) if first is not None else None
     if start < 2 or doc[start - 1].text != ",":
@@ -339,16 +344,16 @@ def _person_before(t: TitlePhrase, names: list[NameMention], titles: list[TitleP
     for m in names:
         if m.sentence.index == t.sentence.index and m.type is ActorType.PERSON and m.end == start - 1:
             after = _past_genitive_tail(doc, t.end, t.sentence.span.end)
-            if after >= t.sentence.span.end or doc[after].is_punct or doc[after].lower_ in WORDS.aside_relatives or (
-                    doc[after].lower_ == WORDS.conjunction and any(o.start == after + 1 for o in titles)):
+            if after >= t.sentence.span.end or doc[after].is_punct or doc[after].lower_ in words.aside_relatives or (
+                    doc[after].lower_ == words.conjunction and any(o.start == after + 1 for o in titles)):
                 return m
     return None
 
 
-def title_words(label: str) -> list[str]:
-    words = label.lower().replace("-", " ").split()
-    return [spelled(w) for w in words if w not in WORDS.generic_title_words]
+def title_words(label: str, words: Words) -> list[str]:
+    """The words of a title that say which post it is, spelled one way; `words` of its language."""
+    return [spelled(w, words) for w in label.lower().replace("-", " ").split() if w not in words.generic_title_words]
 
 
-def spelled(word: str) -> str:
-    return WORDS.title_spellings.get(word, word)
+def spelled(word: str, words: Words) -> str:
+    return words.title_spellings.get(word, word)

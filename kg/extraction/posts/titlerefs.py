@@ -6,16 +6,19 @@ from __future__ import annotations
 import bisect
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from kg.model import ActorType
 from kg.extraction.actors.local import LocalActor, LocalPost, TokenIndex, clear_first
-from kg.knowledge.language import language
+from kg.knowledge.language import language_of
 from kg.extraction.posts.posts import PostsFound, spelled, title_words
 from kg.extraction.actors.titles import TitlePhrase
 
+if TYPE_CHECKING:
+    from kg.extraction.parsing.nlp import Sentence
+
 __all__ = ["resolve_titles"]
 
-WORDS = language("en").words
 PEOPLE_REACH = 1  # sentences back in which 'the two presidents' finds the people it counts
 
 
@@ -50,13 +53,7 @@ def resolve_titles(titles: list[TitlePhrase], beside: PostsFound, actors: Mappin
                 token_actor[key] = targets
                 cue[key] = "title"
             continue
-        targets: list[int] = []
-        for org in org_ids or [None]:
-            found = _leader_of(actors, held.refreshed(), org, named) if head in WORDS.leader_titles \
-                and org is not None else None
-            found = found if found is not None else _holder_of(held.refreshed(), head, org, t)
-            if found is not None and found not in targets:
-                targets.append(found)
+        targets = _holders(t, head, org_ids, held, actors, named)
         if t.plural and org_ids and len(targets) < len(org_ids):
             targets = _affiliated(t, org_ids, affiliations, posts) or targets
         if not targets and not t.plural and len(org_ids) == 1:
@@ -74,11 +71,25 @@ def resolve_titles(titles: list[TitlePhrase], beside: PostsFound, actors: Mappin
     return TokenIndex.of(token_actor, cue), tuple(posts)
 
 
+def _holders(t: TitlePhrase, head: str, org_ids: list[int], held: "_HeldPosts", actors: Mapping[int, LocalActor],
+             named: dict[int, int]) -> list[int]:
+    """The people a title names, one for each organisation it names (or one for none): the
+    organisation's leader for a leader's title ('the Syrian leader'), else the holder of the post."""
+    leader_titles = language_of(t.doc).words.leader_titles
+    targets: list[int] = []
+    for org in org_ids or [None]:
+        found = _leader_of(actors, held.refreshed(), org, named) if head in leader_titles and org is not None else None
+        found = found if found is not None else _holder_of(held.refreshed(), head, org, t)
+        if found is not None and found not in targets:
+            targets.append(found)
+    return targets
+
+
 def _whose(t: TitlePhrase, token_actor) -> list[int]:
     """'Somalia, Egypt and Eritrea, whose leaders met': the actors named in the coordination the
     relative clause of a plural title hangs on."""
     doc = t.doc
-    if doc[t.start].lower_ != WORDS.possessive_relative:
+    if doc[t.start].lower_ != language_of(doc).words.possessive_relative:
         return []
     tok = doc[t.head_index]
     while tok.dep_ != "relative_clause":
@@ -113,7 +124,8 @@ def _affiliated(t: TitlePhrase, org_ids: list[int], affiliations, posts: list[Lo
 def _counted(t: TitlePhrase) -> int | None:
     """'the three leaders', 'both ministers': how many people a plural title counts."""
     doc = t.doc
-    counts = (WORDS.group_size(doc[i].lower_) for i in range(max(t.sentence.span.start, t.start - 1), t.head_index))
+    words = language_of(doc).words
+    counts = (words.group_size(doc[i].lower_) for i in range(max(t.sentence.span.start, t.start - 1), t.head_index))
     return next((c for c in counts if c is not None), None)
 
 
@@ -140,7 +152,7 @@ class _HeldPosts:
     """The posts of an article grouped by holder, organisation and title: a post said in a
     thousand sentences is looked at once per title, not a thousand times."""
 
-    def __init__(self, posts: list[LocalPost], ranks: list[tuple[int, str, int]] = ()):
+    def __init__(self, posts: list[LocalPost], ranks: list[tuple[int, str, "Sentence"]] = ()):
         self.posts = posts
         self.ranks = ranks
         self._seen = -1
@@ -150,24 +162,30 @@ class _HeldPosts:
         if self._seen != len(self.posts):  # posts may have been added since
             grouped: dict[tuple, list[int]] = {}
             for p in self.posts:
-                grouped.setdefault((p.holder, p.org, frozenset(title_words(p.title)), p.leads), []).append(
+                grouped.setdefault((p.holder, p.org, _said_words(p.title, p.sentence), p.leads), []).append(
                     p.sentence.index)
             for holder, label, sentence in self.ranks:
-                grouped.setdefault((holder, NO_ORG, frozenset(title_words(label)), False), []).append(sentence)
+                grouped.setdefault((holder, NO_ORG, _said_words(label, sentence), False), []).append(sentence.index)
             self._groups = [_Held(*key, tuple(sorted(indexes))) for key, indexes in grouped.items()]
             self._seen = len(self.posts)
         return self._groups
 
 
+def _said_words(title: str, sentence: "Sentence") -> frozenset[str]:
+    """The words of a title said in a sentence, in the sentence's language (`title_words`)."""
+    return frozenset(title_words(title, language_of(sentence.span).words))
+
+
 def _last_holders(held: list[_Held], head: str, count: int, t: TitlePhrase) -> list[int]:
     """The last `count` people before the title holding such a post ('leader' means any leading post,
     'military leader' a military rank)."""
+    words = language_of(t.doc).words
     holders: list[int] = []
-    ranked = bool(set(title_words(t.label)) & WORDS.military_words)  # 'the three military leaders': officers
+    ranked = bool(set(title_words(t.label, words)) & words.military_words)  # 'the three military leaders': officers
     said = [(g.last_before(t.sentence.index, inclusive=False), n, g) for n, g in enumerate(held)]
     for _last, _n, g in sorted(((i, n, g) for i, n, g in said if i is not None), key=lambda x: (-x[0], -x[1])):
-        fits = bool(g.words & WORDS.military_ranks) if ranked else g.leads if head in WORDS.leader_titles else (
-            spelled(head).rstrip("s") in {w.rstrip("s") for w in g.words})
+        fits = bool(g.words & words.military_ranks) if ranked else g.leads if head in words.leader_titles else (
+            spelled(head, words).rstrip("s") in {w.rstrip("s") for w in g.words})
         if fits and g.holder not in holders:
             holders.append(g.holder)
         if len(holders) == count:
@@ -178,8 +196,8 @@ def _last_holders(held: list[_Held], head: str, count: int, t: TitlePhrase) -> l
 def _known_national(actors: Mapping[int, LocalActor], org: int, t: TitlePhrase) -> list[int]:
     """'the US president' in an article that names Trump without his post: the one person the
     gazetteer places in that state, named before the title."""
-    state = actors[org]
-    if state.type is not ActorType.COUNTRY or not state.canonical or t.head.split()[-1] not in WORDS.head_of_state_titles:
+    state, heads_of_state = actors[org], language_of(t.doc).words.head_of_state_titles
+    if state.type is not ActorType.COUNTRY or not state.canonical or t.head.split()[-1] not in heads_of_state:
         return []
     here = (t.sentence.index, t.start)
     people = [a.id for a in actors.values() if a.type is ActorType.PERSON and a.country == state.canonical
@@ -200,7 +218,7 @@ def _last_people(token_actor, actors: Mapping[int, LocalActor], count: int, t: T
     """'A and B shook hands. The two presidents met': with no such posts said, the last `count`
     people named in the sentence before the title's (in its own, they are the other side: 'X will
     meet the two leaders')."""
-    if len(title_words(t.label)) > 1:
+    if len(title_words(t.label, language_of(t.doc).words)) > 1:
         return []  # 'the three military leaders' says more of whom it means than who was named last
     keys = sorted(k for k in token_actor if t.sentence.index - PEOPLE_REACH <= k[0] < t.sentence.index)
     people: list[int] = []
@@ -213,7 +231,7 @@ def _last_people(token_actor, actors: Mapping[int, LocalActor], count: int, t: T
     return []
 
 
-def _ranks(titles: list[TitlePhrase], beside: PostsFound, token_actor) -> list[tuple[int, str, int]]:
+def _ranks(titles: list[TitlePhrase], beside: PostsFound, token_actor) -> list[tuple[int, str, "Sentence"]]:
     """Titles beside a name that give no post, for want of an organisation ('Archbishop X',
     'General Y'): (holder, title, sentence), so that 'the archbishop' later is X."""
     posted = {(p.sentence.index, p.start) for p in beside.posts}
@@ -222,7 +240,7 @@ def _ranks(titles: list[TitlePhrase], beside: PostsFound, token_actor) -> list[t
         key = (t.sentence.index, t.start)
         holders = token_actor.get((t.sentence.index, t.head_index)) if key in beside.held and key not in posted else None
         if holders and not t.plural:
-            out.append((holders[0], t.label, t.sentence.index))
+            out.append((holders[0], t.label, t.sentence))
     return out
 
 
@@ -249,11 +267,12 @@ def _leader_of(actors: Mapping[int, LocalActor], held: list[_Held], org: int, na
 def _holder_of(held: list[_Held], head: str, org: int | None, t: TitlePhrase) -> int | None:
     """The one person holding the post a title names (of `org`, when given): the only such
     holder in the article, else the one named last before it."""
-    wanted = set(title_words(t.label))
-    head = spelled(head)
+    words = language_of(t.doc).words
+    wanted = set(title_words(t.label, words))
+    head = spelled(head, words)
     matches = []
     for g in held:
-        if head in WORDS.leader_titles and org is not None and g.leads and g.org == org:
+        if head in words.leader_titles and org is not None and g.leads and g.org == org:
             matches.append(g)  # 'the Iranian leader': whoever leads Iran here
             continue
         if head not in g.words and head.rstrip("s") not in g.words:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Iterable
 from kg.model import ActorType
 from kg.extraction.actors.local import ArticleActors, find_country
 from kg.extraction.parsing.clauses import governing_clause
-from kg.knowledge.language import language
+from kg.knowledge.language import DateWords, Words, language_of
 from kg.knowledge.rules import ArgumentRules
 from kg.extraction.parsing import roles
 
@@ -22,8 +22,6 @@ if TYPE_CHECKING:
 __all__ = ["Arguments", "unique", "place_states", "participle_owners", "with_coordinated", "listed_after_them",
            "governed_states", "of_time"]
 
-WORDS = language("en").words
-DATES = language("en").dates
 TIME_ENTITIES = {"date", "time"}  # the entity tagger's labels of dates and times
 
 
@@ -53,20 +51,21 @@ def _set_beside(noun: "Token", actors: ArticleActors, sentence: "Sentence") -> l
     return list(actors.at(sentence.index, j))
 
 
-def _listed_among(appos: "Token") -> bool:
+def _listed_among(appos: "Token", words: Words) -> bool:
     """'..., among them X and Y' hung on another noun as its apposition, or made the subject of
     the verb after it: a list of some, not another name of that noun nor the verb's subject."""
     if appos.dep_ not in ("apposition", "subject"):
         return False
     doc, first = appos.doc, min(t.i for t in appos.subtree)
-    after_them = first >= 2 and doc[first - 1].lower_ == WORDS.them and doc[first - 2].lower_ in WORDS.including
-    return after_them or any(c.dep_ == "preposition" and c.lower_ in WORDS.including and c.i < appos.i for c in appos.children)
+    after_them = first >= 2 and doc[first - 1].lower_ == words.them and doc[first - 2].lower_ in words.including
+    return after_them or any(c.dep_ == "preposition" and c.lower_ in words.including and c.i < appos.i for c in appos.children)
 
 
 def _members_of_whole(noun: "Token", actors: ArticleActors, sentence: "Sentence") -> bool:
     """'an umbrella of factions': a plural common noun after 'of' that names no actor, whose
     phrase the relative clause after it is about."""
-    return noun.head.lower_ == WORDS.belonging and noun.tag_ == "plural_noun" and not actors.at(sentence.index, noun.i)
+    belonging = language_of(noun).words.belonging
+    return noun.head.lower_ == belonging and noun.tag_ == "plural_noun" and not actors.at(sentence.index, noun.i)
 
 
 class Arguments:
@@ -76,12 +75,15 @@ class Arguments:
         self.sentence = sentence
         self.actors = actors
         self.rules = rules
+        self.language = language_of(sentence.span)
+        self.words = self.language.words
 
     def actors_of(self, head: "Token", seen: set[int] | None = None) -> list[int]:
         seen = seen if seen is not None else set()
         if head.i in seen:
             return []
         seen.add(head.i)
+        words = self.words
         ids = list(self.actors.at(self.sentence.index, head.i))
         word = head.lower_
         describes = head.dep_ == "apposition" and head.head.i in seen  # 'Russia, a member of the Council'
@@ -91,27 +93,27 @@ class Arguments:
             ids = [a for c in head.children if c.dep_ == "compound" and (
                 c.lower_ in self.rules.proxy_nouns or head.ent_type_ in TIME_ENTITIES)
                    for a in self.actors_of(c, seen)]  # and 'met President Assad Tuesday' parsed as one phrase
-        if not ids and word in WORDS.name_tail_nouns:  # 'the Victory bloc', 'the HUR intelligence directorate'
+        if not ids and word in words.name_tail_nouns:  # 'the Victory bloc', 'the HUR intelligence directorate'
             ids = [a for c in head.children if c.dep_ in ("compound", "noun_modifier") and c.pos_ == "PROPN"
                    for a in self.actors.at(self.sentence.index, c.i) if self.actors.actors[a].type is not ActorType.PERSON]
         if not ids and word in self.rules.state_name_nouns:  # "Kurti's government", 'the Government of Türkiye'
             ids = [a for c in head.children if c.dep_ == "possessor" for a in self.actors_of(c, seen)] or [
-                a for c in head.children if c.dep_ == "preposition" and c.lower_ == WORDS.belonging
+                a for c in head.children if c.dep_ == "preposition" and c.lower_ == words.belonging
                 for p in c.children if p.dep_ == "prep_object" for a in _states_of(self, p)]
         if not ids and (word in self.rules.state_name_nouns or word in self.rules.asset_nouns):
             ids = self.state_inside(head)
         if not ids and head.pos_ in ("NUM", "PRON", "DET", "ADJ"):  # 'several of M23's commanders'
-            ids = [a for c in head.children if c.dep_ == "preposition" and c.lower_ == WORDS.belonging
+            ids = [a for c in head.children if c.dep_ == "preposition" and c.lower_ == words.belonging
                    for p in c.children if p.dep_ == "prep_object" for a in self.actors_of(p, seen)]
         if not ids and head.dep_ == "apposition" and head.pos_ == "NOUN" and not describes:
             # 'X, the umbrella that includes Y' (not when reached from the name it stands beside)
             ids = _set_beside(head, self.actors, self.sentence)
         for child in [c for t in self.mention_tokens(head, ids) for c in t.children]:
-            if child.dep_ in roles.COORDINATION and not _listed_among(child):
+            if child.dep_ in roles.COORDINATION and not _listed_among(child, words):
                 for aid in self.actors_of(child, seen):
                     if aid not in ids:
                         ids.append(aid)
-            elif child.dep_ == "preposition" and child.lower_ in WORDS.including:
+            elif child.dep_ == "preposition" and child.lower_ in words.including:
                 for pobj in child.children:  # 'officials, including X and Y', 'among them X'
                     if pobj.dep_ == "prep_object":
                         ids += [a for a in self.actors_of(pobj, seen) if a not in ids]
@@ -120,13 +122,14 @@ class Arguments:
     def state_inside(self, head: "Token") -> list[int]:
         """'the government in Kabul', 'sites in Pakistan', 'the cities of Goma and Bukavu': the
         state the noun is in."""
+        words = self.words
         doc = head.doc
-        following = doc[head.i + 2] if head.i + 2 < len(doc) and doc[head.i + 1].lower_ == WORDS.inside else None
-        places = [p for c in head.children if c.dep_ == "preposition" and c.lower_ == WORDS.inside for p in c.children
+        following = doc[head.i + 2] if head.i + 2 < len(doc) and doc[head.i + 1].lower_ == words.inside else None
+        places = [p for c in head.children if c.dep_ == "preposition" and c.lower_ == words.inside for p in c.children
                   if p.dep_ == "prep_object"] or ([following] if following is not None else [])
         states = [a for p in places for a in _countries_at(self, p)]
         if not states and head.lower_ in self.rules.asset_nouns:
-            named = [p for c in head.children if c.dep_ == "preposition" and c.lower_ in (WORDS.inside, WORDS.belonging)
+            named = [p for c in head.children if c.dep_ == "preposition" and c.lower_ in (words.inside, words.belonging)
                      for p in c.children if p.dep_ == "prep_object"]
             states = [a for p in named for a in place_states(self, p)]
         return states
@@ -147,12 +150,13 @@ class Arguments:
         return list(doc[start:end])
 
     def subject_heads(self, verb: "Token") -> list["Token"]:
+        words = self.words
         tok = verb
         for _ in range(4):
             subjects = [c for c in tok.children if c.dep_ in roles.SUBJECTS]
-            if subjects and tok.dep_ == "relative_clause" and all(c.lower_ in WORDS.relative_pronouns for c in subjects):
+            if subjects and tok.dep_ == "relative_clause" and all(c.lower_ in words.relative_pronouns for c in subjects):
                 return [self.relative_head(tok)]  # 'the alliance, which includes X': the alliance
-            kept = [c for c in subjects if not _listed_among(c)]
+            kept = [c for c in subjects if not _listed_among(c, words)]
             if kept:  # (a list hung on the verb as its subject is no subject: 'X, among them A, urged')
                 return kept
             if tok.dep_ == "clause_subject" and tok.tag_ == "gerund":  # 'The TNLA, fighting alongside X, has taken ...'
@@ -161,7 +165,7 @@ class Arguments:
             if tok.dep_ == "prep_clause" and tok.head.dep_ == "preposition" and tok.head.head != tok.head:
                 governor = tok.head.head
                 objects = [c for c in governor.children if c.dep_ == "object"]
-                if tok.head.lower_ == WORDS.belonging and objects:
+                if tok.head.lower_ == words.belonging and objects:
                     return objects  # 'accused Rwanda of backing X'
                 tok = governor
                 continue
@@ -169,7 +173,7 @@ class Arguments:
                 head = governing_clause(tok)
                 if tok.dep_ == "open_clause" or (tok.dep_ == "adverb_clause" and head.lemma_.lower() in self.rules.sending_verbs):
                     controllers = [c for c in head.children if c.dep_ == "object"]
-                    controllers += [p for c in head.children if c.dep_ == "preposition" and c.lower_ in WORDS.appeal_prepositions
+                    controllers += [p for c in head.children if c.dep_ == "preposition" and c.lower_ in words.appeal_prepositions
                                     and c.i > head.i for p in c.children if p.dep_ == "prep_object"]  # not 'On security, X agreed
                     if controllers:
                         return controllers  # 'commits the SDF to support X', 'called on Y to help X'
@@ -189,7 +193,7 @@ class Arguments:
         named = [a for a in self.actors.at(self.sentence.index, head.i)
                  if self.actors.actors[a].type not in (ActorType.PLACE, ActorType.COUNTRY)]  # someone, not somewhere
         if head.dep_ == "prep_object" and head.head.head != head.head and not named and (
-                head.head.lower_ in WORDS.locative_prepositions or _members_of_whole(head, self.actors, self.sentence)):
+                head.head.lower_ in self.words.locative_prepositions or _members_of_whole(head, self.actors, self.sentence)):
             head = head.head.head  # 'the party in Kosovo, which', 'an umbrella of factions that includes'
             if not self.actors.at(self.sentence.index, head.i) and head.dep_ == "apposition":
                 head = head.head
@@ -223,7 +227,7 @@ class Arguments:
             return []
         start = self.mention_tokens(subject, self.actors.at(self.sentence.index, subject.i))[0].i
         doc = verb.doc
-        if start < 2 or doc[start - 1].lower_ != WORDS.conjunction:
+        if start < 2 or doc[start - 1].lower_ != self.words.conjunction:
             return []
         before = self.actors.at(self.sentence.index, doc[start - 2].i)
         return [a for a in before if self.actors.actors[a].type is not ActorType.PLACE]
@@ -243,7 +247,7 @@ class Arguments:
         the EU': the party to a pact."""
         ids: list[int] = []
         if head.lemma_.lower() in self.rules.pact_nouns or head.lower_ in self.rules.pact_nouns:
-            ids += [a for c in head.children if c.dep_ == "preposition" and c.lower_ == WORDS.accompanying
+            ids += [a for c in head.children if c.dep_ == "preposition" and c.lower_ == self.words.accompanying
                     for p in c.children if p.dep_ == "prep_object" for a in self.actors_of(p)]
         if head.lemma_.lower() not in self.rules.stance_nouns and head.lower_ not in self.rules.stance_nouns:
             return unique(ids) or self._doers(head)
@@ -253,7 +257,7 @@ class Arguments:
                 for sub in child.children:
                     if sub.dep_ == "conjunct":
                         ids += self.actors.at(self.sentence.index, sub.i)
-            if child.dep_ == "preposition" and child.lower_ in WORDS.authorship:
+            if child.dep_ == "preposition" and child.lower_ in self.words.authorship:
                 for pobj in child.children:
                     ids += self.actors_of(pobj)
         # 'Turkish-Syrian rapprochement': demonyms joined by a hyphen modify the noun together
@@ -264,10 +268,10 @@ class Arguments:
         return [a for a in unique(ids) if self.actors.actors[a].type is not ActorType.PLACE]
 
 
-def of_time(prep: "Token") -> bool:
+def of_time(prep: "Token", dates: DateWords) -> bool:
     """'on Monday', 'in November': a preposition of time, no particle of a phrasal verb ('called X on
-    Monday') nor a destination ('sent in November')."""
-    return any(p.ent_type_ in TIME_ENTITIES or p.lower_ in DATES.weekdays for p in prep.children
+    Monday') nor a destination ('sent in November'); `dates` are the date words of its language."""
+    return any(p.ent_type_ in TIME_ENTITIES or p.lower_ in dates.weekdays for p in prep.children
                if p.dep_ in roles.PREPOSITIONAL_OBJECTS)
 
 
@@ -299,21 +303,21 @@ def listed_after_them(args: "Arguments", verb: "Token", objects: list["Token"]) 
     list anywhere: the actors named after 'them', up to the next comma that starts no more of the
     list (its people, when it names any), when a plural common noun or a delegation is the verb's
     object (or, for `listed_after_them(args, verb, subjects)`, its subject)."""
-    doc, known, end = verb.doc, args.actors.actors, args.sentence.span.end
-    plural = [o for o in objects if (o.tag_ == "plural_noun" and o.pos_ == "NOUN") or o.lower_ in WORDS.led_parties]
+    doc, known, end, words = verb.doc, args.actors.actors, args.sentence.span.end, args.words
+    plural = [o for o in objects if (o.tag_ == "plural_noun" and o.pos_ == "NOUN") or o.lower_ in words.led_parties]
     start = next((t.i + 2 for t in doc[plural[0].i + 1:end - 1]
-                  if t.lower_ in WORDS.including and doc[t.i + 1].lower_ == WORDS.them), None) if plural else None
+                  if t.lower_ in words.including and doc[t.i + 1].lower_ == words.them), None) if plural else None
     out: list[int] = []
     k = start if start is not None else end
-    while k < end and not (doc[k].is_punct and doc[k].text != "-" and k + 1 < end and not _name_like(doc[k + 1])):
+    while k < end and not (doc[k].is_punct and doc[k].text != "-" and k + 1 < end and not _name_like(doc[k + 1], words)):
         out += [a for a in args.actors.at(args.sentence.index, k) if a not in out and known[a].type is not ActorType.PLACE]
         k += 1
     people = [a for a in out if known[a].type is ActorType.PERSON]
     return people or out  # 'Islamic Jihad leader X': the people, not the bodies their titles name
 
 
-def _name_like(tok: "Token") -> bool:
-    return tok.text[:1].isupper() or tok.lower_ == WORDS.conjunction or tok.pos_ == "ADJ"
+def _name_like(tok: "Token", words: Words) -> bool:
+    return tok.text[:1].isupper() or tok.lower_ == words.conjunction or tok.pos_ == "ADJ"
 
 
 def _owners(args: "Arguments", head: "Token", seen: set[int]) -> list[int]:
@@ -321,20 +325,20 @@ def _owners(args: "Arguments", head: "Token", seen: set[int]) -> list[int]:
     'Iranian nuclear sites', 'the HTS-led militants', 'targets used by X', 'army convoys in Niger'."""
     known = args.actors.actors
     ids = [a for c in head.children if c.dep_ in roles.OWNER_MODIFIERS for a in args.actors_of(c, seen)
-           if known[a].type is not ActorType.PERSON or head.lower_ in WORDS.led_parties]  # "Debretsion's wing"
-    ids += [a for c in head.children if c.dep_ == "preposition" and c.lower_ in WORDS.origins  # 'fighters of X'
+           if known[a].type is not ActorType.PERSON or head.lower_ in args.words.led_parties]  # "Debretsion's wing"
+    ids += [a for c in head.children if c.dep_ == "preposition" and c.lower_ in args.words.origins  # 'fighters of X'
             for p in c.children if p.dep_ == "prep_object" for a in args.actors_of(p, seen)
             if known[a].type is not ActorType.PERSON and a not in ids]
     ids += [a for a in participle_owners(args, head, seen) if a not in ids and (
-        known[a].type is not ActorType.PERSON or head.lower_ in WORDS.led_parties)]  # 'a delegation headed by X'
-    if not ids and any(c.dep_ in ("compound", "adjective") and c.lower_ in WORDS.state_force_words for c in head.children):
+        known[a].type is not ActorType.PERSON or head.lower_ in args.words.led_parties)]  # 'a delegation headed by X'
+    if not ids and any(c.dep_ in ("compound", "adjective") and c.lower_ in args.words.state_force_words for c in head.children):
         where = list(head.children) + (list(head.head.children) if head.dep_ == "object" else [])  # 'strike army convoys in X'
-        places = [p for c in where if c.dep_ == "preposition" and c.lower_ in WORDS.setting_prepositions
+        places = [p for c in where if c.dep_ == "preposition" and c.lower_ in args.words.setting_prepositions
                   for p in c.children if p.dep_ == "prep_object"]
         ids = args.state_inside(head) or [a for p in places for a in _states_at(args, p)]
     for c in head.children:
         words = [t.lower_ for t in c.subtree]
-        if c.dep_ in roles.ADJECTIVE_MODIFIERS and "-" in words and words[-1] in WORDS.backer_participles:
+        if c.dep_ in roles.ADJECTIVE_MODIFIERS and "-" in words and words[-1] in args.words.backer_participles:
             ids += [a for t in c.subtree for a in args.actors.at(args.sentence.index, t.i)
                     if known[a].type is not ActorType.PERSON and a not in ids]
     return ids
@@ -342,7 +346,7 @@ def _owners(args: "Arguments", head: "Token", seen: set[int]) -> list[int]:
 
 def governed_states(args: "Arguments", head: "Token") -> list[int]:
     """"Abiy's cabinet", 'the Ruto government': the states its leaders lead."""
-    if head.lower_ not in WORDS.government_nouns:
+    if head.lower_ not in args.words.government_nouns:
         return []
     leaders = {a for c in head.children if c.dep_ in roles.OWNER_MODIFIERS for a in args.actors_of(c)}
     return unique(p.org for p in args.actors.posts if p.leads and p.holder in leaders
@@ -356,8 +360,8 @@ def _states_at(args: "Arguments", word: "Token") -> list[int]:
 
 def participle_owners(args: "Arguments", head: "Token", seen: set[int] | None = None) -> list[int]:
     """'targets used by X', 'facilities linked to X', 'an offensive spearheaded by X'."""
-    return [a for c in head.children if c.dep_ == "noun_clause" and c.lower_ in WORDS.owner_participles
-            for g in c.children if g.dep_ == "agent" or (g.dep_ == "preposition" and g.lower_ in WORDS.owner_prepositions)
+    return [a for c in head.children if c.dep_ == "noun_clause" and c.lower_ in args.words.owner_participles
+            for g in c.children if g.dep_ == "agent" or (g.dep_ == "preposition" and g.lower_ in args.words.owner_prepositions)
             for p in g.children if p.dep_ == "prep_object" for a in args.actors_of(p, seen)]
 
 
@@ -375,6 +379,6 @@ def place_states(args: "Arguments", head: "Token") -> list[int]:
         if child.dep_ in roles.COORDINATION:
             states += place_states(args, child)
         elif child.dep_ == "preposition" and not states and (
-                (child.lower_ == WORDS.belonging and head.pos_ == "NOUN") or child.lower_ == WORDS.inside):
+                (child.lower_ == args.words.belonging and head.pos_ == "NOUN") or child.lower_ == args.words.inside):
             states += [s for p in child.children if p.dep_ == "prep_object" for s in place_states(args, p)]  # 'the province of X', 'Makeen in X'
     return unique(states)

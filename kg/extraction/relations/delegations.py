@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 from kg.model import LEADER, MEMBER, ActorType
 from kg.extraction.relations.arguments import place_states
 from kg.extraction.relations.found import Reading
-from kg.knowledge.language import language
 from kg.extraction.relations.modality import modality_of
 from kg.extraction.parsing import roles
 
@@ -19,9 +18,7 @@ if TYPE_CHECKING:
 
 __all__ = ["read_delegation", "read_owned_body", "read_government_of", "read_led_by_relative"]
 
-WORDS = language("en").words
 MEMBER_CONFIDENCE = 0.75
-LIST_WORDS = {",", WORDS.conjunction}
 OWNED_BODIES = (ActorType.ORGANIZATION, ActorType.ARMED_GROUP)
 
 
@@ -39,7 +36,7 @@ def read_delegation(r: Reading, noun: "Token") -> None:
 def _senders(r: Reading, noun: "Token") -> list[int]:
     """'a DEM Party delegation', "Hamas's delegation", 'a delegation of the X Party'."""
     ids = [a for c in noun.children if c.dep_ in roles.OWNER_MODIFIERS for a in r.actors.at(r.sentence.index, c.i)]
-    ids += [a for c in noun.children if c.dep_ == "preposition" and c.lower_ == WORDS.belonging
+    ids += [a for c in noun.children if c.dep_ == "preposition" and c.lower_ == r.words.belonging
             for p in c.children if p.dep_ == "prep_object" for a in r.actors.at(r.sentence.index, p.i)]
     return list(dict.fromkeys(ids))
 
@@ -47,9 +44,11 @@ def _senders(r: Reading, noun: "Token") -> list[int]:
 def _listed_after(r: Reading, noun: "Token") -> list[int]:
     """The people listed after the first 'including' or 'among them' that follows the noun in its
     clause (before the sentence's main verb): the parser hangs such lists anywhere."""
+    words = r.words
     doc, span = noun.doc, r.sentence.span
     root = span.root
-    start = next((t.i for t in doc[noun.i + 1:span.end] if t.lower_ in WORDS.including), None)
+    list_words = {",", words.conjunction}
+    start = next((t.i for t in doc[noun.i + 1:span.end] if t.lower_ in words.including), None)
     if start is None or noun.i < root.i < start:
         return []
     k = start + 1
@@ -60,7 +59,7 @@ def _listed_after(r: Reading, noun: "Token") -> list[int]:
         here = [a for a in r.actors.at(r.sentence.index, k) if r.actors.actors[a].type is ActorType.PERSON]
         if here:
             people += [a for a in here if a not in people]
-        elif doc[k].lower_ not in LIST_WORDS and doc[k].pos_ != "PROPN":
+        elif doc[k].lower_ not in list_words and doc[k].pos_ != "PROPN":
             break
         k += 1
     return people
@@ -73,7 +72,7 @@ def read_owned_body(r: Reading, word: "Token") -> None:
                        for t in word.doc[r.sentence.span.start:word.i] for a in r.actors.at(r.sentence.index, t.i))
     if named_before:
         return  # 'Haftar and his Libyan National Army': read with the name (affiliations)
-    owners = [a for c in word.children if c.dep_ == "possessor" and c.tag_ == "possessive_pronoun" and c.lower_ in WORDS.person_pronouns
+    owners = [a for c in word.children if c.dep_ == "possessor" and c.tag_ == "possessive_pronoun" and c.lower_ in r.words.person_pronouns
               for a in r.actors.at(r.sentence.index, c.i) if r.actors.actors[a].type is ActorType.PERSON]
     for person in owners:
         for body in bodies:
@@ -82,7 +81,7 @@ def read_owned_body(r: Reading, word: "Token") -> None:
 
 def read_government_of(r: Reading, noun: "Token") -> None:
     """'the government of Isaias Afwerki in Asmara': the person leads the state it is in."""
-    people = [a for c in noun.children if c.dep_ == "preposition" and c.lower_ == WORDS.belonging
+    people = [a for c in noun.children if c.dep_ == "preposition" and c.lower_ == r.words.belonging
               for p in c.children if p.dep_ == "prep_object" for a in r.actors.at(r.sentence.index, p.i)
               if r.actors.actors[a].type is ActorType.PERSON]
     if not people:
@@ -90,10 +89,10 @@ def read_government_of(r: Reading, noun: "Token") -> None:
     states = r.args.state_inside(noun) or [a for c in noun.children if c.dep_ in roles.ADJECTIVE_MODIFIERS
                                            for a in r.actors.at(r.sentence.index, c.i)
                                            if r.actors.actors[a].type is ActorType.COUNTRY]
-    places = [p for t in noun.subtree if t.dep_ == "preposition" and t.lower_ == WORDS.inside
+    places = [p for t in noun.subtree if t.dep_ == "preposition" and t.lower_ == r.words.inside
               for p in t.children if p.dep_ == "prep_object"]
     end = max(t.i for t in noun.subtree) + 1
-    if end + 1 < r.sentence.span.end and noun.doc[end].lower_ == WORDS.inside:
+    if end + 1 < r.sentence.span.end and noun.doc[end].lower_ == r.words.inside:
         places.append(noun.doc[end + 1])  # the parser hung 'in Asmara' on the verb
     states = states or [s for p in places for s in place_states(r.args, p)]
     for person in people:
@@ -113,7 +112,7 @@ def read_led_by_relative(r: Reading, relative: "Token") -> None:
     while k < end and r.actors.at(r.sentence.index, k) == people and people:
         k += 1
     if not bodies or not people or r.actors.actors[people[0]].type is not ActorType.PERSON or k + 1 > end \
-            or doc[k].lower_ not in WORDS.leading_verb_forms or (k + 1 < end and not doc[k + 1].is_punct):
+            or doc[k].lower_ not in r.words.leading_verb_forms or (k + 1 < end and not doc[k + 1].is_punct):
         return
     for person in people:
         for body in bodies:

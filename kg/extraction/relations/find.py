@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 from kg.extraction.actors.local import ArticleActors
 from kg.extraction.relations.delegations import read_delegation, read_government_of, read_led_by_relative, read_owned_body
 from kg.extraction.relations.found import Found, FoundMeeting, Reading
-from kg.knowledge.language import language
 from kg.extraction.relations.meetings import join_meeting
 from kg.extraction.relations.nouns import read_members, read_noun
 from kg.knowledge.rules import RelationRules
@@ -24,14 +23,13 @@ if TYPE_CHECKING:
 
 __all__ = ["Found", "FoundMeeting", "find_relations"]
 
-WORDS = language("en").words
-
 
 def find_relations(sentences: list["Sentence"], actors: ArticleActors, rules: RelationRules) -> tuple[list[Found], list[FoundMeeting]]:
     found: list[Found] = []
     meetings: list[FoundMeeting] = []
     for sentence in sentences:
         reading = Reading(sentence, actors, rules, meetings, found)
+        relative_pronouns = reading.words.relative_pronouns
         for tok in sentence.span:
             lemma = tok.lemma_.lower()
             if tok.pos_ in ("VERB", "AUX") or tok.tag_ in roles.VERB_TAGS:
@@ -50,7 +48,7 @@ def find_relations(sentences: list["Sentence"], actors: ArticleActors, rules: Re
                     read_government_of(reading, tok)
                 if tok.pos_ == "PROPN":
                     read_owned_body(reading, tok)
-            if tok.lower_ in WORDS.relative_pronouns:
+            if tok.lower_ in relative_pronouns:
                 read_led_by_relative(reading, tok)
         found += reading.found
         meetings += reading.meetings

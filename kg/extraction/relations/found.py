@@ -75,6 +75,8 @@ class Reading:
 
     def __post_init__(self) -> None:
         self.args = Arguments(self.sentence, self.actors, self.rules.arguments)
+        self.language = self.args.language  # of the sentence's parse
+        self.words = self.language.words
 
     def confidence(self, trigger: "Token", subjects: list[int]) -> float:
         confidence = BASE_CONFIDENCE

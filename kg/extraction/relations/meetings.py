@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 from kg.extraction.relations.arguments import unique as _unique
 from kg.extraction.relations.found import FoundMeeting, Reading
-from kg.knowledge.language import language
 from kg.extraction.relations.modality import modality_of
 from kg.extraction.relations.nouns import noun_owners
 from kg.extraction.parsing import roles
@@ -18,7 +17,6 @@ if TYPE_CHECKING:
 
 __all__ = ["join_meeting", "hosted_meeting", "noun_participants", "present_at", "told_of"]
 
-WORDS = language("en").words
 JOINING_CONFIDENCE = 0.7
 MAX_SENTENCES_BACK = 2  # a meeting the article told of this many sentences before is still 'the meeting'
 
@@ -26,7 +24,7 @@ MAX_SENTENCES_BACK = 2  # a meeting the article told of this many sentences befo
 def told_of(r: Reading, noun: "Token") -> list[int]:
     """'The ceremony was hosted by X': a meeting named with 'the' and no one in it is the one
     the article has just told of."""
-    if not any(c.lower_ == WORDS.definite_article for c in noun.children) or not r.earlier:
+    if not any(c.lower_ == r.words.definite_article for c in noun.children) or not r.earlier:
         return []
     if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in noun.children):
         return []  # 'the Ankara talks': a meeting of its own name, not the one just told of
@@ -36,8 +34,8 @@ def told_of(r: Reading, noun: "Token") -> list[int]:
 
 def present_at(r: Reading, verb: "Token") -> list[int]:
     """'..., with X and Y also present': more people at the meeting, on its first side."""
-    return [a for c in verb.children if c.dep_ == "adverb_clause" and c.lemma_ == WORDS.presence
-            and any(m.lower_ == WORDS.accompanying for m in c.children)
+    return [a for c in verb.children if c.dep_ == "adverb_clause" and c.lemma_ == r.words.presence
+            and any(m.lower_ == r.words.accompanying for m in c.children)
             for h in c.children if h.dep_ in roles.SUBJECTS for a in r.args.actors_of(h)]
 
 
@@ -67,12 +65,13 @@ def hosted_meeting(r: Reading, verb: "Token") -> "Token | None":
 def noun_participants(r: Reading, noun: "Token") -> list[int]:
     """Everyone a meeting noun names: between, with, and its owners; else, for 'At the summit,
     X and Y pledged', the subjects of the clause the meeting is the setting of."""
+    words = r.words
     ids: list[int] = []
     for child in noun.children:
-        if child.dep_ == "preposition" and (child.lower_ in WORDS.between or child.lower_ == WORDS.accompanying):
+        if child.dep_ == "preposition" and (child.lower_ in words.between or child.lower_ == words.accompanying):
             ids += [a for p in child.children if p.dep_ == "prep_object" for a in r.args.actors_of(p)]
     ids = _unique(ids + noun_owners(r, noun))
-    if not ids and noun.dep_ == "prep_object" and noun.head.lower_ in WORDS.meeting_settings:
+    if not ids and noun.dep_ == "prep_object" and noun.head.lower_ in words.meeting_settings:
         clause = noun.head.head
         told = [m for m in r.meetings if m.trigger == clause.i]  # 'met in Doha in a session hosted by X'
         ids = list(told[-1].participants) if told else \
@@ -83,16 +82,17 @@ def noun_participants(r: Reading, noun: "Token") -> list[int]:
 def join_meeting(r: Reading, verb: "Token", last: FoundMeeting) -> None:
     """'The meeting was also attended by X', 'Y also took part': newcomers to the meeting the
     article just told of meet its participants."""
-    if verb.lemma_.lower() == WORDS.taking_part.verb and not any(c.lower_ == WORDS.taking_part.particle for c in verb.children):
+    words = r.words
+    if verb.lemma_.lower() == words.taking_part.verb and not any(c.lower_ == words.taking_part.particle for c in verb.children):
         return
-    if any(p.lemma_.lower() in WORDS.observer_roles for c in verb.children if c.dep_ == "preposition"
-           and c.lower_ in WORDS.label_prepositions for p in c.children):
+    if any(p.lemma_.lower() in words.observer_roles for c in verb.children if c.dep_ == "preposition"
+           and c.lower_ in words.label_prepositions for p in c.children):
         return  # 'with X taking part as observers': no party to the talks
     noun = hosted_meeting(r, verb)
     if noun is not None and noun_participants(r, noun):
         return  # 'talks between A and B, attended by X' are those talks, read with their noun
     agents = [c for c in verb.children if c.dep_ == "agent" or (
-        c.dep_ == "conjunct" and c.lower_ == WORDS.agent_preposition)]  # '... attended by X and by Y'
+        c.dep_ == "conjunct" and c.lower_ == words.agent_preposition)]  # '... attended by X and by Y'
     groups: list[list[int]] = []
     if agents:
         groups = [[a for p in c.children if p.dep_ == "prep_object" for a in r.args.actors_of(p)] for c in agents]
@@ -102,14 +102,14 @@ def join_meeting(r: Reading, verb: "Token", last: FoundMeeting) -> None:
             settings = [verb.head]  # 'a deal brokered by X': not the meeting just told of
     else:
         newcomers = [a for h in r.args.subject_heads(verb) for a in r.args.actors_of(h)]
-        settings = [c for c in verb.children if c.dep_ == "object" and c.lower_ != WORDS.taking_part.particle]
-        settings += [p for c in verb.children if c.dep_ == "preposition" and c.lower_ == WORDS.inside
+        settings = [c for c in verb.children if c.dep_ == "object" and c.lower_ != words.taking_part.particle]
+        settings += [p for c in verb.children if c.dep_ == "preposition" and c.lower_ == words.inside
                      for p in c.children if p.dep_ == "prep_object"]
     meeting_words = {n for n, rule in r.rules.nouns.items() if rule.construction == "meeting"}
     named = [s for s in settings if s.lemma_.lower() in meeting_words]
     if settings and not named:
         return  # 'attended a funeral': not the meeting just told of
-    if named and not any(c.lower_ == WORDS.definite_article for s in named for c in s.children):
+    if named and not any(c.lower_ == words.definite_article for s in named for c in s.children):
         return  # 'attended a meeting': another one
     newcomers = [a for a in _unique(newcomers) if a not in last.participants]
     if not newcomers or r.sentence.index - last.sentence.index > MAX_SENTENCES_BACK:

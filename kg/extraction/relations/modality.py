@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING
 
 from kg.model import Modality
 from kg.extraction.parsing.clauses import governing_clause
-from kg.knowledge.language import language
+from kg.knowledge.language import ModalityCues, language_of
 from kg.extraction.parsing import roles
 
 if TYPE_CHECKING:
@@ -13,7 +13,6 @@ if TYPE_CHECKING:
 
 __all__ = ["modality_of"]
 
-CUES = language("en").modality
 MAX_CLIMB = 6  # words above the relation word looked at
 
 
@@ -21,9 +20,10 @@ def modality_of(trigger: "Token", stance: bool = False) -> Modality:
     """Negated wins over planned; stances (rejects, backs, calls for) are held now even about the
     future, unless a condition or a question governs them ('whether they will restore sanctions');
     what an actor is accused of is no fact ('accused X of backing Y')."""
-    if _negated(trigger):
+    cues = language_of(trigger).modality
+    if _negated(trigger, cues):
         return Modality.NEGATED
-    if _planned(trigger, only_conditions=stance):
+    if _planned(trigger, cues, only_conditions=stance):
         return Modality.PLANNED
     return Modality.ASSERTED
 
@@ -41,10 +41,10 @@ def _chain(trigger: "Token"):
             break
 
 
-def _negated(trigger: "Token") -> bool:
+def _negated(trigger: "Token", cues: ModalityCues) -> bool:
     for tok, via in _chain(trigger):
-        if tok != trigger and any(c.dep_ in roles.NOMINAL_SUBJECTS and c.lemma_.lower() in CUES.planning_nouns and any(
-                d.dep_ == "determiner" and d.lower_ in CUES.negating_determiners for d in c.children) for c in tok.children):
+        if tok != trigger and any(c.dep_ in roles.NOMINAL_SUBJECTS and c.lemma_.lower() in cues.planning_nouns and any(
+                d.dep_ == "determiner" and d.lower_ in cues.negating_determiners for d in c.children) for c in tok.children):
             return True  # 'No date has been set for talks between A and B' (not 'no one was hurt in the raid')
         if via in roles.NEGATION_BARRIERS and tok != trigger:
             if via == "subject" and any(c.dep_ == "negation" for c in tok.children):
@@ -52,13 +52,13 @@ def _negated(trigger: "Token") -> bool:
             if via in roles.NOMINAL_SUBJECTS:
                 break
             continue
-        if any(c.dep_ == "negation" or (c.dep_ == "determiner" and c.lower_ in CUES.negating_determiners) for c in tok.children):
+        if any(c.dep_ == "negation" or (c.dep_ == "determiner" and c.lower_ in cues.negating_determiners) for c in tok.children):
             return True
         if tok != trigger and (via is None or via in roles.NEGATED_COMPLEMENTS):
             lemma = tok.lemma_.lower()
-            if lemma in CUES.negating_verbs and not _denies_the_claim_only(tok, trigger):
+            if lemma in cues.negating_verbs and not _denies_the_claim_only(tok, trigger, cues):
                 return True
-            particle = CUES.negating_phrasal_verbs.get(lemma)
+            particle = cues.negating_phrasal_verbs.get(lemma)
             if particle and any(c.dep_ == "particle" and c.lower_ == particle for c in tok.children):
                 return True
         if via == "complement_clause":
@@ -66,44 +66,44 @@ def _negated(trigger: "Token") -> bool:
     return False
 
 
-def _denies_the_claim_only(denial: "Token", trigger: "Token") -> bool:
+def _denies_the_claim_only(denial: "Token", trigger: "Token", cues: ModalityCues) -> bool:
     """'X accuses Y of Z, a charge Y denies': what is denied is Z, not the accusation."""
-    return trigger.lemma_.lower() in CUES.claiming_verbs and any(
-        c.dep_ in roles.DIRECT_OBJECTS and c.lemma_.lower() in CUES.claim_nouns for c in denial.children)
+    return trigger.lemma_.lower() in cues.claiming_verbs and any(
+        c.dep_ in roles.DIRECT_OBJECTS and c.lemma_.lower() in cues.claim_nouns for c in denial.children)
 
 
-def _planned(trigger: "Token", only_conditions: bool = False) -> bool:
-    if _responded_to(trigger):
+def _planned(trigger: "Token", cues: ModalityCues, only_conditions: bool = False) -> bool:
+    if _responded_to(trigger, cues):
         return False  # 'vowed to retaliate for the strikes': the strikes happened
     below = trigger
     for tok, via in _chain(trigger):
         purpose, below = via == "adverb_clause" and _infinitive(below), tok  # 'would be sent to join X'
-        if tok != trigger and via in roles.CLAIM_LINKS and tok.lemma_.lower() in CUES.claiming_verbs:
+        if tok != trigger and via in roles.CLAIM_LINKS and tok.lemma_.lower() in cues.claiming_verbs:
             return True  # 'accused X of backing Y': a claim, not a fact
         if only_conditions:
             if (tok == trigger or via in roles.CONDITION_LINKS) and any(
-                    c.dep_ == "subordinator" and c.lower_ in CUES.conditional_markers for c in tok.children):
+                    c.dep_ == "subordinator" and c.lower_ in cues.conditional_markers for c in tok.children):
                 return True
-        elif tok == trigger and tok.pos_ == "VERB" and tok.lemma_.lower() in CUES.promising_verbs:
+        elif tok == trigger and tok.pos_ == "VERB" and tok.lemma_.lower() in cues.promising_verbs:
             return True  # 'have promised personnel'
         elif tok == trigger or via in roles.PLANNED_LINKS or purpose:
-            if any(c.dep_ in roles.AUXILIARIES and c.lower_ in CUES.future_auxiliaries for c in tok.children):
+            if any(c.dep_ in roles.AUXILIARIES and c.lower_ in cues.future_auxiliaries for c in tok.children):
                 return True
-            if any(c.dep_ == "adjective" and c.lower_ in CUES.planning_adjectives for c in tok.children):
+            if any(c.dep_ == "adjective" and c.lower_ in cues.planning_adjectives for c in tok.children):
                 return True
-            if any(c.dep_ == "subordinator" and c.lower_ in CUES.conditional_markers for c in tok.children):
+            if any(c.dep_ == "subordinator" and c.lower_ in cues.conditional_markers for c in tok.children):
                 return True
-            if _going_to(tok):
+            if _going_to(tok, cues):
                 return True
         if tok != trigger and not only_conditions:
             lemma = tok.lemma_.lower()
-            if via in roles.PLANNING_COMPLEMENTS and lemma in CUES.planning_governors:
+            if via in roles.PLANNING_COMPLEMENTS and lemma in cues.planning_governors:
                 return True
-            if via == "prep_object" and lemma in CUES.planned_destinations and tok.head.lemma_.lower() in CUES.planning_governors:
+            if via == "prep_object" and lemma in cues.planned_destinations and tok.head.lemma_.lower() in cues.planning_governors:
                 return True  # 'agreed to talks with Y'
-            if lemma == CUES.looking_forward.verb and any(c.lower_ == CUES.looking_forward.particle for c in tok.children):
+            if lemma == cues.looking_forward.verb and any(c.lower_ == cues.looking_forward.particle for c in tok.children):
                 return True
-            if via in roles.PLANNING_NOUN_LINKS and lemma in CUES.planning_nouns:
+            if via in roles.PLANNING_NOUN_LINKS and lemma in cues.planning_nouns:
                 return True
         if via in roles.REPORTED_CLAUSES:
             break
@@ -114,15 +114,15 @@ def _infinitive(verb: "Token") -> bool:
     return verb.tag_ == "base_verb" and any(c.dep_ == "auxiliary" and c.tag_ == "infinitive_to" for c in verb.children)
 
 
-def _responded_to(trigger: "Token") -> bool:
+def _responded_to(trigger: "Token", cues: ModalityCues) -> bool:
     """An event noun a response is for: 'retaliate for X's strikes', 'punish X for the attack'."""
     prep = trigger.head
-    return trigger.dep_ == "prep_object" and prep.lower_ in CUES.reason_prepositions and prep.head != prep \
-        and prep.head.lemma_.lower() in CUES.responding_verbs
+    return trigger.dep_ == "prep_object" and prep.lower_ in cues.reason_prepositions and prep.head != prep \
+        and prep.head.lemma_.lower() in cues.responding_verbs
 
 
-def _going_to(tok: "Token") -> bool:
+def _going_to(tok: "Token", cues: ModalityCues) -> bool:
     """'is going to meet'."""
-    going = CUES.going_to
+    going = cues.going_to
     return tok.tag_ == "gerund" and tok.lemma_.lower() == going.verb and any(c.dep_ == "open_clause" for c in tok.children) \
         and any(c.dep_ == "auxiliary" and c.lower_ in going.auxiliaries for c in tok.children)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Callable
 
 from kg.extraction.relations.arguments import participle_owners, place_states, unique as _unique, with_coordinated
 from kg.extraction.relations.found import MAX_TOPIC, Reading
-from kg.knowledge.language import language
+from kg.knowledge.language import language_of
 from kg.model import MEMBER, ActorType
 from kg.extraction.relations.modality import modality_of
 from kg.extraction.relations.retold import doers_of_earlier
@@ -19,7 +19,6 @@ if TYPE_CHECKING:
 
 __all__ = ["read_noun", "read_members", "noun_owners", "meet_overseers"]
 
-WORDS = language("en").words
 STANCE_CONFIDENCE = 0.75
 ROLE_CONFIDENCE = 0.8
 NOUN_SHARE = 0.9  # of a verb's confidence: a noun says less of who did what
@@ -40,18 +39,19 @@ def _event(r: Reading, noun: "Token", rule: NounRule) -> None:
     between: list[int] = []
     partners: list[int] = []
     sites: list[int] = []  # 'Pakistani air strikes in Paktika': where, when no target is named
+    words = r.words
     attached = list(noun.children)
-    if noun.dep_ in roles.NOMINAL_SUBJECTS and noun.head.lemma_.lower() in WORDS.happening_verbs:
+    if noun.dep_ in roles.NOMINAL_SUBJECTS and noun.head.lemma_.lower() in words.happening_verbs:
         attached += [c for c in noun.head.children if c.dep_ == "preposition"]  # 'no meeting took place between A and B'
     attached = [x for c in attached for x in (with_coordinated(c) if c.dep_ == "preposition" else [c])]  # 'talks with X and with Y'
     for child in attached:
         preposition = child.dep_ == "preposition" or child.pos_ == "ADP"
-        if preposition and child.lower_ in WORDS.between:
+        if preposition and child.lower_ in words.between:
             between += [a for p in child.children if p.dep_ == "prep_object" for a in r.args.actors_of(p)]
-        elif preposition and (child.lower_ == WORDS.accompanying or child.lower_ in rule.object_preps):
+        elif preposition and (child.lower_ == words.accompanying or child.lower_ in rule.object_preps):
             partners += [a for p in child.children if p.dep_ == "prep_object"
                          for a in r.args.actors_of(p) or (place_states(r.args, p) if rule.place_objects else [])]
-        elif preposition and child.lower_ == WORDS.inside and rule.place_objects:
+        elif preposition and child.lower_ == words.inside and rule.place_objects:
             sites += [a for p in child.children if p.dep_ == "prep_object" for a in place_states(r.args, p)]
         elif child.dep_ == "relative_clause" and _brings_together(child):
             between += [a for c in child.children if c.dep_ == "object" for a in r.args.actors_of(c)]
@@ -85,7 +85,7 @@ def noun_owners(r: Reading, noun: "Token", speaker_first: bool = False, with_par
     the subject wins ('he pledged Iran's support': he speaks)."""
     owners = [a for c in noun.children if c.dep_ == "possessor" for a in r.args.actors_of(c)]
     owners = owners or [a for c in noun.children if c.dep_ == "agent" or (
-        c.dep_ == "preposition" and c.lower_ == WORDS.agent_preposition) for p in c.children for a in r.args.actors_of(p)]
+        c.dep_ == "preposition" and c.lower_ == r.words.agent_preposition) for p in c.children for a in r.args.actors_of(p)]
     owners = owners or [a for c in noun.children if c.dep_ in roles.NAME_MODIFIERS for a in r.args.actors_of(c)]
     owners = owners or participle_owners(r.args, noun)
     noun = _measured_by(noun)
@@ -110,7 +110,7 @@ def noun_owners(r: Reading, noun: "Token", speaker_first: bool = False, with_par
         while tok.dep_ == "complement_clause" and tok.head != tok:
             tok = tok.head
             subjects = [c for c in tok.children if c.dep_ in roles.SUBJECTS]
-            if subjects and tok.lemma_.lower() in WORDS.speech_verbs:
+            if subjects and tok.lemma_.lower() in r.words.speech_verbs:
                 return [a for h in subjects for a in r.args.actors_of(h)]
     return []
 
@@ -118,13 +118,14 @@ def noun_owners(r: Reading, noun: "Token", speaker_first: bool = False, with_par
 def _entered(noun: "Token") -> "Token | None":
     """'returned to talks', 'agreed to negotiations': the verb whose subject goes where the noun
     is (also when the parser reads 'to talks' as an infinitive)."""
-    if noun.dep_ == "prep_object" and noun.head.lower_ in WORDS.entering_prepositions and noun.head.head != noun.head:
+    words = language_of(noun).words
+    if noun.dep_ == "prep_object" and noun.head.lower_ in words.entering_prepositions and noun.head.head != noun.head:
         verb = noun.head.head
-    elif noun.dep_ == "open_clause" and any(c.dep_ == "auxiliary" and c.lower_ in WORDS.entering_prepositions for c in noun.children):
+    elif noun.dep_ == "open_clause" and any(c.dep_ == "auxiliary" and c.lower_ in words.entering_prepositions for c in noun.children):
         verb = noun.head
     else:
         return None
-    return verb if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in WORDS.entering_verbs else None
+    return verb if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in words.entering_verbs else None
 
 
 def _meeting_noun(r: Reading, noun: "Token") -> bool:
@@ -139,7 +140,7 @@ def _objects_on_verb(r: Reading, noun: "Token", rule: NounRule) -> list[int]:
     verb = noun.head
     light = verb.lemma_.lower() in r.rules.light_verbs
     own = {p for v in r.rules.verb_rules(verb.lemma_.lower()) for p in (*v.preps, v.particle) if p}
-    preps = set(rule.object_preps) | ({WORDS.accompanying} if rule.construction == "meeting" and light else set())
+    preps = set(rule.object_preps) | ({r.words.accompanying} if rule.construction == "meeting" and light else set())
     return [a for c in verb.children if c.dep_ == "preposition" and c.lower_ in preps  # 'had lunch with X'
             and (light or c.lower_ not in own)
             for p in c.children if p.dep_ == "prep_object" for a in r.args.actors_of(p)]
@@ -149,11 +150,12 @@ def _measured_by(noun: "Token") -> "Token":
     """'began two days of talks', 'carried out some of the heaviest strikes': the word that
     measures the event stands in its place as the light verb's object; so does the first of
     coordinated events ('carried out air strikes and ground operations')."""
+    words = language_of(noun).words
     while noun.dep_ == "conjunct" and noun.head != noun and noun.head.pos_ in ("NOUN", "PROPN"):
         noun = noun.head
-    if noun.dep_ == "prep_object" and noun.head.lower_ == WORDS.belonging and noun.head.head.dep_ == "object":
+    if noun.dep_ == "prep_object" and noun.head.lower_ == words.belonging and noun.head.head.dep_ == "object":
         return noun.head.head
-    if noun.dep_ == "prep_object" and noun.head.lower_ == WORDS.serving and noun.head.head.lemma_.lower() in WORDS.claimed_nouns:
+    if noun.dep_ == "prep_object" and noun.head.lower_ == words.serving and noun.head.head.lemma_.lower() in words.claimed_nouns:
         return noun.head.head  # 'claimed responsibility for the attack'
     return noun
 
@@ -180,8 +182,8 @@ def _stance_noun(r: Reading, noun: "Token", rule: NounRule) -> None:
 
 def _sources(r: Reading, noun: "Token") -> list[int]:
     """'condemnation from X', 'drew criticism from X' (the preposition hung on the verb)."""
-    words = [noun] + ([noun.head] if noun.dep_ == "object" and noun.head.lemma_.lower() in WORDS.provoking_verbs else [])
-    return _unique(a for w in words for c in w.children if c.dep_ == "preposition" and c.lower_ == WORDS.source_preposition
+    words = [noun] + ([noun.head] if noun.dep_ == "object" and noun.head.lemma_.lower() in r.words.provoking_verbs else [])
+    return _unique(a for w in words for c in w.children if c.dep_ == "preposition" and c.lower_ == r.words.source_preposition
                    for p in with_coordinated(c) for o in p.children if o.dep_ == "prep_object" for a in r.args.actors_of(o))
 
 
@@ -189,7 +191,7 @@ def _provoked_by(r: Reading, noun: "Token") -> list[int]:
     """'The attack drew condemnation from X', "China's move sparked criticism": whoever did what
     provoked the stance."""
     verb = noun.head
-    if verb.lemma_.lower() not in WORDS.provoking_verbs:
+    if verb.lemma_.lower() not in r.words.provoking_verbs:
         return []
     causes = [c for c in verb.children if c.dep_ in roles.NOMINAL_SUBJECTS]
     return _unique(a for h in causes for a in r.args.actors_of(h) or r.args.stance_actors(h)
@@ -209,7 +211,7 @@ def _role(r: Reading, noun: "Token", rule: NounRule) -> None:
     holders = list(r.actors.at(r.sentence.index, noun.i))
     holders += [a for c in noun.children if c.dep_ == "apposition" for a in r.args.actors_of(c)]
     role = noun
-    if noun.dep_ == "prep_object" and noun.head.lower_ == WORDS.belonging and noun.head.head.lower_ == WORDS.one:
+    if noun.dep_ == "prep_object" and noun.head.lower_ == r.words.belonging and noun.head.head.lower_ == r.words.one:
         role = noun.head.head
     while role.dep_ == "conjunct" and role.head != role and not holders:
         role = role.head  # 'X, leader of Y and Z's closest ally': the first of the coordinated roles
@@ -219,7 +221,7 @@ def _role(r: Reading, noun: "Token", rule: NounRule) -> None:
         holders += [a for c in role.head.children if c.dep_ in roles.SUBJECTS for a in r.args.actors_of(c)]
     elif role.dep_ == "apposition" and not holders:
         holders += r.args.actors_of(role.head) or place_states(r.args, role.head)  # 'from Washington, X's ally'
-    elif role.dep_ == "subject" and role.head.lemma_ == WORDS.copula:  # 'whose main component is the YPG'
+    elif role.dep_ == "subject" and role.head.lemma_ == r.words.copula:  # 'whose main component is the YPG'
         holders += [a for c in role.head.children if c.dep_ == "attribute" for a in r.args.actors_of(c)]
     counterparts = [a for c in noun.children if c.dep_ == "possessor" for a in r.args.actors_of(c)]
     if not counterparts and role is not noun and noun.dep_ == "conjunct":  # "the junta's largest trading
@@ -228,13 +230,13 @@ def _role(r: Reading, noun: "Token", rule: NounRule) -> None:
         counterparts += [a for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"
                          for a in r.actors.at(r.sentence.index, c.i)
                          if r.actors.actors[a].type not in (ActorType.PERSON, ActorType.PLACE)]
-    if any(c.dep_ == "possessor" and c.lower_ == WORDS.possessive_relative for c in noun.children):
+    if any(c.dep_ == "possessor" and c.lower_ == r.words.possessive_relative for c in noun.children):
         verb = noun.head
         while verb.dep_ != "relative_clause" and verb.head != verb:
             verb = verb.head
         if verb.dep_ == "relative_clause":
             counterparts += r.args.actors_of(verb.head)
-    counterparts += [a for c in noun.children if c.dep_ == "preposition" and c.lower_ in WORDS.role_prepositions
+    counterparts += [a for c in noun.children if c.dep_ == "preposition" and c.lower_ in r.words.role_prepositions
                      for p in c.children if p.dep_ == "prep_object" for a in r.args.actors_of(p)]
     modality = modality_of(role, stance=True)
     for a in _unique(holders):
@@ -251,7 +253,7 @@ def read_members(r: Reading, noun: "Token") -> None:
         wholes = [a for c in noun.head.children if c.dep_ in roles.SUBJECTS for a in r.args.actors_of(c)]
     else:
         return
-    members = [a for c in noun.children if c.dep_ == "preposition" and c.lower_ == WORDS.belonging
+    members = [a for c in noun.children if c.dep_ == "preposition" and c.lower_ == r.words.belonging
                for p in c.children if p.dep_ == "prep_object" for a in r.args.actors_of(p)]
     modality = modality_of(noun, stance=True)
     for whole in _unique(wholes):
@@ -271,18 +273,18 @@ def meet_overseers(r: Reading, word: "Token", participants: list[int], modality,
 def overseen_by(r: Reading, word: "Token", phrase: bool = False) -> list[int]:
     """'signed in 2022 under the auspices of X', 'under African Union auspices': who oversaw it;
     with `phrase`, anywhere in a noun's phrase ('talks between A and B under X's mediation')."""
-    heads = list(word.subtree) if phrase else [word]
-    nouns = [p for h in heads for c in h.children if c.dep_ == "preposition" and c.lower_ == WORDS.overseeing
-             for p in c.children if p.dep_ == "prep_object" and (p.lower_ in WORDS.auspices or p.lemma_.lower() in WORDS.auspices)]
+    heads, words = (list(word.subtree) if phrase else [word]), r.words
+    nouns = [p for h in heads for c in h.children if c.dep_ == "preposition" and c.lower_ == words.overseeing
+             for p in c.children if p.dep_ == "prep_object" and (p.lower_ in words.auspices or p.lemma_.lower() in words.auspices)]
     return _unique(a for n in nouns for c in n.children
-                   if c.dep_ in ("possessor", "compound", "noun_modifier", "adjective") or c.dep_ == "preposition" and c.lower_ == WORDS.belonging
+                   if c.dep_ in ("possessor", "compound", "noun_modifier", "adjective") or c.dep_ == "preposition" and c.lower_ == words.belonging
                    for h in ([c] if c.dep_ != "preposition" else [p for p in c.children if p.dep_ == "prep_object"])
                    for a in r.args.actors_of(h))
 
 
 def _brings_together(clause: "Token") -> bool:
     """'a meeting that brought together A and B'."""
-    phrase = WORDS.bringing_together
+    phrase = language_of(clause).words.bringing_together
     return clause.lemma_.lower() == phrase.verb and any(c.lower_ == phrase.particle for c in clause.children)
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kg.extraction.relations.found import Reading
-from kg.knowledge.language import language
 from kg.knowledge.rules import VerbRule
 from kg.extraction.parsing import roles
 
@@ -13,8 +12,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 __all__ = ["passive_roles"]
-
-WORDS = language("en").words
 
 
 def passive_roles(r: Reading, verb: "Token", rule: VerbRule, object_heads: list["Token"]):
@@ -25,12 +22,12 @@ def passive_roles(r: Reading, verb: "Token", rule: VerbRule, object_heads: list[
     if not agents:  # 'were rammed, boarded and stripped of their weapons by X'; 'rejected as illegal by X'
         agents = [p for v in _passive_conjuncts(verb) for c in v.children if c.dep_ == "agent"
                   for p in c.children if p.dep_ == "prep_object"] or [
-            p for c in verb.children if c.dep_ == "preposition" and c.lower_ in WORDS.label_prepositions
+            p for c in verb.children if c.dep_ == "preposition" and c.lower_ in r.words.label_prepositions
             for g in c.subtree if g.dep_ == "agent" for p in g.children if p.dep_ == "prep_object"]
     patients = [c for c in verb.children if c.dep_ == "passive_subject"]
     if not patients and verb.dep_ == "noun_clause" and verb.head != verb:
         patients = [verb.head]  # "the army, backed by Russian aircraft"
-    elif patients and verb.dep_ == "relative_clause" and all(p.lower_ in WORDS.relative_pronouns for p in patients):
+    elif patients and verb.dep_ == "relative_clause" and all(p.lower_ in r.words.relative_pronouns for p in patients):
         patients = [r.args.relative_head(verb)]  # "the Houthis, who are supported by Iran"
     if not agents and rule.relation.spec.symmetric:
         return patients, object_heads  # 'X is aligned with Y': the same tie either way

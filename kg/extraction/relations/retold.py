@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 from kg.extraction.relations.arguments import Arguments
 from kg.extraction.relations.found import Found, Reading
-from kg.knowledge.language import language
 from kg.extraction.parsing import roles
 
 if TYPE_CHECKING:
@@ -18,8 +17,6 @@ if TYPE_CHECKING:
 
 __all__ = ["doers_of_earlier"]
 
-WORDS = language("en").words
-CUES = language("en").modality
 EVENT_REACH = 3  # sentences back an event named again ('condemned the raids') is looked for ...
 SAME_WORD_REACH = 12  # ... and one named by the same word ('air strikes ... condemned the strikes')
 DEED_REACH = 2  # sentences back 'the decision' or 'the move' is looked for
@@ -32,9 +29,9 @@ def doers_of_earlier(r: Reading, noun: "Token", speakers: list[int] = ()) -> lis
     the decision ...')."""
     lemma = noun.lemma_.lower() if noun.pos_ in ("NOUN", "PROPN") else noun.lower_  # 'the killing' as a verb
     kind = _kind(r, lemma)
-    if kind == "deed" and noun.dep_ == "prep_object" and noun.head.lower_ == WORDS.inside and noun.head.head.pos_ == "VERB":
+    if kind == "deed" and noun.dep_ == "prep_object" and noun.head.lower_ == r.words.inside and noun.head.head.pos_ == "VERB":
         return _doers_of(r, noun.head.head)
-    if kind is None or not any(c.dep_ == "determiner" and c.lower_ in WORDS.pointing_determiners for c in noun.children):
+    if kind is None or not any(c.dep_ == "determiner" and c.lower_ in r.words.pointing_determiners for c in noun.children):
         return []
     reach = DEED_REACH if kind == "deed" else SAME_WORD_REACH
     own = set(speakers) | {p.org for p in r.actors.posts if p.holder in speakers}
@@ -67,7 +64,7 @@ def _told_before(r: Reading, lemma: str, kind: str, own: set[int]) -> tuple[int,
                 return sentence.index, authors
     for sentence, args in earlier if kind == "deed" else []:
         root = sentence.span.root
-        if root.lemma_.lower() not in WORDS.speech_verbs:
+        if root.lemma_.lower() not in r.words.speech_verbs:
             doers = [a for h in args.subject_heads(root) for a in args.actors_of(h) if a not in own]
             if doers:
                 return sentence.index, doers
@@ -99,11 +96,11 @@ def _authors(args: Arguments, noun: "Token") -> list[int]:
 def _kind(r: Reading, lemma: str) -> str | None:
     """What a noun may name again: an accusation ('the charge'), a deed ('the move'), an event of
     the lexicon ('the strikes'), or nothing."""
-    if lemma in CUES.claim_nouns:
+    if lemma in r.language.modality.claim_nouns:
         return "accusation"
-    if lemma in WORDS.deed_nouns:
+    if lemma in r.words.deed_nouns:
         return "deed"
-    if lemma in WORDS.document_nouns:
+    if lemma in r.words.document_nouns:
         return "document"
     rule = r.rules.nouns.get(lemma)
     return "event" if rule is not None and rule.relation.spec.event else None
@@ -111,7 +108,7 @@ def _kind(r: Reading, lemma: str) -> str | None:
 
 def _fits(r: Reading, found: Found, kind: str, lemma: str) -> bool:
     if kind == "accusation":
-        return _word(found) in WORDS.accusing_verbs
+        return _word(found) in r.words.accusing_verbs
     if kind == "deed":
         return not found.relation.spec.topic  # a demand is no deed
     if kind == "document":

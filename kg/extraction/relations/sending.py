@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from kg.model import ActorType
 from kg.extraction.relations.arguments import of_time, unique
 from kg.extraction.relations.found import Reading
-from kg.knowledge.language import language
+from kg.knowledge.language import Words, language_of
 from kg.extraction.parsing import roles
 
 if TYPE_CHECKING:
@@ -17,7 +17,6 @@ if TYPE_CHECKING:
 
 __all__ = ["senders", "sent_to"]
 
-WORDS = language("en").words
 MISSION_REACH = 4  # sentences back a mission is looked for when a sending names no destination
 
 
@@ -31,27 +30,30 @@ def sent_to(r: Reading, verb: "Token", object_heads: list["Token"]) -> list[int]
     if objects or _destination_named(verb) or any(h.dep_ in roles.PREPOSITIONAL_OBJECTS for h in object_heads):
         return objects
     sent = [c for c in verb.children if c.dep_ in ("object", "passive_subject")]
-    if not any(w.lemma_.lower() in WORDS.contingent_nouns for w in sent):
+    if not any(w.lemma_.lower() in r.words.contingent_nouns for w in sent):
         return []
     return _last_mission(r, verb)
 
 
 def _destination_named(verb: "Token") -> bool:
     """'sent troops to the border', 'deployed soldiers near the frontier' (not 'sent in November')."""
-    return any(c.dep_ in ("preposition", "dative") and c.lower_ in WORDS.locative_prepositions and not of_time(c)
+    lang = language_of(verb)
+    return any(c.dep_ in ("preposition", "dative") and c.lower_ in lang.words.locative_prepositions
+               and not of_time(c, lang.dates)
                and any(p.dep_ in roles.PREPOSITIONAL_OBJECTS for p in c.children) for c in verb.children)
 
 
 def _last_mission(r: Reading, verb: "Token") -> list[int]:
     index, here = r.actors.index.actors, (r.sentence.index, verb.i)
     last = max(((key, aid) for key, ids in index.items() for aid in ids
-                if here[0] - MISSION_REACH <= key[0] and key < here and _mission(r.actors.actors[aid])), default=None)
+                if here[0] - MISSION_REACH <= key[0] and key < here and _mission(r.actors.actors[aid], r.words)),
+               default=None)
     return [last[1]] if last else []
 
 
-def _mission(actor) -> bool:
+def _mission(actor, words: Words) -> bool:
     return actor.type is ActorType.INTERNATIONAL_ORGANIZATION and any(
-        word in WORDS.mission_words for name in [actor.name, *actor.names] for word in name.lower().split())
+        word in words.mission_words for name in [actor.name, *actor.names] for word in name.lower().split())
 
 
 def senders(r: Reading, verb: "Token") -> list[int]:
@@ -62,7 +64,7 @@ def senders(r: Reading, verb: "Token") -> list[int]:
     owners = unique(a for h in sent for a in r.args.actors_of(h)) or unique(
         a for h in sent for c in h.children if c.dep_ in roles.OWNER_MODIFIERS for a in r.args.actors_of(c))
     speech = verb.head if verb.dep_ in roles.REPORTED_CLAUSES and verb.head != verb else None
-    speakers = [] if speech is None or speech.lemma_.lower() not in WORDS.speech_verbs else unique(
+    speakers = [] if speech is None or speech.lemma_.lower() not in r.words.speech_verbs else unique(
         a for h in r.args.subject_heads(speech) for a in r.args.actors_of(h))
     if not owners:
         return speakers

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from kg.model import ActorType
 from kg.extraction.actors.local import ArticleActors
-from kg.knowledge.language import language
+from kg.knowledge.language import language_of
 from kg.extraction.parsing import roles
 
 if TYPE_CHECKING:
@@ -15,21 +15,20 @@ if TYPE_CHECKING:
 
 __all__ = ["speaker_of"]
 
-WORDS = language("en").words
-
 
 def speaker_of(sentence: "Sentence", trigger: int, actors: ArticleActors) -> int | None:
     """The actor (local id) who says what the trigger tells, when the sentence names one."""
     doc = sentence.span.doc
+    words = language_of(sentence.span).words
     token = doc[trigger]
     while token.head != token:
         head = token.head
-        if token.dep_ in roles.REPORTED_CLAUSES and head.lemma_.lower() in WORDS.speech_verbs:
+        if token.dep_ in roles.REPORTED_CLAUSES and head.lemma_.lower() in words.speech_verbs:
             said = _actor_of([c for c in head.children if c.dep_ in roles.NOMINAL_SUBJECTS], sentence, actors)
             if said is not None:
                 return said
         token = head
-    preposition, particle = WORDS.attribution
+    preposition, particle = words.attribution
     for tok in sentence.span:
         if tok.lower_ == preposition:
             sources = [p for c in tok.children if c.lower_ == particle for p in c.children

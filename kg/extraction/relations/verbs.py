@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Callable
 from kg.model import OPPOSITION, ActorType, Modality
 from kg.extraction.relations.arguments import governed_states, of_time, listed_after_them, place_states, unique as _unique, with_coordinated
 from kg.extraction.relations.found import MAX_TOPIC, Reading
-from kg.knowledge.language import language
+from kg.knowledge.language import language_of
 from kg.extraction.relations.meetings import hosted_meeting, noun_participants, present_at, told_of
 from kg.extraction.relations.modality import modality_of
 from kg.extraction.relations.nouns import meet_overseers, noun_owners
@@ -25,7 +25,6 @@ if TYPE_CHECKING:
 
 __all__ = ["read_verb"]
 
-WORDS = language("en").words
 HYPHEN_CONFIDENCE = 0.8  # "Rwanda-backed M23": said in passing
 
 
@@ -41,7 +40,7 @@ def _sided_against(r: Reading, verb: "Token") -> None:
     """'deployed to help Kinshasa's army against the rebels': whoever sides with one against another
     opposes the other (the preposition hung on the verb or on its object)."""
     heads = [verb] + [c for c in verb.children if c.dep_ in roles.DIRECT_OBJECTS]
-    targets = _unique(a for h in heads for p in h.children if p.dep_ == "preposition" and p.lower_ == WORDS.opposing
+    targets = _unique(a for h in heads for p in h.children if p.dep_ == "preposition" and p.lower_ == r.words.opposing
                       for o in p.children if o.dep_ in roles.PREPOSITIONAL_OBJECTS for a in r.args.actors_of(o))
     if not targets:
         return
@@ -55,7 +54,8 @@ def _sided_against(r: Reading, verb: "Token") -> None:
 
 def _verb_rules(r: Reading, verb: "Token") -> list[VerbRule]:
     candidates = r.rules.verb_rules(verb.lemma_.lower())
-    particles = {c.lower_ for c in verb.children if c.dep_ in roles.VERB_PARTICLES and not of_time(c)}
+    dates = r.language.dates
+    particles = {c.lower_ for c in verb.children if c.dep_ in roles.VERB_PARTICLES and not of_time(c, dates)}
     particles |= {g.lower_ for c in verb.children if c.dep_ == "preposition" for g in c.children
                   if g.dep_ == "adverb" and g.i < c.i}  # 'brought A together with B'
     particles |= {c.lower_ for c in verb.children if c.dep_ == "preposition" and any(
@@ -157,8 +157,8 @@ def _to_go(r: Reading, c: _Clause) -> list[int]:
 
 def _removal(verb: "Token") -> bool:
     particles = [p.lower_ for p in verb.children if p.dep_ in roles.VERB_PARTICLES]
-    lemma = verb.lemma_.lower()
-    return lemma in WORDS.removal_verbs or any(f"{lemma} {p}" in WORDS.removal_verbs for p in particles)
+    lemma, removal_verbs = verb.lemma_.lower(), language_of(verb).words.removal_verbs
+    return lemma in removal_verbs or any(f"{lemma} {p}" in removal_verbs for p in particles)
 
 
 def _meeting(r: Reading, rule: VerbRule, c: _Clause) -> None:
@@ -171,19 +171,20 @@ def _meeting(r: Reading, rule: VerbRule, c: _Clause) -> None:
         return
     subjects = _unique(c.subjects + present_at(r, c.verb))
     participants = _unique(subjects + c.objects)
-    if len(participants) >= 2 and ((c.objects and (subjects or rule.particle == WORDS.together)) or rule.reciprocal):
+    if len(participants) >= 2 and ((c.objects and (subjects or rule.particle == r.words.together)) or rule.reciprocal):
         sides = (subjects, c.objects) if subjects and c.objects and not rule.joint_objects else None
         r.meeting(participants, c.modality, c.verb, c.confidence, sides)
         meet_overseers(r, c.verb, participants, c.modality, c.confidence)  # 'signed under the auspices of X'
 
 
 def _arguments(r: Reading, verb: "Token", rule: VerbRule, passive: bool):
+    words = r.words
     subject_heads = r.args.subject_heads(verb)
     object_heads: list["Token"] = []
     topic_head = None
     for child in verb.children:
         if child.dep_ in roles.DIRECT_OBJECTS and rule.direct:
-            if child.lower_ in WORDS.relative_pronouns and verb.dep_ == "relative_clause":
+            if child.lower_ in words.relative_pronouns and verb.dep_ == "relative_clause":
                 child = r.args.relative_head(verb)  # 'the council, which X chairs'
             object_heads.append(child)
             topic_head = topic_head or child
@@ -197,7 +198,7 @@ def _arguments(r: Reading, verb: "Token", rule: VerbRule, passive: bool):
             topic_head = topic_head or child
         elif child.dep_ in roles.DIRECT_OBJECTS and not rule.direct and rule.preps:
             object_heads += _hung_on_object(child, rule)  # 'fired shells at X'
-    if rule.particle == WORDS.together:
+    if rule.particle == words.together:
         object_heads += [c for c in verb.children if c.dep_ == "object"]
     if passive:
         subject_heads, object_heads = passive_roles(r, verb, rule, object_heads)
@@ -213,7 +214,7 @@ def _arguments(r: Reading, verb: "Token", rule: VerbRule, passive: bool):
     if rule.object_types is not None:  # of the named objects; a stance's owner may be anyone's
         objects = [o for o in objects if r.actors.actors[o].type in rule.object_types]
     objects = objects or _other_objects(r, verb, rule, object_heads, subjects)
-    if rule.particle == WORDS.together and not subjects:
+    if rule.particle == words.together and not subjects:
         return objects, [], topic_head
     return subjects, [o for o in objects], topic_head
 
@@ -244,24 +245,26 @@ def _other_objects(r: Reading, verb: "Token", rule: VerbRule, object_heads: list
         if objects:
             return objects
     if rule.infinitive_objects:  # 'threatened to march on Kinshasa'
+        dates = r.language.dates
         heads = [h for c in verb.children if c.dep_ == "open_clause" for h in c.children if h.dep_ in roles.DIRECT_OBJECTS]
         heads += [p for c in verb.children if c.dep_ == "open_clause" for g in c.children if g.dep_ == "preposition"
-                  and not of_time(g) for p in g.children if p.dep_ in roles.PREPOSITIONAL_OBJECTS]
+                  and not of_time(g, dates) for p in g.children if p.dep_ in roles.PREPOSITIONAL_OBJECTS]
         return _unique(a for h in heads for a in r.args.actors_of(h) or place_states(r.args, h))
     if rule.clause_object:  # 'warned that X ...', also hung under a phrase ('warned on the eve of the vote that X')
         clauses = [c for c in verb.children if c.dep_ == "complement_clause"] or [
             a for c in verb.children if c.dep_ == "preposition" for a in c.subtree if a.dep_ in roles.RELATIVE_CLAUSES
-            and a.doc[a.left_edge.i].lower_ == WORDS.complementiser]
+            and a.doc[a.left_edge.i].lower_ == r.words.complementiser]
         return _unique(a for c in clauses for h in c.children if h.dep_ in roles.SUBJECTS for a in r.args.actors_of(h))
     return []
 
 
 def _delegation(word: "Token") -> list["Token"]:
     """The delegation a subject is, or the one whose 'of' it follows ('a delegation of the X party who')."""
-    if word.lower_ in WORDS.led_parties:
+    words = language_of(word).words
+    if word.lower_ in words.led_parties:
         return [word]
-    owner = word.head.head if word.dep_ == "prep_object" and word.head.lower_ == WORDS.belonging else None
-    return [owner] if owner is not None and owner.lower_ in WORDS.led_parties else []
+    owner = word.head.head if word.dep_ == "prep_object" and word.head.lower_ == words.belonging else None
+    return [owner] if owner is not None and owner.lower_ in words.led_parties else []
 
 
 def _doers_of_event(r: Reading, noun: "Token", rule: VerbRule) -> list[int]:
@@ -277,15 +280,16 @@ def _doers_of_event(r: Reading, noun: "Token", rule: VerbRule) -> list[int]:
 
 def _authors(r: Reading, noun: "Token") -> list[int]:
     """"His letter urged X", 'a statement from the ministry said': a text speaks for its author."""
-    if noun.lemma_.lower() not in WORDS.document_nouns:
+    if noun.lemma_.lower() not in r.words.document_nouns:
         return []
-    return noun_owners(r, noun) or [a for c in noun.children if c.dep_ == "preposition" and c.lower_ in WORDS.origins
+    return noun_owners(r, noun) or [a for c in noun.children if c.dep_ == "preposition" and c.lower_ in r.words.origins
                                     for p in c.children if p.dep_ == "prep_object" for a in r.args.actors_of(p)]
 
 
 def _obliged(clause: "Token") -> bool:
     """'... that the presence of foreign forces must come to an end': a clause of what must be."""
-    return any(c.dep_ == "auxiliary" and c.lower_ in WORDS.obligation_auxiliaries for c in clause.children)
+    obligation = language_of(clause).words.obligation_auxiliaries
+    return any(c.dep_ == "auxiliary" and c.lower_ in obligation for c in clause.children)
 
 
 def _infinitive(clause: "Token") -> bool:
@@ -295,8 +299,9 @@ def _infinitive(clause: "Token") -> bool:
 
 def _companions(verb: "Token") -> list["Token"]:
     """'A belongs to B along with C', 'A, together with C, held talks': C acts with the subject."""
-    return [p for c in verb.children if c.lower_ in WORDS.companions
-            for w in c.children if w.dep_ == "preposition" and w.lower_ == WORDS.accompanying
+    words = language_of(verb).words
+    return [p for c in verb.children if c.lower_ in words.companions
+            for w in c.children if w.dep_ == "preposition" and w.lower_ == words.accompanying
             for p in w.children if p.dep_ in roles.PREPOSITIONAL_OBJECTS]
 
 
@@ -306,7 +311,8 @@ def _hung_on_object(obj: "Token", rule: VerbRule) -> list["Token"]:
     found = [p for c in obj.children if c.dep_ == "preposition" and c.lower_ in rule.preps
              for p in c.children if p.dep_ in roles.PREPOSITIONAL_OBJECTS]
     if not found:
-        found = [h for c in obj.children if c.dep_ == "preposition" and c.lower_ == WORDS.belonging
+        belonging = language_of(obj).words.belonging
+        found = [h for c in obj.children if c.dep_ == "preposition" and c.lower_ == belonging
                  for p in c.children if p.dep_ == "prep_object" for h in _hung_on_object(p, rule)]
     return found
 
@@ -335,7 +341,7 @@ def _label(r: Reading, rule: VerbRule, c: _Clause) -> None:
         named = labels.pop(0)
         c = replace(c, objects=_unique(r.args.actors_of(named) or r.args.stance_actors(named)
                                        or doers_of_earlier(r, named, c.subjects)))
-    labels += [p for ch in c.verb.children if ch.dep_ == "preposition" and ch.lower_ in WORDS.label_prepositions
+    labels += [p for ch in c.verb.children if ch.dep_ == "preposition" and ch.lower_ in r.words.label_prepositions
                for p in ch.children if p.dep_ in roles.PREPOSITIONAL_OBJECTS]
     labels += [a for ch in c.verb.children if ch.dep_ in roles.DIRECT_OBJECTS  # the parser's 'X, a terrorist ...'
                for a in ch.children if a.dep_ == "apposition" or (a.dep_ in roles.OBJECT_PREDICATES | {"adjective_complement"} and a.i > ch.i)]
@@ -352,7 +358,7 @@ def _judgement(r: Reading, rule: VerbRule, c: _Clause) -> None:
     """'X said Spain's position was terrible': a clause that calls an actor's stance or deed one of
     the label words is the speaker's stance on that actor."""
     for clause in c.verb.children:
-        if clause.dep_ != "complement_clause" or clause.lemma_ != WORDS.copula or not any(
+        if clause.dep_ != "complement_clause" or clause.lemma_ != r.words.copula or not any(
                 ch.dep_ in roles.JUDGEMENTS and _is_label(ch, r.rules.label_nouns) for ch in clause.children):
             continue
         judged = _unique(a for h in clause.children if h.dep_ in roles.NOMINAL_SUBJECTS
