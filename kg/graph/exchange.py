@@ -45,8 +45,20 @@ class AnswerTooLarge(ExchangeError):
     """An answer longer than the bytes the caller would read."""
 
 
+def _bounded(name: str):
+    """The socket method `name`, made to wait no later than the socket's deadline."""
+
+    def call(self, *args):
+        self._wait_left()
+        return getattr(super(_Deadline, self), name)(*args)
+
+    call.__name__ = name
+    return call
+
+
 class _Deadline:
-    """Mixed into a socket: every call waits no later than `deadline` (time.monotonic())."""
+    """Mixed into a socket: every call waits no later than `deadline` (time.monotonic()); a
+    socket's sendall keeps to one timeout in all, and TLS's calls send."""
 
     deadline: float
 
@@ -56,25 +68,7 @@ class _Deadline:
             raise TimeoutError
         self.settimeout(left)
 
-    def connect(self, *args):
-        self._wait_left()
-        return super().connect(*args)
-
-    def recv(self, *args):
-        self._wait_left()
-        return super().recv(*args)
-
-    def recv_into(self, *args):
-        self._wait_left()
-        return super().recv_into(*args)
-
-    def send(self, *args):
-        self._wait_left()
-        return super().send(*args)
-
-    def sendall(self, *args):
-        self._wait_left()  # a socket's sendall keeps to one timeout in all (TLS's calls send)
-        return super().sendall(*args)
+    connect, recv, recv_into, send, sendall = map(_bounded, ("connect", "recv", "recv_into", "send", "sendall"))
 
 
 class _DeadlineSocket(_Deadline, socket.socket):
