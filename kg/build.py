@@ -6,7 +6,7 @@ import datetime as dt
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from kg.collector import paused_collector
 from kg.errors import InputError, InputWarning, KGError, shown_path
@@ -31,6 +31,9 @@ from kg.view.select import Selection
 from kg.graph.graphview import read_view
 from kg.view.viz import write_page
 
+if TYPE_CHECKING:
+    from spacy.language import Language
+
 __all__ = ["BuildOptions", "BuildReport", "NothingBuilt", "OUTPUT_NAMES", "build", "read_inputs"]
 
 Progress = Callable[[int, int], None]  # (articles done, articles in all)
@@ -38,6 +41,10 @@ Progress = Callable[[int, int], None]  # (articles done, articles in all)
 
 @dataclass(frozen=True)
 class BuildOptions:
+    """How to build. `pipeline` is the loaded spaCy pipeline that parses the articles extracted in
+    this process (None: kg loads its own, once per process); worker processes (`jobs` > 1) and Dask
+    workers (`scheduler`) load their own. A pipeline given is part of the extraction cache's key."""
+
     output: Path = Path("output")
     date: dt.date | None = None
     gazetteers: tuple[Path, ...] = ()
@@ -51,6 +58,7 @@ class BuildOptions:
     cache: bool = True  # keep per-article extractions in the output folder, and reuse them
     scheduler: str | None = None  # a Dask scheduler's address: extract on that cluster
     shards: Path | None = None  # also write each article's graph as N-Quads into this folder
+    pipeline: "Language | None" = field(default=None, repr=False, compare=False)
 
 
 class NothingBuilt(KGError):
@@ -181,13 +189,13 @@ def _extract_all(articles: list[Article], rules: Rules, options: BuildOptions, f
     else extracted (in `options.jobs` processes) and stored in it."""
     user_files = (*options.gazetteers, *options.lexicons)
     warn = (lambda message: reporter.warned(InputWarning(str(folder / CACHE_NAME), message)))
-    cache = ExtractionCache(folder, fingerprint(user_files), warn) if options.cache else None
+    cache = ExtractionCache(folder, fingerprint(user_files, options.pipeline), warn) if options.cache else None
     with cache or contextlib.nullcontext():
         with paused_collector():  # unpickling makes many objects, and no cycles
             known = {a.id: cache.get(a) for a in articles} if cache else {}
         todo = [a for a in articles if known.get(a.id) is None]
         fresh = extract_many(todo, RuleFiles(options.gazetteers, options.lexicons), rules, options.jobs,
-                             options.scheduler)
+                             options.scheduler, options.pipeline)
         with contextlib.closing(fresh):  # an interrupted build stops its workers at once
             return _in_order(articles, known, fresh, cache, reporter, progress)
 

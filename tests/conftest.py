@@ -1,16 +1,16 @@
-"""Shared fixtures: the seed article, its graph built once per session, and a SPARQL helper."""
+"""Shared fixtures: the spaCy pipeline, the seed article, its graph built once per session, and a
+SPARQL helper."""
 from __future__ import annotations
 
-import functools
 from pathlib import Path
 
 import pytest
 from rdflib import Dataset
 
 import kg.build
-import kg.corpus.workers
 import kg.graph.rdf
 from kg.build import BuildOptions, BuildReport
+from kg.extraction.parsing.nlp import load_pipeline
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -32,13 +32,10 @@ def sparql_rows():
     return _sparql_rows
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _one_spacy_pipeline():
-    """Load the spaCy model once for the whole session rather than once per build."""
-    patch = pytest.MonkeyPatch()
-    patch.setattr(kg.corpus.workers, "load_pipeline", functools.lru_cache(maxsize=1)(kg.corpus.workers.load_pipeline))
-    yield
-    patch.undo()
+@pytest.fixture(scope="session")
+def nlp():
+    """The spaCy pipeline, for the tests that hand it to a build or an extraction themselves."""
+    return load_pipeline()
 
 
 @pytest.fixture(scope="session")
@@ -47,10 +44,10 @@ def seed_path() -> Path:
 
 
 @pytest.fixture(scope="session")
-def seed_build(tmp_path_factory) -> tuple[Path, BuildReport]:
+def seed_build(tmp_path_factory, nlp) -> tuple[Path, BuildReport]:
     """The seeds folder built once: (path of graph.ttl, build report)."""
     output = tmp_path_factory.mktemp("seed-build")
-    report = kg.build.build([SEEDS], BuildOptions(output=output))
+    report = kg.build.build([SEEDS], BuildOptions(output=output, pipeline=nlp))
     assert not report.failures, report.failures
     return output / "graph.ttl", report
 

@@ -75,6 +75,7 @@ def test_articles_places_are_not_actors(corpus_graph, sparql_rows):
     assert {t for _, t in rows} == {"https://w3id.org/newskg/ontology#Place"}
 
 
+@pytest.mark.slow  # a build in a process of its own
 @pytest.mark.parametrize("hash_seed", ["3", "4"])
 def test_articles_build_is_byte_identical_under_any_hash_seed(corpus_graph, tmp_path, hash_seed):
     done = subprocess.run(

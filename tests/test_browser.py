@@ -15,7 +15,8 @@ from tests.chromium import launch, why_no_browser
 from tests.synthetic import synthetic_graph
 
 NO_BROWSER = why_no_browser()
-pytestmark = pytest.mark.skipif(NO_BROWSER is not None, reason=f"browser tests skipped: {NO_BROWSER}")
+pytestmark = [pytest.mark.skipif(NO_BROWSER is not None, reason=f"browser tests skipped: {NO_BROWSER}"),
+              pytest.mark.slow]
 
 
 @pytest.fixture(scope="module")

@@ -177,6 +177,7 @@ def test_end_to_end_article_has_title_and_outlet(seed_graph, sparql_rows):
     assert {outlet for _, outlet in rows} <= {"The Syrian Observer", "Syrian Observer"}
 
 
+@pytest.mark.slow  # a build in a process of its own
 @pytest.mark.parametrize("hash_seed", ["1", "2"])
 def test_end_to_end_build_is_byte_identical_across_runs(seed_build, seed_path, tmp_path, hash_seed):
     """A second build, in a fresh process with another hash seed, writes the same bytes."""

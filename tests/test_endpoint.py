@@ -72,6 +72,7 @@ def count(base: str, where: str = "?s ?p ?o") -> int:
     return int(answer["results"]["bindings"][0]["n"]["value"])
 
 
+@pytest.mark.slow  # a real Oxigraph server
 def test_push_loads_the_graph_into_a_real_store(seed_build, oxigraph_server):
     triples = len(load_graph(seed_build[0]))
     result = invoke("push", seed_build[0], "--endpoint", oxigraph_server + "/store")
@@ -85,6 +86,7 @@ def test_push_loads_the_graph_into_a_real_store(seed_build, oxigraph_server):
     assert answer["boolean"] is True
 
 
+@pytest.mark.slow  # a real Oxigraph server
 def test_push_into_a_named_graph_and_replace(seed_build, oxigraph_server):
     iri = "https://example.org/graphs/seed"
     for _ in range(2):
@@ -95,6 +97,7 @@ def test_push_into_a_named_graph_and_replace(seed_build, oxigraph_server):
     assert count(oxigraph_server) == 0  # the default graph is untouched
 
 
+@pytest.mark.slow  # a real Oxigraph server
 def test_push_a_folder_of_shards_loads_each_article_into_its_graph(tmp_path, oxigraph_server):
     corpus = Path(__file__).parent / "data" / "articles"
     shards = tmp_path / "shards"
@@ -212,6 +215,7 @@ def served(seed_build):
         process.wait()
 
 
+@pytest.mark.slow  # a real kg serve
 def test_serve_answers_queries_refuses_updates_and_stops_on_ctrl_c(served, seed_build):
     process, line = served
     url = line.split(": ", 1)[1].split()[0]
@@ -254,6 +258,7 @@ def _kg_serve_processes() -> dict[int, list[str]]:
     return found
 
 
+@pytest.mark.slow  # a real kg serve
 def test_serve_on_a_busy_port_says_so(seed_build):
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
@@ -264,6 +269,7 @@ def test_serve_on_a_busy_port_says_so(seed_build):
     assert (done.returncode, done.stdout, done.stderr) == (1, "", f"kg: port {port} is in use\n")
 
 
+@pytest.mark.slow  # a real kg serve
 def test_serve_timeout_stops_an_endless_query_and_serves_on(seed_build):
     process, line = _serve(seed_build[0], free_port(), "--timeout", "2")
     try:
@@ -301,6 +307,7 @@ def _serving(graph, *extra: str):
         process.communicate(timeout=30)
 
 
+@pytest.mark.slow  # a real kg serve
 @pytest.mark.parametrize("cors, allowed", [("*", "*"), ("HTTP://127.0.0.1:9/", "http://127.0.0.1:9")])
 def test_serve_cors_lets_pages_of_the_named_origins_query_and_read_refusals(seed_build, cors, allowed):
     with _serving(seed_build[0], "--cors", cors, "--cors", "https://other.example") as url:
@@ -318,6 +325,7 @@ def test_serve_cors_lets_pages_of_the_named_origins_query_and_read_refusals(seed
         assert (status, headers["access-control-allow-origin"]) == (403, allowed)
 
 
+@pytest.mark.slow  # a real kg serve
 def test_serve_without_cors_refuses_pages_of_other_origins(seed_build):
     with _serving(seed_build[0]) as url:
         status, headers, body = _raw(url + "?" + urllib.parse.urlencode({"query": "ASK {}"}),
@@ -332,6 +340,7 @@ def test_serve_without_cors_refuses_pages_of_other_origins(seed_build):
         assert body == b"" and "transfer-encoding" not in headers
 
 
+@pytest.mark.slow  # a real kg serve
 def test_serve_refuses_service_and_makes_no_request(seed_build):
     with _serving(seed_build[0]) as url:
         with Recorder() as remote:
@@ -344,6 +353,7 @@ def test_serve_refuses_service_and_makes_no_request(seed_build):
                                                  f"'SERVICE <{remote.url}/sparql>' is refused\n")
 
 
+@pytest.mark.slow  # a real kg serve
 def test_serve_killed_leaves_no_server_and_no_store(seed_build):
     process, line = _serve(seed_build[0], free_port())
     assert line.startswith("SPARQL endpoint")

@@ -119,7 +119,7 @@ def _reference_scores(graph: Path, gold: Path) -> dict:
 @pytest.mark.skipif(not (SHARED / "score.py").exists(), reason="the shared evaluation scorer is not beside this checkout")
 @pytest.mark.parametrize("texts,gold", [
     (HERE.parent / "seeds", SHARED / "gold"),
-    (SHARED / "dev" / "texts", SHARED / "dev" / "gold"),
+    pytest.param(SHARED / "dev" / "texts", SHARED / "dev" / "gold", marks=pytest.mark.slow),  # 54 articles
     (HERE / "data" / "articles" / "sahel-talks.txt", OWN_GOLD),
 ], ids=["seed", "dev", "own"])
 def test_evaluate_agrees_with_the_evaluation_scorer(tmp_path, texts, gold):

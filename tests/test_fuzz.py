@@ -2,20 +2,13 @@
 through the build, which must end every one with a graph or a one-line refusal."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from rdflib import RDF, Dataset
 
-import kg.build
-import kg.corpus.workers
-from benchmarks.fuzz_ingest import FORMATS, make_cases, pathological_cases, run_case
-
-
-@pytest.fixture(scope="module")
-def cached_pipeline():
-    nlp = kg.corpus.workers.load_pipeline()
-    patch = pytest.MonkeyPatch()
-    patch.setattr(kg.corpus.workers, "load_pipeline", lambda: nlp)
-    yield
-    patch.undo()
+from benchmarks.fuzz_ingest import FORMATS, Outcome, make_cases, pathological_cases, run_case
+from kg.graph.namespace import KG
 
 
 def test_fuzz_cases_cover_every_format_and_mutation():
@@ -25,11 +18,25 @@ def test_fuzz_cases_cover_every_format_and_mutation():
     assert make_cases(60, seed=1) == cases  # the same seed gives the same cases
 
 
+def assert_graph_of_its_articles(outcome: Outcome, out: Path) -> None:
+    """A case that built articles left graph.ttl and graph.html, the graph holding those
+    articles; one that built none left no output at all."""
+    written = sorted(p.name for p in out.glob("graph.*")) if out.exists() else []
+    if not outcome.articles:
+        assert written == []
+        return
+    assert written == ["graph.html", "graph.ttl"]
+    graph = Dataset(default_union=True)
+    graph.parse(out / "graph.ttl", format="turtle")
+    assert len(set(graph.subjects(RDF.type, KG.Article))) == outcome.articles
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("case", make_cases(24, seed=7), ids=lambda c: c.name + c.suffix)
-def test_fuzz_case_builds_or_is_refused_in_one_line(case, tmp_path, cached_pipeline):
+def test_fuzz_case_builds_or_is_refused_in_one_line(case, tmp_path):
     outcome = run_case(case, tmp_path)
     assert outcome.crash is None, outcome.crash
-    assert outcome.articles or outcome.failures or not list((tmp_path / "out").glob("graph.*"))
+    assert_graph_of_its_articles(outcome, tmp_path / "out")
 
 
 # one line each; the others build
@@ -37,9 +44,11 @@ REFUSED = {"front-matter-alias-bomb", "jsonl-deep-nesting", "jsonl-deep-objects"
 BUILT_BESIDE_ONE_LINE = {"link-to-itself"}  # the article builds, the link is one line
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("case", pathological_cases(), ids=lambda c: c.name + c.suffix)
-def test_fuzz_inputs_that_once_broke_the_build_end_with_a_graph_or_one_line(case, tmp_path, cached_pipeline):
+def test_fuzz_inputs_that_once_broke_the_build_end_with_a_graph_or_one_line(case, tmp_path):
     outcome = run_case(case, tmp_path)
     assert outcome.crash is None, outcome.crash
     expected = (0, 1) if case.name in REFUSED else (1, 1) if case.name in BUILT_BESIDE_ONE_LINE else (1, 0)
     assert (outcome.articles, outcome.failures) == expected
+    assert_graph_of_its_articles(outcome, tmp_path / "out")

@@ -18,13 +18,14 @@ import pytest
 from rdflib import RDF, Dataset
 
 import kg.build
-import kg.corpus.workers
 import kg.files
 from kg.build import BuildOptions, build
 from kg.corpus.cache import CACHE_NAME
+from kg.errors import KGError
 from kg.files import JOURNAL_NAME, LOCK_NAME, OutputFolder, recover
 from kg.graph.namespace import KG
 from tests.cli import invoke
+from tests.pipelines import Untouchable
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_fe58f1c9c5d68111.txt"
 SECOND = ("Kenyan President William Ruto met Ugandan President Yoweri Museveni in Kampala on Monday, "
@@ -81,22 +82,23 @@ def test_outputs_a_new_folder_is_not_left_behind_when_nothing_was_built(tmp_path
     assert not (tmp_path / "new").exists()
 
 
-@pytest.fixture
-def no_extraction(monkeypatch):
-    """Fails the test if the build gets as far as loading the parser."""
-    def refuse():
-        raise AssertionError("the output path should have been refused before any work")
-    monkeypatch.setattr(kg.corpus.workers, "load_pipeline", refuse)
+def refusal_before_any_work(output: Path) -> str:
+    """Why a build into `output` stops, with a parser that fails the test if the build reaches it."""
+    with pytest.raises(KGError) as refused:
+        build([SEED], BuildOptions(output=output, pipeline=Untouchable()))
+    return str(refused.value)
 
 
-def test_outputs_a_file_where_the_folder_should_be_is_refused_before_any_work(tmp_path, no_extraction):
+def test_outputs_a_file_where_the_folder_should_be_is_refused_before_any_work(tmp_path):
     (tmp_path / "file").write_text("x", encoding="utf-8")
+    why = f"{tmp_path / 'file' / 'out'}: cannot create the folder: Not a directory"
+    assert refusal_before_any_work(tmp_path / "file" / "out") == why
     result = invoke("build", SEED, "-o", tmp_path / "file" / "out")
-    assert result.exit_code == 1
-    assert result.stderr == f"kg: {tmp_path / 'file' / 'out'}: cannot create the folder: Not a directory\n"
+    assert (result.exit_code, result.stderr) == (1, f"kg: {why}\n")
 
 
-def test_outputs_an_uncreatable_folder_is_refused_before_any_work(no_extraction):
+def test_outputs_an_uncreatable_folder_is_refused_before_any_work():
+    assert refusal_before_any_work(Path("/proc/kg-out")).startswith("/proc/kg-out: cannot create the folder: ")
     result = invoke("build", SEED, "-o", "/proc/kg-out")
     assert result.exit_code == 1
     assert result.stderr.startswith("kg: /proc/kg-out: cannot create the folder: ")
@@ -124,13 +126,14 @@ def test_outputs_export_and_viz_check_the_output_path_first(seed_build, tmp_path
     assert len(result.stderr.splitlines()) == 1
 
 
-def test_outputs_a_second_build_into_a_held_folder_stops_naming_the_lock(built, no_extraction):
+def test_outputs_a_second_build_into_a_held_folder_stops_naming_the_lock(built):
     before = contents(built)
+    why = (f"{built / LOCK_NAME}: another kg build (pid {os.getpid()}) is writing into {built}; "
+           "run this one when it has finished")
     with OutputFolder(built, kg.build.OUTPUT_NAMES):
+        assert refusal_before_any_work(built) == why
         result = invoke("build", SEED, "-o", built)
-    assert result.exit_code == 1
-    assert result.stderr == (f"kg: {built / LOCK_NAME}: another kg build (pid {os.getpid()}) is writing into "
-                             f"{built}; run this one when it has finished\n")
+    assert (result.exit_code, result.stderr) == (1, f"kg: {why}\n")
     assert contents(built) == before
 
 
@@ -174,15 +177,14 @@ def _which_build(folder: Path) -> tuple[int, int]:
     return in_graph, in_page
 
 
-def test_outputs_a_build_killed_at_any_step_leaves_outputs_of_one_build(built, tmp_path, monkeypatch):
+@pytest.mark.slow  # builds killed
+def test_outputs_a_build_killed_at_any_step_leaves_outputs_of_one_build(built, tmp_path, nlp):
     """Kill a build (SIGKILL) at each file-system step of its writing: before and after each
     temporary file, the journal and each rename. The folder must then hold both outputs of
     the old build or both of the new, at once or after the next build's recovery."""
     (tmp_path / "in").mkdir()
     shutil.copy(SEED, tmp_path / "in" / "a.txt")
     (tmp_path / "in" / "b.txt").write_text(SECOND, encoding="utf-8")
-    nlp = kg.corpus.workers.load_pipeline()
-    monkeypatch.setattr(kg.corpus.workers, "load_pipeline", lambda: nlp)
     pristine = contents(built)
     assert _which_build(built) == (1, 1)
     outcomes, journaled = [], 0
@@ -191,7 +193,7 @@ def test_outputs_a_build_killed_at_any_step_leaves_outputs_of_one_build(built, t
             (built / name).write_bytes(data)
         child = os.fork()
         if child == 0:  # pragma: no cover - the child dies by its own hand
-            _die_at_step(step, tmp_path / "in", built)
+            _die_at_step(step, BuildOptions(output=built, pipeline=nlp), tmp_path / "in")
         _, status = os.waitpid(child, 0)
         killed = os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL
         assert killed or (os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0), status
@@ -211,7 +213,7 @@ def test_outputs_a_build_killed_at_any_step_leaves_outputs_of_one_build(built, t
     assert journaled >= 2  # kills that fell between the renames, completed by recovery
 
 
-def _die_at_step(step: int, inputs: Path, out: Path) -> None:
+def _die_at_step(step: int, options: BuildOptions, inputs: Path) -> None:
     steps = iter(range(step))
     real = {name: getattr(os, name) for name in ("fsync", "replace", "unlink")}
 
@@ -225,7 +227,7 @@ def _die_at_step(step: int, inputs: Path, out: Path) -> None:
     for name in real:
         setattr(kg.files.os, name, counted(name))
     try:
-        build([inputs], BuildOptions(output=out))
+        build([inputs], options)
     finally:
         os._exit(0)
 
@@ -235,6 +237,7 @@ def _real_build(inputs: Path, out: Path) -> subprocess.Popen:
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
+@pytest.mark.slow  # builds killed
 def test_outputs_real_builds_killed_at_random_moments_leave_outputs_of_one_build(built, tmp_path):
     (tmp_path / "in").mkdir()
     shutil.copy(SEED, tmp_path / "in" / "a.txt")
@@ -252,6 +255,7 @@ def test_outputs_real_builds_killed_at_random_moments_leave_outputs_of_one_build
         assert _which_build(built) in ((1, 1), (2, 2))
 
 
+@pytest.mark.slow  # builds killed
 @pytest.mark.parametrize("sig, status", [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
 def test_outputs_ctrl_c_and_sigterm_stop_with_one_line_and_keep_earlier_outputs(built, tmp_path, sig, status):
     (tmp_path / "in").mkdir()

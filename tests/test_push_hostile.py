@@ -161,6 +161,7 @@ def test_push_hostile_a_turtle_read_back_is_parsed_as_turtle(graph):
     assert done.stdout == f"3 triples -> {store.url}?default (the graph now holds 3 triples)\n"
 
 
+@pytest.mark.slow  # waits out its timeout
 def test_push_hostile_a_trickled_answer_is_bounded_by_the_timeout(graph):
     with RawStore(POST=trickles(b"HTTP/1.1 204 No Content\r\n")) as store:
         done = push(graph, store.url)
@@ -214,6 +215,7 @@ def test_push_hostile_an_endless_read_back_is_bounded_by_size(graph):
                            + SKIP_HINT)
 
 
+@pytest.mark.slow  # waits out its timeout
 def test_push_hostile_a_trickled_read_back_is_bounded_by_the_timeout(graph):
     head = b"HTTP/1.1 200 OK\r\nContent-Type: application/n-triples\r\nConnection: close\r\n\r\n"
     with RawStore(POST=STORED, GET=lambda c, stop: (c.sendall(head), trickles(TRIPLES)(c, stop))) as store:
@@ -298,6 +300,7 @@ def test_push_hostile_a_malformed_endpoint_url_is_one_line(graph, url):
     assert done.stderr == f"kg: {shown_url!r} is not an http(s) URL\n"
 
 
+@pytest.mark.slow  # waits out its timeout
 def test_push_hostile_a_connection_never_accepted_is_bounded_by_the_timeout(graph):
     with socket.create_server(("127.0.0.1", 0), backlog=0) as listener, socket.socket() as waiting:
         waiting.connect(listener.getsockname())  # fills the backlog: the next connection hangs
@@ -307,6 +310,7 @@ def test_push_hostile_a_connection_never_accepted_is_bounded_by_the_timeout(grap
     assert done.stderr == f"kg: cannot reach {url}: no connection within 2 s (--timeout)\n"
 
 
+@pytest.mark.slow  # waits out its timeout
 def test_push_hostile_sending_to_a_store_that_reads_slowly_is_bounded_by_the_timeout():
     """The library's exchange, as `kg push` runs it: sending 64 MiB to a store that reads 1 KiB a
     tenth of a second ends at the deadline (a graph file that large would take long to read)."""

@@ -73,6 +73,7 @@ def built(ontology_copy, tmp_path_factory) -> Path:
     return work / "out"
 
 
+@pytest.mark.slow  # kg run in processes of its own on a copy of the data
 def test_a_new_relation_reaches_the_graph_and_validates(ontology_copy, built):
     graph = Graph().parse(built / "graph.ttl")
     norway, chile = URIRef(DEFAULT_BASE_IRI + "norway"), URIRef(DEFAULT_BASE_IRI + "chile")
@@ -85,6 +86,7 @@ def test_a_new_relation_reaches_the_graph_and_validates(ontology_copy, built):
     assert done.returncode == 0, done.stdout + done.stderr
 
 
+@pytest.mark.slow  # kg run in processes of its own on a copy of the data
 def test_a_new_relation_reaches_the_view_and_its_class(ontology_copy, built):
     page = (built / "graph.html").read_text(encoding="utf-8")
     assert re.search(r'"relation":\s*"blacklisted"', page)
@@ -94,6 +96,7 @@ def test_a_new_relation_reaches_the_view_and_its_class(ontology_copy, built):
     assert done.stdout.startswith("2 actors") and ", 1 relations (2 evidence statements) ->" in done.stdout
 
 
+@pytest.mark.slow  # kg run in processes of its own on a copy of the data
 def test_a_new_relation_is_counted_by_stats_and_scored_by_eval(ontology_copy, built, tmp_path):
     stats = json.loads(_kg(ontology_copy, "stats", built / "graph.ttl", "--format", "json").stdout)
     assert stats["relations_by_name"] == {"blacklisted": 1}
@@ -104,6 +107,7 @@ def test_a_new_relation_is_counted_by_stats_and_scored_by_eval(ontology_copy, bu
     assert json.loads(done.stdout)["per_class"]["blacklisted"] == {"required": 1, "extracted": 1, "tp": 1, "precision": 1.0, "recall": 1.0}
 
 
+@pytest.mark.slow  # kg run in processes of its own on a copy of the data
 def test_without_the_copy_the_relation_is_unknown(built):
     done = subprocess.run([sys.executable, "-m", "kg.cli", "viz", built / "graph.ttl", "--relations", "blacklisted"],
                           capture_output=True, text=True, timeout=120)

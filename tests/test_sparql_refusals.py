@@ -131,6 +131,7 @@ def post(port: int, body: bytes, *headers: str, host: str | None = None) -> byte
     return ("\r\n".join(lines) + "\r\n\r\n").encode() + body
 
 
+@pytest.mark.slow  # a real kg serve
 def test_serve_checks_exactly_what_it_forwards(seed_build):
     with Recorder() as remote, serving(seed_build[0]) as (process, port):
         service = f"SELECT * WHERE {{ ?s ?p ?o .SERVICE <{remote.url}/x> {{ ?a ?b ?c }} }}".encode()
@@ -155,6 +156,7 @@ def test_serve_checks_exactly_what_it_forwards(seed_build):
         assert body == f"kg serve answers from its graph only; 'SERVICE <{remote.url}/x>' is refused\n".encode()
 
 
+@pytest.mark.slow  # a real kg serve
 def test_serve_answers_only_for_its_own_address(seed_build):
     ask = b"ASK {}"
     with serving(seed_build[0]) as (process, port):
@@ -168,6 +170,7 @@ def test_serve_answers_only_for_its_own_address(seed_build):
             assert status_and_body(answer)[0] == 200 and b'"boolean":true' in answer
 
 
+@pytest.mark.slow  # a real kg serve
 def test_serve_survives_a_deeply_nested_query(seed_build):
     with serving(seed_build[0]) as (process, port):
         deep = b"SELECT * WHERE " + b"{" * 3000
@@ -181,6 +184,7 @@ def test_serve_survives_a_deeply_nested_query(seed_build):
         assert process.poll() is None
 
 
+@pytest.mark.slow  # a real kg serve
 def test_serve_malformed_requests_get_400_and_no_traceback(seed_build):
     with serving(seed_build[0]) as (process, port):
         assert status_and_body(exchange(port, b"GARBAGE\r\n\r\n"))[0] == 400
@@ -190,6 +194,7 @@ def test_serve_malformed_requests_get_400_and_no_traceback(seed_build):
         assert status_and_body(exchange(port, negative)) == (400, b"Content-Length '-5' is not a length\n")
 
 
+@pytest.mark.slow  # a real kg serve
 def test_serve_bounds_slow_and_short_requests(seed_build):
     with serving(seed_build[0]) as (process, port):
         short = (f"POST /query HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: application/sparql-query\r\n"

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 
 from kg.query.stats import graph_stats
 from kg.graph.graphview import read_view
@@ -55,6 +56,7 @@ def _ring_view(n: int):
     return GraphView(actors=actors, edges=edges)
 
 
+@pytest.mark.slow
 def test_stats_estimates_betweenness_of_a_large_graph_from_fewer_sources_the_larger_it_is():
     from kg.query.stats import format_stats, graph_stats
 

@@ -128,6 +128,7 @@ BREAKS = {
 }
 
 
+@pytest.mark.slow  # pyshacl, the reference, takes about a second a graph
 @pytest.mark.parametrize("name", sorted(BREAKS))
 def test_validate_in_oxigraph_finds_what_pyshacl_finds(seed_graph, name):
     graph = _broken(seed_graph, BREAKS[name])

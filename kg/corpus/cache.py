@@ -2,7 +2,8 @@
 only its new articles: a SQLite file in the output folder. An entry is keyed by the article
 (its text and metadata) and by everything extraction reads besides: the code of kg's
 extraction (every module it imports, so that a change to how kg writes or draws the graph
-keeps the cache), the data files in use (shipped and user-given), spaCy and its model. Change any of them and the entries made
+keeps the cache), the data files in use (shipped and user-given), spaCy and its model (or the
+pipeline the build was given). Change any of them and the entries made
 with the old ones are no longer read, and are dropped at the end of the build."""
 from __future__ import annotations
 
@@ -14,12 +15,15 @@ import json
 import pickle
 import sqlite3
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
 from kg.datafiles import data_path
 from kg.extraction.parsing.nlp import MODEL_PACKAGES
 from kg.extraction.pipeline import ArticleExtraction
 from kg.model import Article
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 __all__ = ["CACHE_NAME", "ExtractionCache", "fingerprint"]
 
@@ -29,9 +33,10 @@ PACKAGE = Path(__file__).resolve().parent.parent
 EXTRACTION = (PACKAGE / "extraction" / "pipeline.py", PACKAGE / "corpus" / "workers.py")
 
 
-def fingerprint(user_files: Sequence[Path]) -> str:
+def fingerprint(user_files: Sequence[Path], pipeline: "Language | None" = None) -> str:
     """What extraction depends on besides the article: the code of kg's extraction, the data
-    folder, the user's gazetteers and lexicons, and the versions of spaCy and its English model."""
+    folder, the user's gazetteers and lexicons, the versions of spaCy and its English model,
+    and the pipeline given to the build, if any (its language, name, version and components)."""
     digest = hashlib.sha256()
     data_folder = data_path("gazetteer.yaml").parent
     code = [(PACKAGE, path) for path in code_of(EXTRACTION)]
@@ -43,6 +48,10 @@ def fingerprint(user_files: Sequence[Path]) -> str:
     for package in ("spacy", *MODEL_PACKAGES):
         with contextlib.suppress(importlib.metadata.PackageNotFoundError):
             digest.update(f"{package}={importlib.metadata.version(package)}".encode())
+    if pipeline is not None:
+        meta = pipeline.meta
+        digest.update(f"pipeline\0{meta.get('lang')}_{meta.get('name')}={meta.get('version')}"
+                      f"\0{','.join(pipeline.pipe_names)}".encode())
     return digest.hexdigest()
 
 

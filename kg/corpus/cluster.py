@@ -9,7 +9,7 @@ import hashlib
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from kg import __version__
 from kg.errors import KGError
@@ -18,6 +18,9 @@ from kg.knowledge.load import load_rules
 from kg.knowledge.rules import Rules
 from kg.model import Article
 from kg.corpus.workers import Outcome, RuleFiles, extract_here, extract_stream
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 __all__ = ["extract_on_cluster"]
 
@@ -38,9 +41,11 @@ class ShippedFiles:
                    tuple((p.name, Path(p).read_bytes()) for p in files.lexicons))
 
 
-def extract_on_cluster(articles: list[Article], files: RuleFiles, rules: Rules, scheduler: str) -> Iterator[Outcome]:
+def extract_on_cluster(articles: list[Article], files: RuleFiles, rules: Rules, scheduler: str,
+                       nlp: "Language | None" = None) -> Iterator[Outcome]:
     """The outcome of each article, in order, extracted by the workers of the cluster whose
-    scheduler is at `scheduler`."""
+    scheduler is at `scheduler` (each with a pipeline of its own); a chunk they cannot do is
+    extracted here, with `nlp` (None: kg's own pipeline)."""
     try:
         from distributed import Client
         from distributed.scheduler import KilledWorker
@@ -59,7 +64,7 @@ def extract_on_cluster(articles: list[Article], files: RuleFiles, rules: Rules, 
             try:
                 outcomes = future.result()
             except KilledWorker:  # every worker given it died: the chunk is done here
-                outcomes = list(extract_here(chunk, rules))
+                outcomes = list(extract_here(chunk, rules, nlp))
             yield from outcomes
     finally:
         client.close()

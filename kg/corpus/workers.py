@@ -1,7 +1,8 @@
-"""Extraction of many articles, in this process or in worker processes that each load the
-pipeline once. Each article's extraction comes back as plain data (its parse released) in the
-order of the articles, so the build's output is the same for any number of workers; an article
-whose extraction fails is reported, and a worker that dies has its articles done here instead."""
+"""Extraction of many articles, in this process (with the pipeline given, else kg's own) or in
+worker processes that each load the pipeline once. Each article's extraction comes back as plain
+data (its parse released) in the order of the articles, so the build's output is the same for any
+number of workers; an article whose extraction fails is reported, and a worker that dies has its
+articles done here instead."""
 from __future__ import annotations
 
 import multiprocessing
@@ -13,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterator, Union
 
 from kg.errors import InputError
-from kg.extraction.parsing.nlp import load_pipeline, parse_article, parse_stream
+from kg.extraction.parsing.nlp import load_pipeline, parse_article, parse_stream, prepare_pipeline
 from kg.extraction.pipeline import ArticleExtraction, detached, extract_parsed, parse_plans
 from kg.knowledge.load import load_rules
 from kg.knowledge.rules import Rules
@@ -84,12 +85,13 @@ def _failed(article: Article, err: Exception) -> InputError:
                                       "please report this with the article")
 
 
-def extract_in_processes(articles: list[Article], files: RuleFiles, rules: Rules, jobs: int) -> Iterator[Outcome]:
+def extract_in_processes(articles: list[Article], files: RuleFiles, rules: Rules, jobs: int,
+                         nlp: "Language | None" = None) -> Iterator[Outcome]:
     """The outcome of each article, in order; with `jobs` > 1 (and more than one article) in
-    that many worker processes."""
+    that many worker processes, each with a pipeline of its own; else here, with `nlp`."""
     workers = min(jobs, len(articles))
     if workers <= 1:
-        yield from extract_here(articles, rules)
+        yield from extract_here(articles, rules, nlp)
         return
     _WORKER.update(files=files, rules=rules)  # inherited by forked workers; spawned ones load their own
     pool = ProcessPoolExecutor(workers, mp_context=_context(), initializer=_start, initargs=(files,))
@@ -104,7 +106,7 @@ def extract_in_processes(articles: list[Article], files: RuleFiles, rules: Rules
         finished = True
     except BrokenProcessPool:
         finished = True
-        yield from extract_here(articles[done:], rules)  # a worker died (out of memory, killed): finish here
+        yield from extract_here(articles[done:], rules, nlp)  # a worker died (out of memory, killed): finish here
     finally:
         _WORKER.clear()
         # An interrupted build drops the articles not yet handed out; the workers end with the chunk
@@ -112,9 +114,9 @@ def extract_in_processes(articles: list[Article], files: RuleFiles, rules: Rules
         pool.shutdown(wait=True, cancel_futures=not finished)
 
 
-def extract_here(articles: list[Article], rules: Rules) -> Iterator[Outcome]:
-    """The outcome of each article, extracted in this process."""
-    yield from extract_stream(articles, load_pipeline(), rules)
+def extract_here(articles: list[Article], rules: Rules, nlp: "Language | None" = None) -> Iterator[Outcome]:
+    """The outcome of each article, extracted in this process with `nlp` (None: kg's own pipeline)."""
+    yield from extract_stream(articles, prepare_pipeline(nlp) if nlp is not None else load_pipeline(), rules)
 
 
 _WORKER: dict = {}  # in a worker: its pipeline and rules

