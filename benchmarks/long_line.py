@@ -63,9 +63,6 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=float, nargs="+", default=[10, 40], metavar="MB")
     args = parser.parse_args()
-    from benchmarks.fuzz_ingest import cache_pipeline
-
-    cache_pipeline()
     times = {}
     with tempfile.TemporaryDirectory() as tmp:
         seconds_to_build(0.1, Path(tmp))  # the parser's first call costs more than the others
