@@ -33,6 +33,7 @@ NOT_NAMES = {"date", "time", "money", "percent", "quantity", "cardinal", "ordina
              "work_of_art", "law", "language_name"}
 SOFT_LABELS = {"work_of_art", "event", "law", "language_name"}  # of NOT_NAMES, the ones the tagger gives people
 MAX_GAZETTEER_TOKENS = 8
+MAX_TITLE_WORDS = 4  # the most words a title of titles.yaml has
 PERSON_ENTITY = "person"  # the entity tagger's label of people
 
 
@@ -281,6 +282,7 @@ def _skip_leading_titles(doc, start: int, end: int, rules: NameRules) -> int:
     'Eleni Vardaki'; a run of title words only ('Foreign Minister') is no name at all. Without a
     title's head word, only honorifics go: 'Dr Eleni Vardaki', but 'National Electoral Commission'."""
     joiners = language_of(doc).words.name_joiners
+    start += _title_ending_in(doc, start, end, rules)
 
     def title_word(tok) -> bool:
         return _title_word(tok, rules) or tok.text == "-"
@@ -297,6 +299,16 @@ def _skip_leading_titles(doc, start: int, end: int, rules: NameRules) -> int:
     if i == end - 1 and title_word(doc[i]):
         return end
     return i
+
+
+def _title_ending_in(doc, start: int, end: int, rules: NameRules) -> int:
+    """How many first words of a capitalised run end a title that began before it: 'Secretary
+    of | State John Kerry' (the parser's run starts after 'of')."""
+    for inside in range(1, min(MAX_TITLE_WORDS, end - start)):
+        for before in range(1, min(MAX_TITLE_WORDS, start) + 1):
+            if " ".join(t.lower_ for t in doc[start - before:start + inside]) in rules.titles:
+                return inside
+    return 0
 
 
 def _unknown_name(sentence: "Sentence", start: int, end: int, rules: NameRules) -> NameMention | None:
