@@ -93,7 +93,7 @@ def extract_parsed(article: Article, sentences: list[Sentence], rules: Rules) ->
     referents = resolve_names(names, titles, rules.resolution)
     posts = find_posts(titles, referents.names, referents.of_name, referents.actors, referents.index(), rules.titles,
                        rules.arguments, homes, {s.index: s.offset for s in sentences})
-    affiliations, actors = find_affiliations(referents, posts.actors)
+    affiliations, actors = find_affiliations(referents, posts.actors, titles)
     index, held_posts = resolve_titles(titles, posts, actors, affiliations)
     index = resolve_references(sentences, actors, index, rules.references, homes)
     resolved = ArticleActors(MappingProxyType(actors), index, held_posts, affiliations)

@@ -3,7 +3,7 @@ Friedrich Merz", 'X signed for Kinshasa') or the party or force that is theirs (
 Party of Socialists", 'Haftar and his Libyan National Army')."""
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from kg.model import ActorType
@@ -13,6 +13,7 @@ from kg.extraction.actors.mentions import NameMention, mention_key
 from kg.extraction.actors.resolve import Referents
 
 if TYPE_CHECKING:
+    from kg.extraction.actors.titles import TitlePhrase
     from kg.extraction.parsing.nlp import Sentence
 
 __all__ = ["find_affiliations"]
@@ -24,14 +25,17 @@ PARTS = (ActorType.ORGANIZATION, ActorType.ARMED_GROUP, ActorType.GOVERNMENT_BOD
          ActorType.INTERNATIONAL_ORGANIZATION)
 
 
-def find_affiliations(referents: Referents, actors: Mapping[int, LocalActor]) -> tuple[
-        tuple[tuple[int, int, "Sentence"], ...], dict[int, LocalActor]]:
+def find_affiliations(referents: Referents, actors: Mapping[int, LocalActor], titles: Sequence["TitlePhrase"] = ()
+                      ) -> tuple[tuple[tuple[int, int, "Sentence"], ...], dict[int, LocalActor]]:
     """A person named with the state they serve: 'Hakan Fidan of Turkey', 'X signed for Kinshasa
     and Y for Kigali', "Germany's Friedrich Merz"; or with the party or force that is theirs: "Igor
     Dodon's Party of Socialists", 'Haftar and his Libyan National Army'; and an organisation named
     as another's ("NATO's Kosovo Force"). Returns (member, state or organisation, sentence)
-    triples, and the actors with the states the article names only by a city."""
+    triples, and the actors with the states the article names only by a city. People named after
+    a title of a post no longer held ('former presidents X of Malawi and Y of Zambia') serve no
+    state by it."""
     names = referents.names
+    formerly = _after_former_titles(names, titles)
     actors = dict(actors)
     out = []
     by_start = {(m.sentence.index, m.start): n for n, m in enumerate(names)}
@@ -44,17 +48,37 @@ def find_affiliations(referents: Referents, actors: Mapping[int, LocalActor]) ->
                 out.append((part, person, m.sentence))  # "NATO's Kosovo Force" is NATO's
         if person is None or actors[person].type is not ActorType.PERSON:
             continue
-        state = _genitive_state(m, names, by_end, referents, actors)
+        state = _genitive_state(m, names, by_end, referents, actors) if n not in formerly else None
         if state is not None:
             out.append((person, state, m.sentence))
             continue
         org = _own_organisation(n, names, by_start, referents, actors)
         if org is not None:
-            out.append((person, org, m.sentence))
-        served = _served_after(m, by_start, names, referents, actors)
+            out.append((person, org, m.sentence))  # "former President X's party": the party is still theirs
+        served = _served_after(m, by_start, names, referents, actors) if n not in formerly else None
         if served is not None:
             out.append((person, served, m.sentence))
     return tuple(out), actors
+
+
+def _after_former_titles(names: Sequence[NameMention], titles: Sequence["TitlePhrase"]) -> set[int]:
+    """The names a title of a post no longer held stands before, alone or heading a list of
+    them: 'former presidents Olek Marrin of Malawi, Sela Voss of Botswana and Ivo Tarn'."""
+    former = [t for t in titles if t.former]
+    found = set()
+    for n, m in enumerate(names):
+        before = [t for t in former if t.sentence.index == m.sentence.index and t.end <= m.start]
+        if before and _only_a_list_between(m.doc, max(t.end for t in before), m.start):
+            found.add(n)
+    return found
+
+
+def _only_a_list_between(doc, start: int, end: int) -> bool:
+    """Whether the words from `start` to `end` are names, the states they are of and the
+    commas and 'and's that list them."""
+    words = language_of(doc).words
+    return all(tok.pos_ == "PROPN" or tok.text == "," or tok.lower_ in (words.belonging, words.conjunction)
+               or tok.lower_ == words.definite_article for tok in doc[start:end])
 
 
 def _served_after(m: NameMention, by_start, names, referents: Referents, actors) -> int | None:

@@ -12,6 +12,7 @@ from kg.extraction.relations.arguments import Arguments
 from kg.knowledge.language import Words, language_of
 from kg.extraction.actors.mentions import NameMention, by_sentence, mention_key
 from kg.model import ActorType
+from kg.extraction.parsing import roles
 from kg.knowledge.rules import ArgumentRules, TitleRules
 from kg.extraction.actors.titles import TitlePhrase, follows_title, is_genitive
 
@@ -66,8 +67,8 @@ def find_posts(titles: list[TitlePhrase], names: list[NameMention], referents: M
                     if a != holder]
         if t.doc[t.start].lower_ in words.organisation_possessives:  # 'its Kenyan commander': its, and Kenyan
             owner = _clause_subject(_arguments(t, actors, token_actor, cue, arguments), actors)
-            if not owner and t.doc[t.start].lower_ in words.thing_pronouns:  # 'its', not 'their'
-                owner = _organisation_before(t, names, referents, actors)
+            if not owner and t.doc[t.start].lower_ in words.thing_pronouns and not _unnamed_subject(t, token_actor):
+                owner = _organisation_before(t, names, referents, actors)  # 'its', not 'their
             nationality = {o for o in orgs if o not in owner} if owner else set()
             orgs = owner + sorted(nationality)
         patron = _patron_of(t, here, referents, actors) if not orgs else None
@@ -255,6 +256,14 @@ def _counterpart_of(t: TitlePhrase, posts: list[LocalPost], holder: int) -> str:
 def _arguments(t: TitlePhrase, actors, token_actor, cue, rules: ArgumentRules) -> Arguments:
     """The argument finder over the tokens resolved so far (a view of the stage's own index)."""
     return Arguments(t.sentence, ArticleActors(actors, TokenIndex(token_actor, cue)), rules)
+
+
+def _unnamed_subject(t: TitlePhrase, token_actor) -> bool:
+    """'The bloc appointed X as its envoy': the clause 'its' stands in has for its subject a
+    description that names no actor, which 'its' refers back to; no organisation named earlier."""
+    verb = next((a for a in t.doc[t.head_index].ancestors if a.pos_ in ("VERB", "AUX")), None)
+    subjects = [c for c in verb.children if c.dep_ in roles.NOMINAL_SUBJECTS] if verb is not None else []
+    return bool(subjects) and all(c.pos_ == "NOUN" and (t.sentence.index, c.i) not in token_actor for c in subjects)
 
 
 def _clause_subject(arguments: Arguments, actors) -> list[int]:
