@@ -105,11 +105,11 @@ def test_rules_unknown_relation_in_lexicon_is_refused(tmp_path):
 
 
 def test_rules_every_construction_has_its_handler():
-    from kg.extraction.relations import nouns, verbs
-    from kg.knowledge.constructions import NOUN_CONSTRUCTIONS, VERB_CONSTRUCTIONS
+    from kg.extraction.relations.constructions import HANDLERS
+    from kg.knowledge.constructions import registered_constructions
 
-    assert set(verbs.CONSTRUCTIONS) == set(VERB_CONSTRUCTIONS)
-    assert set(nouns.CONSTRUCTIONS) == set(NOUN_CONSTRUCTIONS)
+    assert {(c.kind, c.name) for c in registered_constructions()} == set(HANDLERS)
+    assert {c.name for c in registered_constructions()} >= {"transitive", "demand", "meeting", "event", "role"}
 
 
 def test_rules_lexicon_entries_take_their_relations_construction(rules):

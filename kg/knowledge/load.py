@@ -2,14 +2,15 @@
 parsed by `rulefiles` into one `Loading`, then frozen into `Rules`, split by stage."""
 from __future__ import annotations
 
+from dataclasses import fields
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import Iterable
+from typing import Any, Iterable
 
 from kg.datafiles import data_path
 from kg.errors import RuleFileError
-from kg.knowledge.constructions import NOUN_CONSTRUCTIONS, VERB_CONSTRUCTIONS
+from kg.knowledge.constructions import Constructions, registered_constructions
 from kg.knowledge.language import Language, language
 from kg.knowledge.names import NameArticles
 from kg.knowledge.rulefiles import (Loading, load_countries, load_descriptors, load_gazetteer, load_given_names,
@@ -23,11 +24,14 @@ __all__ = ["load_rules", "default_rules"]
 
 
 def load_rules(gazetteers: Iterable[str | Path] = (), lexicons: Iterable[str | Path] = (),
-               language_code: str = "en") -> Rules:
+               language_code: str = "en", constructions: Constructions | None = None) -> Rules:
     """The shipped data of a language plus the user's own gazetteer and lexicon files (which
-    win on conflict)."""
-    _check_constructions()
-    rules = Loading()
+    win on conflict). Lexicon entries and the relation table's defaults are checked against
+    `constructions`: by default those the extraction declares, registered when it is imported
+    (where it is not, as for a look-up in the gazetteer, they are not checked)."""
+    constructions = registered_constructions() if constructions is None else constructions
+    _check_constructions(constructions)
+    rules = Loading(constructions)
     load_places(data_path("places.tsv"), rules)
     load_countries(data_path("countries.tsv"), rules)
     load_gazetteer(data_path("gazetteer.yaml"), rules)
@@ -49,13 +53,13 @@ def load_rules(gazetteers: Iterable[str | Path] = (), lexicons: Iterable[str | P
     return _frozen(rules, language(language_code))
 
 
-def _check_constructions() -> None:
-    """Every construction the relation table names is one the extractor has."""
-    known = set(VERB_CONSTRUCTIONS) | set(NOUN_CONSTRUCTIONS)
+def _check_constructions(constructions: Constructions) -> None:
+    """Every construction the relation table names is one of the catalogue (when there is one)."""
+    known = constructions.names()
     for name, spec in relation_table().relations.items():
-        if spec.construction is not None and spec.construction not in known:
+        if known and spec.construction is not None and spec.construction not in known:
             raise RuleFileError(str(data_path("relations.yaml")), f"relation {name}: unknown construction "
-                                f"{spec.construction!r} (one of {', '.join(sorted(known))})")
+                                f"{spec.construction!r} (one of {', '.join(known)})")
 
 
 @lru_cache(maxsize=1)
@@ -63,33 +67,41 @@ def default_rules() -> Rules:
     return load_rules()
 
 
-def _frozen(loaded: "Loading", lang: Language) -> Rules:
-    frozen = MappingProxyType
-    gazetteer = Gazetteer(frozen(dict(loaded.names)),
-                          frozen({name: frozenset(aliases) for name, aliases in loaded.aliases.items()}),
-                          frozen(dict(loaded.name_variants)), frozen(_longest_from(loaded.names)),
-                          frozen(dict(loaded.demonyms)), NameArticles.of(lang.words.name_articles))
-    titles = TitleRules(frozen(dict(loaded.titles)), loaded.title_modifiers, loaded.title_domains,
-                        loaded.not_leading, loaded.former, lang.words.honorifics, loaded.state_titles,
-                        frozenset(_TITLE_BREAK.split(head, 1)[0] for head in loaded.titles if _TITLE_BREAK.search(head)),
-                        frozenset(word for word, types in loaded.definite_descriptions.items()
-                                  if ActorType.COUNTRY in types), frozen(dict(loaded.definite_descriptions)),
-                        language=lang)
-    verbs = frozen({lemma: tuple(rules) for lemma, rules in loaded.verbs.items()})
-    names = NameRules(gazetteer, frozen(dict(loaded.name_heads)), loaded.national_heads,
-                      frozen(dict(loaded.trailing_descriptors)), loaded.state_metonyms, loaded.state_name_nouns,
-                      loaded.document_heads, loaded.given_names, titles.titles, titles.title_modifiers,
-                      titles.honorifics, frozenset(verbs),
-                      frozenset(lemma for lemma, rules in verbs.items() if any(r.place_objects for r in rules)),
-                      titles.state_nouns, frozenset(loaded.nouns))
-    arguments = ArgumentRules(loaded.proxy_nouns, loaded.state_name_nouns, loaded.stance_nouns, loaded.pact_nouns,
-                              loaded.asset_nouns,
-                              frozenset(lemma for lemma, rules in verbs.items() if any(r.purpose_objects for r in rules)))
-    return Rules(
-        gazetteer, names, titles, arguments, ResolutionRules(gazetteer, loaded.state_name_nouns, lang),
-        ReferenceRules(frozen(dict(loaded.definite_descriptions)), loaded.local_descriptions,
-                       gazetteer.demonyms, loaded.national_heads, lang),
-        RelationRules(verbs, frozen(dict(loaded.nouns)), loaded.light_verbs, loaded.joining_verbs, arguments,
-                      loaded.label_nouns, loaded.collective_nouns, loaded.delegation_nouns, loaded.siding_verbs,
-                      loaded.recognising_verbs),
-        lang)
+def _frozen(loaded: Loading, lang: Language) -> Rules:
+    """The rules of each stage, each field taken by name from what was loaded unless derived here."""
+    gazetteer = _by_name(Gazetteer, loaded,
+                         aliases=MappingProxyType({name: frozenset(aliases) for name, aliases in loaded.aliases.items()}),
+                         longest_from=MappingProxyType(_longest_from(loaded.names)),
+                         name_articles=NameArticles.of(lang.words.name_articles))
+    titles = _by_name(TitleRules, loaded, honorifics=lang.words.honorifics, language=lang,
+                      phrase_starts=frozenset(_TITLE_BREAK.split(head, 1)[0] for head in loaded.titles
+                                              if _TITLE_BREAK.search(head)),
+                      state_nouns=frozenset(word for word, types in loaded.definite_descriptions.items()
+                                            if ActorType.COUNTRY in types),
+                      described_owners=MappingProxyType(dict(loaded.definite_descriptions)))
+    verbs = MappingProxyType({lemma: tuple(rules) for lemma, rules in loaded.verbs.items()})
+    names = _by_name(NameRules, loaded, gazetteer=gazetteer, honorifics=titles.honorifics,
+                     relation_verbs=frozenset(verbs), relation_nouns=frozenset(loaded.nouns),
+                     place_object_verbs=frozenset(lemma for lemma, rules in verbs.items()
+                                                  if any(r.place_objects for r in rules)),
+                     state_nouns=titles.state_nouns)
+    arguments = _by_name(ArgumentRules, loaded, sending_verbs=frozenset(
+        lemma for lemma, rules in verbs.items() if any(r.purpose_objects for r in rules)))
+    return Rules(gazetteer=gazetteer, names=names, titles=titles, arguments=arguments,
+                 resolution=_by_name(ResolutionRules, loaded, gazetteer=gazetteer, language=lang),
+                 references=_by_name(ReferenceRules, loaded, demonyms=gazetteer.demonyms, language=lang),
+                 relations=_by_name(RelationRules, loaded, verbs=verbs, arguments=arguments),
+                 language=lang)
+
+
+def _by_name(rules_type: type, loaded: Loading, **derived: Any) -> Any:
+    """The rules dataclass `rules_type`, each field given in `derived` or else, when `loaded` has
+    one of that name, taken from it (a mapping frozen); the others keep their defaults."""
+    values = {}
+    for item in fields(rules_type):
+        if item.name in derived:
+            values[item.name] = derived[item.name]
+        elif hasattr(loaded, item.name):
+            value = getattr(loaded, item.name)
+            values[item.name] = MappingProxyType(dict(value)) if isinstance(value, dict) else value
+    return rules_type(**values)

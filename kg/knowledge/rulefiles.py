@@ -1,6 +1,7 @@
 """The extraction data files read into one `Loading` accumulator: countries, gazetteers,
 lexicons, titles, descriptors, given names, name variants. Every data file of the extractor is
-parsed here and nowhere else; a bad file raises `RuleFileError(path, reason, line)`."""
+parsed here and nowhere else (a lexicon through its schema, `lexicon`); a bad file raises
+`RuleFileError(path, reason, line)`."""
 from __future__ import annotations
 
 import csv
@@ -8,37 +9,31 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
-from kg.datafiles import data_lines, read_yaml_mapping
+from kg.datafiles import checked, data_lines, read_yaml_mapping
 from kg.errors import RuleFileError
-from kg.model import ActorType, Relation
-from kg.knowledge.constructions import NOUN_CONSTRUCTIONS, VERB_CONSTRUCTIONS, noun_construction, verb_construction
+from kg.model import ActorType
+from kg.knowledge.constructions import Constructions
+from kg.knowledge.lexicon import ENTRY_TYPES, FLAGS, LexiconFile, LexiconWords, NounRule, VerbRule, WordKind
 from kg.knowledge.names import fold
-from kg.knowledge.rules import GazetteerEntry, NounRule, TitleRule, VerbRule
+from kg.knowledge.rules import GazetteerEntry, TitleRule
 
 __all__ = ["Loading", "load_countries", "load_gazetteer", "load_lexicon", "load_titles", "load_descriptors",
            "load_given_names", "load_name_variants"]
 
 ACTOR_TYPE_NAMES = {t.value for t in ActorType}
-RELATION_NAMES = {r.value for r in Relation}
 
 
 @dataclass
 class Loading:
-    """The extraction data as the files are read, one after the other; `rules.Rules` is made from it."""
+    """The extraction data as the files are read, one after the other; `rules.Rules` is made from it.
+    Lexicon entries are checked against `constructions` (an empty catalogue: not checked)."""
 
+    constructions: Constructions
     names: dict[str, GazetteerEntry] = field(default_factory=dict)  # fold(alias) -> entry
     aliases: dict[str, set[str]] = field(default_factory=dict)  # canonical name -> aliases
     verbs: dict[str, list[VerbRule]] = field(default_factory=dict)
     nouns: dict[str, NounRule] = field(default_factory=dict)
-    light_verbs: frozenset[str] = frozenset()
-    joining_verbs: frozenset[str] = frozenset()
-    stance_nouns: frozenset[str] = frozenset()
-    pact_nouns: frozenset[str] = frozenset()
-    label_nouns: frozenset[str] = frozenset()
-    collective_nouns: frozenset[str] = frozenset()
-    delegation_nouns: frozenset[str] = frozenset()
-    siding_verbs: frozenset[str] = frozenset()
-    recognising_verbs: frozenset[str] = frozenset()
+    lexicon: LexiconWords = LexiconWords()
     titles: dict[str, TitleRule] = field(default_factory=dict)
     title_modifiers: frozenset[str] = frozenset()
     title_domains: frozenset[str] = frozenset()
@@ -162,96 +157,36 @@ def load_gazetteer(path: Path, rules: Loading) -> None:
 
 
 def load_lexicon(path: Path, rules: Loading) -> None:
-    data = read_yaml_mapping(path)
-    for i, item in enumerate(data.get("verbs") or [], 1):
-        rule = _verb_rule(item, path, f"verb #{i}")
+    lexicon = checked(LexiconFile, read_yaml_mapping(path), path)
+    for number, item in enumerate(lexicon.verbs, 1):
+        rule = _lexicon_entry(WordKind.VERB, item, path, number, rules.constructions)
         rules.verbs.setdefault(rule.lemma, []).append(rule)
-    for i, item in enumerate(data.get("nouns") or [], 1):
-        rule = _noun_rule(item, path, f"noun #{i}")
+    for number, item in enumerate(lexicon.nouns, 1):
+        rule = _lexicon_entry(WordKind.NOUN, item, path, number, rules.constructions)
         rules.nouns[rule.lemma] = rule
-    rules.light_verbs = rules.light_verbs | frozenset(_str_list(data.get("light_verbs"), path, "light_verbs"))
-    rules.joining_verbs = rules.joining_verbs | frozenset(_str_list(data.get("joining_verbs"), path, "joining_verbs"))
-    rules.stance_nouns = rules.stance_nouns | frozenset(_str_list(data.get("stance_nouns"), path, "stance_nouns"))
-    rules.pact_nouns = rules.pact_nouns | frozenset(_str_list(data.get("pact_nouns"), path, "pact_nouns"))
-    rules.label_nouns = rules.label_nouns | frozenset(_str_list(data.get("label_nouns"), path, "label_nouns"))
-    rules.collective_nouns = rules.collective_nouns | frozenset(
-        _str_list(data.get("collective_nouns"), path, "collective_nouns"))
-    rules.delegation_nouns = rules.delegation_nouns | frozenset(
-        _str_list(data.get("delegation_nouns"), path, "delegation_nouns"))
-    rules.siding_verbs = rules.siding_verbs | frozenset(_str_list(data.get("siding_verbs"), path, "siding_verbs"))
-    rules.recognising_verbs = rules.recognising_verbs | frozenset(
-        _str_list(data.get("recognising_verbs"), path, "recognising_verbs"))
+    rules.lexicon = rules.lexicon.merged(lexicon)
 
 
-def _relation(item: dict, path: Path, where: str) -> Relation:
-    value = item.get("relation")
-    if value not in RELATION_NAMES:
-        raise RuleFileError(str(path), f"{where}: unknown relation {value!r} "
-                            f"(one of {', '.join(sorted(RELATION_NAMES))})")
-    return Relation(value)
-
-
-def _verb_rule(item: Any, path: Path, where: str) -> VerbRule:
-    if not isinstance(item, dict) or not isinstance(item.get("lemma"), str):
-        raise RuleFileError(str(path), f"{where}: needs a 'lemma'")
-    where = f"{where} ({item['lemma']})"
-    types = item.get("object_types")
-    particle = item.get("particle")
-    if particle is not None and not isinstance(particle, str):
-        raise RuleFileError(str(path), f"{where}: particle must be a string (quote words like \"on\")")
-    relation = _relation(item, path, where)
-    return VerbRule(
-        lemma=item["lemma"].lower(),
-        relation=relation,
-        particle=particle or None,
-        preps=tuple(_str_list(item.get("preps"), path, where)),
-        direct=bool(item.get("direct", True)),
-        reciprocal=bool(item.get("reciprocal", False)),
-        joint_objects=bool(item.get("joint_objects", False)),
-        place_objects=bool(item.get("place_objects", False)),
-        clause_object=bool(item.get("clause_object", False)),
-        inverse=bool(item.get("inverse", False)),
-        stance=bool(item.get("stance", False)),
-        requires_xcomp=bool(item.get("requires_xcomp", False)),
-        forbids_xcomp=bool(item.get("forbids_xcomp", False)),
-        requires_obligation=bool(item.get("requires_obligation", False)),
-        infinitive_objects=bool(item.get("infinitive_objects", False)),
-        event_objects=bool(item.get("event_objects", False)),
-        purpose_objects=bool(item.get("purpose_objects", False)),
-        requires_object=tuple(w.lower() for w in _str_list(item.get("requires_object"), path, where)),
-        object_types=None if types is None else frozenset(
-            _actor_type(t, path, where) for t in _str_list(types, path, where)),
-        construction=_construction(item, relation, VERB_CONSTRUCTIONS, verb_construction, path, where),
-    )
-
-
-def _noun_rule(item: Any, path: Path, where: str) -> NounRule:
-    if not isinstance(item, dict) or not isinstance(item.get("lemma"), str):
-        raise RuleFileError(str(path), f"{where}: needs a 'lemma'")
-    where = f"{where} ({item['lemma']})"
-    relation = _relation(item, path, where)
-    if "construction" not in item and (item.get("role") or item.get("stance")):  # the older flags
-        item = {**item, "construction": "role" if item.get("role") else "stance"}
-    return NounRule(
-        lemma=item["lemma"].lower(),
-        relation=relation,
-        plural_only=bool(item.get("plural_only", False)),
-        requires=tuple(_str_list(item.get("requires"), path, where)),
-        excludes=tuple(_str_list(item.get("excludes"), path, where)),
-        object_preps=tuple(_str_list(item.get("object_preps"), path, where)),
-        construction=_construction(item, relation, NOUN_CONSTRUCTIONS, noun_construction, path, where),
-        place_objects=bool(item.get("place_objects", False)),
-    )
-
-
-def _construction(item: dict, relation: Relation, known: dict[str, str], default, path: Path, where: str) -> str:
-    """The construction an entry names, else its relation's default (see kg.knowledge.constructions)."""
-    name = item.get("construction")
-    if name is None:
-        return default(relation.spec.construction)
-    if name not in known:
-        raise RuleFileError(str(path), f"{where}: unknown construction {name!r} (one of {', '.join(known)})")
-    return name
+def _lexicon_entry(kind: WordKind, item: Any, path: Path, number: int,
+                   constructions: Constructions) -> VerbRule | NounRule:
+    """An entry of a lexicon read through its schema, with the construction it takes, which must
+    read every flag it gives; a RuleFileError names the entry ('verb #3 (accuse)')."""
+    where = f"{kind.value} #{number}"
+    if isinstance(item, dict) and isinstance(item.get("lemma"), str):
+        where = f"{where} ({item['lemma']})"
+    try:
+        entry = checked(ENTRY_TYPES[kind], item, path)
+    except RuleFileError as err:
+        raise RuleFileError(str(path), f"{where}: {err.reason}") from None
+    if not constructions:
+        return entry
+    given = set(item) & {flag.value for flag in FLAGS[kind]}
+    try:
+        construction = constructions.taken(kind, entry.construction, entry.relation.spec.construction)
+        construction.check_flags(given)
+    except ValueError as err:
+        raise RuleFileError(str(path), f"{where}: {err}") from None
+    return entry.model_copy(update={"construction": construction.name})
 
 
 def load_titles(path: Path, rules: Loading) -> None:

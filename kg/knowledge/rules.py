@@ -6,12 +6,13 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from kg.model import ActorType, Relation
+from kg.model import ActorType
 from kg.knowledge.language import Language
+from kg.knowledge.lexicon import LexiconWords, NounRule, VerbRule
 from kg.knowledge.names import NameArticles, fold
 
 __all__ = [
-    "GazetteerEntry", "VerbRule", "NounRule", "TitleRule", "Gazetteer", "NameRules", "TitleRules",
+    "GazetteerEntry", "TitleRule", "Gazetteer", "NameRules", "TitleRules",
     "ArgumentRules", "ResolutionRules", "ReferenceRules", "RelationRules", "Rules",
     "person_key",
 ]
@@ -25,42 +26,6 @@ class GazetteerEntry:
     type: ActorType
     kind: str = "name"  # name | demonym | capital | metonym | town (a place in the state)
     country: str | None = None
-
-
-@dataclass(frozen=True)
-class VerbRule:
-    lemma: str
-    relation: Relation
-    particle: str | None = None
-    preps: tuple[str, ...] = ()
-    direct: bool = True
-    reciprocal: bool = False
-    joint_objects: bool = False
-    place_objects: bool = False
-    clause_object: bool = False
-    inverse: bool = False
-    stance: bool = False
-    requires_xcomp: bool = False
-    forbids_xcomp: bool = False  # 'called on the prime minister' (a visit), not '... on X to act'
-    requires_obligation: bool = False  # 'said that X must leave': only with a clause of what must be
-    infinitive_objects: bool = False  # 'threatened to march on X': X is the object
-    event_objects: bool = False  # 'retaliate for X's strikes': whoever did the event is the object
-    purpose_objects: bool = False  # 'sent troops to join X': whom its purpose clause sides with
-    requires_object: tuple[str, ...] = ()  # a fixed expression's object ('shook hands')
-    object_types: frozenset[ActorType] | None = None
-    construction: str = "transitive"  # a name of constructions.VERB_CONSTRUCTIONS
-
-
-@dataclass(frozen=True)
-class NounRule:
-    lemma: str
-    relation: Relation
-    plural_only: bool = False
-    requires: tuple[str, ...] = ()
-    excludes: tuple[str, ...] = ()  # modifiers that make the noun no such relation ('trading partner')
-    object_preps: tuple[str, ...] = ()
-    construction: str = "event"  # a name of constructions.NOUN_CONSTRUCTIONS
-    place_objects: bool = False  # 'the shelling of Kharkiv' is of the state Kharkiv is in
 
 
 @dataclass(frozen=True)
@@ -181,26 +146,19 @@ class ArgumentRules:
 
     proxy_nouns: frozenset[str]  # 'Hamas fighters'
     state_name_nouns: frozenset[str]  # 'the government in Kabul'
-    stance_nouns: frozenset[str]  # 'the Turkish move'
-    pact_nouns: frozenset[str]  # 'an agreement with the EU'
     asset_nouns: frozenset[str]  # 'Iranian nuclear sites', 'sites in Pakistan'
+    lexicon: LexiconWords  # its stance nouns ('the Turkish move') and pact nouns ('an agreement with the EU')
     sending_verbs: frozenset[str] = frozenset()  # 'sent troops to join X': the troops join
 
 
 @dataclass(frozen=True)
 class RelationRules:
-    """The relation lexicon (`relations`)."""
+    """The relation lexicon (`relations`): its verb and noun entries, by lemma, and its word lists."""
 
     verbs: Mapping[str, tuple[VerbRule, ...]]
     nouns: Mapping[str, NounRule]
-    light_verbs: frozenset[str]
-    joining_verbs: frozenset[str]
+    lexicon: LexiconWords
     arguments: ArgumentRules
-    label_nouns: frozenset[str] = frozenset()  # 'called X a threat': what a label construction needs
-    collective_nouns: frozenset[str] = frozenset()  # 'X, an alliance of A and B': A and B are X's members
-    delegation_nouns: frozenset[str] = frozenset()  # 'an X delegation, including A': A is X's member
-    siding_verbs: frozenset[str] = frozenset()  # 'helped X against Y': the subject opposes Y
-    recognising_verbs: frozenset[str] = frozenset()  # 'does not recognise X': the subject opposes X
 
     def verb_rules(self, lemma: str) -> tuple[VerbRule, ...]:
         return self.verbs.get(lemma, ())

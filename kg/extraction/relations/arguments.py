@@ -246,10 +246,10 @@ class Arguments:
         """'rejected the Turkish move': the actors behind a stance noun; 'endorsed an agreement with
         the EU': the party to a pact."""
         ids: list[int] = []
-        if head.lemma_.lower() in self.rules.pact_nouns or head.lower_ in self.rules.pact_nouns:
+        if head.lemma_.lower() in self.rules.lexicon.pact_nouns or head.lower_ in self.rules.lexicon.pact_nouns:
             ids += [a for c in head.children if c.dep_ == "preposition" and c.lower_ == self.words.accompanying
                     for p in c.children if p.dep_ == "prep_object" for a in self.actors_of(p)]
-        if head.lemma_.lower() not in self.rules.stance_nouns and head.lower_ not in self.rules.stance_nouns:
+        if head.lemma_.lower() not in self.rules.lexicon.stance_nouns and head.lower_ not in self.rules.lexicon.stance_nouns:
             return unique(ids) or self._doers(head)
         for child in head.children:
             if child.dep_ in roles.NAME_MODIFIERS:

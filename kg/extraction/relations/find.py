@@ -34,15 +34,15 @@ def find_relations(sentences: list["Sentence"], actors: ArticleActors, rules: Re
             lemma = tok.lemma_.lower()
             if tok.pos_ in ("VERB", "AUX") or tok.tag_ in roles.VERB_TAGS:
                 read_verb(reading, tok)
-                if lemma in rules.joining_verbs and (reading.meetings or meetings):
+                if lemma in rules.lexicon.joining_verbs and (reading.meetings or meetings):
                     join_meeting(reading, tok, (reading.meetings or meetings)[-1])
             elif tok.pos_ in ("NOUN", "PROPN"):
                 rule = _noun_rule(tok, lemma, rules)
                 if rule is not None:
                     read_noun(reading, tok, rule)
-                if lemma in rules.collective_nouns:
+                if lemma in rules.lexicon.collective_nouns:
                     read_members(reading, tok)
-                if lemma in rules.delegation_nouns:
+                if lemma in rules.lexicon.delegation_nouns:
                     read_delegation(reading, tok)
                 if tok.lower_ in rules.arguments.state_name_nouns:
                     read_government_of(reading, tok)

@@ -3,15 +3,16 @@ support for X'), stances held on behalf of an actor ('pledged Iran's full suppor
 actor plays for another ('its Russian ally', 'X, an enemy of Y')."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
+from kg.extraction.relations.constructions import construction, handler
 from kg.extraction.relations.arguments import participle_owners, place_states, unique as _unique, with_coordinated
 from kg.extraction.relations.found import MAX_TOPIC, Reading
 from kg.knowledge.language import language_of
 from kg.model import MEMBER, ActorType
 from kg.extraction.relations.modality import modality_of
 from kg.extraction.relations.retold import doers_of_earlier
-from kg.knowledge.rules import NounRule
+from kg.knowledge.lexicon import NounFlag, NounRule, WordKind
 from kg.extraction.parsing import roles
 
 if TYPE_CHECKING:
@@ -23,6 +24,10 @@ STANCE_CONFIDENCE = 0.75
 ROLE_CONFIDENCE = 0.8
 NOUN_SHARE = 0.9  # of a verb's confidence: a noun says less of who did what
 
+#: The flags of a noun entry read in deciding whether the noun counts (`read_noun`), whatever its
+#: construction: every noun construction reads them.
+NOUN_FLAGS = (NounFlag.plural_only, NounFlag.requires, NounFlag.excludes)
+
 
 def read_noun(r: Reading, noun: "Token", rule: NounRule) -> None:
     if rule.plural_only and noun.tag_ not in ("plural_noun", "plural_name"):
@@ -30,9 +35,14 @@ def read_noun(r: Reading, noun: "Token", rule: NounRule) -> None:
     modifiers = {c.lower_ for c in noun.children if c.dep_ in roles.REQUIREMENT_MODIFIERS}
     if (rule.requires and not modifiers & set(rule.requires)) or modifiers & set(rule.excludes):
         return
-    CONSTRUCTIONS[rule.construction](r, noun, rule)
+    handler(WordKind.NOUN, rule.construction)(r, noun, rule)
 
 
+@construction("meeting", WordKind.NOUN, "everyone the noun names meets: 'talks between X and Y', 'X's meeting with Y'",
+              reads=(*NOUN_FLAGS, NounFlag.object_preps, NounFlag.place_objects))
+@construction("event", WordKind.NOUN, "the owner (a possessor or the subject of a light verb) to the partner after a "
+              "preposition: 'Iran's attack on X', 'clashes between X and Y'",
+              reads=(*NOUN_FLAGS, NounFlag.object_preps, NounFlag.place_objects), default=True)
 def _event(r: Reading, noun: "Token", rule: NounRule) -> None:
     """'Iran's attack on X', 'clashes between X and Y' (each on the other); and with
     `meeting`, everyone the noun names meets: 'talks between X and Y', 'X's meeting with Y'."""
@@ -91,10 +101,10 @@ def noun_owners(r: Reading, noun: "Token", speaker_first: bool = False, with_par
     noun = _measured_by(noun)
     head = noun.head
     speakers = []
-    if noun.dep_ == "passive_subject" and head.lemma_.lower() in r.rules.light_verbs and not _meeting_noun(r, noun):
+    if noun.dep_ == "passive_subject" and head.lemma_.lower() in r.rules.lexicon.light_verbs and not _meeting_noun(r, noun):
         # 'the attack was claimed by X' (who hosted or attended a meeting is read with the meeting)
         speakers = [a for c in head.children if c.dep_ == "agent" for p in c.children for a in r.args.actors_of(p)]
-    elif noun.dep_ == "object" and (head.lemma_.lower() in r.rules.light_verbs or (
+    elif noun.dep_ == "object" and (head.lemma_.lower() in r.rules.lexicon.light_verbs or (
             with_partner and r.rules.nouns.get(noun.lemma_.lower()) is not None)):
         speakers = [a for h in r.args.subject_heads(head) for a in r.args.actors_of(h)]  # 'X postponed talks with Y'
     elif (entered := _entered(noun)) is not None:  # 'X would return to negotiations with Y'
@@ -138,7 +148,7 @@ def _objects_on_verb(r: Reading, noun: "Token", rule: NounRule) -> list[int]:
     of ('heaped praise on X', 'carried out strikes in weeks on X', "welcomed Ethiopia's contribution
     of forces to Y"), unless the verb reads that preposition itself ('sent aid to X')."""
     verb = noun.head
-    light = verb.lemma_.lower() in r.rules.light_verbs
+    light = verb.lemma_.lower() in r.rules.lexicon.light_verbs
     own = {p for v in r.rules.verb_rules(verb.lemma_.lower()) for p in (*v.preps, v.particle) if p}
     preps = set(rule.object_preps) | ({r.words.accompanying} if rule.construction == "meeting" and light else set())
     return [a for c in verb.children if c.dep_ == "preposition" and c.lower_ in preps  # 'had lunch with X'
@@ -160,6 +170,8 @@ def _measured_by(noun: "Token") -> "Token":
     return noun
 
 
+@construction("stance", WordKind.NOUN, "a stance held on an actor's behalf: 'pledged Iran's support for X'",
+              reads=(*NOUN_FLAGS, NounFlag.object_preps))
 def _stance_noun(r: Reading, noun: "Token", rule: NounRule) -> None:
     """'pledging Iran's full support for X', 'heaped praise on X', 'its condemnation of X'."""
     targets = [a for c in noun.children if c.dep_ == "preposition" and c.lower_ in rule.object_preps
@@ -205,6 +217,8 @@ def _noun_topic(noun: "Token") -> str:
     return text.strip(" “”\"'‘’.,")[:MAX_TOPIC] or noun.text
 
 
+@construction("role", WordKind.NOUN, "what one actor is to another: 'its Russian ally', 'X, an enemy of Y'",
+              reads=NOUN_FLAGS)
 def _role(r: Reading, noun: "Token", rule: NounRule) -> None:
     """What one actor is to another: 'its Russian ally', 'X is Y's main backer',
     'X, an enemy of Y', 'X has been one of Y's backers'."""
@@ -287,7 +301,3 @@ def _brings_together(clause: "Token") -> bool:
     phrase = language_of(clause).words.bringing_together
     return clause.lemma_.lower() == phrase.verb and any(c.lower_ == phrase.particle for c in clause.children)
 
-
-#: The handler of each noun construction (kg.knowledge.constructions names them).
-CONSTRUCTIONS: dict[str, Callable[[Reading, "Token", NounRule], None]] = {
-    "event": _event, "meeting": _event, "role": _role, "stance": _stance_noun}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kg.extraction.relations.found import Reading
-from kg.knowledge.rules import VerbRule
+from kg.knowledge.lexicon import VerbRule
 from kg.extraction.parsing import roles
 
 if TYPE_CHECKING:

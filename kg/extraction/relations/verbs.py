@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from kg.model import OPPOSITION, ActorType, Modality
+from kg.extraction.relations.constructions import construction, handler
 from kg.extraction.relations.arguments import governed_states, of_time, listed_after_them, place_states, unique as _unique, with_coordinated
 from kg.extraction.relations.found import MAX_TOPIC, Reading
 from kg.knowledge.language import language_of
@@ -17,22 +18,29 @@ from kg.extraction.relations.nouns import meet_overseers, noun_owners
 from kg.extraction.relations.retold import doers_of_earlier
 from kg.extraction.relations.passives import passive_roles
 from kg.extraction.relations.sending import senders, sent_to
-from kg.knowledge.rules import VerbRule
+from kg.knowledge.lexicon import VerbFlag, VerbRule, WordKind
 from kg.extraction.parsing import roles
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["read_verb"]
+__all__ = ["read_verb", "Clause", "CLAUSE_FLAGS"]
 
 HYPHEN_CONFIDENCE = 0.8  # "Rwanda-backed M23": said in passing
+
+#: The flags of a verb entry read in finding its clause (whether the entry applies, its subjects,
+#: objects and modality), whatever its construction: every verb construction reads them.
+CLAUSE_FLAGS = (VerbFlag.particle, VerbFlag.preps, VerbFlag.direct, VerbFlag.reciprocal, VerbFlag.stance,
+                VerbFlag.place_objects, VerbFlag.clause_object, VerbFlag.requires_xcomp, VerbFlag.forbids_xcomp,
+                VerbFlag.requires_obligation, VerbFlag.infinitive_objects, VerbFlag.event_objects,
+                VerbFlag.purpose_objects, VerbFlag.requires_object, VerbFlag.object_types)
 
 
 def read_verb(r: Reading, verb: "Token") -> None:
     rules = _verb_rules(r, verb)
     for rule in rules:
         _verb_relation(r, verb, rule)
-    if verb.lemma_.lower() in r.rules.siding_verbs:
+    if verb.lemma_.lower() in r.rules.lexicon.siding_verbs:
         _sided_against(r, verb)
 
 
@@ -99,15 +107,15 @@ def _verb_relation(r: Reading, verb: "Token", rule: VerbRule) -> None:
     subjects, objects, topic_head = _arguments(r, verb, rule, passive)
     if rule.reciprocal and len(subjects) == 1 and not objects:
         subjects += r.args.coordinated_before(verb)
-    clause = _Clause(verb, subjects, objects, topic_head, passive, modality_of(verb, stance=rule.stance),
-                     r.confidence(verb, subjects))
-    CONSTRUCTIONS[rule.construction](r, rule, clause)
-    if clause.modality is Modality.NEGATED and verb.lemma_.lower() in r.rules.recognising_verbs:
+    clause = Clause(verb, subjects, objects, topic_head, passive, modality_of(verb, stance=rule.stance),
+                    r.confidence(verb, subjects))
+    handler(WordKind.VERB, rule.construction)(r, rule, clause)
+    if clause.modality is Modality.NEGATED and verb.lemma_.lower() in r.rules.lexicon.recognising_verbs:
         _transitive(r, rule, replace(clause, modality=Modality.ASSERTED), OPPOSITION)  # 'does not recognise X'
 
 
 @dataclass(frozen=True)
-class _Clause:
+class Clause:
     """A verb with its arguments, as every construction of a verb starts from."""
 
     verb: "Token"
@@ -119,7 +127,10 @@ class _Clause:
     confidence: float
 
 
-def _transitive(r: Reading, rule: VerbRule, c: _Clause, relation=None) -> None:
+@construction("transitive", WordKind.VERB, "subject(s) to object(s): 'X attacked Y', 'Y was attacked by X'; with "
+              "`reciprocal`, coordinated subjects to each other: 'X and Y clashed'",
+              reads=(*CLAUSE_FLAGS, VerbFlag.inverse), default=True)
+def _transitive(r: Reading, rule: VerbRule, c: Clause, relation=None) -> None:
     relation = relation or rule.relation
     if not c.objects and rule.reciprocal and len(c.subjects) >= 2:
         for a, b in itertools.combinations(c.subjects, 2):
@@ -132,7 +143,9 @@ def _transitive(r: Reading, rule: VerbRule, c: _Clause, relation=None) -> None:
                 r.add(pair[0], relation, pair[1], None, c.modality, c.verb, c.confidence)
 
 
-def _demand(r: Reading, rule: VerbRule, c: _Clause) -> None:
+@construction("demand", WordKind.VERB, "subject to object, or to what the clause asks for when no actor is named: "
+              "'X called for a ceasefire'", reads=CLAUSE_FLAGS)
+def _demand(r: Reading, rule: VerbRule, c: Clause) -> None:
     topic = _topic(r, c.verb, rule, c.topic_head)
     for s in c.subjects:
         targets = [o for o in c.objects if o != s] or [None]
@@ -143,7 +156,7 @@ def _demand(r: Reading, rule: VerbRule, c: _Clause) -> None:
                 r.add(s, OPPOSITION, o, None, c.modality, c.verb, c.confidence)
 
 
-def _to_go(r: Reading, c: _Clause) -> list[int]:
+def _to_go(r: Reading, c: Clause) -> list[int]:
     """Whom a demand wants gone: 'ordered American troops to leave' (the object), 'demanding that
     X step down' (the subject of the clause asked for)."""
     for clause in c.verb.children:
@@ -161,7 +174,9 @@ def _removal(verb: "Token") -> bool:
     return lemma in removal_verbs or any(f"{lemma} {p}" in removal_verbs for p in particles)
 
 
-def _meeting(r: Reading, rule: VerbRule, c: _Clause) -> None:
+@construction("meeting", WordKind.VERB, "everyone named on either side meets: 'X met Y and Z', 'talks held by X, "
+              "hosted by Y'", reads=(*CLAUSE_FLAGS, VerbFlag.joint_objects))
+def _meeting(r: Reading, rule: VerbRule, c: Clause) -> None:
     meeting_noun = hosted_meeting(r, c.verb) if c.passive and not c.objects else None
     if meeting_noun is not None:
         hosted = noun_participants(r, meeting_noun) or told_of(r, meeting_noun)  # 'held talks ..., hosted by X'
@@ -231,7 +246,7 @@ def _other_objects(r: Reading, verb: "Token", rule: VerbRule, object_heads: list
     if rule.relation.spec.stance or rule.event_objects:  # "welcomed X's appointment"
         objects = _unique(a for h in object_heads for a in r.args.stance_actors(h)
                           if allowed is None or r.actors.actors[a].type in allowed
-                          or h.lemma_.lower() in r.rules.arguments.stance_nouns)
+                          or h.lemma_.lower() in r.rules.lexicon.stance_nouns)
         if rule.relation.spec.stance:  # 'condemned the strikes' of the sentences before
             objects = objects or _unique(a for h in object_heads for a in doers_of_earlier(r, h, subjects))
         if objects:
@@ -333,7 +348,10 @@ def _topic(r: Reading, verb: "Token", rule: VerbRule, topic_head: "Token | None"
     return text[:MAX_TOPIC] or verb.text
 
 
-def _label(r: Reading, rule: VerbRule, c: _Clause) -> None:
+@construction("label", WordKind.VERB, "the subject calls its object one of the lexicon's label nouns: 'X called Y "
+              "a threat', 'X designated Y a terrorist organisation', 'X described Y as an aggressor'",
+              reads=(*CLAUSE_FLAGS, VerbFlag.inverse))
+def _label(r: Reading, rule: VerbRule, c: Clause) -> None:
     """'X called Y a threat', 'X described Y as an aggressor': only when the label is one of the
     lexicon's label nouns (or qualifies one: 'a terrorist organisation')."""
     labels = [ch for ch in c.verb.children if ch.dep_ in roles.OBJECT_PREDICATES]
@@ -345,7 +363,7 @@ def _label(r: Reading, rule: VerbRule, c: _Clause) -> None:
                for p in ch.children if p.dep_ in roles.PREPOSITIONAL_OBJECTS]
     labels += [a for ch in c.verb.children if ch.dep_ in roles.DIRECT_OBJECTS  # the parser's 'X, a terrorist ...'
                for a in ch.children if a.dep_ == "apposition" or (a.dep_ in roles.OBJECT_PREDICATES | {"adjective_complement"} and a.i > ch.i)]
-    if any(_is_label(word, r.rules.label_nouns) for word in labels):
+    if any(_is_label(word, r.rules.lexicon.label_nouns) for word in labels):
         _transitive(r, rule, c)
 
 
@@ -354,12 +372,14 @@ def _is_label(word: "Token", nouns: frozenset[str]) -> bool:
         ch.lower_ in nouns for ch in word.children if ch.dep_ in roles.ADJECTIVE_MODIFIERS)
 
 
-def _judgement(r: Reading, rule: VerbRule, c: _Clause) -> None:
+@construction("judgement", WordKind.VERB, "the subject says an actor's stance or deed is one of the label words: "
+              "'X said Spain's position was terrible'", reads=CLAUSE_FLAGS)
+def _judgement(r: Reading, rule: VerbRule, c: Clause) -> None:
     """'X said Spain's position was terrible': a clause that calls an actor's stance or deed one of
     the label words is the speaker's stance on that actor."""
     for clause in c.verb.children:
         if clause.dep_ != "complement_clause" or clause.lemma_ != r.words.copula or not any(
-                ch.dep_ in roles.JUDGEMENTS and _is_label(ch, r.rules.label_nouns) for ch in clause.children):
+                ch.dep_ in roles.JUDGEMENTS and _is_label(ch, r.rules.lexicon.label_nouns) for ch in clause.children):
             continue
         judged = _unique(a for h in clause.children if h.dep_ in roles.NOMINAL_SUBJECTS
                          for a in r.args.stance_actors(h))
@@ -368,7 +388,3 @@ def _judgement(r: Reading, rule: VerbRule, c: _Clause) -> None:
                 if s != o:
                     r.add(s, rule.relation, o, None, modality_of(clause, stance=True), c.verb, c.confidence)
 
-
-#: The handler of each verb construction (kg.knowledge.constructions names them).
-CONSTRUCTIONS: dict[str, Callable[[Reading, VerbRule, _Clause], None]] = {
-    "transitive": _transitive, "demand": _demand, "meeting": _meeting, "label": _label, "judgement": _judgement}
