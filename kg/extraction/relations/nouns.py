@@ -48,6 +48,7 @@ def _event(r: Reading, noun: "Token", rule: NounRule) -> None:
     `meeting`, everyone the noun names meets: 'talks between X and Y', 'X's meeting with Y'."""
     between: list[int] = []
     partners: list[int] = []
+    destinations: list[int] = []  # 'a visit to A and to B': each a visit of its own, not a meeting of A and B
     sites: list[int] = []  # 'Pakistani air strikes in Paktika': where, when no target is named
     words = r.words
     attached = list(noun.children)
@@ -59,8 +60,10 @@ def _event(r: Reading, noun: "Token", rule: NounRule) -> None:
         if preposition and child.lower_ in words.between:
             between += [a for p in child.children if p.dep_ == "prep_object" for a in r.args.actors_of(p)]
         elif preposition and (child.lower_ == words.accompanying or child.lower_ in rule.object_preps):
-            partners += [a for p in child.children if p.dep_ == "prep_object"
-                         for a in r.args.actors_of(p) or (place_states(r.args, p) if rule.place_objects else [])]
+            found = [a for p in child.children if p.dep_ == "prep_object"
+                     for a in r.args.actors_of(p) or (place_states(r.args, p) if rule.place_objects else [])]
+            partners += found
+            destinations += found if child.lower_ != words.accompanying else []
         elif preposition and child.lower_ == words.inside and rule.place_objects:
             sites += [a for p in child.children if p.dep_ == "prep_object" for a in place_states(r.args, p)]
         elif child.dep_ == "relative_clause" and _brings_together(child):
@@ -74,6 +77,10 @@ def _event(r: Reading, noun: "Token", rule: NounRule) -> None:
     modality = modality_of(noun)
     confidence = r.confidence(noun, []) * NOUN_SHARE
     if rule.construction == "meeting":
+        if not owners and not between and partners and set(partners) <= set(destinations):
+            owners = _visitors(r, noun)  # 'the visit of X to Y'
+            if not owners and len(set(partners)) > 1:
+                return  # the destinations of a visit whose visitors go unnamed do not meet each other
         participants = _unique(between + owners + partners)
         if len(participants) >= 2:
             sides = (owners, partners) if owners and partners and not between else None
@@ -87,6 +94,12 @@ def _event(r: Reading, noun: "Token", rule: NounRule) -> None:
         for o in partners or ([b for b in between if b != s] if rule.relation.spec.mutual and not owners else []):
             if s != o:
                 r.add(s, rule.relation, o, None, modality, noun, confidence)
+
+
+def _visitors(r: Reading, noun: "Token") -> list[int]:
+    """'the visit of X and Y to Z': who makes a visit, named after 'of'."""
+    return [a for c in noun.children if c.dep_ == "preposition" and c.lower_ == r.words.belonging
+            for p in c.children if p.dep_ == "prep_object" for a in r.args.actors_of(p)]
 
 
 def noun_owners(r: Reading, noun: "Token", speaker_first: bool = False, with_partner: bool = False) -> list[int]:
