@@ -118,7 +118,7 @@ def noun_owners(r: Reading, noun: "Token", speaker_first: bool = False, with_par
         # 'the attack was claimed by X' (who hosted or attended a meeting is read with the meeting)
         speakers = [a for c in head.children if c.dep_ == "agent" for p in c.children for a in r.args.actors_of(p)]
     elif noun.dep_ == "object" and (head.lemma_.lower() in r.rules.lexicon.light_verbs or (
-            with_partner and r.rules.nouns.get(noun.lemma_.lower()) is not None)):
+            with_partner and _meeting_noun(r, noun))):  # 'X postponed talks with Y', not 'X deplored attacks on Y'
         speakers = [a for h in r.args.subject_heads(head) for a in r.args.actors_of(h)]  # 'X postponed talks with Y'
     elif (entered := _entered(noun)) is not None:  # 'X would return to negotiations with Y'
         speakers = [a for h in r.args.subject_heads(entered) for a in r.args.actors_of(h)]
