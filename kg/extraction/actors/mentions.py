@@ -127,6 +127,9 @@ def _inside_longer_name(doc, start: int, end: int, sentence: "Sentence", rules: 
         return True  # 'Heart of Moldova', 'Central Bank of Libya': the state ends another name
     if entry.type is ActorType.COUNTRY and entry.kind == "name" and _head_follows(doc, end, sentence.span.end, rules):
         return True  # 'Kosovo Force', 'Guyana Defence Force': the state begins another name
+    if before is not None and end - start > 1 and entry.type is not ActorType.PERSON and before.is_title \
+            and before.lower_ in rules.title_modifiers and before.i > sentence.span.start:
+        return True  # 'the National Salvation Government' is not the known 'Salvation Government'
     return (before is not None and extends(before)) or (after is not None and extends(after))
 
 
