@@ -34,6 +34,7 @@ NOT_NAMES = {"date", "time", "money", "percent", "quantity", "cardinal", "ordina
 SOFT_LABELS = {"work_of_art", "event", "law", "language_name"}  # of NOT_NAMES, the ones the tagger gives people
 MAX_GAZETTEER_TOKENS = 8
 MAX_TITLE_WORDS = 4  # the most words a title of titles.yaml has
+MAX_TITLE_REACH = 6  # words between an apposed title's article and its head ("the Front's military operations")
 PERSON_ENTITY = "person"  # the entity tagger's label of people
 
 
@@ -178,7 +179,8 @@ def _name_chunks(sentence: "Sentence", taken: set[int], rules: NameRules) -> lis
             i += 1
             continue
         if i == span.start and tok.pos_ != "PROPN" and i + 1 < span.end and i + 1 not in taken \
-                and _name_token(doc[i + 1], False, rules, lang) and fold(tok.text) not in rules.given_names:
+                and _name_token(doc[i + 1], False, rules, lang) and fold(tok.text) not in rules.given_names \
+                and not _one_person_entity(tok, doc[i + 1]):
             i += 1  # 'Later Mbemba Kasongo met ...': a capitalised first word is no part of the name
             continue
         j = i + 1
@@ -205,6 +207,12 @@ def _name_chunks(sentence: "Sentence", taken: set[int], rules: NameRules) -> lis
             chunks.append((start, j))
         i = max(j, i + 1)
     return chunks
+
+
+def _one_person_entity(first: "Token", second: "Token") -> bool:
+    """Whether the tagger reads two words as one person's name ('Khaing Lwin', whose first word
+    the parser took for a verb)."""
+    return first.ent_type_ == PERSON_ENTITY and second.ent_type_ == PERSON_ENTITY and second.ent_iob_ == "I"
 
 
 def _common_genitive(word: "Token", rules: NameRules) -> bool:
@@ -339,6 +347,9 @@ def _unknown_name(sentence: "Sentence", start: int, end: int, rules: NameRules) 
         return NameMention(sentence, start, end, ActorType.PERSON, "name", None, "title")
     if len(span) >= 2 and fold(span[0].text) in rules.given_names and kind_by_head is None:
         return NameMention(sentence, start, end, ActorType.PERSON, "name", None, "title")
+    if len(span) >= 2 and kind_by_head is None and not span.text.isupper() \
+            and _title_apposed(doc, end, sentence.span.end, rules):
+        return NameMention(sentence, start, end, ActorType.PERSON, "name", None, "title")
     if start == sentence.span.start and span[0].pos_ != "PROPN":
         return NameMention(sentence, start, end, None, "name", None, "")
     labels = [ENTITY_TYPES.get(t.ent_type_) for t in span if t.ent_type_]
@@ -354,6 +365,25 @@ def _unknown_name(sentence: "Sentence", start: int, end: int, rules: NameRules) 
                 return NameMention(sentence, start, end, None, "name", None, "")  # one word the tagger alone vouches for
             return NameMention(sentence, start, end, label, "name", None, "ner")
     return NameMention(sentence, start, end, None, "name", None, "")
+
+
+def _title_apposed(doc, end: int, limit: int, rules: NameRules) -> bool:
+    """'Khaing Lwin, a spokesperson for the Front', 'Aru Mbeki, the group's military commander': a
+    name a title is apposed to, after a comma and the title's modifiers, is a person's."""
+    words = language_of(doc).words
+    if end + 2 >= limit or doc[end].text != "," or doc[end + 1].lower_ not in words.articles:
+        return False
+    for tok in doc[end + 2:min(limit, end + 2 + MAX_TITLE_REACH)]:
+        if _title_head(tok, rules):
+            return True
+        if not (tok.pos_ in ("ADJ", "PROPN", "NOUN") or tok.text in words.genitive or tok.lower_ in rules.title_modifiers):
+            return False
+    return False
+
+
+def _title_head(tok: "Token", rules: NameRules) -> bool:
+    word = tok.lower_
+    return word in rules.titles or singular_of(word) in rules.titles
 
 
 def _title_domain(doc, span, rules: NameRules) -> bool:

@@ -264,7 +264,8 @@ def _patron_after(doc, span, by_token, rules: TitleRules, reach: _Reach) -> None
 def _phrase(sentence: "Sentence", head_start: int, head_end: int, head: str, rules: TitleRules,
             reach: _Reach) -> TitlePhrase:
     doc, span = sentence.span.doc, sentence.span
-    former_prefixes = language_of(doc).words.former_prefixes
+    words = language_of(doc).words
+    former_prefixes = words.former_prefixes
     label_tokens = [t for t in reach.modifiers if t.lower_ not in rules.former and t.text != "-"]
     label_tokens += list(doc[head_start:head_end])
     if reach.end > head_end and not reach.orgs:
@@ -281,10 +282,17 @@ def _phrase(sentence: "Sentence", head_start: int, head_end: int, head: str, rul
     start = reach.start
     return TitlePhrase(
         sentence=sentence, start=start, end=reach.end, head=head, label=label,
-        leads=rules.titles[head].leads and not (mods & rules.not_leading) and not reach.domain,  # a domain's head
+        leads=rules.titles[head].leads and not (mods & rules.not_leading) and not reach.domain  # a domain's head
+        and not _one_of_several(doc, span.start, start, words),
         former=bool(mods & rules.former) or (start > span.start and doc[start - 1].lower_ in former_prefixes),
         plural=plural, orgs=tuple(reach.orgs), head_index=head_end - 1, patron=reach.patron,
     )
+
+
+def _one_of_several(doc, first: int, start: int, words: Words) -> bool:
+    """'a commander of the Front': a title after an indefinite article is one of several posts
+    of its kind, which does not lead."""
+    return any(t.lower_ in words.articles and t.lower_ != words.definite_article for t in doc[max(first, start - 1):start + 1])
 
 
 def follows_title(t: TitlePhrase, m: "NameMention") -> bool:
