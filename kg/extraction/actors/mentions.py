@@ -17,7 +17,7 @@ from kg.extraction.parsing.nlp import common_word
 from kg.knowledge.names import fold
 from kg.knowledge.rules import GazetteerEntry, NameRules
 from kg.extraction.actors.statenames import absorb_national_bodies, body_of_state, from_entry
-from kg.extraction.actors.titles import singular_of
+from kg.extraction.actors.nametitles import honorific, name_after_title, skip_leading_titles, title_apposed, title_domain, title_word
 from kg.extraction.parsing import roles
 
 if TYPE_CHECKING:
@@ -33,8 +33,6 @@ NOT_NAMES = {"date", "time", "money", "percent", "quantity", "cardinal", "ordina
              "work_of_art", "law", "language_name"}
 SOFT_LABELS = {"work_of_art", "event", "law", "language_name"}  # of NOT_NAMES, the ones the tagger gives people
 MAX_GAZETTEER_TOKENS = 8
-MAX_TITLE_WORDS = 4  # the most words a title of titles.yaml has
-MAX_TITLE_REACH = 6  # words between an apposed title's article and its head ("the Front's military operations")
 PERSON_ENTITY = "person"  # the entity tagger's label of people
 
 
@@ -121,7 +119,7 @@ def _inside_longer_name(doc, start: int, end: int, sentence: "Sentence", rules: 
     def extends(tok) -> bool:
         if tok.lower_ in rules.document_heads:
             return False  # 'UN Security Council Resolution 2254' is still the Council's
-        return _name_token(tok, False, rules, lang) and not _title_word(tok, rules) and rules.entry(tok.text) is None
+        return _name_token(tok, False, rules, lang) and not title_word(tok, rules) and rules.entry(tok.text) is None
     before = doc[start - 1] if start > sentence.span.start else None
     after = doc[end] if end < sentence.span.end else None
     if entry.type is ActorType.COUNTRY and entry.kind == "name" and _named_after_state(doc, start, sentence, rules):
@@ -157,7 +155,7 @@ def _named_after_state(doc, start: int, sentence: "Sentence", rules: NameRules) 
     if k <= sentence.span.start + 1 or doc[k].lower_ != words.belonging:
         return False
     word = doc[k - 1]
-    if not (word.text[:1].isupper() and word.is_alpha and common_word(word) and not _title_word(word, rules)
+    if not (word.text[:1].isupper() and word.is_alpha and common_word(word) and not title_word(word, rules)
             and word.lower_ not in rules.state_name_nouns and word.lower_ not in rules.state_nouns
             and rules.entry(word.text) is None):
         return False
@@ -202,7 +200,7 @@ def _name_chunks(sentence: "Sentence", taken: set[int], rules: NameRules) -> lis
                 break
         while j > i and (doc[j - 1].lower_ in words.name_connectors or doc[j - 1].lower_ == words.belonging):
             j -= 1
-        start = _skip_leading_titles(doc, i, j, rules)
+        start = skip_leading_titles(doc, i, j, rules)
         if start < j:
             chunks.append((start, j))
         i = max(j, i + 1)
@@ -218,7 +216,7 @@ def _one_person_entity(first: "Token", second: "Token") -> bool:
 def _common_genitive(word: "Token", rules: NameRules) -> bool:
     """"People's" in "Mandalay People's Defence Force": an English noun's genitive inside a name,
     not an actor's ("Russia's Wagner Group", "the Sahel League's Coastal Force") nor a title's."""
-    return common_word(word) and rules.entry(word.text) is None and not _title_word(word, rules) \
+    return common_word(word) and rules.entry(word.text) is None and not title_word(word, rules) \
         and word.lower_ not in rules.name_heads
 
 
@@ -240,18 +238,7 @@ def _joins_name_of(doc, start: int, k: int, span, taken: set[int], rules: NameRu
         return False
     word = doc[nxt]
     return any(doc[x].lower_ == words.belonging for x in range(start, k)) and word.text[:1].isupper() \
-        and fold(word.text) not in rules.given_names and not _title_word(word, rules)
-
-
-def _honorific(tok: "Token", rules: NameRules) -> bool:
-    return tok.lower_.rstrip(".") in rules.honorifics  # 'Dr', 'Dr.', 'H.E.'
-
-
-def _title_word(tok: "Token", rules: NameRules) -> bool:
-    """A word of a title rather than of a name: a title's head or modifier, or an honorific."""
-    word = tok.lower_
-    return word in rules.titles or singular_of(word) in rules.titles \
-        or word in rules.title_modifiers or _honorific(tok, rules)
+        and fold(word.text) not in rules.given_names and not title_word(word, rules)
 
 
 def _mislabelled_person(tok: "Token", rules: NameRules) -> bool:
@@ -276,50 +263,8 @@ def _name_token(tok: "Token", sentence_start: bool, rules: NameRules, lang: Lang
         return False
     if tok.is_stop and tok.pos_ != "PROPN" and tok.lower_ not in lang.words.name_connectors \
             and not (tok.text.isupper() and len(tok.text) > 1):  # "A" opening a sentence is no acronym
-        return _name_after_title(tok, rules)
+        return name_after_title(tok, rules)
     return True
-
-
-def _name_after_title(tok: "Token", rules: NameRules) -> bool:
-    """'Vietnamese President To Lam': a capitalised short word between a title and a capitalised
-    name starts the name."""
-    doc = tok.doc
-    return 0 < tok.i < len(doc) - 1 and doc[tok.i - 1].lower_ in rules.titles and doc[tok.i - 1].text[:1].isupper() \
-        and doc[tok.i + 1].text[:1].isupper() and doc[tok.i + 1].is_alpha and not doc[tok.i + 1].is_stop
-
-
-def _skip_leading_titles(doc, start: int, end: int, rules: NameRules) -> int:
-    """Drop the title at the front of a capitalised run: 'Transport Minister Eleni Vardaki' is
-    'Eleni Vardaki'; a run of title words only ('Foreign Minister') is no name at all. Without a
-    title's head word, only honorifics go: 'Dr Eleni Vardaki', but 'National Electoral Commission'."""
-    joiners = language_of(doc).words.name_joiners
-    start += _title_ending_in(doc, start, end, rules)
-
-    def title_word(tok) -> bool:
-        return _title_word(tok, rules) or tok.text == "-"
-
-    def honorific(tok) -> bool:
-        return _honorific(tok, rules) or tok.text == "-"
-    heads = [i for i in range(start, end) if doc[i].lower_ in rules.titles or doc[i].lemma_.lower() in rules.titles]
-    i = heads[-1] + 1 if heads else start
-    if heads and heads[-1] == end - 1 and all(title_word(doc[j]) or doc[j].pos_ == "PROPN" for j in range(start, end)):
-        return end
-    skipped = title_word if heads else honorific
-    while i < end - 1 and (skipped(doc[i]) or (doc[i].lower_ in joiners and i > start)):
-        i += 1
-    if i == end - 1 and title_word(doc[i]):
-        return end
-    return i
-
-
-def _title_ending_in(doc, start: int, end: int, rules: NameRules) -> int:
-    """How many first words of a capitalised run end a title that began before it: 'Secretary
-    of | State John Kerry' (the parser's run starts after 'of')."""
-    for inside in range(1, min(MAX_TITLE_WORDS, end - start)):
-        for before in range(1, min(MAX_TITLE_WORDS, start) + 1):
-            if " ".join(t.lower_ for t in doc[start - before:start + inside]) in rules.titles:
-                return inside
-    return 0
 
 
 def _unknown_name(sentence: "Sentence", start: int, end: int, rules: NameRules) -> NameMention | None:
@@ -333,7 +278,7 @@ def _unknown_name(sentence: "Sentence", start: int, end: int, rules: NameRules) 
         return None  # 'the Federal Government': the article's own state, read as a description
     if len(span) > 1 and span[-1].lower_ in rules.document_heads:
         return None  # 'the Doha Forum', 'the Trump Route': names of events and documents, no actors
-    if _title_domain(doc, span, rules):
+    if title_domain(doc, span, rules):
         return None  # 'Director General of Military Operations': the post's domain, no actor
     heads = [t for t in span if t.lower_ == words.belonging]
     last = doc[heads[0].i - 1].lower_ if heads and heads[0].i > start else span[-1].lower_
@@ -343,12 +288,12 @@ def _unknown_name(sentence: "Sentence", start: int, end: int, rules: NameRules) 
         return NameMention(sentence, start, end, descriptor, "name", None, "descriptor")
     if kind_by_head is not None and len(span) > 1:
         return NameMention(sentence, start, end, kind_by_head, "name", None, "head")
-    if start > 0 and (doc[start - 1].lower_ in rules.titles or _honorific(doc[start - 1], rules)):
+    if start > 0 and (doc[start - 1].lower_ in rules.titles or honorific(doc[start - 1], rules)):
         return NameMention(sentence, start, end, ActorType.PERSON, "name", None, "title")
     if len(span) >= 2 and fold(span[0].text) in rules.given_names and kind_by_head is None:
         return NameMention(sentence, start, end, ActorType.PERSON, "name", None, "title")
     if len(span) >= 2 and kind_by_head is None and not span.text.isupper() \
-            and _title_apposed(doc, end, sentence.span.end, rules):
+            and title_apposed(doc, end, sentence.span.end, rules):
         return NameMention(sentence, start, end, ActorType.PERSON, "name", None, "title")
     if start == sentence.span.start and span[0].pos_ != "PROPN":
         return NameMention(sentence, start, end, None, "name", None, "")
@@ -365,32 +310,6 @@ def _unknown_name(sentence: "Sentence", start: int, end: int, rules: NameRules) 
                 return NameMention(sentence, start, end, None, "name", None, "")  # one word the tagger alone vouches for
             return NameMention(sentence, start, end, label, "name", None, "ner")
     return NameMention(sentence, start, end, None, "name", None, "")
-
-
-def _title_apposed(doc, end: int, limit: int, rules: NameRules) -> bool:
-    """'Khaing Lwin, a spokesperson for the Front', 'Aru Mbeki, the group's military commander': a
-    name a title is apposed to, after a comma and the title's modifiers, is a person's."""
-    words = language_of(doc).words
-    if end + 2 >= limit or doc[end].text != "," or doc[end + 1].lower_ not in words.articles:
-        return False
-    for tok in doc[end + 2:min(limit, end + 2 + MAX_TITLE_REACH)]:
-        if _title_head(tok, rules):
-            return True
-        if not (tok.pos_ in ("ADJ", "PROPN", "NOUN") or tok.text in words.genitive or tok.lower_ in rules.title_modifiers):
-            return False
-    return False
-
-
-def _title_head(tok: "Token", rules: NameRules) -> bool:
-    word = tok.lower_
-    return word in rules.titles or singular_of(word) in rules.titles
-
-
-def _title_domain(doc, span, rules: NameRules) -> bool:
-    """Capitalised English words after a title and 'of' or 'for', not ending in a body's head."""
-    k, prepositions = span.start, language_of(doc).words.title_prepositions
-    return k >= 2 and doc[k - 1].lower_ in prepositions and _title_word(doc[k - 2], rules) \
-        and all(common_word(t) and not t.text.isupper() for t in span) and span[-1].lower_ not in rules.name_heads
 
 
 def _body_named_by_modifiers(doc, span, limit: int, rules: NameRules) -> bool:
