@@ -155,7 +155,8 @@ class Arguments:
         for _ in range(4):
             subjects = [c for c in tok.children if c.dep_ in roles.SUBJECTS]
             if subjects and tok.dep_ == "relative_clause" and all(c.lower_ in words.relative_pronouns for c in subjects):
-                return [self.relative_head(tok)]  # 'the alliance, which includes X': the alliance
+                head = self.relative_head(tok)  # 'the alliance, which includes X': the alliance
+                return [] if head.lower_ in self.rules.asset_nouns else [head]  # 'an outpost ..., which': a thing
             kept = [c for c in subjects if not _listed_among(c, words)]
             if kept:  # (a list hung on the verb as its subject is no subject: 'X, among them A, urged')
                 return kept
