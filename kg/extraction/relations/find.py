@@ -36,6 +36,8 @@ def find_relations(sentences: list["Sentence"], actors: ArticleActors, rules: Re
                 read_verb(reading, tok)
                 if lemma in rules.lexicon.joining_verbs and (reading.meetings or meetings):
                     join_meeting(reading, tok, (reading.meetings or meetings)[-1])
+                if (gerund_rule := _gerund_as_noun(tok, rules)) is not None:
+                    read_noun(reading, tok, gerund_rule)  # 'Fighting between X and Y continued'
             elif tok.pos_ in ("NOUN", "PROPN"):
                 rule = _noun_rule(tok, lemma, rules)
                 if rule is not None:
@@ -53,6 +55,14 @@ def find_relations(sentences: list["Sentence"], actors: ArticleActors, rules: Re
         found += reading.found
         meetings += reading.meetings
     return found, [m for m in meetings if len(m.participants) >= 2]  # one side alone was only for joiners
+
+
+def _gerund_as_noun(tok, rules: RelationRules):
+    """The noun rule of a gerund the parser took for a verb where it stands as a noun, the
+    subject of its clause with no subject of its own ('Fighting between X and Y continued')."""
+    if tok.tag_ != "gerund" or tok.dep_ not in roles.NOMINAL_SUBJECTS or any(c.dep_ in roles.SUBJECTS for c in tok.children):
+        return None
+    return rules.nouns.get(tok.lower_)
 
 
 def _noun_rule(tok, lemma: str, rules: RelationRules):
