@@ -253,7 +253,7 @@ class Arguments:
         if head.lemma_.lower() not in self.rules.lexicon.stance_nouns and head.lower_ not in self.rules.lexicon.stance_nouns:
             return unique(ids) or self._doers(head)
         for child in head.children:
-            if child.dep_ in roles.NAME_MODIFIERS:
+            if child.dep_ in roles.NAME_MODIFIERS and not _other_party(child, self.words):
                 ids += self.actors.at(self.sentence.index, child.i)
                 for sub in child.children:
                     if sub.dep_ == "conjunct":
@@ -263,7 +263,7 @@ class Arguments:
                     ids += self.actors_of(pobj)
         # 'Turkish-Syrian rapprochement': demonyms joined by a hyphen modify the noun together
         for child in head.children:
-            if child.dep_ in roles.ADJECTIVE_MODIFIERS:
+            if child.dep_ in roles.ADJECTIVE_MODIFIERS and not _other_party(child, self.words):
                 for tok in child.subtree:
                     ids += self.actors.at(self.sentence.index, tok.i)
         return [a for a in unique(ids) if self.actors.actors[a].type is not ActorType.PLACE]
@@ -325,7 +325,8 @@ def _owners(args: "Arguments", head: "Token", seen: set[int]) -> list[int]:
     """Whose fighters, positions or sites these are: 'Hamas fighters', "Hezbollah's strongholds",
     'Iranian nuclear sites', 'the HTS-led militants', 'targets used by X', 'army convoys in Niger'."""
     known = args.actors.actors
-    ids = [a for c in head.children if c.dep_ in roles.OWNER_MODIFIERS for a in args.actors_of(c, seen)
+    ids = [a for c in head.children if c.dep_ in roles.OWNER_MODIFIERS and not _other_party(c, args.words)
+           for a in args.actors_of(c, seen)
            if known[a].type is not ActorType.PERSON or head.lower_ in args.words.led_parties]  # "Debretsion's wing"
     ids += [a for c in head.children if c.dep_ == "preposition" and c.lower_ in args.words.origins  # 'fighters of X'
             for p in c.children if p.dep_ == "prep_object" for a in args.actors_of(p, seen)
@@ -343,6 +344,13 @@ def _owners(args: "Arguments", head: "Token", seen: set[int]) -> list[int]:
             ids += [a for t in c.subtree for a in args.actors.at(args.sentence.index, t.i)
                     if known[a].type is not ActorType.PERSON and a not in ids]
     return ids
+
+
+def _other_party(modifier: "Token", words) -> bool:
+    """'Iran-aligned', 'Turkish-backed': a hyphenated participle other than a backer's ('X-led')
+    names someone else than the owner."""
+    return modifier.pos_ == "VERB" and modifier.lower_ not in words.backer_participles \
+        and any(t.text == "-" for t in modifier.children)
 
 
 def governed_states(args: "Arguments", head: "Token") -> list[int]:
