@@ -170,6 +170,7 @@ class Words(_Data):
     leader_titles: Words_
     numbers: dict[str, int]
     count_words: dict[str, int]
+    people_quantifiers: Words_
     on_behalf_verbs: Words_
     speech_verbs: Words_
     attribution: tuple[str, str]

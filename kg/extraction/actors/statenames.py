@@ -9,6 +9,7 @@ from kg.model import ActorType
 from kg.knowledge.language import Words, language_of
 from kg.extraction.actors.namemention import NameMention
 from kg.knowledge.rules import GazetteerEntry, NameRules
+from kg.extraction.parsing import roles
 
 if TYPE_CHECKING:
     from kg.extraction.parsing.nlp import Sentence
@@ -55,9 +56,22 @@ def _from_demonym(sentence: "Sentence", start: int, end: int, entry: GazetteerEn
         return NameMention(sentence, start, end + 1, ActorType.COUNTRY, "state", entry.name, "gazetteer")
     if nxt is not None and nxt.lower_ in language_of(doc).words.people_nouns:  # 'Georgian demonstrators'
         return NameMention(sentence, start, end + 1, ActorType.GROUP, "name", None, "head", entry.name)
-    if doc[end - 1].tag_ in ("plural_noun", "plural_name") and doc[end - 1].lower_.endswith("s"):
+    if (doc[end - 1].tag_ in ("plural_noun", "plural_name") and doc[end - 1].lower_.endswith("s")) \
+            or _counted_people(doc, start, end, sentence.span.start):  # 'the Palestinians', 'many Sudanese'
         return NameMention(sentence, start, end, ActorType.GROUP, "people", None, "gazetteer")
     return NameMention(sentence, start, end, ActorType.COUNTRY, "demonym", entry.name, "gazetteer")
+
+
+def _counted_people(doc, start: int, end: int, first: int) -> bool:
+    """'many Sudanese', 'thousands of Sudanese', 'two Sudanese': a demonym counted, standing as a
+    noun, is people (not 'two Philippine ships')."""
+    words = language_of(doc).words
+    if doc[end - 1].dep_ in roles.OWNER_MODIFIERS:
+        return False
+    k = start - 1
+    if k > first and doc[k].lower_ == words.belonging:
+        k -= 1
+    return k >= first and (doc[k].lower_ in words.people_quantifiers or doc[k].pos_ == "NUM")
 
 
 def body_of_state(state: NameMention, rules: NameRules) -> NameMention | None:
