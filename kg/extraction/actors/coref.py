@@ -41,7 +41,8 @@ def resolve_references(sentences, actors, index: TokenIndex, rules: ReferenceRul
                 continue
             target, lower = None, tok.lower_
             if tok.pos_ == "PRON" and lower in words.person_pronouns:
-                target = _last(history, actors, {ActorType.PERSON}, prefer_subject=True, before=(s.index, tok.i))
+                target = None if _said_by_someone_unnamed(tok, s.index, token_actor, actors, words) else _last(
+                    history, actors, {ActorType.PERSON}, prefer_subject=True, before=(s.index, tok.i))
                 kind = "pronoun"
             elif tok.pos_ == "PRON" and lower in words.thing_pronouns and tok.dep_ in ("possessor", "subject") \
                     and _last_subject_is_actor(sentences, s, tok, token_actor):
@@ -81,6 +82,19 @@ def resolve_references(sentences, actors, index: TokenIndex, rules: ReferenceRul
                 cue[key] = kind
                 history.append((s.index, tok.i, target, tok.dep_))
     return TokenIndex.of(token_actor, cue)
+
+
+def _said_by_someone_unnamed(pronoun, sentence: int, token_actor, actors, words: Words) -> bool:
+    """'The Malawian foreign minister said he had met ...': 'he' is whoever said it, a person the
+    article does not name here, not the last one it named."""
+    verb = pronoun.head
+    while verb.dep_ == "conjunct" and verb.head != verb:
+        verb = verb.head
+    if verb.dep_ != "complement_clause" or verb.head == verb or verb.head.lemma_.lower() not in words.speech_verbs:
+        return False
+    speakers = [c for c in verb.head.children if c.dep_ in roles.NOMINAL_SUBJECTS]
+    return bool(speakers) and all(c.pos_ == "NOUN" and not any(d.dep_ == "possessor" for d in c.children) and not any(
+        actors[a].type is ActorType.PERSON for a in token_actor.get((sentence, c.i), ())) for c in speakers)  # 'his office said he'
 
 
 def _last_subject_is_actor(sentences, s, pronoun, token_actor) -> bool:
