@@ -6,7 +6,7 @@ import itertools
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from kg.model import Modality, Relation
+from kg.model import MEETING, ActorType, Modality, Relation
 from kg.extraction.actors.local import ArticleActors
 from kg.extraction.relations.arguments import Arguments
 from kg.knowledge.rules import RelationRules
@@ -78,6 +78,12 @@ class Reading:
         self.language = self.args.language  # of the sentence's parse
         self.words = self.language.words
 
+    def _interview(self, a: int | None, b: int | None) -> bool:
+        """Talking to a newspaper or an agency ('told AFP', 'spoke to Reuters') is an interview,
+        no meeting."""
+        known = self.actors.actors
+        return any(x is not None and known[x].type is ActorType.MEDIA_OUTLET for x in (a, b))
+
     def confidence(self, trigger: "Token", subjects: list[int]) -> float:
         confidence = BASE_CONFIDENCE
         cues = {self.actors.index.cue(self.sentence.index, t.i) for t in trigger.sent}
@@ -88,6 +94,8 @@ class Reading:
         return round(confidence, 2)
 
     def add(self, s, relation, o, topic, modality, trigger, confidence) -> None:
+        if relation is MEETING and self._interview(s, o):
+            return
         self.found.append(Found(s, relation, o, topic, modality, self.sentence, trigger.i, confidence))
 
     def meeting(self, participants, modality, trigger, confidence, sides=None) -> None:
@@ -95,5 +103,6 @@ class Reading:
             pairs = [(a, b) for a in sides[0] for b in sides[1] if a != b]
         else:
             pairs = list(itertools.combinations(participants, 2))
+        pairs = [(a, b) for a, b in pairs if not self._interview(a, b)]
         self.meetings.append(FoundMeeting(tuple(participants), tuple(pairs), modality, self.sentence, trigger.i,
                                           confidence))
