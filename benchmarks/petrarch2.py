@@ -47,7 +47,7 @@ def _phrases(record: dict, side: str) -> list[str]:
 def _predictions(sentence: str, date, nlp, rules) -> list[tuple[str, set[str], set[str]]]:
     """(relation, subject names, object names) for every non-negated relation of one sentence."""
     article = Article("record", sentence, "record", date=date)
-    corpus = merge_extractions([extract_article(article, nlp, rules)])
+    corpus = merge_extractions([extract_article(article, nlp, rules)], rules.gazetteer)
     names = {a.key: {a.name.casefold()} | {x.casefold() for x in a.aliases} for a in corpus.actors}
     belongs = defaultdict(set)
     for post in corpus.posts:
