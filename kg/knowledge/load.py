@@ -22,20 +22,23 @@ from kg.relationtable import relation_table
 
 __all__ = ["load_rules", "default_rules"]
 
+CONVERTED_VERBS = "cameo_verbs.yaml"  # beside a language's lexicon: verbs converted from CAMEO (tools/)
+
 
 def load_rules(gazetteers: Iterable[str | Path] = (), lexicons: Iterable[str | Path] = (),
                language_code: str = "en", constructions: Constructions | None = None) -> Rules:
     """The shipped data of a language plus the user's own gazetteer and lexicon files (which
-    win on conflict). Lexicon entries and the relation table's defaults are checked against
-    `constructions`: by default those the extraction declares, registered when it is imported
-    (where it is not, as for a look-up in the gazetteer, they are not checked)."""
+    win on conflict); a lemma of the shipped hand lexicon keeps only its hand entries, whatever
+    the verbs converted from CAMEO say. Lexicon entries and the relation table's defaults are
+    checked against `constructions`: by default those the extraction declares, registered when it
+    is imported (where it is not, as for a look-up in the gazetteer, they are not checked)."""
     constructions = registered_constructions() if constructions is None else constructions
     _check_constructions(constructions)
     rules = Loading(constructions)
     load_places(data_path("places.tsv"), rules)
     load_countries(data_path("countries.tsv"), rules)
     load_gazetteer(data_path("gazetteer.yaml"), rules)
-    load_lexicon(data_path(f"{language_code}/lexicon.yaml"), rules)
+    _load_lexicon_over_converted(language_code, rules)
     load_titles(data_path(f"{language_code}/titles.yaml"), rules)
     load_descriptors(data_path(f"{language_code}/descriptors.yaml"), rules)
     load_given_names(data_path(f"{language_code}/given_names.txt"), rules)
@@ -51,6 +54,18 @@ def load_rules(gazetteers: Iterable[str | Path] = (), lexicons: Iterable[str | P
             raise RuleFileError(str(path), "no such file")
         load_lexicon(path, rules)
     return _frozen(rules, language(language_code))
+
+
+def _load_lexicon_over_converted(language_code: str, rules: Loading) -> None:
+    """The language's verbs converted from CAMEO (`cameo_verbs.yaml`, when it has one), then its
+    hand lexicon, whose entries of a lemma replace every converted entry of that lemma."""
+    hand = data_path(f"{language_code}/lexicon.yaml")
+    if hand.with_name(CONVERTED_VERBS).exists():
+        load_lexicon(hand.with_name(CONVERTED_VERBS), rules)
+    converted, rules.verbs = rules.verbs, {}
+    load_lexicon(hand, rules)
+    for lemma, entries in converted.items():
+        rules.verbs.setdefault(lemma, entries)
 
 
 def _check_constructions(constructions: Constructions) -> None:
