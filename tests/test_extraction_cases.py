@@ -46,8 +46,9 @@ def _relations(corpus) -> set[tuple]:
     for a in corpus.assertions:
         obj = by_key[a.object] if a.object is not None else None
         implied = {a.relation.value, a.relation.spec.scored_as or a.relation.value}  # a leader is a member
+        objects = _names(obj) if obj is not None else {None} | ({fold(a.topic)} if a.topic else set())
         for s_name in _names(by_key[a.subject]):
-            for o_name in (_names(obj) if obj is not None else {None}):
+            for o_name in objects:  # a topic called for matches its words, or null
                 for relation in implied:
                     out.add((s_name, relation, o_name, a.modality.value))
                     if a.relation.symmetric:

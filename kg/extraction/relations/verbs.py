@@ -150,6 +150,8 @@ def _demand(r: Reading, rule: VerbRule, c: Clause) -> None:
     for s in c.subjects:
         targets = [o for o in c.objects if o != s] or [None]
         for o in targets:
+            if o is None and not topic:
+                continue  # a call for nothing the sentence names
             r.add(s, rule.relation, o, topic if o is None else None, c.modality, c.verb, c.confidence)
         for o in _to_go(r, c):
             if o != s:
@@ -339,13 +341,14 @@ def _topic(r: Reading, verb: "Token", rule: VerbRule, topic_head: "Token | None"
         for child in verb.children:
             if child.dep_ == "open_clause" and child != topic_head:
                 tokens += list(child.subtree)
-    else:
-        tokens = [t for t in verb.subtree if t.i > verb.i]
+    else:  # what a quote before its verb says ('"The talks must be fair," the ministry declared')
+        reported = [c for c in verb.children if c.dep_ == "complement_clause" and c.i < verb.i]
+        tokens = list(reported[0].subtree) if reported else [t for t in verb.subtree if t.i > verb.i]
     tokens = sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i)
     text = ""
     if tokens:
         text = r.sentence.span.doc[tokens[0].i:tokens[-1].i + 1].text.strip(" “”\"'‘’.,")
-    return text[:MAX_TOPIC] or verb.text
+    return text[:MAX_TOPIC]
 
 
 @construction("label", WordKind.VERB, "the subject calls its object one of the lexicon's label nouns: 'X called Y "
