@@ -100,8 +100,8 @@ def _verb_relation(r: Reading, verb: "Token", rule: VerbRule) -> None:
         return
     if rule.requires_obligation and not any(c.dep_ == "complement_clause" and _obliged(c) for c in verb.children):
         return
-    if rule.requires_object and not any(c.dep_ in roles.DIRECT_OBJECTS and c.lower_ in rule.requires_object
-                                        for c in verb.children):
+    if rule.requires_object and not any(c.lower_ in rule.requires_object and (c.dep_ in roles.DIRECT_OBJECTS or (
+            c.dep_ == "passive_subject")) for c in verb.children):  # 'shook hands', 'troops were sent'
         return
     passive = any(c.dep_ in roles.PASSIVE for c in verb.children)
     subjects, objects, topic_head = _arguments(r, verb, rule, passive)
