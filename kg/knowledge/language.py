@@ -171,6 +171,8 @@ class Words(_Data):
     numbers: dict[str, int]
     count_words: dict[str, int]
     people_quantifiers: Words_
+    reciprocal_pronouns: Words_
+    exchanging_verbs: Words_
     on_behalf_verbs: Words_
     speech_verbs: Words_
     attribution: tuple[str, str]

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from kg.extraction.parsing.nlp import Sentence
 
 __all__ = ["Arguments", "unique", "place_states", "participle_owners", "with_coordinated", "listed_after_them",
-           "governed_states", "of_time"]
+           "governed_states", "of_time", "to_each_other"]
 
 TIME_ENTITIES = {"date", "time"}  # the entity tagger's labels of dates and times
 
@@ -391,3 +391,10 @@ def place_states(args: "Arguments", head: "Token") -> list[int]:
                 (child.lower_ == args.words.belonging and head.pos_ == "NOUN") or child.lower_ == args.words.inside):
             states += [s for p in child.children if p.dep_ == "prep_object" for s in place_states(args, p)]  # 'the province of X', 'Makeen in X'
     return unique(states)
+
+
+def to_each_other(verb: "Token") -> bool:
+    """'X and Y have accused each other of ...': the verb's object is a reciprocal pronoun."""
+    pronouns = language_of(verb).words.reciprocal_pronouns
+    return any(c.dep_ in roles.DIRECT_OBJECTS and " ".join(t.lower_ for t in c.subtree) in pronouns
+               for c in verb.children)

@@ -3,6 +3,7 @@ support for X'), stances held on behalf of an actor ('pledged Iran's full suppor
 actor plays for another ('its Russian ally', 'X, an enemy of Y')."""
 from __future__ import annotations
 
+import itertools
 from typing import TYPE_CHECKING
 
 from kg.extraction.relations.constructions import construction, handler
@@ -76,6 +77,11 @@ def _event(r: Reading, noun: "Token", rule: NounRule) -> None:
     owners = noun_owners(r, noun, with_partner=bool(partners)) if not between else []
     modality = modality_of(noun)
     confidence = r.confidence(noun, []) * NOUN_SHARE
+    if not partners and not between and len(owners) >= 2 and _exchanged(noun):  # 'X and Y traded accusations'
+        pairs = itertools.combinations if rule.relation.symmetric else itertools.permutations
+        for a, b in pairs(owners, 2):
+            r.add(a, rule.relation, b, None, modality, noun, confidence)
+        return
     if rule.construction == "meeting":
         if not owners and not between and partners and set(partners) <= set(destinations):
             owners = _visitors(r, noun)  # 'the visit of X to Y'
@@ -94,6 +100,12 @@ def _event(r: Reading, noun: "Token", rule: NounRule) -> None:
         for o in partners or ([b for b in between if b != s] if rule.relation.spec.mutual and not owners else []):
             if s != o:
                 r.add(s, rule.relation, o, None, modality, noun, confidence)
+
+
+def _exchanged(noun: "Token") -> bool:
+    """'traded accusations', 'exchanged fire': what those who do it give each other."""
+    verb = _measured_by(noun)
+    return verb.dep_ == "object" and verb.head.lemma_.lower() in language_of(noun).words.exchanging_verbs
 
 
 def _visitors(r: Reading, noun: "Token") -> list[int]:

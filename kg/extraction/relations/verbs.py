@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from kg.model import OPPOSITION, ActorType, Modality
 from kg.extraction.relations.constructions import construction, handler
-from kg.extraction.relations.arguments import governed_states, of_time, listed_after_them, place_states, unique as _unique, with_coordinated
+from kg.extraction.relations.arguments import governed_states, listed_after_them, of_time, place_states, to_each_other, unique as _unique, with_coordinated
 from kg.extraction.relations.found import MAX_TOPIC, Reading
 from kg.knowledge.language import language_of
 from kg.extraction.relations.meetings import hosted_meeting, noun_participants, present_at, told_of
@@ -109,6 +109,11 @@ def _verb_relation(r: Reading, verb: "Token", rule: VerbRule) -> None:
         subjects += r.args.coordinated_before(verb)
     clause = Clause(verb, subjects, objects, topic_head, passive, modality_of(verb, stance=rule.stance),
                     r.confidence(verb, subjects))
+    if not objects and len(subjects) >= 2 and to_each_other(verb):  # 'X and Y accused each other of ...'
+        pairs = itertools.combinations if rule.relation.symmetric else itertools.permutations
+        for a, b in pairs(subjects, 2):
+            r.add(a, rule.relation, b, None, clause.modality, verb, clause.confidence)
+        return
     handler(WordKind.VERB, rule.construction)(r, rule, clause)
     if clause.modality is Modality.NEGATED and verb.lemma_.lower() in r.rules.lexicon.recognising_verbs:
         _transitive(r, rule, replace(clause, modality=Modality.ASSERTED), OPPOSITION)  # 'does not recognise X'
