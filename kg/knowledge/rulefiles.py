@@ -38,6 +38,7 @@ class Loading:
     title_modifiers: frozenset[str] = frozenset()
     title_domains: frozenset[str] = frozenset()
     not_leading: frozenset[str] = frozenset()
+    title_factions: frozenset[str] = frozenset()
     former: frozenset[str] = frozenset()
     state_titles: frozenset[str] = frozenset()
     name_heads: dict[str, ActorType] = field(default_factory=dict)
@@ -198,7 +199,7 @@ def load_titles(path: Path, rules: Loading) -> None:
         leads = bool(spec.get("leads", False)) if isinstance(spec, dict) else False
         rules.titles[str(head).lower()] = TitleRule(str(head).lower(), leads)
     _add_word_sets(rules, data, path, {"title_modifiers": "modifiers", "title_domains": "domains",
-                                       "not_leading": "not_leading", "former": "former",
+                                       "not_leading": "not_leading", "former": "former", "title_factions": "factions",
                                        "state_titles": "state_titles"})
 
 

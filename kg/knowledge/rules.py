@@ -87,6 +87,7 @@ class TitleRules:
     phrase_starts: frozenset[str] = frozenset()  # first words of the titles of more than one word
     state_nouns: frozenset[str] = frozenset()  # 'the country's prime minister' is a state's
     described_owners: Mapping[str, tuple[ActorType, ...]] = field(default_factory=dict)  # 'the bloc's envoy'
+    title_factions: frozenset[str] = frozenset()  # 'opposition leader': a faction's post, not the state's
     language: Language = field(kw_only=True)  # whose titles these are
 
     def may_start_phrase(self, word: str) -> bool:

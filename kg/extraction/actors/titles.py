@@ -280,13 +280,27 @@ def _phrase(sentence: "Sentence", head_start: int, head_end: int, head: str, rul
         label = label[: len(label) - len(head_token.text)] + singular_of(head_token.text)
     mods = {t.lower_ for t in reach.modifiers}
     start = reach.start
+    orgs, of_state = _whose(reach.orgs, mods, rules)
     return TitlePhrase(
         sentence=sentence, start=start, end=reach.end, head=head, label=label,
         leads=rules.titles[head].leads and not (mods & rules.not_leading) and not reach.domain  # a domain's head
-        and not _one_of_several(doc, span.start, start, words),
+        and not _one_of_several(doc, span.start, start, words) and of_state,
         former=bool(mods & rules.former) or (start > span.start and doc[start - 1].lower_ in former_prefixes),
-        plural=plural, orgs=tuple(reach.orgs), head_index=head_end - 1, patron=reach.patron,
+        plural=plural, orgs=orgs, head_index=head_end - 1, patron=reach.patron,
     )
+
+
+def _whose(orgs, mods: set[str], rules: TitleRules) -> tuple[tuple, bool]:
+    """The organisations a title names, and whether it leads the states among them. A faction's
+    title ('Venezuelan opposition leader') is no post of the state its demonym names; of two
+    demonyms in a row ('Bosnian Serb leader') the second names a people, and the post is not the
+    state's lead."""
+    demonyms = [o for o in orgs if o.kind == "demonym"]
+    if mods & rules.title_factions:
+        return tuple(o for o in orgs if o.kind != "demonym"), False
+    if len(demonyms) >= 2 and any(b.start == a.end for a, b in zip(demonyms, demonyms[1:])):
+        return tuple(o for o in orgs if o.kind != "demonym" or o is demonyms[0]), False
+    return tuple(orgs), True
 
 
 def _one_of_several(doc, first: int, start: int, words: Words) -> bool:
