@@ -83,6 +83,11 @@ def _event(r: Reading, noun: "Token", rule: NounRule) -> None:
             r.add(a, rule.relation, b, None, modality, noun, confidence)
         return
     if rule.construction == "meeting":
+        if not owners and not between and partners and noun.dep_ == "prep_object" \
+                and noun.head.lower_ in words.meeting_settings and noun.head.head != noun.head:
+            owners = [a for h in r.args.subject_heads(noun.head.head)  # 'In a meeting with X, Y warned ...'
+                      if r.actors.index.cue(r.sentence.index, h.i) != "description"  # not 'the two sides'
+                      for a in r.args.actors_of(h) if a not in partners]
         if not owners and not between and partners and set(partners) <= set(destinations):
             owners = _visitors(r, noun)  # 'the visit of X to Y'
             if not owners and len(set(partners)) > 1:
