@@ -83,15 +83,10 @@ def _event(r: Reading, noun: "Token", rule: NounRule) -> None:
             r.add(a, rule.relation, b, None, modality, noun, confidence)
         return
     if rule.construction == "meeting":
-        if not owners and not between and partners and noun.dep_ == "prep_object" \
-                and noun.head.lower_ in words.meeting_settings and noun.head.head != noun.head:
-            owners = [a for h in r.args.subject_heads(noun.head.head)  # 'In a meeting with X, Y warned ...'
-                      if r.actors.index.cue(r.sentence.index, h.i) != "description"  # not 'the two sides'
-                      for a in r.args.actors_of(h) if a not in partners]
-        if not owners and not between and partners and set(partners) <= set(destinations):
-            owners = _visitors(r, noun)  # 'the visit of X to Y'
-            if not owners and len(set(partners)) > 1:
-                return  # the destinations of a visit whose visitors go unnamed do not meet each other
+        if not owners and not between and partners:
+            owners = _unowned_meeting(r, noun, partners, destinations)
+            if owners is None:
+                return
         participants = _unique(between + owners + partners)
         if len(participants) >= 2:
             sides = (owners, partners) if owners and partners and not between else None
@@ -105,6 +100,23 @@ def _event(r: Reading, noun: "Token", rule: NounRule) -> None:
         for o in partners or ([b for b in between if b != s] if rule.relation.spec.mutual and not owners else []):
             if s != o:
                 r.add(s, rule.relation, o, None, modality, noun, confidence)
+
+
+def _unowned_meeting(r: Reading, noun: "Token", partners: list[int], destinations: list[int]) -> list[int] | None:
+    """Who holds a meeting with the partners a noun names when it names no owner: the subject of
+    the clause it is the setting of ('In a meeting with X, Y warned ...'; not 'the two sides'), or
+    the visitors named after 'of' ('the visit of X to Y'); None when there is no meeting: the
+    destinations of a visit whose visitors go unnamed do not meet each other."""
+    if noun.dep_ == "prep_object" and noun.head.lower_ in r.words.meeting_settings and noun.head.head != noun.head:
+        hosts = [a for h in r.args.subject_heads(noun.head.head)
+                 if r.actors.index.cue(r.sentence.index, h.i) != "description"
+                 for a in r.args.actors_of(h) if a not in partners]
+        if hosts:
+            return hosts
+    if not set(partners) <= set(destinations):
+        return []
+    visitors = _visitors(r, noun)
+    return visitors if visitors or len(set(partners)) <= 1 else None
 
 
 def _exchanged(noun: "Token") -> bool:
