@@ -172,6 +172,7 @@ class Words(_Data):
     count_words: dict[str, int]
     people_quantifiers: Words_
     reciprocal_pronouns: Words_
+    own_name_heads: Words_
     exchanging_verbs: Words_
     on_behalf_verbs: Words_
     speech_verbs: Words_

@@ -34,6 +34,7 @@ NOT_NAMES = {"date", "time", "money", "percent", "quantity", "cardinal", "ordina
 SOFT_LABELS = {"work_of_art", "event", "law", "language_name"}  # of NOT_NAMES, the ones the tagger gives people
 MAX_GAZETTEER_TOKENS = 8
 PERSON_ENTITY = "person"  # the entity tagger's label of people
+BODIES_WITHOUT_FORCES = (ActorType.GOVERNMENT_BODY, ActorType.ORGANIZATION, ActorType.INTERNATIONAL_ORGANIZATION)
 
 
 def _capitalised(token: "Token") -> bool:
@@ -126,6 +127,8 @@ def _inside_longer_name(doc, start: int, end: int, sentence: "Sentence", rules: 
         return True  # 'Heart of Moldova', 'Central Bank of Libya': the state ends another name
     if entry.type is ActorType.COUNTRY and entry.kind == "name" and _head_follows(doc, end, sentence.span.end, rules):
         return True  # 'Kosovo Force', 'Guyana Defence Force': the state begins another name
+    if after is not None and entry.type in BODIES_WITHOUT_FORCES and after.lower_ in lang.words.own_name_heads:
+        return True  # 'the Rada militia' is no militia of the Rada, the parliament: a name of its own
     if before is not None and end - start > 1 and entry.type is not ActorType.PERSON and before.is_title \
             and before.lower_ in rules.title_modifiers and before.i > sentence.span.start:
         return True  # 'the National Salvation Government' is not the known 'Salvation Government'
@@ -201,6 +204,9 @@ def _name_chunks(sentence: "Sentence", taken: set[int], rules: NameRules) -> lis
         while j > i and (doc[j - 1].lower_ in words.name_connectors or doc[j - 1].lower_ == words.belonging):
             j -= 1
         start = skip_leading_titles(doc, i, j, rules)
+        if start == i and start > span.start and doc[start - 1].like_num and rules.name_heads.get(doc[j - 1].lower_) \
+                and start - 1 not in taken:
+            start -= 1  # 'the 444 Brigade', 'the 25th Division': the number is the name's
         if start < j:
             chunks.append((start, j))
         i = max(j, i + 1)
