@@ -76,9 +76,10 @@ def title_apposed(doc, end: int, limit: int, rules: NameRules) -> bool:
     """'Khaing Lwin, a spokesperson for the Front', 'Aru Mbeki, the group's military commander': a
     name a title is apposed to, after a comma and the title's modifiers, is a person's."""
     words = language_of(doc).words
-    if end + 2 >= limit or doc[end].text != "," or doc[end + 1].lower_ not in words.articles:
+    if end + 2 >= limit or doc[end].text != ",":
         return False
-    for tok in doc[end + 2:min(limit, end + 2 + MAX_TITLE_REACH)]:
+    first = end + 2 if doc[end + 1].lower_ in words.articles else end + 1  # ', leader of the Front'
+    for tok in doc[first:min(limit, first + MAX_TITLE_REACH)]:
         if title_head(tok, rules):
             return True
         if not (tok.pos_ in ("ADJ", "PROPN", "NOUN") or tok.text in words.genitive or tok.lower_ in rules.title_modifiers):
