@@ -4,15 +4,14 @@ its code maps to and nothing the script excludes, and a lemma of the hand lexico
 its hand entries. What the converted verbs find is in tests/cases/cameo_converted_verbs.yaml."""
 from __future__ import annotations
 
-import importlib.util
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
 from kg.knowledge.load import load_rules
+from tests.tools import import_tool
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = ROOT / "ontology" / "en" / "cameo_verbs.yaml"
@@ -20,15 +19,7 @@ SHIPPED = ROOT / "ontology" / "en" / "cameo_verbs.yaml"
 
 @pytest.fixture(scope="module")
 def tool():
-    """The script, imported as a module (its dataclasses need it in sys.modules while it loads)."""
-    spec = importlib.util.spec_from_file_location("cameo_lexicon", ROOT / "tools" / "cameo_lexicon.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    try:
-        spec.loader.exec_module(module)
-    finally:
-        del sys.modules[spec.name]
-    return module
+    return import_tool("cameo_lexicon")
 
 
 def test_cameo_lexicon_shipped_file_is_what_the_script_makes(tool):

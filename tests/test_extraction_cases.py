@@ -15,7 +15,7 @@ from kg.knowledge.names import fold
 from kg.knowledge.load import load_rules
 
 CASES = sorted((Path(__file__).parent / "cases").glob("*.yaml"))
-KEYS = {"text", "date", "gazetteer", "must", "must_not", "aliases", "must_not_actors"}
+KEYS = {"text", "date", "gazetteer", "people", "must", "must_not", "aliases", "must_not_actors"}
 
 
 def _having(*sections: str) -> list[str]:
@@ -28,6 +28,11 @@ def _case_corpus(case: dict, nlp, tmp_path: Path):
     if case.get("gazetteer"):
         path = tmp_path / "gazetteer.yaml"
         path.write_text(yaml.safe_dump({"actors": case["gazetteer"]}), encoding="utf-8")
+        gazetteers.append(path)
+    if case.get("people"):
+        path = tmp_path / "people.tsv"
+        rows = ["name\tstate\tperiods\taliases", *(f"{name}\t{state}\t\t" for name, state in case["people"])]
+        path.write_text("\n".join(rows) + "\n", encoding="utf-8")
         gazetteers.append(path)
     rules = load_rules(gazetteers)
     date = case.get("date")

@@ -14,7 +14,8 @@ from kg.knowledge.constructions import Constructions, registered_constructions
 from kg.knowledge.language import Language, language
 from kg.knowledge.names import NameArticles
 from kg.knowledge.rulefiles import (Loading, load_countries, load_descriptors, load_gazetteer, load_given_names,
-                                   load_lexicon, load_name_variants, load_places, load_titles)
+                                   load_lexicon, load_name_variants, load_nationals, load_places,
+                                   load_titles)
 from kg.knowledge.rules import (_TITLE_BREAK, ArgumentRules, Gazetteer, NameRules, ReferenceRules, RelationRules,
                                 ResolutionRules, Rules, TitleRules, _longest_from)
 from kg.model import ActorType
@@ -38,6 +39,7 @@ def load_rules(gazetteers: Iterable[str | Path] = (), lexicons: Iterable[str | P
     load_places(data_path("places.tsv"), rules)
     load_countries(data_path("countries.tsv"), rules)
     load_gazetteer(data_path("gazetteer.yaml"), rules)
+    load_nationals(data_path("phoenix_people.tsv"), rules)
     _load_lexicon_over_converted(language_code, rules)
     load_titles(data_path(f"{language_code}/titles.yaml"), rules)
     load_descriptors(data_path(f"{language_code}/descriptors.yaml"), rules)

@@ -49,11 +49,13 @@ class Loading:
     definite_descriptions: dict[str, tuple[ActorType, ...]] = field(default_factory=dict)
     proxy_nouns: frozenset[str] = frozenset()
     asset_nouns: frozenset[str] = frozenset()
+    weapon_nouns: frozenset[str] = frozenset()
     document_heads: frozenset[str] = frozenset()
     local_descriptions: frozenset[str] = frozenset()
     given_names: frozenset[str] = frozenset()
     name_variants: dict[str, str] = field(default_factory=dict)  # folded variant -> key
     demonyms: dict[str, str] = field(default_factory=dict)  # state -> its first demonym
+    nationals: dict[str, str] = field(default_factory=dict)  # fold(a person's full name) -> their state
 
     def add_name(self, alias: str, entry: GazetteerEntry) -> None:
         key = fold(alias)
@@ -132,11 +134,36 @@ def load_places(path: Path, rules: Loading) -> None:
             rules.add_name(alias, GazetteerEntry(state, ActorType.COUNTRY, "town"))
 
 
+PEOPLE_HEADER = ["name", "state", "periods", "aliases"]
+
+
+def load_nationals(path: Path, rules: Loading) -> None:
+    """People and the state they are of (`tools/phoenix_actors.py`): a name of a state kg does not
+    know is an error; a name given two states is left unknown."""
+    rows = data_lines(path)
+    if not rows or rows[0][1].split("\t") != PEOPLE_HEADER:
+        raise RuleFileError(str(path), f"header must be {' '.join(PEOPLE_HEADER)}", rows[0][0] if rows else None)
+    states = {entry.name for entry in rules.names.values() if entry.type is ActorType.COUNTRY}
+    twice: set[str] = set()
+    for lineno, line in rows[1:]:
+        fields = [f.strip() for f in line.split("\t")]
+        if len(fields) != len(PEOPLE_HEADER) or not fields[0] or fields[1] not in states:
+            raise RuleFileError(str(path), "expected a name, a state of countries.tsv, periods and aliases", lineno)
+        name, state, _periods, aliases = fields
+        for key in {fold(a) for a in [name, *aliases.split("|")] if a.strip()}:
+            if rules.nationals.setdefault(key, state) != state:
+                twice.add(key)
+    for key in twice:
+        del rules.nationals[key]
+
+
 def load_gazetteer(path: Path, rules: Loading) -> None:
     if path.suffix.lower() == ".tsv":
         rows = data_lines(path)
         if rows and rows[0][1].split("\t") == PLACES_HEADER:
             load_places(path, rules)
+        elif rows and rows[0][1].split("\t") == PEOPLE_HEADER:
+            load_nationals(path, rules)
         else:
             load_countries(path, rules)
         return
@@ -219,7 +246,7 @@ def load_descriptors(path: Path, rules: Loading) -> None:
             rules.definite_descriptions[word.lower()] = rules.definite_descriptions.get(word.lower(), ()) + (kind,)
     _add_word_sets(rules, data, path, {name: name for name in (
         "national_heads", "state_metonyms", "state_name_nouns", "proxy_nouns", "asset_nouns",
-        "document_heads", "local_descriptions")})
+        "weapon_nouns", "document_heads", "local_descriptions")})
 
 
 def _add_word_sets(rules: Loading, data: dict, path: Path, fields: dict[str, str]) -> None:

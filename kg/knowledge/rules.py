@@ -45,9 +45,15 @@ class Gazetteer:
     longest_from: Mapping[str, int] = field(default_factory=dict)  # first word -> most words of a name it starts
     demonyms: Mapping[str, str] = field(default_factory=dict)  # state -> its first demonym ('Afghan')
     name_articles: NameArticles = NameArticles.of(())  # of the rules' language
+    nationals: Mapping[str, str] = field(default_factory=dict)  # fold(a person's full name) -> their state
 
     def entry(self, text: str) -> GazetteerEntry | None:
         return self.names.get(fold(text))
+
+    def nationality(self, names: list[str]) -> str | None:
+        """The state of a person known by one of these full names, when they name one state."""
+        states = {self.nationals.get(fold(n)) for n in names} - {None}
+        return states.pop() if len(states) == 1 else None
 
     def tokens_from(self, word: str) -> int:
         """How many tokens from this word a known name may take: none when no name starts with
@@ -116,6 +122,7 @@ class NameRules:
     place_object_verbs: frozenset[str]  # those whose object may be a place ('visited Kabul')
     state_nouns: frozenset[str] = frozenset()  # 'Government of Moldova' is the state, no longer name
     relation_nouns: frozenset[str] = frozenset()  # lemmas of the lexicon's nouns ('condemnation from Kyiv')
+    weapon_nouns: frozenset[str] = frozenset()  # 'BM-21 launchers': a make of weapon before them
 
     def entry(self, text: str) -> GazetteerEntry | None:
         return self.gazetteer.entry(text)

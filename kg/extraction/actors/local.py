@@ -25,6 +25,7 @@ class LocalActor:
     names: list[str] = field(default_factory=list)  # surface names in order of appearance
     canonical: str | None = None  # gazetteer name
     country: str | None = None  # canonical name of the state a national body belongs to
+    nationality: str | None = None  # a person's state, when known only from a list of people
     first: tuple[int, int] = (0, 0)
 
     @property

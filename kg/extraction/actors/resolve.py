@@ -324,6 +324,8 @@ def _build_actors(names: list[NameMention], union: _Union, rules: ResolutionRule
             mention_actor[member] = aid
         if not actor.names and actor.canonical:
             actor.names.append(actor.canonical)
+        if kind is ActorType.PERSON and not actor.country:
+            actor.nationality = rules.gazetteer.nationality(actor.names)
         actors[aid] = actor
     return actors, mention_actor
 

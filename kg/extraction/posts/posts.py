@@ -77,8 +77,8 @@ def find_posts(titles: list[TitlePhrase], names: list[NameMention], referents: M
         if not orgs:
             orgs = _inherited_org(t, titles, posts, person) or _org_of_next(t, titles_in[t.sentence.index], referents) \
                 or _described_owner(t, names, referents, actors, rules)
-        if not orgs and _state_title(t, rules) and not t.plural and actors[holder].country:
-            orgs = [country_actor(actors, actors[holder].country)]  # the gazetteer knows whose they are
+        if not orgs and _state_title(t, rules) and not t.plural and not _of_a_body(t, rules):
+            orgs = _known_state(actors, holder)  # the gazetteer knows whose they are
         if not orgs and _state_title(t, rules) and not _possessed(t, rules):
             orgs = _capital_before(t, names, actors, referents) or _country_in_context(
                 t, countries, paragraphs or {}, _states_of_others(t, here, holder, referents, actors, posts))
@@ -92,6 +92,12 @@ def find_posts(titles: list[TitlePhrase], names: list[NameMention], referents: M
             posts.append(LocalPost(who, org, label, t.leads and org not in nationality, t.sentence, t.start, t.end))
         held.add((t.sentence.index, t.start))
     return PostsFound(tuple(posts), actors, TokenIndex.of(token_actor, cue), frozenset(held))
+
+
+def _known_state(actors: dict[int, LocalActor], person: int) -> list[int]:
+    """The state the gazetteer, or else a list of people, places a person in."""
+    state = actors[person].country or actors[person].nationality
+    return [country_actor(actors, state)] if state else []
 
 
 def _past_genitive_tail(doc, k: int, limit: int) -> int:
@@ -208,7 +214,12 @@ def _possessed(t: TitlePhrase, rules: TitleRules) -> bool:
     if any(tok.lower_ in words.possessive_pronouns and tok.tag_ == "possessive_pronoun"
            for tok in t.doc[t.sentence.span.start:t.end]):
         return True
-    return t.start > 1 and t.doc[t.start - 1].lower_ in words.genitive \
+    return _of_a_body(t, rules)
+
+
+def _of_a_body(t: TitlePhrase, rules: TitleRules) -> bool:
+    """'the council's president': a title owned by a body other than a state."""
+    return t.start > 1 and t.doc[t.start - 1].lower_ in language_of(t.doc).words.genitive \
         and t.doc[t.start - 2].lemma_.lower() not in rules.state_nouns
 
 
