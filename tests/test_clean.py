@@ -54,6 +54,19 @@ def test_clean_keeps_lines_that_only_mention_teaser_words():
     assert clean(text).text == text
 
 
+@pytest.mark.parametrize("line,kept", [
+    ("ANALYSIS: Lowmoor farmers sell early", "Lowmoor farmers sell early"),
+    ("Interview: 'We sold the barley' - a Lowmoor farmer", "'We sold the barley' - a Lowmoor farmer"),
+    ("UPDATE 2-Lowmoor farmers sell early", "Lowmoor farmers sell early"),
+    ("EXCLUSIVE - Lowmoor farmers sell early", "Lowmoor farmers sell early"),
+    ("Live-fire drills near Lowmoor alarmed farmers", "Live-fire drills near Lowmoor alarmed farmers"),
+    ("Update on the barley: prices rose", "Update on the barley: prices rose"),
+    ("Timeline:", "Timeline:"),
+])
+def test_clean_removes_a_section_label_before_a_line(line, kept):
+    assert clean(f"{line}\n\n{BODY}").text.split("\n")[0] == kept
+
+
 def test_clean_removes_repeated_headline_keeping_first():
     raw = "Dam Repairs Begin in Hollin Vale\n\nWork crews arrived at dawn.\ndam  repairs begin in HOLLIN vale\n\nThe road is closed."
     result = clean(raw)
@@ -154,7 +167,7 @@ def test_clean_load_boilerplate_reads_custom_file(tmp_path):
 
 @pytest.mark.parametrize("content, reason", [
     ("drop_lines: ['(unclosed']\n", "drop_lines[0]: bad regex '(unclosed': missing ), unterminated subpattern at position 0"),
-    ("footers: ['x']\n", "unknown rule kind 'footers' (expected one of drop_lines, teaser_prefixes, disclaimers, tail_markers)"),
+    ("footers: ['x']\n", "unknown rule kind 'footers' (expected one of drop_lines, teaser_prefixes, kickers, disclaimers, tail_markers)"),
     ("drop_lines: 'x'\n", "drop_lines: expected a list of regular expressions"),
     ("drop_lines: [3]\n", "drop_lines[0]: expected a non-empty string"),
     ("drop_lines: ['(?P<site>x)']\n", "drop_lines[0]: unexpected named group 'site'"),

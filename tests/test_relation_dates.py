@@ -1,6 +1,7 @@
 """A relation takes the date of its own clause, never one of another clause of its sentence
 (another event's: 'said on Monday that ... had met'), but for a clause that tells more of
-another ('..., where she held talks') or a participle without a subject ('..., striking')."""
+another ('..., where she held talks') or a participle without a subject ('..., striking'). A
+planned meeting does not take the date of the meeting told just before it: it is later."""
 from __future__ import annotations
 
 import datetime as dt
@@ -16,6 +17,8 @@ Valmoran Foreign Minister Ana Keld arrived in Lisk on Tuesday, where she held ta
 On May 7, Valmora launched an offensive against Tarsa, striking the Kessel Front's bases.
 
 On December 1 Ana Keld held talks with Piet Varn in Lisk, and the next day she met the Tarsan President Ivo Lind.
+
+July 25 - Tarsan officials meet Valmoran diplomats in Lisk. Ostria says it will resume talks with Tarsa unless Valmora objects.
 """
 
 
@@ -57,3 +60,8 @@ def test_a_participle_without_a_subject_shares_its_main_clause_date(dated):
 
 def test_a_clause_of_its_own_with_another_time_does_not_take_the_first_date(dated):
     assert "2025-12-01" not in _dates(dated, "Ana Keld", "metWith", "Ivo Lind")
+
+
+def test_a_planned_meeting_does_not_take_the_date_of_the_meeting_before_it(dated):
+    assert _dates(dated, "Tarsa", "metWith", "Valmora") == {"2025-07-25"}
+    assert _dates(dated, "Ostria", "metWith", "Tarsa") == {None}

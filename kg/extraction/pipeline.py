@@ -1,6 +1,7 @@
 """One article through every stage of extraction, in order (`extract_article`)."""
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -16,8 +17,10 @@ from kg.knowledge.dates import find_date_expressions, resolve_date
 from kg.extraction.derive import DerivedRelation, derive_relations
 from kg.extraction.relations.found import Dated
 from kg.knowledge.language import language_of
+from kg.knowledge.names import fold
 from kg.extraction.actors.mentions import find_names
-from kg.extraction.parsing.nlp import ParsePlan, Pieces, Sentence, SentenceRef, article_windows, parse_article, plan_parse
+from kg.extraction.parsing.nlp import (ParsePlan, Pieces, Sentence, SentenceRef, article_windows, headline_like,
+                                       parse_article, plan_parse, title_cased)
 from kg.extraction.posts.posts import find_posts
 from kg.extraction.relations.find import Found, FoundMeeting, find_relations
 from kg.extraction.posts.affiliations import find_affiliations
@@ -77,8 +80,9 @@ def _readable(article: Article) -> Article:
 
 def _plan(article: Article, readable: Article, rules: Rules, window: tuple[int, int] | None,
           pieces: Pieces | None = None) -> ParsePlan:
-    plan = plan_parse(readable.text, readable.title, _names_to_keep(readable, rules.gazetteer, window), window,
-                      pieces)
+    given = rules.names.given_names
+    plan = plan_parse(readable.text, readable.title, _names_to_keep(readable, rules.gazetteer, window),
+                      lambda word: fold(word) in given, window=window, pieces=pieces)
     return replace(plan, text=article.text)
 
 
@@ -115,7 +119,10 @@ def _names_to_keep(article: Article, gazetteer: Gazetteer, window: tuple[int, in
     body = article.text[first:last]
     if article.title and body.startswith(article.title):
         body = body[len(article.title):]
-    known = set(MID_SENTENCE_NAME.findall(body))
+    lines = body.split("\n")
+    heading = len(list(itertools.takewhile(lambda line: not line.strip() or headline_like(line), lines)))
+    known = set(MID_SENTENCE_NAME.findall("\n".join(line for k, line in enumerate(lines)
+                                                    if k >= heading or not title_cased(line))))
     return lambda word: word in known or gazetteer.entry(word) is not None
 
 
@@ -137,7 +144,7 @@ def detached(extraction: ArticleExtraction) -> ArticleExtraction:
 def _when_where(sentence: Sentence, trigger: int, modality: Modality, article: Article,
                 actors: ArticleActors, sentences: list[Sentence], inherit: bool = False) -> Dated:
     date = _sentence_date(sentence, trigger, modality, article)
-    if date is None and inherit and sentence.index > 0:
+    if date is None and inherit and sentence.index > 0 and modality is not Modality.PLANNED:  # a plan is later
         previous = sentences[sentence.index - 1]
         meeting_words = language_of(previous.span).words.meeting_words
         if any(t.lemma_.lower() in meeting_words for t in previous.span):

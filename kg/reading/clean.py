@@ -16,7 +16,7 @@ from kg.datafiles import data_path, read_yaml_file
 
 __all__ = ["BoilerplateRules", "CleanedText", "clean_text", "load_boilerplate", "default_boilerplate"]
 
-_KINDS = ("drop_lines", "teaser_prefixes", "disclaimers", "tail_markers")
+_KINDS = ("drop_lines", "teaser_prefixes", "kickers", "disclaimers", "tail_markers")
 _GROUPS_ALLOWED = {"disclaimers": frozenset({"outlet"})}
 _MAX_TITLE_LENGTH = 200
 _SENTENCE_BREAK = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"'”’)]))\s+(?=\S)")
@@ -35,6 +35,7 @@ class BoilerplateRules:
 
     drop_lines: tuple[re.Pattern[str], ...] = ()
     teaser_prefixes: tuple[re.Pattern[str], ...] = ()
+    kickers: tuple[re.Pattern[str], ...] = ()
     disclaimers: tuple[re.Pattern[str], ...] = ()
     tail_markers: tuple[re.Pattern[str], ...] = ()
 
@@ -114,6 +115,7 @@ def _remove_boilerplate(lines: list[str], rules: BoilerplateRules) -> tuple[list
             continue
         if _is_chrome(plain, rules):
             continue
+        line = _without_kicker(line, rules.kickers)
         line, found = _remove_disclaimers(line, rules.disclaimers)
         outlets.extend(found)
         key = _squash(line).casefold()
@@ -133,6 +135,16 @@ def _matches_whole(text: str, patterns: tuple[re.Pattern[str], ...]) -> bool:
 
 def _is_chrome(plain: str, rules: BoilerplateRules) -> bool:
     return _matches_whole(plain, rules.drop_lines) or any(pattern.match(plain) for pattern in rules.teaser_prefixes)
+
+
+def _without_kicker(line: str, patterns: tuple[re.Pattern[str], ...]) -> str:
+    """'ANALYSIS: Juntas turn ...' -> 'Juntas turn ...': a section label is no part of the line."""
+    start = len(line) - len(line.lstrip())
+    for pattern in patterns:
+        found = pattern.match(line, start)
+        if found and found.end() < len(line):
+            return line[:start] + line[found.end():]
+    return line
 
 
 def _remove_disclaimers(line: str, patterns: tuple[re.Pattern[str], ...]) -> tuple[str, list[str]]:

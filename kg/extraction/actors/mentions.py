@@ -284,6 +284,8 @@ def _unknown_name(sentence: "Sentence", start: int, end: int, rules: NameRules) 
         return None  # 'the Federal Government': the article's own state, read as a description
     if len(span) > 1 and span[-1].lower_ in rules.document_heads:
         return None  # 'the Doha Forum', 'the Trump Route': names of events and documents, no actors
+    if _weapon_make(doc, span, sentence.span.end, rules):
+        return None  # 'BM-21 launchers', 'Su-25 jets': a make of weapon
     if title_domain(doc, span, rules):
         return None  # 'Director General of Military Operations': the post's domain, no actor
     heads = [t for t in span if t.lower_ == words.belonging]
@@ -316,6 +318,16 @@ def _unknown_name(sentence: "Sentence", start: int, end: int, rules: NameRules) 
                 return NameMention(sentence, start, end, None, "name", None, "")  # one word the tagger alone vouches for
             return NameMention(sentence, start, end, label, "name", None, "ner")
     return NameMention(sentence, start, end, None, "name", None, "")
+
+
+def _weapon_make(doc, span, limit: int, rules: NameRules) -> bool:
+    """A name with a digit in its last word before a weapon's noun, or a compound that ends in one
+    ('BM-21 launchers', 'HX-9 rocket launchers')."""
+    if not any(c.isdigit() for c in span[-1].text) or span.end >= limit:
+        return False
+    after = doc[span.end]
+    return after.lower_ in rules.weapon_nouns \
+        or (after.dep_ == "compound" and after.head.i > after.i and after.head.lower_ in rules.weapon_nouns)
 
 
 def _body_named_by_modifiers(doc, span, limit: int, rules: NameRules) -> bool:

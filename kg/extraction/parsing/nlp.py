@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+import itertools
 import re
 from bisect import bisect_left
 from collections import deque
@@ -181,27 +182,47 @@ def _masked(text: str) -> str:
     return _LONG_RUN.sub(lambda m: " " * len(m[0]), text)
 
 
-def sentence_case(headline: str, keep: Callable[[str], bool]) -> str:
+HEADING_WORDS = 30
+
+
+def title_cased(line: str) -> bool:
+    """Whether a line is written in Title Case: three words or more, most of them capitalised."""
+    words = line.split(" ")
+    return len(words) >= 3 and sum(1 for w in words if w[:1].isupper()) >= 0.7 * len(words)
+
+
+def sentence_case(headline: str, keep: Callable[[str], bool],
+                  given: Callable[[str], bool] = lambda word: False) -> str:
     """Lower-case the capitalised common words of a Title Case headline, keeping its length.
 
-    A word stays capitalised when `keep(word)` says it is a name, when it is
-    all capitals, or when it starts the headline.
+    A word stays capitalised when `keep(word)` says it is a name, when `given(word)` says it is a
+    given name, or it follows one ('President Ana Ruiz Receives ...'), when it is all capitals,
+    or when it starts the headline.
     """
-    words = headline.split(" ")
-    capitalised = sum(1 for w in words if w[:1].isupper())
-    if len(words) < 3 or capitalised < 0.7 * len(words):
+    if not title_cased(headline):
         return headline
+    words = headline.split(" ")
     out = []
+    after_given = False
     for i, word in enumerate(words):
         parts = []
         for part in word.split("-"):
             core = part.strip("\"'“”‘’,:;.!?()")
-            if i == 0 or not core[:1].isupper() or core.isupper() or keep(core):
+            if i == 0 or not core[:1].isupper() or core.isupper() or keep(core) or after_given or given(core):
                 parts.append(part)
             else:
                 parts.append(part.replace(core, core[:1].lower() + core[1:], 1))
+        core = word.strip("\"'“”‘’,:;.!?()")
+        after_given = given(core) and core == word
         out.append("-".join(parts))
     return " ".join(out)
+
+
+def headline_like(paragraph: str) -> bool:
+    """A one-line paragraph of a few words with no closing stop, as a second headline or a section's
+    heading is ('Siege of El Fasher Puts Thousands at Risk, Officials Tell Council')."""
+    return "\n" not in paragraph and len(paragraph.split()) <= HEADING_WORDS \
+        and not paragraph.rstrip().endswith((".", "?", "!", ":", ".\"", ".”"))
 
 
 def _readied(doc):
@@ -278,20 +299,23 @@ class ParsePlan:
 
 
 def plan_parse(text: str, title: str | None, keep: Callable[[str], bool] = lambda word: False,
+               given: Callable[[str], bool] = lambda word: False,
                window: tuple[int, int] | None = None, pieces: Pieces | None = None) -> ParsePlan:
     """The plan to parse an article paragraph by paragraph (only those in `window`, when given;
     from `pieces`, when the article is already cut into them).
 
-    The headline is parsed in sentence case, so that its verbs are not read as
-    names; `keep` tells the words to keep capitalised there (names). Its tokens then show that casing; the
+    The headline, and any heading line before the first paragraph of prose, is parsed in
+    sentence case, so that its verbs are not read as names; `keep` tells the words to keep capitalised there (names),
+    `given` the given names (kept, with the word after them). Its tokens then show that casing; the
     sentence's `text` is always verbatim.
     """
     first, last = window or (0, len(text))
     pieces = pieces if pieces is not None else Pieces.of(text)
     paragraphs = tuple((offset, para) for offset, para in pieces.within(first, last) if _is_prose(para))
     headline = title.strip() if title else None
-    inputs = tuple(sentence_case(_masked(para), keep) if para == headline else _masked(para)
-                   for _offset, para in paragraphs)
+    heading = len(list(itertools.takewhile(lambda item: headline_like(item[1]), paragraphs)))
+    inputs = tuple(sentence_case(_masked(para), keep, given) if para == headline or k < heading else _masked(para)
+                   for k, (_offset, para) in enumerate(paragraphs))
     return ParsePlan(text, paragraphs, inputs)
 
 
