@@ -168,7 +168,7 @@ def test_constructions_the_readme_example_runs_as_written(tmp_path, monkeypatch,
     rules = load_rules()
     assert [r.construction for r in rules.relations.verb_rules("accuse")] == ["accusation"]
     assert _relations("Togo accused Ghana of backing the Kessel Front.", rules, nlp) == {
-        ("Togo", "opposes", "Ghana", "Asserted"), ("Ghana", "supports", "Kessel Front", "Planned")}
+        ("Togo", "opposes", "Ghana", "Asserted")}
     assert _relations("Togo accused Ghana of war crimes.", rules, nlp) == {("Togo", "opposes", "Ghana", "Asserted")}
     assert _relations("Togo accused Ghana on Monday.", rules, nlp) == set()
     monkeypatch.delenv("KG_ONTOLOGY")

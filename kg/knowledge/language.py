@@ -109,6 +109,7 @@ class Words(_Data):
     inside: str
     accompanying: str
     companions: Words_
+    companion_prepositions: Words_
     title_prepositions: Words_
     title_organisation_prepositions: Words_
     envoy_titles: Words_
@@ -118,6 +119,8 @@ class Words(_Data):
     place_prepositions: Words_
     between: Words_
     label_prepositions: Words_
+    naming_verbs: Words_
+    free_relatives: Words_
     including: Words_
     opposing: str
     document_nouns: Words_

@@ -83,6 +83,7 @@ class VerbRule(_Entry):
     requires_obligation: bool = False  # only with a clause of what must be ('said that X must leave')
     infinitive_objects: bool = False  # 'threatened to march on X': X is the object
     event_objects: bool = False  # 'retaliate for X's strikes': whoever did the event is the object
+    envoy_objects: bool = False  # 'summoned X's ambassador, Y': a person object stands for the state of their post
     purpose_objects: bool = False  # 'sent troops to join X': whom its purpose clause sides with
     requires_object: WordTuple = ()  # a fixed expression's object ('shook hands')
     object_types: frozenset[ActorType] | None = None  # the types its objects may have

@@ -138,8 +138,8 @@ def _each_listed(t: TitlePhrase, first: NameMention, here: list[NameMention], re
 
 def _states_spoken_of(names, titles, referents, actors) -> list[tuple[tuple[int, int], int, bool, int]]:
     """Where the article names a state's officials or bodies ('Turkish Defence Minister', 'Syria's
-    Minister of Economy', 'the Iranian foreign ministry') or the state by its seat ('the Kremlin
-    said'), in text order; the flag tells the seats, the last the paragraph (its offset)."""
+    Minister of Economy', 'the Iranian foreign ministry', 'the Chadian authorities') or the state
+    by its seat ('the Kremlin said'), in text order; the flag tells the seats, the last the paragraph (its offset)."""
     out = []
     for t in titles:
         for org in t.orgs:
@@ -151,6 +151,8 @@ def _states_spoken_of(names, titles, referents, actors) -> list[tuple[tuple[int,
             out.append(((m.sentence.index, m.start), country_actor(actors, m.country), False, m.sentence.offset))
         elif m.kind in ("capital", "metonym") and referents.get(mention_key(m)) is not None:
             out.append(((m.sentence.index, m.start), referents[mention_key(m)], True, m.sentence.offset))
+        elif m.kind == "state" and referents.get(mention_key(m)) is not None:  # 'the Chadian authorities'
+            out.append(((m.sentence.index, m.start), referents[mention_key(m)], False, m.sentence.offset))
     return sorted(out)
 
 
@@ -249,10 +251,13 @@ def _country_in_context(t: TitlePhrase, countries: list[tuple[tuple[int, int], i
 
 def _states_of_others(t: TitlePhrase, here: list[NameMention], holder: int, referents, actors,
                       posts: list[LocalPost]) -> set[int]:
-    """The states of the other people the title's sentence names, as posts or the gazetteer tell."""
+    """The states of the other people the title's sentence names, as posts or the gazetteer tell,
+    and those whose same post the article has already given someone else ('French Foreign
+    Minister X ... a statement signed by Foreign Minister Y': Y is not France's)."""
     people = {referents.get(mention_key(m)) for m in here} - {None, holder}
     states = {p.org for p in posts if p.holder in people and actors[p.org].type is ActorType.COUNTRY}
     states |= {find_country(actors, actors[p].country) for p in people if actors[p].country}
+    states |= {p.org for p in posts if p.holder != holder and p.title.lower() == t.label.lower()}  # a post held
     return states - {None}
 
 

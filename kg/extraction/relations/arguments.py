@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from kg.extraction.parsing.nlp import Sentence
 
 __all__ = ["Arguments", "unique", "place_states", "participle_owners", "with_coordinated", "listed_after_them",
-           "governed_states", "of_time", "to_each_other"]
+           "governed_states", "of_time"]
 
 TIME_ENTITIES = {"date", "time"}  # the entity tagger's labels of dates and times
 
@@ -84,8 +84,7 @@ class Arguments:
             return []
         seen.add(head.i)
         words = self.words
-        ids = list(self.actors.at(self.sentence.index, head.i))
-        word = head.lower_
+        ids, word = list(self.actors.at(self.sentence.index, head.i)), head.lower_
         describes = head.dep_ == "apposition" and head.head.i in seen  # 'Russia, a member of the Council'
         if not ids and not describes and (word in self.rules.proxy_nouns or word in self.rules.asset_nouns):
             ids = _owners(self, head, seen)
@@ -102,7 +101,7 @@ class Arguments:
                 for p in c.children if p.dep_ == "prep_object" for a in _states_of(self, p)]
         if not ids and (word in self.rules.state_name_nouns or word in self.rules.asset_nouns):
             ids = self.state_inside(head)
-        if not ids and head.pos_ in ("NUM", "PRON", "DET", "ADJ"):  # 'several of M23's commanders'
+        if not ids and (head.pos_ in ("NUM", "PRON", "DET", "ADJ") or word in words.people_quantifiers):  # 'hundreds of'
             ids = [a for c in head.children if c.dep_ == "preposition" and c.lower_ == words.belonging
                    for p in c.children if p.dep_ == "prep_object" for a in self.actors_of(p, seen)]
         if not ids and head.dep_ == "apposition" and head.pos_ == "NOUN" and not describes:
@@ -235,12 +234,14 @@ class Arguments:
 
     def _doers(self, head: "Token") -> list[int]:
         """"welcomed Ethiopia's contribution", 'renew the MSS mandate', 'commended the sacrifices made
-        by Ethiopian troops': a stance on what an actor did or has is a stance on the actor."""
+        by Ethiopian troops', 'condemned provocations by X': a stance on what an actor did or has is
+        a stance on the actor."""
         if head.pos_ not in ("NOUN", "PROPN") or self.actors.at(self.sentence.index, head.i):
             return []
         ids = [a for c in head.children if c.dep_ in ("possessor", "compound") for a in self.actors_of(c)]
-        ids += [a for c in head.children if c.dep_ == "noun_clause" for ag in c.children if ag.dep_ == "agent"
-                for p in ag.children if p.dep_ == "prep_object" for a in self.actors_of(p)]
+        agents = [ag for c in head.children if c.dep_ == "noun_clause" for ag in c.children if ag.dep_ == "agent"]
+        agents += [c for c in head.children if c.dep_ == "preposition" and c.lower_ == self.words.agent_preposition]
+        ids += [a for ag in agents for p in ag.children if p.dep_ == "prep_object" for a in self.actors_of(p)]
         return [a for a in unique(ids) if self.actors.actors[a].type is not ActorType.PLACE]
 
     def stance_actors(self, head: "Token") -> list[int]:
@@ -391,10 +392,3 @@ def place_states(args: "Arguments", head: "Token") -> list[int]:
                 (child.lower_ == args.words.belonging and head.pos_ == "NOUN") or child.lower_ == args.words.inside):
             states += [s for p in child.children if p.dep_ == "prep_object" for s in place_states(args, p)]  # 'the province of X', 'Makeen in X'
     return unique(states)
-
-
-def to_each_other(verb: "Token") -> bool:
-    """'X and Y have accused each other of ...': the verb's object is a reciprocal pronoun."""
-    pronouns = language_of(verb).words.reciprocal_pronouns
-    return any(c.dep_ in roles.DIRECT_OBJECTS and " ".join(t.lower_ for t in c.subtree) in pronouns
-               for c in verb.children)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kg.extraction.actors.local import ArticleActors
+from kg.model import ActorType
 from kg.extraction.relations.delegations import read_delegation, read_government_of, read_led_by_relative, read_owned_body
 from kg.extraction.relations.found import Found, FoundMeeting, Reading
 from kg.extraction.relations.meetings import join_meeting
@@ -22,6 +23,8 @@ if TYPE_CHECKING:
     from kg.extraction.parsing.nlp import Sentence
 
 __all__ = ["Found", "FoundMeeting", "find_relations"]
+
+CONFLICT = "conflict"  # the relation class of enmity (`ontology/relations.yaml`)
 
 
 def find_relations(sentences: list["Sentence"], actors: ArticleActors, rules: RelationRules) -> tuple[list[Found], list[FoundMeeting]]:
@@ -52,9 +55,24 @@ def find_relations(sentences: list["Sentence"], actors: ArticleActors, rules: Re
                     read_owned_body(reading, tok)
             if tok.lower_ in relative_pronouns:
                 read_led_by_relative(reading, tok)
-        found += reading.found
+        found += [f for f in reading.found if not _against_own_state(f, actors)]
         meetings += reading.meetings
     return found, [m for m in meetings if len(m.participants) >= 2]  # one side alone was only for joiners
+
+
+def _against_own_state(found: Found, actors: ArticleActors) -> bool:
+    """A conflict between a person and the state the article gives them a post in, or between a
+    state and its own government body: a list the parser joined wrongly ('summoned Y's
+    ambassador, Z, and its spokeswoman, W, denounced Y'), a place read as an owner ('raided the
+    Baku office of X')."""
+    if found.object is None or found.relation.relation_class != CONFLICT:
+        return False
+    pair = {found.subject, found.object}
+    if any({p.holder, p.org} == pair for p in actors.posts):
+        return True
+    one, other = (actors.actors[a] for a in (found.subject, found.object))
+    return any(body.type is ActorType.GOVERNMENT_BODY and state.type is ActorType.COUNTRY and body.country
+               and body.country == state.canonical for body, state in ((one, other), (other, one)))
 
 
 def _gerund_as_noun(tok, rules: RelationRules):

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from kg.model import MEETING, ActorType, Modality, Relation
 from kg.extraction.actors.local import ArticleActors
 from kg.extraction.relations.arguments import Arguments
+from kg.extraction.relations.modality import claimed
 from kg.knowledge.rules import RelationRules
 
 if TYPE_CHECKING:
@@ -94,11 +95,13 @@ class Reading:
         return round(confidence, 2)
 
     def add(self, s, relation, o, topic, modality, trigger, confidence) -> None:
-        if relation is MEETING and self._interview(s, o):
+        if (relation is MEETING and self._interview(s, o)) or claimed(trigger):
             return
         self.found.append(Found(s, relation, o, topic, modality, self.sentence, trigger.i, confidence))
 
     def meeting(self, participants, modality, trigger, confidence, sides=None) -> None:
+        if claimed(trigger):
+            return
         if sides is not None:
             pairs = [(a, b) for a in sides[0] for b in sides[1] if a != b]
         else:

@@ -18,14 +18,22 @@ MAX_CLIMB = 6  # words above the relation word looked at
 
 def modality_of(trigger: "Token", stance: bool = False) -> Modality:
     """Negated wins over planned; stances (rejects, backs, calls for) are held now even about the
-    future, unless a condition or a question governs them ('whether they will restore sanctions');
-    what an actor is accused of is no fact ('accused X of backing Y')."""
+    future, unless a condition or a question governs them ('whether they will restore sanctions').
+    What an actor is accused of is no relation at all (`claimed`)."""
     cues = language_of(trigger).modality
     if _negated(trigger, cues):
         return Modality.NEGATED
     if _planned(trigger, cues, only_conditions=stance):
         return Modality.PLANNED
     return Modality.ASSERTED
+
+
+def claimed(trigger: "Token") -> bool:
+    """Whether the relation is what an actor is accused of ('accused X of backing Y', 'alleged
+    that X attacked Y'): the accusation is the accuser's stance, its content no relation."""
+    cues = language_of(trigger).modality
+    return any(tok != trigger and via in roles.CLAIM_LINKS and tok.lemma_.lower() in cues.claiming_verbs
+               for tok, via in _chain(trigger))
 
 
 def _chain(trigger: "Token"):
@@ -78,8 +86,6 @@ def _planned(trigger: "Token", cues: ModalityCues, only_conditions: bool = False
     below = trigger
     for tok, via in _chain(trigger):
         purpose, below = via == "adverb_clause" and _infinitive(below), tok  # 'would be sent to join X'
-        if tok != trigger and via in roles.CLAIM_LINKS and tok.lemma_.lower() in cues.claiming_verbs:
-            return True  # 'accused X of backing Y': a claim, not a fact
         if only_conditions:
             if (tok == trigger or via in roles.CONDITION_LINKS) and any(
                     c.dep_ == "subordinator" and c.lower_ in cues.conditional_markers for c in tok.children):
