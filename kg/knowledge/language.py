@@ -182,6 +182,8 @@ class Words(_Data):
     attribution: tuple[str, str]
     entering_verbs: Words_
     entering_prepositions: Words_
+    purpose_prepositions: Words_
+    travel_verbs: Words_
     happening_verbs: Words_
     observer_roles: Words_
     taking_part: VerbWithParticle

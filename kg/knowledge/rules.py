@@ -92,6 +92,7 @@ class TitleRules:
     state_titles: frozenset[str]
     phrase_starts: frozenset[str] = frozenset()  # first words of the titles of more than one word
     state_nouns: frozenset[str] = frozenset()  # 'the country's prime minister' is a state's
+    state_name_nouns: frozenset[str] = frozenset()  # 'the Chadian authorities' speak for their state
     described_owners: Mapping[str, tuple[ActorType, ...]] = field(default_factory=dict)  # 'the bloc's envoy'
     title_factions: frozenset[str] = frozenset()  # 'opposition leader': a faction's post, not the state's
     language: Language = field(kw_only=True)  # whose titles these are

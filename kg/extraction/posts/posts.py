@@ -42,7 +42,7 @@ def find_posts(titles: list[TitlePhrase], names: list[NameMention], referents: M
     actors = dict(actors)
     token_actor, cue = index.editable()
     held = set()
-    countries = _states_spoken_of(names, titles, referents, actors)
+    countries = _states_spoken_of(names, titles, referents, actors, rules.state_name_nouns)
     home = home_state(main_state(token_actor, actors), homes)
     names_in, titles_in = by_sentence(names), by_sentence(titles)
     for t in sorted(titles, key=lambda t: t.patron is not None):  # a patron's own post first
@@ -136,7 +136,7 @@ def _each_listed(t: TitlePhrase, first: NameMention, here: list[NameMention], re
     return [(h, country_actor(actors, actors[h].country)) for h in holders if actors[h].country]
 
 
-def _states_spoken_of(names, titles, referents, actors) -> list[tuple[tuple[int, int], int, bool, int]]:
+def _states_spoken_of(names, titles, referents, actors, state_nouns) -> list[tuple[tuple[int, int], int, bool, int]]:
     """Where the article names a state's officials or bodies ('Turkish Defence Minister', 'Syria's
     Minister of Economy', 'the Iranian foreign ministry', 'the Chadian authorities') or the state
     by its seat ('the Kremlin said'), in text order; the flag tells the seats, the last the paragraph (its offset)."""
@@ -151,7 +151,8 @@ def _states_spoken_of(names, titles, referents, actors) -> list[tuple[tuple[int,
             out.append(((m.sentence.index, m.start), country_actor(actors, m.country), False, m.sentence.offset))
         elif m.kind in ("capital", "metonym") and referents.get(mention_key(m)) is not None:
             out.append(((m.sentence.index, m.start), referents[mention_key(m)], True, m.sentence.offset))
-        elif m.kind == "state" and referents.get(mention_key(m)) is not None:  # 'the Chadian authorities'
+        elif m.kind == "state" and m.doc[m.end - 1].lower_ in state_nouns \
+                and referents.get(mention_key(m)) is not None:  # 'the Chadian authorities', not 'Chadian troops'
             out.append(((m.sentence.index, m.start), referents[mention_key(m)], False, m.sentence.offset))
     return sorted(out)
 

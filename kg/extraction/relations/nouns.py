@@ -168,9 +168,12 @@ def noun_owners(r: Reading, noun: "Token", speaker_first: bool = False, with_par
 
 
 def _entered(noun: "Token") -> "Token | None":
-    """'returned to talks', 'agreed to negotiations': the verb whose subject goes where the noun
-    is (also when the parser reads 'to talks' as an infinitive)."""
+    """'returned to talks', 'agreed to negotiations', 'flew to X for talks': the verb whose subject
+    goes where the noun is (also when the parser reads 'to talks' as an infinitive)."""
     words = language_of(noun).words
+    if noun.dep_ == "prep_object" and noun.head.lower_ in words.purpose_prepositions and noun.head.head != noun.head:
+        verb = noun.head.head  # 'flew to X for talks with Y'
+        return verb if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in words.travel_verbs else None
     if noun.dep_ == "prep_object" and noun.head.lower_ in words.entering_prepositions and noun.head.head != noun.head:
         verb = noun.head.head
     elif noun.dep_ == "open_clause" and any(c.dep_ == "auxiliary" and c.lower_ in words.entering_prepositions for c in noun.children):
