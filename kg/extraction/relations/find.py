@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from kg.extraction.actors.local import ArticleActors
 from kg.model import ActorType
 from kg.extraction.relations.delegations import read_delegation, read_government_of, read_led_by_relative, read_owned_body
-from kg.extraction.relations.found import Found, FoundMeeting, Reading
+from kg.extraction.relations.found import CONFLICT, Found, FoundMeeting, Reading
 from kg.extraction.relations.meetings import join_meeting
 from kg.extraction.relations.nouns import read_members, read_noun
 from kg.knowledge.rules import RelationRules
@@ -24,7 +24,6 @@ if TYPE_CHECKING:
 
 __all__ = ["Found", "FoundMeeting", "find_relations"]
 
-CONFLICT = "conflict"  # the relation class of enmity (`ontology/relations.yaml`)
 
 
 def find_relations(sentences: list["Sentence"], actors: ArticleActors, rules: RelationRules) -> tuple[list[Found], list[FoundMeeting]]:

@@ -6,10 +6,10 @@ import itertools
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from kg.model import MEETING, ActorType, Modality, Relation
+from kg.model import MEETING, OPPOSITION, ActorType, Modality, Relation
 from kg.extraction.actors.local import ArticleActors
 from kg.extraction.relations.arguments import Arguments
-from kg.extraction.relations.modality import claimed
+from kg.extraction.relations.modality import claimed, modality_of
 from kg.knowledge.rules import RelationRules
 
 if TYPE_CHECKING:
@@ -24,6 +24,7 @@ REFERENCE_PENALTY = 0.15  # the sentence resolves an actor through a pronoun or 
 TITLE_PENALTY = 0.05  # ... through a title
 MAX_TOPIC = 160  # characters of what was called for
 
+CONFLICT = "conflict"  # the relation class of enmity (`ontology/relations.yaml`)
 
 @dataclass(frozen=True)
 class Dated:
@@ -95,7 +96,15 @@ class Reading:
         return round(confidence, 2)
 
     def add(self, s, relation, o, topic, modality, trigger, confidence) -> None:
-        if (relation is MEETING and self._interview(s, o)) or claimed(trigger):
+        if relation is MEETING and self._interview(s, o):
+            return
+        claim = claimed(trigger)
+        if claim is not None:  # 'alleged that X attacked Y': the alleger's stance against X, no attack
+            if relation.relation_class == CONFLICT:
+                for accuser in (a for h in self.args.subject_heads(claim) for a in self.args.actors_of(h)):
+                    if accuser != s:
+                        self.found.append(Found(accuser, OPPOSITION, s, None, modality_of(claim, stance=True),
+                                                self.sentence, claim.i, confidence))
             return
         self.found.append(Found(s, relation, o, topic, modality, self.sentence, trigger.i, confidence))
 

@@ -28,12 +28,12 @@ def modality_of(trigger: "Token", stance: bool = False) -> Modality:
     return Modality.ASSERTED
 
 
-def claimed(trigger: "Token") -> bool:
-    """Whether the relation is what an actor is accused of ('accused X of backing Y', 'alleged
-    that X attacked Y'): the accusation is the accuser's stance, its content no relation."""
+def claimed(trigger: "Token") -> "Token | None":
+    """The verb of accusing or alleging a relation is told by ('accused X of backing Y', 'alleged
+    that X attacked Y'), if any: the accusation is the accuser's stance, its content no relation."""
     cues = language_of(trigger).modality
-    return any(tok != trigger and via in roles.CLAIM_LINKS and tok.lemma_.lower() in cues.claiming_verbs
-               for tok, via in _chain(trigger))
+    return next((tok for tok, via in _chain(trigger)
+                 if tok != trigger and via in roles.CLAIM_LINKS and tok.lemma_.lower() in cues.claiming_verbs), None)
 
 
 def _chain(trigger: "Token"):
