@@ -179,6 +179,9 @@ class Words(_Data):
     exchanging_verbs: Words_
     on_behalf_verbs: Words_
     speech_verbs: Words_
+    requesting_nouns: Words_
+    request_settings: Words_
+    addressing_verbs: Words_
     attribution: tuple[str, str]
     entering_verbs: Words_
     entering_prepositions: Words_

@@ -20,6 +20,7 @@ ASIDE = "aside"
 NAMED_REACH = 12  # sentences back a description looks for a name that ends in its own word
 ASIDE_DEPTH = 4  # words climbed from a name to find the relative clause it is in
 LIST_REACH = 30  # sentences back in which 'the three juntas' finds the list of three it counts
+EMBEDDED_CLAUSES = frozenset({"complement_clause", "open_clause", "adverb_clause"})  # held by the clause above
 
 
 def resolve_references(sentences, actors, index: TokenIndex, rules: ReferenceRules, homes=()) -> TokenIndex:
@@ -50,13 +51,8 @@ def resolve_references(sentences, actors, index: TokenIndex, rules: ReferenceRul
                                before=(s.index, tok.i))
                 kind = "pronoun"
             elif tok.pos_ == "NOUN" and tok.lemma_.lower() in rules.definite_descriptions and _counted(tok, words):
-                types = set(rules.definite_descriptions[tok.lemma_.lower()])
-                count, here = _counted(tok, words), (s.index, tok.i)
-                ranked = _most_named(history, actors, types) if count == 2 else []
-                targets = _main_pair(ranked, margin=MAIN_PAIR_MARGIN) \
-                    or _last_several(history, actors, types, count, before=here) \
-                    or _last_list(sentences, token_actor, actors, types, count, before=here) \
-                    or _main_pair(ranked)
+                targets = _counted_actors(tok, s.index, sentences, history, actors, token_actor,
+                                          set(rules.definite_descriptions[tok.lemma_.lower()]), words)
                 if targets:
                     token_actor[key] = targets
                     cue[key] = "description"
@@ -166,9 +162,50 @@ def _last_list(sentences, token_actor, actors, types, count: int, before, senten
     return []
 
 
-def _most_named(history, actors, types) -> list[tuple[int, int]]:
-    """The three fitting actors the article has named most so far, with how often."""
-    return Counter(aid for _, _, aid, dep in history if actors[aid].type in types and dep != SETTING).most_common(3)
+def _counted_actors(tok, sentence: int, sentences, history, actors, token_actor, types, words: Words) -> list[int]:
+    """'the two countries', 'both sides', 'the three juntas': the article's main pair, else the
+    last ones named, else the last list of as many; never who speaks of them ('X hoped both
+    sides would ...': not X)."""
+    count, here = _counted(tok, words), (sentence, tok.i)
+    outside = _governing_subjects(tok, sentence, token_actor, words)
+    ranked = _most_named(history, actors, types, outside) if count == 2 else []
+    return _main_pair(ranked, margin=MAIN_PAIR_MARGIN) \
+        or _last_several([h for h in history if h[2] not in outside], actors, types, count, before=here) \
+        or _last_list(sentences, token_actor, actors, types, count, before=here) \
+        or _main_pair(ranked)
+
+
+def _most_named(history, actors, types, outside=frozenset()) -> list[tuple[int, int]]:
+    """The three fitting actors the article has named most so far, with how often (none of
+    `outside`)."""
+    return Counter(aid for _, _, aid, dep in history
+                   if actors[aid].type in types and dep != SETTING and aid not in outside).most_common(3)
+
+
+def _governing_subjects(tok, sentence: int, token_actor, words: Words) -> set[int]:
+    """The actors named in the subjects of the verbs of saying, hoping or urging above a word
+    ('Saudi Foreign Minister X said he hoped both sides would ...', 'X urged both sides to ...'):
+    those who speak to or of 'both sides' are not one of them."""
+    out: set[int] = set()
+    node = tok
+    while node.head != node and (node.pos_ not in ("VERB", "AUX") or node.dep_ in EMBEDDED_CLAUSES):
+        node = node.head  # up the clauses that hold it, not to a clause beside it
+        if node.lemma_.lower() not in words.speech_verbs and node.lemma_.lower() not in words.addressing_verbs:
+            continue
+        for child in node.children:
+            if child.dep_ in roles.NOMINAL_SUBJECTS and tok not in child.subtree:
+                out |= {aid for t in _phrase_words(child) for aid in token_actor.get((sentence, t.i), ())}
+    return out
+
+
+def _phrase_words(head) -> list:
+    """The words of a noun phrase but those of the clauses in it ('X, who described the US strikes as
+    ...': not the US)."""
+    words = [head]
+    for child in head.children:
+        if child.dep_ not in roles.RELATIVE_CLAUSES and child.dep_ not in ("noun_clause", "complement_clause"):
+            words += _phrase_words(child)
+    return words
 
 
 def _main_pair(ranked: list[tuple[int, int]], margin: float = 1.0) -> list[int]:

@@ -223,7 +223,7 @@ def _stance_noun(r: Reading, noun: "Token", rule: NounRule) -> None:
                for p in c.children if p.dep_ == "prep_object" for a in r.args.actors_of(p) or r.args.stance_actors(p)]
     if not targets and noun.dep_ == "object":
         targets = _objects_on_verb(r, noun, rule) or _provoked_by(r, noun)
-    holders = noun_owners(r, noun, speaker_first=True) or _sources(r, noun)
+    holders = noun_owners(r, noun, speaker_first=True) or _sources(r, noun) or _requesters(r, noun)
     if not holders:
         return
     modality = modality_of(noun, stance=True)
@@ -234,7 +234,7 @@ def _stance_noun(r: Reading, noun: "Token", rule: NounRule) -> None:
             if a != b:
                 r.add(a, rule.relation, b, None, modality, noun, STANCE_CONFIDENCE)
         if not targets and rule.relation.spec.topic:  # 'the Houthis' insistence on salaries'
-            r.add(a, rule.relation, None, _noun_topic(noun), modality, noun, STANCE_CONFIDENCE)
+            r.add(a, rule.relation, None, _requested(noun) or _noun_topic(noun), modality, noun, STANCE_CONFIDENCE)
 
 
 def _sources(r: Reading, noun: "Token") -> list[int]:
@@ -242,6 +242,36 @@ def _sources(r: Reading, noun: "Token") -> list[int]:
     words = [noun] + ([noun.head] if noun.dep_ == "object" and noun.head.lemma_.lower() in r.words.provoking_verbs else [])
     return _unique(a for w in words for c in w.children if c.dep_ == "preposition" and c.lower_ == r.words.source_preposition
                    for p in with_coordinated(c) for o in p.children if o.dep_ == "prep_object" for a in r.args.actors_of(o))
+
+
+def _requesters(r: Reading, noun: "Token") -> list[int]:
+    """'at the request of X': whose request a requesting noun is, named after 'of'."""
+    if noun.lemma_.lower() not in r.words.requesting_nouns:
+        return []
+    return _unique(a for c in noun.children if c.dep_ == "preposition" and c.lower_ == r.words.belonging
+                   for p in with_coordinated(c) for o in p.children if o.dep_ == "prep_object" for a in r.args.actors_of(o))
+
+
+def _requested(noun: "Token") -> str | None:
+    """'X halted the operation at the request of Y', 'At Y's request, the Council met': what was
+    done at a request is what was asked for, the clause the request is the setting of."""
+    setting = noun.head
+    if noun.dep_ != "prep_object" or setting.lower_ not in language_of(noun).words.request_settings \
+            or setting.head == setting:
+        return None
+    clause, doc = setting.head, noun.doc
+    if clause.dep_ in roles.RELATIVE_CLAUSES and clause.head != clause:
+        clause = clause.head  # 'a meeting convened at the request of X': the meeting
+    inside = {t.i for t in setting.subtree}
+    kept = [t.i for t in clause.subtree if t.i not in inside and (t.dep_ != "subordinator" or t.head != clause)]
+    runs: list[list[int]] = []  # runs of adjacent words, written as the text has them
+    for i in kept:
+        if runs and i == runs[-1][-1] + 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    text = " ".join(doc[run[0]:run[-1] + 1].text.strip(" ,;") for run in runs)
+    return text.strip(" “”\"'‘’.,")[:MAX_TOPIC] or None
 
 
 def _provoked_by(r: Reading, noun: "Token") -> list[int]:
