@@ -50,6 +50,7 @@ class Loading:
     proxy_nouns: frozenset[str] = frozenset()
     asset_nouns: frozenset[str] = frozenset()
     weapon_nouns: frozenset[str] = frozenset()
+    event_lead_words: frozenset[str] = frozenset()
     document_heads: frozenset[str] = frozenset()
     local_descriptions: frozenset[str] = frozenset()
     given_names: frozenset[str] = frozenset()
@@ -246,7 +247,7 @@ def load_descriptors(path: Path, rules: Loading) -> None:
             rules.definite_descriptions[word.lower()] = rules.definite_descriptions.get(word.lower(), ()) + (kind,)
     _add_word_sets(rules, data, path, {name: name for name in (
         "national_heads", "state_metonyms", "state_name_nouns", "proxy_nouns", "asset_nouns",
-        "weapon_nouns", "document_heads", "local_descriptions")})
+        "weapon_nouns", "event_lead_words", "document_heads", "local_descriptions")})
 
 
 def _add_word_sets(rules: Loading, data: dict, path: Path, fields: dict[str, str]) -> None:

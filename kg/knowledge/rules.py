@@ -124,6 +124,7 @@ class NameRules:
     state_nouns: frozenset[str] = frozenset()  # 'Government of Moldova' is the state, no longer name
     relation_nouns: frozenset[str] = frozenset()  # lemmas of the lexicon's nouns ('condemnation from Kyiv')
     weapon_nouns: frozenset[str] = frozenset()  # 'BM-21 launchers': a make of weapon before them
+    event_lead_words: frozenset[str] = frozenset()  # 'Operation Rising Lion': an operation's name
 
     def entry(self, text: str) -> GazetteerEntry | None:
         return self.gazetteer.entry(text)

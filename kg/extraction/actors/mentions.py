@@ -286,6 +286,8 @@ def _unknown_name(sentence: "Sentence", start: int, end: int, rules: NameRules) 
         return None  # 'the Doha Forum', 'the Trump Route': names of events and documents, no actors
     if _weapon_make(doc, span, sentence.span.end, rules):
         return None  # 'BM-21 launchers', 'Su-25 jets': a make of weapon
+    if len(span) > 1 and span[0].lower_ in rules.event_lead_words:
+        return None  # 'Operation Rising Lion': an operation, no actor
     if title_domain(doc, span, rules):
         return None  # 'Director General of Military Operations': the post's domain, no actor
     heads = [t for t in span if t.lower_ == words.belonging]
@@ -326,6 +328,8 @@ def _weapon_make(doc, span, limit: int, rules: NameRules) -> bool:
     if not any(c.isdigit() for c in span[-1].text) or span.end >= limit:
         return False
     after = doc[span.end]
+    if after.lower_ == language_of(doc).words.conjunction:  # 'Bayraktar TB2 and Akinci drones'
+        after = next((t for t in doc[span.end + 1:min(limit, span.end + 4)] if not t.text[:1].isupper()), after)
     return after.lower_ in rules.weapon_nouns \
         or (after.dep_ == "compound" and after.head.i > after.i and after.head.lower_ in rules.weapon_nouns)
 
