@@ -47,3 +47,22 @@ def test_merge_makes_whoever_holds_a_post_a_person(read):
     corpus = merge_extractions([first, extract_article(Article("a1", texts[1], "a1.txt"), nlp, rules)], rules.gazetteer)
     holder = next(a for a in corpus.actors if a.name == "Araratenus Mirzoyan")
     assert holder.type is ActorType.PERSON and any(p.holder == holder.key for p in corpus.posts)
+
+
+def test_merge_joins_a_name_without_its_middle_names_to_the_longer_one(read):
+    assert read("Foreign Minister Nana Kwame Kofi Mensah met Togolese officials in Lome.",
+                "Foreign Minister Nana Mensah said the border would stay open.") == [
+        ("Nana Kwame Kofi Mensah", {"Nana Mensah"})]
+
+
+def test_merge_joins_a_name_without_its_last_word_to_the_longer_one(read):
+    assert read("Vice President Tomas Obang Ndong met Togolese officials in Lome.",
+                "Vice President Tomas Obang said the border would stay open.") == [
+        ("Tomas Obang Ndong", {"Tomas Obang"})]
+
+
+def test_merge_leaves_a_shortened_name_two_longer_names_share(read):
+    names = [name for name, _ in read("Foreign Minister Ama Kwame Mensah met Togolese officials in Lome.",
+                                      "Defence Minister Ama Yaw Mensah visited Accra.",
+                                      "Minister Ama Mensah said the border would stay open.")]
+    assert names == ["Ama Kwame Mensah", "Ama Mensah", "Ama Yaw Mensah"]

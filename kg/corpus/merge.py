@@ -131,7 +131,8 @@ def _register_outlet(actors: dict[str, Actor], outlet: str, gazetteer: Gazetteer
 
 def _surname_redirects(actors: dict[str, Actor], articles: NameArticles) -> dict[str, str]:
     """A person named by a surname alone, or by the last words of a longer name ('Ishaq Dar' of
-    'Mohammad Ishaq Dar'), is the one person of the corpus whose name ends so."""
+    'Mohammad Ishaq Dar'), is the one person of the corpus whose name ends so; one named by two
+    words of a longer name (`_shortened`) is the one person whose name they shorten."""
     endings: dict[tuple[str, ...], set[str]] = {}
     for actor in actors.values():
         if actor.type is not ActorType.PERSON:
@@ -143,14 +144,36 @@ def _surname_redirects(actors: dict[str, Actor], articles: NameArticles) -> dict
                 endings.setdefault(tail, set()).add(actor.key)
                 if n == 1:
                     endings.setdefault((articles.stripped(words[-1]),), set()).add(actor.key)
-    redirect = {}
+    shortened = {}
+    for actor in actors.values():
+        targets = _shortened(tuple(fold(actor.name).split()), actors) - {actor.key}
+        if actor.type is ActorType.PERSON and len(targets) == 1:
+            shortened[actor.key] = targets.pop()
+    redirect = dict(shortened)
     for actor in actors.values():
         words = tuple(fold(actor.name).split())
-        if actor.type is ActorType.PERSON and len(words) <= MAX_SHORT_NAME:
-            targets = endings.get(words, set()) - {actor.key}
+        if actor.type is ActorType.PERSON and len(words) <= MAX_SHORT_NAME and actor.key not in shortened:
+            targets = {shortened.get(t, t) for t in endings.get(words, set())} - {actor.key}
             if len(targets) == 1:
                 redirect[actor.key] = targets.pop()
     return redirect
+
+
+def _shortened(words: tuple[str, ...], actors: dict[str, Actor]) -> set[str]:
+    """The people whose longer name this one of two words shortens by leaving out middle names
+    or the last ('Mohammed Al-Khulaifi' of 'Mohammed bin Abdulaziz Al-Khulaifi', 'Riek Machar'
+    of 'Riek Machar Teny')."""
+    if len(words) != 2:
+        return set()
+    found = set()
+    for actor in actors.values():
+        if actor.type is not ActorType.PERSON:
+            continue
+        for name in {actor.name} | actor.aliases:
+            longer = fold(name).split()
+            if len(longer) > 2 and longer[0] == words[0] and words[1] in (longer[1], longer[-1]):
+                found.add(actor.key)
+    return found
 
 
 def _place(local: int | None, keys: dict[int, str]) -> str | None:
