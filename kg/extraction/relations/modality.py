@@ -36,6 +36,19 @@ def claimed(trigger: "Token") -> "Token | None":
                  if tok != trigger and via in roles.CLAIM_LINKS and tok.lemma_.lower() in cues.claiming_verbs), None)
 
 
+def disputed(trigger: "Token") -> bool:
+    """Whether the relation is told in a reported clause that carries a charge in apposition
+    ('Pakistan says the TTP is backed by India, a charge New Delhi rejects'): what is charged is a
+    claim, no relation."""
+    lang = language_of(trigger)
+    doc = trigger.doc
+    if not any(t.dep_ == "complement_clause" for t in (trigger, *trigger.ancestors)):
+        return False  # 'X accuses Y of Z, a charge Y rejects': the accusation stands
+    return any(t.lemma_.lower() in lang.modality.claim_nouns and t.i > trigger.i + 1 and t.i >= 2
+               and doc[t.i - 1].lower_ in lang.words.articles and doc[t.i - 2].text == ","
+               for t in trigger.subtree)  # ', a charge ...' however the parser hangs it
+
+
 def _chain(trigger: "Token"):
     """The trigger and the words above it up to the first finite reported clause."""
     tok, steps = trigger, 0
@@ -76,8 +89,9 @@ def _negated(trigger: "Token", cues: ModalityCues) -> bool:
 
 def _denies_the_claim_only(denial: "Token", trigger: "Token", cues: ModalityCues) -> bool:
     """'X accuses Y of Z, a charge Y denies': what is denied is Z, not the accusation."""
+    inside = {t.i for t in trigger.subtree}
     return trigger.lemma_.lower() in cues.claiming_verbs and any(
-        c.dep_ in roles.DIRECT_OBJECTS and c.lemma_.lower() in cues.claim_nouns for c in denial.children)
+        t.lemma_.lower() in cues.claim_nouns and t.i not in inside for t in denial.subtree)  # also 'a charge X denies' as a clause
 
 
 def _planned(trigger: "Token", cues: ModalityCues, only_conditions: bool = False) -> bool:
