@@ -54,9 +54,52 @@ def find_relations(sentences: list["Sentence"], actors: ArticleActors, rules: Re
                     read_owned_body(reading, tok)
             if tok.lower_ in relative_pronouns:
                 read_led_by_relative(reading, tok)
-        found += [f for f in reading.found if not _against_own_state(f, actors)]
+        deniers = _denied_before(reading)
+        if deniers:  # 'UN experts say Rwandan troops fight alongside the M23. Kigali denies it.'
+            found = [f for f in found if f.sentence.index != sentence.index - 1 or not {f.subject, f.object} & deniers
+                     or not _told(f.sentence.span.doc[f.trigger], reading.words)]
+        disputed_here = _disputed_here(reading)
+        found += [f for f in reading.found if not _against_own_state(f, actors) and f not in disputed_here]
         meetings += reading.meetings
     return found, [m for m in meetings if len(m.participants) >= 2]  # one side alone was only for joiners
+
+
+def _denied_before(reading: Reading) -> set[int]:
+    """Who denies what the sentence before reports, in a sentence of its own ('Kigali denies it',
+    'X rejects the claim'): the subjects of a denial whose object is a pronoun or a bare claim."""
+    cues, words = reading.language.modality, reading.words
+    root = reading.sentence.span.root
+    if root.lemma_.lower() not in cues.negating_verbs or not any(
+            c.dep_ in roles.DIRECT_OBJECTS and (c.lower_ in words.thing_pronouns or (
+                c.lemma_.lower() in cues.claim_nouns and not list(c.children)[1:])) for c in root.children):
+        return set()  # 'denies it', 'rejects the claim'; not 'rejected the accusation that its troops ...'
+    return {a for h in reading.args.subject_heads(root) for a in reading.args.actors_of(h)}
+
+
+def _disputed_here(reading: Reading) -> list[Found]:
+    """What others report of an actor that the same sentence has it deny ('Kigali denies backing
+    the M23, although UN experts say Rwandan soldiers are fighting alongside the rebels')."""
+    cues = reading.language.modality
+    words = reading.words
+    denials = [t for t in reading.sentence.span if t.pos_ == "VERB" and t.lemma_.lower() in cues.negating_verbs and any(
+        c.dep_ in ("open_clause", "complement_clause") or (c.dep_ in roles.DIRECT_OBJECTS and (
+            c.lower_ in words.thing_pronouns or c.lemma_.lower() in cues.claim_nouns)) for c in t.children)]
+    # a deed or a claim denied ('denies backing X', 'denies it'), not a thing rejected ('rejected the pause')
+    deniers = {a for d in denials for h in reading.args.subject_heads(d) for a in reading.args.actors_of(h)}
+    doc, speech = reading.sentence.span.doc, words.speech_verbs
+    reported = []
+    for f in reading.found:
+        above = list(doc[f.trigger].ancestors)
+        told = [i for i, t in enumerate(above) if t.lemma_.lower() in speech]  # 'experts say ...'
+        denied = [i for i, t in enumerate(above) if t in denials]  # 'denies backing': negated already
+        if {f.subject, f.object} & deniers and told and (not denied or told[0] < denied[0]):
+            reported.append(f)
+    return reported
+
+
+def _told(trigger, words) -> bool:
+    """Whether a relation is reported, told in a clause of a verb of saying ('UN experts say X')."""
+    return any(t.lemma_.lower() in words.speech_verbs for t in trigger.ancestors)
 
 
 def _against_own_state(found: Found, actors: ArticleActors) -> bool:

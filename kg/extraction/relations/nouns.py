@@ -10,7 +10,7 @@ from kg.extraction.relations.constructions import construction, handler
 from kg.extraction.relations.arguments import participle_owners, place_states, unique as _unique, with_coordinated
 from kg.extraction.relations.found import MAX_TOPIC, Reading
 from kg.knowledge.language import language_of
-from kg.model import MEMBER, ActorType
+from kg.model import MEMBER, ActorType, Modality
 from kg.extraction.relations.modality import modality_of
 from kg.extraction.relations.retold import doers_of_earlier
 from kg.knowledge.lexicon import NounFlag, NounRule, WordKind
@@ -76,6 +76,8 @@ def _event(r: Reading, noun: "Token", rule: NounRule) -> None:
         partners = _objects_on_verb(r, carrier, rule)  # 'carried out strikes ... on X', "welcomed X's help to Y"
     owners = noun_owners(r, noun, with_partner=bool(partners)) if not between else []
     modality = modality_of(noun)
+    if modality is Modality.ASSERTED and _travelled_for(noun) not in (None, "past_verb", "participle"):
+        modality = Modality.PLANNED  # 'M23 rebels arrive in Qatar for talks': still to be held
     confidence = r.confidence(noun, []) * NOUN_SHARE
     if not partners and not between and len(owners) >= 2 and _exchanged(noun):  # 'X and Y traded accusations'
         pairs = itertools.combinations if rule.relation.symmetric else itertools.permutations
@@ -171,9 +173,8 @@ def _entered(noun: "Token") -> "Token | None":
     """'returned to talks', 'agreed to negotiations', 'flew to X for talks': the verb whose subject
     goes where the noun is (also when the parser reads 'to talks' as an infinitive)."""
     words = language_of(noun).words
-    if noun.dep_ == "prep_object" and noun.head.lower_ in words.purpose_prepositions and noun.head.head != noun.head:
-        verb = noun.head.head  # 'flew to X for talks with Y'
-        return verb if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in words.travel_verbs else None
+    if _travelled_for(noun) is not None:
+        return noun.head.head  # 'flew to X for talks with Y'
     if noun.dep_ == "prep_object" and noun.head.lower_ in words.entering_prepositions and noun.head.head != noun.head:
         verb = noun.head.head
     elif noun.dep_ == "open_clause" and any(c.dep_ == "auxiliary" and c.lower_ in words.entering_prepositions for c in noun.children):
@@ -181,6 +182,18 @@ def _entered(noun: "Token") -> "Token | None":
     else:
         return None
     return verb if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in words.entering_verbs else None
+
+
+def _travelled_for(noun: "Token") -> str | None:
+    """The tense tag of the verb of travelling a noun is the purpose of ('flew to X for talks with
+    Y': past, the talks held; 'arrive in X for talks': still to be held), if it is one."""
+    words = language_of(noun).words
+    if noun.dep_ != "prep_object" or noun.head.lower_ not in words.purpose_prepositions or noun.head.head == noun.head:
+        return None
+    verb = noun.head.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in words.travel_verbs:
+        return None
+    return verb.tag_
 
 
 def _meeting_noun(r: Reading, noun: "Token") -> bool:
