@@ -66,7 +66,7 @@ def find_posts(titles: list[TitlePhrase], names: list[NameMention], referents: M
             orgs = [a for a in _arguments(t, actors, token_actor, cue, arguments).antecedent(t.doc[t.head_index])
                     if a != holder]
         if t.doc[t.start].lower_ in words.organisation_possessives:  # 'its Kenyan commander': its, and Kenyan
-            owner = _clause_subject(_arguments(t, actors, token_actor, cue, arguments), actors)
+            owner = [] if _in_a_phrase(t) else _clause_subject(_arguments(t, actors, token_actor, cue, arguments), actors)
             if not owner and t.doc[t.start].lower_ in words.thing_pronouns and not _unnamed_subject(t, token_actor):
                 owner = _organisation_before(t, names, referents, actors)  # 'its', not 'their
             nationality = {o for o in orgs if o not in owner} if owner else set()
@@ -281,6 +281,13 @@ def _unnamed_subject(t: TitlePhrase, token_actor) -> bool:
     verb = next((a for a in t.doc[t.head_index].ancestors if a.pos_ in ("VERB", "AUX")), None)
     subjects = [c for c in verb.children if c.dep_ in roles.NOMINAL_SUBJECTS] if verb is not None else []
     return bool(subjects) and all(c.pos_ == "NOUN" and (t.sentence.index, c.i) not in token_actor for c in subjects)
+
+
+def _in_a_phrase(t: TitlePhrase) -> bool:
+    """'X inflicted losses on Y, including the death of its leader': 'its' on the object of a
+    preposition of a noun is the organisation named last before it, not the clause subject's."""
+    tok = t.doc[t.head_index]
+    return tok.dep_ == "prep_object" and tok.head.head.pos_ in ("NOUN", "PROPN")
 
 
 def _clause_subject(arguments: Arguments, actors) -> list[int]:
