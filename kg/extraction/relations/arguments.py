@@ -253,20 +253,20 @@ class Arguments:
                     for p in c.children if p.dep_ == "prep_object" for a in self.actors_of(p)]
         if head.lemma_.lower() not in self.rules.lexicon.stance_nouns and head.lower_ not in self.rules.lexicon.stance_nouns:
             return unique(ids) or self._doers(head)
+        owned = any(c.dep_ == "possessor" for c in head.children)  # "Ukraine's NATO membership": Ukraine's
         for child in head.children:
-            if child.dep_ in roles.NAME_MODIFIERS and not _other_party(child, self.words):
-                ids += self.actors.at(self.sentence.index, child.i)
-                for sub in child.children:
-                    if sub.dep_ == "conjunct":
-                        ids += self.actors.at(self.sentence.index, sub.i)
+            if child.dep_ in roles.NAME_MODIFIERS and not _other_party(child, self.words) and not (
+                    owned and child.dep_ == "compound"):
+                ids += [a for t in (child, *(s for s in child.children if s.dep_ == "conjunct"))
+                        for a in self.actors.at(self.sentence.index, t.i)]
             if child.dep_ == "preposition" and child.lower_ in self.words.authorship:
                 for pobj in child.children:
                     ids += self.actors_of(pobj)
         # 'Turkish-Syrian rapprochement': demonyms joined by a hyphen modify the noun together
         for child in head.children:
-            if child.dep_ in roles.ADJECTIVE_MODIFIERS and not _other_party(child, self.words):
-                for tok in child.subtree:
-                    ids += self.actors.at(self.sentence.index, tok.i)
+            if child.dep_ in roles.ADJECTIVE_MODIFIERS and not _other_party(child, self.words) and not (
+                    owned and child.dep_ == "compound"):
+                ids += [a for tok in child.subtree for a in self.actors.at(self.sentence.index, tok.i)]
         return [a for a in unique(ids) if self.actors.actors[a].type is not ActorType.PLACE]
 
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from kg.extraction.actors.local import ArticleActors
 from kg.model import ActorType
 from kg.extraction.relations.delegations import read_delegation, read_government_of, read_led_by_relative, read_owned_body
-from kg.extraction.relations.found import CONFLICT, Found, FoundMeeting, Reading
+from kg.extraction.relations.found import CONFLICT, COOPERATION, Found, FoundMeeting, Reading
 from kg.extraction.relations.meetings import join_meeting
 from kg.extraction.relations.nouns import read_members, read_noun
 from kg.knowledge.rules import RelationRules
@@ -103,12 +103,12 @@ def _told(trigger, words) -> bool:
 
 
 def _against_own_state(found: Found, actors: ArticleActors) -> bool:
-    """A conflict between a person and the state the article gives them a post in, or between a
-    state and its own government body: a list the parser joined wrongly ('summoned Y's
+    """A conflict or a tie between a person and the state the article gives them a post in, or
+    between a state and its own government body: a list the parser joined wrongly ('summoned Y's
     ambassador, Z, and its spokeswoman, W, denounced Y'), a place read as an owner ('raided the
     Baku office of X')."""
-    if found.object is None or found.relation.relation_class != CONFLICT:
-        return False
+    if found.object is None or found.relation.relation_class not in (CONFLICT, COOPERATION):
+        return False  # (a minister's support for their own state says nothing between two actors)
     pair = {found.subject, found.object}
     if any({p.holder, p.org} == pair for p in actors.posts):
         return True

@@ -25,6 +25,7 @@ TITLE_PENALTY = 0.05  # ... through a title
 MAX_TOPIC = 160  # characters of what was called for
 
 CONFLICT = "conflict"  # the relation class of enmity (`ontology/relations.yaml`)
+COOPERATION = "cooperation"  # and of ties
 
 @dataclass(frozen=True)
 class Dated:
