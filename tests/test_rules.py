@@ -153,3 +153,16 @@ def test_rules_user_places_file_adds_towns(tmp_path):
     path.write_text("name\tstate\taliases\nNorth Keld\tNorway\tKeld|Nordkeld\n", encoding="utf-8")
     entry = load_rules([path]).gazetteer.entry("Nordkeld")
     assert (entry.name, entry.kind) == ("Norway", "town")
+
+
+def test_rules_no_alias_of_the_shipped_gazetteer_names_two_actors():
+    import yaml
+
+    from kg.datafiles import data_path
+    owner: dict[str, str] = {}
+    shared = []
+    for actor in yaml.safe_load(data_path("gazetteer.yaml").read_text(encoding="utf-8"))["actors"]:
+        for name in [actor["name"], *actor.get("aliases", [])]:
+            if owner.setdefault(fold(name), actor["name"]) != actor["name"]:
+                shared.append((name, owner[fold(name)], actor["name"]))
+    assert shared == []
