@@ -38,6 +38,7 @@ class ModalityCues(_Data):
     planned_destinations: Words_
     promising_verbs: Words_
     planning_adjectives: Words_
+    past_adjectives: Words_
     planning_nouns: Words_
     conditional_markers: Words_
     claiming_verbs: Words_

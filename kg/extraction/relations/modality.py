@@ -23,6 +23,8 @@ def modality_of(trigger: "Token", stance: bool = False) -> Modality:
     cues = language_of(trigger).modality
     if _negated(trigger, cues):
         return Modality.NEGATED
+    if any(c.dep_ == "adjective" and c.lower_ in cues.past_adjectives for c in trigger.children):
+        return Modality.ASSERTED  # 'during their previous talks': held, whatever was pledged at them
     if _planned(trigger, cues, only_conditions=stance):
         return Modality.PLANNED
     return Modality.ASSERTED
