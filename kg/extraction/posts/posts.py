@@ -87,7 +87,7 @@ def find_posts(titles: list[TitlePhrase], names: list[NameMention], referents: M
         label = _counterpart_of(t, posts, holder) if t.head == words.counterpart else t.label
         pairs = [(holder, org) for org in orgs]
         if t.plural:
-            pairs = _each_listed(t, person, here, referents, actors, orgs, rules) or pairs
+            pairs = _each_listed(t, person, here, referents, actors, orgs, rules) or pairs[:1 if len(orgs) == 1 else 0]
         for who, org in pairs:
             posts.append(LocalPost(who, org, label, t.leads and org not in nationality, t.sentence, t.start, t.end))
         held.add((t.sentence.index, t.start))
@@ -119,12 +119,13 @@ def _each_listed(t: TitlePhrase, first: NameMention, here: list[NameMention], re
     people, doc, end = [first], t.doc, first.end
     words = language_of(doc).words
     for m in here:
-        if m.start > end and m.type is ActorType.PERSON and all(
+        if m.start > end and m.type in (ActorType.PERSON, None) and all(
                 tok.text == "," or tok.lower_ == words.conjunction for tok in doc[end:m.start]):
             people.append(m)
             end = m.end
     holders = [referents.get(mention_key(m)) for m in people]
-    if len(holders) < 2 or any(h is None or actors[h].type is not ActorType.PERSON for h in holders):
+    if len(holders) < 2 or any(h is None or actors[h].type not in (ActorType.PERSON, ActorType.ORGANIZATION)
+                               for h in holders):  # a name the tagger could not type, listed as one of them
         return []
     if len(orgs) == len(holders):
         return list(zip(holders, orgs))
