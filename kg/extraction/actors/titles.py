@@ -279,8 +279,6 @@ def _phrase(sentence: "Sentence", head_start: int, head_end: int, head: str, rul
     if plural:
         label = label[: len(label) - len(head_token.text)] + singular_of(head_token.text)
     mods = {t.lower_ for t in reach.modifiers}
-    if head_start > span.start:
-        mods.add(doc[head_start - 1].lower_)  # 'Ostrian army chief': 'army' read into the organisation's name
     start = reach.start
     orgs, of_state = _whose(reach.orgs, mods, rules)
     return TitlePhrase(

@@ -9,16 +9,17 @@ from dataclasses import dataclass
 
 from kg.extraction.actors.local import ArticleActors, LocalActor, LocalPost, MentionKey, TokenIndex, country_actor, find_country, home_state, main_state
 from kg.extraction.relations.arguments import Arguments
-from kg.knowledge.language import Words, language_of
+from kg.knowledge.language import language_of
 from kg.extraction.actors.mentions import NameMention, by_sentence, mention_key
 from kg.model import ActorType
 from kg.extraction.parsing import roles
 from kg.knowledge.rules import ArgumentRules, TitleRules
+from kg.extraction.posts.titleowners import chief_of_a_domain, in_a_phrase, of_a_body, possessed, state_title
 from kg.extraction.actors.titles import TitlePhrase, follows_title, is_genitive
 
 DESCRIBED_REACH = 6  # sentences back the owner of "the bloc's president" is looked for
 
-__all__ = ["PostsFound", "find_posts", "title_words", "spelled"]
+__all__ = ["PostsFound", "find_posts"]
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,7 @@ def find_posts(titles: list[TitlePhrase], names: list[NameMention], referents: M
             orgs = [a for a in _arguments(t, actors, token_actor, cue, arguments).antecedent(t.doc[t.head_index])
                     if a != holder]
         if t.doc[t.start].lower_ in words.organisation_possessives:  # 'its Kenyan commander': its, and Kenyan
-            owner = [] if _in_a_phrase(t) else _clause_subject(_arguments(t, actors, token_actor, cue, arguments), actors)
+            owner = [] if in_a_phrase(t) else _clause_subject(_arguments(t, actors, token_actor, cue, arguments), actors)
             if not owner and t.doc[t.start].lower_ in words.thing_pronouns and not _unnamed_subject(t, token_actor):
                 owner = _organisation_before(t, names, referents, actors)  # 'its', not 'their
             nationality = {o for o in orgs if o not in owner} if owner else set()
@@ -77,9 +78,9 @@ def find_posts(titles: list[TitlePhrase], names: list[NameMention], referents: M
         if not orgs:
             orgs = _inherited_org(t, titles, posts, person) or _org_of_next(t, titles_in[t.sentence.index], referents) \
                 or _described_owner(t, names, referents, actors, rules)
-        if not orgs and _state_title(t, rules) and not t.plural and not _of_a_body(t, rules):
+        if not orgs and state_title(t, rules) and not t.plural and not of_a_body(t, rules):
             orgs = _known_state(actors, holder)  # the gazetteer knows whose they are
-        if not orgs and _state_title(t, rules) and not _possessed(t, rules):
+        if not orgs and state_title(t, rules) and not possessed(t, rules):
             orgs = _capital_before(t, names, actors, referents) or _country_in_context(
                 t, countries, paragraphs or {}, _states_of_others(t, here, holder, referents, actors, posts))
             if not orgs and home is not None:
@@ -88,10 +89,16 @@ def find_posts(titles: list[TitlePhrase], names: list[NameMention], referents: M
         pairs = [(holder, org) for org in orgs]
         if t.plural:
             pairs = _each_listed(t, person, here, referents, actors, orgs, rules) or pairs[:1 if len(orgs) == 1 else 0]
-        for who, org in pairs:
-            posts.append(LocalPost(who, org, label, t.leads and org not in nationality, t.sentence, t.start, t.end))
+        posts += [LocalPost(who, org, label, _leads(t, org, nationality, actors, rules), t.sentence, t.start, t.end)
+                  for who, org in pairs]
         held.add((t.sentence.index, t.start))
     return PostsFound(tuple(posts), actors, TokenIndex.of(token_actor, cue), frozenset(held))
+
+
+def _leads(t: TitlePhrase, org: int, nationality: set[int], actors, rules: TitleRules) -> bool:
+    """Whether the holder of a post of `t` in `org` leads it (not the state of 'its Kenyan commander',
+    nor a state whose army or foreign policy the title's chief heads)."""
+    return t.leads and org not in nationality and not chief_of_a_domain(t, actors[org], rules)
 
 
 def _known_state(actors: dict[int, LocalActor], person: int) -> list[int]:
@@ -132,7 +139,7 @@ def _each_listed(t: TitlePhrase, first: NameMention, here: list[NameMention], re
     owners_before = t.start > 1 and is_genitive(doc[t.start - 1], words) and doc[t.start - 2].tag_ in ("plural_noun", "plural_name")
     if len(orgs) == 1 and not owners_before:  # 'Iran's deputy foreign ministers, X and Y' (not 'the two
         return [(h, orgs[0]) for h in holders]  # countries' foreign ministers, X and Y')
-    if orgs or not _state_title(t, rules):
+    if orgs or not state_title(t, rules):
         return []
     return [(h, country_actor(actors, actors[h].country)) for h in holders if actors[h].country]
 
@@ -211,28 +218,6 @@ def _capital_before(t: TitlePhrase, names: list[NameMention], actors, referents)
     return []
 
 
-def _possessed(t: TitlePhrase, rules: TitleRules) -> bool:
-    """'His delegation included Foreign Minister X': whose minister depends on whose delegation;
-    'the bloc's commission president' is the bloc's ('the country's president' a state's)."""
-    words = language_of(t.doc).words
-    if any(tok.lower_ in words.possessive_pronouns and tok.tag_ == "possessive_pronoun"
-           for tok in t.doc[t.sentence.span.start:t.end]):
-        return True
-    return _of_a_body(t, rules)
-
-
-def _of_a_body(t: TitlePhrase, rules: TitleRules) -> bool:
-    """'the council's president': a title owned by a body other than a state."""
-    return t.start > 1 and t.doc[t.start - 1].lower_ in language_of(t.doc).words.genitive \
-        and t.doc[t.start - 2].lemma_.lower() not in rules.state_nouns
-
-
-def _state_title(t: TitlePhrase, rules: TitleRules) -> bool:
-    label = " ".join(title_words(t.label, language_of(t.doc).words))
-    words = label.split()
-    return any(" ".join(words[i:]) in rules.state_titles for i in range(len(words)))
-
-
 def _country_in_context(t: TitlePhrase, countries: list[tuple[tuple[int, int], int, bool, int]],
                         paragraphs: Mapping[int, int], others: set[int]) -> list[int]:
     """The one state the article spoke of just before an unanchored title: its officials in the
@@ -282,13 +267,6 @@ def _unnamed_subject(t: TitlePhrase, token_actor) -> bool:
     verb = next((a for a in t.doc[t.head_index].ancestors if a.pos_ in ("VERB", "AUX")), None)
     subjects = [c for c in verb.children if c.dep_ in roles.NOMINAL_SUBJECTS] if verb is not None else []
     return bool(subjects) and all(c.pos_ == "NOUN" and (t.sentence.index, c.i) not in token_actor for c in subjects)
-
-
-def _in_a_phrase(t: TitlePhrase) -> bool:
-    """'X inflicted losses on Y, including the death of its leader': 'its' on the object of a
-    preposition of a noun is the organisation named last before it, not the clause subject's."""
-    tok = t.doc[t.head_index]
-    return tok.dep_ == "prep_object" and tok.head.head.pos_ in ("NOUN", "PROPN")
 
 
 def _clause_subject(arguments: Arguments, actors) -> list[int]:
@@ -382,12 +360,3 @@ def _person_before(t: TitlePhrase, names: list[NameMention], titles: list[TitleP
                     doc[after].lower_ == words.conjunction and any(o.start == after + 1 for o in titles)):
                 return m
     return None
-
-
-def title_words(label: str, words: Words) -> list[str]:
-    """The words of a title that say which post it is, spelled one way; `words` of its language."""
-    return [spelled(w, words) for w in label.lower().replace("-", " ").split() if w not in words.generic_title_words]
-
-
-def spelled(word: str, words: Words) -> str:
-    return words.title_spellings.get(word, word)

@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 from kg.model import ActorType
 from kg.extraction.actors.local import LocalActor, LocalPost, TokenIndex, clear_first
 from kg.knowledge.language import language_of
-from kg.extraction.posts.posts import PostsFound, spelled, title_words
+from kg.extraction.posts.posts import PostsFound
+from kg.extraction.posts.titleowners import spelled, title_words
 from kg.extraction.actors.titles import TitlePhrase
 
 if TYPE_CHECKING:
