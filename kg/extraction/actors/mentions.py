@@ -277,7 +277,7 @@ def _unknown_name(sentence: "Sentence", start: int, end: int, rules: NameRules) 
     doc = sentence.span.doc
     words = language_of(doc).words
     span = doc[start:end]
-    if all(t.lower_ in rules.titles or t.lower_ in rules.title_modifiers for t in span) \
+    if all(title_word(t, rules) for t in span) \
             and not _body_named_by_modifiers(doc, span, sentence.span.end, rules):
         return None
     if span[-1].lower_ in rules.state_name_nouns and all(t.lower_ in words.home_state_modifiers for t in span[:-1]):

@@ -88,11 +88,18 @@ def find_posts(titles: list[TitlePhrase], names: list[NameMention], referents: M
         label = _counterpart_of(t, posts, holder) if t.head == words.counterpart else t.label
         pairs = [(holder, org) for org in orgs]
         if t.plural:
-            pairs = _each_listed(t, person, here, referents, actors, orgs, rules) or pairs[:1 if len(orgs) == 1 else 0]
+            pairs = _each_listed(t, person, here, referents, actors, orgs, rules) or pairs[:1 if _one_org(t, orgs) else 0]
         posts += [LocalPost(who, org, label, _leads(t, org, nationality, actors, rules), t.sentence, t.start, t.end)
                   for who, org in pairs]
         held.add((t.sentence.index, t.start))
     return PostsFound(tuple(posts), actors, TokenIndex.of(token_actor, cue), frozenset(held))
+
+
+def _one_org(t: TitlePhrase, orgs: list[int]) -> bool:
+    """Whether a plural title names one organisation: not when the one found ends a list the
+    parser did not give it whole ('Ostrian and Valmoran Foreign Ministers X and Y')."""
+    conjunction = language_of(t.doc).words.conjunction
+    return len(orgs) == 1 and not any(o.start > 0 and t.doc[o.start - 1].lower_ == conjunction for o in t.orgs)
 
 
 def _leads(t: TitlePhrase, org: int, nationality: set[int], actors, rules: TitleRules) -> bool:
@@ -137,7 +144,7 @@ def _each_listed(t: TitlePhrase, first: NameMention, here: list[NameMention], re
     if len(orgs) == len(holders):
         return list(zip(holders, orgs))
     owners_before = t.start > 1 and is_genitive(doc[t.start - 1], words) and doc[t.start - 2].tag_ in ("plural_noun", "plural_name")
-    if len(orgs) == 1 and not owners_before:  # 'Iran's deputy foreign ministers, X and Y' (not 'the two
+    if _one_org(t, orgs) and not owners_before:  # 'Iran's deputy foreign ministers, X and Y' (not 'the two
         return [(h, orgs[0]) for h in holders]  # countries' foreign ministers, X and Y')
     if orgs or not state_title(t, rules):
         return []
