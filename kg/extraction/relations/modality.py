@@ -51,6 +51,12 @@ def disputed(trigger: "Token") -> bool:
                for t in trigger.subtree)  # ', a charge ...' however the parser hangs it
 
 
+def _past(verb: "Token") -> bool:
+    """Whether a verb tells of the past: its own tense or its auxiliary's ('flew', 'was travelling')."""
+    return verb.tag_ in ("past_verb", "participle") and not any(c.dep_ == "auxiliary" for c in verb.children) \
+        or any(c.dep_ in roles.AUXILIARIES and c.tag_ == "past_verb" for c in verb.children)
+
+
 def _chain(trigger: "Token"):
     """The trigger and the words above it up to the first finite reported clause."""
     tok, steps = trigger, 0
@@ -117,6 +123,8 @@ def _planned(trigger: "Token", cues: ModalityCues, only_conditions: bool = False
                 return True
             if _going_to(tok, cues):
                 return True
+            if purpose and tok.lemma_.lower() in language_of(tok).words.travel_verbs and not _past(tok):
+                return True  # 'are traveling to X on Feb. 5 to meet Y': not there yet
         if tok != trigger and not only_conditions:
             lemma = tok.lemma_.lower()
             if via in roles.PLANNING_COMPLEMENTS and lemma in cues.planning_governors:
