@@ -23,17 +23,33 @@ def read():
     return people
 
 
-def test_merge_joins_the_end_of_a_longer_name_to_it(read):
-    assert read("Foreign Minister Nana Kofi Mensah met Togolese officials in Lome.",
-                "Foreign Minister Kofi Mensah said the border would stay open.") == [
-        ("Nana Kofi Mensah", {"Kofi Mensah"})]
+@pytest.mark.parametrize("texts,people", [
+    (["Foreign Minister Nana Kofi Mensah met Togolese officials in Lome.",
+      "Foreign Minister Kofi Mensah said the border would stay open."],
+     [("Nana Kofi Mensah", {"Kofi Mensah"})]),
+    (["Foreign Minister Nana Kwame Kofi Mensah met Togolese officials in Lome.",
+      "Foreign Minister Nana Mensah said the border would stay open."],
+     [("Nana Kwame Kofi Mensah", {"Nana Mensah"})]),
+    (["Vice President Tomas Obang Ndong met Togolese officials in Lome.",
+      "Vice President Tomas Obang said the border would stay open."],
+     [("Tomas Obang Ndong", {"Tomas Obang"})]),
+], ids=["end", "without-middle-names", "without-last-word"])
+def test_merge_joins_a_shorter_form_of_a_longer_name_to_it(read, texts, people):
+    assert read(*texts) == people
 
 
-def test_merge_leaves_an_end_two_longer_names_share(read):
-    names = [name for name, _ in read("Foreign Minister Nana Kofi Mensah met Togolese officials in Lome.",
-                                      "Defence Minister Ama Kofi Mensah visited Accra.",
-                                      "Minister Kofi Mensah said the border would stay open.")]
-    assert names == ["Ama Kofi Mensah", "Kofi Mensah", "Nana Kofi Mensah"]
+@pytest.mark.parametrize("texts,names", [
+    (["Foreign Minister Nana Kofi Mensah met Togolese officials in Lome.",
+      "Defence Minister Ama Kofi Mensah visited Accra.",
+      "Minister Kofi Mensah said the border would stay open."],
+     ["Ama Kofi Mensah", "Kofi Mensah", "Nana Kofi Mensah"]),
+    (["Foreign Minister Ama Kwame Mensah met Togolese officials in Lome.",
+      "Defence Minister Ama Yaw Mensah visited Accra.",
+      "Minister Ama Mensah said the border would stay open."],
+     ["Ama Kwame Mensah", "Ama Mensah", "Ama Yaw Mensah"]),
+], ids=["end", "without-middle-names"])
+def test_merge_leaves_a_shorter_form_two_longer_names_share(read, texts, names):
+    assert [name for name, _ in read(*texts)] == names
 
 
 def test_merge_makes_whoever_holds_a_post_a_person(read):
@@ -47,22 +63,3 @@ def test_merge_makes_whoever_holds_a_post_a_person(read):
     corpus = merge_extractions([first, extract_article(Article("a1", texts[1], "a1.txt"), nlp, rules)], rules.gazetteer)
     holder = next(a for a in corpus.actors if a.name == "Araratenus Mirzoyan")
     assert holder.type is ActorType.PERSON and any(p.holder == holder.key for p in corpus.posts)
-
-
-def test_merge_joins_a_name_without_its_middle_names_to_the_longer_one(read):
-    assert read("Foreign Minister Nana Kwame Kofi Mensah met Togolese officials in Lome.",
-                "Foreign Minister Nana Mensah said the border would stay open.") == [
-        ("Nana Kwame Kofi Mensah", {"Nana Mensah"})]
-
-
-def test_merge_joins_a_name_without_its_last_word_to_the_longer_one(read):
-    assert read("Vice President Tomas Obang Ndong met Togolese officials in Lome.",
-                "Vice President Tomas Obang said the border would stay open.") == [
-        ("Tomas Obang Ndong", {"Tomas Obang"})]
-
-
-def test_merge_leaves_a_shortened_name_two_longer_names_share(read):
-    names = [name for name, _ in read("Foreign Minister Ama Kwame Mensah met Togolese officials in Lome.",
-                                      "Defence Minister Ama Yaw Mensah visited Accra.",
-                                      "Minister Ama Mensah said the border would stay open.")]
-    assert names == ["Ama Kwame Mensah", "Ama Mensah", "Ama Yaw Mensah"]

@@ -132,8 +132,10 @@ def _register_outlet(actors: dict[str, Actor], outlet: str, gazetteer: Gazetteer
 def _surname_redirects(actors: dict[str, Actor], articles: NameArticles) -> dict[str, str]:
     """A person named by a surname alone, or by the last words of a longer name ('Ishaq Dar' of
     'Mohammad Ishaq Dar'), is the one person of the corpus whose name ends so; one named by two
-    words of a longer name (`_shortened`) is the one person whose name they shorten."""
+    words of a longer name, its first and its second or last, is the one person whose name they
+    shorten."""
     endings: dict[tuple[str, ...], set[str]] = {}
+    shortenings: dict[tuple[str, str], set[str]] = {}  # two words a longer name may be shortened to
     for actor in actors.values():
         if actor.type is not ActorType.PERSON:
             continue
@@ -144,9 +146,12 @@ def _surname_redirects(actors: dict[str, Actor], articles: NameArticles) -> dict
                 endings.setdefault(tail, set()).add(actor.key)
                 if n == 1:
                     endings.setdefault((articles.stripped(words[-1]),), set()).add(actor.key)
+            if len(words) > 2:  # 'Mohammed Al-Khulaifi' of 'Mohammed bin Abdulaziz Al-Khulaifi'
+                for short in ((words[0], words[1]), (words[0], words[-1])):
+                    shortenings.setdefault(short, set()).add(actor.key)
     shortened = {}
     for actor in actors.values():
-        targets = _shortened(tuple(fold(actor.name).split()), actors) - {actor.key}
+        targets = shortenings.get(tuple(fold(actor.name).split()), set()) - {actor.key}
         if actor.type is ActorType.PERSON and len(targets) == 1:
             shortened[actor.key] = targets.pop()
     redirect = dict(shortened)
@@ -157,23 +162,6 @@ def _surname_redirects(actors: dict[str, Actor], articles: NameArticles) -> dict
             if len(targets) == 1:
                 redirect[actor.key] = targets.pop()
     return redirect
-
-
-def _shortened(words: tuple[str, ...], actors: dict[str, Actor]) -> set[str]:
-    """The people whose longer name this one of two words shortens by leaving out middle names
-    or the last ('Mohammed Al-Khulaifi' of 'Mohammed bin Abdulaziz Al-Khulaifi', 'Riek Machar'
-    of 'Riek Machar Teny')."""
-    if len(words) != 2:
-        return set()
-    found = set()
-    for actor in actors.values():
-        if actor.type is not ActorType.PERSON:
-            continue
-        for name in {actor.name} | actor.aliases:
-            longer = fold(name).split()
-            if len(longer) > 2 and longer[0] == words[0] and words[1] in (longer[1], longer[-1]):
-                found.add(actor.key)
-    return found
 
 
 def _place(local: int | None, keys: dict[int, str]) -> str | None:

@@ -43,9 +43,9 @@ def clause_arguments(r: Reading, verb: "Token", rule: VerbRule, passive: bool):
                         topic_head = topic_head or pobj
         elif child.dep_ == "open_clause":
             topic_head = topic_head or child
-        elif child.dep_ == "complement_clause" and rule.direct and _what_is_named(child, words):
-            object_heads += _what_is_named(child, words)  # 'condemned what it called the aggression of X'
-            topic_head = topic_head or object_heads[-1]
+        elif child.dep_ == "complement_clause" and rule.direct and (named := _what_is_named(child, words)):
+            object_heads += named  # 'condemned what it called the aggression of X'
+            topic_head = topic_head or named[-1]
         elif child.dep_ in roles.DIRECT_OBJECTS and not rule.direct and rule.preps:
             object_heads += _hung_on_object(child, rule)  # 'fired shells at X'
     if rule.particle == words.together:

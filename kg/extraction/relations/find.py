@@ -25,7 +25,6 @@ if TYPE_CHECKING:
 __all__ = ["Found", "FoundMeeting", "find_relations"]
 
 
-
 def find_relations(sentences: list["Sentence"], actors: ArticleActors, rules: RelationRules) -> tuple[list[Found], list[FoundMeeting]]:
     found: list[Found] = []
     meetings: list[FoundMeeting] = []

@@ -27,6 +27,7 @@ MAX_TOPIC = 160  # characters of what was called for
 CONFLICT = "conflict"  # the relation class of enmity (`ontology/relations.yaml`)
 COOPERATION = "cooperation"  # and of ties
 
+
 @dataclass(frozen=True)
 class Dated:
     """When and where a relation or meeting took place, as far as its sentence says, and who

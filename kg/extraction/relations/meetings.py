@@ -117,17 +117,18 @@ def join_meeting(r: Reading, verb: "Token", last: FoundMeeting) -> None:
         return
     modality = modality_of(verb)
     participants = tuple(last.participants) + tuple(newcomers)
-    pairs = tuple((a, b) for a in newcomers for b in last.participants if not _colleagues(r, a, b, last.participants))
+    states = _post_states(r)
+    sides = {states.get(x) for x in last.participants} - {None}  # talks between states: a joiner meets the other side
+    pairs = tuple((a, b) for a in newcomers for b in last.participants
+                  if len(sides) < 2 or states.get(a) is None or states.get(a) != states.get(b))
     pairs += tuple((a, b) for one, other in itertools.combinations(groups, 2)  # 'attended by X and by Y'
                    for a in one for b in other if a in newcomers and b in newcomers and a != b)
     r.meetings.append(FoundMeeting(participants, pairs, modality, r.sentence, verb.i, JOINING_CONFIDENCE))
 
 
-def _colleagues(r: Reading, a: int, b: int, participants) -> bool:
-    """A newcomer to talks between states and an official of the newcomer's own state in them
-    ('Y, the foreign minister, also attended the talks' of his president with a visitor): one side."""
+def _post_states(r: Reading) -> dict[int, str]:
+    """The state of each holder of a post in a state or its body ('Y, the foreign minister, also
+    attended the talks' of his president with a visitor: Y is on his president's side)."""
     known = r.actors.actors
-    states = {p.holder: known[p.org].canonical if known[p.org].type is ActorType.COUNTRY else known[p.org].country
-              for p in r.actors.posts if known[p.org].type in (ActorType.COUNTRY, ActorType.GOVERNMENT_BODY)}
-    sides = {states.get(x) for x in participants} - {None}
-    return len(sides) >= 2 and states.get(a) is not None and states.get(a) == states.get(b)
+    return {p.holder: known[p.org].canonical if known[p.org].type is ActorType.COUNTRY else known[p.org].country
+            for p in r.actors.posts if known[p.org].type in (ActorType.COUNTRY, ActorType.GOVERNMENT_BODY)}

@@ -253,15 +253,17 @@ def _stance_noun(r: Reading, noun: "Token", rule: NounRule) -> None:
 def _sources(r: Reading, noun: "Token") -> list[int]:
     """'condemnation from X', 'drew criticism from X' (the preposition hung on the verb)."""
     words = [noun] + ([noun.head] if noun.dep_ == "object" and noun.head.lemma_.lower() in r.words.provoking_verbs else [])
-    return _unique(a for w in words for c in w.children if c.dep_ == "preposition" and c.lower_ == r.words.source_preposition
-                   for p in with_coordinated(c) for o in p.children if o.dep_ == "prep_object" for a in r.args.actors_of(o))
+    return _named_after(r, words, r.words.source_preposition)
 
 
 def _requesters(r: Reading, noun: "Token") -> list[int]:
     """'at the request of X': whose request a requesting noun is, named after 'of'."""
-    if noun.lemma_.lower() not in r.words.requesting_nouns:
-        return []
-    return _unique(a for c in noun.children if c.dep_ == "preposition" and c.lower_ == r.words.belonging
+    return _named_after(r, [noun], r.words.belonging) if noun.lemma_.lower() in r.words.requesting_nouns else []
+
+
+def _named_after(r: Reading, words: list["Token"], preposition: str) -> list[int]:
+    """The actors named after a preposition of these words ('from X and from Y')."""
+    return _unique(a for w in words for c in w.children if c.dep_ == "preposition" and c.lower_ == preposition
                    for p in with_coordinated(c) for o in p.children if o.dep_ == "prep_object" for a in r.args.actors_of(o))
 
 
