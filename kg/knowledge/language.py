@@ -40,6 +40,7 @@ class ModalityCues(_Data):
     planning_adjectives: Words_
     past_adjectives: Words_
     planning_nouns: Words_
+    certainty_nouns: Words_
     conditional_markers: Words_
     claiming_verbs: Words_
     claim_nouns: Words_
@@ -111,10 +112,12 @@ class Words(_Data):
     accompanying: str
     companions: Words_
     companion_prepositions: Words_
+    escorting_verbs: Words_
     title_prepositions: Words_
     title_organisation_prepositions: Words_
     envoy_titles: Words_
     former_prefixes: Words_
+    bygone_modifiers: Words_
     actor_prepositions: Words_
     locative_prepositions: Words_
     place_prepositions: Words_
@@ -127,9 +130,14 @@ class Words(_Data):
     document_nouns: Words_
     military_words: Words_
     people_nouns: Words_
+    insurgent_nouns: Words_
+    instrument_verbs: Words_
+    ethnic_markers: Words_
+    armed_men_nouns: Words_
     military_ranks: Words_
     deed_nouns: Words_
     accusing_verbs: Words_
+    wrongdoing_verbs: dict[str, Words_]
     them: str
     appeal_prepositions: Words_
     setting_prepositions: Words_
@@ -145,13 +153,14 @@ class Words(_Data):
     leading_participles: Words_
     led_bodies: Words_
     obligation_auxiliaries: Words_
+    first_person_pronouns: Words_
     name_tail_nouns: Words_
     government_nouns: Words_
     leading_verb_forms: Words_
     contingent_nouns: Words_
     mission_words: Words_
     led_parties: Words_
-    overseeing: str
+    overseeing: Words_
     auspices: Words_
     removal_verbs: Words_
     head_of_state_titles: Words_

@@ -42,8 +42,9 @@ def resolve_references(sentences, actors, index: TokenIndex, rules: ReferenceRul
                 continue
             target, lower = None, tok.lower_
             if tok.pos_ == "PRON" and lower in words.person_pronouns:
-                target = None if _said_by_someone_unnamed(tok, s.index, token_actor, actors, words) else _last(
-                    history, actors, {ActorType.PERSON}, prefer_subject=True, before=(s.index, tok.i))
+                target = None if _said_by_someone_unnamed(tok, s.index, token_actor, actors, words) else (
+                    _subject_of_first_clause(tok, s.index, token_actor, actors) or _last(
+                        history, actors, {ActorType.PERSON}, prefer_subject=True, before=(s.index, tok.i)))
                 kind = "pronoun"
             elif tok.pos_ == "PRON" and lower in words.thing_pronouns and tok.dep_ in ("possessor", "subject") \
                     and _last_subject_is_actor(sentences, s, tok, token_actor):
@@ -91,6 +92,17 @@ def _said_by_someone_unnamed(pronoun, sentence: int, token_actor, actors, words:
     speakers = [c for c in verb.head.children if c.dep_ in roles.NOMINAL_SUBJECTS]
     return bool(speakers) and all(c.pos_ == "NOUN" and not any(d.dep_ == "possessor" for d in c.children) and not any(
         actors[a].type is ActorType.PERSON for a in token_actor.get((sentence, c.i), ())) for c in speakers)  # 'his office said he'
+
+
+def _subject_of_first_clause(pronoun, sentence: int, token_actor, actors) -> int | None:
+    """'X said the minister was there, and he held Y responsible': the subject pronoun of a clause
+    joined to another is that clause's subject, a person, not someone named inside it."""
+    verb = pronoun.head
+    if pronoun.dep_ != "subject" or verb.dep_ != "conjunct" or verb.head == verb:
+        return None
+    people = [a for c in verb.head.children if c.dep_ == "subject" for a in token_actor.get((sentence, c.i), ())
+              if actors[a].type is ActorType.PERSON]
+    return people[0] if len(people) == 1 else None
 
 
 def _last_subject_is_actor(sentences, s, pronoun, token_actor) -> bool:

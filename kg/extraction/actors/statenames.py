@@ -48,13 +48,21 @@ def _from_demonym(sentence: "Sentence", start: int, end: int, entry: GazetteerEn
     """What a state's demonym names: the state's body ('the Iranian foreign ministry'), the state
     ('the Russian state', 'Iranian officials') or its people ('Georgian demonstrators', 'the Palestinians')."""
     doc = sentence.span.doc
+    words = language_of(doc).words
+    nxt = doc[end] if end < sentence.span.end else None
+    ethnic = start > sentence.span.start and doc[start - 1].lower_ in words.ethnic_markers
+    named_after = end + 1 < sentence.span.end and doc[end + 1].lower_ == words.belonging  # 'Bolivian rebels of X'
+    if nxt is not None and not named_after and (
+            nxt.lower_ in words.insurgent_nouns or (ethnic and nxt.lower_ in words.armed_men_nouns)):
+        return NameMention(sentence, start - ethnic, end + 1, ActorType.ARMED_GROUP, "name", None, "head", entry.name)
+    if ethnic:  # 'ethnic Armenians', 'ethnic Serb leaders': a people, not the state
+        return NameMention(sentence, start, end, ActorType.GROUP, "people", None, "gazetteer")
     body_end = _national_body_end(doc, end, sentence.span.end, rules)
     if body_end is not None:  # 'the Iranian foreign ministry', 'Sudanese intelligence services'
         return NameMention(sentence, start, body_end, ActorType.GOVERNMENT_BODY, "name", None, "head", entry.name)
-    nxt = doc[end] if end < sentence.span.end else None
     if nxt is not None and nxt.lower_ in rules.state_metonyms and nxt.pos_ in ("NOUN", "PROPN"):
         return NameMention(sentence, start, end + 1, ActorType.COUNTRY, "state", entry.name, "gazetteer")
-    if nxt is not None and nxt.lower_ in language_of(doc).words.people_nouns:  # 'Georgian demonstrators'
+    if nxt is not None and nxt.lower_ in words.people_nouns:  # 'Georgian demonstrators'
         return NameMention(sentence, start, end + 1, ActorType.GROUP, "name", None, "head", entry.name)
     if (doc[end - 1].tag_ in ("plural_noun", "plural_name") and doc[end - 1].lower_.endswith("s")) \
             or _counted_people(doc, start, end, sentence.span.start):  # 'the Palestinians', 'many Sudanese'

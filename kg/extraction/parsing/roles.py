@@ -66,7 +66,8 @@ CLAIM_LINKS = frozenset({"preposition", "prep_clause", "complement_clause"})
 # ... the ones whose words may carry a condition or question ("whether they will move to restore ...") ...
 CONDITION_LINKS = PLANNED_LINKS | {"adverb_clause"}
 # ... the ones by which a planning verb governs it ...
-PLANNING_COMPLEMENTS = frozenset({"open_clause", "complement_clause", "adverb_clause", "noun_clause", "object"})
+PLANNING_COMPLEMENTS = frozenset({"open_clause", "complement_clause", "adverb_clause", "noun_clause", "object",
+                                  "passive_subject"})
 # ... and the ones by which a planning noun does.
 PLANNING_NOUN_LINKS = frozenset({"prep_object", "preposition"})
 

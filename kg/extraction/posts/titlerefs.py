@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from kg.model import ActorType
@@ -54,6 +54,9 @@ def resolve_titles(titles: list[TitlePhrase], beside: PostsFound, actors: Mappin
                 token_actor[key] = targets
                 cue[key] = "title"
             continue
+        if head == language_of(t.doc).words.counterpart and len(org_ids) == 1:
+            t = _as_counterpart(t, posts, org_ids[0])  # 'X spoke with his Syrian counterpart'
+            head = t.head.split()[-1]
         targets = _holders(t, head, org_ids, held, actors, named)
         if t.plural and org_ids and len(targets) < len(org_ids):
             targets = _affiliated(t, org_ids, affiliations, posts) or targets
@@ -84,6 +87,16 @@ def _holders(t: TitlePhrase, head: str, org_ids: list[int], held: "_HeldPosts", 
         if found is not None and found not in targets:
             targets.append(found)
     return targets
+
+
+def _as_counterpart(t: TitlePhrase, posts: list[LocalPost], org: int) -> TitlePhrase:
+    """'his Syrian counterpart' with no name beside it: the title of the post held, in another
+    organisation, by the last one named with a post in this sentence or the one before."""
+    for post in reversed(posts):
+        if post.org != org and (t.sentence.index - 1 == post.sentence.index or (
+                post.sentence.index == t.sentence.index and post.start < t.start)):
+            return replace(t, head=post.title.lower(), label=post.title)
+    return t
 
 
 def _whose(t: TitlePhrase, token_actor) -> list[int]:

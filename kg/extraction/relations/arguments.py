@@ -19,8 +19,8 @@ if TYPE_CHECKING:
 
     from kg.extraction.parsing.nlp import Sentence
 
-__all__ = ["Arguments", "unique", "place_states", "participle_owners", "with_coordinated", "listed_after_them",
-           "governed_states", "of_time"]
+__all__ = ["Arguments", "unique", "place_states", "participle_owners", "with_coordinated", "governed_states",
+           "of_time"]
 
 TIME_ENTITIES = {"date", "time"}  # the entity tagger's labels of dates and times
 
@@ -49,6 +49,14 @@ def _set_beside(noun: "Token", actors: ArticleActors, sentence: "Sentence") -> l
     while j > sentence.span.start and doc[j].is_punct:
         j -= 1
     return list(actors.at(sentence.index, j))
+
+
+def _object_controls(clause: "Token", head: "Token", sending_verbs) -> bool:
+    """Whether the object of `head` does what its clause says ('asked X to leave', 'sent X to help
+    Y'), not its subject ('used drones to target Y')."""
+    lemma = head.lemma_.lower()
+    return (clause.dep_ == "open_clause" and lemma not in language_of(head).words.instrument_verbs) or (
+        clause.dep_ == "adverb_clause" and lemma in sending_verbs)
 
 
 def _listed_among(appos: "Token", words: Words) -> bool:
@@ -171,7 +179,7 @@ class Arguments:
                 continue
             if tok.dep_ in roles.CONTROLLED_CLAUSES and tok.head != tok:
                 head = governing_clause(tok)
-                if tok.dep_ == "open_clause" or (tok.dep_ == "adverb_clause" and head.lemma_.lower() in self.rules.sending_verbs):
+                if _object_controls(tok, head, self.rules.sending_verbs):
                     controllers = [c for c in head.children if c.dep_ == "object"]
                     controllers += [p for c in head.children if c.dep_ == "preposition" and c.lower_ in words.appeal_prepositions
                                     and c.i > head.i for p in c.children if p.dep_ == "prep_object"]  # not 'On security, X agreed
@@ -298,28 +306,6 @@ def _named_before(args: "Arguments", clause: "Token") -> list["Token"]:
     if j <= args.sentence.span.start or not doc[j].is_punct:
         return []
     return [doc[j - 1]] if args.actors.at(args.sentence.index, j - 1) else []
-
-
-def listed_after_them(args: "Arguments", verb: "Token", objects: list["Token"]) -> list[int]:
-    """'met Palestinian officials, among them A and B', where the parser hangs 'among them' and the
-    list anywhere: the actors named after 'them', up to the next comma that starts no more of the
-    list (its people, when it names any), when a plural common noun or a delegation is the verb's
-    object (or, for `listed_after_them(args, verb, subjects)`, its subject)."""
-    doc, known, end, words = verb.doc, args.actors.actors, args.sentence.span.end, args.words
-    plural = [o for o in objects if (o.tag_ == "plural_noun" and o.pos_ == "NOUN") or o.lower_ in words.led_parties]
-    start = next((t.i + 2 for t in doc[plural[0].i + 1:end - 1]
-                  if t.lower_ in words.including and doc[t.i + 1].lower_ == words.them), None) if plural else None
-    out: list[int] = []
-    k = start if start is not None else end
-    while k < end and not (doc[k].is_punct and doc[k].text != "-" and k + 1 < end and not _name_like(doc[k + 1], words)):
-        out += [a for a in args.actors.at(args.sentence.index, k) if a not in out and known[a].type is not ActorType.PLACE]
-        k += 1
-    people = [a for a in out if known[a].type is ActorType.PERSON]
-    return people or out  # 'Islamic Jihad leader X': the people, not the bodies their titles name
-
-
-def _name_like(tok: "Token", words: Words) -> bool:
-    return tok.text[:1].isupper() or tok.lower_ == words.conjunction or tok.pos_ == "ADJ"
 
 
 def _owners(args: "Arguments", head: "Token", seen: set[int]) -> list[int]:

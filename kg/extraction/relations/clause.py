@@ -7,9 +7,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kg.model import ActorType
-from kg.extraction.relations.arguments import (Arguments, governed_states, listed_after_them, of_time, place_states,
+from kg.extraction.relations.arguments import (Arguments, governed_states, of_time, place_states,
                                               unique as _unique, with_coordinated)
+from kg.extraction.relations.companions import companions
 from kg.extraction.relations.found import Reading
+from kg.extraction.relations.listed import listed_after_them
 from kg.knowledge.language import language_of
 from kg.extraction.relations.nouns import noun_owners
 from kg.extraction.relations.retold import doers_of_earlier
@@ -21,7 +23,7 @@ from kg.extraction.parsing import roles
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["clause_arguments", "companions", "envoy_states", "to_each_other"]
+__all__ = ["clause_arguments", "envoy_states", "to_each_other"]
 
 
 def clause_arguments(r: Reading, verb: "Token", rule: VerbRule, passive: bool):
@@ -151,17 +153,6 @@ def _authors(r: Reading, noun: "Token") -> list[int]:
         return []
     return noun_owners(r, noun) or [a for c in noun.children if c.dep_ == "preposition" and c.lower_ in r.words.origins
                                     for p in c.children if p.dep_ == "prep_object" for a in r.args.actors_of(p)]
-
-
-def companions(verb: "Token") -> list["Token"]:
-    """'A belongs to B along with C', 'A, together with C, held talks', 'A fought alongside C
-    against B': C acts with the subject."""
-    words = language_of(verb).words
-    along = [p for c in verb.children if c.lower_ in words.companions
-             for w in c.children if w.dep_ == "preposition" and w.lower_ == words.accompanying
-             for p in w.children if p.dep_ in roles.PREPOSITIONAL_OBJECTS]
-    return along + [p for c in verb.children if c.dep_ == "preposition" and c.lower_ in words.companion_prepositions
-                    for p in c.children if p.dep_ in roles.PREPOSITIONAL_OBJECTS]
 
 
 def _hung_on_object(obj: "Token", rule: VerbRule) -> list["Token"]:

@@ -81,7 +81,8 @@ def _negated(trigger: "Token", cues: ModalityCues) -> bool:
             if via in roles.NOMINAL_SUBJECTS:
                 break
             continue
-        if any(c.dep_ == "negation" or (c.dep_ == "determiner" and c.lower_ in cues.negating_determiners) for c in tok.children):
+        if any(c.dep_ == "negation" or (c.dep_ == "determiner" and c.lower_ in cues.negating_determiners) for c in tok.children) \
+                and tok.lemma_.lower() not in cues.certainty_nouns:  # not 'there was no doubt that X ...'
             return True
         if tok != trigger and (via is None or via in roles.NEGATED_COMPLEMENTS):
             lemma = tok.lemma_.lower()

@@ -7,6 +7,7 @@ import itertools
 from typing import TYPE_CHECKING
 
 from kg.extraction.relations.constructions import construction, handler
+from kg.extraction.relations.companions import companions
 from kg.extraction.relations.arguments import participle_owners, place_states, unique as _unique, with_coordinated
 from kg.extraction.relations.found import MAX_TOPIC, Reading
 from kg.knowledge.language import language_of
@@ -150,7 +151,7 @@ def noun_owners(r: Reading, noun: "Token", speaker_first: bool = False, with_par
         speakers = [a for c in head.children if c.dep_ == "agent" for p in c.children for a in r.args.actors_of(p)]
     elif noun.dep_ == "object" and (head.lemma_.lower() in r.rules.lexicon.light_verbs or (
             with_partner and _meeting_noun(r, noun))):  # 'X postponed talks with Y', not 'X deplored attacks on Y'
-        speakers = [a for h in r.args.subject_heads(head) for a in r.args.actors_of(h)]  # 'X postponed talks with Y'
+        speakers = [a for h in r.args.subject_heads(head) + companions(head) for a in r.args.actors_of(h)]
     elif (entered := _entered(noun)) is not None:  # 'X would return to negotiations with Y'
         speakers = [a for h in r.args.subject_heads(entered) for a in r.args.actors_of(h)]
     if speaker_first and speakers:
@@ -312,6 +313,8 @@ def _noun_topic(noun: "Token") -> str:
 def _role(r: Reading, noun: "Token", rule: NounRule) -> None:
     """What one actor is to another: 'its Russian ally', 'X is Y's main backer',
     'X, an enemy of Y', 'X has been one of Y's backers'."""
+    if any(c.dep_ in roles.ADJECTIVE_MODIFIERS and c.lower_ in r.words.bygone_modifiers for c in noun.children):
+        return  # 'a former member of X', 'its erstwhile ally'
     holders = list(r.actors.at(r.sentence.index, noun.i))
     holders += [a for c in noun.children if c.dep_ == "apposition" for a in r.args.actors_of(c)]
     role = noun
@@ -343,10 +346,9 @@ def _role(r: Reading, noun: "Token", rule: NounRule) -> None:
     counterparts += [a for c in noun.children if c.dep_ == "preposition" and c.lower_ in r.words.role_prepositions
                      for p in c.children if p.dep_ == "prep_object" for a in r.args.actors_of(p)]
     modality = modality_of(role, stance=True)
-    for a in _unique(holders):
+    for a in _unique(h for h in holders if h not in counterparts):  # "the group's members of X's parliament"
         for b in _unique(counterparts):
-            if a != b:
-                r.add(a, rule.relation, b, None, modality, noun, ROLE_CONFIDENCE)
+            r.add(a, rule.relation, b, None, modality, noun, ROLE_CONFIDENCE)
 
 
 def read_members(r: Reading, noun: "Token") -> None:
@@ -378,7 +380,7 @@ def overseen_by(r: Reading, word: "Token", phrase: bool = False) -> list[int]:
     """'signed in 2022 under the auspices of X', 'under African Union auspices': who oversaw it;
     with `phrase`, anywhere in a noun's phrase ('talks between A and B under X's mediation')."""
     heads, words = (list(word.subtree) if phrase else [word]), r.words
-    nouns = [p for h in heads for c in h.children if c.dep_ == "preposition" and c.lower_ == words.overseeing
+    nouns = [p for h in heads for c in h.children if c.dep_ == "preposition" and c.lower_ in words.overseeing
              for p in c.children if p.dep_ == "prep_object" and (p.lower_ in words.auspices or p.lemma_.lower() in words.auspices)]
     return _unique(a for n in nouns for c in n.children
                    if c.dep_ in ("possessor", "compound", "noun_modifier", "adjective") or c.dep_ == "preposition" and c.lower_ == words.belonging

@@ -27,6 +27,8 @@ def passive_roles(r: Reading, verb: "Token", rule: VerbRule, object_heads: list[
     patients = [c for c in verb.children if c.dep_ == "passive_subject"]
     if not patients and verb.dep_ == "noun_clause" and verb.head != verb:
         patients = [verb.head]  # "the army, backed by Russian aircraft"
+    elif not patients and verb.dep_ == "conjunct" and verb.head != verb:
+        patients = r.args.subject_heads(verb)  # 'X has arrived and is greeted by Y': the first verb's subject
     elif patients and verb.dep_ == "relative_clause" and all(p.lower_ in r.words.relative_pronouns for p in patients):
         patients = [r.args.relative_head(verb)]  # "the Houthis, who are supported by Iran"
     if not agents and rule.relation.spec.symmetric:

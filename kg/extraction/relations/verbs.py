@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 from kg.model import OPPOSITION, Modality
 from kg.extraction.relations.constructions import construction, handler
 from kg.extraction.relations.arguments import of_time, unique as _unique
-from kg.extraction.relations.clause import clause_arguments, companions, to_each_other
+from kg.extraction.relations.companions import companions
+from kg.extraction.relations.clause import clause_arguments, to_each_other
 from kg.extraction.relations.found import MAX_TOPIC, Reading
 from kg.knowledge.language import language_of
 from kg.extraction.relations.meetings import hosted_meeting, noun_participants, present_at, told_of
@@ -155,7 +156,7 @@ def _transitive(r: Reading, rule: VerbRule, c: Clause, relation=None) -> None:
 def _demand(r: Reading, rule: VerbRule, c: Clause) -> None:
     topic = _topic(r, c.verb, rule, c.topic_head)
     for s in c.subjects:
-        targets = [o for o in c.objects if o != s] or [None]
+        targets = [o for o in c.objects if o != s and not (rule.requires_obligation and _own_state(r, s, o))] or [None]
         for o in targets:
             if o is None and not topic:
                 continue  # a call for nothing the sentence names
@@ -165,11 +166,19 @@ def _demand(r: Reading, rule: VerbRule, c: Clause) -> None:
                 r.add(s, OPPOSITION, o, None, c.modality, c.verb, c.confidence)
 
 
+def _own_state(r: Reading, person: int, state: int) -> bool:
+    """Whether the article gives a person a post in that state, or the gazetteer's people make them
+    its national ('Tarsa must be vigilant', said by Tarsa's minister, is his own resolve, no call)."""
+    known = r.actors.actors
+    return any(p.holder == person and p.org == state for p in r.actors.posts) or (
+        known[person].nationality is not None and known[person].nationality == known[state].canonical)
+
+
 def _to_go(r: Reading, c: Clause) -> list[int]:
     """Whom a demand wants gone: 'ordered American troops to leave' (the object), 'demanding that
     X step down' (the subject of the clause asked for)."""
     for clause in c.verb.children:
-        if clause.dep_ not in ("open_clause", "complement_clause") or not _removal(clause):
+        if clause.dep_ not in ("open_clause", "complement_clause") or not _removal(clause) or _told_as_past(clause):
             continue
         if clause.dep_ == "open_clause":
             return c.objects
@@ -202,9 +211,11 @@ def _meeting(r: Reading, rule: VerbRule, c: Clause) -> None:
 
 
 def _obliged(clause: "Token") -> bool:
-    """'... that the presence of foreign forces must come to an end': a clause of what must be."""
-    obligation = language_of(clause).words.obligation_auxiliaries
-    return any(c.dep_ == "auxiliary" and c.lower_ in obligation for c in clause.children)
+    """'... that the presence of foreign forces must come to an end': a clause of what must be, by
+    others than the speakers ('we must counter them' is their own resolve)."""
+    words = language_of(clause).words
+    return any(c.dep_ == "auxiliary" and c.lower_ in words.obligation_auxiliaries for c in clause.children) and not any(
+        c.dep_ in roles.NOMINAL_SUBJECTS and c.lower_ in words.first_person_pronouns for c in clause.children)
 
 
 def _infinitive(clause: "Token") -> bool:
@@ -212,8 +223,18 @@ def _infinitive(clause: "Token") -> bool:
     return any(c.dep_ == "auxiliary" and c.tag_ == "infinitive_to" for c in clause.children)
 
 
+def _told_as_past(clause: "Token") -> bool:
+    """'X had left', 'there has been no bargaining', 'Y broke it': a clause telling of what was done."""
+    auxiliaries = [c.tag_ for c in clause.children if c.dep_ == "auxiliary"]
+    return (clause.tag_ == "past_verb" and not auxiliaries) or (clause.tag_ == "participle" and bool(auxiliaries)
+                                                               and "modal" not in auxiliaries)
+
+
 def _topic(r: Reading, verb: "Token", rule: VerbRule, topic_head: "Token | None") -> str:
-    """What was called for: the object phrase, or else the rest of the clause after the verb."""
+    """What was called for: the object phrase, or else the rest of the clause after the verb, unless
+    that clause tells of the past ('insisted that X should leave', not 'insisted that X had left')."""
+    if topic_head is None and any(c.dep_ == "complement_clause" and _told_as_past(c) for c in verb.children):
+        return ""
     if topic_head is not None:
         tokens = list(topic_head.subtree)
         for child in verb.children:
@@ -236,6 +257,11 @@ def _label(r: Reading, rule: VerbRule, c: Clause) -> None:
     """'X called Y a threat', 'X described Y as an aggressor': only when the label is one of the
     lexicon's label nouns (or qualifies one: 'a terrorist organisation')."""
     labels = [ch for ch in c.verb.children if ch.dep_ in roles.OBJECT_PREDICATES]
+    small = [ch for ch in c.verb.children if ch.dep_ == "complement_clause" and ch.pos_ == "ADJ"]
+    if not c.objects and small:  # 'X holds Y responsible for ...', parsed as a clause 'Y responsible'
+        c = replace(c, objects=_unique(a for ch in small for s in ch.children if s.dep_ in roles.NOMINAL_SUBJECTS
+                                       for a in r.args.actors_of(s)))
+        labels += small
     if not c.objects and len(labels) >= 2:  # 'called the killing a blatant assassination', read as two labels
         named = labels.pop(0)
         c = replace(c, objects=_unique(r.args.actors_of(named) or r.args.stance_actors(named)
@@ -253,19 +279,33 @@ def _is_label(word: "Token", nouns: frozenset[str]) -> bool:
         ch.lower_ in nouns for ch in word.children if ch.dep_ in roles.ADJECTIVE_MODIFIERS)
 
 
-@construction("judgement", WordKind.VERB, "the subject says an actor's stance or deed is one of the label words: "
-              "'X said Spain's position was terrible'", reads=CLAUSE_FLAGS)
+@construction("judgement", WordKind.VERB, "the subject says an actor's stance or deed is one of the label words, "
+              "or that an actor did wrong: 'X said Spain's position was terrible', 'X said Y had violated the truce'",
+              reads=CLAUSE_FLAGS)
 def _judgement(r: Reading, rule: VerbRule, c: Clause) -> None:
     """'X said Spain's position was terrible': a clause that calls an actor's stance or deed one of
-    the label words is the speaker's stance on that actor."""
+    the label words is the speaker's stance on that actor; so is one that tells of a wrong an actor
+    did ('X said Y had broken the ceasefire'), unless it denies it."""
     for clause in c.verb.children:
-        if clause.dep_ != "complement_clause" or clause.lemma_ != r.words.copula or not any(
-                ch.dep_ in roles.JUDGEMENTS and _is_label(ch, r.rules.lexicon.label_nouns) for ch in clause.children):
+        if clause.dep_ != "complement_clause":
             continue
-        judged = _unique(a for h in clause.children if h.dep_ in roles.NOMINAL_SUBJECTS
-                         for a in r.args.stance_actors(h))
+        if clause.lemma_ == r.words.copula and any(
+                ch.dep_ in roles.JUDGEMENTS and _is_label(ch, r.rules.lexicon.label_nouns) for ch in clause.children):
+            judged = _unique(a for h in clause.children if h.dep_ in roles.NOMINAL_SUBJECTS
+                             for a in r.args.stance_actors(h))
+        elif _wrongdoing(clause, r.words.wrongdoing_verbs) and modality_of(clause) is not Modality.NEGATED:
+            judged = _unique(a for h in clause.children if h.dep_ == "subject" for a in r.args.actors_of(h))
+        else:
+            continue
         for s in c.subjects:
             for o in judged:
                 if s != o:
                     r.add(s, rule.relation, o, None, modality_of(clause, stance=True), c.verb, c.confidence)
+
+
+def _wrongdoing(clause: "Token", deeds: dict[str, frozenset[str]]) -> bool:
+    """Whether a clause's verb is a wrong done ('violated the truce', 'committed war crimes')."""
+    objects = deeds.get(clause.lemma_.lower())
+    return objects is not None and (not objects or any(
+        ch.dep_ in roles.DIRECT_OBJECTS and ch.lemma_.lower() in objects for ch in clause.children))
 
