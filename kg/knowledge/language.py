@@ -24,6 +24,11 @@ class VerbWithParticle(_Data):
     particle: str
 
 
+class VerbsWithParticle(_Data):
+    verbs: Words_
+    particle: str
+
+
 class VerbWithAuxiliaries(_Data):
     verb: str
     auxiliaries: Words_
@@ -41,6 +46,7 @@ class ModalityCues(_Data):
     past_adjectives: Words_
     planning_nouns: Words_
     certainty_nouns: Words_
+    ceasing_verbs: Words_
     conditional_markers: Words_
     claiming_verbs: Words_
     claim_nouns: Words_
@@ -200,6 +206,7 @@ class Words(_Data):
     happening_verbs: Words_
     observer_roles: Words_
     taking_part: VerbWithParticle
+    undergoing: VerbsWithParticle
     bringing_together: VerbWithParticle
     meeting_words: Words_
     copula: str

@@ -32,10 +32,11 @@ def place_generic_bodies(names: list[NameMention], rules: NameRules, home: str |
 
 def _generic(m: NameMention, heads: set[str], rules: NameRules) -> bool:
     """Whether a body's name is made of a body's head words, title modifiers and function words
-    only ('Foreign Office', 'Ministry of National Defence'): a name every state's body has."""
+    only ('Foreign Office', 'Ministry of National Defence'): a name every state's body has. A head
+    alone ('the Agency', 'the Ministry') refers back to a body named before, no state's own."""
     words = language_of(m.doc).words
     joining = (words.belonging, words.conjunction)
-    return all(t.lower_ in joining or t.lower_ in rules.title_modifiers or t.lemma_.lower() in heads for t in m.tokens)
+    return len(m.tokens) > 1 and all(t.lower_ in joining or t.lower_ in rules.title_modifiers or t.lemma_.lower() in heads for t in m.tokens)
 
 
 def _owner_named_with(n: int, names: list[NameMention]) -> NameMention | None:

@@ -7,6 +7,8 @@ participants. Which words signal which relation is data (`lexicon.yaml`).
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from typing import TYPE_CHECKING
 
 from kg.extraction.actors.local import ArticleActors
@@ -59,7 +61,7 @@ def find_relations(sentences: list["Sentence"], actors: ArticleActors, rules: Re
                      or not _told(f.sentence.span.doc[f.trigger], reading.words)]
         disputed_here = _disputed_here(reading)
         found += [f for f in reading.found if not _against_own_state(f, actors) and f not in disputed_here]
-        meetings += reading.meetings
+        meetings += [_without_own_state(m, actors) for m in reading.meetings]
     return found, [m for m in meetings if len(m.participants) >= 2]  # one side alone was only for joiners
 
 
@@ -114,6 +116,14 @@ def _against_own_state(found: Found, actors: ArticleActors) -> bool:
     one, other = (actors.actors[a] for a in (found.subject, found.object))
     return any(body.type is ActorType.GOVERNMENT_BODY and state.type is ActorType.COUNTRY and body.country
                and body.country == state.canonical for body, state in ((one, other), (other, one)))
+
+
+def _without_own_state(meeting: FoundMeeting, actors: ArticleActors) -> FoundMeeting:
+    """A meeting without the pairs of a person and the state or body they hold a post in ('met the
+    Turkish Cypriot leader (Ersin Tatar)': the leader's title and his name are one side)."""
+    held = {frozenset((p.holder, p.org)) for p in actors.posts}
+    pairs = tuple(pair for pair in meeting.pairs if frozenset(pair) not in held)
+    return meeting if len(pairs) == len(meeting.pairs) else replace(meeting, pairs=pairs)
 
 
 def _gerund_as_noun(tok, rules: RelationRules):

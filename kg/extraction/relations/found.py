@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from kg.model import MEETING, OPPOSITION, ActorType, Modality, Relation
 from kg.extraction.actors.local import ArticleActors
 from kg.extraction.relations.arguments import Arguments
-from kg.extraction.relations.modality import claimed, disputed, modality_of
+from kg.extraction.relations.modality import ceased, claimed, disputed, modality_of
 from kg.knowledge.rules import RelationRules
 
 if TYPE_CHECKING:
@@ -100,6 +100,8 @@ class Reading:
     def add(self, s, relation, o, topic, modality, trigger, confidence) -> None:
         if (relation is MEETING and self._interview(s, o)) or disputed(trigger):
             return
+        if modality is Modality.PLANNED and ceased(trigger):
+            return  # 'urged X to stop attacking Y': neither an attack to come nor one the sentence asserts
         claim = claimed(trigger)
         if claim is not None:  # 'alleged that X attacked Y': the alleger's stance against X, no attack
             if relation.relation_class == CONFLICT:

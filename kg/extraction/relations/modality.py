@@ -38,6 +38,13 @@ def claimed(trigger: "Token") -> "Token | None":
                  if tok != trigger and via in roles.CLAIM_LINKS and tok.lemma_.lower() in cues.claiming_verbs), None)
 
 
+def ceased(trigger: "Token") -> bool:
+    """Whether a verb of ceasing governs the relation word ('to stop attacking X', 'halt its strikes')."""
+    cues = language_of(trigger).modality
+    return any(tok != trigger and via != "conjunct" and tok.lemma_.lower() in cues.ceasing_verbs
+               for tok, via in _chain(trigger))  # not 'agreed to end the war and hold talks'
+
+
 def disputed(trigger: "Token") -> bool:
     """Whether the relation is told in a reported clause that carries a charge in apposition
     ('Pakistan says the TTP is backed by India, a charge New Delhi rejects'): what is charged is a

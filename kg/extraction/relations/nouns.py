@@ -10,6 +10,7 @@ from kg.extraction.relations.constructions import construction, handler
 from kg.extraction.relations.companions import companions
 from kg.extraction.relations.arguments import participle_owners, place_states, unique as _unique, with_coordinated
 from kg.extraction.relations.found import MAX_TOPIC, Reading
+from kg.extraction.relations.listed import listed_after_them
 from kg.knowledge.language import language_of
 from kg.model import MEMBER, ActorType, Modality
 from kg.extraction.relations.modality import modality_of
@@ -76,6 +77,8 @@ def _event(r: Reading, noun: "Token", rule: NounRule) -> None:
     if not partners and not between and carrier.dep_ == "object":
         partners = _objects_on_verb(r, carrier, rule)  # 'carried out strikes ... on X', "welcomed X's help to Y"
     owners = noun_owners(r, noun, with_partner=bool(partners)) if not between else []
+    if not partners and not between and (targets := _under_it(r, noun)):  # 'X's positions came under fire from Y'
+        partners, owners = targets, owners or _named_after(r, [noun], r.words.source_preposition)
     modality = modality_of(noun)
     if modality is Modality.ASSERTED and _travelled_for(noun) not in (None, "past_verb", "participle"):
         modality = Modality.PLANNED  # 'M23 rebels arrive in Qatar for talks': still to be held
@@ -103,6 +106,15 @@ def _event(r: Reading, noun: "Token", rule: NounRule) -> None:
         for o in partners or ([b for b in between if b != s] if rule.relation.spec.mutual and not owners else []):
             if s != o:
                 r.add(s, rule.relation, o, None, modality, noun, confidence)
+
+
+def _under_it(r: Reading, noun: "Token") -> list[int]:
+    """'The convoy came under attack', 'Ostrian positions were under fire': whose the subject is."""
+    prep, words = noun.head, r.words
+    if noun.dep_ != "prep_object" or prep.lower_ != words.undergoing.particle or prep.head == prep \
+            or prep.head.lemma_.lower() not in words.undergoing.verbs:
+        return []
+    return _unique(a for h in r.args.subject_heads(prep.head) for a in r.args.actors_of(h))
 
 
 def _unowned_meeting(r: Reading, noun: "Token", partners: list[int], destinations: list[int]) -> list[int] | None:
@@ -237,7 +249,8 @@ def _stance_noun(r: Reading, noun: "Token", rule: NounRule) -> None:
                for p in c.children if p.dep_ == "prep_object" for a in r.args.actors_of(p) or r.args.stance_actors(p)]
     if not targets and noun.dep_ == "object":
         targets = _objects_on_verb(r, noun, rule) or _provoked_by(r, noun)
-    holders = noun_owners(r, noun, speaker_first=True) or _sources(r, noun) or _requesters(r, noun)
+    holders = noun_owners(r, noun, speaker_first=True) or _sources(r, noun) or _requesters(r, noun) or (
+        _named_after(r, [noun], r.words.belonging) if r.words.belonging not in rule.object_preps else [])  # 'the opposition of X to Y'
     if not holders:
         return
     modality = modality_of(noun, stance=True)
@@ -333,10 +346,11 @@ def _role(r: Reading, noun: "Token", rule: NounRule) -> None:
     counterparts = [a for c in noun.children if c.dep_ == "possessor" for a in r.args.actors_of(c)]
     if not counterparts and role is not noun and noun.dep_ == "conjunct":  # "the junta's largest trading
         counterparts = [a for c in role.children if c.dep_ == "possessor" for a in r.args.actors_of(c)]  # partner and arms supplier"
-    if rule.relation is MEMBER:  # 'UNIFIL, the UN peacekeeping force': the body named before the noun
+    if not counterparts:  # 'UNIFIL, the UN peacekeeping force', 'Hezbollah, the Hamas ally': the one named before the noun
         counterparts += [a for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"
                          for a in r.actors.at(r.sentence.index, c.i)
-                         if r.actors.actors[a].type not in (ActorType.PERSON, ActorType.PLACE)]
+                         if r.actors.actors[a].type not in (ActorType.PERSON, ActorType.PLACE)
+                         and a not in r.actors.at(r.sentence.index, noun.i)]  # not the 'Quds' of 'Quds Force'
     if any(c.dep_ == "possessor" and c.lower_ == r.words.possessive_relative for c in noun.children):
         verb = noun.head
         while verb.dep_ != "relative_clause" and verb.head != verb:
@@ -345,8 +359,9 @@ def _role(r: Reading, noun: "Token", rule: NounRule) -> None:
             counterparts += r.args.actors_of(verb.head)
     counterparts += [a for c in noun.children if c.dep_ == "preposition" and c.lower_ in r.words.role_prepositions
                      for p in c.children if p.dep_ == "prep_object" for a in r.args.actors_of(p)]
-    modality = modality_of(role, stance=True)
-    for a in _unique(h for h in holders if h not in counterparts):  # "the group's members of X's parliament"
+    holders = listed_after_them(r.args, noun, [noun]) or [h for h in holders if h not in counterparts]
+    modality = modality_of(role, stance=True)  # ("the group's members of X's parliament"; 'members of X, among them A')
+    for a in _unique(holders):
         for b in _unique(counterparts):
             r.add(a, rule.relation, b, None, modality, noun, ROLE_CONFIDENCE)
 

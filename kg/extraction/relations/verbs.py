@@ -262,6 +262,9 @@ def _label(r: Reading, rule: VerbRule, c: Clause) -> None:
         c = replace(c, objects=_unique(a for ch in small for s in ch.children if s.dep_ in roles.NOMINAL_SUBJECTS
                                        for a in r.args.actors_of(s)))
         labels += small
+    if not c.objects:  # 'called the shelling by X war crimes', 'called the shelling a crime' of the sentences before
+        c = replace(c, objects=_unique(a for ch in c.verb.children if ch.dep_ in roles.DIRECT_OBJECTS
+                                       for a in r.args.stance_actors(ch) or doers_of_earlier(r, ch, c.subjects)))
     if not c.objects and len(labels) >= 2:  # 'called the killing a blatant assassination', read as two labels
         named = labels.pop(0)
         c = replace(c, objects=_unique(r.args.actors_of(named) or r.args.stance_actors(named)
