@@ -122,6 +122,7 @@ class Words(_Data):
     title_prepositions: Words_
     title_organisation_prepositions: Words_
     envoy_titles: Words_
+    missions: Words_
     former_prefixes: Words_
     bygone_modifiers: Words_
     actor_prepositions: Words_

@@ -2,7 +2,7 @@
 parsed by `rulefiles` into one `Loading`, then frozen into `Rules`, split by stage."""
 from __future__ import annotations
 
-from dataclasses import fields
+from dataclasses import fields, replace
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
@@ -16,8 +16,8 @@ from kg.knowledge.names import NameArticles
 from kg.knowledge.rulefiles import (Loading, load_countries, load_descriptors, load_gazetteer, load_given_names,
                                    load_lexicon, load_name_variants, load_nationals, load_places,
                                    load_titles)
-from kg.knowledge.rules import (_TITLE_BREAK, ArgumentRules, Gazetteer, NameRules, ReferenceRules, RelationRules,
-                                ResolutionRules, Rules, TitleRules, _longest_from)
+from kg.knowledge.rules import (_TITLE_BREAK, ArgumentRules, Gazetteer, GazetteerEntry, NameRules, ReferenceRules,
+                                RelationRules, ResolutionRules, Rules, TitleRules, _longest_from, person_key)
 from kg.model import ActorType
 from kg.relationtable import relation_table
 
@@ -88,8 +88,9 @@ def _frozen(loaded: Loading, lang: Language) -> Rules:
     """The rules of each stage, each field taken by name from what was loaded unless derived here."""
     gazetteer = _by_name(Gazetteer, loaded,
                          aliases=MappingProxyType({name: frozenset(aliases) for name, aliases in loaded.aliases.items()}),
-                         longest_from=MappingProxyType(_longest_from(loaded.names)),
+                         longest_from=MappingProxyType(_longest_from(_with_spellings(loaded.names, loaded.name_variants))),
                          name_articles=NameArticles.of(lang.words.name_articles))
+    gazetteer = replace(gazetteer, people=MappingProxyType(_people(gazetteer)))
     titles = _by_name(TitleRules, loaded, honorifics=lang.words.honorifics, language=lang,
                       phrase_starts=frozenset(_TITLE_BREAK.split(head, 1)[0] for head in loaded.titles
                                               if _TITLE_BREAK.search(head)),
@@ -109,6 +110,31 @@ def _frozen(loaded: Loading, lang: Language) -> Rules:
                  references=_by_name(ReferenceRules, loaded, demonyms=gazetteer.demonyms, language=lang),
                  relations=_by_name(RelationRules, loaded, verbs=verbs, arguments=arguments),
                  language=lang)
+
+
+def _with_spellings(names, variants: dict[str, str]) -> list[str]:
+    """The known names, and those of people again with each other spelling of their first word
+    ('abdul fattah al-burhan' beside 'abdel fattah al-burhan'), so that matching tries them."""
+    spellings: dict[str, list[str]] = {}
+    for variant, key in variants.items():
+        spellings.setdefault(key, []).append(variant)
+    out = list(names)
+    for name, entry in names.items():
+        first, _, rest = name.partition(" ")
+        if entry.type is ActorType.PERSON and rest:
+            key = variants.get(first, first)
+            out += [f"{other} {rest}" for other in spellings.get(key, []) + [key] if other != first]
+    return out
+
+
+def _people(gazetteer: Gazetteer) -> dict[str, GazetteerEntry]:
+    """Each known person by the key of each of their full names; a key two people share is left out."""
+    found: dict[str, GazetteerEntry | None] = {}
+    for name, entry in gazetteer.names.items():
+        if entry.type is ActorType.PERSON and " " in name:
+            key = person_key(name, gazetteer)
+            found[key] = entry if found.get(key, entry) == entry else None
+    return {key: entry for key, entry in found.items() if entry is not None}
 
 
 def _by_name(rules_type: type, loaded: Loading, **derived: Any) -> Any:

@@ -46,9 +46,16 @@ class Gazetteer:
     demonyms: Mapping[str, str] = field(default_factory=dict)  # state -> its first demonym ('Afghan')
     name_articles: NameArticles = NameArticles.of(())  # of the rules' language
     nationals: Mapping[str, str] = field(default_factory=dict)  # fold(a person's full name) -> their state
+    people: Mapping[str, GazetteerEntry] = field(default_factory=dict)  # person_key(full name) -> entry
 
     def entry(self, text: str) -> GazetteerEntry | None:
         return self.names.get(fold(text))
+
+    def person_entry(self, text: str) -> GazetteerEntry | None:
+        """The known person a full name of two words or more spells another way ('Abdul Fattah
+        al-Burhan' for 'Abdel Fattah al-Burhan')."""
+        key = person_key(text, self)
+        return self.people.get(key) if " " in key else None
 
     def nationality(self, names: list[str]) -> str | None:
         """The state of a person known by one of these full names, when they name one state."""
@@ -93,6 +100,7 @@ class TitleRules:
     phrase_starts: frozenset[str] = frozenset()  # first words of the titles of more than one word
     state_nouns: frozenset[str] = frozenset()  # 'the country's prime minister' is a state's
     state_name_nouns: frozenset[str] = frozenset()  # 'the Chadian authorities' speak for their state
+    trailing_descriptors: Mapping[str, ActorType] = field(default_factory=dict)  # 'head of the X militia'
     described_owners: Mapping[str, tuple[ActorType, ...]] = field(default_factory=dict)  # 'the bloc's envoy'
     title_factions: frozenset[str] = frozenset()  # 'opposition leader': a faction's post, not the state's
     language: Language = field(kw_only=True)  # whose titles these are
@@ -159,6 +167,7 @@ class ArgumentRules:
     asset_nouns: frozenset[str]  # 'Iranian nuclear sites', 'sites in Pakistan'
     lexicon: LexiconWords  # its stance nouns ('the Turkish move') and pact nouns ('an agreement with the EU')
     sending_verbs: frozenset[str] = frozenset()  # 'sent troops to join X': the troops join
+    weapon_nouns: frozenset[str] = frozenset()  # 'sent jets to strike X': the sender strikes
 
 
 @dataclass(frozen=True)

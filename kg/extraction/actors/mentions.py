@@ -54,7 +54,7 @@ def gazetteer_matches(sentence: "Sentence", rules: NameRules) -> list[tuple[int,
                 span = doc[i:j]
                 if span[-1].is_punct:
                     continue
-                entry = rules.entry(span.text)
+                entry = rules.entry(span.text) or (rules.gazetteer.person_entry(span.text) if j - i >= 2 else None)
                 if entry is not None and _plausible_surface(span.text):
                     found = (i, j, entry)
                     break
@@ -123,6 +123,9 @@ def _inside_longer_name(doc, start: int, end: int, sentence: "Sentence", rules: 
         return _name_token(tok, False, rules, lang) and not title_word(tok, rules) and rules.entry(tok.text) is None
     before = doc[start - 1] if start > sentence.span.start else None
     after = doc[end] if end < sentence.span.end else None
+    if after is not None and entry.type is ActorType.COUNTRY and entry.kind == "name" and (
+            (after.ent_iob_ == "B" and after.ent_type_ == PERSON_ENTITY) or fold(after.text) in rules.given_names):
+        return False  # 'Ambassador to the Philippines Huang Xilian': a person's name starts after the state's
     if entry.type is ActorType.COUNTRY and entry.kind == "name" and _named_after_state(doc, start, sentence, rules):
         return True  # 'Heart of Moldova', 'Central Bank of Libya': the state ends another name
     if entry.type is ActorType.COUNTRY and entry.kind == "name" and _head_follows(doc, end, sentence.span.end, rules):
@@ -314,12 +317,19 @@ def _unknown_name(sentence: "Sentence", start: int, end: int, rules: NameRules) 
             if label is ActorType.ORGANIZATION and kind_by_head is not None:
                 label = kind_by_head
             elif label in (ActorType.ORGANIZATION, ActorType.PERSON) and not span.text.isupper() \
-                    and _in_place_role(span[-1], rules):
+                    and _in_place_role(span[-1], rules) and not _after_state(doc, start, rules):
                 label = ActorType.PLACE
             if len(span) == 1 and label in (ActorType.PERSON, ActorType.ORGANIZATION) and not span.text.isupper():
                 return NameMention(sentence, start, end, None, "name", None, "")  # one word the tagger alone vouches for
             return NameMention(sentence, start, end, label, "name", None, "ner")
     return NameMention(sentence, start, end, None, "name", None, "")
+
+
+def _after_state(doc, start: int, rules: NameRules) -> bool:
+    """'Ambassador to the Philippines Huang Xilian': a name right after a state's is no place the
+    parser hung on the preposition before them both."""
+    entry = rules.entry(doc[start - 1].text) if start > 0 else None
+    return entry is not None and entry.type is ActorType.COUNTRY and entry.kind == "name"
 
 
 def _weapon_make(doc, span, limit: int, rules: NameRules) -> bool:

@@ -69,7 +69,20 @@ def title_ending_in(doc, start: int, end: int, rules: NameRules) -> int:
         for before in range(1, min(MAX_TITLE_WORDS, start) + 1):
             if " ".join(t.lower_ for t in doc[start - before:start + inside]) in rules.titles:
                 return inside
-    return 0
+    return _domain_words(doc, start, end, rules)
+
+
+def _domain_words(doc, start: int, end: int, rules: NameRules) -> int:
+    """'Minister of | Foreign Affairs Antonio Tajani', 'envoy for | Middle East Steve Witkoff': the
+    English words after a title and 'of' or 'for' are its domain, when a name of two words or more
+    follows them."""
+    if start < 2 or doc[start - 1].lower_ not in language_of(doc).words.title_prepositions \
+            or not title_word(doc[start - 2], rules):
+        return 0
+    n = 0
+    while start + n < end and common_word(doc[start + n]) and not doc[start + n].text.isupper():
+        n += 1
+    return n if n and end - (start + n) >= 2 else 0
 
 
 def title_apposed(doc, end: int, limit: int, rules: NameRules) -> bool:

@@ -171,6 +171,10 @@ def _extend_left(sentence: "Sentence", head_start: int, by_token, rules: TitleRu
                 j -= 1
                 continue
             break
+        if mention is None and tok.lower_ in words.missions and j + 1 < head_start and doc[j + 1].lower_ in words.genitive:
+            reach.start = j  # "the French embassy's attache": the state's, no word of the title
+            j -= 1
+            continue
         if mention is None and (tok.lower_ in rules.title_modifiers or tok.text == "-"
                                 or (tok.dep_ == "compound" and tok.pos_ in ("NOUN", "PROPN") and not tok.is_stop)):
             reach.modifiers.insert(0, tok)
@@ -221,7 +225,7 @@ def _extend_over_scope(sentence: "Sentence", head_start: int, by_token, rules: T
                 and not (prep != words.belonging and mention.type is ActorType.COUNTRY and mention.kind == "name"
                          and doc[head_start].lower_ in words.envoy_titles):
             reach.orgs.append(mention)
-            reach.end = mention.end
+            reach.end = mention.end + _descriptor_after(doc, mention.end, span.end, rules)  # 'of the X militia'
             _extend_over_list(doc, span, by_token, reach)
         elif mention is not None and mention.type is not ActorType.PERSON and (prep != words.belonging and not to or (
                 to and mention.type in ORG_TYPES)):
@@ -231,6 +235,14 @@ def _extend_over_scope(sentence: "Sentence", head_start: int, by_token, rules: T
             break
         else:
             break
+
+
+def _descriptor_after(doc, end: int, limit: int, rules: TitleRules) -> int:
+    """How many words after an organisation's name say what kind it is ('the X militia')."""
+    for length in (3, 2, 1):
+        if end + length <= limit and " ".join(t.lower_ for t in doc[end:end + length]) in rules.trailing_descriptors:
+            return length
+    return 0
 
 
 def _extend_over_list(doc, span, by_token, reach: _Reach) -> None:

@@ -183,8 +183,8 @@ class Arguments:
                     controllers = [c for c in head.children if c.dep_ == "object"]
                     controllers += [p for c in head.children if c.dep_ == "preposition" and c.lower_ in words.appeal_prepositions
                                     and c.i > head.i for p in c.children if p.dep_ == "prep_object"]  # not 'On security, X agreed
-                    if controllers:
-                        return controllers  # 'commits the SDF to support X', 'called on Y to help X'
+                    if controllers and not all(c.lower_ in self.rules.weapon_nouns for c in controllers):
+                        return controllers  # 'commits the SDF to support X', not 'sent jets to strike X'
                 tok = head
                 continue
             if tok.dep_ in roles.RELATIVE_CLAUSES and tok.head != tok:

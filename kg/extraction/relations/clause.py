@@ -138,13 +138,14 @@ def _delegation(word: "Token") -> list["Token"]:
 
 def _doers_of_event(r: Reading, noun: "Token", rule: VerbRule) -> list[int]:
     """'An offensive spearheaded by X overran Y', 'Russian strikes hit Z': an event of the verb's own
-    kind acts for whose event it is; so does an event of its class for a stance ("the alliance's
-    offensive forced X out of office")."""
+    kind acts for whose event it is, or whose event of that word was told just before ('X struck Y.
+    The strikes killed Z'); so does an event of its class for a stance ("the alliance's offensive
+    forced X out of office")."""
     event = r.rules.nouns.get(noun.lemma_.lower())
     if event is None or (event.relation is not rule.relation and not (
             rule.relation.spec.stance and event.relation.spec.relation_class == rule.relation.spec.relation_class)):
         return []
-    return noun_owners(r, noun) or r.args.actors_of(noun)
+    return noun_owners(r, noun) or r.args.actors_of(noun) or doers_of_earlier(r, noun)  # 'The strikes killed X'
 
 
 def _authors(r: Reading, noun: "Token") -> list[int]:

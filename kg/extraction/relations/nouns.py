@@ -11,6 +11,7 @@ from kg.extraction.relations.companions import companions
 from kg.extraction.relations.arguments import participle_owners, place_states, unique as _unique, with_coordinated
 from kg.extraction.relations.found import MAX_TOPIC, Reading
 from kg.extraction.relations.listed import listed_after_them
+from kg.extraction.relations.overseers import meet_overseers
 from kg.knowledge.language import language_of
 from kg.model import MEMBER, ActorType, Modality
 from kg.extraction.relations.modality import modality_of
@@ -21,7 +22,7 @@ from kg.extraction.parsing import roles
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["read_noun", "read_members", "noun_owners", "meet_overseers"]
+__all__ = ["read_noun", "read_members", "noun_owners"]
 
 STANCE_CONFIDENCE = 0.75
 ROLE_CONFIDENCE = 0.8
@@ -381,26 +382,6 @@ def read_members(r: Reading, noun: "Token") -> None:
         for member in _unique(members):
             if member != whole:
                 r.add(member, MEMBER, whole, None, modality, noun, ROLE_CONFIDENCE)
-
-
-def meet_overseers(r: Reading, word: "Token", participants: list[int], modality, confidence: float,
-                   phrase: bool = False) -> None:
-    """Whoever oversaw a meeting or signing meets every party to it (see `overseen_by`)."""
-    overseers = [a for a in overseen_by(r, word, phrase) if a not in participants]
-    if overseers:
-        r.meeting(overseers + participants, modality, word, confidence, (overseers, participants))
-
-
-def overseen_by(r: Reading, word: "Token", phrase: bool = False) -> list[int]:
-    """'signed in 2022 under the auspices of X', 'under African Union auspices': who oversaw it;
-    with `phrase`, anywhere in a noun's phrase ('talks between A and B under X's mediation')."""
-    heads, words = (list(word.subtree) if phrase else [word]), r.words
-    nouns = [p for h in heads for c in h.children if c.dep_ == "preposition" and c.lower_ in words.overseeing
-             for p in c.children if p.dep_ == "prep_object" and (p.lower_ in words.auspices or p.lemma_.lower() in words.auspices)]
-    return _unique(a for n in nouns for c in n.children
-                   if c.dep_ in ("possessor", "compound", "noun_modifier", "adjective") or c.dep_ == "preposition" and c.lower_ == words.belonging
-                   for h in ([c] if c.dep_ != "preposition" else [p for p in c.children if p.dep_ == "prep_object"])
-                   for a in r.args.actors_of(h))
 
 
 def _brings_together(clause: "Token") -> bool:

@@ -16,7 +16,7 @@ from kg.extraction.relations.found import MAX_TOPIC, Reading
 from kg.knowledge.language import language_of
 from kg.extraction.relations.meetings import hosted_meeting, noun_participants, present_at, told_of
 from kg.extraction.relations.modality import modality_of
-from kg.extraction.relations.nouns import meet_overseers
+from kg.extraction.relations.overseers import meet_overseers
 from kg.extraction.relations.retold import doers_of_earlier
 from kg.knowledge.lexicon import VerbFlag, VerbRule, WordKind
 from kg.extraction.parsing import roles
