@@ -123,7 +123,7 @@ def _inside_longer_name(doc, start: int, end: int, sentence: "Sentence", rules: 
         return _name_token(tok, False, rules, lang) and not title_word(tok, rules) and rules.entry(tok.text) is None
     before = doc[start - 1] if start > sentence.span.start else None
     after = doc[end] if end < sentence.span.end else None
-    if after is not None and entry.type is ActorType.COUNTRY and entry.kind == "name" and (
+    if after is not None and entry.type is not ActorType.PERSON and entry.kind == "name" and (
             (after.ent_iob_ == "B" and after.ent_type_ == PERSON_ENTITY) or fold(after.text) in rules.given_names):
         return False  # 'Ambassador to the Philippines Huang Xilian': a person's name starts after the state's
     if entry.type is ActorType.COUNTRY and entry.kind == "name" and _named_after_state(doc, start, sentence, rules):

@@ -226,6 +226,9 @@ def _extend_over_scope(sentence: "Sentence", head_start: int, by_token, rules: T
                          and doc[head_start].lower_ in words.envoy_titles):
             reach.orgs.append(mention)
             reach.end = mention.end + _descriptor_after(doc, mention.end, span.end, rules)  # 'of the X militia'
+            if reach.end < span.end and doc[reach.end].lower_ in words.led_parties:
+                reach.end += 1  # 'head of the X delegation': X's member, at the head of a part of it
+                reach.domain = True
             _extend_over_list(doc, span, by_token, reach)
         elif mention is not None and mention.type is not ActorType.PERSON and (prep != words.belonging and not to or (
                 to and mention.type in ORG_TYPES)):

@@ -53,10 +53,11 @@ def _set_beside(noun: "Token", actors: ArticleActors, sentence: "Sentence") -> l
 
 def _object_controls(clause: "Token", head: "Token", sending_verbs) -> bool:
     """Whether the object of `head` does what its clause says ('asked X to leave', 'sent X to help
-    Y'), not its subject ('used drones to target Y')."""
+    Y'), not its subject ('used drones to target Y', 'wrote to X accusing Y')."""
     lemma = head.lemma_.lower()
+    infinitive = any(c.dep_ == "auxiliary" and c.tag_ == "infinitive_to" for c in clause.children)
     return (clause.dep_ == "open_clause" and lemma not in language_of(head).words.instrument_verbs) or (
-        clause.dep_ == "adverb_clause" and lemma in sending_verbs)
+        clause.dep_ == "adverb_clause" and lemma in sending_verbs and infinitive)  # not 'wrote to X accusing Y
 
 
 def _listed_among(appos: "Token", words: Words) -> bool:
