@@ -60,6 +60,7 @@ MEETING = Relation(relation_table().roles["meeting"])
 MEMBER = Relation(relation_table().roles["member"])
 LEADER = Relation(relation_table().roles["leader"])
 OPPOSITION = Relation(relation_table().roles["opposition"])
+DEMAND = Relation(relation_table().roles["demand"])
 
 
 class Modality(str, Enum):

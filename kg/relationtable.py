@@ -14,7 +14,7 @@ from kg.datafiles import checked, data_path, read_yaml_mapping
 __all__ = ["RelationClass", "RelationSpec", "RelationTable", "relation_table"]
 
 NAME = re.compile(r"[a-z][A-Za-z0-9]*")  # a local name of the kg namespace, as the graph writes it
-Role = Literal["meeting", "member", "leader", "opposition"]
+Role = Literal["meeting", "member", "leader", "opposition", "demand"]
 
 
 class _Strict(BaseModel):
@@ -56,7 +56,7 @@ class RelationTable(_Strict):
                 raise ValueError(f"relation {name}: unknown class {spec.relation_class!r}")
             if spec.scored_as is not None and spec.scored_as not in self.relations:
                 raise ValueError(f"relation {name}: scored_as names no relation ({spec.scored_as!r})")
-        for role in ("meeting", "member", "leader", "opposition"):
+        for role in ("meeting", "member", "leader", "opposition", "demand"):
             if self.roles.get(role) not in self.relations:  # type: ignore[call-overload]
                 raise ValueError(f"roles: {role} must name a relation of the table")
         return self

@@ -103,6 +103,7 @@ class Words(_Data):
     organisation_possessives: Words_
     person_pronouns: Words_
     thing_pronouns: Words_
+    speaker_pronouns: Words_
     possessive_relative: str
     relative_pronouns: Words_
     aside_relatives: Words_
@@ -161,6 +162,10 @@ class Words(_Data):
     led_bodies: Words_
     obligation_auxiliaries: Words_
     first_person_pronouns: Words_
+    condition_auxiliaries: Words_
+    condition_markers: Words_
+    only_condition_markers: Words_
+    restricting_adverb: str
     name_tail_nouns: Words_
     government_nouns: Words_
     leading_verb_forms: Words_

@@ -41,7 +41,10 @@ def resolve_references(sentences, actors, index: TokenIndex, rules: ReferenceRul
                         described[tok.lower_] = aid
                 continue
             target, lower = None, tok.lower_
-            if tok.pos_ == "PRON" and lower in words.person_pronouns:
+            if tok.pos_ == "PRON" and lower in words.speaker_pronouns:
+                target = _quoted_speaker(tok, s.index, token_actor, words)  # '"We call for a truce," X said'
+                kind = "pronoun"
+            elif tok.pos_ == "PRON" and lower in words.person_pronouns:
                 target = None if _said_by_someone_unnamed(tok, s.index, token_actor, actors, words) else (
                     _subject_of_first_clause(tok, s.index, token_actor, actors) or _last(
                         history, actors, {ActorType.PERSON}, prefer_subject=True, before=(s.index, tok.i)))
@@ -92,6 +95,20 @@ def _said_by_someone_unnamed(pronoun, sentence: int, token_actor, actors, words:
     speakers = [c for c in verb.head.children if c.dep_ in roles.NOMINAL_SUBJECTS]
     return bool(speakers) and all(c.pos_ == "NOUN" and not any(d.dep_ == "possessor" for d in c.children) and not any(
         actors[a].type is ActorType.PERSON for a in token_actor.get((sentence, c.i), ())) for c in speakers)  # 'his office said he'
+
+
+def _quoted_speaker(pronoun, sentence: int, token_actor, words: Words) -> int | None:
+    """'"We urge X to withdraw," Y said', 'Y said: "We call for ..."': who says the words a
+    first-person pronoun is in, when the sentence names them as the subject of a verb of saying."""
+    tok = pronoun
+    while tok.head != tok:
+        clause, tok = tok, tok.head
+        if clause.dep_ == "complement_clause" and tok.lemma_.lower() in words.speech_verbs:
+            speakers = [a for c in tok.children if c.dep_ in roles.NOMINAL_SUBJECTS
+                        for a in token_actor.get((sentence, c.i), ())]
+            if len(speakers) == 1:
+                return speakers[0]
+    return None
 
 
 def _subject_of_first_clause(pronoun, sentence: int, token_actor, actors) -> int | None:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from kg.extraction.actors.local import ArticleActors
 from kg.model import ActorType
+from kg.extraction.relations.conditions import read_conditions
 from kg.extraction.relations.delegations import read_delegation, read_government_of, read_led_by_relative, read_owned_body
 from kg.extraction.relations.found import CONFLICT, COOPERATION, Found, FoundMeeting, Reading
 from kg.extraction.relations.meetings import join_meeting
@@ -37,6 +38,7 @@ def find_relations(sentences: list["Sentence"], actors: ArticleActors, rules: Re
             lemma = tok.lemma_.lower()
             if tok.pos_ in ("VERB", "AUX") or tok.tag_ in roles.VERB_TAGS:
                 read_verb(reading, tok)
+                read_conditions(reading, tok)
                 if lemma in rules.lexicon.joining_verbs and (reading.meetings or meetings):
                     join_meeting(reading, tok, (reading.meetings or meetings)[-1])
                 if (gerund_rule := _gerund_as_noun(tok, rules)) is not None:
