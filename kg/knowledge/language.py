@@ -211,7 +211,8 @@ class Words(_Data):
     travel_verbs: Words_
     happening_verbs: Words_
     observer_roles: Words_
-    taking_part: VerbWithParticle
+    taking_part: dict[str, str]
+    joined_settings: Words_
     undergoing: VerbsWithParticle
     bringing_together: VerbWithParticle
     meeting_words: Words_

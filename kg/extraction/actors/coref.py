@@ -42,7 +42,7 @@ def resolve_references(sentences, actors, index: TokenIndex, rules: ReferenceRul
                 continue
             target, lower = None, tok.lower_
             if tok.pos_ == "PRON" and lower in words.speaker_pronouns:
-                target = _quoted_speaker(tok, s.index, token_actor, words)  # '"We call for a truce," X said'
+                target = _quoted_speaker(tok, s.index, token_actor, cue, words)  # '"We call for a truce," X said'
                 kind = "pronoun"
             elif tok.pos_ == "PRON" and lower in words.person_pronouns:
                 target = None if _said_by_someone_unnamed(tok, s.index, token_actor, actors, words) else (
@@ -97,14 +97,15 @@ def _said_by_someone_unnamed(pronoun, sentence: int, token_actor, actors, words:
         actors[a].type is ActorType.PERSON for a in token_actor.get((sentence, c.i), ())) for c in speakers)  # 'his office said he'
 
 
-def _quoted_speaker(pronoun, sentence: int, token_actor, words: Words) -> int | None:
+def _quoted_speaker(pronoun, sentence: int, token_actor, cue, words: Words) -> int | None:
     """'"We urge X to withdraw," Y said', 'Y said: "We call for ..."': who says the words a
-    first-person pronoun is in, when the sentence names them as the subject of a verb of saying."""
+    first-person pronoun is in, when the sentence names them (not by a pronoun) as the subject of a
+    verb of saying."""
     tok = pronoun
     while tok.head != tok:
         clause, tok = tok, tok.head
         if clause.dep_ == "complement_clause" and tok.lemma_.lower() in words.speech_verbs:
-            speakers = [a for c in tok.children if c.dep_ in roles.NOMINAL_SUBJECTS
+            speakers = [a for c in tok.children if c.dep_ in roles.NOMINAL_SUBJECTS and cue.get((sentence, c.i)) != "pronoun"
                         for a in token_actor.get((sentence, c.i), ())]
             if len(speakers) == 1:
                 return speakers[0]

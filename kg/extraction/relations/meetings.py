@@ -84,8 +84,9 @@ def join_meeting(r: Reading, verb: "Token", last: FoundMeeting) -> None:
     """'The meeting was also attended by X', 'Y also took part': newcomers to the meeting the
     article just told of meet its participants."""
     words = r.words
-    if verb.lemma_.lower() == words.taking_part.verb and not any(c.lower_ == words.taking_part.particle for c in verb.children):
-        return
+    particle = words.taking_part.get(verb.lemma_.lower())
+    if particle is not None and not any(c.lower_ == particle for c in verb.children):
+        return  # 'took part', 'sat in on the talks'; not 'took the floor', 'sat down'
     if any(p.lemma_.lower() in words.observer_roles for c in verb.children if c.dep_ == "preposition"
            and c.lower_ in words.label_prepositions for p in c.children):
         return  # 'with X taking part as observers': no party to the talks
@@ -103,8 +104,9 @@ def join_meeting(r: Reading, verb: "Token", last: FoundMeeting) -> None:
             settings = [verb.head]  # 'a deal brokered by X': not the meeting just told of
     else:
         newcomers = [a for h in r.args.subject_heads(verb) for a in r.args.actors_of(h)]
-        settings = [c for c in verb.children if c.dep_ == "object" and c.lower_ != words.taking_part.particle]
-        settings += [p for c in verb.children if c.dep_ == "preposition" and c.lower_ == words.inside
+        settings = [c for c in verb.children if c.dep_ == "object" and c.lower_ != particle]
+        joined = words.joined_settings if particle is not None else {words.inside}  # not 'joined on Monday'
+        settings += [p for c in verb.children if c.dep_ == "preposition" and c.lower_ in joined
                      for p in c.children if p.dep_ == "prep_object"]
     meeting_words = {n for n, rule in r.rules.nouns.items() if rule.construction == "meeting"}
     named = [s for s in settings if s.lemma_.lower() in meeting_words]
