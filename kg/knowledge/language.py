@@ -201,6 +201,7 @@ class Words(_Data):
     exchanging_verbs: Words_
     on_behalf_verbs: Words_
     speech_verbs: Words_
+    speaker_acts: Words_
     requesting_nouns: Words_
     request_settings: Words_
     addressing_verbs: Words_
@@ -209,6 +210,7 @@ class Words(_Data):
     entering_prepositions: Words_
     purpose_prepositions: Words_
     travel_verbs: Words_
+    travel_nouns: Words_
     happening_verbs: Words_
     observer_roles: Words_
     taking_part: dict[str, str]

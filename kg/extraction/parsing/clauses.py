@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kg.knowledge.language import language_of
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -20,7 +22,8 @@ def governing_clause(clause: "Token") -> "Token":
         return head.head
     if clause.dep_ == "conjunct" and clause.tag_ == "past_verb" and head.dep_ == "complement_clause" and head.head != head \
             and any(c.dep_ in ("auxiliary", "passive_auxiliary", "subordinator") for c in head.children) \
-            and not any(c.dep_ in ("auxiliary", "passive_auxiliary") for c in clause.children):
+            and not any(c.dep_ in ("auxiliary", "passive_auxiliary") for c in clause.children) \
+            and clause.lemma_.lower() in language_of(clause).words.speaker_acts:
         return head.head  # 'X claimed the result had been rigged and called on ...', 'X denied that
-        # Y had a part and blamed Z': X called, X blamed
+        # Y had a part and blamed Z': X called, X blamed (not 'X said Y had crossed ... and carried out an attack')
     return head

@@ -99,8 +99,9 @@ def _other_objects(r: Reading, verb: "Token", rule: VerbRule, object_heads: list
             return objects
     if rule.relation.spec.stance or rule.event_objects:  # "welcomed X's appointment"
         objects = _unique(a for h in object_heads for a in r.args.stance_actors(h)
-                          if allowed is None or r.actors.actors[a].type in allowed
-                          or h.lemma_.lower() in r.rules.lexicon.stance_nouns)
+                          if (allowed is None or r.actors.actors[a].type in allowed
+                              or h.lemma_.lower() in r.rules.lexicon.stance_nouns)
+                          and a not in subjects)  # not 'the guarantees provided by A and B': theirs, to no one named
         if rule.relation.spec.stance:  # 'condemned the strikes' of the sentences before
             objects = objects or _unique(a for h in object_heads for a in doers_of_earlier(r, h, subjects))
         if objects:

@@ -18,6 +18,7 @@ from kg.extraction.relations.delegations import read_delegation, read_government
 from kg.extraction.relations.found import CONFLICT, COOPERATION, Found, FoundMeeting, Reading
 from kg.extraction.relations.meetings import join_meeting
 from kg.extraction.relations.nouns import read_members, read_noun
+from kg.knowledge.language import language_of
 from kg.knowledge.rules import RelationRules
 from kg.extraction.relations.verbs import read_verb
 from kg.extraction.parsing import roles
@@ -137,7 +138,11 @@ def _gerund_as_noun(tok, rules: RelationRules):
 
 
 def _noun_rule(tok, lemma: str, rules: RelationRules):
-    """The lexicon's rule for a noun, or for the compound it ends ('peace talks')."""
+    """The lexicon's rule for a noun, or for the compound it ends ('peace talks'); none for the
+    end of what stops it ('cease-fire')."""
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lemma_.lower() in language_of(doc).modality.ceasing_verbs:
+        return None
     rule = rules.nouns.get(lemma) or rules.nouns.get(tok.lower_)
     compound = next((c for c in tok.children if c.dep_ == "compound"), None)
     if compound is not None and f"{compound.lower_} {lemma}" in rules.nouns:

@@ -90,23 +90,32 @@ def _event(r: Reading, noun: "Token", rule: NounRule) -> None:
             r.add(a, rule.relation, b, None, modality, noun, confidence)
         return
     if rule.construction == "meeting":
-        if not owners and not between and partners:
-            owners = _unowned_meeting(r, noun, partners, destinations)
-            if owners is None:
-                return
-        participants = _unique(between + owners + partners)
-        if len(participants) >= 2:
-            sides = (owners, partners) if owners and partners and not between else None
-            r.meeting(participants, modality, noun, confidence, sides)
-            meet_overseers(r, noun, participants, modality, confidence, phrase=True)
-        elif participants:  # 'X held its first session with the mediators': whoever joins it meets X
-            r.meeting(participants, modality, noun, confidence)
+        _noun_meeting(r, noun, (owners, partners, between, destinations), modality, confidence)
         return
     sources = between if between and not owners else owners
     for s in sources:
         for o in partners or ([b for b in between if b != s] if rule.relation.spec.mutual and not owners else []):
             if s != o:
                 r.add(s, rule.relation, o, None, modality, noun, confidence)
+
+
+def _noun_meeting(r: Reading, noun: "Token", named: tuple[list[int], ...], modality, confidence: float) -> None:
+    """The meeting a noun names, from its owners, partners, the parties 'between' it and the
+    destinations of a visit."""
+    owners, partners, between, destinations = named
+    if not partners and not between and noun.lemma_.lower() in r.words.travel_nouns:
+        return  # 'the visit to Pretoria by X and Y': they travel together, they do not meet
+    if not owners and not between and partners:
+        owners = _unowned_meeting(r, noun, partners, destinations)
+        if owners is None:
+            return
+    participants = _unique(between + owners + partners)
+    if len(participants) >= 2:
+        sides = (owners, partners) if owners and partners and not between else None
+        r.meeting(participants, modality, noun, confidence, sides)
+        meet_overseers(r, noun, participants, modality, confidence, phrase=True)
+    elif participants:  # 'X held its first session with the mediators': whoever joins it meets X
+        r.meeting(participants, modality, noun, confidence)
 
 
 def _under_it(r: Reading, noun: "Token") -> list[int]:

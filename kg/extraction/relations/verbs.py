@@ -247,6 +247,8 @@ def _topic(r: Reading, verb: "Token", rule: VerbRule, topic_head: "Token | None"
     text = ""
     if tokens:
         text = r.sentence.span.doc[tokens[0].i:tokens[-1].i + 1].text.strip(" “”\"'‘’.,")
+    if text.lower() in r.words.free_relatives | r.words.relative_pronouns:
+        return ""  # 'in what it called "punishment" for ...': no call for anything
     return text[:MAX_TOPIC]
 
 
