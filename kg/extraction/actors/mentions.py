@@ -305,9 +305,9 @@ def _unknown_name(sentence: "Sentence", start: int, end: int, rules: NameRules) 
         return NameMention(sentence, start, end, ActorType.PERSON, "name", None, "title")
     if len(span) >= 2 and fold(span[0].text) in rules.given_names and kind_by_head is None:
         return NameMention(sentence, start, end, ActorType.PERSON, "name", None, "title")
-    if len(span) >= 2 and kind_by_head is None and not span.text.isupper() \
-            and title_apposed(doc, end, sentence.span.end, rules):
-        return NameMention(sentence, start, end, ActorType.PERSON, "name", None, "title")
+    if (len(span) >= 2 or span[0].pos_ == "PROPN") and kind_by_head is None \
+            and not span.text.isupper() and title_apposed(doc, end, sentence.span.end, rules):
+        return NameMention(sentence, start, end, ActorType.PERSON, "name", None, "title")  # 'Rwasa, leader of X'
     if start == sentence.span.start and span[0].pos_ != "PROPN":
         return NameMention(sentence, start, end, None, "name", None, "")
     labels = [ENTITY_TYPES.get(t.ent_type_) for t in span if t.ent_type_]

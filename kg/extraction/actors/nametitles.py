@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from kg.extraction.actors.titles import singular_of
 from kg.extraction.parsing.nlp import common_word
 from kg.knowledge.language import language_of
+from kg.knowledge.names import fold
 from kg.knowledge.rules import NameRules
 
 if TYPE_CHECKING:
@@ -80,9 +81,15 @@ def _domain_words(doc, start: int, end: int, rules: NameRules) -> int:
             or not title_word(doc[start - 2], rules):
         return 0
     n = 0
-    while start + n < end and common_word(doc[start + n]) and not doc[start + n].text.isupper():
+    while start + n < end and common_word(doc[start + n]) and not doc[start + n].text.isupper() \
+            and not fold(doc[start + n].text) in rules.given_names and not _hyphen_joined(doc, start + n, end):
         n += 1
     return n if n and end - (start + n) >= 2 else 0
+
+
+def _hyphen_joined(doc, k: int, end: int) -> bool:
+    """'Jean-Marc': a word a hyphen joins to the capitalised word after it starts a name."""
+    return k + 2 < end and doc[k + 1].text == "-" and doc[k + 2].text[:1].isupper()
 
 
 def title_apposed(doc, end: int, limit: int, rules: NameRules) -> bool:
