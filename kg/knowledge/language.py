@@ -174,6 +174,7 @@ class Words(_Data):
     led_parties: Words_
     overseeing: Words_
     auspices: Words_
+    mediating_verbs: Words_
     removal_verbs: Words_
     head_of_state_titles: Words_
     owner_prepositions: Words_

@@ -11,7 +11,7 @@ from kg.extraction.relations.companions import companions
 from kg.extraction.relations.arguments import participle_owners, place_states, unique as _unique, with_coordinated
 from kg.extraction.relations.found import MAX_TOPIC, Reading
 from kg.extraction.relations.listed import listed_after_them
-from kg.extraction.relations.overseers import meet_overseers
+from kg.extraction.relations.nounmeetings import noun_meeting
 from kg.knowledge.language import language_of
 from kg.model import MEMBER, ActorType, Modality
 from kg.extraction.relations.modality import modality_of
@@ -90,32 +90,13 @@ def _event(r: Reading, noun: "Token", rule: NounRule) -> None:
             r.add(a, rule.relation, b, None, modality, noun, confidence)
         return
     if rule.construction == "meeting":
-        _noun_meeting(r, noun, (owners, partners, between, destinations), modality, confidence)
+        noun_meeting(r, noun, (owners, partners, between, destinations), modality, confidence)
         return
     sources = between if between and not owners else owners
     for s in sources:
         for o in partners or ([b for b in between if b != s] if rule.relation.spec.mutual and not owners else []):
             if s != o:
                 r.add(s, rule.relation, o, None, modality, noun, confidence)
-
-
-def _noun_meeting(r: Reading, noun: "Token", named: tuple[list[int], ...], modality, confidence: float) -> None:
-    """The meeting a noun names, from its owners, partners, the parties 'between' it and the
-    destinations of a visit."""
-    owners, partners, between, destinations = named
-    if not partners and not between and noun.lemma_.lower() in r.words.travel_nouns:
-        return  # 'the visit to Pretoria by X and Y': they travel together, they do not meet
-    if not owners and not between and partners:
-        owners = _unowned_meeting(r, noun, partners, destinations)
-        if owners is None:
-            return
-    participants = _unique(between + owners + partners)
-    if len(participants) >= 2:
-        sides = (owners, partners) if owners and partners and not between else None
-        r.meeting(participants, modality, noun, confidence, sides)
-        meet_overseers(r, noun, participants, modality, confidence, phrase=True)
-    elif participants:  # 'X held its first session with the mediators': whoever joins it meets X
-        r.meeting(participants, modality, noun, confidence)
 
 
 def _under_it(r: Reading, noun: "Token") -> list[int]:
@@ -127,33 +108,10 @@ def _under_it(r: Reading, noun: "Token") -> list[int]:
     return _unique(a for h in r.args.subject_heads(prep.head) for a in r.args.actors_of(h))
 
 
-def _unowned_meeting(r: Reading, noun: "Token", partners: list[int], destinations: list[int]) -> list[int] | None:
-    """Who holds a meeting with the partners a noun names when it names no owner: the subject of
-    the clause it is the setting of ('In a meeting with X, Y warned ...'; not 'the two sides'), or
-    the visitors named after 'of' ('the visit of X to Y'); None when there is no meeting: the
-    destinations of a visit whose visitors go unnamed do not meet each other."""
-    if noun.dep_ == "prep_object" and noun.head.lower_ in r.words.meeting_settings and noun.head.head != noun.head:
-        hosts = [a for h in r.args.subject_heads(noun.head.head)
-                 if r.actors.index.cue(r.sentence.index, h.i) != "description"
-                 for a in r.args.actors_of(h) if a not in partners]
-        if hosts:
-            return hosts
-    if not set(partners) <= set(destinations):
-        return []
-    visitors = _visitors(r, noun)
-    return visitors if visitors or len(set(partners)) <= 1 else None
-
-
 def _exchanged(noun: "Token") -> bool:
     """'traded accusations', 'exchanged fire': what those who do it give each other."""
     verb = _measured_by(noun)
     return verb.dep_ == "object" and verb.head.lemma_.lower() in language_of(noun).words.exchanging_verbs
-
-
-def _visitors(r: Reading, noun: "Token") -> list[int]:
-    """'the visit of X and Y to Z': who makes a visit, named after 'of'."""
-    return [a for c in noun.children if c.dep_ == "preposition" and c.lower_ == r.words.belonging
-            for p in c.children if p.dep_ == "prep_object" for a in r.args.actors_of(p)]
 
 
 def noun_owners(r: Reading, noun: "Token", speaker_first: bool = False, with_partner: bool = False) -> list[int]:
