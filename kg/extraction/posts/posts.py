@@ -76,8 +76,8 @@ def find_posts(titles: list[TitlePhrase], names: list[NameMention], referents: M
         if patron is not None:  # "President X's adviser", 'X sent his adviser': the patron's state
             orgs = sorted({p.org for p in posts if p.holder == patron and actors[p.org].type is ActorType.COUNTRY})
         if not orgs:
-            orgs = _inherited_org(t, titles, posts, person) or _org_of_next(t, titles_in[t.sentence.index], referents) \
-                or _described_owner(t, names, referents, actors, rules)
+            orgs = _held_before(t, posts, holder) or _inherited_org(t, titles, posts, person) \
+                or _org_of_next(t, titles_in[t.sentence.index], referents) or _described_owner(t, names, referents, actors, rules)
         if not orgs and state_title(t, rules) and not t.plural and not of_a_body(t, rules):
             orgs = _known_state(actors, holder)  # the gazetteer knows whose they are
         if not orgs and state_title(t, rules) and not possessed(t, rules):
@@ -291,6 +291,15 @@ def _org_of_next(t: TitlePhrase, titles: list[TitlePhrase], referents) -> list[i
     following = next((o for o in titles if o.start == t.end + 1), None)
     orgs = [referents.get(mention_key(o)) for o in following.orgs] if following is not None else []
     return [o for o in orgs if o is not None]
+
+
+def _held_before(t: TitlePhrase, posts: list[LocalPost], holder: int) -> list[int]:
+    """'Vietnam's Minister of Foreign Affairs X ... Meeting with South Korean Foreign Minister Y,
+    minister X agreed': the one organisation the article gave the same person a post of that title
+    in, before the sentence ends (not a state the sentence names for someone else)."""
+    head = t.head.split()[-1]
+    orgs = {p.org for p in posts if p.holder == holder and p.title.lower().split()[-1] == head}
+    return list(orgs) if len(orgs) == 1 else []
 
 
 def _inherited_org(t: TitlePhrase, titles: list[TitlePhrase], posts: list[LocalPost],
