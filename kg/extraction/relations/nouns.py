@@ -140,7 +140,8 @@ def noun_owners(r: Reading, noun: "Token", speaker_first: bool = False, with_par
         return owners
     if speakers:
         return speakers
-    if noun.dep_ in roles.NOMINAL_SUBJECTS and not speaker_first:  # a stance is not its reporter's
+    if noun.dep_ in roles.NOMINAL_SUBJECTS and not speaker_first and _meeting_noun(r, noun):
+        # 'the talks were productive, X said': X's talks; not 'fighting broke out ..., said X', nor a stance
         tok = head
         while tok.dep_ == "complement_clause" and tok.head != tok:
             tok = tok.head
