@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -56,7 +56,7 @@ class RelationTable(_Strict):
                 raise ValueError(f"relation {name}: unknown class {spec.relation_class!r}")
             if spec.scored_as is not None and spec.scored_as not in self.relations:
                 raise ValueError(f"relation {name}: scored_as names no relation ({spec.scored_as!r})")
-        for role in ("meeting", "member", "leader", "opposition", "demand"):
+        for role in get_args(Role):
             if self.roles.get(role) not in self.relations:  # type: ignore[call-overload]
                 raise ValueError(f"roles: {role} must name a relation of the table")
         return self

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
@@ -95,6 +96,14 @@ class ArticleActors:
 
     def at(self, sentence: int, token: int) -> list[int]:
         return self.index.at(sentence, token)
+
+    @cached_property
+    def _held(self) -> frozenset[tuple[int, int]]:
+        return frozenset((p.holder, p.org) for p in self.posts)
+
+    def holds_post(self, holder: int, org: int) -> bool:
+        """Whether the article gives `holder` a post in `org`."""
+        return (holder, org) in self._held
 
 
 def country_actor(actors: dict[int, LocalActor], country: str) -> int:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from kg.model import ActorType
 from kg.knowledge.language import Language, language_of
-from kg.extraction.actors.namemention import NameMention, by_sentence, mention_key
+from kg.extraction.actors.namemention import NameMention, by_sentence, descriptor_after, mention_key
 from kg.extraction.parsing.nlp import common_word
 from kg.knowledge.names import fold
 from kg.knowledge.rules import GazetteerEntry, NameRules
@@ -296,7 +296,7 @@ def _unknown_name(sentence: "Sentence", start: int, end: int, rules: NameRules) 
     heads = [t for t in span if t.lower_ == words.belonging]
     last = doc[heads[0].i - 1].lower_ if heads and heads[0].i > start else span[-1].lower_
     kind_by_head = rules.name_heads.get(last)
-    descriptor = _trailing_descriptor(doc, end, sentence.span.end, rules)
+    descriptor = descriptor_after(doc, end, sentence.span.end, rules.trailing_descriptors)[1]
     if descriptor is not None:
         return NameMention(sentence, start, end, descriptor, "name", None, "descriptor")
     if kind_by_head is not None and len(span) > 1:
@@ -362,12 +362,3 @@ def _in_place_role(tok, rules: NameRules) -> bool:
     if tok.dep_ == "prep_object" and (tok.head.lower_ in words.locative_prepositions or tok.head.lower_ in words.place_prepositions):
         return True
     return tok.dep_ == "object" and tok.head.lemma_.lower() in rules.place_object_verbs
-
-
-def _trailing_descriptor(doc, end: int, limit: int, rules: NameRules) -> ActorType | None:
-    for length in (3, 2, 1):
-        if end + length <= limit:
-            phrase = " ".join(t.lower_ for t in doc[end:end + length])
-            if phrase in rules.trailing_descriptors:
-                return rules.trailing_descriptors[phrase]
-    return None

@@ -1,6 +1,7 @@
 """A name as it stands in a sentence (`NameMention`), and how later stages find it again."""
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -9,7 +10,7 @@ from kg.model import ActorType
 if TYPE_CHECKING:
     from kg.extraction.parsing.nlp import Sentence
 
-__all__ = ["NameMention", "by_sentence", "mention_key"]
+__all__ = ["NameMention", "by_sentence", "mention_key", "descriptor_after"]
 
 
 @dataclass(frozen=True)
@@ -59,3 +60,12 @@ def by_sentence(items) -> dict[int, list]:
     for item in items:
         grouped.setdefault(item.sentence.index, []).append(item)
     return grouped
+
+
+def descriptor_after(doc, end: int, limit: int, descriptors: Mapping[str, ActorType]) -> tuple[int, ActorType | None]:
+    """How many words after a name, up to three, say what kind of actor it is ('the X militia',
+    'X news agency'), and that kind; (0, None) when none do."""
+    for length in (3, 2, 1):
+        if end + length <= limit and (kind := descriptors.get(" ".join(t.lower_ for t in doc[end:end + length]))):
+            return length, kind
+    return 0, None

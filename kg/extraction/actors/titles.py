@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from kg.model import ActorType
+from kg.extraction.actors.namemention import descriptor_after
 from kg.knowledge.language import Words, language_of
 from kg.knowledge.rules import TitleRules
 
@@ -225,7 +226,7 @@ def _extend_over_scope(sentence: "Sentence", head_start: int, by_token, rules: T
                 and not (prep != words.belonging and mention.type is ActorType.COUNTRY and mention.kind == "name"
                          and doc[head_start].lower_ in words.envoy_titles):
             reach.orgs.append(mention)
-            reach.end = mention.end + _descriptor_after(doc, mention.end, span.end, rules)  # 'of the X militia'
+            reach.end = mention.end + descriptor_after(doc, mention.end, span.end, rules.trailing_descriptors)[0]  # 'the X militia'
             if reach.end < span.end and doc[reach.end].lower_ in words.led_parties:
                 reach.end += 1  # 'head of the X delegation': X's member, at the head of a part of it
                 reach.domain = True
@@ -238,14 +239,6 @@ def _extend_over_scope(sentence: "Sentence", head_start: int, by_token, rules: T
             break
         else:
             break
-
-
-def _descriptor_after(doc, end: int, limit: int, rules: TitleRules) -> int:
-    """How many words after an organisation's name say what kind it is ('the X militia')."""
-    for length in (3, 2, 1):
-        if end + length <= limit and " ".join(t.lower_ for t in doc[end:end + length]) in rules.trailing_descriptors:
-            return length
-    return 0
 
 
 def _extend_over_list(doc, span, by_token, reach: _Reach) -> None:

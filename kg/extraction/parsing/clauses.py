@@ -9,7 +9,7 @@ from kg.knowledge.language import language_of
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["governing_clause"]
+__all__ = ["governing_clause", "infinitive"]
 
 
 def governing_clause(clause: "Token") -> "Token":
@@ -27,3 +27,10 @@ def governing_clause(clause: "Token") -> "Token":
         return head.head  # 'X claimed the result had been rigged and called on ...', 'X denied that
         # Y had a part and blamed Z': X called, X blamed (not 'X said Y had crossed ... and carried out an attack')
     return head
+
+
+def infinitive(clause: "Token") -> bool:
+    """Whether a clause is an infinitive with 'to' ('asked X to leave', 'sent X to help'), not a
+    quoted order the parser hung on the verb ('told X, "Do not ..."') nor a participle ('wrote to
+    X accusing Y')."""
+    return any(c.dep_ == "auxiliary" and c.tag_ == "infinitive_to" for c in clause.children)

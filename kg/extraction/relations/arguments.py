@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from kg.model import ActorType
 from kg.extraction.actors.local import ArticleActors, find_country
-from kg.extraction.parsing.clauses import governing_clause
+from kg.extraction.parsing.clauses import governing_clause, infinitive
 from kg.knowledge.language import DateWords, Words, language_of
 from kg.knowledge.rules import ArgumentRules
 from kg.extraction.parsing import roles
@@ -55,9 +55,8 @@ def _object_controls(clause: "Token", head: "Token", sending_verbs) -> bool:
     """Whether the object of `head` does what its clause says ('asked X to leave', 'sent X to help
     Y'), not its subject ('used drones to target Y', 'wrote to X accusing Y')."""
     lemma = head.lemma_.lower()
-    infinitive = any(c.dep_ == "auxiliary" and c.tag_ == "infinitive_to" for c in clause.children)
     return (clause.dep_ == "open_clause" and lemma not in language_of(head).words.instrument_verbs) or (
-        clause.dep_ == "adverb_clause" and lemma in sending_verbs and infinitive)  # not 'wrote to X accusing Y
+        clause.dep_ == "adverb_clause" and lemma in sending_verbs and infinitive(clause))  # not 'wrote to X accusing Y'
 
 
 def _listed_among(appos: "Token", words: Words) -> bool:

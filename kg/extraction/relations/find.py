@@ -8,7 +8,6 @@ participants. Which words signal which relation is data (`lexicon.yaml`).
 from __future__ import annotations
 
 from dataclasses import replace
-
 from typing import TYPE_CHECKING
 
 from kg.extraction.actors.local import ArticleActors
@@ -113,8 +112,7 @@ def _against_own_state(found: Found, actors: ArticleActors) -> bool:
     Baku office of X')."""
     if found.object is None or found.relation.relation_class not in (CONFLICT, COOPERATION):
         return False  # (a minister's support for their own state says nothing between two actors)
-    pair = {found.subject, found.object}
-    if any({p.holder, p.org} == pair for p in actors.posts):
+    if actors.holds_post(found.subject, found.object) or actors.holds_post(found.object, found.subject):
         return True
     one, other = (actors.actors[a] for a in (found.subject, found.object))
     return any(body.type is ActorType.GOVERNMENT_BODY and state.type is ActorType.COUNTRY and body.country
@@ -124,8 +122,7 @@ def _against_own_state(found: Found, actors: ArticleActors) -> bool:
 def _without_own_state(meeting: FoundMeeting, actors: ArticleActors) -> FoundMeeting:
     """A meeting without the pairs of a person and the state or body they hold a post in ('met the
     Turkish Cypriot leader (Ersin Tatar)': the leader's title and his name are one side)."""
-    held = {frozenset((p.holder, p.org)) for p in actors.posts}
-    pairs = tuple(pair for pair in meeting.pairs if frozenset(pair) not in held)
+    pairs = tuple((a, b) for a, b in meeting.pairs if not (actors.holds_post(a, b) or actors.holds_post(b, a)))
     return meeting if len(pairs) == len(meeting.pairs) else replace(meeting, pairs=pairs)
 
 

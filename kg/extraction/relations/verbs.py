@@ -16,6 +16,7 @@ from kg.extraction.relations.found import MAX_TOPIC, Reading
 from kg.knowledge.language import language_of
 from kg.extraction.relations.meetings import hosted_meeting, noun_participants, present_at, told_of
 from kg.extraction.relations.modality import modality_of
+from kg.extraction.parsing.clauses import infinitive
 from kg.extraction.relations.overseers import meet_overseers
 from kg.extraction.relations.retold import doers_of_earlier
 from kg.knowledge.lexicon import VerbFlag, VerbRule, WordKind
@@ -96,8 +97,8 @@ def _hyphen_compound(r: Reading, verb: "Token", rule: VerbRule) -> bool:
 def _verb_relation(r: Reading, verb: "Token", rule: VerbRule) -> None:
     if _hyphen_compound(r, verb, rule):
         return
-    infinitive = any(c.dep_ in roles.INFINITIVE_CLAUSES and _infinitive(c) for c in verb.children)
-    if (rule.requires_xcomp and not infinitive) or (rule.forbids_xcomp and infinitive):
+    with_infinitive = any(c.dep_ in roles.INFINITIVE_CLAUSES and infinitive(c) for c in verb.children)
+    if (rule.requires_xcomp and not with_infinitive) or (rule.forbids_xcomp and with_infinitive):
         return
     if rule.requires_obligation and not any(c.dep_ == "complement_clause" and _obliged(c) for c in verb.children):
         return
@@ -170,7 +171,7 @@ def _own_state(r: Reading, person: int, state: int) -> bool:
     """Whether the article gives a person a post in that state, or the gazetteer's people make them
     its national ('Tarsa must be vigilant', said by Tarsa's minister, is his own resolve, no call)."""
     known = r.actors.actors
-    return any(p.holder == person and p.org == state for p in r.actors.posts) or (
+    return r.actors.holds_post(person, state) or (
         known[person].nationality is not None and known[person].nationality == known[state].canonical)
 
 
@@ -216,11 +217,6 @@ def _obliged(clause: "Token") -> bool:
     words = language_of(clause).words
     return any(c.dep_ == "auxiliary" and c.lower_ in words.obligation_auxiliaries for c in clause.children) and not any(
         c.dep_ in roles.NOMINAL_SUBJECTS and c.lower_ in words.first_person_pronouns for c in clause.children)
-
-
-def _infinitive(clause: "Token") -> bool:
-    """'asked X to leave', not a quoted order the parser hung on the verb ('told X, "Do not ..."')."""
-    return any(c.dep_ == "auxiliary" and c.tag_ == "infinitive_to" for c in clause.children)
 
 
 def _told_as_past(clause: "Token") -> bool:
