@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from kg.model import LEADER, MEETING, MEMBER, ActorType, Modality, Relation
+from kg.knowledge.language import language_of
+from kg.relationtable import relation_table
 from kg.extraction.actors.local import ArticleActors, LocalActor, country_actor
 
 if TYPE_CHECKING:
@@ -77,18 +79,30 @@ def _memberships(actors: ArticleActors, local: dict[int, LocalActor]) -> list[De
 def _states_acting(found: list[tuple["Found", "Dated"]], local: dict[int, LocalActor]) -> list[DerivedRelation]:
     """What a state's army or ministry does its state does: 'the Turkish military carried out
     strikes on X' is Turkey attacking X too; and an attack on a state's army is one on the state
-    (a stance for or against a body is not one on its state: 'X backs the Salvation Government')."""
+    (a stance for or against a body is not one on its state: 'X backs the Salvation Government';
+    but backing a state's army backs that state)."""
     out = []
     for f, dated in found:
         if f.object is None or f.relation in (MEMBER, LEADER):
             continue
         subject = _state_of_body(f.subject, local)
-        obj = f.object if f.relation.spec.stance else _state_of_body(f.object, local)
+        lifted = not f.relation.spec.stance or _backs_an_army(f, local)
+        obj = _state_of_body(f.object, local) if lifted else f.object
         if (subject, obj) != (f.subject, f.object) and subject != obj:
             out.append(DerivedRelation(subject, f.relation, obj, f.modality, f.sentence,
                                        round(f.confidence * NATIONAL_BODY_CONFIDENCE, 2), dated.date, dated.place,
                                        dated.speaker))
     return out
+
+
+def _backs_an_army(f: "Found", local: dict[int, LocalActor]) -> bool:
+    """'deployed to help Kinshasa's army', 'US backing for the Somali army': a stance of cooperation
+    with a body whose name, or a name the article gives it, says it is a state's army."""
+    if relation_table().classes[f.relation.spec.relation_class].sign <= 0:
+        return False
+    body = local[f.object]
+    endings = language_of(f.sentence.span.doc).words.army_name_endings
+    return any(name.lower().endswith(ending) for name in (body.name, *body.names) for ending in endings)
 
 
 def _state_of_body(aid: int, local: dict[int, LocalActor]) -> int:

@@ -12,7 +12,7 @@ from kg.knowledge.lookalikes import latin_reading
 from kg.model import ActorType, Article, Modality
 from kg.extraction.actors.local import ArticleActors, TokenIndex
 from kg.extraction.actors.coref import resolve_references
-from kg.extraction.actors.dateline import dateline_states
+from kg.extraction.actors.dateline import dateline_states, without_wire_credits
 from kg.knowledge.dates import find_date_expressions, resolve_date
 from kg.extraction.derive import DerivedRelation, derive_relations
 from kg.extraction.relations.found import Dated
@@ -92,6 +92,7 @@ def extract_parsed(article: Article, sentences: list[Sentence], rules: Rules) ->
     names_of = [find_names(sentence, rules.names) for sentence in sentences]
     names = [m for found in names_of for m in found]
     homes = dateline_states(names)
+    names = without_wire_credits(names)
     names = place_generic_bodies(names, rules.names, homes[0] if homes else None)
     titles = [t for sentence, found in zip(sentences, names_of) for t in find_titles(sentence, found, rules.titles)]
     referents = resolve_names(names, titles, rules.resolution)

@@ -142,6 +142,10 @@ class Words(_Data):
     instrument_verbs: Words_
     ethnic_markers: Words_
     armed_men_nouns: Words_
+    state_army_nouns: Words_
+    state_army_name: str
+    army_name_endings: Words_
+    severed_modifiers: Words_
     military_ranks: Words_
     deed_nouns: Words_
     accusing_verbs: Words_

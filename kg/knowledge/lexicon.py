@@ -86,6 +86,8 @@ class VerbRule(_Entry):
     envoy_objects: bool = False  # 'summoned X's ambassador, Y': a person object stands for the state of their post
     purpose_objects: bool = False  # 'sent troops to join X': whom its purpose clause sides with
     requires_object: WordTuple = ()  # a fixed expression's object ('shook hands')
+    excludes_objects: WordTuple = ()  # objects that make it no such relation ('led the delegation')
+    forbids_preps: WordTuple = ()  # prepositions that make it no such relation ('welcomed X to Rome')
     object_types: frozenset[ActorType] | None = None  # the types its objects may have
 
     @field_validator("particle", mode="before")
@@ -95,7 +97,7 @@ class VerbRule(_Entry):
             raise ValueError('must be a string (quote words like "on")')
         return value or None
 
-    @field_validator("requires_object")
+    @field_validator("requires_object", "excludes_objects", "forbids_preps")
     @classmethod
     def _lower_objects(cls, words: tuple[str, ...]) -> tuple[str, ...]:
         return tuple(w.lower() for w in words)

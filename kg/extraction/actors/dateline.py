@@ -6,10 +6,13 @@ from __future__ import annotations
 
 from kg.extraction.actors.mentions import NameMention
 
-__all__ = ["dateline_states"]
+__all__ = ["dateline_states", "without_wire_credits"]
 
 DATELINE_SENTENCES = 4  # the headline, a date line and a dateline come first
 AFTER_PLACE = {"—", "–", "-", "--", ",", ":", "/", "("}
+CREDIT_CLOSE = {")", "):", ")-", ")—", ")–"}
+CREDIT_AFTER = {"—", "–", "-", "--", ":"}
+LONGEST_DATELINE = 40  # characters before a credit's parenthesis: 'PORT-AU-PRINCE, Haiti, Sept. 12'
 
 
 def dateline_states(names: list[NameMention]) -> tuple[str, ...]:
@@ -45,3 +48,21 @@ def _opens_line(m: NameMention) -> bool:
 def _set_off(m: NameMention) -> bool:
     doc = m.doc
     return m.end < len(doc) and doc[m.end].text in AFTER_PLACE
+
+
+def without_wire_credits(names: list[NameMention]) -> list[NameMention]:
+    """The names less the wire service credited in a dateline ('RABAT (Reuters) -', 'KYIV, May 2
+    (AFP):'): the agency that filed the story is no actor of its first sentence. Only a line of
+    capitalised words and numbers before it makes a dateline ('The Department of Foreign Affairs
+    (DFA) said' names a body)."""
+    return [m for m in names if not _credit(m)]
+
+
+def _credit(m: NameMention) -> bool:
+    doc = m.doc
+    if m.sentence.index >= DATELINE_SENTENCES or m.start == 0 or doc[m.start - 1].text != "(" \
+            or m.end >= len(doc) or doc[m.end].text not in CREDIT_CLOSE:
+        return False
+    closed = doc[m.end].text != ")" or (m.end + 1 < len(doc) and doc[m.end + 1].text in CREDIT_AFTER)
+    place = m.sentence.article_text[:m.char_start].rsplit("\n", 1)[-1].rstrip(" (")
+    return closed and 0 < len(place) <= LONGEST_DATELINE and all(w[0].isupper() or not w[0].isalpha() for w in place.split())

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from types import MappingProxyType
 
-from kg.extraction.actors.local import LocalActor, MentionKey, TokenIndex, TokenKey
+from kg.extraction.actors.local import LocalActor, MentionKey, TokenIndex, TokenKey, is_acronym
 from kg.extraction.actors.mentions import NameMention, mention_key
 from kg.model import ActorType
 from kg.knowledge.language import language
@@ -104,6 +104,7 @@ def resolve_names(names: list[NameMention], titles: list[TitlePhrase], rules: Re
                     break
     _merge_short_state_names(names, union, rules)
     _merge_shortened_names(names, union)
+    _merge_lone_heads(names, union, rules)
     _type_untyped_by_titles(names, titles)
     _merge_surnames(names, union, rules)
     actors, mention_actor = _build_actors(names, union, rules)
@@ -146,6 +147,29 @@ def _merge_shortened_names(names: list[NameMention], union: _Union) -> None:
                 and full[-1] == words[-1] and _subsequence(words, full)}
         if len(fits) == 1:
             union.union(fits.pop(), n)
+
+
+def _merge_lone_heads(names: list[NameMention], union: _Union, rules: ResolutionRules) -> None:
+    """'the Commission' after 'the European Commission', 'the Agency' after 'the International Atomic
+    Energy Agency': an organisation's name that is only the head word of one organisation named
+    before it in the article is that one ('Court' heads 'the Court of Justice'); not without the
+    article ('Parliament voted' after 'the European Parliament' is the country's own), nor an
+    acronym ('the CSP' is no head of 'the Tuareg CSP')."""
+    words_of = rules.language.words
+    belonging = words_of.belonging
+    heads: dict[str, set[int]] = {}
+    for n, m in enumerate(names):
+        words = fold(m.text).split()
+        if m.type in (None, ActorType.PERSON, ActorType.COUNTRY, ActorType.PLACE):
+            continue
+        if len(words) == 1 and m.canonical is None:
+            definite = m.start > 0 and m.doc[m.start - 1].lower_ == words_of.definite_article and not is_acronym(m.text)
+            named = heads.get(words[0], set()) if definite else set()
+            if len(named) == 1:
+                union.union(next(iter(named)), n)
+            continue
+        head = words[words.index(belonging) - 1] if belonging in words[1:] else words[-1]
+        heads.setdefault(head, set()).add(union.find(n))
 
 
 def _subsequence(words: list[str], full: list[str]) -> bool:

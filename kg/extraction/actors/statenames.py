@@ -60,6 +60,10 @@ def _from_demonym(sentence: "Sentence", start: int, end: int, entry: GazetteerEn
     body_end = _national_body_end(doc, end, sentence.span.end, rules)
     if body_end is not None:  # 'the Iranian foreign ministry', 'Sudanese intelligence services'
         return NameMention(sentence, start, body_end, ActorType.GOVERNMENT_BODY, "name", None, "head", entry.name)
+    army_end = _army_end(doc, end, sentence.span.end, words)
+    if army_end is not None:  # 'the Chadian army'
+        name = army_name(doc[start:army_end].text, entry.name, rules, words)
+        return NameMention(sentence, start, army_end, ActorType.GOVERNMENT_BODY, "name", name, "head", entry.name)
     if nxt is not None and nxt.lower_ in rules.state_metonyms and nxt.pos_ in ("NOUN", "PROPN"):
         return NameMention(sentence, start, end + 1, ActorType.COUNTRY, "state", entry.name, "gazetteer")
     if nxt is not None and nxt.lower_ in words.people_nouns:  # 'Georgian demonstrators'
@@ -92,9 +96,14 @@ def body_of_state(state: NameMention, rules: NameRules) -> NameMention | None:
     if state.end >= limit or doc[state.end].lower_ not in words.genitive:
         return None
     body_end = _national_body_end(doc, state.end + 1, limit, rules)
-    if body_end is None:
+    army_end = _army_end(doc, state.end + 1, limit, words)
+    if army_end is not None:  # "Chad's army"
+        body_end = army_end
+        name = army_name(doc[state.end + 1:body_end].text, state.canonical, rules, words)
+    elif body_end is not None:
+        name = body_name(doc[state.end + 1:body_end].text, state.canonical, rules, words)
+    else:
         return None
-    name = body_name(doc[state.end + 1:body_end].text, state.canonical, rules, words)
     return NameMention(state.sentence, state.start, body_end, ActorType.GOVERNMENT_BODY, "name", name, "head",
                        state.canonical)
 
@@ -107,6 +116,33 @@ def body_name(text: str, state: str, rules: NameRules, words: Words) -> str:
     name = f"{demonym} {text}" if demonym else f"{text} {words.belonging} {state}"
     entry = rules.gazetteer.entry(name)
     return entry.name if entry is not None and entry.type is ActorType.GOVERNMENT_BODY else name
+
+
+def army_name(text: str, state: str, rules: NameRules, words: Words) -> str:
+    """A state's army by one name whatever the article calls it ('Chadian army', 'Chad's military'
+    are the Chadian Armed Forces), the gazetteer's where it has one under any of those words
+    ('Pakistani army' is the Pakistan Army, and so is 'the Pakistani armed forces')."""
+    demonym = rules.gazetteer.demonyms.get(state)
+    said = text[len(demonym):].strip() if demonym is not None and text.startswith(demonym) else text
+    for noun in (said, *sorted(words.state_army_nouns)) if demonym is not None else ():
+        entry = rules.gazetteer.entry(f"{demonym} {noun}")  # 'Somali military' is the 'Somali army'
+        if entry is not None and entry.type is ActorType.GOVERNMENT_BODY:
+            return entry.name
+    return body_name(words.state_army_name, state, rules, words)
+
+
+def _army_end(doc, end: int, limit: int, words: Words) -> int | None:
+    """Where a state's army named after its demonym or genitive ends ('the Chadian armed forces'),
+    if it follows; not when the army only qualifies a noun after it ('army chief', 'army convoys')."""
+    for phrase in words.state_army_nouns:
+        parts = phrase.split()
+        stop = end + len(parts)
+        if stop <= limit and [t.lower_ for t in doc[end:stop]] == parts:
+            after = doc[stop] if stop < limit else None
+            if after is not None and after.pos_ in ("NOUN", "PROPN") and doc[stop - 1].head == after:
+                return None
+            return stop
+    return None
 
 
 def _led_body_end(doc, end: int, limit: int) -> int | None:

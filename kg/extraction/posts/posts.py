@@ -80,7 +80,7 @@ def find_posts(titles: list[TitlePhrase], names: list[NameMention], referents: M
                 or _org_of_next(t, titles_in[t.sentence.index], referents) or _described_owner(t, names, referents, actors, rules)
         if not orgs and state_title(t, rules) and not t.plural and not of_a_body(t, rules):
             orgs = _known_state(actors, holder)  # the gazetteer knows whose they are
-        if not orgs and state_title(t, rules) and not possessed(t, rules):
+        if not orgs and state_title(t, rules) and not possessed(t, rules) and not (t.plural and _known_state(actors, holder)):
             orgs = _capital_before(t, names, actors, referents) or _country_in_context(
                 t, countries, paragraphs or {}, _states_of_others(t, here, holder, referents, actors, posts))
             if not orgs and home is not None:

@@ -310,9 +310,12 @@ def _named_before(args: "Arguments", clause: "Token") -> list["Token"]:
 
 def _owners(args: "Arguments", head: "Token", seen: set[int]) -> list[int]:
     """Whose fighters, positions or sites these are: 'Hamas fighters', "Hezbollah's strongholds",
-    'Iranian nuclear sites', 'the HTS-led militants', 'targets used by X', 'army convoys in Niger'."""
+    'Iranian nuclear sites', 'the HTS-led militants', 'targets used by X', 'army convoys in Niger';
+    not the state a place another holds is named for ("Georgia's breakaway region", 'the occupied
+    Ostrian town'), while 'the breakaway region of X' is X's."""
     known = args.actors.actors
-    ids = [a for c in head.children if c.dep_ in roles.OWNER_MODIFIERS and not _other_party(c, args.words)
+    severed = any(c.lower_ in args.words.severed_modifiers for c in head.children)  # "Georgia's breakaway region"
+    ids = [a for c in head.children if c.dep_ in roles.OWNER_MODIFIERS and not _other_party(c, args.words) and not severed
            for a in args.actors_of(c, seen)
            if known[a].type is not ActorType.PERSON or head.lower_ in args.words.led_parties]  # "Debretsion's wing"
     ids += [a for c in head.children if c.dep_ == "preposition" and c.lower_ in args.words.origins  # 'fighters of X'

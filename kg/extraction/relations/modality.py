@@ -129,7 +129,7 @@ def _planned(trigger: "Token", cues: ModalityCues, only_conditions: bool = False
                 return True
             if any(c.dep_ == "subordinator" and c.lower_ in cues.conditional_markers for c in tok.children):
                 return True
-            if _going_to(tok, cues):
+            if _going_to(tok, cues) or _arranged(tok):
                 return True
             if purpose and tok.lemma_.lower() in language_of(tok).words.travel_verbs and not _past(tok):
                 return True  # 'are traveling to X on Feb. 5 to meet Y': not there yet
@@ -150,6 +150,19 @@ def _planned(trigger: "Token", cues: ModalityCues, only_conditions: bool = False
 
 def _infinitive(verb: "Token") -> bool:
     return verb.tag_ == "base_verb" and any(c.dep_ == "auxiliary" and c.tag_ == "infinitive_to" for c in verb.children)
+
+
+def _arranged(verb: "Token") -> bool:
+    """An infinitive no finite verb governs tells of what is to come: a headline's 'Ostrian leader
+    to visit Valmora', and 'the two sides were to discuss trade' (arranged, not yet done)."""
+    if not _infinitive(verb):
+        return False
+    head = verb.head
+    if head == verb:
+        return True
+    if verb.dep_ == "open_clause" and head.lemma_.lower() == language_of(verb).words.copula:
+        return True
+    return head.dep_ == "root" and head.pos_ in ("NOUN", "PROPN")
 
 
 def _responded_to(trigger: "Token", cues: ModalityCues) -> bool:

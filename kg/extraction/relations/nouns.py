@@ -284,8 +284,12 @@ def _provoked_by(r: Reading, noun: "Token") -> list[int]:
 
 
 def _noun_topic(noun: "Token") -> str:
-    """What a demand noun asks for: the words after it in its phrase."""
-    tokens = [t for t in noun.subtree if t.i > noun.i]
+    """What a demand noun asks for: the words after it in its phrase, up to whoever made it ('a
+    request by X', 'the demand from X')."""
+    words = language_of(noun).words
+    makers = [c for c in noun.children if c.dep_ == "preposition" and c.lower_ in (words.agent_preposition, words.source_preposition)]
+    end = min((c.i for c in makers), default=None)
+    tokens = [t for t in noun.subtree if t.i > noun.i and (end is None or t.i < end)]
     text = noun.doc[tokens[0].i:tokens[-1].i + 1].text if tokens else noun.text
     return text.strip(" “”\"'‘’.,")[:MAX_TOPIC] or noun.text
 

@@ -34,7 +34,8 @@ HYPHEN_CONFIDENCE = 0.8  # "Rwanda-backed M23": said in passing
 CLAUSE_FLAGS = (VerbFlag.particle, VerbFlag.preps, VerbFlag.direct, VerbFlag.reciprocal, VerbFlag.stance,
                 VerbFlag.place_objects, VerbFlag.clause_object, VerbFlag.requires_xcomp, VerbFlag.forbids_xcomp,
                 VerbFlag.requires_obligation, VerbFlag.infinitive_objects, VerbFlag.event_objects,
-                VerbFlag.envoy_objects, VerbFlag.purpose_objects, VerbFlag.requires_object, VerbFlag.object_types)
+                VerbFlag.envoy_objects, VerbFlag.purpose_objects, VerbFlag.requires_object, VerbFlag.excludes_objects,
+                VerbFlag.forbids_preps, VerbFlag.object_types)
 
 
 def read_verb(r: Reading, verb: "Token") -> None:
@@ -64,7 +65,9 @@ def _sided_against(r: Reading, verb: "Token") -> None:
 def _verb_rules(r: Reading, verb: "Token") -> list[VerbRule]:
     candidates = r.rules.verb_rules(verb.lemma_.lower())
     dates = r.language.dates
-    particles = {c.lower_ for c in verb.children if c.dep_ in roles.VERB_PARTICLES and not of_time(c, dates)}
+    objects = [c.i for c in verb.children if c.dep_ in roles.DIRECT_OBJECTS]
+    particles = {c.lower_ for c in verb.children if c.dep_ in roles.VERB_PARTICLES and not of_time(c, dates)
+                 and not (c.dep_ == "preposition" and any(o < c.i for o in objects))}  # not 'called the plan a basis for X'
     particles |= {g.lower_ for c in verb.children if c.dep_ == "preposition" for g in c.children
                   if g.dep_ == "adverb" and g.i < c.i}  # 'brought A together with B'
     particles |= {c.lower_ for c in verb.children if c.dep_ == "preposition" and any(
@@ -86,7 +89,10 @@ def _hyphen_compound(r: Reading, verb: "Token", rule: VerbRule) -> bool:
     head = verb.head if verb.head != verb else None
     while head is not None and not r.actors.at(r.sentence.index, head.i) and head.dep_ in roles.ADJECTIVE_MODIFIERS:
         head = head.head
-    objects = r.args.actors_of(head) if head is not None else []
+    if head is None or set(subjects) & set(r.actors.at(r.sentence.index, head.i)):
+        return True  # 'the Saudi-led coalition and the UAE': the compound is the body's own name
+    joined = {a for c in head.children if c.dep_ == "conjunct" for a in r.args.actors_of(c)}
+    objects = [a for a in r.args.actors_of(head) if a not in joined]  # not 'and Burundian troops'
     for s in subjects:
         for o in objects:
             if s != o:
@@ -105,6 +111,10 @@ def _verb_relation(r: Reading, verb: "Token", rule: VerbRule) -> None:
     if rule.requires_object and not any(c.lower_ in rule.requires_object and (c.dep_ in roles.DIRECT_OBJECTS or (
             c.dep_ == "passive_subject")) for c in verb.children):  # 'shook hands', 'troops were sent'
         return
+    if rule.excludes_objects and _excluded_object(verb, rule.excludes_objects):
+        return
+    if rule.forbids_preps and _hosting(r, verb, rule.forbids_preps):
+        return
     passive = any(c.dep_ in roles.PASSIVE for c in verb.children)
     if rule.reciprocal and companions(verb):
         rule = rule.model_copy(update={"reciprocal": False})  # 'A fought alongside B': one side, not two
@@ -121,6 +131,22 @@ def _verb_relation(r: Reading, verb: "Token", rule: VerbRule) -> None:
     handler(WordKind.VERB, rule.construction)(r, rule, clause)
     if clause.modality is Modality.NEGATED and verb.lemma_.lower() in r.rules.lexicon.recognising_verbs:
         _transitive(r, rule, replace(clause, modality=Modality.ASSERTED), OPPOSITION)  # 'does not recognise X'
+
+
+def _hosting(r: Reading, verb: "Token", preps: tuple[str, ...]) -> bool:
+    """'welcomed X to Rome': an actor as the object, and one of `preps` saying where it was taken
+    in (not 'welcomed X's contribution of troops to the mission')."""
+    return any(c.dep_ == "preposition" and c.lower_ in preps for c in verb.children) and any(
+        c.dep_ in roles.DIRECT_OBJECTS and r.actors.at(r.sentence.index, c.i) for c in verb.children)
+
+
+def _excluded_object(verb: "Token", excluded: tuple[str, ...]) -> bool:
+    """Whether what the verb acts on is one of `excluded`: its object ('led the delegation'), its
+    passive subject ('the team was headed by X') or the noun it describes ('a delegation headed by X')."""
+    acted_on = [c for c in verb.children if c.dep_ in roles.DIRECT_OBJECTS or c.dep_ == "passive_subject"]
+    if verb.dep_ in roles.RELATIVE_CLAUSES:
+        acted_on.append(verb.head)
+    return any(t.lemma_.lower() in excluded or t.lower_ in excluded for t in acted_on)
 
 
 @dataclass(frozen=True)
