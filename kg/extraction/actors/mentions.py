@@ -206,6 +206,7 @@ def _name_chunks(sentence: "Sentence", taken: set[int], rules: NameRules) -> lis
                 break
         while j > i and (doc[j - 1].lower_ in words.name_connectors or doc[j - 1].lower_ == words.belonging):
             j -= 1
+        j = _past_hyphenated_given_name(doc, j, span.end, taken)
         start = skip_leading_titles(doc, i, j, rules)
         if start == i and start > span.start and doc[start - 1].like_num and rules.name_heads.get(doc[j - 1].lower_) \
                 and start - 1 not in taken:
@@ -214,6 +215,16 @@ def _name_chunks(sentence: "Sentence", taken: set[int], rules: NameRules) -> lis
             chunks.append((start, j))
         i = max(j, i + 1)
     return chunks
+
+
+def _past_hyphenated_given_name(doc, j: int, limit: int, taken: set[int]) -> int:
+    """Where a name ends that runs on through a hyphen into a lower-case syllable the tagger keeps in
+    the person's name ('Ban Ki-moon', 'Ryoo Kihl-jae'); not 'Rwanda-backed'."""
+    if j + 1 < limit and j + 1 not in taken and doc[j].text == "-" and not doc[j - 1].whitespace_ \
+            and not doc[j].whitespace_ and doc[j + 1].is_alpha and doc[j + 1].is_lower \
+            and doc[j + 1].ent_type_ == PERSON_ENTITY and doc[j + 1].ent_iob_ == "I":
+        return j + 2
+    return j
 
 
 def _one_person_entity(first: "Token", second: "Token") -> bool:

@@ -37,6 +37,10 @@ def from_entry(sentence: "Sentence", start: int, end: int, entry: GazetteerEntry
         body_end = _national_body_end(doc, end, sentence.span.end, rules)
         if body_end is not None:  # 'Kosovo police', 'Iraq interior ministry'
             return NameMention(sentence, start, body_end, ActorType.GOVERNMENT_BODY, "name", None, "head", entry.name)
+        army_end = _army_end(doc, end, sentence.span.end, language_of(doc).words)
+        if army_end is not None:  # 'the Cameroon military'
+            name = army_name(doc[end:army_end].text, entry.name, rules, language_of(doc).words)
+            return NameMention(sentence, start, army_end, ActorType.GOVERNMENT_BODY, "name", name, "head", entry.name)
     if entry.type is ActorType.COUNTRY:
         nxt = doc[end] if end < sentence.span.end else None
         if nxt is not None and nxt.lower_ in rules.state_metonyms and nxt.pos_ in ("NOUN", "PROPN"):

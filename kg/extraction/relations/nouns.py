@@ -216,6 +216,9 @@ def _stance_noun(r: Reading, noun: "Token", rule: NounRule) -> None:
     """'pledging Iran's full support for X', 'heaped praise on X', 'its condemnation of X'."""
     targets = [a for c in noun.children if c.dep_ == "preposition" and c.lower_ in rule.object_preps
                for p in c.children if p.dep_ == "prep_object" for a in r.args.actors_of(p) or r.args.stance_actors(p)]
+    targets += [a for c in noun.children if c.dep_ in roles.INFINITIVE_CLAUSES and any(
+                    m.dep_ == "subordinator" and m.lower_ in rule.object_preps for m in c.children)
+                for s in c.children if s.dep_ in roles.NOMINAL_SUBJECTS for a in r.args.actors_of(s)]  # 'a call for X to leave'
     if not targets and noun.dep_ == "object":
         targets = _objects_on_verb(r, noun, rule) or _provoked_by(r, noun)
     holders = noun_owners(r, noun, speaker_first=True) or _sources(r, noun) or _requesters(r, noun) or (
@@ -229,8 +232,9 @@ def _stance_noun(r: Reading, noun: "Token", rule: NounRule) -> None:
         for b in _unique(targets):
             if a != b:
                 r.add(a, rule.relation, b, None, modality, noun, STANCE_CONFIDENCE)
-        if not targets and rule.relation.spec.topic:  # 'the Houthis' insistence on salaries'
-            r.add(a, rule.relation, None, _requested(noun) or _noun_topic(noun), modality, noun, STANCE_CONFIDENCE)
+        topic = _requested(noun) or _noun_topic(noun) if not targets and rule.relation.spec.topic else None
+        if topic:  # 'the Houthis' insistence on salaries'
+            r.add(a, rule.relation, None, topic, modality, noun, STANCE_CONFIDENCE)
 
 
 def _sources(r: Reading, noun: "Token") -> list[int]:
@@ -283,15 +287,17 @@ def _provoked_by(r: Reading, noun: "Token") -> list[int]:
                    or doers_of_earlier(r, h))
 
 
-def _noun_topic(noun: "Token") -> str:
+def _noun_topic(noun: "Token") -> str | None:
     """What a demand noun asks for: the words after it in its phrase, up to whoever made it ('a
-    request by X', 'the demand from X')."""
+    request by X', 'the demand from X'); none when no words say it ('X's demands')."""
     words = language_of(noun).words
     makers = [c for c in noun.children if c.dep_ == "preposition" and c.lower_ in (words.agent_preposition, words.source_preposition)]
     end = min((c.i for c in makers), default=None)
     tokens = [t for t in noun.subtree if t.i > noun.i and (end is None or t.i < end)]
-    text = noun.doc[tokens[0].i:tokens[-1].i + 1].text if tokens else noun.text
-    return text.strip(" “”\"'‘’.,")[:MAX_TOPIC] or noun.text
+    if tokens and tokens[0].dep_ in ("preposition", "subordinator"):
+        tokens = tokens[1:]  # 'a call for a ceasefire' asks for 'a ceasefire'
+    text = noun.doc[tokens[0].i:tokens[-1].i + 1].text if tokens else ""
+    return text.strip(" “”\"'‘’.,")[:MAX_TOPIC] or None
 
 
 @construction("role", WordKind.NOUN, "what one actor is to another: 'its Russian ally', 'X, an enemy of Y'",

@@ -24,6 +24,8 @@ def passive_roles(r: Reading, verb: "Token", rule: VerbRule, object_heads: list[
                   for p in c.children if p.dep_ == "prep_object"] or [
             p for c in verb.children if c.dep_ == "preposition" and c.lower_ in r.words.label_prepositions
             for g in c.subtree if g.dep_ == "agent" for p in g.children if p.dep_ == "prep_object"]
+    if not agents:  # 'were killed in an ambush by X', 'killed in a Kessel Front raid'
+        agents = _doers_of_setting(r, verb, rule)
     patients = [c for c in verb.children if c.dep_ == "passive_subject"]
     if not patients and verb.dep_ == "noun_clause" and verb.head != verb:
         patients = [verb.head]  # "the army, backed by Russian aircraft"
@@ -34,6 +36,17 @@ def passive_roles(r: Reading, verb: "Token", rule: VerbRule, object_heads: list[
     if not agents and rule.relation.spec.symmetric:
         return patients, object_heads  # 'X is aligned with Y': the same tie either way
     return agents, patients + object_heads
+
+
+def _doers_of_setting(r: Reading, verb: "Token", rule: VerbRule) -> list["Token"]:
+    """Who did the event of the verb's own kind the passive verb happened in: its agent after
+    'by', its owner ('X's raid') or the name before it ('a Kessel Front ambush')."""
+    events = [p for c in verb.children if c.dep_ == "preposition" and c.lower_ in r.words.setting_prepositions
+              for p in c.children if p.dep_ == "prep_object"]
+    events = [e for e in events if (noun := r.rules.nouns.get(e.lemma_.lower())) is not None and noun.relation is rule.relation]
+    doers = [p for e in events for c in e.children if c.dep_ == "preposition" and c.lower_ == r.words.agent_preposition
+             for p in c.children if p.dep_ == "prep_object"]
+    return doers or [c for e in events for c in e.children if c.dep_ in ("possessor", *roles.NAME_MODIFIERS)]
 
 
 def _passive_conjuncts(verb: "Token") -> list["Token"]:

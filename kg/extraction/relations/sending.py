@@ -22,10 +22,12 @@ MISSION_REACH = 4  # sentences back a mission is looked for when a sending names
 
 def sent_to(r: Reading, verb: "Token", object_heads: list["Token"]) -> list[int]:
     """Whom a sending verb with no named destination helps: the objects of its purpose clause
-    when that clause takes a side ('to join X', 'to help X'), else, when what it sends are
+    when that clause takes a side ('to join X', 'to help X', 'to help X fight Y'), else, when what it sends are
     troops or officers and nothing follows 'to', the mission told of last."""
-    heads = [h for c in verb.children if c.dep_ in roles.CONTROLLED_CLAUSES and c.lemma_.lower() in r.rules.lexicon.siding_verbs
-             for h in c.children if h.dep_ in roles.DIRECT_OBJECTS]
+    siding = [c for c in verb.children if c.dep_ in roles.CONTROLLED_CLAUSES and c.lemma_.lower() in r.rules.lexicon.siding_verbs]
+    heads = [h for c in siding for h in c.children if h.dep_ in roles.DIRECT_OBJECTS]
+    heads += [h for c in siding for g in c.children if g.dep_ == "complement_clause"
+              for h in g.children if h.dep_ in roles.NOMINAL_SUBJECTS]  # 'to help Mozambique fight X'
     objects = unique(a for h in heads for a in r.args.actors_of(h))
     if objects or _destination_named(verb) or any(h.dep_ in roles.PREPOSITIONAL_OBJECTS for h in object_heads):
         return objects
