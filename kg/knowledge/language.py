@@ -148,8 +148,10 @@ class Words(_Data):
     severed_modifiers: Words_
     military_ranks: Words_
     deed_nouns: Words_
+    wrong_nouns: Words_
     accusing_verbs: Words_
     wrongdoing_verbs: dict[str, Words_]
+    reprisal_verbs: dict[str, Words_]
     them: str
     appeal_prepositions: Words_
     setting_prepositions: Words_

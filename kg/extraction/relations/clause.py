@@ -61,6 +61,7 @@ def clause_arguments(r: Reading, verb: "Token", rule: VerbRule, passive: bool):
         subjects = _unique(a for h in subject_heads for a in _doers_of_event(r, h, rule) or _authors(r, h))
     if not subjects and passive and rule.purpose_objects:
         subjects = senders(r, verb)
+    subjects = _unique(a for h in _event_before_participle(r, verb, rule) for a in _doers_of_event(r, h, rule)) or subjects
     objects = _unique(a for h in object_heads for a in r.args.actors_of(h))
     objects = _unique(objects + listed_after_them(r.args, verb, object_heads if rule.direct else []))
     if rule.envoy_objects:
@@ -71,6 +72,18 @@ def clause_arguments(r: Reading, verb: "Token", rule: VerbRule, passive: bool):
     if rule.particle == words.together and not subjects:
         return objects, [], topic_head
     return subjects, [o for o in objects], topic_head
+
+
+def _event_before_participle(r: Reading, verb: "Token", rule: VerbRule) -> list["Token"]:
+    """'X condemned the Ostrian air strike that destroyed the consulate, killing Y': a participle
+    set off after an event of its own kind tells what that event did (whoever did it killed Y),
+    wherever the parser hung it."""
+    doc = verb.doc
+    if verb.tag_ != "gerund" or verb.dep_ != "adverb_clause" or verb.i == 0 or doc[verb.i - 1].text != ",":
+        return []
+    events = [t for t in verb.head.subtree if t.i < verb.i and t.pos_ == "NOUN"
+              and (noun := r.rules.nouns.get(t.lemma_.lower())) is not None and noun.relation is rule.relation]
+    return events[-1:]
 
 
 def _what_is_named(clause: "Token", words) -> list["Token"]:

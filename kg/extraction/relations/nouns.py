@@ -232,7 +232,7 @@ def _stance_noun(r: Reading, noun: "Token", rule: NounRule) -> None:
         for b in _unique(targets):
             if a != b:
                 r.add(a, rule.relation, b, None, modality, noun, STANCE_CONFIDENCE)
-        topic = _requested(noun) or _noun_topic(noun) if not targets and rule.relation.spec.topic else None
+        topic = _requested(noun) or _noun_topic(noun, rule.object_preps) if not targets and rule.relation.spec.topic else None
         if topic:  # 'the Houthis' insistence on salaries'
             r.add(a, rule.relation, None, topic, modality, noun, STANCE_CONFIDENCE)
 
@@ -287,13 +287,15 @@ def _provoked_by(r: Reading, noun: "Token") -> list[int]:
                    or doers_of_earlier(r, h))
 
 
-def _noun_topic(noun: "Token") -> str | None:
+def _noun_topic(noun: "Token", asked_with: tuple[str, ...]) -> str | None:
     """What a demand noun asks for: the words after it in its phrase, up to whoever made it ('a
     request by X', 'the demand from X'); none when no words say it ('X's demands')."""
     words = language_of(noun).words
     makers = [c for c in noun.children if c.dep_ == "preposition" and c.lower_ in (words.agent_preposition, words.source_preposition)]
     end = min((c.i for c in makers), default=None)
     tokens = [t for t in noun.subtree if t.i > noun.i and (end is None or t.i < end)]
+    if tokens and tokens[0].dep_ == "preposition" and tokens[0].lower_ not in asked_with:
+        return None  # 'made repeated demands in talks with X': where it was made, not what
     if tokens and tokens[0].dep_ in ("preposition", "subordinator"):
         tokens = tokens[1:]  # 'a call for a ceasefire' asks for 'a ceasefire'
     text = noun.doc[tokens[0].i:tokens[-1].i + 1].text if tokens else ""

@@ -43,7 +43,7 @@ def doers_of_earlier(r: Reading, noun: "Token", speakers: list[int] = ()) -> lis
     last = (same_word or near)[-1:]
     doers = [f.subject for f in events if last and (f.sentence.index, f.trigger) == (last[0].sentence.index,
                                                                                       last[0].trigger)]
-    if kind == "event":
+    if kind in ("event", "wrong"):
         return doers
     where, told = _told_before(r, lemma, kind, own)
     if told and (not doers or where > last[0].sentence.index):  # the nearer of the two
@@ -94,12 +94,14 @@ def _authors(args: Arguments, noun: "Token") -> list[int]:
 
 
 def _kind(r: Reading, lemma: str) -> str | None:
-    """What a noun may name again: an accusation ('the charge'), a deed ('the move'), an event of
-    the lexicon ('the strikes'), or nothing."""
+    """What a noun may name again: an accusation ('the charge'), a deed ('the move'), a violent
+    deed ('the crime'), an event of the lexicon ('the strikes'), or nothing."""
     if lemma in r.language.modality.claim_nouns:
         return "accusation"
     if lemma in r.words.deed_nouns:
         return "deed"
+    if lemma in r.words.wrong_nouns and lemma not in r.rules.nouns:
+        return "wrong"
     if lemma in r.words.document_nouns:
         return "document"
     rule = r.rules.nouns.get(lemma)
@@ -111,6 +113,8 @@ def _fits(r: Reading, found: Found, kind: str, lemma: str) -> bool:
         return _word(found) in r.words.accusing_verbs
     if kind == "deed":
         return not found.relation.spec.topic  # a demand is no deed
+    if kind == "wrong":
+        return found.relation.spec.mutual  # a violent deed: an attack
     if kind == "document":
         return False  # a document's author is who made it, not who did something
     return found.relation is r.rules.nouns[lemma].relation

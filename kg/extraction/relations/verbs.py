@@ -312,7 +312,8 @@ def _is_label(word: "Token", nouns: frozenset[str]) -> bool:
 def _judgement(r: Reading, rule: VerbRule, c: Clause) -> None:
     """'X said Spain's position was terrible': a clause that calls an actor's stance or deed one of
     the label words is the speaker's stance on that actor; so is one that tells of a wrong an actor
-    did ('X said Y had broken the ceasefire'), unless it denies it."""
+    did ('X said Y had broken the ceasefire'), unless it denies it, and one that promises an actor
+    or the doer of a deed a reprisal ('X said the attack would not go unanswered')."""
     for clause in c.verb.children:
         if clause.dep_ != "complement_clause":
             continue
@@ -320,14 +321,32 @@ def _judgement(r: Reading, rule: VerbRule, c: Clause) -> None:
                 ch.dep_ in roles.JUDGEMENTS and _is_label(ch, r.rules.lexicon.label_nouns) for ch in clause.children):
             judged = _unique(a for h in clause.children if h.dep_ in roles.NOMINAL_SUBJECTS
                              for a in r.args.stance_actors(h))
+            modality = modality_of(clause, stance=True)
         elif _wrongdoing(clause, r.words.wrongdoing_verbs) and modality_of(clause) is not Modality.NEGATED:
             judged = _unique(a for h in clause.children if h.dep_ == "subject" for a in r.args.actors_of(h))
+            modality = modality_of(clause, stance=True)
+        elif _reprisal(clause, r.words.reprisal_verbs):  # 'would not go unanswered' denies nothing
+            judged = _unique(a for h in clause.children if h.dep_ in roles.NOMINAL_SUBJECTS
+                             for a in r.args.actors_of(h) or r.args.stance_actors(h) or doers_of_earlier(r, h, c.subjects))
+            modality = c.modality
         else:
             continue
         for s in c.subjects:
             for o in judged:
                 if s != o:
-                    r.add(s, rule.relation, o, None, modality_of(clause, stance=True), c.verb, c.confidence)
+                    r.add(s, rule.relation, o, None, modality, c.verb, c.confidence)
+
+
+def _reprisal(clause: "Token", reprisals: dict[str, frozenset[str]]) -> bool:
+    """Whether a clause promises its subject a reprisal ('would not go unanswered', 'would be
+    punished', 'will pay a heavy price'); one the subject deals out ('Y would punish Z') is not."""
+    complements = reprisals.get(clause.lemma_.lower())
+    if complements is None:
+        return False
+    if not complements:
+        return any(ch.dep_ == "passive_subject" for ch in clause.children)
+    return any(ch.dep_ in roles.DIRECT_OBJECTS | {"adjective_complement"} and ch.lemma_.lower() in complements
+               for ch in clause.children)
 
 
 def _wrongdoing(clause: "Token", deeds: dict[str, frozenset[str]]) -> bool:
