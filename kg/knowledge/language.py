@@ -40,6 +40,7 @@ class ModalityCues(_Data):
     negating_verbs: Words_
     negating_phrasal_verbs: dict[str, str]
     planning_governors: Words_
+    expected_governors: Words_
     planned_destinations: Words_
     promising_verbs: Words_
     planning_adjectives: Words_
@@ -104,6 +105,7 @@ class Words(_Data):
     person_pronouns: Words_
     thing_pronouns: Words_
     speaker_pronouns: Words_
+    collective_pronouns: Words_
     possessive_relative: str
     relative_pronouns: Words_
     aside_relatives: Words_

@@ -144,6 +144,7 @@ class ResolutionRules:
 
     gazetteer: Gazetteer
     state_name_nouns: frozenset[str]
+    name_heads: Mapping[str, ActorType]  # 'commission', 'agency': a body's head word
     language: Language  # whose words the names are written with
 
 

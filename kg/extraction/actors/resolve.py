@@ -104,10 +104,10 @@ def resolve_names(names: list[NameMention], titles: list[TitlePhrase], rules: Re
                     break
     _merge_short_state_names(names, union, rules)
     _merge_shortened_names(names, union)
-    _merge_lone_heads(names, union, rules)
+    lone = _merge_lone_heads(names, union, rules)
     _type_untyped_by_titles(names, titles)
     _merge_surnames(names, union, rules)
-    actors, mention_actor = _build_actors(names, union, rules)
+    actors, mention_actor = _build_actors(names, union, rules, lone)
     return Referents(names, MappingProxyType(actors),
                      MappingProxyType({mention_key(names[n]): aid for n, aid in mention_actor.items()}))
 
@@ -149,15 +149,17 @@ def _merge_shortened_names(names: list[NameMention], union: _Union) -> None:
             union.union(fits.pop(), n)
 
 
-def _merge_lone_heads(names: list[NameMention], union: _Union, rules: ResolutionRules) -> None:
+def _merge_lone_heads(names: list[NameMention], union: _Union, rules: ResolutionRules) -> set[int]:
     """'the Commission' after 'the European Commission', 'the Agency' after 'the International Atomic
     Energy Agency': an organisation's name that is only the head word of one organisation named
     before it in the article is that one ('Court' heads 'the Court of Justice'); not without the
     article ('Parliament voted' after 'the European Parliament' is the country's own), nor an
-    acronym ('the CSP' is no head of 'the Tuareg CSP')."""
+    acronym ('the CSP' is no head of 'the Tuareg CSP'). Returns the head words left alone, which
+    name no actor ('Mission', 'the Council' after two councils)."""
     words_of = rules.language.words
     belonging = words_of.belonging
     heads: dict[str, set[int]] = {}
+    lone: set[int] = set()
     for n, m in enumerate(names):
         words = fold(m.text).split()
         if m.type in (None, ActorType.PERSON, ActorType.COUNTRY, ActorType.PLACE):
@@ -167,9 +169,12 @@ def _merge_lone_heads(names: list[NameMention], union: _Union, rules: Resolution
             named = heads.get(words[0], set()) if definite else set()
             if len(named) == 1:
                 union.union(next(iter(named)), n)
+            elif words[0] in rules.name_heads and not is_acronym(m.text):
+                lone.add(n)
             continue
         head = words[words.index(belonging) - 1] if belonging in words[1:] else words[-1]
         heads.setdefault(head, set()).add(union.find(n))
+    return lone
 
 
 def _subsequence(words: list[str], full: list[str]) -> bool:
@@ -318,11 +323,12 @@ def _merge_surnames(names: list[NameMention], union: _Union, rules: ResolutionRu
                 union.union(root, n)
 
 
-def _build_actors(names: list[NameMention], union: _Union, rules: ResolutionRules):
+def _build_actors(names: list[NameMention], union: _Union, rules: ResolutionRules, lone: set[int]):
     leading_article = _leading_article(rules.language.code)
     groups: dict[int, list[int]] = {}
     for n in range(len(names)):
         groups.setdefault(union.find(n), []).append(n)
+    groups = {root: members for root, members in groups.items() if not set(members) <= lone}
     actors: dict[int, LocalActor] = {}
     mention_actor: dict[int, int] = {}
     for root in sorted(groups):

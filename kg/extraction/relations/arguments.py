@@ -13,6 +13,7 @@ from kg.extraction.parsing.clauses import governing_clause, infinitive
 from kg.knowledge.language import DateWords, Words, language_of
 from kg.knowledge.rules import ArgumentRules
 from kg.extraction.parsing import roles
+from kg.extraction.relations.subjectless import ends_before_subjectless_verb, list_before
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -57,6 +58,19 @@ def _object_controls(clause: "Token", head: "Token", sending_verbs) -> bool:
     lemma = head.lemma_.lower()
     return (clause.dep_ == "open_clause" and lemma not in language_of(head).words.instrument_verbs) or (
         clause.dep_ == "adverb_clause" and lemma in sending_verbs and infinitive(clause))  # not 'wrote to X accusing Y'
+
+
+def _doers(args: "Arguments", head: "Token") -> list[int]:
+    """"welcomed Ethiopia's contribution", 'renew the MSS mandate', 'commended the sacrifices made
+    by Ethiopian troops', 'condemned provocations by X': a stance on what an actor did or has is
+    a stance on the actor."""
+    if head.pos_ not in ("NOUN", "PROPN") or args.actors.at(args.sentence.index, head.i):
+        return []
+    ids = [a for c in head.children if c.dep_ in ("possessor", "compound") for a in args.actors_of(c)]
+    agents = [ag for c in head.children if c.dep_ == "noun_clause" for ag in c.children if ag.dep_ == "agent"]
+    agents += [c for c in head.children if c.dep_ == "preposition" and c.lower_ == args.words.agent_preposition]
+    ids += [a for ag in agents for p in ag.children if p.dep_ == "prep_object" for a in args.actors_of(p)]
+    return [a for a in unique(ids) if args.actors.actors[a].type is not ActorType.PLACE]
 
 
 def _listed_among(appos: "Token", words: Words) -> bool:
@@ -116,7 +130,8 @@ class Arguments:
             # 'X, the umbrella that includes Y' (not when reached from the name it stands beside)
             ids = _set_beside(head, self.actors, self.sentence)
         for child in [c for t in self.mention_tokens(head, ids) for c in t.children]:
-            if child.dep_ in roles.COORDINATION and not _listed_among(child, words):
+            if child.dep_ in roles.COORDINATION and not _listed_among(child, words) \
+                    and not ends_before_subjectless_verb(child, self.actors, self.sentence):
                 for aid in self.actors_of(child, seen):
                     if aid not in ids:
                         ids.append(aid)
@@ -158,6 +173,8 @@ class Arguments:
 
     def subject_heads(self, verb: "Token") -> list["Token"]:
         words = self.words
+        if listed := list_before(verb, self.actors, self.sentence):
+            return listed
         tok = verb
         for _ in range(4):
             subjects = [c for c in tok.children if c.dep_ in roles.SUBJECTS]
@@ -240,18 +257,6 @@ class Arguments:
         before = self.actors.at(self.sentence.index, doc[start - 2].i)
         return [a for a in before if self.actors.actors[a].type is not ActorType.PLACE]
 
-    def _doers(self, head: "Token") -> list[int]:
-        """"welcomed Ethiopia's contribution", 'renew the MSS mandate', 'commended the sacrifices made
-        by Ethiopian troops', 'condemned provocations by X': a stance on what an actor did or has is
-        a stance on the actor."""
-        if head.pos_ not in ("NOUN", "PROPN") or self.actors.at(self.sentence.index, head.i):
-            return []
-        ids = [a for c in head.children if c.dep_ in ("possessor", "compound") for a in self.actors_of(c)]
-        agents = [ag for c in head.children if c.dep_ == "noun_clause" for ag in c.children if ag.dep_ == "agent"]
-        agents += [c for c in head.children if c.dep_ == "preposition" and c.lower_ == self.words.agent_preposition]
-        ids += [a for ag in agents for p in ag.children if p.dep_ == "prep_object" for a in self.actors_of(p)]
-        return [a for a in unique(ids) if self.actors.actors[a].type is not ActorType.PLACE]
-
     def stance_actors(self, head: "Token") -> list[int]:
         """'rejected the Turkish move': the actors behind a stance noun; 'endorsed an agreement with
         the EU': the party to a pact."""
@@ -260,7 +265,7 @@ class Arguments:
             ids += [a for c in head.children if c.dep_ == "preposition" and c.lower_ == self.words.accompanying
                     for p in c.children if p.dep_ == "prep_object" for a in self.actors_of(p)]
         if head.lemma_.lower() not in self.rules.lexicon.stance_nouns and head.lower_ not in self.rules.lexicon.stance_nouns:
-            return unique(ids) or self._doers(head)
+            return unique(ids) or _doers(self, head)
         owned = any(c.dep_ == "possessor" for c in head.children)  # "Ukraine's NATO membership": Ukraine's
         for child in head.children:
             if child.dep_ in roles.NAME_MODIFIERS and not _other_party(child, self.words) and not (

@@ -18,7 +18,8 @@ MAX_CLIMB = 6  # words above the relation word looked at
 
 def modality_of(trigger: "Token", stance: bool = False) -> Modality:
     """Negated wins over planned; stances (rejects, backs, calls for) are held now even about the
-    future, unless a condition or a question governs them ('whether they will restore sanctions').
+    future, unless a condition or a question governs them ('whether they will restore sanctions')
+    or others only expect them ('is expected to ask X').
     What an actor is accused of is no relation at all (`claimed`)."""
     cues = language_of(trigger).modality
     if _negated(trigger, cues):
@@ -120,6 +121,8 @@ def _planned(trigger: "Token", cues: ModalityCues, only_conditions: bool = False
             if (tok == trigger or via in roles.CONDITION_LINKS) and any(
                     c.dep_ == "subordinator" and c.lower_ in cues.conditional_markers for c in tok.children):
                 return True
+            if tok != trigger and via in roles.PLANNING_COMPLEMENTS and tok.lemma_.lower() in cues.expected_governors:
+                return True  # 'is expected to ask X to ...': not asked yet
         elif tok == trigger and tok.pos_ == "VERB" and tok.lemma_.lower() in cues.promising_verbs:
             return True  # 'have promised personnel'
         elif tok == trigger or via in roles.PLANNED_LINKS or purpose:
