@@ -104,6 +104,8 @@ class Words(_Data):
     organisation_possessives: Words_
     person_pronouns: Words_
     thing_pronouns: Words_
+    plural_pronouns: Words_
+    compound_tails: Words_
     speaker_pronouns: Words_
     collective_pronouns: Words_
     possessive_relative: str

@@ -41,6 +41,8 @@ def resolve_references(sentences, actors, index: TokenIndex, rules: ReferenceRul
                         described[tok.lower_] = aid
                 continue
             target, lower = None, tok.lower_
+            if _owned_or_listed(tok, s.index, token_actor, cue, actors, words):
+                continue
             if tok.pos_ == "PRON" and lower in words.speaker_pronouns:
                 target = _quoted_speaker(tok, s.index, token_actor, cue, words)  # '"We call for a truce," X said'
                 kind = "pronoun"
@@ -58,8 +60,7 @@ def resolve_references(sentences, actors, index: TokenIndex, rules: ReferenceRul
                 targets = _counted_actors(tok, s.index, sentences, history, actors, token_actor,
                                           set(rules.definite_descriptions[tok.lemma_.lower()]), words)
                 if targets:
-                    token_actor[key] = targets
-                    cue[key] = "description"
+                    token_actor[key], cue[key] = targets, "description"
                     history += [(s.index, tok.i, aid, tok.dep_) for aid in targets]
                 continue
             elif lower in words.home_state_nouns and main is not None and _home_state_phrase(tok, words):
@@ -78,8 +79,7 @@ def resolve_references(sentences, actors, index: TokenIndex, rules: ReferenceRul
                     target = _described(history, actors, types, tok, key, token_actor)
                 kind = "description"
             if target is not None:
-                token_actor[key] = [target]
-                cue[key] = kind
+                token_actor[key], cue[key] = [target], kind
                 history.append((s.index, tok.i, target, tok.dep_))
     return TokenIndex.of(token_actor, cue)
 
@@ -95,6 +95,35 @@ def _said_by_someone_unnamed(pronoun, sentence: int, token_actor, actors, words:
     speakers = [c for c in verb.head.children if c.dep_ in roles.NOMINAL_SUBJECTS]
     return bool(speakers) and all(c.pos_ == "NOUN" and not any(d.dep_ == "possessor" for d in c.children) and not any(
         actors[a].type is ActorType.PERSON for a in token_actor.get((sentence, c.i), ())) for c in speakers)  # 'his office said he'
+
+
+def _owned_or_listed(tok, sentence: int, token_actor, cue, actors, words: Words) -> bool:
+    """Resolves 'they'/'their' in a list's report and 'its' after 'A and' (in the index, not as a
+    naming: no count for 'the two sides'); whether the word was one of those."""
+    if tok.pos_ != "PRON":
+        return False
+    if tok.lower_ in words.plural_pronouns:
+        found = _reporting_list(tok, sentence, token_actor, cue, words)
+    else:
+        joined = _joined_owner(tok, sentence, token_actor, actors) if tok.lower_ in words.thing_pronouns else None
+        if joined is None:
+            return False
+        found = [joined]
+    if found:
+        token_actor[(sentence, tok.i)], cue[(sentence, tok.i)] = found, "pronoun"
+    return True
+
+
+def _reporting_list(pronoun, sentence: int, token_actor, cue, words: Words) -> list[int]:
+    """'A, B and C announced they had cut ties with D', 'A and B said their forces would ...': the
+    actors listed as the subject of the verb of saying whose clause 'they' or 'their' is in."""
+    clause = pronoun.head if pronoun.dep_ in roles.NOMINAL_SUBJECTS else pronoun.head.head
+    if clause.dep_ != "complement_clause" or clause.head == clause or clause.head.lemma_.lower() not in words.speech_verbs:
+        return []
+    subjects = [c for c in clause.head.children if c.dep_ in roles.NOMINAL_SUBJECTS and cue.get((sentence, c.i)) != "pronoun"]
+    listed = [t for c in subjects for t in [c, *[d for d in c.subtree if d.dep_ in ("conjunct", "apposition")]]]
+    ids = list(dict.fromkeys(a for t in listed for a in token_actor.get((sentence, t.i), ())))
+    return ids if len(ids) >= 2 else []
 
 
 def _quoted_speaker(pronoun, sentence: int, token_actor, cue, words: Words) -> int | None:
@@ -121,6 +150,16 @@ def _subject_of_first_clause(pronoun, sentence: int, token_actor, actors) -> int
     people = [a for c in verb.head.children if c.dep_ == "subject" for a in token_actor.get((sentence, c.i), ())
               if actors[a].type is ActorType.PERSON]
     return people[0] if len(people) == 1 else None
+
+
+def _joined_owner(pronoun, sentence: int, token_actor, actors) -> int | None:
+    """'Damascus and its ally Moscow', 'the government and its forces': the possessive of a noun
+    joined by 'and' to a name is that name's."""
+    noun = pronoun.head
+    if pronoun.dep_ != "possessor" or noun.dep_ != "conjunct" or noun.head == noun:
+        return None
+    owners = [a for a in token_actor.get((sentence, noun.head.i), ()) if actors[a].type not in NOT_ORG_TYPES]
+    return owners[0] if len(owners) == 1 else None
 
 
 def _last_subject_is_actor(sentences, s, pronoun, token_actor) -> bool:

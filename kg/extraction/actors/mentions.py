@@ -35,6 +35,7 @@ SOFT_LABELS = {"work_of_art", "event", "law", "language_name"}  # of NOT_NAMES, 
 MAX_GAZETTEER_TOKENS = 8
 PERSON_ENTITY = "person"  # the entity tagger's label of people
 BODIES_WITHOUT_FORCES = (ActorType.GOVERNMENT_BODY, ActorType.ORGANIZATION, ActorType.INTERNATIONAL_ORGANIZATION)
+GIVEN_SYLLABLE = 4  # letters at most of the lower-case second syllable of a given name after a hyphen
 
 
 def _capitalised(token: "Token") -> bool:
@@ -206,7 +207,7 @@ def _name_chunks(sentence: "Sentence", taken: set[int], rules: NameRules) -> lis
                 break
         while j > i and (doc[j - 1].lower_ in words.name_connectors or doc[j - 1].lower_ == words.belonging):
             j -= 1
-        j = _past_hyphenated_given_name(doc, j, span.end, taken)
+        j = _past_hyphenated_given_name(doc, i, j, span.end, taken)
         start = skip_leading_titles(doc, i, j, rules)
         if start == i and start > span.start and doc[start - 1].like_num and rules.name_heads.get(doc[j - 1].lower_) \
                 and start - 1 not in taken:
@@ -217,14 +218,17 @@ def _name_chunks(sentence: "Sentence", taken: set[int], rules: NameRules) -> lis
     return chunks
 
 
-def _past_hyphenated_given_name(doc, j: int, limit: int, taken: set[int]) -> int:
-    """Where a name ends that runs on through a hyphen into a lower-case syllable the tagger keeps in
-    the person's name ('Ban Ki-moon', 'Ryoo Kihl-jae'); not 'Rwanda-backed'."""
-    if j + 1 < limit and j + 1 not in taken and doc[j].text == "-" and not doc[j - 1].whitespace_ \
-            and not doc[j].whitespace_ and doc[j + 1].is_alpha and doc[j + 1].is_lower \
-            and doc[j + 1].ent_type_ == PERSON_ENTITY and doc[j + 1].ent_iob_ == "I":
-        return j + 2
-    return j
+def _past_hyphenated_given_name(doc, i: int, j: int, limit: int, taken: set[int]) -> int:
+    """Where a name ends that runs on through a hyphen into a lower-case syllable: one the tagger
+    keeps in the person's name ('Ban Ki-moon'), or a short one after a name of two words ('Moon
+    Jae-in', 'Song Young-gil'); not 'Rwanda-backed' nor 'the Kessel Front-led'."""
+    if not (j + 1 < limit and j + 1 not in taken and doc[j].text == "-" and not doc[j - 1].whitespace_
+            and not doc[j].whitespace_ and doc[j + 1].is_alpha and doc[j + 1].is_lower):
+        return j
+    syllable = doc[j + 1]
+    tagged = syllable.ent_type_ == PERSON_ENTITY and syllable.ent_iob_ == "I"
+    short = j - i >= 2 and len(syllable.text) <= GIVEN_SYLLABLE and syllable.lower_ not in language_of(doc).words.compound_tails
+    return j + 2 if tagged or short else j
 
 
 def _one_person_entity(first: "Token", second: "Token") -> bool:

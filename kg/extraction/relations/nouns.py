@@ -63,7 +63,7 @@ def _event(r: Reading, noun: "Token", rule: NounRule) -> None:
     for child in attached:
         preposition = child.dep_ == "preposition" or child.pos_ == "ADP"
         if preposition and child.lower_ in words.between:
-            between += [a for p in child.children if p.dep_ == "prep_object" for a in r.args.actors_of(p)]
+            between += [a for p in child.children if p.dep_ == "prep_object" for a in _sides(r, p)]
         elif preposition and (child.lower_ == words.accompanying or child.lower_ in rule.object_preps):
             found = [a for p in child.children if p.dep_ == "prep_object"
                      for a in r.args.actors_of(p) or (place_states(r.args, p) if rule.place_objects else [])]
@@ -98,6 +98,18 @@ def _event(r: Reading, noun: "Token", rule: NounRule) -> None:
         for o in partners or ([b for b in between if b != s] if rule.relation.spec.mutual and not owners else []):
             if s != o:
                 r.add(s, rule.relation, o, None, modality, noun, confidence)
+
+
+def _sides(r: Reading, phrase: "Token") -> list[int]:
+    """The sides after 'between': its actors, or, when the parser read the list as one noun
+    ('between the Kessel Front and Chilean forces' as forces modified by the rest), every actor
+    the phrase names."""
+    sides = r.args.actors_of(phrase)
+    if len(set(sides)) >= 2:
+        return sides
+    named = [a for t in phrase.subtree if t.i <= phrase.i for a in r.actors.at(r.sentence.index, t.i)
+             if r.actors.actors[a].type is not ActorType.PLACE]  # the words up to its head, no clause after it
+    return _unique(sides + named)
 
 
 def _under_it(r: Reading, noun: "Token") -> list[int]:
