@@ -288,7 +288,8 @@ def _phrase(sentence: "Sentence", head_start: int, head_end: int, head: str, rul
         label = label[: len(label) - len(head_token.text)] + singular_of(head_token.text)
     mods = {t.lower_ for t in reach.modifiers}
     start = reach.start
-    orgs, of_state = _whose(reach.orgs, mods, rules)
+    named = tuple(o for o in reach.orgs if f"{o.text.lower()} {head}" not in rules.titles)  # 'Security Council Secretary'
+    orgs, of_state = _whose(named, mods, rules)
     return TitlePhrase(
         sentence=sentence, start=start, end=reach.end, head=head, label=label,
         leads=rules.titles[head].leads and not (mods & rules.not_leading) and not reach.domain  # a domain's head

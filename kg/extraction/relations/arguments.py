@@ -323,9 +323,10 @@ def _owners(args: "Arguments", head: "Token", seen: set[int]) -> list[int]:
     ids = [a for c in head.children if c.dep_ in roles.OWNER_MODIFIERS and not _other_party(c, args.words) and not severed
            for a in args.actors_of(c, seen)
            if known[a].type is not ActorType.PERSON or head.lower_ in args.words.led_parties]  # "Debretsion's wing"
-    ids += [a for c in head.children if c.dep_ == "preposition" and c.lower_ in args.words.origins  # 'fighters of X'
-            for p in c.children if p.dep_ == "prep_object" for a in args.actors_of(p, seen)
-            if known[a].type is not ActorType.PERSON and a not in ids]
+    named = severed and any(c.dep_ in roles.NAME_MODIFIERS and c.pos_ == "PROPN" for c in head.children)
+    ids += [a for c in head.children if c.dep_ == "preposition" and c.lower_ in args.words.origins and not named
+            for p in c.children if p.dep_ == "prep_object" for a in args.actors_of(p, seen)  # 'fighters of X'
+            if known[a].type is not ActorType.PERSON and a not in ids]  # not 'the occupied Abkhazia region of Georgia'
     ids += [a for a in participle_owners(args, head, seen) if a not in ids and (
         known[a].type is not ActorType.PERSON or head.lower_ in args.words.led_parties)]  # 'a delegation headed by X'
     if not ids and any(c.dep_ in ("compound", "adjective") and c.lower_ in args.words.state_force_words for c in head.children):

@@ -11,7 +11,7 @@ from kg.extraction.relations.companions import companions
 from kg.extraction.relations.arguments import participle_owners, place_states, unique as _unique, with_coordinated
 from kg.extraction.relations.found import MAX_TOPIC, Reading
 from kg.extraction.relations.listed import listed_after_them
-from kg.extraction.actors.local import find_country
+from kg.extraction.relations.speakers import spoken_for
 from kg.extraction.relations.nounmeetings import noun_meeting
 from kg.knowledge.language import language_of
 from kg.model import MEMBER, ActorType, Modality
@@ -337,7 +337,7 @@ def _role(r: Reading, noun: "Token", rule: NounRule) -> None:
         holders += r.args.actors_of(role.head) or place_states(r.args, role.head)  # 'from Washington, X's ally'
     elif role.dep_ == "subject" and role.head.lemma_ == r.words.copula:  # 'whose main component is the YPG'
         holders += [a for c in role.head.children if c.dep_ == "attribute" for a in r.args.actors_of(c)]
-    counterparts = [a for c in noun.children if c.dep_ == "possessor" for a in _speaking_for(r, c)]
+    counterparts = [a for c in noun.children if c.dep_ == "possessor" for a in spoken_for(r.args, c)]
     if not counterparts and role is not noun and noun.dep_ == "conjunct":  # "the junta's largest trading
         counterparts = [a for c in role.children if c.dep_ == "possessor" for a in r.args.actors_of(c)]  # partner and arms supplier"
     if not counterparts:  # 'UNIFIL, the UN peacekeeping force', 'Hezbollah, the Hamas ally': the one named before the noun
@@ -358,21 +358,6 @@ def _role(r: Reading, noun: "Token", rule: NounRule) -> None:
     for a in _unique(holders):
         for b in _unique(counterparts):
             r.add(a, rule.relation, b, None, modality, noun, ROLE_CONFIDENCE)
-
-
-def _speaking_for(r: Reading, owner: "Token") -> list[int]:
-    """The actors an owner word stands for; a speaker's 'our' ('X and Y are our partners,' the
-    spokesman said) stands for the state the speaker holds a post in, when one."""
-    actors = r.args.actors_of(owner)
-    if owner.lower_ not in r.words.collective_pronouns:
-        return actors
-    known = r.actors.actors
-
-    def state_served(person: int) -> int | None:
-        orgs = [p.org for p in r.actors.posts if p.holder == person]
-        return next((o for o in orgs if known[o].type is ActorType.COUNTRY), None) or next(
-            (s for o in orgs if (s := find_country(known, known[o].country)) is not None), None)
-    return _unique((state_served(a) or a) if known[a].type is ActorType.PERSON else a for a in actors)
 
 
 def read_members(r: Reading, noun: "Token") -> None:

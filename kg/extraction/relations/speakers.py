@@ -1,19 +1,23 @@
 """Who says a relation holds: the speaker of the reported clause it is told in ("Lavrov said
 Russia would ...", "..., the minister told reporters"), or the source named by "according to
-X". The graph gives it as prov:wasAttributedTo on the statement, beside the article's outlet."""
+X". The graph gives it as prov:wasAttributedTo on the statement, beside the article's outlet.
+Also whom a speaker's 'our' stands for: the state the speaker serves."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from kg.model import ActorType
-from kg.extraction.actors.local import ArticleActors
+from kg.extraction.actors.local import ArticleActors, find_country
 from kg.knowledge.language import language_of
 from kg.extraction.parsing import roles
 
 if TYPE_CHECKING:
     from kg.extraction.parsing.nlp import Sentence
+    from spacy.tokens import Token
 
-__all__ = ["speaker_of"]
+    from kg.extraction.relations.arguments import Arguments
+
+__all__ = ["speaker_of", "spoken_for"]
 
 
 def speaker_of(sentence: "Sentence", trigger: int, actors: ArticleActors) -> int | None:
@@ -50,3 +54,20 @@ def _actor_of(heads, sentence: "Sentence", actors: ArticleActors) -> int | None:
                 if actors.actors[found].type is not ActorType.PLACE:
                     return found
     return None
+
+
+def spoken_for(args: "Arguments", owner: "Token") -> list[int]:
+    """The actors an owner word stands for; a speaker's 'our' ('X and Y are our partners,' the
+    spokesman said) stands for the state the speaker holds a post in, and for no one when the
+    article gives the speaker none (a spokesman has no partners of his own)."""
+    actors = args.actors_of(owner)
+    if owner.lower_ not in args.words.collective_pronouns:
+        return actors
+    known = args.actors.actors
+
+    def state_served(person: int) -> int | None:
+        orgs = [p.org for p in args.actors.posts if p.holder == person]
+        return next((o for o in orgs if known[o].type is ActorType.COUNTRY), None) or next(
+            (s for o in orgs if (s := find_country(known, known[o].country)) is not None), None)
+    return list(dict.fromkeys(state_served(a) if known[a].type is ActorType.PERSON else a for a in actors
+                              if known[a].type is not ActorType.PERSON or state_served(a) is not None))
