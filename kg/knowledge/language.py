@@ -146,6 +146,7 @@ class Words(_Data):
     instrument_verbs: Words_
     ethnic_markers: Words_
     armed_men_nouns: Words_
+    language_compounds: Words_
     state_army_nouns: Words_
     state_army_name: str
     army_name_endings: Words_
@@ -153,6 +154,7 @@ class Words(_Data):
     military_ranks: Words_
     deed_nouns: Words_
     wrong_nouns: Words_
+    patient_nouns: Words_
     accusing_verbs: Words_
     wrongdoing_verbs: dict[str, Words_]
     reprisal_verbs: dict[str, Words_]
@@ -171,6 +173,7 @@ class Words(_Data):
     leading_participles: Words_
     led_bodies: Words_
     obligation_auxiliaries: Words_
+    advising_auxiliaries: Words_
     first_person_pronouns: Words_
     condition_auxiliaries: Words_
     condition_markers: Words_

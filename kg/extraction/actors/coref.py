@@ -116,11 +116,17 @@ def _owned_or_listed(tok, sentence: int, token_actor, cue, actors, words: Words)
 
 def _reporting_list(pronoun, sentence: int, token_actor, cue, words: Words) -> list[int]:
     """'A, B and C announced they had cut ties with D', 'A and B said their forces would ...': the
-    actors listed as the subject of the verb of saying whose clause 'they' or 'their' is in."""
-    clause = pronoun.head if pronoun.dep_ in roles.NOMINAL_SUBJECTS else pronoun.head.head
-    if clause.dep_ != "complement_clause" or clause.head == clause or clause.head.lemma_.lower() not in words.speech_verbs:
-        return []
-    subjects = [c for c in clause.head.children if c.dep_ in roles.NOMINAL_SUBJECTS and cue.get((sentence, c.i)) != "pronoun"]
+    actors listed as the subject of the verb of saying whose clause 'they' or 'their' is in; and
+    of the verb a phrase with 'their' hangs on ('A and B flew back after their meeting with C')."""
+    noun = pronoun.head
+    if pronoun.dep_ == "possessor" and noun.dep_ == "prep_object" and noun.head.head.pos_ in ("VERB", "AUX"):
+        teller = noun.head.head  # 'A, B and C flew back after their meeting with D'
+    else:
+        clause = noun if pronoun.dep_ in roles.NOMINAL_SUBJECTS else noun.head
+        if clause.dep_ != "complement_clause" or clause.head == clause or clause.head.lemma_.lower() not in words.speech_verbs:
+            return []
+        teller = clause.head
+    subjects = [c for c in teller.children if c.dep_ in roles.NOMINAL_SUBJECTS and cue.get((sentence, c.i)) != "pronoun"]
     listed = [t for c in subjects for t in [c, *[d for d in c.subtree if d.dep_ in ("conjunct", "apposition")]]]
     ids = list(dict.fromkeys(a for t in listed for a in token_actor.get((sentence, t.i), ())))
     return ids if len(ids) >= 2 else []

@@ -125,8 +125,9 @@ def _inside_longer_name(doc, start: int, end: int, sentence: "Sentence", rules: 
     before = doc[start - 1] if start > sentence.span.start else None
     after = doc[end] if end < sentence.span.end else None
     if after is not None and entry.type is not ActorType.PERSON and entry.kind == "name" and (
-            (after.ent_iob_ == "B" and after.ent_type_ == PERSON_ENTITY) or fold(after.text) in rules.given_names):
-        return False  # 'Ambassador to the Philippines Huang Xilian': a person's name starts after the state's
+            (after.ent_iob_ == "B" and after.ent_type_ == PERSON_ENTITY) or fold(after.text) in rules.given_names
+            or honorific(after, rules)):
+        return False  # 'Ambassador to the Philippines Huang Xilian', 'of Sri Lanka Prof. X': a person starts after the state
     if entry.type is ActorType.COUNTRY and entry.kind == "name" and _named_after_state(doc, start, sentence, rules):
         return True  # 'Heart of Moldova', 'Central Bank of Libya': the state ends another name
     if entry.type is ActorType.COUNTRY and entry.kind == "name" and _head_follows(doc, end, sentence.span.end, rules):

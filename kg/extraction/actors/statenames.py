@@ -59,7 +59,8 @@ def _from_demonym(sentence: "Sentence", start: int, end: int, entry: GazetteerEn
     if nxt is not None and not named_after and (
             nxt.lower_ in words.insurgent_nouns or (ethnic and nxt.lower_ in words.armed_men_nouns)):
         return NameMention(sentence, start - ethnic, end + 1, ActorType.ARMED_GROUP, "name", None, "head", entry.name)
-    if ethnic:  # 'ethnic Armenians', 'ethnic Serb leaders': a people, not the state
+    speaking = end + 1 < sentence.span.end and doc[end].text == "-" and doc[end + 1].lower_ in words.language_compounds
+    if ethnic or speaking:  # 'ethnic Armenians', 'ethnic Serb leaders', 'French-speaking': a people or a tongue
         return NameMention(sentence, start, end, ActorType.GROUP, "people", None, "gazetteer")
     body_end = _national_body_end(doc, end, sentence.span.end, rules)
     if body_end is not None:  # 'the Iranian foreign ministry', 'Sudanese intelligence services'

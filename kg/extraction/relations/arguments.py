@@ -66,7 +66,9 @@ def _doers(args: "Arguments", head: "Token") -> list[int]:
     a stance on the actor."""
     if head.pos_ not in ("NOUN", "PROPN") or args.actors.at(args.sentence.index, head.i):
         return []
-    ids = [a for c in head.children if c.dep_ in ("possessor", "compound") for a in args.actors_of(c)]
+    done_to = head.lemma_.lower() in args.words.patient_nouns and not any(  # "Castillo's ouster": done to him
+        c.dep_ == "preposition" and c.lower_ == args.words.belonging for c in head.children)  # ("Peru's arrest of X": by Peru)
+    ids = [a for c in head.children if c.dep_ in ("possessor", "compound") and not done_to for a in args.actors_of(c)]
     agents = [ag for c in head.children if c.dep_ == "noun_clause" for ag in c.children if ag.dep_ == "agent"]
     agents += [c for c in head.children if c.dep_ == "preposition" and c.lower_ == args.words.agent_preposition]
     ids += [a for ag in agents for p in ag.children if p.dep_ == "prep_object" for a in args.actors_of(p)]

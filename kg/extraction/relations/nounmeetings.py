@@ -62,6 +62,10 @@ def _unowned_meeting(r: Reading, noun: "Token", partners: list[int], destination
                  for a in r.args.actors_of(h) if a not in partners]
         if hosts:
             return hosts
+    if any(c.dep_ == "possessor" and c.pos_ == "PRON" for c in noun.children):
+        return None  # 'their meeting with A and B': owners the text does not resolve, no meeting of A and B
+    if noun.tag_ == "plural_noun" and noun.lower_ != noun.lemma_.lower() and len(set(partners)) >= 2:
+        return None  # 'the visit included meetings with A and B': one meeting with each
     if not set(partners) <= set(destinations):
         return []
     visitors = _visitors(r, noun)

@@ -245,6 +245,16 @@ def _obliged(clause: "Token") -> bool:
         c.dep_ in roles.NOMINAL_SUBJECTS and c.lower_ in words.first_person_pronouns for c in clause.children)
 
 
+def _asked(clause: "Token") -> bool:
+    """Whether a clause after a verb of demanding says what should be: 'that X must/should leave',
+    or the subjunctive 'that X step down' (not 'that X will continue')."""
+    words = language_of(clause).words
+    auxiliaries = {c.lower_ for c in clause.children if c.dep_ == "auxiliary"}
+    subjunctive = clause.tag_ in ("base_verb", "present_verb") and not auxiliaries \
+        and any(c.dep_ in roles.NOMINAL_SUBJECTS for c in clause.children)  # the parser tags 'that units leave' as present
+    return _obliged(clause) or bool(auxiliaries & words.advising_auxiliaries) or subjunctive
+
+
 def _told_as_past(clause: "Token") -> bool:
     """'X had left', 'there has been no bargaining', 'Y broke it': a clause telling of what was done."""
     auxiliaries = [c.tag_ for c in clause.children if c.dep_ == "auxiliary"]
@@ -255,8 +265,9 @@ def _told_as_past(clause: "Token") -> bool:
 def _topic(r: Reading, verb: "Token", rule: VerbRule, topic_head: "Token | None") -> str:
     """What was called for: the object phrase, or else the rest of the clause after the verb, unless
     that clause tells of the past ('insisted that X should leave', not 'insisted that X had left')."""
-    if topic_head is None and any(c.dep_ == "complement_clause" and _told_as_past(c) for c in verb.children):
-        return ""
+    if topic_head is None and any(c.dep_ == "complement_clause" and (_told_as_past(c) or (c.i > verb.i and not _asked(c)))
+                                  for c in verb.children):
+        return ""  # nor 'insisted that X will continue to support Y': a statement, no demand
     if topic_head is not None:
         tokens = list(topic_head.subtree)
         for child in verb.children:
@@ -266,6 +277,8 @@ def _topic(r: Reading, verb: "Token", rule: VerbRule, topic_head: "Token | None"
         reported = [c for c in verb.children if c.dep_ == "complement_clause" and c.i < verb.i]
         tokens = list(reported[0].subtree) if reported else [t for t in verb.subtree if t.i > verb.i]
     tokens = sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i)
+    if tokens and tokens[0].dep_ == "subordinator" and tokens[0].lower_ == r.words.complementiser:
+        tokens = tokens[1:]  # 'insisted that X should leave' asks that 'X should leave'
     text = ""
     if tokens:
         text = r.sentence.span.doc[tokens[0].i:tokens[-1].i + 1].text.strip(" “”\"'‘’.,")
