@@ -146,6 +146,7 @@ class Words(_Data):
     instrument_verbs: Words_
     ethnic_markers: Words_
     armed_men_nouns: Words_
+    bare_institutions: Words_
     language_compounds: Words_
     state_army_nouns: Words_
     state_army_name: str

@@ -169,7 +169,7 @@ def _merge_lone_heads(names: list[NameMention], union: _Union, rules: Resolution
             named = heads.get(words[0], set()) if definite else set()
             if len(named) == 1:
                 union.union(next(iter(named)), n)
-            elif words[0] in rules.name_heads and not is_acronym(m.text):
+            elif words[0] in rules.name_heads and words[0] not in words_of.bare_institutions and not is_acronym(m.text):
                 lone.add(n)
             continue
         head = words[words.index(belonging) - 1] if belonging in words[1:] else words[-1]
