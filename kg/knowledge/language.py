@@ -234,6 +234,7 @@ class Words(_Data):
     bringing_together: VerbWithParticle
     meeting_words: Words_
     copula: str
+    person_relatives: Words_
 
     def group_size(self, word: str) -> int | None:
         """How many a word before a plural counts when it names a small group ('three', 'both',

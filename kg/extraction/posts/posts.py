@@ -349,6 +349,17 @@ def _person_after(t: TitlePhrase, names: list[NameMention]) -> NameMention | Non
     return None
 
 
+def _past_who_is(doc, start: int, words) -> int:
+    """Where 'who is (also)' before a title starts, if it comes there: the title is the person's
+    named before it ('X, who is also chair of Y')."""
+    k = start - 1
+    while k > 0 and doc[k].pos_ == "ADV":
+        k -= 1
+    if k >= 1 and doc[k].lemma_.lower() == words.copula and doc[k - 1].lower_ in words.person_relatives:
+        return k - 1
+    return start
+
+
 def _person_before(t: TitlePhrase, names: list[NameMention], titles: list[TitlePhrase]) -> NameMention | None:
     """'X, the leader of Y' and 'X, President Z's adviser' (over the patron's own title); 'X,
     Deputy Prime Minister and Minister of Foreign Affairs of Y' (both titles are X's)."""
@@ -367,6 +378,7 @@ def _person_before(t: TitlePhrase, names: list[NameMention], titles: list[TitleP
     if start >= 2 and doc[start - 1].lower_ == words.conjunction:
         first = next((o for o in titles if o is not t and o.end == start - 1), None)
         return _person_before(first, names, titles) if first is not None else None
+    start = _past_who_is(doc, start, words)  # 'X, who is also chair of Y'
     if start < 2 or doc[start - 1].text != ",":
         return None
     for m in names:
