@@ -79,6 +79,8 @@ def merge_extractions(extractions: list[ArticleExtraction], gazetteer: Gazetteer
         for found, dated in ex.relations:
             s = found.sentence
             obj = keys[found.object] if found.object is not None else None
+            if obj == keys[found.subject]:
+                continue  # two actors of the article that are one in the corpus
             assertions.append(Assertion(
                 keys[found.subject], found.relation, obj, found.modality, article, s.text, s.start, s.end,
                 found.confidence, topic=found.topic if obj is None else None, date=dated.date,

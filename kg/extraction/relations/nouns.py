@@ -109,6 +109,9 @@ def _sides(r: Reading, phrase: "Token") -> list[int]:
         return sides
     named = [a for t in phrase.subtree if t.i <= phrase.i for a in r.actors.at(r.sentence.index, t.i)
              if r.actors.actors[a].type is not ActorType.PLACE]  # the words up to its head, no clause after it
+    listed = [phrase, *(c for c in phrase.children if c.dep_ == "conjunct")]  # 'the army and rebels from X'
+    named += [a for t in listed for c in t.children if c.dep_ == "preposition" and c.lower_ in r.words.origins
+              for p in c.children if p.dep_ == "prep_object" for a in r.args.actors_of(p)]
     return _unique(sides + named)
 
 
