@@ -175,7 +175,6 @@ class Words(_Data):
     led_bodies: Words_
     obligation_auxiliaries: Words_
     advising_auxiliaries: Words_
-    first_person_pronouns: Words_
     condition_auxiliaries: Words_
     condition_markers: Words_
     only_condition_markers: Words_

@@ -126,8 +126,8 @@ def _reporting_list(pronoun, sentence: int, token_actor, cue, words: Words) -> l
         if clause.dep_ != "complement_clause" or clause.head == clause or clause.head.lemma_.lower() not in words.speech_verbs:
             return []
         teller = clause.head
-    subjects = [c for c in teller.children if c.dep_ in roles.NOMINAL_SUBJECTS and cue.get((sentence, c.i)) != "pronoun"]
-    listed = [t for c in subjects for t in [c, *[d for d in c.subtree if d.dep_ in ("conjunct", "apposition")]]]
+    listed = [t for c in _named_subjects(teller, sentence, cue)
+              for t in [c, *[d for d in c.subtree if d.dep_ in ("conjunct", "apposition")]]]
     ids = list(dict.fromkeys(a for t in listed for a in token_actor.get((sentence, t.i), ())))
     return ids if len(ids) >= 2 else []
 
@@ -140,11 +140,15 @@ def _quoted_speaker(pronoun, sentence: int, token_actor, cue, words: Words) -> i
     while tok.head != tok:
         clause, tok = tok, tok.head
         if clause.dep_ == "complement_clause" and tok.lemma_.lower() in words.speech_verbs:
-            speakers = [a for c in tok.children if c.dep_ in roles.NOMINAL_SUBJECTS and cue.get((sentence, c.i)) != "pronoun"
-                        for a in token_actor.get((sentence, c.i), ())]
+            speakers = [a for c in _named_subjects(tok, sentence, cue) for a in token_actor.get((sentence, c.i), ())]
             if len(speakers) == 1:
                 return speakers[0]
     return None
+
+
+def _named_subjects(verb, sentence: int, cue) -> list:
+    """The subjects of a verb that are not themselves pronouns resolved to someone."""
+    return [c for c in verb.children if c.dep_ in roles.NOMINAL_SUBJECTS and cue.get((sentence, c.i)) != "pronoun"]
 
 
 def _subject_of_first_clause(pronoun, sentence: int, token_actor, actors) -> int | None:

@@ -4,7 +4,7 @@ state the title, the sentence, the gazetteer or the dateline names. (A title wit
 it refers back to the holder of such a post: `titlerefs`.)"""
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from kg.extraction.actors.local import ArticleActors, LocalActor, LocalPost, MentionKey, TokenIndex, country_actor, find_country, home_state, main_state
@@ -19,7 +19,7 @@ from kg.extraction.actors.titles import TitlePhrase, follows_title, is_genitive
 
 DESCRIBED_REACH = 6  # sentences back the owner of "the bloc's president" is looked for
 
-__all__ = ["PostsFound", "find_posts"]
+__all__ = ["PostsFound", "find_posts", "counterpart_post"]
 
 
 @dataclass(frozen=True)
@@ -257,10 +257,15 @@ def _states_of_others(t: TitlePhrase, here: list[NameMention], holder: int, refe
 
 def _counterpart_of(t: TitlePhrase, posts: list[LocalPost], holder: int) -> str:
     """'X met his Qatari counterpart, Y': Y holds, for Qatar, the post X holds."""
-    for post in reversed(posts):
-        if post.holder != holder and t.sentence.index - 1 <= post.sentence.index <= t.sentence.index:
-            return post.title
-    return language_of(t.doc).words.counterpart
+    post = counterpart_post(t, posts, lambda p: p.holder != holder)
+    return post.title if post is not None else language_of(t.doc).words.counterpart
+
+
+def counterpart_post(t: TitlePhrase, posts: Sequence[LocalPost], other: Callable[[LocalPost], bool]) -> LocalPost | None:
+    """The post a 'counterpart' title names again: the last one, of someone `other` accepts, that
+    the article gave in the title's sentence before it or in the sentence before."""
+    return next((p for p in reversed(posts) if other(p) and (p.sentence.index == t.sentence.index - 1 or (
+        p.sentence.index == t.sentence.index and p.start < t.start))), None)
 
 
 def _arguments(t: TitlePhrase, actors, token_actor, cue, rules: ArgumentRules) -> Arguments:

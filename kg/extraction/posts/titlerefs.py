@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from kg.model import ActorType
 from kg.extraction.actors.local import LocalActor, LocalPost, TokenIndex, clear_first
 from kg.knowledge.language import language_of
-from kg.extraction.posts.posts import PostsFound
+from kg.extraction.posts.posts import PostsFound, counterpart_post
 from kg.extraction.posts.titleowners import spelled, title_words
 from kg.extraction.actors.titles import TitlePhrase
 
@@ -92,11 +92,8 @@ def _holders(t: TitlePhrase, head: str, org_ids: list[int], held: "_HeldPosts", 
 def _as_counterpart(t: TitlePhrase, posts: list[LocalPost], org: int) -> TitlePhrase:
     """'his Syrian counterpart' with no name beside it: the title of the post held, in another
     organisation, by the last one named with a post in this sentence or the one before."""
-    for post in reversed(posts):
-        if post.org != org and (t.sentence.index - 1 == post.sentence.index or (
-                post.sentence.index == t.sentence.index and post.start < t.start)):
-            return replace(t, head=post.title.lower(), label=post.title)
-    return t
+    post = counterpart_post(t, posts, lambda p: p.org != org)
+    return replace(t, head=post.title.lower(), label=post.title) if post is not None else t
 
 
 def _whose(t: TitlePhrase, token_actor) -> list[int]:

@@ -244,11 +244,11 @@ def _stance_noun(r: Reading, noun: "Token", rule: NounRule) -> None:
     modality = modality_of(noun, stance=True)
     if noun.dep_ == "object":
         modality = modality_of(noun.head, stance=True)
+    topic = _requested(noun) or _noun_topic(noun, rule.object_preps) if not targets and rule.relation.spec.topic else None
     for a in _unique(holders):
         for b in _unique(targets):
             if a != b:
                 r.add(a, rule.relation, b, None, modality, noun, STANCE_CONFIDENCE)
-        topic = _requested(noun) or _noun_topic(noun, rule.object_preps) if not targets and rule.relation.spec.topic else None
         if topic:  # 'the Houthis' insistence on salaries'
             r.add(a, rule.relation, None, topic, modality, noun, STANCE_CONFIDENCE)
 

@@ -69,5 +69,5 @@ def spoken_for(args: "Arguments", owner: "Token") -> list[int]:
         orgs = [p.org for p in args.actors.posts if p.holder == person]
         return next((o for o in orgs if known[o].type is ActorType.COUNTRY), None) or next(
             (s for o in orgs if (s := find_country(known, known[o].country)) is not None), None)
-    return list(dict.fromkeys(state_served(a) if known[a].type is ActorType.PERSON else a for a in actors
-                              if known[a].type is not ActorType.PERSON or state_served(a) is not None))
+    served = {a: state_served(a) for a in actors if known[a].type is ActorType.PERSON}
+    return list(dict.fromkeys(served.get(a, a) for a in actors if served.get(a, a) is not None))

@@ -240,19 +240,24 @@ def _meeting(r: Reading, rule: VerbRule, c: Clause) -> None:
 def _obliged(clause: "Token") -> bool:
     """'... that the presence of foreign forces must come to an end': a clause of what must be, by
     others than the speakers ('we must counter them' is their own resolve)."""
-    words = language_of(clause).words
-    return any(c.dep_ == "auxiliary" and c.lower_ in words.obligation_auxiliaries for c in clause.children) and not any(
-        c.dep_ in roles.NOMINAL_SUBJECTS and c.lower_ in words.first_person_pronouns for c in clause.children)
+    return _modal_of_others(clause, language_of(clause).words.obligation_auxiliaries)
 
 
 def _asked(clause: "Token") -> bool:
     """Whether a clause after a verb of demanding says what should be: 'that X must/should leave',
     or the subjunctive 'that X step down' (not 'that X will continue')."""
     words = language_of(clause).words
-    auxiliaries = {c.lower_ for c in clause.children if c.dep_ == "auxiliary"}
-    subjunctive = clause.tag_ in ("base_verb", "present_verb") and not auxiliaries \
+    subjunctive = clause.tag_ in ("base_verb", "present_verb") and not any(c.dep_ == "auxiliary" for c in clause.children) \
         and any(c.dep_ in roles.NOMINAL_SUBJECTS for c in clause.children)  # the parser tags 'that units leave' as present
-    return _obliged(clause) or bool(auxiliaries & words.advising_auxiliaries) or subjunctive
+    return _modal_of_others(clause, words.obligation_auxiliaries | words.advising_auxiliaries) or subjunctive
+
+
+def _modal_of_others(clause: "Token", modals: frozenset[str]) -> bool:
+    """Whether one of `modals` says what others than the speakers are to do ('that X must leave';
+    'we must counter them' is their own resolve)."""
+    words = language_of(clause).words
+    return any(c.dep_ == "auxiliary" and c.lower_ in modals for c in clause.children) and not any(
+        c.dep_ in roles.NOMINAL_SUBJECTS and c.lower_ in words.speaker_pronouns for c in clause.children)
 
 
 def _told_as_past(clause: "Token") -> bool:
