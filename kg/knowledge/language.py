@@ -118,6 +118,8 @@ class Words(_Data):
     source_preposition: str
     complementiser: str
     provoking_verbs: Words_
+    undergoing_verbs: Words_
+    undergoing_prepositions: Words_
     serving: str
     inside: str
     accompanying: str

@@ -80,6 +80,7 @@ class VerbRule(_Entry):
     stance: bool = False  # a position taken now, even about the future ('vowed to overthrow X')
     requires_xcomp: bool = False  # only with an infinitive clause ('asked X to leave')
     forbids_xcomp: bool = False  # only without one ('called on the prime minister', a visit)
+    requires_clause_subject: bool = False  # only with an infinitive of its own subject ('wants X to leave')
     requires_obligation: bool = False  # only with a clause of what must be ('said that X must leave')
     infinitive_objects: bool = False  # 'threatened to march on X': X is the object
     event_objects: bool = False  # 'retaliate for X's strikes': whoever did the event is the object
@@ -122,6 +123,7 @@ class NounRule(_Entry):
     excludes: WordTuple = ()  # modifiers that make it no such relation ('trading partner')
     object_preps: WordTuple = ()  # whose objects are the relation's objects ('support for X')
     place_objects: bool = False  # 'the shelling of Kharkiv' is of the state Kharkiv is in
+    requires_purpose: bool = False  # only with an infinitive of what it is for ('pressure on X to leave')
 
     @model_validator(mode="before")
     @classmethod

@@ -131,7 +131,7 @@ class Arguments:
         if not ids and head.dep_ == "apposition" and head.pos_ == "NOUN" and not describes:
             # 'X, the umbrella that includes Y' (not when reached from the name it stands beside)
             ids = _set_beside(head, self.actors, self.sentence)
-        for child in [c for t in self.mention_tokens(head, ids) for c in t.children]:
+        for child in [c for t in self._phrase_mention(head, ids) for c in t.children]:
             if child.dep_ in roles.COORDINATION and not _listed_among(child, words) \
                     and not ends_before_subjectless_verb(child, self.actors, self.sentence):
                 for aid in self.actors_of(child, seen):
@@ -172,6 +172,14 @@ class Arguments:
         while end < span.end and same(doc[end]):
             end += 1
         return list(doc[start:end])
+
+    def _phrase_mention(self, head: "Token", ids: list[int]) -> list["Token"]:
+        """The words of the head's mention, with those of the same actor further in its phrase ('the
+        ambassador to Ostria, Ivo Mert, and ...': the list goes on from the name after the title)."""
+        tokens = self.mention_tokens(head, ids)
+        if not ids or self.actors.at(self.sentence.index, head.i) != ids:
+            return tokens  # 'targets in Iraq and Syria': a state the noun is in, no name of it
+        return tokens + [t for t in head.subtree if t not in tokens and self.actors.at(self.sentence.index, t.i) == ids]
 
     def subject_heads(self, verb: "Token") -> list["Token"]:
         words = self.words

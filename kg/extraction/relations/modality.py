@@ -11,7 +11,7 @@ from kg.extraction.parsing import roles
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["modality_of"]
+__all__ = ["modality_of", "asked_of_another"]
 
 MAX_CLIMB = 6  # words above the relation word looked at
 
@@ -149,6 +149,19 @@ def _planned(trigger: "Token", cues: ModalityCues, only_conditions: bool = False
         if via in roles.REPORTED_CLAUSES:
             break
     return False
+
+
+def asked_of_another(clause: "Token") -> bool:
+    """Whether a verb of addressing asks this infinitive of someone else: its object ('urged X to
+    condemn Y'), whom it calls on ('called on X to ...') or the clause's own subject ('wants X to
+    ...'): a stance asked for, not yet taken."""
+    verb = clause.head
+    if clause.dep_ not in roles.PLANNING_COMPLEMENTS or verb == clause or not _infinitive(clause) \
+            or verb.lemma_.lower() not in language_of(verb).words.addressing_verbs:
+        return False
+    return any(c.dep_ in roles.DIRECT_OBJECTS or (c.dep_ in roles.VERB_PARTICLES and any(
+        p.dep_ == "prep_object" for p in c.children)) for c in verb.children) or any(
+        c.dep_ in roles.NOMINAL_SUBJECTS for c in clause.children)
 
 
 def _infinitive(verb: "Token") -> bool:

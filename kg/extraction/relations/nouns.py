@@ -15,10 +15,11 @@ from kg.extraction.relations.speakers import spoken_for
 from kg.extraction.relations.nounmeetings import noun_meeting
 from kg.knowledge.language import language_of
 from kg.model import MEMBER, ActorType, Modality
-from kg.extraction.relations.modality import modality_of
+from kg.extraction.relations.modality import asked_of_another, modality_of
 from kg.extraction.relations.retold import doers_of_earlier
 from kg.knowledge.lexicon import NounFlag, NounRule, WordKind
 from kg.extraction.parsing import roles
+from kg.extraction.parsing.clauses import infinitive
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -227,9 +228,11 @@ def _measured_by(noun: "Token") -> "Token":
 
 
 @construction("stance", WordKind.NOUN, "a stance held on an actor's behalf: 'pledged Iran's support for X'",
-              reads=(*NOUN_FLAGS, NounFlag.object_preps))
+              reads=(*NOUN_FLAGS, NounFlag.object_preps, NounFlag.requires_purpose))
 def _stance_noun(r: Reading, noun: "Token", rule: NounRule) -> None:
     """'pledging Iran's full support for X', 'heaped praise on X', 'its condemnation of X'."""
+    if rule.requires_purpose and not _with_purpose(noun):
+        return
     targets = [a for c in noun.children if c.dep_ == "preposition" and c.lower_ in rule.object_preps
                for p in c.children if p.dep_ == "prep_object" for a in r.args.actors_of(p) or r.args.stance_actors(p)]
     targets += [a for c in noun.children if c.dep_ in roles.INFINITIVE_CLAUSES and any(
@@ -237,6 +240,8 @@ def _stance_noun(r: Reading, noun: "Token", rule: NounRule) -> None:
                 for s in c.children if s.dep_ in roles.NOMINAL_SUBJECTS for a in r.args.actors_of(s)]  # 'a call for X to leave'
     if not targets and noun.dep_ == "object":
         targets = _objects_on_verb(r, noun, rule) or _provoked_by(r, noun)
+    if not targets:
+        targets = _undergoers(r, noun)
     holders = noun_owners(r, noun, speaker_first=True) or _sources(r, noun) or _requesters(r, noun) or (
         _named_after(r, [noun], r.words.belonging) if r.words.belonging not in rule.object_preps else [])  # 'the opposition of X to Y'
     if not holders:
@@ -244,6 +249,9 @@ def _stance_noun(r: Reading, noun: "Token", rule: NounRule) -> None:
     modality = modality_of(noun, stance=True)
     if noun.dep_ == "object":
         modality = modality_of(noun.head, stance=True)
+        if modality is Modality.ASSERTED and noun.head.lemma_.lower() in r.rules.lexicon.light_verbs \
+                and asked_of_another(noun.head):
+            modality = Modality.PLANNED  # 'urged X to voice its support for Y': asked of X, not yet voiced
     topic = _requested(noun) or _noun_topic(noun, rule.object_preps) if not targets and rule.relation.spec.topic else None
     for a in _unique(holders):
         for b in _unique(targets):
@@ -257,6 +265,27 @@ def _sources(r: Reading, noun: "Token") -> list[int]:
     """'condemnation from X', 'drew criticism from X' (the preposition hung on the verb)."""
     words = [noun] + ([noun.head] if noun.dep_ == "object" and noun.head.lemma_.lower() in r.words.provoking_verbs else [])
     return _named_after(r, words, r.words.source_preposition)
+
+
+def _with_purpose(noun: "Token") -> bool:
+    """Whether an infinitive says what the noun is for, hung on it or on the clause it is part of
+    ('pressure on X to free the hostages', 'X is under pressure from Y to leave')."""
+    clause = noun.head.head if noun.dep_ == "prep_object" else noun.head
+    return any(infinitive(c) for t in (noun, clause) for c in t.children if c.dep_ in roles.INFINITIVE_CLAUSES
+               or c.dep_ in roles.MODIFYING_CLAUSES)
+
+
+def _undergoers(r: Reading, noun: "Token") -> list[int]:
+    """'X faces pressure from Y to ...', 'X came under criticism from Y': the subject of the clause
+    the stance noun is undergone in is its target (only with a holder named after 'from')."""
+    words, clause = r.words, noun.head
+    if noun.dep_ == "prep_object" and clause.lower_ in words.undergoing_prepositions and clause.head != clause:
+        clause = clause.head
+    elif not (noun.dep_ == "object" and clause.lemma_.lower() in words.undergoing_verbs):
+        return []
+    if not _sources(r, noun):
+        return []
+    return _unique(a for h in r.args.subject_heads(clause) for a in r.args.actors_of(h))
 
 
 def _requesters(r: Reading, noun: "Token") -> list[int]:

@@ -15,7 +15,7 @@ from kg.extraction.relations.clause import clause_arguments, to_each_other
 from kg.extraction.relations.found import MAX_TOPIC, Reading
 from kg.knowledge.language import language_of
 from kg.extraction.relations.meetings import hosted_meeting, noun_participants, present_at, told_of
-from kg.extraction.relations.modality import modality_of
+from kg.extraction.relations.modality import asked_of_another, modality_of
 from kg.extraction.parsing.clauses import infinitive
 from kg.extraction.relations.overseers import meet_overseers
 from kg.extraction.relations.retold import doers_of_earlier
@@ -33,7 +33,7 @@ HYPHEN_CONFIDENCE = 0.8  # "Rwanda-backed M23": said in passing
 #: objects and modality), whatever its construction: every verb construction reads them.
 CLAUSE_FLAGS = (VerbFlag.particle, VerbFlag.preps, VerbFlag.direct, VerbFlag.reciprocal, VerbFlag.stance,
                 VerbFlag.place_objects, VerbFlag.clause_object, VerbFlag.requires_xcomp, VerbFlag.forbids_xcomp,
-                VerbFlag.requires_obligation, VerbFlag.infinitive_objects, VerbFlag.event_objects,
+                VerbFlag.requires_clause_subject, VerbFlag.requires_obligation, VerbFlag.infinitive_objects, VerbFlag.event_objects,
                 VerbFlag.envoy_objects, VerbFlag.purpose_objects, VerbFlag.requires_object, VerbFlag.excludes_objects,
                 VerbFlag.forbids_preps, VerbFlag.object_types)
 
@@ -106,6 +106,8 @@ def _verb_relation(r: Reading, verb: "Token", rule: VerbRule) -> None:
     with_infinitive = any(c.dep_ in roles.INFINITIVE_CLAUSES and infinitive(c) for c in verb.children)
     if (rule.requires_xcomp and not with_infinitive) or (rule.forbids_xcomp and with_infinitive):
         return
+    if rule.requires_clause_subject and not _infinitive_with_subject(verb):
+        return
     if rule.requires_obligation and not any(c.dep_ == "complement_clause" and _obliged(c) for c in verb.children):
         return
     if rule.requires_object and not any(c.lower_ in rule.requires_object and (c.dep_ in roles.DIRECT_OBJECTS or (
@@ -121,8 +123,10 @@ def _verb_relation(r: Reading, verb: "Token", rule: VerbRule) -> None:
     subjects, objects, topic_head = clause_arguments(r, verb, rule, passive)
     if rule.reciprocal and len(subjects) == 1 and not objects:
         subjects += r.args.coordinated_before(verb)
-    clause = Clause(verb, subjects, objects, topic_head, passive, modality_of(verb, stance=rule.stance),
-                    r.confidence(verb, subjects))
+    modality = modality_of(verb, stance=rule.stance)
+    if rule.stance and modality is Modality.ASSERTED and asked_of_another(verb):
+        modality = Modality.PLANNED  # 'urged X to condemn Y': X has not condemned Y yet
+    clause = Clause(verb, subjects, objects, topic_head, passive, modality, r.confidence(verb, subjects))
     if not objects and len(subjects) >= 2 and to_each_other(verb):  # 'X and Y accused each other of ...'
         pairs = itertools.combinations if rule.relation.symmetric else itertools.permutations
         for a, b in pairs(subjects, 2):
@@ -131,6 +135,13 @@ def _verb_relation(r: Reading, verb: "Token", rule: VerbRule) -> None:
     handler(WordKind.VERB, rule.construction)(r, rule, clause)
     if clause.modality is Modality.NEGATED and verb.lemma_.lower() in r.rules.lexicon.recognising_verbs:
         _transitive(r, rule, replace(clause, modality=Modality.ASSERTED), OPPOSITION)  # 'does not recognise X'
+
+
+def _infinitive_with_subject(verb: "Token") -> bool:
+    """'wants Valmora to withdraw': an infinitive clause with a subject of its own, which the
+    parser hangs as a complement clause ('wants to withdraw' is the subject's own aim)."""
+    return any(c.dep_ == "complement_clause" and infinitive(c) and any(
+        s.dep_ in roles.NOMINAL_SUBJECTS for s in c.children) for c in verb.children)
 
 
 def _hosting(r: Reading, verb: "Token", preps: tuple[str, ...]) -> bool:
