@@ -45,6 +45,7 @@ class ModalityCues(_Data):
     promising_verbs: Words_
     planning_adjectives: Words_
     past_adjectives: Words_
+    ongoing_verbs: Words_
     planning_nouns: Words_
     certainty_nouns: Words_
     ceasing_verbs: Words_
@@ -119,7 +120,6 @@ class Words(_Data):
     complementiser: str
     provoking_verbs: Words_
     undergoing_verbs: Words_
-    undergoing_prepositions: Words_
     serving: str
     inside: str
     accompanying: str
@@ -221,6 +221,9 @@ class Words(_Data):
     requesting_nouns: Words_
     request_settings: Words_
     addressing_verbs: Words_
+    stating_verbs: Words_
+    person_offices: Words_
+    peoples: Words_
     attribution: tuple[str, str]
     entering_verbs: Words_
     entering_prepositions: Words_

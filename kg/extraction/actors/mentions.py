@@ -301,8 +301,8 @@ def _unknown_name(sentence: "Sentence", start: int, end: int, rules: NameRules) 
         return None
     if span[-1].lower_ in rules.state_name_nouns and all(t.lower_ in words.home_state_modifiers for t in span[:-1]):
         return None  # 'the Federal Government': the article's own state, read as a description
-    if len(span) > 1 and span[-1].lower_ in rules.document_heads:
-        return None  # 'the Doha Forum', 'the Trump Route': names of events and documents, no actors
+    if span[-1].lower_ in rules.document_heads:
+        return None  # 'the Doha Forum', 'the Trump Route', 'the MoU': names of events and documents, no actors
     if _weapon_make(doc, span, sentence.span.end, rules):
         return None  # 'BM-21 launchers', 'Su-25 jets': a make of weapon
     if len(span) > 1 and span[0].lower_ in rules.event_lead_words:

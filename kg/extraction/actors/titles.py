@@ -176,6 +176,11 @@ def _extend_left(sentence: "Sentence", head_start: int, by_token, rules: TitleRu
             reach.start = j  # "the French embassy's attache": the state's, no word of the title
             j -= 1
             continue
+        if mention is not None and mention.type is None and mention.end - mention.start == 1 and tok.lower_ in words.peoples:
+            reach.modifiers.insert(0, tok)  # 'Bosnian Serb leader X': a people, no organisation
+            reach.start = j
+            j -= 1
+            continue
         if mention is None and (tok.lower_ in rules.title_modifiers or tok.text == "-"
                                 or (tok.dep_ == "compound" and tok.pos_ in ("NOUN", "PROPN") and not tok.is_stop)):
             reach.modifiers.insert(0, tok)
@@ -293,6 +298,7 @@ def _phrase(sentence: "Sentence", head_start: int, head_end: int, head: str, rul
     return TitlePhrase(
         sentence=sentence, start=start, end=reach.end, head=head, label=label,
         leads=rules.titles[head].leads and not (mods & rules.not_leading) and not reach.domain  # a domain's head
+        and not (mods & words.peoples)  # 'Bosnian Serb leader': the leader of a people, not of the state
         and not _one_of_several(doc, span.start, start, words) and of_state,
         former=bool(mods & rules.former) or (start > span.start and doc[start - 1].lower_ in former_prefixes),
         plural=plural, orgs=orgs, head_index=head_end - 1, patron=reach.patron,

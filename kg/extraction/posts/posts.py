@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from kg.extraction.actors.local import ArticleActors, LocalActor, LocalPost, MentionKey, TokenIndex, country_actor, find_country, home_state, main_state
+from kg.extraction.actors.local import ArticleActors, LocalActor, LocalPost, MentionKey, TokenIndex, country_actor, home_state, main_state
 from kg.extraction.relations.arguments import Arguments
 from kg.knowledge.language import language_of
 from kg.extraction.actors.mentions import NameMention, by_sentence, mention_key
@@ -16,6 +16,7 @@ from kg.extraction.parsing import roles
 from kg.knowledge.rules import ArgumentRules, TitleRules
 from kg.extraction.posts.titleowners import chief_of_a_domain, in_a_phrase, of_a_body, possessed, state_title
 from kg.extraction.actors.titles import TitlePhrase, follows_title, is_genitive
+from kg.extraction.posts.context import capital_before, country_in_context, posted_states, states_of_others, states_spoken_of
 
 DESCRIBED_REACH = 6  # sentences back the owner of "the bloc's president" is looked for
 
@@ -43,7 +44,7 @@ def find_posts(titles: list[TitlePhrase], names: list[NameMention], referents: M
     actors = dict(actors)
     token_actor, cue = index.editable()
     held = set()
-    countries = _states_spoken_of(names, titles, referents, actors, rules.state_name_nouns)
+    countries = states_spoken_of(names, titles, referents, actors, rules.state_name_nouns)
     home = home_state(main_state(token_actor, actors), homes)
     names_in, titles_in = by_sentence(names), by_sentence(titles)
     for t in sorted(titles, key=lambda t: t.patron is not None):  # a patron's own post first
@@ -81,8 +82,8 @@ def find_posts(titles: list[TitlePhrase], names: list[NameMention], referents: M
         if not orgs and state_title(t, rules) and not t.plural and not of_a_body(t, rules):
             orgs = _known_state(actors, holder)  # the gazetteer knows whose they are
         if not orgs and state_title(t, rules) and not possessed(t, rules) and not (t.plural and _known_state(actors, holder)):
-            orgs = _capital_before(t, names, actors, referents) or _country_in_context(
-                t, countries, paragraphs or {}, _states_of_others(t, here, holder, referents, actors, posts))
+            orgs = capital_before(t, names, actors, referents) or country_in_context(t, countries, paragraphs or {}, (
+                states_of_others(t, here, holder, referents, actors, posts)), posted_states(posts, actors, t.sentence.index - 1))
             if not orgs and home is not None:
                 orgs = [country_actor(actors, home)]
         label = _counterpart_of(t, posts, holder) if t.head == words.counterpart else t.label
@@ -151,27 +152,6 @@ def _each_listed(t: TitlePhrase, first: NameMention, here: list[NameMention], re
     return [(h, country_actor(actors, actors[h].country)) for h in holders if actors[h].country]
 
 
-def _states_spoken_of(names, titles, referents, actors, state_nouns) -> list[tuple[tuple[int, int], int, bool, int]]:
-    """Where the article names a state's officials or bodies ('Turkish Defence Minister', 'Syria's
-    Minister of Economy', 'the Iranian foreign ministry', 'the Chadian authorities') or the state
-    by its seat ('the Kremlin said'), in text order; the flag tells the seats, the last the paragraph (its offset)."""
-    out = []
-    for t in titles:
-        for org in t.orgs:
-            aid = referents.get(mention_key(org))
-            if aid is not None and actors[aid].type is ActorType.COUNTRY:
-                out.append(((t.sentence.index, t.start), aid, False, t.sentence.offset))
-    for m in names:
-        if m.country and m.type is ActorType.GOVERNMENT_BODY:
-            out.append(((m.sentence.index, m.start), country_actor(actors, m.country), False, m.sentence.offset))
-        elif m.kind in ("capital", "metonym") and referents.get(mention_key(m)) is not None:
-            out.append(((m.sentence.index, m.start), referents[mention_key(m)], True, m.sentence.offset))
-        elif m.kind == "state" and m.doc[m.end - 1].lower_ in state_nouns \
-                and referents.get(mention_key(m)) is not None:  # 'the Chadian authorities', not 'Chadian troops'
-            out.append(((m.sentence.index, m.start), referents[mention_key(m)], False, m.sentence.offset))
-    return sorted(out)
-
-
 def _organisation_before(t: TitlePhrase, names: list[NameMention], referents, actors) -> list[int]:
     """'..., where he was briefed by its Kenyan commander, X': the organisation or state named last
     before 'its', in its sentence or the one before."""
@@ -213,46 +193,6 @@ def _patron_of(t: TitlePhrase, here: list[NameMention], referents, actors) -> in
         return None
     people = _named_last(here, referents, actors, (t.sentence.index, t.start), 0, lambda kind: kind is ActorType.PERSON)
     return people[0] if people else None
-
-
-def _capital_before(t: TitlePhrase, names: list[NameMention], actors, referents) -> list[int]:
-    """'In Washington, President X': the capital the sentence opens with."""
-    by_name = {a.canonical: a.id for a in actors.values() if a.type is ActorType.COUNTRY and a.canonical}
-    for m in names:
-        if m.sentence.index == t.sentence.index and m.kind == "place" and m.country and m.end <= t.start \
-                and m.start <= t.sentence.span.start + 2:
-            return [by_name[m.country]] if m.country in by_name else []
-    return []
-
-
-def _country_in_context(t: TitlePhrase, countries: list[tuple[tuple[int, int], int, bool, int]],
-                        paragraphs: Mapping[int, int], others: set[int]) -> list[int]:
-    """The one state the article spoke of just before an unanchored title: its officials in the
-    sentence before, or its seat earlier in the same sentence ('the Kremlin said ... President X');
-    none when that could be more than one. Not the state of other people the title's own sentence
-    names: they are often the other side of a meeting ('X was received by Prime Minister Y'); nor a
-    state of the paragraph before when that paragraph said more than one thing (a new paragraph
-    often turns to the other side)."""
-    here = (t.sentence.index, t.start)
-    previous = t.sentence.index - 1
-    paragraph = paragraphs.get(t.sentence.index)
-    same_or_short = paragraphs.get(previous) == paragraph or paragraphs.get(previous - 1) != paragraphs.get(previous)
-    before = {aid for (s, tok), aid, seat, _ in countries
-              if (s == previous and same_or_short) or (seat and (s, tok) < here and s == here[0])}
-    before -= others
-    return list(before) if len(before) == 1 else []
-
-
-def _states_of_others(t: TitlePhrase, here: list[NameMention], holder: int, referents, actors,
-                      posts: list[LocalPost]) -> set[int]:
-    """The states of the other people the title's sentence names, as posts or the gazetteer tell,
-    and those whose same post the article has already given someone else ('French Foreign
-    Minister X ... a statement signed by Foreign Minister Y': Y is not France's)."""
-    people = {referents.get(mention_key(m)) for m in here} - {None, holder}
-    states = {p.org for p in posts if p.holder in people and actors[p.org].type is ActorType.COUNTRY}
-    states |= {find_country(actors, actors[p].country) for p in people if actors[p].country}
-    states |= {p.org for p in posts if p.holder != holder and p.title.lower() == t.label.lower()}  # a post held
-    return states - {None}
 
 
 def _counterpart_of(t: TitlePhrase, posts: list[LocalPost], holder: int) -> str:

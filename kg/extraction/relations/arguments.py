@@ -174,12 +174,10 @@ class Arguments:
         return list(doc[start:end])
 
     def _phrase_mention(self, head: "Token", ids: list[int]) -> list["Token"]:
-        """The words of the head's mention, with those of the same actor further in its phrase ('the
-        ambassador to Ostria, Ivo Mert, and ...': the list goes on from the name after the title)."""
-        tokens = self.mention_tokens(head, ids)
-        if not ids or self.actors.at(self.sentence.index, head.i) != ids:
-            return tokens  # 'targets in Iraq and Syria': a state the noun is in, no name of it
-        return tokens + [t for t in head.subtree if t not in tokens and self.actors.at(self.sentence.index, t.i) == ids]
+        """The mention's words, and the same actor's further in its phrase ('the envoy to X, Y, and
+        ...': the list goes on from the name; not 'targets in Iraq and Syria', no name of a state)."""
+        tokens, same = self.mention_tokens(head, ids), lambda t: self.actors.at(self.sentence.index, t.i) == ids  # noqa: E731
+        return tokens + [t for t in head.subtree if t not in tokens and same(t)] if ids and same(head) else tokens
 
     def subject_heads(self, verb: "Token") -> list["Token"]:
         words = self.words
@@ -329,16 +327,18 @@ def _owners(args: "Arguments", head: "Token", seen: set[int]) -> list[int]:
     not the state a place another holds is named for ("Georgia's breakaway region", 'the occupied
     Ostrian town'), while 'the breakaway region of X' is X's."""
     known = args.actors.actors
+    led = head.lower_ in args.words.led_parties or head.lower_ in args.words.person_offices  # "Debretsion's wing"
     severed = any(c.lower_ in args.words.severed_modifiers for c in head.children)  # "Georgia's breakaway region"
     ids = [a for c in head.children if c.dep_ in roles.OWNER_MODIFIERS and not _other_party(c, args.words) and not severed
            for a in args.actors_of(c, seen)
-           if known[a].type is not ActorType.PERSON or head.lower_ in args.words.led_parties]  # "Debretsion's wing"
+           if known[a].type is not ActorType.PERSON or led]
     named = severed and any(c.dep_ in roles.NAME_MODIFIERS and c.pos_ == "PROPN" for c in head.children)
     ids += [a for c in head.children if c.dep_ == "preposition" and c.lower_ in args.words.origins and not named
             for p in c.children if p.dep_ == "prep_object" for a in args.actors_of(p, seen)  # 'fighters of X'
-            if known[a].type is not ActorType.PERSON and a not in ids]  # not 'the occupied Abkhazia region of Georgia'
+            if (known[a].type is not ActorType.PERSON or head.lower_ in args.words.person_offices)
+            and a not in ids]  # not 'the occupied Abkhazia region of Georgia'; 'the office of President X' speaks for X
     ids += [a for a in participle_owners(args, head, seen) if a not in ids and (
-        known[a].type is not ActorType.PERSON or head.lower_ in args.words.led_parties)]  # 'a delegation headed by X'
+        known[a].type is not ActorType.PERSON or led)]  # 'a delegation headed by X'
     if not ids and any(c.dep_ in ("compound", "adjective") and c.lower_ in args.words.state_force_words for c in head.children):
         where = list(head.children) + (list(head.head.children) if head.dep_ == "object" else [])  # 'strike army convoys in X'
         places = [p for c in where if c.dep_ == "preposition" and c.lower_ in args.words.setting_prepositions

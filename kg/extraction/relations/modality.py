@@ -26,6 +26,8 @@ def modality_of(trigger: "Token", stance: bool = False) -> Modality:
         return Modality.NEGATED
     if any(c.dep_ == "adjective" and c.lower_ in cues.past_adjectives for c in trigger.children):
         return Modality.ASSERTED  # 'during their previous talks': held, whatever was pledged at them
+    if trigger.dep_ in roles.NOMINAL_SUBJECTS and trigger.head.lemma_.lower() in cues.ongoing_verbs:
+        return Modality.ASSERTED  # 'the war between A and B may escalate': it is being fought
     if _planned(trigger, cues, only_conditions=stance):
         return Modality.PLANNED
     return Modality.ASSERTED
@@ -116,7 +118,8 @@ def _planned(trigger: "Token", cues: ModalityCues, only_conditions: bool = False
         return False  # 'vowed to retaliate for the strikes': the strikes happened
     below = trigger
     for tok, via in _chain(trigger):
-        purpose, below = via == "adverb_clause" and _infinitive(below), tok  # 'would be sent to join X'
+        clause = below
+        purpose, below = via == "adverb_clause" and _infinitive(clause), tok  # 'would be sent to join X'
         if only_conditions:
             if (tok == trigger or via in roles.CONDITION_LINKS) and any(
                     c.dep_ == "subordinator" and c.lower_ in cues.conditional_markers for c in tok.children):
@@ -138,7 +141,8 @@ def _planned(trigger: "Token", cues: ModalityCues, only_conditions: bool = False
                 return True  # 'are traveling to X on Feb. 5 to meet Y': not there yet
         if tok != trigger and not only_conditions:
             lemma = tok.lemma_.lower()
-            if via in roles.PLANNING_COMPLEMENTS and lemma in cues.planning_governors:
+            if via in roles.PLANNING_COMPLEMENTS and lemma in cues.planning_governors and (
+                    via != "noun_clause" or _infinitive(clause)):  # 'a plan to meet X', not 'the plan proposed by X'
                 return True
             if via == "prep_object" and lemma in cues.planned_destinations and tok.head.lemma_.lower() in cues.planning_governors:
                 return True  # 'agreed to talks with Y'

@@ -9,17 +9,17 @@ from typing import TYPE_CHECKING
 from kg.extraction.relations.constructions import construction, handler
 from kg.extraction.relations.companions import companions
 from kg.extraction.relations.arguments import participle_owners, place_states, unique as _unique, with_coordinated
-from kg.extraction.relations.found import MAX_TOPIC, Reading
+from kg.extraction.relations.found import Reading
 from kg.extraction.relations.listed import listed_after_them
 from kg.extraction.relations.speakers import spoken_for
 from kg.extraction.relations.nounmeetings import noun_meeting
+from kg.extraction.relations.stancewords import (named_after, noun_topic, provoked_by, requested, requesters, sources,
+                                                undergoers, with_purpose)
 from kg.knowledge.language import language_of
 from kg.model import MEMBER, ActorType, Modality
 from kg.extraction.relations.modality import asked_of_another, modality_of
-from kg.extraction.relations.retold import doers_of_earlier
 from kg.knowledge.lexicon import NounFlag, NounRule, WordKind
 from kg.extraction.parsing import roles
-from kg.extraction.parsing.clauses import infinitive
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -81,7 +81,7 @@ def _event(r: Reading, noun: "Token", rule: NounRule) -> None:
         partners = _objects_on_verb(r, carrier, rule)  # 'carried out strikes ... on X', "welcomed X's help to Y"
     owners = noun_owners(r, noun, with_partner=bool(partners)) if not between else []
     if not partners and not between and (targets := _under_it(r, noun)):  # 'X's positions came under fire from Y'
-        partners, owners = targets, owners or _named_after(r, [noun], r.words.source_preposition)
+        partners, owners = targets, owners or named_after(r, [noun], r.words.source_preposition)
     modality = modality_of(noun)
     if modality is Modality.ASSERTED and _travelled_for(noun) not in (None, "past_verb", "participle"):
         modality = Modality.PLANNED  # 'M23 rebels arrive in Qatar for talks': still to be held
@@ -220,7 +220,8 @@ def _measured_by(noun: "Token") -> "Token":
     words = language_of(noun).words
     while noun.dep_ == "conjunct" and noun.head != noun and noun.head.pos_ in ("NOUN", "PROPN"):
         noun = noun.head
-    if noun.dep_ == "prep_object" and noun.head.lower_ == words.belonging and noun.head.head.dep_ == "object":
+    if noun.dep_ == "prep_object" and noun.head.lower_ == words.belonging and noun.head.head.dep_ == "object" \
+            and noun.head.head.lower_ not in words.people_nouns:  # not 'exchanged prisoners of war'
         return noun.head.head
     if noun.dep_ == "prep_object" and noun.head.lower_ == words.serving and noun.head.head.lemma_.lower() in words.claimed_nouns:
         return noun.head.head  # 'claimed responsibility for the attack'
@@ -231,7 +232,7 @@ def _measured_by(noun: "Token") -> "Token":
               reads=(*NOUN_FLAGS, NounFlag.object_preps, NounFlag.requires_purpose))
 def _stance_noun(r: Reading, noun: "Token", rule: NounRule) -> None:
     """'pledging Iran's full support for X', 'heaped praise on X', 'its condemnation of X'."""
-    if rule.requires_purpose and not _with_purpose(noun):
+    if rule.requires_purpose and not with_purpose(noun):
         return
     targets = [a for c in noun.children if c.dep_ == "preposition" and c.lower_ in rule.object_preps
                for p in c.children if p.dep_ == "prep_object" for a in r.args.actors_of(p) or r.args.stance_actors(p)]
@@ -239,11 +240,11 @@ def _stance_noun(r: Reading, noun: "Token", rule: NounRule) -> None:
                     m.dep_ == "subordinator" and m.lower_ in rule.object_preps for m in c.children)
                 for s in c.children if s.dep_ in roles.NOMINAL_SUBJECTS for a in r.args.actors_of(s)]  # 'a call for X to leave'
     if not targets and noun.dep_ == "object":
-        targets = _objects_on_verb(r, noun, rule) or _provoked_by(r, noun)
+        targets = _objects_on_verb(r, noun, rule) or provoked_by(r, noun)
     if not targets:
-        targets = _undergoers(r, noun)
-    holders = noun_owners(r, noun, speaker_first=True) or _sources(r, noun) or _requesters(r, noun) or (
-        _named_after(r, [noun], r.words.belonging) if r.words.belonging not in rule.object_preps else [])  # 'the opposition of X to Y'
+        targets = undergoers(r, noun)
+    holders = noun_owners(r, noun, speaker_first=True) or sources(r, noun) or requesters(r, noun) or (
+        named_after(r, [noun], r.words.belonging) if r.words.belonging not in rule.object_preps else [])  # 'the opposition of X to Y'
     if not holders:
         return
     modality = modality_of(noun, stance=True)
@@ -252,99 +253,13 @@ def _stance_noun(r: Reading, noun: "Token", rule: NounRule) -> None:
         if modality is Modality.ASSERTED and noun.head.lemma_.lower() in r.rules.lexicon.light_verbs \
                 and asked_of_another(noun.head):
             modality = Modality.PLANNED  # 'urged X to voice its support for Y': asked of X, not yet voiced
-    topic = _requested(noun) or _noun_topic(noun, rule.object_preps) if not targets and rule.relation.spec.topic else None
+    topic = requested(noun) or noun_topic(noun, rule.object_preps) if not targets and rule.relation.spec.topic else None
     for a in _unique(holders):
         for b in _unique(targets):
             if a != b:
                 r.add(a, rule.relation, b, None, modality, noun, STANCE_CONFIDENCE)
         if topic:  # 'the Houthis' insistence on salaries'
             r.add(a, rule.relation, None, topic, modality, noun, STANCE_CONFIDENCE)
-
-
-def _sources(r: Reading, noun: "Token") -> list[int]:
-    """'condemnation from X', 'drew criticism from X' (the preposition hung on the verb)."""
-    words = [noun] + ([noun.head] if noun.dep_ == "object" and noun.head.lemma_.lower() in r.words.provoking_verbs else [])
-    return _named_after(r, words, r.words.source_preposition)
-
-
-def _with_purpose(noun: "Token") -> bool:
-    """Whether an infinitive says what the noun is for, hung on it or on the clause it is part of
-    ('pressure on X to free the hostages', 'X is under pressure from Y to leave')."""
-    clause = noun.head.head if noun.dep_ == "prep_object" else noun.head
-    return any(infinitive(c) for t in (noun, clause) for c in t.children if c.dep_ in roles.INFINITIVE_CLAUSES
-               or c.dep_ in roles.MODIFYING_CLAUSES)
-
-
-def _undergoers(r: Reading, noun: "Token") -> list[int]:
-    """'X faces pressure from Y to ...', 'X came under criticism from Y': the subject of the clause
-    the stance noun is undergone in is its target (only with a holder named after 'from')."""
-    words, clause = r.words, noun.head
-    if noun.dep_ == "prep_object" and clause.lower_ in words.undergoing_prepositions and clause.head != clause:
-        clause = clause.head
-    elif not (noun.dep_ == "object" and clause.lemma_.lower() in words.undergoing_verbs):
-        return []
-    if not _sources(r, noun):
-        return []
-    return _unique(a for h in r.args.subject_heads(clause) for a in r.args.actors_of(h))
-
-
-def _requesters(r: Reading, noun: "Token") -> list[int]:
-    """'at the request of X': whose request a requesting noun is, named after 'of'."""
-    return _named_after(r, [noun], r.words.belonging) if noun.lemma_.lower() in r.words.requesting_nouns else []
-
-
-def _named_after(r: Reading, words: list["Token"], preposition: str) -> list[int]:
-    """The actors named after a preposition of these words ('from X and from Y')."""
-    return _unique(a for w in words for c in w.children if c.dep_ == "preposition" and c.lower_ == preposition
-                   for p in with_coordinated(c) for o in p.children if o.dep_ == "prep_object" for a in r.args.actors_of(o))
-
-
-def _requested(noun: "Token") -> str | None:
-    """'X halted the operation at the request of Y', 'At Y's request, the Council met': what was
-    done at a request is what was asked for, the clause the request is the setting of."""
-    setting = noun.head
-    if noun.dep_ != "prep_object" or setting.lower_ not in language_of(noun).words.request_settings \
-            or setting.head == setting:
-        return None
-    clause, doc = setting.head, noun.doc
-    if clause.dep_ in roles.RELATIVE_CLAUSES and clause.head != clause:
-        clause = clause.head  # 'a meeting convened at the request of X': the meeting
-    inside = {t.i for t in setting.subtree}
-    kept = [t.i for t in clause.subtree if t.i not in inside and (t.dep_ != "subordinator" or t.head != clause)]
-    runs: list[list[int]] = []  # runs of adjacent words, written as the text has them
-    for i in kept:
-        if runs and i == runs[-1][-1] + 1:
-            runs[-1].append(i)
-        else:
-            runs.append([i])
-    text = " ".join(doc[run[0]:run[-1] + 1].text.strip(" ,;") for run in runs)
-    return text.strip(" “”\"'‘’.,")[:MAX_TOPIC] or None
-
-
-def _provoked_by(r: Reading, noun: "Token") -> list[int]:
-    """'The attack drew condemnation from X', "China's move sparked criticism": whoever did what
-    provoked the stance."""
-    verb = noun.head
-    if verb.lemma_.lower() not in r.words.provoking_verbs:
-        return []
-    causes = [c for c in verb.children if c.dep_ in roles.NOMINAL_SUBJECTS]
-    return _unique(a for h in causes for a in r.args.actors_of(h) or r.args.stance_actors(h)
-                   or doers_of_earlier(r, h))
-
-
-def _noun_topic(noun: "Token", asked_with: tuple[str, ...]) -> str | None:
-    """What a demand noun asks for: the words after it in its phrase, up to whoever made it ('a
-    request by X', 'the demand from X'); none when no words say it ('X's demands')."""
-    words = language_of(noun).words
-    makers = [c for c in noun.children if c.dep_ == "preposition" and c.lower_ in (words.agent_preposition, words.source_preposition)]
-    end = min((c.i for c in makers), default=None)
-    tokens = [t for t in noun.subtree if t.i > noun.i and (end is None or t.i < end)]
-    if tokens and tokens[0].dep_ == "preposition" and tokens[0].lower_ not in asked_with:
-        return None  # 'made repeated demands in talks with X': where it was made, not what
-    if tokens and tokens[0].dep_ in ("preposition", "subordinator"):
-        tokens = tokens[1:]  # 'a call for a ceasefire' asks for 'a ceasefire'
-    text = noun.doc[tokens[0].i:tokens[-1].i + 1].text if tokens else ""
-    return text.strip(" “”\"'‘’.,")[:MAX_TOPIC] or None
 
 
 @construction("role", WordKind.NOUN, "what one actor is to another: 'its Russian ally', 'X, an enemy of Y'",

@@ -145,10 +145,11 @@ def _infinitive_with_subject(verb: "Token") -> bool:
 
 
 def _hosting(r: Reading, verb: "Token", preps: tuple[str, ...]) -> bool:
-    """'welcomed X to Rome': an actor as the object, and one of `preps` saying where it was taken
-    in (not 'welcomed X's contribution of troops to the mission')."""
-    return any(c.dep_ == "preposition" and c.lower_ in preps for c in verb.children) and any(
-        c.dep_ in roles.DIRECT_OBJECTS and r.actors.at(r.sentence.index, c.i) for c in verb.children)
+    """One of `preps` that makes it another act: 'welcomed X to Rome' (with an actor as the object:
+    not 'welcomed X's contribution of troops to the mission'), 'clashed over the deportations'."""
+    objects = [c for c in verb.children if c.dep_ in roles.DIRECT_OBJECTS]
+    return any(c.dep_ == "preposition" and c.lower_ in preps for c in verb.children) and (
+        not objects or any(r.actors.at(r.sentence.index, c.i) for c in objects))
 
 
 def _excluded_object(verb: "Token", excluded: tuple[str, ...]) -> bool:
@@ -258,8 +259,12 @@ def _asked(clause: "Token") -> bool:
     """Whether a clause after a verb of demanding says what should be: 'that X must/should leave',
     or the subjunctive 'that X step down' (not 'that X will continue')."""
     words = language_of(clause).words
+    subjects = [c for c in clause.children if c.dep_ in roles.NOMINAL_SUBJECTS]
     subjunctive = clause.tag_ in ("base_verb", "present_verb") and not any(c.dep_ == "auxiliary" for c in clause.children) \
-        and any(c.dep_ in roles.NOMINAL_SUBJECTS for c in clause.children)  # the parser tags 'that units leave' as present
+        and bool(subjects)  # the parser tags 'that units leave' as present
+    if subjunctive and clause.head.lemma_.lower() in words.stating_verbs and clause.tag_ == "present_verb":
+        subjunctive = not any(s.tag_ in ("plural_noun", "plural_name") or s.lower_ in words.plural_pronouns
+                              for s in subjects)  # 'insisted that the talks differ': a statement in the present
     return _modal_of_others(clause, words.obligation_auxiliaries | words.advising_auxiliaries) or subjunctive
 
 
@@ -289,15 +294,23 @@ def _topic(r: Reading, verb: "Token", rule: VerbRule, topic_head: "Token | None"
         for child in verb.children:
             if child.dep_ == "open_clause" and child != topic_head:
                 tokens += list(child.subtree)
+    elif verb.dep_ == "noun_clause" and verb.head != verb:  # 'the plan proposed by X': the plan
+        inside = {t.i for t in verb.subtree}
+        tokens = [t for t in verb.head.subtree if t.i not in inside and t.i < verb.i]
     else:  # what a quote before its verb says ('"The talks must be fair," the ministry declared')
         reported = [c for c in verb.children if c.dep_ == "complement_clause" and c.i < verb.i]
         tokens = list(reported[0].subtree) if reported else [t for t in verb.subtree if t.i > verb.i]
     tokens = sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i)
     if tokens and tokens[0].dep_ == "subordinator" and tokens[0].lower_ == r.words.complementiser:
         tokens = tokens[1:]  # 'insisted that X should leave' asks that 'X should leave'
+    if tokens and tokens[0].lower_ in (r.words.agent_preposition, r.words.source_preposition):
+        return ""  # 'after urging from X': who asked, not what
     text = ""
     if tokens:
-        text = r.sentence.span.doc[tokens[0].i:tokens[-1].i + 1].text.strip(" “”\"'‘’.,")
+        doc, end = r.sentence.span.doc, tokens[-1].i + 1
+        while end < len(doc) and not doc[end - 1].whitespace_ and "-" in (doc[end - 1].text, doc[end].text):
+            end += 1  # 'a re-run', whose last words the parser hung elsewhere
+        text = doc[tokens[0].i:end].text.strip(" “”\"'‘’.,")
     if text.lower() in r.words.free_relatives | r.words.relative_pronouns:
         return ""  # 'in what it called "punishment" for ...': no call for anything
     return text[:MAX_TOPIC]
