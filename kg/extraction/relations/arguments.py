@@ -174,8 +174,7 @@ class Arguments:
         return list(doc[start:end])
 
     def _phrase_mention(self, head: "Token", ids: list[int]) -> list["Token"]:
-        """The mention's words, and the same actor's further in its phrase ('the envoy to X, Y, and
-        ...': the list goes on from the name; not 'targets in Iraq and Syria', no name of a state)."""
+        """The mention's words and the same actor's further in its phrase ('the envoy to X, Y, and ...')."""
         tokens, same = self.mention_tokens(head, ids), lambda t: self.actors.at(self.sentence.index, t.i) == ids  # noqa: E731
         return tokens + [t for t in head.subtree if t not in tokens and same(t)] if ids and same(head) else tokens
 
@@ -332,6 +331,8 @@ def _owners(args: "Arguments", head: "Token", seen: set[int]) -> list[int]:
     ids = [a for c in head.children if c.dep_ in roles.OWNER_MODIFIERS and not _other_party(c, args.words) and not severed
            for a in args.actors_of(c, seen)
            if known[a].type is not ActorType.PERSON or led]
+    ids = ids or [a for c in head.children if c.dep_ == "compound" and c.pos_ == "NOUN" for g in c.children  # 'a Tarsan fighter jet'
+                  if g.dep_ in roles.OWNER_MODIFIERS for a in args.actors_of(g, seen) if known[a].type is not ActorType.PERSON]
     named = severed and any(c.dep_ in roles.NAME_MODIFIERS and c.pos_ == "PROPN" for c in head.children)
     ids += [a for c in head.children if c.dep_ == "preposition" and c.lower_ in args.words.origins and not named
             for p in c.children if p.dep_ == "prep_object" for a in args.actors_of(p, seen)  # 'fighters of X'

@@ -132,6 +132,9 @@ def _other_objects(r: Reading, verb: "Token", rule: VerbRule, object_heads: list
         heads = [h for c in verb.children if c.dep_ == "open_clause" for h in c.children if h.dep_ in roles.DIRECT_OBJECTS]
         heads += [p for c in verb.children if c.dep_ == "open_clause" for g in c.children if g.dep_ == "preposition"
                   and not of_time(g, dates) for p in g.children if p.dep_ in roles.PREPOSITIONAL_OBJECTS]
+        heads += [p for h in object_heads if (event := r.rules.nouns.get(h.lemma_.lower())) is not None
+                  for g in h.children if g.dep_ == "preposition" and g.lower_ in event.object_preps
+                  for p in g.children if p.dep_ in roles.PREPOSITIONAL_OBJECTS]  # 'threatened military action against X'
         return _unique(a for h in heads for a in r.args.actors_of(h) or place_states(r.args, h))
     if rule.clause_object:  # 'warned that X ...', also hung under a phrase ('warned on the eve of the vote that X')
         clauses = [c for c in verb.children if c.dep_ == "complement_clause"] or [

@@ -208,8 +208,8 @@ def _objects_on_verb(r: Reading, noun: "Token", rule: NounRule) -> list[int]:
     light = verb.lemma_.lower() in r.rules.lexicon.light_verbs
     own = {p for v in r.rules.verb_rules(verb.lemma_.lower()) for p in (*v.preps, v.particle) if p}
     preps = set(rule.object_preps) | ({r.words.accompanying} if rule.construction == "meeting" and light else set())
-    return [a for c in verb.children if c.dep_ == "preposition" and c.lower_ in preps  # 'had lunch with X'
-            and (light or c.lower_ not in own)
+    return [a for c in verb.children if (c.dep_ == "preposition" or (c.dep_ == "dative" and c.pos_ == "ADP"))
+            and c.lower_ in preps and (light or c.lower_ not in own)  # 'had lunch with X', 'has provided support to X'
             for p in c.children if p.dep_ == "prep_object" for a in r.args.actors_of(p)]
 
 
