@@ -305,6 +305,20 @@ def _past_who_is(doc, start: int, words) -> int:
     return start
 
 
+def _named_subject(t: TitlePhrase, names: list[NameMention], start: int) -> NameMention | None:
+    """The person named right before 'is (also)' whose predicate the title is ('X is the head of Y';
+    not 'X was', a post held before)."""
+    doc, k = t.doc, start - 1
+    while k > 0 and doc[k].pos_ == "ADV":
+        k -= 1
+    copula, head = doc[k], doc[t.head_index]
+    if copula.lemma_.lower() != language_of(doc).words.copula or copula.tag_ != "present_third_person_verb" \
+            or head.head != copula or head.dep_ != "attribute":
+        return None
+    return next((m for m in names if m.sentence.index == t.sentence.index and m.type is ActorType.PERSON
+                 and m.end == k), None)
+
+
 def _person_before(t: TitlePhrase, names: list[NameMention], titles: list[TitlePhrase]) -> NameMention | None:
     """'X, the leader of Y' and 'X, President Z's adviser' (over the patron's own title); 'X,
     Deputy Prime Minister and Minister of Foreign Affairs of Y' (both titles are X's)."""
@@ -323,6 +337,8 @@ def _person_before(t: TitlePhrase, names: list[NameMention], titles: list[TitleP
     if start >= 2 and doc[start - 1].lower_ == words.conjunction:
         first = next((o for o in titles if o is not t and o.end == start - 1), None)
         return _person_before(first, names, titles) if first is not None else None
+    if (subject := _named_subject(t, names, start)) is not None:
+        return subject  # 'X is the head of Y'
     start = _past_who_is(doc, start, words)  # 'X, who is also chair of Y'
     if start < 2 or doc[start - 1].text != ",":
         return None

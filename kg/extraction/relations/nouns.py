@@ -60,6 +60,8 @@ def _event(r: Reading, noun: "Token", rule: NounRule) -> None:
     attached = list(noun.children)
     if noun.dep_ in roles.NOMINAL_SUBJECTS and noun.head.lemma_.lower() in words.happening_verbs:
         attached += [c for c in noun.head.children if c.dep_ == "preposition"]  # 'no meeting took place between A and B'
+    elif noun.dep_ == "object":  # 'mediated indirect talks on Friday between A and B', 'between' hung on the verb
+        attached += [c for c in noun.head.children if c.dep_ == "preposition" and c.lower_ in words.between]
     attached = [x for c in attached for x in (with_coordinated(c) if c.dep_ == "preposition" else [c])]  # 'talks with X and with Y'
     for child in attached:
         preposition = child.dep_ == "preposition" or child.pos_ == "ADP"
@@ -292,6 +294,10 @@ def _role(r: Reading, noun: "Token", rule: NounRule) -> None:
                          for a in r.actors.at(r.sentence.index, c.i)
                          if r.actors.actors[a].type not in (ActorType.PERSON, ActorType.PLACE)
                          and a not in r.actors.at(r.sentence.index, noun.i)]  # not the 'Quds' of 'Quds Force'
+    if not counterparts and role.dep_ == "attribute" and not any(c.dep_ == "possessor" for c in noun.children):
+        # 'X is a Russian ally' (not 'its Palestinian ally', nor 'Rwandan and Mozambican forces')
+        counterparts += [a for c in noun.children if c.dep_ in roles.ADJECTIVE_MODIFIERS | {"compound"}
+                         for a in r.actors.at(r.sentence.index, c.i) if r.actors.actors[a].type is ActorType.COUNTRY]
     if any(c.dep_ == "possessor" and c.lower_ == r.words.possessive_relative for c in noun.children):
         verb = noun.head
         while verb.dep_ != "relative_clause" and verb.head != verb:
