@@ -16,7 +16,7 @@ from kg.extraction.relations.conditions import read_conditions
 from kg.extraction.relations.delegations import read_delegation, read_government_of, read_led_by_relative, read_owned_body
 from kg.extraction.relations.found import CONFLICT, COOPERATION, Found, FoundMeeting, Reading
 from kg.extraction.relations.meetings import join_meeting
-from kg.extraction.relations.nouns import read_members, read_noun
+from kg.extraction.relations.nouns import read_members, read_named_set, read_noun
 from kg.knowledge.language import language_of
 from kg.knowledge.rules import RelationRules
 from kg.extraction.relations.verbs import read_verb
@@ -55,6 +55,8 @@ def find_relations(sentences: list["Sentence"], actors: ArticleActors, rules: Re
                     read_government_of(reading, tok)
                 if tok.pos_ == "PROPN":
                     read_owned_body(reading, tok)
+            if tok.dep_ == "apposition":
+                read_named_set(reading, tok)
             if tok.lower_ in relative_pronouns:
                 read_led_by_relative(reading, tok)
         deniers = _denied_before(reading)

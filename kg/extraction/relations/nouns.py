@@ -330,6 +330,29 @@ def read_members(r: Reading, noun: "Token") -> None:
                 r.add(member, MEMBER, whole, None, modality, noun, ROLE_CONFIDENCE)
 
 
+def read_named_set(r: Reading, name: "Token") -> None:
+    """'Britain, France and Germany, the E3, ...': a body named beside a list of states is theirs,
+    each a member of it."""
+    if name.dep_ != "apposition" or name.head == name:
+        return
+    head = name.head
+    while head.dep_ == "conjunct" and head.head != head:  # the parser may hang the name on the list's last
+        head = head.head
+    listed = [t for t in head.subtree if t.dep_ == "conjunct" and t.head.i < name.i]
+    if not listed or any(t.i > name.i for t in listed):
+        return  # 'the US, the EU and their allies': the list goes on after the name, which is one of it
+    known = r.actors.actors
+    wholes = [a for a in r.actors.at(r.sentence.index, name.i)
+              if known[a].type in (ActorType.INTERNATIONAL_ORGANIZATION, ActorType.ORGANIZATION)]
+    members = [a for a in r.args.actors_of(head) if known[a].type is ActorType.COUNTRY and a not in wholes]
+    if not wholes or len(members) < 2:
+        return  # 'France, the E3 member': one state beside a body's name is described, no list
+    modality = modality_of(name, stance=True)
+    for whole in wholes:
+        for member in _unique(members):
+            r.add(member, MEMBER, whole, None, modality, name, ROLE_CONFIDENCE)
+
+
 def _brings_together(clause: "Token") -> bool:
     """'a meeting that brought together A and B'."""
     phrase = language_of(clause).words.bringing_together
