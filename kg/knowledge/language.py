@@ -224,6 +224,8 @@ class Words(_Data):
     stating_verbs: Words_
     person_offices: Words_
     peoples: Words_
+    stance_prefixes: Words_
+    partner_roles: Words_
     attribution: tuple[str, str]
     entering_verbs: Words_
     entering_prepositions: Words_

@@ -10,6 +10,7 @@ from kg.knowledge.language import Words, language_of
 from kg.extraction.actors.namemention import NameMention
 from kg.knowledge.rules import GazetteerEntry, NameRules
 from kg.extraction.parsing import roles
+from kg.extraction.relations.arguments import TIME_ENTITIES
 
 if TYPE_CHECKING:
     from kg.extraction.parsing.nlp import Sentence
@@ -43,9 +44,17 @@ def from_entry(sentence: "Sentence", start: int, end: int, entry: GazetteerEntry
             return NameMention(sentence, start, army_end, ActorType.GOVERNMENT_BODY, "name", name, "head", entry.name)
     if entry.type is ActorType.COUNTRY:
         nxt = doc[end] if end < sentence.span.end else None
-        if nxt is not None and nxt.lower_ in rules.state_metonyms and nxt.pos_ in ("NOUN", "PROPN"):
+        if nxt is not None and nxt.lower_ in rules.state_metonyms and nxt.pos_ in ("NOUN", "PROPN") \
+                and not _role_before_name(doc, end, sentence.span.end):
             return NameMention(sentence, start, end + 1, ActorType.COUNTRY, "state", entry.name, "gazetteer")
     return NameMention(sentence, start, end, entry.type, "name", entry.name, "gazetteer", entry.country)
+
+
+def _role_before_name(doc, k: int, limit: int) -> bool:
+    """'Russian ally Belarus', 'US partner Japan': a role the name after it plays for the state,
+    so the state is not the ally ('its Russian ally' is)."""
+    return k + 1 < limit and doc[k].lower_ in language_of(doc).words.partner_roles and doc[k + 1].pos_ == "PROPN" \
+        and doc[k + 1].ent_type_ not in TIME_ENTITIES
 
 
 def _from_demonym(sentence: "Sentence", start: int, end: int, entry: GazetteerEntry, rules: NameRules) -> NameMention:
@@ -69,7 +78,8 @@ def _from_demonym(sentence: "Sentence", start: int, end: int, entry: GazetteerEn
     if army_end is not None:  # 'the Chadian army'
         name = army_name(doc[start:army_end].text, entry.name, rules, words)
         return NameMention(sentence, start, army_end, ActorType.GOVERNMENT_BODY, "name", name, "head", entry.name)
-    if nxt is not None and nxt.lower_ in rules.state_metonyms and nxt.pos_ in ("NOUN", "PROPN"):
+    if nxt is not None and nxt.lower_ in rules.state_metonyms and nxt.pos_ in ("NOUN", "PROPN") \
+            and not _role_before_name(doc, end, sentence.span.end):
         return NameMention(sentence, start, end + 1, ActorType.COUNTRY, "state", entry.name, "gazetteer")
     if nxt is not None and nxt.lower_ in words.people_nouns:  # 'Georgian demonstrators'
         return NameMention(sentence, start, end + 1, ActorType.GROUP, "name", None, "head", entry.name)

@@ -152,6 +152,11 @@ def _extend_left(sentence: "Sentence", head_start: int, by_token, rules: TitleRu
     while j >= span.start:
         tok = doc[j]
         mention = by_token.get(j)
+        if mention is not None and mention.start >= span.start + 2 and doc[mention.start - 1].text == "-" \
+                and doc[mention.start - 2].lower_ in words.stance_prefixes:
+            reach.start = mention.start - 2  # "the pro-China president": whom the holder sides with, no post of it
+            j = mention.start - 3
+            continue
         if mention is not None and mention.type in ORG_TYPES:
             if mention not in reach.orgs:
                 reach.orgs.insert(0, mention)
@@ -254,7 +259,8 @@ def _extend_over_list(doc, span, by_token, reach: _Reach) -> None:
             else reach.end + 2
         k = k + 1 if k < span.end and doc[k].lower_ == words.definite_article else k
         nxt = by_token.get(k)
-        if nxt is None or nxt.start != k or nxt.type not in ORG_TYPES or nxt.kind == "demonym":
+        if nxt is None or nxt.start != k or nxt.type not in ORG_TYPES or nxt.kind == "demonym" or (
+                nxt.end < span.end and is_genitive(doc[nxt.end], words)):  # 'of X, Y's ally': Y's, no list
             break
         reach.orgs.append(nxt)
         reach.end = nxt.end

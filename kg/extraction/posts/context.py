@@ -10,11 +10,12 @@ from kg.extraction.actors.mentions import NameMention, mention_key
 from kg.extraction.actors.titles import TitlePhrase
 from kg.knowledge.language import language_of
 from kg.model import ActorType
+from kg.extraction.parsing import roles
 
 if TYPE_CHECKING:
     from kg.extraction.actors.local import LocalPost
 
-__all__ = ["states_spoken_of", "capital_before", "posted_states", "country_in_context", "states_of_others"]
+__all__ = ["state_in_context", "states_spoken_of", "capital_before", "states_named_in", "country_in_context", "states_of_others"]
 
 
 def states_spoken_of(names, titles, referents, actors, state_nouns) -> list[tuple[tuple[int, int], int, bool, int]]:
@@ -54,6 +55,16 @@ def _owns_party(m: NameMention, parties: frozenset[str]) -> bool:
     return any(t.lower_ in parties for t in doc[m.end + 1:min(m.end + 5, m.sentence.span.end)])
 
 
+def state_in_context(t: TitlePhrase, names: tuple[list[NameMention], list[NameMention]], referents, actors,
+                     posts: list["LocalPost"], countries, paragraphs: Mapping[int, int], holder: int) -> list[int]:
+    """The state of a title that names none, from the sentence it opens or the one before; `names`:
+    the article's and the title's sentence's."""
+    every, here = names
+    return capital_before(t, every, actors, referents) or country_in_context(
+        t, countries, paragraphs, states_of_others(t, here, holder, referents, actors, posts),
+        states_named_in(t.sentence.index - 1, posts, every, referents, actors))
+
+
 def capital_before(t: TitlePhrase, names: list[NameMention], actors, referents) -> list[int]:
     """'In Washington, President X': the capital the sentence opens with."""
     by_name = {a.canonical: a.id for a in actors.values() if a.type is ActorType.COUNTRY and a.canonical}
@@ -64,14 +75,24 @@ def capital_before(t: TitlePhrase, names: list[NameMention], actors, referents) 
     return []
 
 
-def posted_states(posts: list[LocalPost], actors, sentence: int) -> set[int]:
-    """The states of the posts found so far in a sentence ('President X held talks with the Haitian
-    council. Adviser Y joined': X's state was spoken of too, so Y's is not known)."""
-    return {p.org for p in posts if p.sentence.index == sentence and actors[p.org].type is ActorType.COUNTRY}
+def _subject(m: NameMention) -> bool:
+    """Whether a mention is a clause's subject or its possessor ('Finland accused ...', "Bangladesh's
+    ministry said"), not an object a sentence is about."""
+    head = m.doc[m.end - 1]
+    return head.dep_ in roles.SUBJECTS or (head.dep_ == "possessor" and head.head.dep_ in roles.SUBJECTS)
+
+
+def states_named_in(sentence: int, posts: list[LocalPost], names: list[NameMention], referents, actors) -> set[int]:
+    """The states a sentence names as the subjects of its clauses, or as the states of the posts it
+    gave ('Finland accused Moscow of ...': Finland too, so a title after it is not surely Russia's;
+    'President X held talks with the Haitian council': X's state too)."""
+    named = {referents.get(mention_key(m)) for m in names if m.sentence.index == sentence and _subject(m)}
+    named = {a for a in named if a is not None and actors[a].type is ActorType.COUNTRY}
+    return named | {p.org for p in posts if p.sentence.index == sentence and actors[p.org].type is ActorType.COUNTRY}
 
 
 def country_in_context(t: TitlePhrase, countries: list[tuple[tuple[int, int], int, bool, int]],
-                       paragraphs: Mapping[int, int], others: set[int], posted: set[int] = frozenset()) -> list[int]:
+                       paragraphs: Mapping[int, int], others: set[int], named: set[int] = frozenset()) -> list[int]:
     """The one state the article spoke of just before an unanchored title: its officials in the
     sentence before, or its seat earlier in the same sentence ('the Kremlin said ... President X');
     none when that could be more than one. Not the state of other people the title's own sentence
@@ -88,8 +109,8 @@ def country_in_context(t: TitlePhrase, countries: list[tuple[tuple[int, int], in
     before = {aid for (s, tok), aid, anchors, _ in countries
               if (s == previous and same_or_short) or (anchors and (s, tok) < here and s == here[0])}
     before -= others
-    if before and same_or_short and posted - before - others:
-        return []  # the sentence before spoke of another state's official too
+    if before and same_or_short and named - before - others:
+        return []  # the sentence before spoke of another state too
     return list(before) if len(before) == 1 else []
 
 

@@ -16,7 +16,7 @@ from kg.extraction.parsing import roles
 from kg.knowledge.rules import ArgumentRules, TitleRules
 from kg.extraction.posts.titleowners import chief_of_a_domain, in_a_phrase, of_a_body, possessed, state_title
 from kg.extraction.actors.titles import TitlePhrase, follows_title, is_genitive
-from kg.extraction.posts.context import capital_before, country_in_context, posted_states, states_of_others, states_spoken_of
+from kg.extraction.posts.context import state_in_context, states_spoken_of
 
 DESCRIBED_REACH = 6  # sentences back the owner of "the bloc's president" is looked for
 
@@ -82,8 +82,7 @@ def find_posts(titles: list[TitlePhrase], names: list[NameMention], referents: M
         if not orgs and state_title(t, rules) and not t.plural and not of_a_body(t, rules):
             orgs = _known_state(actors, holder)  # the gazetteer knows whose they are
         if not orgs and state_title(t, rules) and not possessed(t, rules) and not (t.plural and _known_state(actors, holder)):
-            orgs = capital_before(t, names, actors, referents) or country_in_context(t, countries, paragraphs or {}, (
-                states_of_others(t, here, holder, referents, actors, posts)), posted_states(posts, actors, t.sentence.index - 1))
+            orgs = state_in_context(t, (names, here), referents, actors, posts, countries, paragraphs or {}, holder)
             if not orgs and home is not None:
                 orgs = [country_actor(actors, home)]
         label = _counterpart_of(t, posts, holder) if t.head == words.counterpart else t.label

@@ -91,6 +91,8 @@ def _hyphen_compound(r: Reading, verb: "Token", rule: VerbRule) -> bool:
         head = head.head
     if head is None or set(subjects) & set(r.actors.at(r.sentence.index, head.i)):
         return True  # 'the Saudi-led coalition and the UAE': the compound is the body's own name
+    if (event := r.rules.nouns.get(head.lemma_.lower())) is not None and event.construction == "meeting":
+        return True  # 'the AU-sponsored talks among the three countries': who hosts talks backs no side
     joined = {a for c in head.children if c.dep_ == "conjunct" for a in r.args.actors_of(c)}
     objects = [a for a in r.args.actors_of(head) if a not in joined]  # not 'and Burundian troops'
     for s in subjects:
@@ -138,8 +140,7 @@ def _verb_relation(r: Reading, verb: "Token", rule: VerbRule) -> None:
 
 
 def _infinitive_with_subject(verb: "Token") -> bool:
-    """'wants Valmora to withdraw': an infinitive clause with a subject of its own, which the
-    parser hangs as a complement clause ('wants to withdraw' is the subject's own aim)."""
+    """'wants Valmora to withdraw': an infinitive with a subject of its own ('wants to leave' is no call)."""
     return any(c.dep_ == "complement_clause" and infinitive(c) and any(
         s.dep_ in roles.NOMINAL_SUBJECTS for s in c.children) for c in verb.children)
 
