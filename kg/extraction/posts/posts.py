@@ -51,6 +51,7 @@ def find_posts(titles: list[TitlePhrase], names: list[NameMention], referents: M
         here = names_in.get(t.sentence.index, [])
         person = _person_after(t, here) or _person_before(t, here, titles_in[t.sentence.index]) \
             or _appointee(t, here)
+        t = _outer_title(t, person, titles_in[t.sentence.index])
         if person is None or t.former:
             continue
         holder = referents.get(mention_key(person))
@@ -93,6 +94,15 @@ def find_posts(titles: list[TitlePhrase], names: list[NameMention], referents: M
                   for who, org in pairs]
         held.add((t.sentence.index, t.start))
     return PostsFound(tuple(posts), actors, TokenIndex.of(token_actor, cue), frozenset(held))
+
+
+def _outer_title(t: TitlePhrase, person: NameMention | None, titles: list[TitlePhrase]) -> TitlePhrase:
+    """The title whose phrase this one is inside, when the person comes after a comma: 'the Special
+    Envoy of the UN Secretary-General, X' names the patron's post inside the envoy's, and X is the
+    envoy (but in 'an aide to President X', X is the president)."""
+    if person is None or person.start == 0 or t.doc[person.start - 1].text != ",":
+        return t
+    return next((o for o in titles if o is not t and o.start < t.start < o.end), t)
 
 
 def _one_org(t: TitlePhrase, orgs: list[int]) -> bool:
