@@ -46,6 +46,8 @@ class ModalityCues(_Data):
     planning_adjectives: Words_
     past_adjectives: Words_
     ongoing_verbs: Words_
+    perfect_contractions: Words_
+    hypothetical_auxiliaries: Words_
     planning_nouns: Words_
     certainty_nouns: Words_
     ceasing_verbs: Words_
@@ -226,6 +228,7 @@ class Words(_Data):
     peoples: Words_
     stance_prefixes: Words_
     partner_roles: Words_
+    figurative_conflicts: Words_
     attribution: tuple[str, str]
     entering_verbs: Words_
     entering_prepositions: Words_

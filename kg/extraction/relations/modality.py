@@ -30,6 +30,8 @@ def modality_of(trigger: "Token", stance: bool = False) -> Modality:
         return Modality.ASSERTED  # 'the war between A and B may escalate': it is being fought
     if _planned(trigger, cues, only_conditions=stance):
         return Modality.PLANNED
+    if stance and any(c.dep_ in roles.AUXILIARIES and c.lower_ in cues.hypothetical_auxiliaries for c in trigger.children):
+        return Modality.PLANNED  # 'X could also demand that ...': a stance it might take, not one it holds
     return Modality.ASSERTED
 
 
@@ -129,7 +131,8 @@ def _planned(trigger: "Token", cues: ModalityCues, only_conditions: bool = False
         elif tok == trigger and tok.pos_ == "VERB" and tok.lemma_.lower() in cues.promising_verbs:
             return True  # 'have promised personnel'
         elif tok == trigger or via in roles.PLANNED_LINKS or purpose:
-            if any(c.dep_ in roles.AUXILIARIES and c.lower_ in cues.future_auxiliaries for c in tok.children):
+            if any(c.dep_ in roles.AUXILIARIES and c.lower_ in cues.future_auxiliaries and not (
+                    c.lower_ in cues.perfect_contractions and tok.tag_ == "participle") for c in tok.children):
                 return True
             if any(c.dep_ == "adjective" and c.lower_ in cues.planning_adjectives for c in tok.children):
                 return True

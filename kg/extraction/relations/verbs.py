@@ -16,6 +16,7 @@ from kg.extraction.relations.found import MAX_TOPIC, Reading
 from kg.knowledge.language import language_of
 from kg.extraction.relations.meetings import hosted_meeting, noun_participants, present_at, told_of
 from kg.extraction.relations.modality import asked_of_another, modality_of
+from kg.extraction.relations.verbchecks import excluded_object, figurative_fight, hosting, infinitive_with_subject
 from kg.extraction.parsing.clauses import infinitive
 from kg.extraction.relations.overseers import meet_overseers
 from kg.extraction.relations.retold import doers_of_earlier
@@ -108,16 +109,16 @@ def _verb_relation(r: Reading, verb: "Token", rule: VerbRule) -> None:
     with_infinitive = any(c.dep_ in roles.INFINITIVE_CLAUSES and infinitive(c) for c in verb.children)
     if (rule.requires_xcomp and not with_infinitive) or (rule.forbids_xcomp and with_infinitive):
         return
-    if rule.requires_clause_subject and not _infinitive_with_subject(verb):
+    if rule.requires_clause_subject and not infinitive_with_subject(verb):
         return
     if rule.requires_obligation and not any(c.dep_ == "complement_clause" and _obliged(c) for c in verb.children):
         return
     if rule.requires_object and not any(c.lower_ in rule.requires_object and (c.dep_ in roles.DIRECT_OBJECTS or (
             c.dep_ == "passive_subject")) for c in verb.children):  # 'shook hands', 'troops were sent'
         return
-    if rule.excludes_objects and _excluded_object(verb, rule.excludes_objects):
+    if rule.excludes_objects and excluded_object(verb, rule.excludes_objects) or figurative_fight(r, verb, rule):
         return
-    if rule.forbids_preps and _hosting(r, verb, rule.forbids_preps):
+    if rule.forbids_preps and hosting(r, verb, rule.forbids_preps):
         return
     passive = any(c.dep_ in roles.PASSIVE for c in verb.children)
     if rule.reciprocal and companions(verb):
@@ -137,29 +138,6 @@ def _verb_relation(r: Reading, verb: "Token", rule: VerbRule) -> None:
     handler(WordKind.VERB, rule.construction)(r, rule, clause)
     if clause.modality is Modality.NEGATED and verb.lemma_.lower() in r.rules.lexicon.recognising_verbs:
         _transitive(r, rule, replace(clause, modality=Modality.ASSERTED), OPPOSITION)  # 'does not recognise X'
-
-
-def _infinitive_with_subject(verb: "Token") -> bool:
-    """'wants Valmora to withdraw': an infinitive with a subject of its own ('wants to leave' is no call)."""
-    return any(c.dep_ == "complement_clause" and infinitive(c) and any(
-        s.dep_ in roles.NOMINAL_SUBJECTS for s in c.children) for c in verb.children)
-
-
-def _hosting(r: Reading, verb: "Token", preps: tuple[str, ...]) -> bool:
-    """One of `preps` that makes it another act: 'welcomed X to Rome' (with an actor as the object:
-    not 'welcomed X's contribution of troops to the mission'), 'clashed over the deportations'."""
-    objects = [c for c in verb.children if c.dep_ in roles.DIRECT_OBJECTS]
-    return any(c.dep_ == "preposition" and c.lower_ in preps for c in verb.children) and (
-        not objects or any(r.actors.at(r.sentence.index, c.i) for c in objects))
-
-
-def _excluded_object(verb: "Token", excluded: tuple[str, ...]) -> bool:
-    """Whether what the verb acts on is one of `excluded`: its object ('led the delegation'), its
-    passive subject ('the team was headed by X') or the noun it describes ('a delegation headed by X')."""
-    acted_on = [c for c in verb.children if c.dep_ in roles.DIRECT_OBJECTS or c.dep_ == "passive_subject"]
-    if verb.dep_ in roles.RELATIVE_CLAUSES:
-        acted_on.append(verb.head)
-    return any(t.lemma_.lower() in excluded or t.lower_ in excluded for t in acted_on)
 
 
 @dataclass(frozen=True)
