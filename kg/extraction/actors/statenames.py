@@ -10,7 +10,6 @@ from kg.knowledge.language import Words, language_of
 from kg.extraction.actors.namemention import NameMention
 from kg.knowledge.rules import GazetteerEntry, NameRules
 from kg.extraction.parsing import roles
-from kg.extraction.relations.arguments import TIME_ENTITIES
 
 if TYPE_CHECKING:
     from kg.extraction.parsing.nlp import Sentence
@@ -54,7 +53,7 @@ def _role_before_name(doc, k: int, limit: int) -> bool:
     """'Russian ally Belarus', 'US partner Japan': a role the name after it plays for the state,
     so the state is not the ally ('its Russian ally' is)."""
     return k + 1 < limit and doc[k].lower_ in language_of(doc).words.partner_roles and doc[k + 1].pos_ == "PROPN" \
-        and doc[k + 1].ent_type_ not in TIME_ENTITIES
+        and doc[k + 1].ent_type_ not in roles.TIME_ENTITIES
 
 
 def _from_demonym(sentence: "Sentence", start: int, end: int, entry: GazetteerEntry, rules: NameRules) -> NameMention:

@@ -186,8 +186,14 @@ def _extend_left(sentence: "Sentence", head_start: int, by_token, rules: TitleRu
             reach.start = j
             j -= 1
             continue
+        if tok.text == ")" and j >= span.start + 3 and doc[j - 2].text == "(" and by_token.get(j - 3) is not None \
+                and doc[j - 1].is_upper:
+            j -= 3  # 'Lebanese Forces (LF) leader X': the acronym in brackets is the name's again
+            continue
         if mention is None and (tok.lower_ in rules.title_modifiers or tok.text == "-"
-                                or (tok.dep_ == "compound" and tok.pos_ in ("NOUN", "PROPN") and not tok.is_stop)):
+                                or (tok.dep_ == "compound" and tok.pos_ in ("NOUN", "PROPN") and not tok.is_stop)
+                                or (tok.dep_ == "adjective" and tok.pos_ == "ADJ" and j + 1 < head_start
+                                    and getattr(by_token.get(j - 1), "type", None) in ORG_TYPES)):  # 'Hezbollah parliamentary bloc chief'
             reach.modifiers.insert(0, tok)
             reach.start = j
             j -= 1

@@ -73,6 +73,8 @@ PLANNING_NOUN_LINKS = frozenset({"prep_object", "preposition"})
 
 # Tags of verb forms.
 VERB_TAGS = frozenset({"base_verb", "past_verb", "gerund", "participle", "present_verb", "present_third_person_verb"})
+# The entity tagger's labels of dates and times.
+TIME_ENTITIES = frozenset({"date", "time"})
 
 
 def in_roles(doc: "Doc") -> "Doc":

@@ -23,7 +23,6 @@ if TYPE_CHECKING:
 __all__ = ["Arguments", "unique", "place_states", "participle_owners", "with_coordinated", "governed_states",
            "of_time"]
 
-TIME_ENTITIES = {"date", "time"}  # the entity tagger's labels of dates and times
 
 
 def unique(items: Iterable[int]) -> list[int]:
@@ -114,7 +113,7 @@ class Arguments:
             ids = _owners(self, head, seen)
         if not ids:  # 'an Islamic State target southwest of Baghdad': the proxy sits in a compound
             ids = [a for c in head.children if c.dep_ == "compound" and (
-                c.lower_ in self.rules.proxy_nouns or head.ent_type_ in TIME_ENTITIES)
+                c.lower_ in self.rules.proxy_nouns or head.ent_type_ in roles.TIME_ENTITIES)
                    for a in self.actors_of(c, seen)]  # and 'met President Assad Tuesday' parsed as one phrase
         if not ids and word in words.name_tail_nouns:  # 'the Victory bloc', 'the HUR intelligence directorate'
             ids = [a for c in head.children if c.dep_ in ("compound", "noun_modifier") and c.pos_ == "PROPN"
@@ -293,7 +292,7 @@ class Arguments:
 def of_time(prep: "Token", dates: DateWords) -> bool:
     """'on Monday', 'in November': a preposition of time, no particle of a phrasal verb ('called X on
     Monday') nor a destination ('sent in November'); `dates` are the date words of its language."""
-    return any(p.ent_type_ in TIME_ENTITIES or p.lower_ in dates.weekdays for p in prep.children
+    return any(p.ent_type_ in roles.TIME_ENTITIES or p.lower_ in dates.weekdays for p in prep.children
                if p.dep_ in roles.PREPOSITIONAL_OBJECTS)
 
 

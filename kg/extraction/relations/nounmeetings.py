@@ -56,7 +56,9 @@ def _unowned_meeting(r: Reading, noun: "Token", partners: list[int], destination
     the clause it is the setting of ('In a meeting with X, Y warned ...'; not 'the two sides'), or
     the visitors named after 'of' ('the visit of X to Y'); None when there is no meeting: the
     destinations of a visit whose visitors go unnamed do not meet each other."""
-    if noun.dep_ == "prep_object" and noun.head.lower_ in r.words.meeting_settings and noun.head.head != noun.head:
+    settings = r.words.meeting_settings | r.words.purpose_prepositions  # 'flew to X for talks with Y'
+    if noun.dep_ == "prep_object" and noun.head.lower_ in settings and noun.head.head != noun.head and (
+            noun.head.lower_ in r.words.meeting_settings or noun.head.head.lemma_.lower() in r.words.travel_verbs):
         hosts = [a for h in r.args.subject_heads(noun.head.head)
                  if r.actors.index.cue(r.sentence.index, h.i) != "description"
                  for a in r.args.actors_of(h) if a not in partners]

@@ -290,10 +290,12 @@ def _role(r: Reading, noun: "Token", rule: NounRule) -> None:
     if not counterparts and role is not noun and noun.dep_ == "conjunct":  # "the junta's largest trading
         counterparts = [a for c in role.children if c.dep_ == "possessor" for a in r.args.actors_of(c)]  # partner and arms supplier"
     if not counterparts:  # 'UNIFIL, the UN peacekeeping force', 'Hezbollah, the Hamas ally': the one named before the noun
-        counterparts += [a for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"
-                         for a in r.actors.at(r.sentence.index, c.i)
+        named_here = r.actors.at(r.sentence.index, noun.i)  # ('US and British forces': no list of counterparts)
+        counterparts += [a for c in noun.children if c.pos_ == "PROPN" and (c.dep_ == "compound" or (
+                             c.dep_ in roles.NAME_MODIFIERS and not named_here))
+                         for a in (r.actors.at(r.sentence.index, c.i) if named_here else r.args.actors_of(c))
                          if r.actors.actors[a].type not in (ActorType.PERSON, ActorType.PLACE)
-                         and a not in r.actors.at(r.sentence.index, noun.i)]  # not the 'Quds' of 'Quds Force'
+                         and a not in named_here]  # 'a NATO and European Union member'; not the 'Quds' of 'Quds Force'
     if not counterparts and role.dep_ == "attribute" and not any(c.dep_ == "possessor" for c in noun.children):
         # 'X is a Russian ally' (not 'its Palestinian ally', nor 'Rwandan and Mozambican forces')
         counterparts += [a for c in noun.children if c.dep_ in roles.ADJECTIVE_MODIFIERS | {"compound"}
