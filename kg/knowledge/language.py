@@ -229,6 +229,8 @@ class Words(_Data):
     stance_prefixes: Words_
     partner_roles: Words_
     figurative_conflicts: Words_
+    addressees: Words_
+    time_subordinators: Words_
     attribution: tuple[str, str]
     entering_verbs: Words_
     entering_prepositions: Words_

@@ -118,15 +118,23 @@ def _reporting_list(pronoun, sentence: int, token_actor, cue, words: Words) -> l
     """'A, B and C announced they had cut ties with D', 'A and B said their forces would ...': the
     actors listed as the subject of the verb of saying whose clause 'they' or 'their' is in; and
     of the verb a phrase with 'their' hangs on ('A and B flew back after their meeting with C')."""
-    noun = pronoun.head
-    if pronoun.dep_ == "possessor" and noun.dep_ == "prep_object" and noun.head.head.pos_ in ("VERB", "AUX"):
-        teller = noun.head.head  # 'A, B and C flew back after their meeting with D'
+    noun, addressed = pronoun.head, []
+    path = [noun.head.head] if pronoun.dep_ == "possessor" and noun.dep_ == "prep_object" else []
+    while path and path[-1].pos_ in ("NOUN", "ADP") and path[-1].head != path[-1] and len(path) < 4:
+        path.append(path[-1].head)  # the parser may hang 'at their meeting' on the verb's object
+    if path and path[-1].pos_ in ("VERB", "AUX"):
+        teller = path[-1]  # 'A, B and C flew back after their meeting with D'
+        addressed = [p for t in path for c in t.children if c.dep_ == "preposition" and c.lower_ in words.addressees
+                     for p in c.children if p.dep_ == "prep_object"]  # 'A explained it to B at their meeting'
     else:
         clause = noun if pronoun.dep_ in roles.NOMINAL_SUBJECTS else noun.head
-        if clause.dep_ != "complement_clause" or clause.head == clause or clause.head.lemma_.lower() not in words.speech_verbs:
+        timed = clause.dep_ == "adverb_clause" and pronoun.dep_ in roles.NOMINAL_SUBJECTS and any(
+            c.dep_ in ("subordinator", "adverb") and c.lower_ in words.time_subordinators for c in clause.children)
+        if clause.head == clause or not timed and (
+                clause.dep_ != "complement_clause" or clause.head.lemma_.lower() not in words.speech_verbs):
             return []
-        teller = clause.head
-    listed = [t for c in _named_subjects(teller, sentence, cue)
+        teller = clause.head  # 'A and B said they ...', 'A and B confirmed it when they met'
+    listed = [t for c in _named_subjects(teller, sentence, cue) + addressed
               for t in [c, *[d for d in c.subtree if d.dep_ in ("conjunct", "apposition")]]]
     ids = list(dict.fromkeys(a for t in listed for a in token_actor.get((sentence, t.i), ())))
     return ids if len(ids) >= 2 else []
