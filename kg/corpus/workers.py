@@ -6,7 +6,10 @@ articles done here instead."""
 from __future__ import annotations
 
 import multiprocessing
+import os
 import signal
+import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -28,6 +31,7 @@ __all__ = ["RuleFiles", "Outcome", "extract_one", "extract_stream", "extract_in_
 Outcome = Union[list[ArticleExtraction], InputError]
 CHUNKS_PER_WORKER = 4  # articles are handed out in chunks, this many per worker at least ...
 MAX_CHUNK = 8  # ... and of at most this many (an interrupted build waits for the chunks in hand)
+PARENT_CHECK_SECONDS = 0.5  # how often a worker looks whether its build still runs
 
 
 @dataclass(frozen=True)
@@ -130,9 +134,18 @@ def _context():
 def _start(files: RuleFiles) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C and SIGTERM are the parent's to handle:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # it stops the workers and says so in one line
+    threading.Thread(target=_end_with_parent, args=(os.getppid(),), daemon=True).start()
     if _WORKER.get("files") != files or "rules" not in _WORKER:
         _WORKER["rules"] = load_rules(files.gazetteers, files.lexicons)
     _WORKER["nlp"] = load_pipeline()
+
+
+def _end_with_parent(parent: int) -> None:
+    """A worker whose build was killed outright (SIGKILL, out of memory) ends too, at once: left
+    waiting for work that never comes, it would hold the build's output pipes open."""
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_SECONDS)
+    os._exit(1)
 
 
 def _work(chunk: list[Article]) -> list[Outcome]:
