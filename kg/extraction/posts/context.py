@@ -15,7 +15,7 @@ from kg.extraction.parsing import roles
 if TYPE_CHECKING:
     from kg.extraction.actors.local import LocalPost
 
-__all__ = ["state_in_context", "states_spoken_of", "capital_before", "states_named_in", "country_in_context", "states_of_others"]
+__all__ = ["state_in_context", "states_spoken_of"]
 
 
 def states_spoken_of(names, titles, referents, actors, state_nouns) -> list[tuple[tuple[int, int], int, bool, int]]:
@@ -60,12 +60,12 @@ def state_in_context(t: TitlePhrase, names: tuple[list[NameMention], list[NameMe
     """The state of a title that names none, from the sentence it opens or the one before; `names`:
     the article's and the title's sentence's."""
     every, here = names
-    return capital_before(t, every, actors, referents) or country_in_context(
-        t, countries, paragraphs, states_of_others(t, here, holder, referents, actors, posts),
-        states_named_in(t.sentence.index - 1, posts, every, referents, actors))
+    return _capital_before(t, every, actors, referents) or _country_in_context(
+        t, countries, paragraphs, _states_of_others(t, here, holder, referents, actors, posts),
+        _states_named_in(t.sentence.index - 1, posts, every, referents, actors))
 
 
-def capital_before(t: TitlePhrase, names: list[NameMention], actors, referents) -> list[int]:
+def _capital_before(t: TitlePhrase, names: list[NameMention], actors, referents) -> list[int]:
     """'In Washington, President X': the capital the sentence opens with."""
     by_name = {a.canonical: a.id for a in actors.values() if a.type is ActorType.COUNTRY and a.canonical}
     for m in names:
@@ -82,7 +82,7 @@ def _subject(m: NameMention) -> bool:
     return head.dep_ in roles.SUBJECTS or (head.dep_ == "possessor" and head.head.dep_ in roles.SUBJECTS)
 
 
-def states_named_in(sentence: int, posts: list[LocalPost], names: list[NameMention], referents, actors) -> set[int]:
+def _states_named_in(sentence: int, posts: list[LocalPost], names: list[NameMention], referents, actors) -> set[int]:
     """The states a sentence names as the subjects of its clauses, or as the states of the posts it
     gave ('Finland accused Moscow of ...': Finland too, so a title after it is not surely Russia's;
     'President X held talks with the Haitian council': X's state too)."""
@@ -91,7 +91,7 @@ def states_named_in(sentence: int, posts: list[LocalPost], names: list[NameMenti
     return named | {p.org for p in posts if p.sentence.index == sentence and actors[p.org].type is ActorType.COUNTRY}
 
 
-def country_in_context(t: TitlePhrase, countries: list[tuple[tuple[int, int], int, bool, int]],
+def _country_in_context(t: TitlePhrase, countries: list[tuple[tuple[int, int], int, bool, int]],
                        paragraphs: Mapping[int, int], others: set[int], named: set[int] = frozenset()) -> list[int]:
     """The one state the article spoke of just before an unanchored title: its officials in the
     sentence before, or its seat earlier in the same sentence ('the Kremlin said ... President X');
@@ -114,7 +114,7 @@ def country_in_context(t: TitlePhrase, countries: list[tuple[tuple[int, int], in
     return list(before) if len(before) == 1 else []
 
 
-def states_of_others(t: TitlePhrase, here: list[NameMention], holder: int, referents, actors,
+def _states_of_others(t: TitlePhrase, here: list[NameMention], holder: int, referents, actors,
                       posts: list[LocalPost]) -> set[int]:
     """The states of the other people the title's sentence names, as posts or the gazetteer tell,
     and those whose same post the article has already given someone else ('French Foreign
