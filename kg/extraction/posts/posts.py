@@ -306,23 +306,29 @@ def _person_after(t: TitlePhrase, names: list[NameMention]) -> NameMention | Non
 def _past_who_is(doc, start: int, words) -> int:
     """Where 'who is (also)' before a title starts, if it comes there: the title is the person's
     named before it ('X, who is also chair of Y')."""
+    k = _copula_before(doc, start)
+    if k is not None and k >= 1 and doc[k - 1].lower_ in words.person_relatives:
+        return k - 1
+    return start
+
+
+def _copula_before(doc, start: int) -> int | None:
+    """Where the copula right before a title is, past adverbs ('who is also chair of Y', 'X is the
+    head of Y'), if there is one."""
     k = start - 1
     while k > 0 and doc[k].pos_ == "ADV":
         k -= 1
-    if k >= 1 and doc[k].lemma_.lower() == words.copula and doc[k - 1].lower_ in words.person_relatives:
-        return k - 1
-    return start
+    return k if k >= 0 and doc[k].lemma_.lower() == language_of(doc).words.copula else None
 
 
 def _named_subject(t: TitlePhrase, names: list[NameMention], start: int) -> NameMention | None:
     """The person named right before 'is (also)' whose predicate the title is ('X is the head of Y';
     not 'X was', a post held before)."""
-    doc, k = t.doc, start - 1
-    while k > 0 and doc[k].pos_ == "ADV":
-        k -= 1
+    doc, k = t.doc, _copula_before(t.doc, start)
+    if k is None:
+        return None
     copula, head = doc[k], doc[t.head_index]
-    if copula.lemma_.lower() != language_of(doc).words.copula or copula.tag_ != "present_third_person_verb" \
-            or head.head != copula or head.dep_ != "attribute":
+    if copula.tag_ != "present_third_person_verb" or head.head != copula or head.dep_ != "attribute":
         return None
     return next((m for m in names if m.sentence.index == t.sentence.index and m.type is ActorType.PERSON
                  and m.end == k), None)

@@ -9,11 +9,12 @@ from kg.extraction.relations.arguments import unique as _unique
 from kg.extraction.relations.found import Reading
 from kg.extraction.relations.overseers import meet_overseers
 from kg.extraction.parsing import roles
+from kg.knowledge.language import language_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["noun_meeting"]
+__all__ = ["noun_meeting", "travelled_for"]
 
 
 def noun_meeting(r: Reading, noun: "Token", named: tuple[list[int], ...], modality, confidence: float) -> None:
@@ -56,9 +57,8 @@ def _unowned_meeting(r: Reading, noun: "Token", partners: list[int], destination
     the clause it is the setting of ('In a meeting with X, Y warned ...'; not 'the two sides'), or
     the visitors named after 'of' ('the visit of X to Y'); None when there is no meeting: the
     destinations of a visit whose visitors go unnamed do not meet each other."""
-    settings = r.words.meeting_settings | r.words.purpose_prepositions  # 'flew to X for talks with Y'
-    if noun.dep_ == "prep_object" and noun.head.lower_ in settings and noun.head.head != noun.head and (
-            noun.head.lower_ in r.words.meeting_settings or noun.head.head.lemma_.lower() in r.words.travel_verbs):
+    if noun.dep_ == "prep_object" and noun.head.head != noun.head and (
+            noun.head.lower_ in r.words.meeting_settings or travelled_for(noun) is not None):  # 'flew to X for talks with Y'
         hosts = [a for h in r.args.subject_heads(noun.head.head)
                  if r.actors.index.cue(r.sentence.index, h.i) != "description"
                  for a in r.args.actors_of(h) if a not in partners]
@@ -78,3 +78,15 @@ def _visitors(r: Reading, noun: "Token") -> list[int]:
     """'the visit of X and Y to Z': who makes a visit, named after 'of'."""
     return [a for c in noun.children if c.dep_ == "preposition" and c.lower_ == r.words.belonging
             for p in c.children if p.dep_ == "prep_object" for a in r.args.actors_of(p)]
+
+
+def travelled_for(noun: "Token") -> str | None:
+    """The tense tag of the verb of travelling a noun is the purpose of ('flew to X for talks with
+    Y': past, the talks held; 'arrive in X for talks': still to be held), if it is one."""
+    words = language_of(noun).words
+    if noun.dep_ != "prep_object" or noun.head.lower_ not in words.purpose_prepositions or noun.head.head == noun.head:
+        return None
+    verb = noun.head.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in words.travel_verbs:
+        return None
+    return verb.tag_

@@ -12,7 +12,7 @@ from kg.extraction.relations.arguments import participle_owners, place_states, u
 from kg.extraction.relations.found import Reading
 from kg.extraction.relations.listed import listed_after_them
 from kg.extraction.relations.speakers import spoken_for
-from kg.extraction.relations.nounmeetings import noun_meeting
+from kg.extraction.relations.nounmeetings import noun_meeting, travelled_for
 from kg.extraction.relations.stancewords import (named_after, noun_topic, provoked_by, requested, requesters, sources,
                                                 undergoers, with_purpose)
 from kg.knowledge.language import language_of
@@ -85,7 +85,7 @@ def _event(r: Reading, noun: "Token", rule: NounRule) -> None:
     if not partners and not between and (targets := _under_it(r, noun)):  # 'X's positions came under fire from Y'
         partners, owners = targets, owners or named_after(r, [noun], r.words.source_preposition)
     modality = modality_of(noun)
-    if modality is Modality.ASSERTED and _travelled_for(noun) not in (None, "past_verb", "participle"):
+    if modality is Modality.ASSERTED and travelled_for(noun) not in (None, "past_verb", "participle"):
         modality = Modality.PLANNED  # 'M23 rebels arrive in Qatar for talks': still to be held
     confidence = r.confidence(noun, []) * NOUN_SHARE
     if not partners and not between and len(owners) >= 2 and _exchanged(noun):  # 'X and Y traded accusations'
@@ -174,7 +174,7 @@ def _entered(noun: "Token") -> "Token | None":
     """'returned to talks', 'agreed to negotiations', 'flew to X for talks': the verb whose subject
     goes where the noun is (also when the parser reads 'to talks' as an infinitive)."""
     words = language_of(noun).words
-    if _travelled_for(noun) is not None:
+    if travelled_for(noun) is not None:
         return noun.head.head  # 'flew to X for talks with Y'
     if noun.dep_ == "prep_object" and noun.head.lower_ in words.entering_prepositions and noun.head.head != noun.head:
         verb = noun.head.head
@@ -183,18 +183,6 @@ def _entered(noun: "Token") -> "Token | None":
     else:
         return None
     return verb if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in words.entering_verbs else None
-
-
-def _travelled_for(noun: "Token") -> str | None:
-    """The tense tag of the verb of travelling a noun is the purpose of ('flew to X for talks with
-    Y': past, the talks held; 'arrive in X for talks': still to be held), if it is one."""
-    words = language_of(noun).words
-    if noun.dep_ != "prep_object" or noun.head.lower_ not in words.purpose_prepositions or noun.head.head == noun.head:
-        return None
-    verb = noun.head.head
-    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in words.travel_verbs:
-        return None
-    return verb.tag_
 
 
 def _meeting_noun(r: Reading, noun: "Token") -> bool:

@@ -116,7 +116,9 @@ def _verb_relation(r: Reading, verb: "Token", rule: VerbRule) -> None:
     if rule.requires_object and not any(c.lower_ in rule.requires_object and (c.dep_ in roles.DIRECT_OBJECTS or (
             c.dep_ == "passive_subject")) for c in verb.children):  # 'shook hands', 'troops were sent'
         return
-    if rule.excludes_objects and excluded_object(verb, rule.excludes_objects) or figurative_fight(r, verb, rule):
+    if rule.excludes_objects and excluded_object(verb, rule.excludes_objects):
+        return
+    if figurative_fight(r, verb, rule):
         return
     if rule.forbids_preps and hosting(r, verb, rule.forbids_preps):
         return
