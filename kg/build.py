@@ -25,7 +25,7 @@ from kg.reading.ingest import read_articles
 from kg.corpus.merge import merge_extractions
 from kg.model import Article
 from kg.graph.namespace import DEFAULT_BASE_IRI
-from kg.knowledge.load import load_rules
+from kg.knowledge.load import RuleBook, load_rules
 from kg.knowledge.rules import Rules
 from kg.view.select import Selection
 from kg.graph.graphview import read_view
@@ -53,7 +53,8 @@ class BuildOptions:
     named_graphs: bool = False
     html: bool = True  # also write graph.html, the interactive view
     html_max_nodes: int = 2000  # the page draws at most this many actors, the most connected
-    any_language: bool = False  # build articles that are not in English too
+    any_language: bool = False  # build articles in languages kg does not read too, as English
+    language: str = "auto"  # the language every article is read in, or 'auto': each its own
     jobs: int = 1  # worker processes extracting articles (the command line uses every core)
     cache: bool = True  # keep per-article extractions in the output folder, and reuse them
     scheduler: str | None = None  # a Dask scheduler's address: extract on that cluster
@@ -105,14 +106,14 @@ class _Reporter:
 
 
 def read_inputs(inputs: Sequence[str | os.PathLike], date: dt.date | None, any_language: bool = False,
-                ) -> tuple[list[Article], list[InputError], list[InputWarning]]:
+                language: str = "auto") -> tuple[list[Article], list[InputError], list[InputWarning]]:
     """The articles of `inputs` (ids made unique), the inputs that could not be read, and
     what was left out of the others."""
     articles: list[Article] = []
     failures: list[InputError] = []
     warnings: list[InputWarning] = []
     seen: set[str] = set()
-    for item in read_articles(inputs, default_date=date, any_language=any_language):
+    for item in read_articles(inputs, default_date=date, any_language=any_language, language_code=language):
         if isinstance(item, InputError):
             failures.append(item)
             continue
@@ -142,7 +143,7 @@ def build(inputs: Sequence[str | os.PathLike], options: BuildOptions = BuildOpti
         if options.shards is not None:
             check_shards_folder(options.shards, out.path)
         rules = load_rules(options.gazetteers, options.lexicons)
-        articles, failures, warnings = read_inputs(inputs, options.date, options.any_language)
+        articles, failures, warnings = read_inputs(inputs, options.date, options.any_language, options.language)
         for warning in warnings:
             reporter.warned(warning)
         for failure in failures:
@@ -194,7 +195,8 @@ def _extract_all(articles: list[Article], rules: Rules, options: BuildOptions, f
         with paused_collector():  # unpickling makes many objects, and no cycles
             known = {a.id: cache.get(a) for a in articles} if cache else {}
         todo = [a for a in articles if known.get(a.id) is None]
-        fresh = extract_many(todo, RuleFiles(options.gazetteers, options.lexicons), rules, options.jobs,
+        book = RuleBook(options.gazetteers, options.lexicons, loaded=[rules])
+        fresh = extract_many(todo, RuleFiles(options.gazetteers, options.lexicons), book, options.jobs,
                              options.scheduler, options.pipeline)
         with contextlib.closing(fresh):  # an interrupted build stops its workers at once
             return _in_order(articles, known, fresh, cache, reporter, progress)

@@ -83,8 +83,11 @@ def main() -> None:
 @click.option("--trig", "named_graphs", is_flag=True,
               help="Write graph.trig with each article's statements in a named graph of its own.")
 @click.option("--no-html", "no_html", is_flag=True, help="Do not write graph.html (see kg viz).")
+@click.option("--language", "language", type=click.Choice(["auto", "en", "fr"]), default="auto", show_default=True,
+              help="The language the articles are written in; auto: each article's own, told from its text.")
 @click.option("--any-language", is_flag=True,
-              help="Build articles that are not in English too (they are skipped with a warning by default).")
+              help="Build articles in languages kg does not read (English, French) too, as English; they are "
+                   "skipped with a warning by default.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
               help="Worker processes extracting articles [default: the number of cores]. The output is the "
                    "same for any N.")
@@ -99,7 +102,7 @@ def main() -> None:
                    "for the default graph, for bulk loading (kg push DIR). DIR is new, empty, or one kg wrote "
                    "shards into (its .kg-shards.json lists them; kg replaces and removes only those).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
-def build(inputs, output, date, gazetteers, lexicons, base_iri, named_graphs, no_html, any_language, jobs,
+def build(inputs, output, date, gazetteers, lexicons, base_iri, named_graphs, no_html, language, any_language, jobs,
           no_cache, scheduler, shards, quiet) -> None:
     """Read news articles and write their knowledge graph as Turtle, with an
     interactive view of it in graph.html.
@@ -109,8 +112,9 @@ def build(inputs, output, date, gazetteers, lexicons, base_iri, named_graphs, no
     and .jsonl articles (one JSON object a line with "text" and optional "id",
     "title", "date", "url", "source"). A bad input is reported on stderr with
     its file and line; the others are still built, and the exit status is 1.
-    A field left out of an article, or an article skipped because it is not in
-    English, gives a warning line. A build that builds no article writes
+    Articles in English and French are read, each in its own language; a
+    field left out of an article, or an article skipped because it is in
+    another language, gives a warning line. A build that builds no article writes
     nothing. Another build into the same folder at the same time is refused.
     Each article's extraction is kept in the output folder (kg-cache.sqlite):
     the next build there extracts only new or changed articles.
@@ -126,7 +130,7 @@ def build(inputs, output, date, gazetteers, lexicons, base_iri, named_graphs, no
 
     options = BuildOptions(output=output, date=date, gazetteers=tuple(gazetteers), lexicons=tuple(lexicons),
                            base_iri=base_iri or DEFAULT_BASE_IRI, named_graphs=named_graphs, html=not no_html,
-                           any_language=any_language, jobs=jobs or os.cpu_count() or 1, cache=not no_cache,
+                           any_language=any_language, language=language, jobs=jobs or os.cpu_count() or 1, cache=not no_cache,
                            scheduler=scheduler, shards=shards)
 
     def failed(err: KGError) -> None:

@@ -81,6 +81,7 @@ class Article:
     date_inferred: bool = False
     url: str | None = None
     outlet: str | None = None
+    language: str = "en"  # ISO 639-1 code of the language it is read in
 
 
 @dataclass

@@ -203,8 +203,8 @@ def test_cli_warnings_name_the_file_and_the_build_goes_on(tmp_path):
     assert result.stderr.splitlines() == [
         f'kg: warning: {folder / "dated.md"}: front matter "title" is not text (ignored)',
         f"kg: warning: {folder / 'dated.md'}: front matter \"date\" is not an ISO date: '2024-13-45' (ignored)",
-        f"kg: warning: {folder / 'russian.txt'}: the article is in Russian (ru), not English; skipped "
-        "(--any-language builds it)",
+        f"kg: warning: {folder / 'russian.txt'}: the article is in Russian (ru), which kg does not read; "
+        "skipped (--any-language builds it as English)",
     ]
     assert result.stdout.startswith("2 articles, ")
     assert {"William Ruto", "Yoweri Museveni"} <= labels(out / "graph.ttl")

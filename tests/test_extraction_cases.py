@@ -15,7 +15,7 @@ from kg.knowledge.names import fold
 from kg.knowledge.load import load_rules
 
 CASES = sorted((Path(__file__).parent / "cases").glob("*.yaml"))
-KEYS = {"text", "date", "gazetteer", "people", "must", "must_not", "aliases", "must_not_actors"}
+KEYS = {"text", "date", "gazetteer", "people", "must", "must_not", "aliases", "must_not_actors", "language"}
 
 
 def _having(*sections: str) -> list[str]:
@@ -23,7 +23,11 @@ def _having(*sections: str) -> list[str]:
     return [p.stem for p in CASES if set(yaml.safe_load(p.read_text(encoding="utf-8"))) & set(sections)]
 
 
-def _case_corpus(case: dict, nlp, tmp_path: Path):
+def _case_corpus(case: dict, tmp_path: Path):
+    """The case's text extracted in its language (English unless it says), with its own actors."""
+    from kg.extraction.parsing.nlp import load_pipeline
+
+    code = case.get("language", "en")
     gazetteers = []
     if case.get("gazetteer"):
         path = tmp_path / "gazetteer.yaml"
@@ -34,11 +38,11 @@ def _case_corpus(case: dict, nlp, tmp_path: Path):
         rows = ["name\tstate\tperiods\taliases", *(f"{name}\t{state}\t\t" for name, state in case["people"])]
         path.write_text("\n".join(rows) + "\n", encoding="utf-8")
         gazetteers.append(path)
-    rules = load_rules(gazetteers)
+    rules = load_rules(gazetteers, language_code=code)
     date = case.get("date")
     article = Article("case", case["text"].strip(), "case.txt",
-                      date=date if isinstance(date, dt.date) else None)
-    return merge_extractions([extract_article(article, nlp, rules)], rules.gazetteer)
+                      date=date if isinstance(date, dt.date) else None, language=code)
+    return merge_extractions([extract_article(article, load_pipeline(code), rules)], rules.gazetteer)
 
 
 def _names(actor) -> set[str]:
@@ -67,17 +71,11 @@ def _key(row: list) -> tuple:
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    from kg.extraction.parsing.nlp import load_pipeline
-    return load_pipeline()
-
-
-@pytest.fixture(scope="module")
-def corpora(nlp, tmp_path_factory):
+def corpora(tmp_path_factory):
     out = {}
     for path in CASES:
         case = yaml.safe_load(path.read_text(encoding="utf-8"))
-        out[path.stem] = (case, _case_corpus(case, nlp, tmp_path_factory.mktemp(path.stem)))
+        out[path.stem] = (case, _case_corpus(case, tmp_path_factory.mktemp(path.stem)))
     return out
 
 

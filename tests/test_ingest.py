@@ -360,11 +360,12 @@ def test_ingest_still_refuses_binary_files(tmp_path, data):
     ("Der türkische Außenminister traf am Montag seinen russischen Amtskollegen in Moskau. Beide "
      "Seiten sprachen über die Lage in Syrien und über den Handel zwischen den Ländern.", "German (de)"),
 ])
-def test_ingest_skips_articles_not_in_english_with_a_warning(tmp_path, text, language):
+def test_ingest_skips_articles_in_languages_kg_does_not_read_with_a_warning(tmp_path, text, language):
     path = write(tmp_path / "story.txt", text)
     items = read(path)
     assert warnings_of(items) == [
-        (str(path), f"the article is in {language}, not English; skipped (--any-language builds it)", None)]
+        (str(path), f"the article is in {language}, which kg does not read; skipped "
+                    "(--any-language builds it as English)", None)]
     assert [a for a in items if isinstance(a, Article)] == []
     assert [a.text for a in read(path, any_language=True)] == [text]
 

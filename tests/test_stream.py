@@ -57,6 +57,7 @@ class _BreaksOn:
 
     def __init__(self, nlp, word: str):
         self._nlp, self._word = nlp, word
+        self.lang = nlp.lang
 
     def pipe(self, texts, **kwargs):
         for item in self._nlp.pipe(texts, **kwargs):

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
 from kg.datafiles import data_path
-from kg.extraction.parsing.nlp import MODEL_PACKAGES
+from kg.knowledge.language import language, languages_read
 from kg.extraction.pipeline import ArticleExtraction
 from kg.model import Article
 
@@ -35,8 +35,8 @@ EXTRACTION = (PACKAGE / "extraction" / "pipeline.py", PACKAGE / "corpus" / "work
 
 def fingerprint(user_files: Sequence[Path], pipeline: "Language | None" = None) -> str:
     """What extraction depends on besides the article: the code of kg's extraction, the data
-    folder, the user's gazetteers and lexicons, the versions of spaCy and its English model,
-    and the pipeline given to the build, if any (its language, name, version and components)."""
+    folder, the user's gazetteers and lexicons, the versions of spaCy and the models of every
+    language, and the pipeline given to the build, if any (its language, name, version and components)."""
     digest = hashlib.sha256()
     data_folder = data_path("gazetteer.yaml").parent
     code = [(PACKAGE, path) for path in code_of(EXTRACTION)]
@@ -45,7 +45,8 @@ def fingerprint(user_files: Sequence[Path], pipeline: "Language | None" = None) 
         digest.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes())
     for path in user_files:
         digest.update(b"user\0" + Path(path).read_bytes())
-    for package in ("spacy", *MODEL_PACKAGES):
+    pipelines = [name for code in languages_read() for name in language(code).syntax.pipelines]
+    for package in ("spacy", *pipelines):
         with contextlib.suppress(importlib.metadata.PackageNotFoundError):
             digest.update(f"{package}={importlib.metadata.version(package)}".encode())
     if pipeline is not None:
@@ -88,7 +89,7 @@ def _imported_files(importer: Path, node: ast.ImportFrom) -> list[Path]:
 
 def _article_key(article: Article, version: str) -> str:
     fields = [article.id, article.text, article.source, article.title, article.date and article.date.isoformat(),
-              article.date_inferred, article.url, article.outlet, version]
+              article.date_inferred, article.url, article.outlet, article.language, version]
     return hashlib.sha256(json.dumps(fields).encode("utf-8")).hexdigest()
 
 

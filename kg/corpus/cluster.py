@@ -13,8 +13,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from kg import __version__
 from kg.errors import KGError
-from kg.extraction.parsing.nlp import load_pipeline
-from kg.knowledge.load import load_rules
+from kg.knowledge.load import RuleBook, load_rules
 from kg.knowledge.rules import Rules
 from kg.model import Article
 from kg.corpus.workers import Outcome, RuleFiles, extract_here, extract_stream
@@ -41,7 +40,7 @@ class ShippedFiles:
                    tuple((p.name, Path(p).read_bytes()) for p in files.lexicons))
 
 
-def extract_on_cluster(articles: list[Article], files: RuleFiles, rules: Rules, scheduler: str,
+def extract_on_cluster(articles: list[Article], files: RuleFiles, rules: Rules | RuleBook, scheduler: str,
                        nlp: "Language | None" = None) -> Iterator[Outcome]:
     """The outcome of each article, in order, extracted by the workers of the cluster whose
     scheduler is at `scheduler` (each with a pipeline of its own); a chunk they cannot do is
@@ -83,23 +82,25 @@ def _kg_version() -> str:
     return __version__
 
 
-_LOADED: dict = {}  # in a worker: its pipeline, and the rules for the files it was given
+_LOADED: dict = {}  # in a worker: the rules of each language for the files it was given
 
 
 def _extract_chunk(articles: list[Article], shipped: ShippedFiles, version: str) -> list[Outcome]:
     if version != __version__:
         raise KGError(f"this worker runs kg {__version__}, the build kg {version}")
-    if "nlp" not in _LOADED:
-        _LOADED["nlp"] = load_pipeline()
     key = hashlib.sha256(repr(shipped).encode()).hexdigest()
     if _LOADED.get("key") != key:
-        with tempfile.TemporaryDirectory(prefix="kg-rules-") as tmp:  # the rules are read once, here
+        _LOADED.clear()
+        _LOADED.update(key=key, rules={})
+    loaded = _LOADED["rules"]
+    missing = sorted({a.language for a in articles} - set(loaded))
+    if missing:
+        with tempfile.TemporaryDirectory(prefix="kg-rules-") as tmp:  # each language's rules are read once, here
             folder = Path(tmp)
             gazetteers = tuple(_written(folder / "gazetteers", name, data) for name, data in shipped.gazetteers)
             lexicons = tuple(_written(folder / "lexicons", name, data) for name, data in shipped.lexicons)
-            _LOADED.update(key=key, rules=load_rules(gazetteers, lexicons))
-    nlp, rules = _LOADED["nlp"], _LOADED["rules"]
-    return list(extract_stream(articles, nlp, rules))
+            loaded.update({code: load_rules(gazetteers, lexicons, language_code=code) for code in missing})
+    return list(extract_stream(articles, None, RuleBook(loaded=loaded.values())))
 
 
 def _written(folder: Path, name: str, data: bytes) -> Path:

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from kg.corpus.workers import Outcome, RuleFiles, extract_in_processes
+from kg.knowledge.load import RuleBook
 from kg.knowledge.rules import Rules
 from kg.model import Article
 
@@ -15,7 +16,7 @@ if TYPE_CHECKING:
 __all__ = ["extract_many"]
 
 
-def extract_many(articles: list[Article], files: RuleFiles, rules: Rules, jobs: int,
+def extract_many(articles: list[Article], files: RuleFiles, rules: Rules | RuleBook, jobs: int,
                  scheduler: str | None = None, nlp: "Language | None" = None) -> Iterator[Outcome]:
     """The outcome of each article, in order; with `jobs` > 1 (and more than one article) in
     that many worker processes; with a `scheduler` address, on that Dask cluster. What is

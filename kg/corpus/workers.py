@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Iterator, Union
 from kg.errors import InputError
 from kg.extraction.parsing.nlp import load_pipeline, parse_article, parse_stream, prepare_pipeline
 from kg.extraction.pipeline import ArticleExtraction, detached, extract_parsed, parse_plans
-from kg.knowledge.load import load_rules
+from kg.knowledge.load import RuleBook, rules_in
 from kg.knowledge.rules import Rules
 from kg.model import Article
 
@@ -42,26 +42,47 @@ class RuleFiles:
     lexicons: tuple[Path, ...] = ()
 
 
-def extract_one(article: Article, nlp: "Language", rules: Rules) -> Outcome:
+def extract_one(article: Article, nlp: "Language | None", rules: Rules | RuleBook) -> Outcome:
     """The article's extractions (one per window of a very long article), parsed on its own,
-    or why it failed: a bug met on one article must not lose the others."""
+    or why it failed: a bug met on one article must not lose the others. `nlp` and `rules` read
+    the articles of their language; the others are read with kg's own of theirs."""
     try:
+        nlp, rules = _pipeline_in(nlp, article.language), rules_in(rules, article.language)
         return [detached(extract_parsed(article, parse_article(nlp, plan), rules)) for plan in parse_plans(article, rules)]
     except Exception as err:
         return _failed(article, err)
 
 
-def extract_stream(articles: list[Article], nlp: "Language", rules: Rules) -> Iterator[Outcome]:
-    """The outcome of each article, in order, the paragraphs of them all parsed in one stream
-    (nlp.parse_stream). Should the stream itself break, the articles not yet done are parsed
-    one by one, so that the one that broke it is reported alone."""
-    done = 0
-    try:
-        for outcome in _streamed(articles, nlp, rules):
-            done += 1
-            yield outcome
-    except Exception:
-        yield from (extract_one(article, nlp, rules) for article in articles[done:])
+def extract_stream(articles: list[Article], nlp: "Language | None", rules: Rules | RuleBook) -> Iterator[Outcome]:
+    """The outcome of each article, in order, the paragraphs of each run of articles in one
+    language parsed in one stream (nlp.parse_stream). Should the stream itself break, the
+    articles not yet done are parsed one by one, so that the one that broke it is reported alone."""
+    for run in _language_runs(articles):
+        done = 0
+        try:
+            code = run[0].language
+            for outcome in _streamed(run, _pipeline_in(nlp, code), rules_in(rules, code)):
+                done += 1
+                yield outcome
+        except Exception:
+            yield from (extract_one(article, nlp, rules) for article in run[done:])
+
+
+def _language_runs(articles: list[Article]) -> Iterator[list[Article]]:
+    """The articles cut where their language changes, in order."""
+    run: list[Article] = []
+    for article in articles:
+        if run and article.language != run[0].language:
+            yield run
+            run = []
+        run.append(article)
+    if run:
+        yield run
+
+
+def _pipeline_in(nlp: "Language | None", code: str) -> "Language":
+    """`nlp` when it parses the language `code`, else kg's own pipeline of it."""
+    return nlp if nlp is not None and nlp.lang == code else load_pipeline(code)
 
 
 def _streamed(articles: list[Article], nlp: "Language", rules: Rules) -> Iterator[Outcome]:
@@ -89,7 +110,7 @@ def _failed(article: Article, err: Exception) -> InputError:
                                       "please report this with the article")
 
 
-def extract_in_processes(articles: list[Article], files: RuleFiles, rules: Rules, jobs: int,
+def extract_in_processes(articles: list[Article], files: RuleFiles, rules: Rules | RuleBook, jobs: int,
                          nlp: "Language | None" = None) -> Iterator[Outcome]:
     """The outcome of each article, in order; with `jobs` > 1 (and more than one article) in
     that many worker processes, each with a pipeline of its own; else here, with `nlp`."""
@@ -118,12 +139,13 @@ def extract_in_processes(articles: list[Article], files: RuleFiles, rules: Rules
         pool.shutdown(wait=True, cancel_futures=not finished)
 
 
-def extract_here(articles: list[Article], rules: Rules, nlp: "Language | None" = None) -> Iterator[Outcome]:
-    """The outcome of each article, extracted in this process with `nlp` (None: kg's own pipeline)."""
-    yield from extract_stream(articles, prepare_pipeline(nlp) if nlp is not None else load_pipeline(), rules)
+def extract_here(articles: list[Article], rules: Rules | RuleBook, nlp: "Language | None" = None) -> Iterator[Outcome]:
+    """The outcome of each article, extracted in this process with `nlp` for the articles of its
+    language (None: kg's own pipeline of each language)."""
+    yield from extract_stream(articles, prepare_pipeline(nlp) if nlp is not None else None, rules)
 
 
-_WORKER: dict = {}  # in a worker: its pipeline and rules
+_WORKER: dict = {}  # in a worker: its rules (each language's pipeline is loaded once, on first need)
 
 
 def _context():
@@ -136,8 +158,7 @@ def _start(files: RuleFiles) -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # it stops the workers and says so in one line
     threading.Thread(target=_end_with_parent, args=(os.getppid(),), daemon=True).start()
     if _WORKER.get("files") != files or "rules" not in _WORKER:
-        _WORKER["rules"] = load_rules(files.gazetteers, files.lexicons)
-    _WORKER["nlp"] = load_pipeline()
+        _WORKER["rules"] = RuleBook(files.gazetteers, files.lexicons)
 
 
 def _end_with_parent(parent: int) -> None:
@@ -149,4 +170,4 @@ def _end_with_parent(parent: int) -> None:
 
 
 def _work(chunk: list[Article]) -> list[Outcome]:
-    return list(extract_stream(chunk, _WORKER["nlp"], _WORKER["rules"]))
+    return list(extract_stream(chunk, None, _WORKER["rules"]))

@@ -59,13 +59,21 @@ def _optional_word(words: Iterable[str], group: str | None = None) -> str:
     return rf"(?:\b({name}(?i:{_alternation(words)}))\s+)?"
 
 
+def _names(names: Iterable[str], words: DateWords) -> str:
+    """An alternation of month or weekday names: capitalised where the language writes them so
+    ('May', 'Monday'), else in any case ('mai', 'lundi', a sentence's 'Lundi')."""
+    if words.capitalised_names:
+        return _alternation(names, capitalise=True)
+    return f"(?i:{_alternation(names)})"
+
+
 def _full_month(words: DateWords) -> str:
-    return rf"\b(?P<month>{_alternation(words.months, capitalise=True)})(?![A-Za-z])"
+    return rf"\b(?P<month>{_names(words.months, words)})(?![A-Za-z])"
 
 
 def _any_month(words: DateWords) -> str:
-    full = _alternation(words.months, capitalise=True)
-    short = _alternation(words.month_abbreviations, capitalise=True)
+    full = _names(words.months, words)
+    short = _names(words.month_abbreviations, words)
     return rf"\b(?P<month>(?:{full})(?![A-Za-z])|(?:{short})(?![A-Za-z])\.?)"
 
 
@@ -78,7 +86,7 @@ def _attached_year() -> str:
 
 
 def _weekday_prefix(words: DateWords) -> str:
-    return rf"(?:\b(?:{_alternation(words.weekdays, capitalise=True)}),?\s+)?"
+    return rf"(?:\b(?:{_names(words.weekdays, words)}),?\s+)?"
 
 
 def _iso_pattern(words: DateWords) -> str:
@@ -112,17 +120,21 @@ def _month_pattern(words: DateWords) -> str:
 
 def _weekday_pattern(words: DateWords) -> str:
     relations = _alternation((*words.weekday_before, *words.weekday_after, *words.weekday_this))
-    return (
-        _optional_word(words.day_prepositions) + rf"(?:\b(?P<rel>(?i:{relations}))\s+)?"
-        + rf"\b(?P<weekday>{_alternation(words.weekdays, capitalise=True)})(?!\w)"
-    )
+    weekday = rf"\b(?P<weekday>{_names(words.weekdays, words)})(?!\w)"
+    if words.relation_after_weekday:  # 'lundi dernier', 'ce lundi'
+        this, around = _alternation(words.weekday_this), _alternation((*words.weekday_before, *words.weekday_after))
+        return (_optional_word(words.day_prepositions) + rf"(?:\b(?P<this>(?i:{this}))\s+)?" + weekday
+                + rf"(?:\s+(?P<rel>(?i:{around}))(?!\w))?")
+    return _optional_word(words.day_prepositions) + rf"(?:\b(?P<rel>(?i:{relations}))\s+)?" + weekday
 
 
 def _relative_pattern(words: DateWords, numbers: Iterable[str]) -> str:
     fixed = _alternation((*words.day_offsets, *words.month_offsets, *words.year_offsets, *words.vague))
     number = rf"[0-9]{{1,3}}|{_alternation(numbers)}"
     units, ago = _alternation(words.days_ago.units), _phrase(words.days_ago.word)
-    return rf"\b(?i:(?P<fixed>{fixed})|(?P<n>{number})\s+(?:{units})\s+{ago})(?!\w)"
+    counted = rf"{ago}\s+(?P<n>{number})\s+(?:{units})" if words.days_ago.word_first \
+        else rf"(?P<n>{number})\s+(?:{units})\s+{ago}"
+    return rf"\b(?i:(?P<fixed>{fixed})|{counted})(?!\w)"
 
 
 def _year_pattern(words: DateWords) -> str:
@@ -263,7 +275,8 @@ def _resolve_month(match: re.Match[str], reference: dt.date | None, future: bool
 def _resolve_weekday(match: re.Match[str], reference: dt.date | None, future: bool, lang: Language) -> str | None:
     if reference is None:
         return None
-    relation = _normalise_words(match["rel"]) if match["rel"] else None
+    said = match["rel"] or (match.groupdict().get("this"))
+    relation = _normalise_words(said) if said else None
     weekday = lang.dates.weekdays[match["weekday"].lower()]
     return _weekday_date(weekday, relation, reference, future, lang.dates).isoformat()
 

@@ -8,9 +8,9 @@ from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict
 
-from kg.datafiles import checked, data_path, read_yaml_mapping
+from kg.datafiles import checked, data_path, read_yaml_mapping, two_columns
 
-__all__ = ["Language", "ModalityCues", "Syntax", "Words", "DateWords", "language", "language_of"]
+__all__ = ["Language", "ModalityCues", "Syntax", "Words", "DateWords", "language", "language_of", "languages_read", "language_name"]
 
 Words_ = frozenset[str]
 
@@ -60,18 +60,50 @@ class ModalityCues(_Data):
     looking_forward: VerbWithParticle
 
 
+class TagRule(_Data):
+    pos: str
+    features: dict[str, str] = {}
+    tag: str
+
+
+class ContentHeads(_Data):
+    """The labels of a scheme that heads phrases by their content words (Universal Dependencies),
+    by what they play when the tree is reshaped (kg.extraction.parsing.reshape)."""
+
+    case_marker: str  # a preposition, under its noun
+    agent_oblique: str  # the by-phrase of a passive
+    copula: str  # under its predicate
+    clause_labels: Words_  # a predicate's dependents that go to its copula (subject, auxiliaries)
+    name_part: str  # a later word of a name, under the first
+    negation_labels: Words_  # with the negation feature: a negation
+    negation_feature: str
+    determiner: str  # with the possessive feature: a possessor
+    possessive_feature: str
+    subordinator: str  # on an infinitive: its 'to'
+    reflexive_feature: str  # of a reflexive pronoun, with which ...
+    reflexive_actives: dict[str, str]  # ... a passive label is the active one
+    infinitive: str  # the VerbForm of an infinitive
+    tag_rules: tuple[TagRule, ...]  # the first whose part of speech and features a word has gives its tag
+    punctuation: dict[str, str]  # a punctuation mark's tag by its text
+
+
 class Syntax(_Data):
     """The parser's dependency labels, fine-grained tags and entity labels, each with the role
-    kg's rules know it by (kg.extraction.parsing.roles)."""
+    kg's rules know it by (kg.extraction.parsing.roles); for a scheme headed by content words,
+    how its trees are reshaped."""
 
+    pipelines: tuple[str, ...]  # spaCy pipelines that parse the language, by preference
+    package: str  # the package on the index that installs one
     labels: dict[str, str]
     tags: dict[str, str]
     entities: dict[str, str]
+    content_heads: ContentHeads | None = None
 
 
 class DaysAgo(_Data):
     units: Words_
     word: str
+    word_first: bool = False  # 'il y a trois jours', not 'three days ago'
 
 
 class DateWords(_Data):
@@ -95,6 +127,8 @@ class DateWords(_Data):
     year_prepositions: Words_
     definite_article: str
     belonging: str
+    capitalised_names: bool = True  # months and weekdays are names only capitalised ('May' the month, 'may' not)
+    relation_after_weekday: bool = False  # 'lundi dernier', not 'last Monday'
 
 
 class Words(_Data):
@@ -246,6 +280,18 @@ class Words(_Data):
     meeting_words: Words_
     copula: str
     person_relatives: Words_
+    modifiers_follow_head: bool = False  # adjectives after their noun: 'le président tchadien'
+    lowercase_demonyms: bool = False  # demonyms are written in lower case: 'tchadien'
+    definite_articles: Words_ = frozenset()  # other forms of the definite article: 'la', 'les', "l'"
+    belonging_forms: Words_ = frozenset()  # other forms of `belonging`, fused with the article: 'du', 'des', "d'"
+
+    def definite(self, word: str) -> bool:
+        """Whether a (lower-case) word is the definite article: 'the'; 'le', 'la', 'les', "l'"."""
+        return word == self.definite_article or word in self.definite_articles
+
+    def of(self, word: str) -> bool:
+        """Whether a (lower-case) word is the preposition of belonging: 'of'; 'de', 'du', 'des', "d'"."""
+        return word == self.belonging or word in self.belonging_forms
 
     def group_size(self, word: str) -> int | None:
         """How many a word before a plural counts when it names a small group ('three', 'both',
@@ -277,7 +323,25 @@ def language(code: str) -> Language:
                     words=_read(code, "words", Words), dates=_read(code, "dates", DateWords))
 
 
+@lru_cache(maxsize=1)
+def languages_read() -> tuple[str, ...]:
+    """The codes of the languages kg reads: those whose folder under `ontology/` holds their syntax."""
+    return tuple(sorted(path.parent.name for path in data_path("gazetteer.yaml").parent.glob("*/syntax.yaml")))
+
+
 def language_of(parsed) -> Language:
     """The language of a parsed document, or of the document a token or span is part of: the
     parse carries the language of the pipeline that made it."""
     return language(parsed.lang_ if hasattr(parsed, "lang_") else parsed.doc.lang_)
+
+
+@lru_cache(maxsize=1)
+def _names() -> dict[str, str]:
+    return two_columns(data_path("languages.tsv"), "a code and a name")  # ISO 639 code -> name
+
+
+def language_name(code: str) -> str:
+    """'French (fr)'; '' for a script other than the Latin alphabet the identifier cannot name."""
+    if not code:
+        return "a script other than the Latin alphabet"
+    return f"{_names().get(code, code)} ({code})"

@@ -11,18 +11,19 @@ from typing import Any, Iterable
 from kg.datafiles import data_path
 from kg.errors import RuleFileError
 from kg.knowledge.constructions import Constructions, registered_constructions
-from kg.knowledge.language import Language, language
+from kg.knowledge.language import Language, language, languages_read
 from kg.knowledge.names import NameArticles
 from kg.knowledge.rulefiles import (Loading, load_countries, load_descriptors, load_gazetteer, load_given_names,
-                                   load_lexicon, load_name_variants, load_nationals, load_places,
+                                   load_language_countries, load_lexicon, load_name_variants, load_nationals, load_places,
                                    load_titles)
 from kg.knowledge.rules import (_TITLE_BREAK, ArgumentRules, Gazetteer, GazetteerEntry, NameRules, ReferenceRules,
                                 RelationRules, ResolutionRules, Rules, TitleRules, _longest_from, person_key)
 from kg.model import ActorType
 from kg.relationtable import relation_table
 
-__all__ = ["load_rules", "default_rules"]
+__all__ = ["load_rules", "default_rules", "RuleBook", "rules_in"]
 
+LANGUAGE_COUNTRIES = "countries.tsv"  # in a language's folder: its names of the states
 CONVERTED_VERBS = "cameo_verbs.yaml"  # beside a language's lexicon: verbs converted from CAMEO (tools/)
 
 
@@ -40,10 +41,13 @@ def load_rules(gazetteers: Iterable[str | Path] = (), lexicons: Iterable[str | P
     load_countries(data_path("countries.tsv"), rules)
     load_gazetteer(data_path("gazetteer.yaml"), rules)
     load_nationals(data_path("phoenix_people.tsv"), rules)
+    if (data_path(language_code) / LANGUAGE_COUNTRIES).exists():
+        load_language_countries(data_path(language_code) / LANGUAGE_COUNTRIES, rules)
     _load_lexicon_over_converted(language_code, rules)
     load_titles(data_path(f"{language_code}/titles.yaml"), rules)
     load_descriptors(data_path(f"{language_code}/descriptors.yaml"), rules)
-    load_given_names(data_path(f"{language_code}/given_names.txt"), rules)
+    for code in languages_read():  # a name is given in every language's news alike
+        load_given_names(data_path(f"{code}/given_names.txt"), rules)
     load_name_variants(data_path("name_variants.tsv"), rules)
     for path in gazetteers:
         path = Path(path)
@@ -56,6 +60,34 @@ def load_rules(gazetteers: Iterable[str | Path] = (), lexicons: Iterable[str | P
             raise RuleFileError(str(path), "no such file")
         load_lexicon(path, rules)
     return _frozen(rules, language(language_code))
+
+
+class RuleBook:
+    """The rules of each language a build reads, made from the same user files: each loaded when
+    an article in its language first needs them (most builds read one language)."""
+
+    def __init__(self, gazetteers: Iterable[str | Path] = (), lexicons: Iterable[str | Path] = (),
+                 loaded: Iterable[Rules] = ()):
+        self.gazetteers, self.lexicons = tuple(gazetteers), tuple(lexicons)
+        self._by_code: dict[str, Rules] = {rules.language.code: rules for rules in loaded}
+
+    def rules(self, code: str) -> Rules:
+        if code not in self._by_code:
+            self._by_code[code] = load_rules(self.gazetteers, self.lexicons, language_code=code)
+        return self._by_code[code]
+
+
+def rules_in(rules: "Rules | RuleBook", code: str) -> Rules:
+    """The rules of the language `code`: from a book, or `rules` themselves when of that language
+    (a build given the rules of one language reads its other articles with the shipped rules)."""
+    if isinstance(rules, RuleBook):
+        return rules.rules(code)
+    return rules if rules.language.code == code else default_rules_in(code)
+
+
+@lru_cache(maxsize=None)
+def default_rules_in(code: str) -> Rules:
+    return load_rules(language_code=code)
 
 
 def _load_lexicon_over_converted(language_code: str, rules: Loading) -> None:

@@ -117,6 +117,36 @@ def load_countries(path: Path, rules: Loading) -> None:
             rules.add_name(metonym, GazetteerEntry(name, ActorType.COUNTRY, "metonym"))
 
 
+LANGUAGE_COUNTRIES_HEADER = ["country", "name", "aliases", "demonyms", "capital", "metonyms"]
+
+
+def load_language_countries(path: Path, rules: Loading) -> None:
+    """The names of the states in one language (`ontology/<lang>/countries.tsv`), each joined by
+    `country` to the state of countries.tsv, so that 'Tchad' and 'Chad' are one actor (and its
+    bodies are named with the English demonym, so that 'l'armée tchadienne' is the Chadian Armed
+    Forces whatever the language)."""
+    rows = data_lines(path)
+    expected = LANGUAGE_COUNTRIES_HEADER
+    if not rows or rows[0][1].split("\t") != expected:
+        raise RuleFileError(str(path), f"header must be {' '.join(expected)}", rows[0][0] if rows else None)
+    split = lambda s: [p.strip() for p in s.split("|") if p.strip()]  # noqa: E731
+    for lineno, line in rows[1:]:
+        fields = [f.strip() for f in line.split("\t")]
+        if len(fields) != len(expected) or not fields[0]:
+            raise RuleFileError(str(path), f"expected {len(expected)} tab-separated fields, the first a country", lineno)
+        state, name, aliases, demonyms, capital, metonyms = fields
+        if fold(state) not in rules.names:
+            raise RuleFileError(str(path), f"unknown country {state!r} (not in countries.tsv)", lineno)
+        for alias in split(name) + split(aliases):
+            rules.add_name(alias, GazetteerEntry(state, ActorType.COUNTRY, "name"))
+        for demonym in split(demonyms):
+            rules.add_name(demonym, GazetteerEntry(state, ActorType.COUNTRY, "demonym"))
+        for city in split(capital):
+            rules.add_name(city, GazetteerEntry(state, ActorType.COUNTRY, "capital"))
+        for metonym in split(metonyms):
+            rules.add_name(metonym, GazetteerEntry(state, ActorType.COUNTRY, "metonym"))
+
+
 PLACES_HEADER = ["name", "state", "aliases"]
 
 

@@ -52,7 +52,7 @@ def load_boilerplate(path: str | os.PathLike[str]) -> BoilerplateRules:
     return _parse_rules(read_yaml_file(path), str(path))
 
 
-@functools.lru_cache(maxsize=1)
+@functools.lru_cache(maxsize=None)
 def default_boilerplate(language_code: str = "en") -> BoilerplateRules:
     """The rules shipped with kg for the pages of a language (ontology/<code>/boilerplate.yaml)."""
     return load_boilerplate(data_path(f"{language_code}/boilerplate.yaml"))

@@ -11,7 +11,7 @@ from kg.reading.clean import BoilerplateRules, CleanedText, clean_text, default_
 from kg.knowledge.dates import find_dates
 from kg.reading.decode import BinaryFile, decode_text, remove_controls
 from kg.errors import InputError, InputWarning, shown
-from kg.knowledge.language import Language, language
+from kg.knowledge.language import Language, language, language_name, languages_read
 from kg.knowledge.lookalikes import lookalike_words
 from kg.reading.language import LanguageCheck
 from kg.reading.markdown import markdown_article
@@ -37,14 +37,16 @@ def read_articles(
     default_date: dt.date | None = None,
     boilerplate: BoilerplateRules | None = None,
     any_language: bool = False,
+    language_code: str = "auto",
 ) -> Iterator[Item]:
     """Yield an Article per readable file or JSONL record, an InputError for each that is not,
-    and an InputWarning for what was read with something left out or was skipped (an article
-    not in English, unless `any_language`), and, last, for what the walk of the folders left
-    out (links to folders, kg's own output folders)."""
-    rules = boilerplate if boilerplate is not None else default_boilerplate()
-    # The reader does not yet choose a language per article: it reads every one as English.
-    reader = _Reader(rules, default_date, None if any_language else LanguageCheck(), language("en"))
+    and an InputWarning for what was read with something left out or was skipped, and, last,
+    for what the walk of the folders left out (links to folders, kg's own output folders).
+    Each article is read in `language_code`, or with 'auto' in the language it is written in
+    when kg reads that language; one in another language is skipped with a warning, unless
+    `any_language` (then read as English)."""
+    choice = _LanguageChoice(language_code, any_language)
+    reader = _Reader(boilerplate, default_date, choice)
     if isinstance(inputs, (str, os.PathLike)):
         inputs = [inputs]
     for item in inputs:
@@ -52,16 +54,29 @@ def read_articles(
     yield from reader.walk.left_out()
 
 
+class _LanguageChoice:
+    """The language articles are read in: `fixed`, or each article's own ('auto')."""
+
+    def __init__(self, language_code: str, any_language: bool):
+        if language_code != "auto" and language_code not in languages_read():
+            raise ValueError(f"unknown language {language_code!r} (one of auto, {', '.join(languages_read())})")
+        self.fixed = None if language_code == "auto" else language_code
+        self.any_language = any_language
+        self.check = LanguageCheck()
+
+
 class _Reader:
     """Reads paths into articles, errors and warnings, with the options of one run."""
 
-    def __init__(self, rules: BoilerplateRules, default_date: dt.date | None, language: LanguageCheck | None,
-                 article_language: Language):
-        self.rules = rules
+    def __init__(self, boilerplate: BoilerplateRules | None, default_date: dt.date | None, choice: "_LanguageChoice"):
+        self.given_boilerplate = boilerplate
         self.default_date = default_date
-        self.language = language
-        self.article_language = article_language  # whose words its dates are written in
+        self.choice = choice
         self.walk = FolderWalk(SUPPORTED_SUFFIXES)
+
+    def boilerplate(self, code: str) -> BoilerplateRules:
+        """The boilerplate rules given, else those of the language."""
+        return self.given_boilerplate if self.given_boilerplate is not None else default_boilerplate(code)
 
     def read_input(self, path: str) -> Iterator[Item]:
         if os.path.isdir(path):
@@ -113,17 +128,24 @@ class _Reader:
                 error_path: str, line: int | None = None) -> Iterator[Item]:
         for reason in meta.dropped:
             yield InputWarning(error_path, reason, line)
-        cleaned = clean_text(raw, self.rules, self.article_language)
+        code = self.choice.fixed or "en"
+        cleaned = clean_text(raw, self.boilerplate(code), language(code))
         if not cleaned.text:
             yield InputError(error_path, "no article text after removing boilerplate", line)
             return
-        if self.language is not None and (other := self.language.other_language(cleaned.text)) is not None:
-            yield InputWarning(error_path, f"the article is in {other}, not English; skipped "
-                                           "(--any-language builds it)", line)
-            return
+        if not self.choice.fixed:
+            code = self.choice.check.language_of(cleaned.text)
+            if code not in languages_read():
+                if not self.choice.any_language:
+                    yield InputWarning(error_path, f"the article is in {language_name(code)}, which kg does not "
+                                                   "read; skipped (--any-language builds it as English)", line)
+                    return
+                code = "en"
+            if code != "en":
+                cleaned = clean_text(raw, self.boilerplate(code), language(code))
         if lookalikes := lookalike_words(cleaned.text):
             yield InputWarning(error_path, _lookalikes_read(lookalikes), line)
-        date, inferred = _choose_date(meta.date, cleaned, self.default_date, self.article_language)
+        date, inferred = _choose_date(meta.date, cleaned, self.default_date, language(code))
         yield Article(
             id=article_id,
             text=cleaned.text,
@@ -133,6 +155,7 @@ class _Reader:
             date_inferred=inferred,
             url=meta.url,
             outlet=meta.outlet or cleaned.outlet,
+            language=code,
         )
 
 

@@ -1,11 +1,9 @@
-"""Whether an article is in English, the one language kg's extraction knows; other languages
-are named with a language identifier (py3langid), whose model ships inside its package."""
+"""The language an article is written in: English told by its function words alone, the others
+by a language identifier (py3langid), whose model ships inside its package."""
 from __future__ import annotations
 
 import functools
 import re
-
-from kg.datafiles import data_path, two_columns
 
 __all__ = ["LanguageCheck"]
 
@@ -18,25 +16,25 @@ _LATIN = re.compile("[\u0000-\u024f\u1e00-\u1eff]+")  # Basic Latin to Latin Ext
 
 
 class LanguageCheck:
-    """Tells the language of an article that is not in English. The identifier is loaded on
-    first need: most articles are English by their function words alone."""
+    """Tells the language of an article. The identifier is loaded on first need: most articles
+    are English by their function words alone."""
 
-    def other_language(self, text: str) -> str | None:
-        """None for English (or too little text to tell), else the language's name."""
+    def language_of(self, text: str) -> str:
+        """The ISO 639-1 code of the language of `text`: 'en' for English, and for too little text
+        or too uncertain a guess in the Latin alphabet; '' for another script the identifier
+        cannot name."""
         sample = text[:_SAMPLE]
         words = _WORD.findall(sample)
         letters = sum(len(w) for w in words)
         if letters < _MIN_LETTERS:
-            return None
+            return "en"
         latin = letters - len(_LATIN.sub("", "".join(words)))
         if latin >= letters / 2 and _function_word_share(words) >= _MIN_FUNCTION_WORDS:
-            return None
+            return "en"
         code, confidence = _identifier().classify(sample)
         if latin < letters / 2:
-            return _language_name(code if code != "en" else "")
-        if code == "en" or confidence < _MIN_CONFIDENCE:
-            return None
-        return _language_name(code)
+            return code if code != "en" else ""
+        return "en" if confidence < _MIN_CONFIDENCE else code
 
 
 def _function_word_share(words: list[str]) -> float:
@@ -50,14 +48,3 @@ def _identifier():
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-
-
-@functools.lru_cache(maxsize=1)
-def _names() -> dict[str, str]:
-    return two_columns(data_path("languages.tsv"), "a code and a name")  # ISO 639 code -> name
-
-
-def _language_name(code: str) -> str:
-    if not code:
-        return "a script other than the Latin alphabet"
-    return f"{_names().get(code, code)} ({code})"

@@ -47,7 +47,7 @@ def _owner_named_with(n: int, names: list[NameMention]) -> NameMention | None:
     words = language_of(doc).words
     after = names[n + 1] if n + 1 < len(names) else None
     if after is not None and after.sentence.index == m.sentence.index and m.end < len(doc) \
-            and doc[m.end].lower_ == words.belonging \
+            and words.of(doc[m.end].lower_) \
             and all(t.lower_ in words.articles for t in doc[m.end + 1:after.start]):
         return after
     before = names[n - 1] if n > 0 else None

@@ -253,7 +253,7 @@ def _home_state_phrase(tok, words: Words) -> bool:
     modifiers say it is the country's own, definite or plural."""
     modifiers = [c for c in tok.children if c.dep_ in roles.DESCRIPTION_MODIFIERS]
     return bool(modifiers) and all(c.lower_ in words.home_state_modifiers for c in modifiers) \
-        and (any(c.lower_ == words.definite_article for c in tok.children) or tok.tag_ == "plural_noun")
+        and (any(words.definite(c.lower_) for c in tok.children) or tok.tag_ == "plural_noun")
 
 
 def _bare_compound(tok) -> bool:
@@ -275,12 +275,12 @@ def _force_of(actors, state: int, rules: ReferenceRules) -> int:
 
 def _bare_definite(tok, words: Words) -> bool:
     children = list(tok.children)
-    if not any((c.lower_ == words.definite_article or c.lower_ in words.demonstratives) and c.dep_ == "determiner"
+    if not any((words.definite(c.lower_) or c.lower_ in words.demonstratives) and c.dep_ == "determiner"
                for c in children):
         return False
     if any(c.dep_ in roles.DESCRIPTION_MODIFIERS for c in children):
         return False
-    if any(c.dep_ == "preposition" and c.lower_ == words.belonging and any(p.dep_ == "prep_object" for p in c.children)
+    if any(c.dep_ == "preposition" and words.of(c.lower_) and any(p.dep_ == "prep_object" for p in c.children)
            for c in children):
         return False  # 'the leader of X' (not 'accused the group of seeking ...')
     return True

@@ -45,10 +45,17 @@ def _capitalised(token: "Token") -> bool:
 def gazetteer_matches(sentence: "Sentence", rules: NameRules) -> list[tuple[int, int, GazetteerEntry]]:
     """Longest gazetteer matches, left to right, as (start, end, entry) token ranges."""
     doc, out = sentence.span.doc, []
-    articles = language_of(doc).words.articles
+    words = language_of(doc).words
+    articles = words.articles
     i, end = sentence.span.start, sentence.span.end
     while i < end:
         found = None
+        if words.lowercase_demonyms and not _capitalised(doc[i]) and doc[i].pos_ in ("ADJ", "VERB", "NOUN"):
+            entry = rules.entry(doc[i].text)  # 'le gouvernement tchadien'
+            if entry is not None and entry.kind == "demonym":
+                out.append((i, i + 1, entry))
+            i += 1
+            continue
         longest = rules.gazetteer.tokens_from(doc[i].text) if _capitalised(doc[i]) else 0
         if longest and doc[i].lower_ not in articles:
             for j in range(min(end, i + MAX_GAZETTEER_TOKENS, i + longest), i, -1):
@@ -158,9 +165,9 @@ def _named_after_state(doc, start: int, sentence: "Sentence", rules: NameRules) 
     state noun, in a run of capitalised words with no person's name ('Hugh Todd of Guyana')."""
     words = language_of(doc).words
     k = start - 1
-    if k > sentence.span.start and doc[k].lower_ == words.definite_article:
+    if k > sentence.span.start and words.definite(doc[k].lower_):
         k -= 1
-    if k <= sentence.span.start + 1 or doc[k].lower_ != words.belonging:
+    if k <= sentence.span.start + 1 or not words.of(doc[k].lower_):
         return False
     word = doc[k - 1]
     if not (word.text[:1].isupper() and word.is_alpha and common_word(word) and not title_word(word, rules)
@@ -196,17 +203,17 @@ def _name_chunks(sentence: "Sentence", taken: set[int], rules: NameRules) -> lis
                 continue
             k = j
             while k < span.end and k not in taken and (doc[k].lower_ in words.name_connectors or (
-                    doc[k].lower_ == words.belonging and k == j and rules.name_heads.get(doc[j - 1].lower_))
+                    words.of(doc[k].lower_) and k == j and rules.name_heads.get(doc[j - 1].lower_))
                     or (k == j and _joins_name_of(doc, i, k, span, taken, rules))
-                    or (k > j and doc[k].lower_ == words.definite_article and doc[k - 1].lower_ == words.belonging)
-                    or (k == j and doc[k].lower_ == words.belonging and _state_follows(doc, k, span, rules))
+                    or (k > j and words.definite(doc[k].lower_) and words.of(doc[k - 1].lower_))
+                    or (k == j and words.of(doc[k].lower_) and _state_follows(doc, k, span, rules))
                     or (k == j and doc[k].lower_ in words.genitive and _common_genitive(doc[j - 1], rules))):
                 k += 1
             if j < k < span.end and k not in taken and _name_token(doc[k], False, rules, lang):
                 j = k + 1
             else:
                 break
-        while j > i and (doc[j - 1].lower_ in words.name_connectors or doc[j - 1].lower_ == words.belonging):
+        while j > i and (doc[j - 1].lower_ in words.name_connectors or words.of(doc[j - 1].lower_)):
             j -= 1
         j = _past_hyphenated_given_name(doc, i, j, span.end, taken)
         start = skip_leading_titles(doc, i, j, rules)
@@ -247,7 +254,7 @@ def _common_genitive(word: "Token", rules: NameRules) -> bool:
 
 def _state_follows(doc, k: int, span, rules: NameRules) -> bool:
     """'of (the) STATE' ends the name whose first words come before it ('Heart of Moldova')."""
-    j = k + 2 if k + 1 < span.end and doc[k + 1].lower_ == language_of(doc).words.definite_article else k + 1
+    j = k + 2 if k + 1 < span.end and language_of(doc).words.definite(doc[k + 1].lower_) else k + 1
     if j >= span.end:
         return False
     entry = rules.entry(doc[j].text) or (rules.entry(doc[j:j + 2].text) if j + 1 < span.end else None)
@@ -262,7 +269,7 @@ def _joins_name_of(doc, start: int, k: int, span, taken: set[int], rules: NameRu
     if not (doc[k].lower_ == words.conjunction and nxt < span.end and nxt not in taken):
         return False
     word = doc[nxt]
-    return any(doc[x].lower_ == words.belonging for x in range(start, k)) and word.text[:1].isupper() \
+    return any(words.of(doc[x].lower_) for x in range(start, k)) and word.text[:1].isupper() \
         and fold(word.text) not in rules.given_names and not title_word(word, rules)
 
 
@@ -309,7 +316,7 @@ def _unknown_name(sentence: "Sentence", start: int, end: int, rules: NameRules) 
         return None  # 'Operation Rising Lion': an operation, no actor
     if title_domain(doc, span, rules):
         return None  # 'Director General of Military Operations': the post's domain, no actor
-    heads = [t for t in span if t.lower_ == words.belonging]
+    heads = [t for t in span if words.of(t.lower_)]
     last = doc[heads[0].i - 1].lower_ if heads and heads[0].i > start else span[-1].lower_
     kind_by_head = rules.name_heads.get(last)
     descriptor = descriptor_after(doc, end, sentence.span.end, rules.trailing_descriptors)[1]

@@ -77,11 +77,10 @@ def _domain_words(doc, start: int, end: int, rules: NameRules) -> int:
     """'Minister of | Foreign Affairs Antonio Tajani', 'envoy for | Middle East Steve Witkoff': the
     English words after a title and 'of' or 'for' are its domain, when a name of two words or more
     follows them."""
-    if start < 2 or doc[start - 1].lower_ not in language_of(doc).words.title_prepositions \
-            or not title_word(doc[start - 2], rules):
+    if not _after_title_and_preposition(doc, start, rules):
         return 0
     n = 0
-    while start + n < end and common_word(doc[start + n]) and not doc[start + n].text.isupper() \
+    while start + n < end and _domain_word(doc[start + n], rules) and not doc[start + n].text.isupper() \
             and not fold(doc[start + n].text) in rules.given_names and not _hyphen_joined(doc, start + n, end):
         n += 1
     return n if n and end - (start + n) >= 2 else 0
@@ -114,6 +113,26 @@ def title_head(tok: "Token", rules: NameRules) -> bool:
 
 def title_domain(doc, span, rules: NameRules) -> bool:
     """Capitalised English words after a title and 'of' or 'for', not ending in a body's head."""
-    k, prepositions = span.start, language_of(doc).words.title_prepositions
-    return k >= 2 and doc[k - 1].lower_ in prepositions and title_word(doc[k - 2], rules) \
-        and all(common_word(t) and not t.text.isupper() for t in span) and span[-1].lower_ not in rules.name_heads
+    return _after_title_and_preposition(doc, span.start, rules) \
+        and all(_domain_word(t, rules) and not t.text.isupper() for t in span) and span[-1].lower_ not in rules.name_heads
+
+
+def _after_title_and_preposition(doc, start: int, rules: NameRules) -> bool:
+    """Whether a title and 'of' or 'for' come right before `start` ('Minister of | Foreign Affairs');
+    in a language that writes them, an article after the preposition and demonyms after the title
+    ('ministre malien de la | Défense')."""
+    words = language_of(doc).words
+    k = start - 1
+    if words.modifiers_follow_head and k >= 1 and doc[k].lower_ in words.articles \
+            and doc[k - 1].lower_ in words.title_prepositions:
+        k -= 1  # 'de la
+    if k < 1 or doc[k].lower_ not in words.title_prepositions:
+        return False
+    k -= 1
+    while words.modifiers_follow_head and k >= 1 and doc[k].pos_ == "ADJ" and not title_word(doc[k], rules):
+        k -= 1  # 'ministre malien de'
+    return title_word(doc[k], rules)
+
+
+def _domain_word(tok: "Token", rules: NameRules) -> bool:
+    return common_word(tok) or tok.lower_ in rules.title_domains

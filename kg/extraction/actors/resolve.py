@@ -165,7 +165,7 @@ def _merge_lone_heads(names: list[NameMention], union: _Union, rules: Resolution
         if m.type in (None, ActorType.PERSON, ActorType.COUNTRY, ActorType.PLACE):
             continue
         if len(words) == 1 and m.canonical is None:
-            definite = m.start > 0 and m.doc[m.start - 1].lower_ == words_of.definite_article and not is_acronym(m.text)
+            definite = m.start > 0 and words_of.definite(m.doc[m.start - 1].lower_) and not is_acronym(m.text)
             named = heads.get(words[0], set()) if definite else set()
             if len(named) == 1:
                 union.union(next(iter(named)), n)

@@ -61,9 +61,11 @@ def _from_demonym(sentence: "Sentence", start: int, end: int, entry: GazetteerEn
     ('the Russian state', 'Iranian officials') or its people ('Georgian demonstrators', 'the Palestinians')."""
     doc = sentence.span.doc
     words = language_of(doc).words
+    if words.modifiers_follow_head:
+        return _after_noun(sentence, start, end, entry, rules)
     nxt = doc[end] if end < sentence.span.end else None
     ethnic = start > sentence.span.start and doc[start - 1].lower_ in words.ethnic_markers
-    named_after = end + 1 < sentence.span.end and doc[end + 1].lower_ == words.belonging  # 'Bolivian rebels of X'
+    named_after = end + 1 < sentence.span.end and words.of(doc[end + 1].lower_)  # 'Bolivian rebels of X'
     if nxt is not None and not named_after and (
             nxt.lower_ in words.insurgent_nouns or (ethnic and nxt.lower_ in words.armed_men_nouns)):
         return NameMention(sentence, start - ethnic, end + 1, ActorType.ARMED_GROUP, "name", None, "head", entry.name)
@@ -88,6 +90,31 @@ def _from_demonym(sentence: "Sentence", start: int, end: int, entry: GazetteerEn
     return NameMention(sentence, start, end, ActorType.COUNTRY, "demonym", entry.name, "gazetteer")
 
 
+def _after_noun(sentence: "Sentence", start: int, end: int, entry: GazetteerEntry, rules: NameRules) -> NameMention:
+    """Where the demonym follows its noun: what the noun before it names ('l'armée tchadienne',
+    'les forces armées maliennes' the state's army; 'le gouvernement tchadien', 'les autorités
+    maliennes' the state; 'les rebelles soudanais' an armed group; 'des manifestants maliens'
+    people), else the demonym alone."""
+    doc, words = sentence.span.doc, language_of(sentence.span.doc).words
+    for said in sorted(words.state_army_nouns, key=lambda phrase: -len(phrase.split())):
+        first = start - len(said.split())  # read from the words: the parser often takes the demonym for a verb
+        if first >= sentence.span.start and " ".join(t.lower_ for t in doc[first:start]) == said:
+            name = army_name(said, entry.name, rules, words)
+            return NameMention(sentence, first, end, ActorType.GOVERNMENT_BODY, "name", name, "head", entry.name)
+    noun, first = doc[start - 1], start - 1
+    if first < sentence.span.start or noun.pos_ != "NOUN":
+        return NameMention(sentence, start, end, ActorType.COUNTRY, "demonym", entry.name, "gazetteer")
+    if rules.name_heads.get(noun.lemma_.lower()) is ActorType.GOVERNMENT_BODY and noun.lower_ not in rules.state_metonyms:
+        return NameMention(sentence, first, end, ActorType.GOVERNMENT_BODY, "name", None, "head", entry.name)
+    if noun.lower_ in rules.state_metonyms:
+        return NameMention(sentence, first, end, ActorType.COUNTRY, "state", entry.name, "gazetteer")
+    if noun.lower_ in words.insurgent_nouns:
+        return NameMention(sentence, first, end, ActorType.ARMED_GROUP, "name", None, "head", entry.name)
+    if noun.lower_ in words.people_nouns:
+        return NameMention(sentence, first, end, ActorType.GROUP, "name", None, "head", entry.name)
+    return NameMention(sentence, start, end, ActorType.COUNTRY, "demonym", entry.name, "gazetteer")
+
+
 def _counted_people(doc, start: int, end: int, first: int) -> bool:
     """'many Sudanese', 'thousands of Sudanese', 'two Sudanese': a demonym counted, standing as a
     noun, is people (not 'two Philippine ships')."""
@@ -95,7 +122,7 @@ def _counted_people(doc, start: int, end: int, first: int) -> bool:
     if doc[end - 1].dep_ in roles.OWNER_MODIFIERS:
         return False
     k = start - 1
-    if k > first and doc[k].lower_ == words.belonging:
+    if k > first and words.of(doc[k].lower_):
         k -= 1
     return k >= first and (doc[k].lower_ in words.people_quantifiers or doc[k].pos_ == "NUM")
 

@@ -82,7 +82,7 @@ def _org_after(doc, k: int, limit: int, by_token) -> "NameMention | None":
     (or the place after 'for': 'envoy for Syria'); "of the Houthis' Supreme Political Council" is
     the council's, "of the Houthis' political bureau" the Houthis'."""
     words = language_of(doc).words
-    if k < limit and doc[k].lower_ == words.definite_article:
+    if k < limit and words.definite(doc[k].lower_):
         k += 1
     owner = None
     for j in range(k, min(limit, k + 5)):
@@ -133,12 +133,17 @@ class _Reach:
     modifiers: list["Token"] = field(default_factory=list)
     patron: "NameMention | None" = None
     domain: bool = False  # 'Director General of Military Operations'
+    after: list["NameMention"] = field(default_factory=list)  # demonyms after the head ('le président tchadien')
 
 
 def _extend(sentence: "Sentence", head_start: int, head_end: int, head: str, by_token, rules: TitleRules) -> TitlePhrase:
     reach = _Reach(head_start, head_end)
     _extend_left(sentence, head_start, by_token, rules, reach)
-    _extend_over_domains(sentence, head_end, by_token, rules, reach)
+    _extend_right(sentence, head_end, by_token, rules, reach)
+    _extend_over_domains(sentence, reach.end, by_token, rules, reach)
+    if reach.domain:
+        _extend_right(sentence, reach.end, by_token, rules, reach)  # 'le ministre de la Défense malien'
+
     _extend_over_scope(sentence, head_start, by_token, rules, reach)
     return _phrase(sentence, head_start, head_end, head, rules, reach)
 
@@ -205,6 +210,22 @@ def _extend_left(sentence: "Sentence", head_start: int, by_token, rules: TitleRu
         reach.start = j
 
 
+def _extend_right(sentence: "Sentence", k: int, by_token, rules: TitleRules, reach: _Reach) -> None:
+    """Where adjectives follow the noun, the demonyms and modifiers after the head ('le président tchadien')."""
+    doc, span = sentence.span.doc, sentence.span
+    while k < span.end and language_of(doc).words.modifiers_follow_head:
+        mention = by_token.get(k)
+        if mention is not None and mention.type is ActorType.COUNTRY and mention.end == k + 1 \
+                and (mention.kind == "demonym" or (mention.kind == "state" and mention.start < k)):  # 'chef de la diplomatie malienne'
+            reach.orgs.append(mention)
+            reach.after.append(mention)
+        elif mention is None and doc[k].pos_ == "ADJ" and doc[k].lower_ in rules.title_modifiers | rules.former:
+            reach.modifiers.append(doc[k])
+        else:
+            break
+        k = reach.end = k + 1
+
+
 def _extend_over_domains(sentence: "Sentence", head_end: int, by_token, rules: TitleRules, reach: _Reach) -> None:
     """'minister of foreign affairs', 'minister for Trade and Industry': the post's domain."""
     doc, span = sentence.span.doc, sentence.span
@@ -217,7 +238,7 @@ def _extend_over_domains(sentence: "Sentence", head_end: int, by_token, rules: T
                 or (doc[j].lower_ == words.conjunction and j + 1 < span.end and doc[j + 1].text[:1].isupper()
                     and by_token.get(j + 1) is None)):
             j += 1
-        if not any(doc[i].lower_ != words.definite_article for i in range(k + 1, j)):
+        if not any(not words.definite(doc[i].lower_) for i in range(k + 1, j)):
             break
         k = reach.end = j
         reach.domain = True
@@ -263,7 +284,7 @@ def _extend_over_list(doc, span, by_token, reach: _Reach) -> None:
     while reach.end + 1 < span.end and (doc[reach.end].text == "," or doc[reach.end].lower_ == words.conjunction):
         k = reach.end + 1 if doc[reach.end + 1].lower_ not in (words.conjunction, words.definite_article) \
             else reach.end + 2
-        k = k + 1 if k < span.end and doc[k].lower_ == words.definite_article else k
+        k = k + 1 if k < span.end and words.definite(doc[k].lower_) else k
         nxt = by_token.get(k)
         if nxt is None or nxt.start != k or nxt.type not in ORG_TYPES or nxt.kind == "demonym" or (
                 nxt.end < span.end and is_genitive(doc[nxt.end], words)):  # 'of X, Y's ally': Y's, no list
@@ -291,11 +312,13 @@ def _phrase(sentence: "Sentence", head_start: int, head_end: int, head: str, rul
     doc, span = sentence.span.doc, sentence.span
     words = language_of(doc).words
     former_prefixes = words.former_prefixes
-    label_tokens = [t for t in reach.modifiers if t.lower_ not in rules.former and t.text != "-"]
+    label_tokens = [t for t in reach.modifiers if t.lower_ not in rules.former and t.text != "-" and t.i < head_start]
     label_tokens += list(doc[head_start:head_end])
-    if reach.end > head_end and not reach.orgs:
+    if reach.end > head_end and all(o in reach.after for o in reach.orgs):
         stop = reach.end if reach.patron is None or reach.patron.start < head_start else head_end
-        label_tokens += [t for t in doc[head_end:stop] if not t.is_punct or t.text == "-"]
+        apart = {i for o in reach.after for i in range(o.start, o.end)}
+        label_tokens += [t for t in doc[head_end:stop] if (not t.is_punct or t.text == "-") and t.i not in apart
+                         and t.lower_ not in rules.former]
     head_token = doc[head_end - 1]
     plural = (head_token.tag_ in ("plural_noun", "plural_name") and head_token.lemma_.lower() != head_token.lower_) or (
         head_token.lower_ != head.split()[-1] and singular_of(head_token.lower_) == head.split()[-1])
@@ -333,7 +356,7 @@ def _whose(orgs, mods: set[str], rules: TitleRules) -> tuple[tuple, bool]:
 def _one_of_several(doc, first: int, start: int, words: Words) -> bool:
     """'a commander of the Front': a title after an indefinite article is one of several posts
     of its kind, which does not lead."""
-    return any(t.lower_ in words.articles and t.lower_ != words.definite_article for t in doc[max(first, start - 1):start + 1])
+    return any(t.lower_ in words.articles and not words.definite(t.lower_) for t in doc[max(first, start - 1):start + 1])
 
 
 def follows_title(t: TitlePhrase, m: "NameMention") -> bool:
@@ -342,7 +365,7 @@ def follows_title(t: TitlePhrase, m: "NameMention") -> bool:
     doc = t.doc
     words = language_of(doc).words
     k = t.end
-    if k + 1 < m.start and doc[k].lower_ == words.belonging and doc[k + 1].text[:1].isupper():
+    if k + 1 < m.start and words.of(doc[k].lower_) and doc[k + 1].text[:1].isupper():
         k += 1  # 'Director General of Military Operations, Major General X': the post's own domain
         while k < m.start and (doc[k].text[:1].isupper() or doc[k].lower_ == words.conjunction):
             k += 1

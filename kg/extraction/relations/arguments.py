@@ -66,7 +66,7 @@ def _doers(args: "Arguments", head: "Token") -> list[int]:
     if head.pos_ not in ("NOUN", "PROPN") or args.actors.at(args.sentence.index, head.i):
         return []
     done_to = head.lemma_.lower() in args.words.patient_nouns and not any(  # "Castillo's ouster": done to him
-        c.dep_ == "preposition" and c.lower_ == args.words.belonging for c in head.children)  # ("Peru's arrest of X": by Peru)
+        c.dep_ == "preposition" and args.words.of(c.lower_) for c in head.children)  # ("Peru's arrest of X": by Peru)
     ids = [a for c in head.children if c.dep_ in ("possessor", "compound") and not done_to for a in args.actors_of(c)]
     agents = [ag for c in head.children if c.dep_ == "noun_clause" for ag in c.children if ag.dep_ == "agent"]
     agents += [c for c in head.children if c.dep_ == "preposition" and c.lower_ == args.words.agent_preposition]
@@ -120,12 +120,12 @@ class Arguments:
                    for a in self.actors.at(self.sentence.index, c.i) if self.actors.actors[a].type is not ActorType.PERSON]
         if not ids and word in self.rules.state_name_nouns:  # "Kurti's government", 'the Government of Türkiye'
             ids = [a for c in head.children if c.dep_ == "possessor" for a in self.actors_of(c, seen)] or [
-                a for c in head.children if c.dep_ == "preposition" and c.lower_ == words.belonging
+                a for c in head.children if c.dep_ == "preposition" and words.of(c.lower_)
                 for p in c.children if p.dep_ == "prep_object" for a in _states_of(self, p)]
         if not ids and (word in self.rules.state_name_nouns or word in self.rules.asset_nouns):
             ids = self.state_inside(head)
         if not ids and (head.pos_ in ("NUM", "PRON", "DET", "ADJ") or word in words.people_quantifiers):  # 'hundreds of'
-            ids = [a for c in head.children if c.dep_ == "preposition" and c.lower_ == words.belonging
+            ids = [a for c in head.children if c.dep_ == "preposition" and words.of(c.lower_)
                    for p in c.children if p.dep_ == "prep_object" for a in self.actors_of(p, seen)]
         if not ids and head.dep_ == "apposition" and head.pos_ == "NOUN" and not describes:
             # 'X, the umbrella that includes Y' (not when reached from the name it stands beside)
@@ -196,7 +196,7 @@ class Arguments:
             if tok.dep_ == "prep_clause" and tok.head.dep_ == "preposition" and tok.head.head != tok.head:
                 governor = tok.head.head
                 objects = [c for c in governor.children if c.dep_ == "object"]
-                if tok.head.lower_ == words.belonging and objects:
+                if words.of(tok.head.lower_) and objects:
                     return objects  # 'accused Rwanda of backing X'
                 tok = governor
                 continue
@@ -394,6 +394,6 @@ def place_states(args: "Arguments", head: "Token") -> list[int]:
         if child.dep_ in roles.COORDINATION:
             states += place_states(args, child)
         elif child.dep_ == "preposition" and not states and (
-                (child.lower_ == args.words.belonging and head.pos_ == "NOUN") or child.lower_ == args.words.inside):
+                (args.words.of(child.lower_) and head.pos_ == "NOUN") or child.lower_ == args.words.inside):
             states += [s for p in child.children if p.dep_ == "prep_object" for s in place_states(args, p)]  # 'the province of X', 'Makeen in X'
     return unique(states)

@@ -149,7 +149,7 @@ def _delegation(word: "Token") -> list["Token"]:
     words = language_of(word).words
     if word.lower_ in words.led_parties:
         return [word]
-    owner = word.head.head if word.dep_ == "prep_object" and word.head.lower_ == words.belonging else None
+    owner = word.head.head if word.dep_ == "prep_object" and words.of(word.head.lower_) else None
     return [owner] if owner is not None and owner.lower_ in words.led_parties else []
 
 

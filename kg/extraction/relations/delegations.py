@@ -36,7 +36,7 @@ def read_delegation(r: Reading, noun: "Token") -> None:
 def _senders(r: Reading, noun: "Token") -> list[int]:
     """'a DEM Party delegation', "Hamas's delegation", 'a delegation of the X Party'."""
     ids = [a for c in noun.children if c.dep_ in roles.OWNER_MODIFIERS for a in r.actors.at(r.sentence.index, c.i)]
-    ids += [a for c in noun.children if c.dep_ == "preposition" and c.lower_ == r.words.belonging
+    ids += [a for c in noun.children if c.dep_ == "preposition" and r.words.of(c.lower_)
             for p in c.children if p.dep_ == "prep_object" for a in r.actors.at(r.sentence.index, p.i)]
     return list(dict.fromkeys(ids))
 
@@ -81,7 +81,7 @@ def read_owned_body(r: Reading, word: "Token") -> None:
 
 def read_government_of(r: Reading, noun: "Token") -> None:
     """'the government of Isaias Afwerki in Asmara': the person leads the state it is in."""
-    people = [a for c in noun.children if c.dep_ == "preposition" and c.lower_ == r.words.belonging
+    people = [a for c in noun.children if c.dep_ == "preposition" and r.words.of(c.lower_)
               for p in c.children if p.dep_ == "prep_object" for a in r.actors.at(r.sentence.index, p.i)
               if r.actors.actors[a].type is ActorType.PERSON]
     if not people:

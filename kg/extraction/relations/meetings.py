@@ -25,7 +25,7 @@ MAX_SENTENCES_BACK = 2  # a meeting the article told of this many sentences befo
 def told_of(r: Reading, noun: "Token") -> list[int]:
     """'The ceremony was hosted by X': a meeting named with 'the' and no one in it is the one
     the article has just told of."""
-    if not any(c.lower_ == r.words.definite_article for c in noun.children) or not r.earlier:
+    if not any(r.words.definite(c.lower_) for c in noun.children) or not r.earlier:
         return []
     if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in noun.children):
         return []  # 'the Ankara talks': a meeting of its own name, not the one just told of
@@ -112,7 +112,7 @@ def join_meeting(r: Reading, verb: "Token", last: FoundMeeting) -> None:
     named = [s for s in settings if s.lemma_.lower() in meeting_words]
     if settings and not named:
         return  # 'attended a funeral': not the meeting just told of
-    if named and not any(c.lower_ == words.definite_article for s in named for c in s.children):
+    if named and not any(words.definite(c.lower_) for s in named for c in s.children):
         return  # 'attended a meeting': another one
     newcomers = [a for a in _unique(newcomers) if a not in last.participants]
     if not newcomers or r.sentence.index - last.sentence.index > MAX_SENTENCES_BACK:

@@ -76,7 +76,7 @@ def _unowned_meeting(r: Reading, noun: "Token", partners: list[int], destination
 
 def _visitors(r: Reading, noun: "Token") -> list[int]:
     """'the visit of X and Y to Z': who makes a visit, named after 'of'."""
-    return [a for c in noun.children if c.dep_ == "preposition" and c.lower_ == r.words.belonging
+    return [a for c in noun.children if c.dep_ == "preposition" and r.words.of(c.lower_)
             for p in c.children if p.dep_ == "prep_object" for a in r.args.actors_of(p)]
 
 

@@ -210,7 +210,7 @@ def _measured_by(noun: "Token") -> "Token":
     words = language_of(noun).words
     while noun.dep_ == "conjunct" and noun.head != noun and noun.head.pos_ in ("NOUN", "PROPN"):
         noun = noun.head
-    if noun.dep_ == "prep_object" and noun.head.lower_ == words.belonging and noun.head.head.dep_ == "object" \
+    if noun.dep_ == "prep_object" and words.of(noun.head.lower_) and noun.head.head.dep_ == "object" \
             and noun.head.head.lower_ not in words.people_nouns:  # not 'exchanged prisoners of war'
         return noun.head.head
     if noun.dep_ == "prep_object" and noun.head.lower_ == words.serving and noun.head.head.lemma_.lower() in words.claimed_nouns:
@@ -262,7 +262,7 @@ def _role(r: Reading, noun: "Token", rule: NounRule) -> None:
     holders = list(r.actors.at(r.sentence.index, noun.i))
     holders += [a for c in noun.children if c.dep_ == "apposition" for a in r.args.actors_of(c)]
     role = noun
-    if noun.dep_ == "prep_object" and noun.head.lower_ == r.words.belonging and noun.head.head.lower_ == r.words.one:
+    if noun.dep_ == "prep_object" and r.words.of(noun.head.lower_) and noun.head.head.lower_ == r.words.one:
         role = noun.head.head
     while role.dep_ == "conjunct" and role.head != role and not holders:
         role = role.head  # 'X, leader of Y and Z's closest ally': the first of the coordinated roles
@@ -311,7 +311,7 @@ def read_members(r: Reading, noun: "Token") -> None:
         wholes = [a for c in noun.head.children if c.dep_ in roles.SUBJECTS for a in r.args.actors_of(c)]
     else:
         return
-    members = [a for c in noun.children if c.dep_ == "preposition" and c.lower_ == r.words.belonging
+    members = [a for c in noun.children if c.dep_ == "preposition" and r.words.of(c.lower_)
                for p in c.children if p.dep_ == "prep_object" for a in r.args.actors_of(p)]
     modality = modality_of(noun, stance=True)
     for whole in _unique(wholes):

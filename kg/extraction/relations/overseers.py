@@ -28,6 +28,6 @@ def overseen_by(r: Reading, word: "Token", phrase: bool = False) -> list[int]:
     nouns = [p for h in heads for c in h.children if c.dep_ == "preposition" and c.lower_ in words.overseeing
              for p in c.children if p.dep_ == "prep_object" and (p.lower_ in words.auspices or p.lemma_.lower() in words.auspices)]
     return _unique(a for n in nouns for c in n.children
-                   if c.dep_ in ("possessor", "compound", "noun_modifier", "adjective") or c.dep_ == "preposition" and c.lower_ == words.belonging
+                   if c.dep_ in ("possessor", "compound", "noun_modifier", "adjective") or c.dep_ == "preposition" and words.of(c.lower_)
                    for h in ([c] if c.dep_ != "preposition" else [p for p in c.children if p.dep_ == "prep_object"])
                    for a in r.args.actors_of(h))
