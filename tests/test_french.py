@@ -123,3 +123,30 @@ def test_an_article_knows_its_language_in_the_cache_key():
 
     english = Article("a", "Texte.", "a.txt")
     assert _article_key(english, "v") != _article_key(Article("a", "Texte.", "a.txt", language="fr"), "v")
+
+
+def test_an_actor_named_in_english_and_in_french_articles_is_one_node(tmp_path):
+    from rdflib import Dataset
+
+    from kg.build import BuildOptions, build
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "en.txt").write_text(
+        "Chad condemned France on Monday. The United Nations condemned the M23 rebels. "
+        "Rwanda denied backing the M23.\n", encoding="utf-8")
+    (tmp_path / "in" / "fr.txt").write_text(
+        "Le Tchad a condamné la France lundi. L'ONU a condamné les rebelles du M23. "
+        "Le Rwanda a démenti soutenir le M23.\n", encoding="utf-8")
+    report = build([tmp_path / "in"], BuildOptions(output=tmp_path / "out", html=False, cache=False))
+    assert report.articles == 2
+    graph = Dataset()
+    graph.parse(tmp_path / "out" / "graph.ttl", format="turtle")
+    rows = graph.query(
+        "PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> "
+        "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX prov: <http://www.w3.org/ns/prov#> "
+        "SELECT ?label (COUNT(DISTINCT ?actor) AS ?nodes) (COUNT(DISTINCT ?article) AS ?articles) WHERE { "
+        "?actor rdfs:label ?label . ?s ?role ?actor ; prov:wasDerivedFrom ?article . "
+        "FILTER(?role IN (rdf:subject, rdf:object)) } GROUP BY ?label")
+    found = {str(label): (int(nodes), int(articles)) for label, nodes, articles in rows}
+    for name in ("Chad", "France", "United Nations", "Rwanda", "M23"):
+        assert found.get(name) == (1, 2), (name, found)

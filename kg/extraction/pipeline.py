@@ -82,7 +82,8 @@ def _plan(article: Article, readable: Article, rules: Rules, window: tuple[int, 
           pieces: Pieces | None = None) -> ParsePlan:
     given = rules.names.given_names
     plan = plan_parse(readable.text, readable.title, _names_to_keep(readable, rules.gazetteer, window),
-                      lambda word: fold(word) in given, window=window, pieces=pieces)
+                      lambda word: fold(word) in given, window=window, pieces=pieces,
+                      substitutions=rules.language.syntax.parse_substitutions)
     return replace(plan, text=article.text)
 
 

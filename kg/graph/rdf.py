@@ -37,6 +37,7 @@ class _LookedUp:
         return getattr(self, name)
 
 
+DEFAULT_LANGUAGE = "en"  # what an article is read in unless it says: its evidence is written untagged
 _RDF, _RDFS, _SKOS, _PROV, _DCTERMS, _XSD, _KG, _SCHEMA, _SEM = (
     _LookedUp(ns) for ns in (RDF, RDFS, SKOS, PROV, DCTERMS, XSD, KG, SCHEMA, SEM))
 
@@ -119,12 +120,13 @@ def graph_quads(
         _add_actor(default, iris.actor(key), ActorType.MEDIA_OUTLET, names[0], names[1:])
 
     dates = {a.id: a.date for a in articles}
+    tongues = {a.id: a.language for a in articles if a.language != DEFAULT_LANGUAGE}
     for a in assertions:
-        _add_assertion(graph_of(a.article), iris, a)
+        _add_assertion(graph_of(a.article), iris, a, tongues.get(a.article))
     for p in posts:
-        _add_post(graph_of(p.article), iris, p, dates.get(p.article))
+        _add_post(graph_of(p.article), iris, p, dates.get(p.article), tongues.get(p.article))
     for e in events:
-        _add_event(graph_of(e.article), iris, e)
+        _add_event(graph_of(e.article), iris, e, tongues.get(e.article))
     return quads
 
 
@@ -232,6 +234,8 @@ def _add_article(g: _GraphSink, iris: _Iris, article: Article, by_key: dict[str,
     g.add((node, _RDF.type, _KG.Article))
     g.add((node, _RDF.type, _SCHEMA.NewsArticle))
     g.add((node, _KG.sourceFile, Literal(article.source)))
+    if article.language != DEFAULT_LANGUAGE:
+        g.add((node, _DCTERMS.language, Literal(article.language)))
     if article.title:
         g.add((node, _SCHEMA.headline, Literal(article.title)))
         g.add((node, _DCTERMS.title, Literal(article.title)))
@@ -289,14 +293,14 @@ def _confidence_literal(value: float) -> Literal:
 
 
 def _add_statement(g: _GraphSink, node: URIRef, s: URIRef, p: URIRef, o: Node, modality: Modality,
-                   source: URIRef, evidence: str, start: int, end: int) -> None:
+                   source: URIRef, evidence: str, start: int, end: int, tongue: str | None) -> None:
     g.add((node, _RDF.type, _RDF.Statement))
     g.add((node, _RDF.subject, s))
     g.add((node, _RDF.predicate, p))
     g.add((node, _RDF.object, o))
     g.add((node, _KG.modality, _KG[modality.value]))
     g.add((node, _PROV.wasDerivedFrom, source))
-    _add_evidence(g, node, evidence, start, end)
+    _add_evidence(g, node, evidence, start, end, tongue)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -304,19 +308,20 @@ def _integer(n: int) -> Literal:
     return Literal(n)
 
 
-def _add_evidence(g: _GraphSink, node: URIRef, evidence: str, start: int, end: int) -> None:
-    g.add((node, _KG.evidence, Literal(evidence)))
+def _add_evidence(g: _GraphSink, node: URIRef, evidence: str, start: int, end: int, tongue: str | None) -> None:
+    """The sentence, tagged with its language when it is not English (`"..."@fr`)."""
+    g.add((node, _KG.evidence, Literal(evidence, lang=tongue)))
     g.add((node, _KG.charStart, _integer(start)))
     g.add((node, _KG.charEnd, _integer(end)))
 
 
-def _add_assertion(g: _GraphSink, iris: _Iris, a: Assertion) -> None:
+def _add_assertion(g: _GraphSink, iris: _Iris, a: Assertion, tongue: str | None) -> None:
     s = iris.actor(a.subject)
     p = _KG[a.relation.value]
     o = iris.actor(a.object) if a.object is not None else Literal(a.topic)
     node = iris.statement(a.article, a.subject, a.relation, a.object, a.topic, a.modality,
                           a.start, a.end)
-    _add_statement(g, node, s, p, o, a.modality, iris.article(a.article), a.evidence, a.start, a.end)
+    _add_statement(g, node, s, p, o, a.modality, iris.article(a.article), a.evidence, a.start, a.end, tongue)
     if a.confidence is not None:
         g.add((node, _KG.confidence, _confidence_literal(a.confidence)))
     if a.date:
@@ -331,7 +336,7 @@ def _add_assertion(g: _GraphSink, iris: _Iris, a: Assertion) -> None:
         g.add((s, p, o))
 
 
-def _add_post(g: _GraphSink, iris: _Iris, post: Post, article_date: dt.date | None) -> None:
+def _add_post(g: _GraphSink, iris: _Iris, post: Post, article_date: dt.date | None, tongue: str | None) -> None:
     node = iris.post(post)
     holder, org = iris.actor(post.holder), iris.actor(post.organisation)
     source = iris.article(post.article)
@@ -343,10 +348,10 @@ def _add_post(g: _GraphSink, iris: _Iris, post: Post, article_date: dt.date | No
         date = article_date.date() if isinstance(article_date, dt.datetime) else article_date
         g.add((node, _KG.validAt, Literal(date)))
     g.add((node, _PROV.wasDerivedFrom, source))
-    _add_evidence(g, node, post.evidence, post.start, post.end)
+    _add_evidence(g, node, post.evidence, post.start, post.end, tongue)
 
 
-def _add_event(g: _GraphSink, iris: _Iris, e: Event) -> None:
+def _add_event(g: _GraphSink, iris: _Iris, e: Event, tongue: str | None) -> None:
     node = iris.event(e)
     g.add((node, _RDF.type, _KG.Meeting))
     g.add((node, _RDF.type, _SEM.Event))
@@ -358,5 +363,5 @@ def _add_event(g: _GraphSink, iris: _Iris, e: Event) -> None:
         g.add((node, _KG.date, _date_literal(e.date)))
     g.add((node, _KG.modality, _KG[e.modality.value]))
     g.add((node, _PROV.wasDerivedFrom, iris.article(e.article)))
-    _add_evidence(g, node, e.evidence, e.start, e.end)
+    _add_evidence(g, node, e.evidence, e.start, e.end, tongue)
     g.add((node, _KG.confidence, _confidence_literal(e.confidence)))

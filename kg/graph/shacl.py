@@ -19,6 +19,7 @@ __all__ = ["UnsupportedShapes", "shape_violations"]
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 XSD_STRING = URIRef("http://www.w3.org/2001/XMLSchema#string")
+RDF_LANG_STRING = URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#langString")
 SUPPORTED = {SH.path, SH.message, SH.minCount, SH.maxCount, SH.datatype, SH.minLength, SH.nodeKind, SH["class"],
              SH["in"], SH.minInclusive, SH.maxInclusive, SH["or"]}
 NODE_LEVEL = {RDF.type, SH.targetClass, SH.target, SH.property, SH.sparql, SH.nodeKind}
@@ -144,7 +145,7 @@ def _value_checks(store, shapes: Graph, prop: Node) -> list:
 def _of_datatype(value: Node, datatype: Node) -> bool:
     if not isinstance(value, Literal) or value.ill_typed:
         return False
-    actual = value.datatype or (None if value.language else XSD_STRING)
+    actual = value.datatype or (RDF_LANG_STRING if value.language else XSD_STRING)
     return actual == datatype
 
 

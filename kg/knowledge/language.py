@@ -56,6 +56,7 @@ class ModalityCues(_Data):
     claim_nouns: Words_
     responding_verbs: Words_
     reason_prepositions: Words_
+    future_features: Words_ = frozenset()  # morphological features of a future or conditional verb form
     going_to: VerbWithAuxiliaries
     looking_forward: VerbWithParticle
 
@@ -75,6 +76,14 @@ class ContentHeads(_Data):
     copula: str  # under its predicate
     clause_labels: Words_  # a predicate's dependents that go to its copula (subject, auxiliaries)
     name_part: str  # a later word of a name, under the first
+    name_openers: Words_  # titles of address a name may hang on ('M. Koulamallah'), lower case
+    subject_labels: tuple[str, ...]  # a word with one of these dependents acts as a verb ...
+    verb_endings: dict[str, str]  # ... and, tagged a noun or an adjective, its ending gives its infinitive's
+    incise_labels: Words_  # a clause set in another ('« ... », a déclaré X'), whose subject may follow the verb
+    object_label: str
+    reported_label: str  # what the clause before an incise is to its verb
+    openers: Words_  # opening quotes and brackets
+    punctuation_label: str
     negation_labels: Words_  # with the negation feature: a negation
     negation_feature: str
     determiner: str  # with the possessive feature: a possessor
@@ -98,6 +107,8 @@ class Syntax(_Data):
     tags: dict[str, str]
     entities: dict[str, str]
     content_heads: ContentHeads | None = None
+    parse_substitutions: dict[str, str] = {}  # characters the parser reads as others ('«' as '"'), one for one
+    sentence_ends: Words_ = frozenset()  # when given, only after one of these may the parser start a sentence
 
 
 class DaysAgo(_Data):

@@ -161,11 +161,12 @@ def body_name(text: str, state: str, rules: NameRules, words: Words) -> str:
 
 def army_name(text: str, state: str, rules: NameRules, words: Words) -> str:
     """A state's army by one name whatever the article calls it ('Chadian army', 'Chad's military'
-    are the Chadian Armed Forces), the gazetteer's where it has one under any of those words
-    ('Pakistani army' is the Pakistan Army, and so is 'the Pakistani armed forces')."""
+    are the Chadian Armed Forces), the gazetteer's where it has one under any of those words or of
+    the endings of army names ('Pakistani army' is the Pakistan Army, and so are 'the Pakistani armed
+    forces' and 'l'armée pakistanaise')."""
     demonym = rules.gazetteer.demonyms.get(state)
     said = text[len(demonym):].strip() if demonym is not None and text.startswith(demonym) else text
-    for noun in (said, *sorted(words.state_army_nouns)) if demonym is not None else ():
+    for noun in (said, *sorted(words.state_army_nouns), *sorted(words.army_name_endings)) if demonym is not None else ():
         entry = rules.gazetteer.entry(f"{demonym} {noun}")  # 'Somali military' is the 'Somali army'
         if entry is not None and entry.type is ActorType.GOVERNMENT_BODY:
             return entry.name

@@ -200,8 +200,7 @@ def _extend_left(sentence: "Sentence", head_start: int, by_token, rules: TitleRu
                                 or (tok.dep_ == "adjective" and tok.pos_ == "ADJ" and j + 1 < head_start
                                     and getattr(by_token.get(j - 1), "type", None) in ORG_TYPES)):  # 'Hezbollah parliamentary bloc chief'
             reach.modifiers.insert(0, tok)
-            reach.start = j
-            j -= 1
+            reach.start, j = j, j - 1
             continue
         break
     while reach.start < head_start and (doc[reach.start].text in (",", "-") or doc[reach.start].lower_ == words.conjunction):
@@ -227,14 +226,15 @@ def _extend_right(sentence: "Sentence", k: int, by_token, rules: TitleRules, rea
 
 
 def _extend_over_domains(sentence: "Sentence", head_end: int, by_token, rules: TitleRules, reach: _Reach) -> None:
-    """'minister of foreign affairs', 'minister for Trade and Industry': the post's domain."""
+    """'minister of foreign affairs', 'ministre de la Défense': the post's domain."""
     doc, span = sentence.span.doc, sentence.span
     words = language_of(doc).words
     k = head_end
     while k + 1 < span.end and doc[k].lower_ in words.title_prepositions:
         j = k + 1
         while j < span.end and by_token.get(j) is None and (
-                doc[j].lower_ in rules.title_domains or (doc[j].text[:1].isupper() and doc[j].pos_ in ("PROPN", "NOUN"))
+                doc[j].lower_ in rules.title_domains or words.definite(doc[j].lower_)
+                or (doc[j].text[:1].isupper() and doc[j].pos_ in ("PROPN", "NOUN"))
                 or (doc[j].lower_ == words.conjunction and j + 1 < span.end and doc[j + 1].text[:1].isupper()
                     and by_token.get(j + 1) is None)):
             j += 1

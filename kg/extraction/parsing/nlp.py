@@ -8,7 +8,7 @@ import re
 from bisect import bisect_left
 from collections import deque
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator, TypeVar
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Mapping, TypeVar
 
 from kg.errors import KGError
 from kg.extraction.parsing.roles import in_roles
@@ -55,11 +55,35 @@ def load_pipeline(code: str = "en") -> "Language":
 
 
 def prepare_pipeline(nlp: "Language") -> "Language":
-    """`nlp`, its dictionary words made known to `common_word`: a pipeline kg is given rather
-    than loads passes here before it parses."""
+    """`nlp`, its dictionary words made known to `common_word` and, where its language says
+    which marks may end a sentence, the parser kept from starting one elsewhere: a pipeline kg is
+    given rather than loads passes here before it parses."""
     if id(nlp.vocab) not in _COMMON_WORDS:
         _COMMON_WORDS[id(nlp.vocab)] = _dictionary_words(nlp)
+    if language(nlp.lang).syntax.sentence_ends and SENTENCE_ENDS not in nlp.pipe_names and "parser" in nlp.pipe_names:
+        _register_sentence_ends()
+        nlp.add_pipe(SENTENCE_ENDS, before="parser")
     return nlp
+
+
+SENTENCE_ENDS = "kg_sentence_ends"
+
+
+def _register_sentence_ends() -> None:
+    from spacy.language import Language
+
+    if not Language.has_factory(SENTENCE_ENDS):
+        Language.component(SENTENCE_ENDS, func=_no_start_but_after_an_end)
+
+
+def _no_start_but_after_an_end(doc):
+    """No word starts a sentence unless a mark that may end one, or a line break, is before it."""
+    ends = language(doc.lang_).syntax.sentence_ends
+    for tok in doc[1:]:
+        before = doc[tok.i - 1]
+        if before.text not in ends and "\n" not in before.text_with_ws and not before.is_space:
+            tok.is_sent_start = False
+    return doc
 
 
 _COMMON_WORDS: dict[int, frozenset[str]] = {}  # by the id of a pipeline's vocabulary
@@ -302,14 +326,15 @@ class ParsePlan:
 
 def plan_parse(text: str, title: str | None, keep: Callable[[str], bool] = lambda word: False,
                given: Callable[[str], bool] = lambda word: False,
-               window: tuple[int, int] | None = None, pieces: Pieces | None = None) -> ParsePlan:
+               window: tuple[int, int] | None = None, pieces: Pieces | None = None,
+               substitutions: Mapping[str, str] | None = None) -> ParsePlan:
     """The plan to parse an article paragraph by paragraph (only those in `window`, when given;
     from `pieces`, when the article is already cut into them).
 
     The headline, and any heading line before the first paragraph of prose, is parsed in
     sentence case, so that its verbs are not read as names; `keep` tells the words to keep capitalised there (names),
     `given` the given names (kept, with the word after them). Its tokens then show that casing; the
-    sentence's `text` is always verbatim.
+    sentence's `text` is always verbatim. `substitutions` are characters the parser reads as others.
     """
     first, last = window or (0, len(text))
     pieces = pieces if pieces is not None else Pieces.of(text)
@@ -318,6 +343,9 @@ def plan_parse(text: str, title: str | None, keep: Callable[[str], bool] = lambd
     heading = len(list(itertools.takewhile(lambda item: headline_like(item[1]), paragraphs)))
     inputs = tuple(sentence_case(_masked(para), keep, given) if para == headline or k < heading else _masked(para)
                    for k, (_offset, para) in enumerate(paragraphs))
+    if substitutions:
+        table = str.maketrans(dict(substitutions))
+        inputs = tuple(piece.translate(table) for piece in inputs)
     return ParsePlan(text, paragraphs, inputs)
 
 

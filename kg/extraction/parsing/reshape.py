@@ -30,8 +30,11 @@ def reshaped(doc: "Doc", syntax: "Syntax") -> "Doc":
     shape = syntax.content_heads
     heads = [t.head.i for t in doc]
     labels = [t.dep_ for t in doc]
-    _names_to_last_word(doc, heads, labels, shape.name_part)
+    _names_to_last_word(doc, heads, labels, shape)
+    _inverted_subjects(heads, labels, shape)
+    _lone_openers_to_next(doc, heads, labels, shape)
     _copulas_to_heads(doc, heads, labels, shape)
+    _verbs_taken_for_nouns(doc, heads, labels, shape)
     _prepositions_to_heads(doc, heads, labels, shape)
     roles = [_role(tok, labels[tok.i], heads, syntax) for tok in doc]
     if not _is_forest(heads):
@@ -58,12 +61,13 @@ def _take_place(heads: list[int], labels: list[str], new: int, old: int) -> None
     heads[old] = new
 
 
-def _names_to_last_word(doc: "Doc", heads: list[int], labels: list[str], name_part: str) -> None:
+def _names_to_last_word(doc: "Doc", heads: list[int], labels: list[str], shape) -> None:
     """'Jean-Noël Barrot': the scheme hangs the surname on the given name, English the given name
     on the surname; the name's other dependents follow its head."""
     for tok in doc:
-        parts = [j for j in _children(heads, tok.i) if labels[j] == name_part and j > tok.i
-                 and doc[j].pos_ == "PROPN" and tok.pos_ == "PROPN"]
+        opener = tok.pos_ == "PROPN" or tok.lower_ in shape.name_openers  # 'M. Koulamallah' hangs on 'M.'
+        parts = [j for j in _children(heads, tok.i) if labels[j] == shape.name_part
+                 and j > tok.i and doc[j].pos_ == "PROPN" and opener]
         if not parts:
             continue
         last = max(parts)
@@ -74,6 +78,49 @@ def _names_to_last_word(doc: "Doc", heads: list[int], labels: list[str], name_pa
                     labels[j] = COMPOUND
         _take_place(heads, labels, last, tok.i)
         labels[tok.i] = COMPOUND
+
+
+def _inverted_subjects(heads: list[int], labels: list[str], shape) -> None:
+    """'« ... », a déclaré William Ruto': in a clause set after another (an incise) the subject
+    follows the verb, and the parser may read it as the object. The incise's verb then heads the
+    sentence, the clause before it what it reports, as in English ('"...," said X')."""
+    for verb, label in enumerate(labels):
+        _clause_taken_for_subject(verb, heads, labels, shape)
+        reported = heads[verb]
+        if label not in shape.incise_labels or reported == verb or reported > verb:
+            continue
+        children = _children(heads, verb)
+        subjects = [j for j in children if labels[j] in shape.subject_labels]
+        after = [j for j in children if labels[j] == shape.object_label and j > verb]
+        if subjects and all(j > verb for j in subjects):
+            pass
+        elif not subjects and after:
+            labels[after[0]] = shape.subject_labels[0]
+        else:
+            continue
+        _take_place(heads, labels, verb, reported)
+        labels[reported] = shape.reported_label
+
+
+def _clause_taken_for_subject(verb: int, heads: list[int], labels: list[str], shape) -> None:
+    """The same incise parsed the other way: the quoted clause as the subject of the verb after
+    it, and the speaker as its object ('« ... », a déclaré le président X')."""
+    children = _children(heads, verb)
+    clauses = [j for j in children if labels[j] in shape.subject_labels and j < verb
+               and any(labels[k] in shape.subject_labels for k in _children(heads, j))]
+    after = [j for j in children if labels[j] == shape.object_label and j > verb]
+    if clauses and after:
+        labels[clauses[0]], labels[after[0]] = shape.reported_label, shape.subject_labels[0]
+
+
+def _lone_openers_to_next(doc: "Doc", heads: list[int], labels: list[str], shape) -> None:
+    """An opening quote or bracket the parser made a sentence of its own ('«') opens the next one."""
+    for tok in doc[:-1]:
+        if tok.text in shape.openers and heads[tok.i] == tok.i and not _children(heads, tok.i):
+            root = tok.i + 1
+            while heads[root] != root:
+                root = heads[root]
+            heads[tok.i], labels[tok.i] = root, shape.punctuation_label
 
 
 def _copulas_to_heads(doc: "Doc", heads: list[int], labels: list[str], shape) -> None:
@@ -89,6 +136,19 @@ def _copulas_to_heads(doc: "Doc", heads: list[int], labels: list[str], shape) ->
                 heads[j] = copula
         _take_place(heads, labels, copula, tok.i)
         labels[tok.i] = ADJECTIVE_COMPLEMENT if tok.pos_ == "ADJ" else ATTRIBUTE
+
+
+def _verbs_taken_for_nouns(doc: "Doc", heads: list[int], labels: list[str], shape) -> None:
+    """'Kinshasa accuse Kigali': a present tense the tagger took for an adjective or a noun, which
+    has a subject of its own (its copula, were it a predicate, took the subject), is a verb, its
+    lemma the infinitive its ending gives."""
+    for tok in doc:
+        if tok.pos_ not in ("ADJ", "NOUN") or not any(labels[j] in shape.subject_labels for j in _children(heads, tok.i)):
+            continue
+        ending = next((e for e in sorted(shape.verb_endings, key=len, reverse=True) if tok.lower_.endswith(e)), None)
+        if ending is not None:
+            tok.pos_ = "VERB"
+            tok.lemma_ = tok.lower_[:len(tok.lower_) - len(ending)] + shape.verb_endings[ending]
 
 
 def _prepositions_to_heads(doc: "Doc", heads: list[int], labels: list[str], shape) -> None:

@@ -29,9 +29,14 @@ def of_a_body(t: TitlePhrase, rules: TitleRules) -> bool:
 
 
 def state_title(t: TitlePhrase, rules: TitleRules) -> bool:
-    label = " ".join(title_words(t.label, language_of(t.doc).words))
-    words = label.split()
-    return any(" ".join(words[i:]) in rules.state_titles for i in range(len(words)))
+    """Whether the title ends in one only states' officials hold ('Security Minister'), or, where
+    the head comes first, begins with one ('ministre de la Sécurité')."""
+    language_words = language_of(t.doc).words
+    words = " ".join(title_words(t.label, language_words)).split()
+    ends = [words[i:] for i in range(len(words))]
+    if language_words.modifiers_follow_head:
+        ends += [words[:i] for i in range(1, len(words))]
+    return any(" ".join(end) in rules.state_titles for end in ends)
 
 
 def chief_of_a_domain(t: TitlePhrase, org: LocalActor, rules: TitleRules) -> bool:

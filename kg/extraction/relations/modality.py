@@ -136,6 +136,8 @@ def _planned(trigger: "Token", cues: ModalityCues, only_conditions: bool = False
                 return True
             if any(c.dep_ == "adjective" and c.lower_ in cues.planning_adjectives for c in tok.children):
                 return True
+            if _future_form(tok, cues):
+                return True
             if any(c.dep_ == "subordinator" and c.lower_ in cues.conditional_markers for c in tok.children):
                 return True
             if _going_to(tok, cues) or _arranged(tok):
@@ -156,6 +158,13 @@ def _planned(trigger: "Token", cues: ModalityCues, only_conditions: bool = False
         if via in roles.REPORTED_CLAUSES:
             break
     return False
+
+
+def _future_form(verb: "Token", cues: ModalityCues) -> bool:
+    """A verb whose own form, or its auxiliary's, is a future or a conditional ('recevra', 'aurait
+    rencontré'), where the language makes them so."""
+    return any(str(t.morph.get(feature.split("=")[0])) == f"['{feature.split('=')[1]}']"
+               for t in (verb, *(c for c in verb.children if c.dep_ in roles.AUXILIARIES)) for feature in cues.future_features)
 
 
 def asked_of_another(clause: "Token") -> bool:

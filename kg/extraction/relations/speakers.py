@@ -45,11 +45,13 @@ def speaker_of(sentence: "Sentence", trigger: int, actors: ArticleActors) -> int
 
 
 def _actor_of(heads, sentence: "Sentence", actors: ArticleActors) -> int | None:
-    """The actor a speaker's phrase names: its head or the words before it ("Pakistan's foreign
-    ministry", "spokeswoman Tina Salama"), never a place, nor one named further on ("a statement
-    issued by the three governments", "officials in Kyiv")."""
+    """The actor a speaker's phrase names: its head, the words before it ("Pakistan's foreign
+    ministry", "spokeswoman Tina Salama") or the name set beside it ('le président, Arno Velic'),
+    never a place, nor one named further on ("a statement issued by the three governments",
+    "officials in Kyiv")."""
     for head in heads:
-        for token in (head, *(t for child in head.lefts for t in child.subtree)):
+        named = [t for child in head.lefts for t in child.subtree] + [c for c in head.rights if c.dep_ == "apposition"]
+        for token in (head, *named):  # 'a déclaré le président gabonais, Arno Velic'
             for found in actors.at(sentence.index, token.i):
                 if actors.actors[found].type is not ActorType.PLACE:
                     return found
