@@ -291,7 +291,10 @@ def _topic(r: Reading, verb: "Token", rule: VerbRule, topic_head: "Token | None"
         doc, end = r.sentence.span.doc, tokens[-1].i + 1
         while end < len(doc) and not doc[end - 1].whitespace_ and "-" in (doc[end - 1].text, doc[end].text):
             end += 1  # 'a re-run', whose last words the parser hung elsewhere
-        text = doc[tokens[0].i:end].text.strip(" “”\"'‘’.,")
+        sentence, first, last = r.sentence, doc[tokens[0].i], doc[end - 1]
+        said = sentence.article_text[sentence.offset + first.idx:sentence.offset + last.idx + len(last)] \
+            if sentence.article_text else doc[tokens[0].i:end].text  # as written, not as the parser read it
+        text = said.strip(" “”«»\"'‘’.,")
     if text.lower() in r.words.free_relatives | r.words.relative_pronouns:
         return ""  # 'in what it called "punishment" for ...': no call for anything
     return text[:MAX_TOPIC]
