@@ -370,9 +370,9 @@ def follows_title(t: TitlePhrase, m: "NameMention") -> bool:
         while k < m.start and (doc[k].text[:1].isupper() or doc[k].lower_ == words.conjunction):
             k += 1
     k = _skip_aside(doc, k, t.sentence.span.end)
-    if k < len(doc) and doc[k].text == ",":
-        k += 1
-    while k < m.start and doc[k].lower_.rstrip(".") in words.honorifics:
+    k += k < len(doc) and doc[k].text == ","
+    while k < m.start and (doc[k].lower_.rstrip(".") in words.honorifics or (  # 'the minister, Mr X'
+            words.definite(doc[k].lower_) and doc[k + 1].lower_.rstrip(".") in words.honorifics)):  # ', le capitaine X'
         k += 1
     return k == m.start
 
