@@ -35,7 +35,7 @@ def _generic(m: NameMention, heads: set[str], rules: NameRules) -> bool:
     only ('Foreign Office', 'Ministry of National Defence'): a name every state's body has. A head
     alone ('the Agency', 'the Ministry') refers back to a body named before, no state's own."""
     words = language_of(m.doc).words
-    joining = (words.belonging, words.conjunction)
+    joining = {words.belonging, words.conjunction} | words.belonging_forms
     return len(m.tokens) > 1 and all(t.lower_ in joining or t.lower_ in rules.title_modifiers or t.lemma_.lower() in heads for t in m.tokens)
 
 

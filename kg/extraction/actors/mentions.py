@@ -32,7 +32,7 @@ ENTITY_TYPES = {"person": ActorType.PERSON, "organisation": ActorType.ORGANIZATI
 NOT_NAMES = {"date", "time", "money", "percent", "quantity", "cardinal", "ordinal", "event",
              "work_of_art", "law", "language_name"}
 SOFT_LABELS = {"work_of_art", "event", "law", "language_name"}  # of NOT_NAMES, the ones the tagger gives people
-MAX_GAZETTEER_TOKENS = 8
+MAX_GAZETTEER_TOKENS = 12  # French names run long: "Communauté économique des États de l'Afrique de l'Ouest"
 PERSON_ENTITY = "person"  # the entity tagger's label of people
 BODIES_WITHOUT_FORCES = (ActorType.GOVERNMENT_BODY, ActorType.ORGANIZATION, ActorType.INTERNATIONAL_ORGANIZATION)
 GIVEN_SYLLABLE = 4  # letters at most of the lower-case second syllable of a given name after a hyphen
@@ -291,8 +291,8 @@ def _name_token(tok: "Token", sentence_start: bool, rules: NameRules, lang: Lang
     if (tok.ent_type_ in NOT_NAMES and not _mislabelled_person(tok, rules)) or tok.lower_ in lang.dates.weekdays \
             or tok.text in lang.words.time_zones:
         return False  # 'on Sunday Trump said', '14:10 GMT'
-    if sentence_start and tok.is_stop:
-        return False
+    if (sentence_start and tok.is_stop) or tok.lower_ in lang.words.definite_articles:
+        return False  # "L'Algérie": the article, no word of the name
     if tok.is_stop and tok.pos_ != "PROPN" and tok.lower_ not in lang.words.name_connectors \
             and not (tok.text.isupper() and len(tok.text) > 1):  # "A" opening a sentence is no acronym
         return name_after_title(tok, rules)

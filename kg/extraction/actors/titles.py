@@ -260,7 +260,7 @@ def _extend_over_scope(sentence: "Sentence", head_start: int, by_token, rules: T
             reach.orgs.append(mention)  # 'the foreign ministry spokesman in Tehran': the state's
             reach.end = mention.end
         elif mention is not None and mention.type in ORG_TYPES and not to and not reach.orgs \
-                and not (prep != words.belonging and mention.type is ActorType.COUNTRY and mention.kind == "name"
+                and not (not words.of(prep) and mention.type is ActorType.COUNTRY and mention.kind == "name"
                          and doc[head_start].lower_ in words.envoy_titles):
             reach.orgs.append(mention)
             reach.end = mention.end + descriptor_after(doc, mention.end, span.end, rules.trailing_descriptors)[0]  # 'the X militia'
@@ -268,7 +268,7 @@ def _extend_over_scope(sentence: "Sentence", head_start: int, by_token, rules: T
                 reach.end += 1  # 'head of the X delegation': X's member, at the head of a part of it
                 reach.domain = True
             _extend_over_list(doc, span, by_token, reach)
-        elif mention is not None and mention.type is not ActorType.PERSON and (prep != words.belonging and not to or (
+        elif mention is not None and mention.type is not ActorType.PERSON and (not words.of(prep) and not to or (
                 to and mention.type in ORG_TYPES)):
             reach.end = mention.end  # 'special envoy for Syria', 'envoy to the UN': the post's scope
         elif to and reach.patron is None and not reach.orgs:
@@ -282,7 +282,7 @@ def _extend_over_list(doc, span, by_token, reach: _Reach) -> None:
     """'of Turkey, Iran and Russia': more organisations listed after the first."""
     words = language_of(doc).words
     while reach.end + 1 < span.end and (doc[reach.end].text == "," or doc[reach.end].lower_ == words.conjunction):
-        k = reach.end + 1 if doc[reach.end + 1].lower_ not in (words.conjunction, words.definite_article) \
+        k = reach.end + 1 if doc[reach.end + 1].lower_ != words.conjunction and not words.definite(doc[reach.end + 1].lower_) \
             else reach.end + 2
         k = k + 1 if k < span.end and words.definite(doc[k].lower_) else k
         nxt = by_token.get(k)
@@ -295,11 +295,11 @@ def _extend_over_list(doc, span, by_token, reach: _Reach) -> None:
 
 def _patron_after(doc, span, by_token, rules: TitleRules, reach: _Reach) -> None:
     """'adviser to Supreme Leader Ali Khamenei': the person the title serves."""
-    article = language_of(doc).words.definite_article
+    words = language_of(doc).words
     k = reach.end + 1
     while k < span.end and by_token.get(k) is None and (
             doc[k].lower_ in rules.titles or doc[k].lower_ in rules.title_modifiers
-            or doc[k].lower_.rstrip(".") in rules.honorifics or doc[k].lower_ == article):
+            or doc[k].lower_.rstrip(".") in rules.honorifics or words.definite(doc[k].lower_)):
         k += 1
     after = by_token.get(k)
     if after is not None and after.type is ActorType.PERSON:

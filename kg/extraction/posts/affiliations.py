@@ -77,7 +77,7 @@ def _only_a_list_between(doc, start: int, end: int) -> bool:
     """Whether the words from `start` to `end` are names, the states they are of and the
     commas and 'and's that list them."""
     words = language_of(doc).words
-    return all(tok.pos_ == "PROPN" or tok.text == "," or tok.lower_ in (words.belonging, words.conjunction)
+    return all(tok.pos_ == "PROPN" or tok.text == "," or (words.of(tok.lower_) or tok.lower_ == words.conjunction)
                or words.definite(tok.lower_) for tok in doc[start:end])
 
 
@@ -112,13 +112,13 @@ def _body_after_of(m: NameMention, k: int, by_start, names, referents: Referents
     """'X of the Tripoli-based Government of National Unity': an organisation named after 'of the'
     and modifiers (a hyphenated '-based' place, adjectives)."""
     doc, end = m.doc, m.sentence.span.end
-    article = language_of(doc).words.definite_article
+    words = language_of(doc).words
     for j in range(k + 1, min(end, k + BODY_REACH)):
         found = by_start.get((m.sentence.index, j))
         body = referents.of_name.get(mention_key(names[found])) if found is not None else None
         if body is not None and actors[body].type in OWN_ORGANISATIONS:
             return body
-        if not (doc[j].lower_ == article or doc[j].pos_ == "ADJ" or doc[j].text == "-"
+        if not (words.definite(doc[j].lower_) or doc[j].pos_ == "ADJ" or doc[j].text == "-"
                 or doc[j - 1].text == "-" or (j + 1 < end and doc[j + 1].text == "-")):
             return None
     return None

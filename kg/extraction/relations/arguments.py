@@ -87,8 +87,7 @@ def _listed_among(appos: "Token", words: Words) -> bool:
 def _members_of_whole(noun: "Token", actors: ArticleActors, sentence: "Sentence") -> bool:
     """'an umbrella of factions': a plural common noun after 'of' that names no actor, whose
     phrase the relative clause after it is about."""
-    belonging = language_of(noun).words.belonging
-    return noun.head.lower_ == belonging and noun.tag_ == "plural_noun" and not actors.at(sentence.index, noun.i)
+    return language_of(noun).words.of(noun.head.lower_) and noun.tag_ == "plural_noun" and not actors.at(sentence.index, noun.i)
 
 
 class Arguments:
@@ -152,7 +151,7 @@ class Arguments:
                   if p.dep_ == "prep_object"] or ([following] if following is not None else [])
         states = [a for p in places for a in _countries_at(self, p)]
         if not states and head.lower_ in self.rules.asset_nouns:
-            named = [p for c in head.children if c.dep_ == "preposition" and c.lower_ in (words.inside, words.belonging)
+            named = [p for c in head.children if c.dep_ == "preposition" and (c.lower_ == words.inside or words.of(c.lower_))
                      for p in c.children if p.dep_ == "prep_object"]
             states = [a for p in named for a in place_states(self, p)]
         return states

@@ -179,8 +179,8 @@ def _hung_on_object(obj: "Token", rule: VerbRule) -> list["Token"]:
     found = [p for c in obj.children if c.dep_ == "preposition" and c.lower_ in rule.preps
              for p in c.children if p.dep_ in roles.PREPOSITIONAL_OBJECTS]
     if not found:
-        belonging = language_of(obj).words.belonging
-        found = [h for c in obj.children if c.dep_ == "preposition" and c.lower_ == belonging
+        words = language_of(obj).words
+        found = [h for c in obj.children if c.dep_ == "preposition" and words.of(c.lower_)
                  for p in c.children if p.dep_ == "prep_object" for h in _hung_on_object(p, rule)]
     return found
 

@@ -49,7 +49,8 @@ def requesters(r: Reading, noun: "Token") -> list[int]:
 
 def named_after(r: Reading, words: list["Token"], preposition: str) -> list[int]:
     """The actors named after a preposition of these words ('from X and from Y')."""
-    return _unique(a for w in words for c in w.children if c.dep_ == "preposition" and c.lower_ == preposition
+    forms = {preposition} | (r.words.belonging_forms if preposition == r.words.belonging else set())  # 'du', 'des'
+    return _unique(a for w in words for c in w.children if c.dep_ == "preposition" and c.lower_ in forms
                    for p in with_coordinated(c) for o in p.children if o.dep_ == "prep_object" for a in r.args.actors_of(o))
 
 def requested(noun: "Token") -> str | None:
