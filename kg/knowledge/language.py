@@ -304,6 +304,12 @@ class Words(_Data):
         """Whether a (lower-case) word is the preposition of belonging: 'of'; 'de', 'du', 'des', "d'"."""
         return word == self.belonging or word in self.belonging_forms
 
+    def title_head(self, title: str) -> str:
+        """The word a title's phrase is the post of: its last ('foreign minister'), or its first
+        where modifiers follow the head ('chef de l'État', 'ministre des Affaires étrangères')."""
+        words = title.lower().split() or [""]
+        return words[0] if self.modifiers_follow_head else words[-1]
+
     def group_size(self, word: str) -> int | None:
         """How many a word before a plural counts when it names a small group ('three', 'both',
         '4'): two to five, else None."""

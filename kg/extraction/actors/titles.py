@@ -319,15 +319,15 @@ def _phrase(sentence: "Sentence", head_start: int, head_end: int, head: str, rul
         apart = {i for o in reach.after for i in range(o.start, o.end)}
         label_tokens += [t for t in doc[head_end:stop] if (not t.is_punct or t.text == "-") and t.i not in apart
                          and t.lower_ not in rules.former]
-    head_token = doc[head_end - 1]
+    head_index = head_start if words.modifiers_follow_head else head_end - 1  # 'chef de l'État', 'head of state'
+    head_token, head_word = doc[head_index], words.title_head(head)
     plural = (head_token.tag_ in ("plural_noun", "plural_name") and head_token.lemma_.lower() != head_token.lower_) or (
-        head_token.lower_ != head.split()[-1] and singular_of(head_token.lower_) == head.split()[-1])
-    label = " ".join(t.text for t in label_tokens)
-    label = label.replace(" - ", "-").replace(" -", "-").replace("- ", "-")
+        head_token.lower_ != head_word and singular_of(head_token.lower_) == head_word)
+    label = " ".join(t.text for t in label_tokens).replace(" - ", "-").replace(" -", "-").replace("- ", "-")
     if plural:
-        label = label[: len(label) - len(head_token.text)] + singular_of(head_token.text)
-    mods = {t.lower_ for t in reach.modifiers}
-    start = reach.start
+        label = label.replace(head_token.text, singular_of(head_token.text), 1) if words.modifiers_follow_head \
+            else label[: len(label) - len(head_token.text)] + singular_of(head_token.text)
+    mods, start = {t.lower_ for t in reach.modifiers}, reach.start
     named = tuple(o for o in reach.orgs if f"{o.text.lower()} {head}" not in rules.titles)  # 'Security Council Secretary'
     orgs, of_state = _whose(named, mods, rules)
     return TitlePhrase(
@@ -336,7 +336,7 @@ def _phrase(sentence: "Sentence", head_start: int, head_end: int, head: str, rul
         and not (mods & words.peoples)  # 'Bosnian Serb leader': the leader of a people, not of the state
         and not _one_of_several(doc, span.start, start, words) and of_state,
         former=bool(mods & rules.former) or (start > span.start and doc[start - 1].lower_ in former_prefixes),
-        plural=plural, orgs=orgs, head_index=head_end - 1, patron=reach.patron,
+        plural=plural, orgs=orgs, head_index=head_index, patron=reach.patron,
     )
 
 

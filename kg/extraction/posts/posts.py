@@ -256,8 +256,8 @@ def _held_before(t: TitlePhrase, posts: list[LocalPost], holder: int) -> list[in
     """'Vietnam's Minister of Foreign Affairs X ... Meeting with South Korean Foreign Minister Y,
     minister X agreed': the one organisation the article gave the same person a post of that title
     in, before the sentence ends (not a state the sentence names for someone else)."""
-    head = t.head.split()[-1]
-    orgs = {p.org for p in posts if p.holder == holder and p.title.lower().split()[-1] == head}
+    words = language_of(t.doc).words
+    orgs = {p.org for p in posts if p.holder == holder and words.title_head(p.title) == words.title_head(t.head)}
     return list(orgs) if len(orgs) == 1 else []
 
 
@@ -273,7 +273,7 @@ def _inherited_org(t: TitlePhrase, titles: list[TitlePhrase], posts: list[LocalP
             continue
         if post.end <= person.start < t.start:
             return []
-        if post.title.lower().split()[-1] != t.head.split()[-1]:
+        if language_of(t.doc).words.title_head(post.title) != language_of(t.doc).words.title_head(t.head):
             continue
         between = doc[post.end:t.start]
         if any(tok.pos_ in ("VERB", "AUX") and tok.dep_ != "noun_clause" for tok in between):

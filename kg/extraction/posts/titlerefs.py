@@ -40,7 +40,7 @@ def resolve_titles(titles: list[TitlePhrase], beside: PostsFound, actors: Mappin
             ids = token_actor.get((t.sentence.index, o.start))
             if ids:
                 org_ids.append(ids[0])
-        head = t.head.split()[-1]
+        head = language_of(t.doc).words.title_head(t.head)
         count = _counted(t)
         owners = _whose(t, token_actor) if t.plural and not org_ids else []
         if owners:  # 'A, B and C, whose leaders met': the states, as a state-level view
@@ -56,7 +56,7 @@ def resolve_titles(titles: list[TitlePhrase], beside: PostsFound, actors: Mappin
             continue
         if head == language_of(t.doc).words.counterpart and len(org_ids) == 1:
             t = _as_counterpart(t, posts, org_ids[0])  # 'X spoke with his Syrian counterpart'
-            head = t.head.split()[-1]
+            head = language_of(t.doc).words.title_head(t.head)
         targets = _holders(t, head, org_ids, held, actors, named)
         if t.plural and org_ids and len(targets) < len(org_ids):
             targets = _affiliated(t, org_ids, affiliations, posts) or targets
@@ -208,7 +208,7 @@ def _known_national(actors: Mapping[int, LocalActor], org: int, t: TitlePhrase) 
     """'the US president' in an article that names Trump without his post: the one person the
     gazetteer places in that state, named before the title."""
     state, heads_of_state = actors[org], language_of(t.doc).words.head_of_state_titles
-    if state.type is not ActorType.COUNTRY or not state.canonical or t.head.split()[-1] not in heads_of_state:
+    if state.type is not ActorType.COUNTRY or not state.canonical or language_of(t.doc).words.title_head(t.head) not in heads_of_state:
         return []
     here = (t.sentence.index, t.start)
     people = [a.id for a in actors.values() if a.type is ActorType.PERSON and a.country == state.canonical
