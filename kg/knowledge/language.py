@@ -79,6 +79,7 @@ class ContentHeads(_Data):
     name_openers: Words_  # titles of address a name may hang on ('M. Koulamallah'), lower case
     subject_labels: tuple[str, ...]  # a word with one of these dependents acts as a verb ...
     verb_endings: dict[str, str]  # ... and, tagged a noun or an adjective, its ending gives its infinitive's
+    capitalised_verbs_are_names: bool = False  # a capitalised 'verb' inside a sentence is a name the tagger misread
     incise_labels: Words_  # a clause set in another ('« ... », a déclaré X'), whose subject may follow the verb
     object_label: str
     reported_label: str  # what the clause before an incise is to its verb
@@ -293,6 +294,7 @@ class Words(_Data):
     person_relatives: Words_
     modifiers_follow_head: bool = False  # adjectives after their noun: 'le président tchadien'
     lowercase_demonyms: bool = False  # demonyms are written in lower case: 'tchadien'
+    envoy_prepositions: Words_ = frozenset()  # 'recalled its ambassador from Algiers': the capital is its state
     definite_articles: Words_ = frozenset()  # other forms of the definite article: 'la', 'les', "l'"
     belonging_forms: Words_ = frozenset()  # other forms of `belonging`, fused with the article: 'du', 'des', "d'"
 

@@ -242,10 +242,10 @@ def _used_as_actor(doc, start: int, end: int, rules: NameRules) -> bool:
     if tok.dep_ == "prep_object" and tok.head.lower_ == words.source_preposition and (
             tok.head.head.lemma_.lower() in (rules.relation_nouns if tok.head.head.pos_ == "NOUN" else words.provoking_verbs)):
         return True  # 'condemnation from Washington', 'drew criticism from Moscow'
-    if tok.dep_ == "prep_object" and tok.head.lower_ == words.source_preposition and any(
+    if tok.dep_ == "prep_object" and tok.head.lower_ in words.envoy_prepositions and any(
             c.lemma_.lower() in words.envoy_titles for c in [tok.head.head, *tok.head.head.children]
             if c.dep_ == "object"):
-        return True  # 'recalled its ambassador from Algiers'
+        return True  # 'recalled its ambassador from Algiers', 'a rappelé son ambassadeur à Alger'
     if start >= 2 and doc[start - 1].lower_ == words.inside and doc[start - 2].lower_ in rules.state_name_nouns:
         return True  # 'the new leadership in Damascus', 'the authorities in Kabul'
 

@@ -35,6 +35,7 @@ def reshaped(doc: "Doc", syntax: "Syntax") -> "Doc":
     _lone_openers_to_next(doc, heads, labels, shape)
     _copulas_to_heads(doc, heads, labels, shape)
     _verbs_taken_for_nouns(doc, heads, labels, shape)
+    _names_taken_for_verbs(doc, heads, labels, shape)
     _prepositions_to_heads(doc, heads, labels, shape)
     roles = [_role(tok, labels[tok.i], heads, syntax) for tok in doc]
     if not _is_forest(heads):
@@ -143,12 +144,28 @@ def _verbs_taken_for_nouns(doc: "Doc", heads: list[int], labels: list[str], shap
     has a subject of its own (its copula, were it a predicate, took the subject), is a verb, its
     lemma the infinitive its ending gives."""
     for tok in doc:
-        if tok.pos_ not in ("ADJ", "NOUN") or not any(labels[j] in shape.subject_labels for j in _children(heads, tok.i)):
+        if tok.pos_ not in ("ADJ", "NOUN", "ADV") or not any(labels[j] in shape.subject_labels for j in _children(heads, tok.i)):
             continue
         ending = next((e for e in sorted(shape.verb_endings, key=len, reverse=True) if tok.lower_.endswith(e)), None)
         if ending is not None:
             tok.pos_ = "VERB"
-            tok.lemma_ = tok.lower_[:len(tok.lower_) - len(ending)] + shape.verb_endings[ending]
+            if not tok.lemma_.endswith(tuple(shape.verb_endings.values())):  # 'rappellent' is lemmatised right
+                tok.lemma_ = tok.lower_[:len(tok.lower_) - len(ending)] + shape.verb_endings[ending]
+
+
+def _names_taken_for_verbs(doc: "Doc", heads: list[int], labels: list[str], shape) -> None:
+    """'rappellent leurs ambassadeurs à Alger': a capitalised word inside a sentence the tagger took
+    for a verb is a name, where the language writes no verb so; the 'à' it then marked is its
+    preposition."""
+    if not shape.capitalised_verbs_are_names:
+        return
+    for tok in doc:
+        if tok.pos_ in ("VERB", "AUX") and tok.text[:1].isupper() and not tok.is_sent_start \
+                and doc[tok.i - 1].text not in shape.openers and doc[tok.i - 1].text not in (":", "."):
+            tok.pos_ = "PROPN"
+            for j in _children(heads, tok.i):
+                if labels[j] == shape.subordinator and doc[j].pos_ == "ADP":
+                    labels[j] = shape.case_marker
 
 
 def _prepositions_to_heads(doc: "Doc", heads: list[int], labels: list[str], shape) -> None:
