@@ -39,8 +39,9 @@ def claimed(trigger: "Token") -> "Token | None":
     """The verb of accusing or alleging a relation is told by ('accused X of backing Y', 'alleged
     that X attacked Y'), if any: the accusation is the accuser's stance, its content no relation."""
     cues = language_of(trigger).modality
-    return next((tok for tok, via in _chain(trigger)
-                 if tok != trigger and via in roles.CLAIM_LINKS and tok.lemma_.lower() in cues.claiming_verbs), None)
+    chain = list(_chain(trigger))
+    return next((tok for (tok, via), (_, before) in zip(chain[1:], chain) if tok.lemma_.lower() in cues.claiming_verbs
+                 and (via in roles.CLAIM_LINKS or (via == "object" and before == "noun_clause"))), None)  # 'accuse X de soutenir Y'
 
 
 def ceased(trigger: "Token") -> bool:
