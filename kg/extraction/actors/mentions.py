@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from kg.model import ActorType
 from kg.knowledge.language import Language, language_of
+from kg.extraction.actors.spelledout import spelled_out_names
 from kg.extraction.actors.namemention import NameMention, by_sentence, descriptor_after, mention_key
 from kg.extraction.parsing.nlp import common_word
 from kg.knowledge.names import fold
@@ -87,6 +88,12 @@ def find_names(sentence: "Sentence", rules: NameRules) -> list[NameMention]:
     taken: set[int] = set()
     doc = sentence.span.doc
     matches = gazetteer_matches(sentence, rules)
+    spelled = spelled_out_names(sentence, rules, {end for _start, end, entry in matches  # 'le Comité pour ... (CTRI)'
+                                                  if entry.type not in (ActorType.COUNTRY, ActorType.PLACE)})
+    inside = {i for m in spelled for i in range(m.start, m.end)}
+    matches = [match for match in matches if match[0] not in inside]
+    mentions += spelled
+    taken |= inside
     local = _local_branches(matches)
     for start, end, entry in matches:
         if (start, end) in local:
