@@ -51,7 +51,7 @@ def gazetteer_matches(sentence: "Sentence", rules: NameRules) -> list[tuple[int,
     i, end = sentence.span.start, sentence.span.end
     while i < end:
         found = None
-        if words.lowercase_demonyms and not _capitalised(doc[i]) and doc[i].pos_ in ("ADJ", "VERB", "NOUN"):
+        if words.lowercase_demonyms and not _capitalised(doc[i]) and doc[i].pos_ in ("ADJ", "VERB", "NOUN", "PROPN"):
             entry = rules.entry(doc[i].text)  # 'le gouvernement tchadien'
             if entry is not None and entry.kind == "demonym":
                 out.append((i, i + 1, entry))

@@ -72,8 +72,8 @@ def find_posts(titles: list[TitlePhrase], names: list[NameMention], referents: M
             owner = [] if in_a_phrase(t) else _clause_subject(_arguments(t, actors, token_actor, cue, arguments), actors)
             if not owner and t.doc[t.start].lower_ in words.thing_pronouns and not _unnamed_subject(t, token_actor):
                 owner = _organisation_before(t, names, referents, actors)  # 'its', not 'their
-            nationality = {o for o in orgs if o not in owner} if owner else set()
-            orgs = owner + sorted(nationality)
+            if owner or t.doc[t.start].lower_ in words.thing_pronouns:  # 'son homologue russe': his, or its
+                nationality, orgs = set(orgs) - set(owner), owner + sorted(set(orgs) - set(owner)) if owner else []
         patron = _patron_of(t, here, referents, actors) if not orgs else None
         if patron is not None:  # "President X's adviser", 'X sent his adviser': the patron's state
             orgs = sorted({p.org for p in posts if p.holder == patron and actors[p.org].type is ActorType.COUNTRY})
