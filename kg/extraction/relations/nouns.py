@@ -62,6 +62,7 @@ def _event(r: Reading, noun: "Token", rule: NounRule) -> None:
         attached += [c for c in noun.head.children if c.dep_ == "preposition"]  # 'no meeting took place between A and B'
     elif noun.dep_ == "object":  # 'mediated indirect talks on Friday between A and B', 'between' hung on the verb
         attached += [c for c in noun.head.children if c.dep_ == "preposition" and c.lower_ in words.between]
+    attached += _hung_on_owner(r, noun)
     attached = [x for c in attached for x in (with_coordinated(c) if c.dep_ == "preposition" else [c])]  # 'talks with X and with Y'
     for child in attached:
         preposition = child.dep_ == "preposition" or child.pos_ == "ADP"
@@ -133,6 +134,35 @@ def _exchanged(noun: "Token") -> bool:
     return verb.dep_ == "object" and verb.head.lemma_.lower() in language_of(noun).words.exchanging_verbs
 
 
+def _beyond_a_phrase(noun: "Token", modifier: "Token") -> bool:
+    """'l'attaque du X contre l'armée bolivienne': an adjective the parser hung on the noun across a
+    prepositional phrase belongs to the phrase's noun."""
+    return modifier.i > noun.i and any(t.pos_ == "ADP" for t in noun.doc[noun.i + 1:modifier.i])
+
+
+def _hung_on_owner(r: Reading, noun: "Token") -> list["Token"]:
+    """'l'attaque du X contre Y' with 'contre' hung on X by the parser: the prepositions other than
+    'of' on the object of the noun's 'of', where the owner follows the noun."""
+    if not r.words.modifiers_follow_head:
+        return []
+    return [c for of in noun.children if of.dep_ == "preposition" and r.words.of(of.lower_)
+            for p in of.children if p.dep_ == "prep_object"
+            for c in p.children if c.dep_ == "preposition" and not r.words.of(c.lower_)]
+
+
+def _owner_after(r: Reading, noun: "Token") -> list[int]:
+    """Where the owner follows the noun ('l'attaque du JNIM contre l'armée', 'la rencontre de X avec
+    Y'): the actor after 'of', when another preposition names the partner."""
+    words = r.words
+    if not words.modifiers_follow_head:
+        return []
+    preps = [c for c in noun.children if c.dep_ == "preposition"] + _hung_on_owner(r, noun)
+    if not any(not words.of(c.lower_) and r.args.actors_of(p) for c in preps for p in c.children if p.dep_ == "prep_object"):
+        return []
+    return [a for c in preps if words.of(c.lower_) for p in c.children if p.dep_ == "prep_object"
+            for a in r.args.actors_of(p) if r.args.actors.actors[a].type is not ActorType.PLACE]
+
+
 def noun_owners(r: Reading, noun: "Token", speaker_first: bool = False, with_partner: bool = False) -> list[int]:
     """Whose meeting or stance a noun names: its possessor ('Iran's support'), or the subject of
     the light verb it is the object of ('held talks', 'pledged support'); with `speaker_first`
@@ -140,7 +170,9 @@ def noun_owners(r: Reading, noun: "Token", speaker_first: bool = False, with_par
     owners = [a for c in noun.children if c.dep_ == "possessor" for a in r.args.actors_of(c)]
     owners = owners or [a for c in noun.children if c.dep_ == "agent" or (
         c.dep_ == "preposition" and c.lower_ == r.words.agent_preposition) for p in c.children for a in r.args.actors_of(p)]
-    owners = owners or [a for c in noun.children if c.dep_ in roles.NAME_MODIFIERS for a in r.args.actors_of(c)]
+    owners = owners or [a for c in noun.children if c.dep_ in roles.NAME_MODIFIERS and not _beyond_a_phrase(noun, c)
+                        for a in r.args.actors_of(c)]
+    owners = owners or _owner_after(r, noun)
     owners = owners or participle_owners(r.args, noun)
     noun = _measured_by(noun)
     head = noun.head
