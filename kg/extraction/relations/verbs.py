@@ -264,6 +264,17 @@ def _told_as_past(clause: "Token") -> bool:
                                                                and "modal" not in auxiliaries)
 
 
+def _as_written(r: Reading, span) -> str:
+    """The words of `span` with the characters the parser read as others given back ('«' for '"');
+    a headline keeps the casing it was parsed in."""
+    read = span.text
+    sentence, substitutions = r.sentence, language_of(span.doc).syntax.parse_substitutions
+    written = sentence.article_text[sentence.offset + span.start_char:sentence.offset + span.end_char]
+    if not substitutions or len(written) != len(read):
+        return read
+    return "".join(w if w != c and substitutions.get(w) == c else c for c, w in zip(read, written))
+
+
 def _topic(r: Reading, verb: "Token", rule: VerbRule, topic_head: "Token | None") -> str:
     """What was called for: the object phrase, or else the rest of the clause after the verb, unless
     that clause tells of the past ('insisted that X should leave', not 'insisted that X had left')."""
@@ -291,10 +302,7 @@ def _topic(r: Reading, verb: "Token", rule: VerbRule, topic_head: "Token | None"
         doc, end = r.sentence.span.doc, tokens[-1].i + 1
         while end < len(doc) and not doc[end - 1].whitespace_ and "-" in (doc[end - 1].text, doc[end].text):
             end += 1  # 'a re-run', whose last words the parser hung elsewhere
-        sentence, first, last = r.sentence, doc[tokens[0].i], doc[end - 1]
-        said = sentence.article_text[sentence.offset + first.idx:sentence.offset + last.idx + len(last)] \
-            if sentence.article_text else doc[tokens[0].i:end].text  # as written, not as the parser read it
-        text = said.strip(" “”«»\"'‘’.,")
+        text = _as_written(r, doc[tokens[0].i:end]).strip(" “”«»\"'‘’.,")
     if text.lower() in r.words.free_relatives | r.words.relative_pronouns:
         return ""  # 'in what it called "punishment" for ...': no call for anything
     return text[:MAX_TOPIC]
