@@ -294,6 +294,7 @@ class Words(_Data):
     person_relatives: Words_
     modifiers_follow_head: bool = False  # adjectives after their noun: 'le président tchadien'
     lowercase_demonyms: bool = False  # demonyms are written in lower case: 'tchadien'
+    body_names: dict[str, str] = {}  # a state's body as the language names it -> the English name kg gives it
     lowercase_name_words: bool = False  # a name's words after the first in lower case ('Comité pour la transition')
     envoy_prepositions: Words_ = frozenset()  # 'recalled its ambassador from Algiers': the capital is its state
     definite_articles: Words_ = frozenset()  # other forms of the definite article: 'la', 'les', "l'"

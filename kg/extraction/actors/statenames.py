@@ -105,8 +105,10 @@ def _after_noun(sentence: "Sentence", start: int, end: int, entry: GazetteerEntr
     if first < sentence.span.start or noun.pos_ != "NOUN":
         return NameMention(sentence, start, end, ActorType.COUNTRY, "demonym", entry.name, "gazetteer")
     if rules.name_heads.get(noun.lemma_.lower()) is ActorType.GOVERNMENT_BODY and noun.lower_ not in rules.state_metonyms:
-        end = _domain_after(doc, end, sentence.span.end, rules)  # 'le ministère algérien des Affaires étrangères'
-        return NameMention(sentence, first, end, ActorType.GOVERNMENT_BODY, "name", None, "head", entry.name)
+        end, domain = _domain_after(doc, end, sentence.span.end, rules)  # 'le ministère algérien des Affaires étrangères'
+        english = words.body_names.get(f"{noun.lower_} {domain}".strip())
+        name = body_name(english, entry.name, rules, words) if english else None  # the Russian Ministry of Defence
+        return NameMention(sentence, first, end, ActorType.GOVERNMENT_BODY, "name", name, "head", entry.name)
     if noun.lower_ in rules.state_metonyms:
         return NameMention(sentence, first, end, ActorType.COUNTRY, "state", entry.name, "gazetteer")
     if noun.lower_ in words.insurgent_nouns:
@@ -116,17 +118,19 @@ def _after_noun(sentence: "Sentence", start: int, end: int, entry: GazetteerEntr
     return NameMention(sentence, start, end, ActorType.COUNTRY, "demonym", entry.name, "gazetteer")
 
 
-def _domain_after(doc, end: int, limit: int, rules: NameRules) -> int:
+def _domain_after(doc, end: int, limit: int, rules: NameRules) -> tuple[int, str]:
     """Where a body's domain after it ends ('des Affaires étrangères', 'de la Défense'): a
-    preposition, perhaps an article, then capitalised or domain words; else `end`."""
+    preposition, perhaps an article, then capitalised or domain words; else `end`. With the
+    domain's words, lower case ('de la défense')."""
     words = language_of(doc).words
     if end >= limit or doc[end].lower_ not in words.title_prepositions:
-        return end
+        return end, ""
     k = end + 1 + (end + 1 < limit and words.definite(doc[end + 1].lower_))
     start = k
     while k < limit and (doc[k].text[:1].isupper() or doc[k].lower_ in rules.title_domains) and rules.entry(doc[k].text) is None:
         k += 1
-    return k if k > start and doc[start].text[:1].isupper() else end
+    found = k > start and doc[start].text[:1].isupper()
+    return (k, " ".join(t.lower_ for t in doc[end:k])) if found else (end, "")
 
 
 def _counted_people(doc, start: int, end: int, first: int) -> bool:
