@@ -22,24 +22,25 @@ AUXILIARY, INFINITIVE_TO, ROOT = "auxiliary", "infinitive_to", "root"
 
 
 def reshaped(doc: "Doc", syntax: "Syntax") -> "Doc":
-    """`doc` with heads, labels and tags in the English shape and kg's roles; a sentence whose
+    """`doc` with heads, labels and tags in the English shape and kg's roles; a paragraph whose
     reshaping would not give a tree keeps its scheme's heads, its labels renamed."""
     from spacy.attrs import DEP, HEAD
     import numpy
 
     shape = syntax.content_heads
-    heads = [t.head.i for t in doc]
-    labels = [t.dep_ for t in doc]
-    _names_to_last_word(doc, heads, labels, shape)
-    _inverted_subjects(heads, labels, shape)
-    _lone_openers_to_next(doc, heads, labels, shape)
-    _copulas_to_heads(doc, heads, labels, shape)
-    _verbs_taken_for_nouns(doc, heads, labels, shape)
-    _names_taken_for_verbs(doc, heads, labels, shape)
-    _prepositions_to_heads(doc, heads, labels, shape)
-    roles = [_role(tok, labels[tok.i], heads, syntax) for tok in doc]
+    tree = _Tree(doc)
+    _names_to_last_word(doc, tree, shape)
+    _inverted_subjects(tree, shape)
+    _lone_openers_to_next(doc, tree, shape)
+    _copulas_to_heads(doc, tree, shape)
+    _verbs_taken_for_nouns(doc, tree, shape)
+    _names_taken_for_verbs(doc, tree, shape)
+    _prepositions_to_heads(doc, tree, shape)
+    heads = tree.heads
+    roles = [_role(tok, tree.labels[tok.i], heads, tree.children, syntax) for tok in doc]
     if not _is_forest(heads):
-        heads, roles = [t.head.i for t in doc], [_role(t, t.dep_, [h.head.i for h in doc], syntax) for t in doc]
+        scheme = _Tree(doc)
+        heads, roles = scheme.heads, [_role(t, t.dep_, scheme.heads, scheme.children, syntax) for t in doc]
     strings = doc.vocab.strings
     array = numpy.array([[(heads[i] - i) % 2**64, strings.add(roles[i])] for i in range(len(doc))], dtype="uint64")
     if len(doc):
@@ -51,109 +52,129 @@ def reshaped(doc: "Doc", syntax: "Syntax") -> "Doc":
     return doc
 
 
-def _children(heads: list[int], i: int) -> list[int]:
-    return [j for j, h in enumerate(heads) if h == i and j != i]
+class _Tree:
+    """The heads and labels of a parse as they are reshaped, with each word's dependents kept at
+    hand (looking them up by scanning every word would cost the square of a paragraph's length)."""
+
+    def __init__(self, doc: "Doc"):
+        self.heads = [t.head.i for t in doc]
+        self.labels = [t.dep_ for t in doc]
+        self._dependents: list[set[int]] = [set() for _ in doc]
+        for j, h in enumerate(self.heads):
+            if h != j:
+                self._dependents[h].add(j)
+
+    def children(self, i: int) -> list[int]:
+        return sorted(self._dependents[i])
+
+    def attach(self, j: int, head: int) -> None:
+        """`j` hangs on `head` (on nothing, as a root, when `head` is `j`)."""
+        if self.heads[j] != j:
+            self._dependents[self.heads[j]].discard(j)
+        self.heads[j] = head
+        if head != j:
+            self._dependents[head].add(j)
+
+    def take_place(self, new: int, old: int) -> None:
+        """`new` stands where `old` stood in the tree (its head and label); `old` goes under `new`."""
+        self.attach(new, new if self.heads[old] == old else self.heads[old])
+        self.labels[new] = self.labels[old]
+        self.attach(old, new)
 
 
-def _take_place(heads: list[int], labels: list[str], new: int, old: int) -> None:
-    """`new` stands where `old` stood in the tree (its head and label); `old` goes under `new`."""
-    heads[new] = new if heads[old] == old else heads[old]
-    labels[new] = labels[old]
-    heads[old] = new
-
-
-def _names_to_last_word(doc: "Doc", heads: list[int], labels: list[str], shape) -> None:
+def _names_to_last_word(doc: "Doc", tree: _Tree, shape) -> None:
     """'Jean-Noël Barrot': the scheme hangs the surname on the given name, English the given name
     on the surname; the name's other dependents follow its head."""
     for tok in doc:
         opener = tok.pos_ == "PROPN" or tok.lower_ in shape.name_openers  # 'M. Koulamallah' hangs on 'M.'
-        parts = [j for j in _children(heads, tok.i) if labels[j] == shape.name_part
+        parts = [j for j in tree.children(tok.i) if tree.labels[j] == shape.name_part
                  and j > tok.i and doc[j].pos_ == "PROPN" and opener]
         if not parts:
             continue
         last = max(parts)
-        for j in _children(heads, tok.i):
+        for j in tree.children(tok.i):
             if j != last:
-                heads[j] = last
+                tree.attach(j, last)
                 if j in parts:
-                    labels[j] = COMPOUND
-        _take_place(heads, labels, last, tok.i)
-        labels[tok.i] = COMPOUND
+                    tree.labels[j] = COMPOUND
+        tree.take_place(last, tok.i)
+        tree.labels[tok.i] = COMPOUND
 
 
-def _inverted_subjects(heads: list[int], labels: list[str], shape) -> None:
+def _inverted_subjects(tree: _Tree, shape) -> None:
     """'« ... », a déclaré William Ruto': in a clause set after another (an incise) the subject
     follows the verb, and the parser may read it as the object. The incise's verb then heads the
     sentence, the clause before it what it reports, as in English ('"...," said X')."""
-    for verb, label in enumerate(labels):
-        _clause_taken_for_subject(verb, heads, labels, shape)
-        reported = heads[verb]
-        if label not in shape.incise_labels or reported == verb or reported > verb:
+    for verb, label in enumerate(tree.labels):
+        _clause_taken_for_subject(verb, tree, shape)
+        reported = tree.heads[verb]
+        if label not in shape.incise_labels or reported >= verb:
             continue
-        children = _children(heads, verb)
-        subjects = [j for j in children if labels[j] in shape.subject_labels]
-        after = [j for j in children if labels[j] == shape.object_label and j > verb]
-        if subjects and all(j > verb for j in subjects):
-            pass
-        elif not subjects and after:
-            labels[after[0]] = shape.subject_labels[0]
-        else:
-            continue
-        _take_place(heads, labels, verb, reported)
-        labels[reported] = shape.reported_label
+        children = tree.children(verb)
+        subjects = [j for j in children if tree.labels[j] in shape.subject_labels]
+        after = [j for j in children if tree.labels[j] == shape.object_label and j > verb]
+        if subjects and any(j < verb for j in subjects) or not (subjects or after):
+            continue  # a subject of its own before the verb: no incise
+        if not subjects:
+            tree.labels[after[0]] = shape.subject_labels[0]
+        tree.take_place(verb, reported)
+        tree.labels[reported] = shape.reported_label
 
 
-def _clause_taken_for_subject(verb: int, heads: list[int], labels: list[str], shape) -> None:
+def _clause_taken_for_subject(verb: int, tree: _Tree, shape) -> None:
     """The same incise parsed the other way: the quoted clause as the subject of the verb after
     it, and the speaker as its object ('« ... », a déclaré le président X')."""
-    children = _children(heads, verb)
-    clauses = [j for j in children if labels[j] in shape.subject_labels and j < verb
-               and any(labels[k] in shape.subject_labels for k in _children(heads, j))]
-    after = [j for j in children if labels[j] == shape.object_label and j > verb]
+    children = tree.children(verb)
+    clauses = [j for j in children if tree.labels[j] in shape.subject_labels and j < verb
+               and any(tree.labels[k] in shape.subject_labels for k in tree.children(j))]
+    after = [j for j in children if tree.labels[j] == shape.object_label and j > verb]
     if clauses and after:
-        labels[clauses[0]], labels[after[0]] = shape.reported_label, shape.subject_labels[0]
+        tree.labels[clauses[0]], tree.labels[after[0]] = shape.reported_label, shape.subject_labels[0]
 
 
-def _lone_openers_to_next(doc: "Doc", heads: list[int], labels: list[str], shape) -> None:
+def _lone_openers_to_next(doc: "Doc", tree: _Tree, shape) -> None:
     """An opening quote or bracket the parser made a sentence of its own ('«') opens the next one."""
     for tok in doc[:-1]:
-        if tok.text in shape.openers and heads[tok.i] == tok.i and not _children(heads, tok.i):
+        if tok.text in shape.openers and tree.heads[tok.i] == tok.i and not tree.children(tok.i):
             root = tok.i + 1
-            while heads[root] != root:
-                root = heads[root]
-            heads[tok.i], labels[tok.i] = root, shape.punctuation_label
+            while tree.heads[root] != root:
+                root = tree.heads[root]
+            tree.attach(tok.i, root)
+            tree.labels[tok.i] = shape.punctuation_label
 
 
-def _copulas_to_heads(doc: "Doc", heads: list[int], labels: list[str], shape) -> None:
+def _copulas_to_heads(doc: "Doc", tree: _Tree, shape) -> None:
     """'X est le chef de Y': the copula heads the clause, its subject and auxiliaries with it, and
     the predicate is its attribute (an adjective its complement)."""
     for tok in doc:
-        copulas = [j for j in _children(heads, tok.i) if labels[j] == shape.copula]
+        copulas = [j for j in tree.children(tok.i) if tree.labels[j] == shape.copula]
         if not copulas:
             continue
         copula = copulas[0]
-        for j in _children(heads, tok.i):
-            if j != copula and labels[j] in shape.clause_labels:
-                heads[j] = copula
-        _take_place(heads, labels, copula, tok.i)
-        labels[tok.i] = ADJECTIVE_COMPLEMENT if tok.pos_ == "ADJ" else ATTRIBUTE
+        for j in tree.children(tok.i):
+            if j != copula and tree.labels[j] in shape.clause_labels:
+                tree.attach(j, copula)
+        tree.take_place(copula, tok.i)
+        tree.labels[tok.i] = ADJECTIVE_COMPLEMENT if tok.pos_ == "ADJ" else ATTRIBUTE
 
 
-def _verbs_taken_for_nouns(doc: "Doc", heads: list[int], labels: list[str], shape) -> None:
-    """'Kinshasa accuse Kigali': a present tense the tagger took for an adjective or a noun, which
-    has a subject of its own (its copula, were it a predicate, took the subject), is a verb, its
-    lemma the infinitive its ending gives."""
+def _verbs_taken_for_nouns(doc: "Doc", tree: _Tree, shape) -> None:
+    """'Kinshasa accuse Kigali': a present tense the tagger took for an adjective, a noun or an
+    adverb, which has a subject of its own (its copula, were it a predicate, took the subject), is
+    a verb, its lemma the infinitive its ending gives."""
+    endings = sorted(shape.verb_endings, key=len, reverse=True)
     for tok in doc:
-        if tok.pos_ not in ("ADJ", "NOUN", "ADV") or not any(labels[j] in shape.subject_labels for j in _children(heads, tok.i)):
+        if tok.pos_ not in ("ADJ", "NOUN", "ADV") or not any(tree.labels[j] in shape.subject_labels
+                                                             for j in tree.children(tok.i)):
             continue
-        ending = next((e for e in sorted(shape.verb_endings, key=len, reverse=True) if tok.lower_.endswith(e)), None)
+        ending = next((e for e in endings if tok.lower_.endswith(e)), None)
         if ending is not None:
             tok.pos_ = "VERB"
             if not tok.lemma_.endswith(tuple(shape.verb_endings.values())):  # 'rappellent' is lemmatised right
                 tok.lemma_ = tok.lower_[:len(tok.lower_) - len(ending)] + shape.verb_endings[ending]
 
 
-def _names_taken_for_verbs(doc: "Doc", heads: list[int], labels: list[str], shape) -> None:
+def _names_taken_for_verbs(doc: "Doc", tree: _Tree, shape) -> None:
     """'rappellent leurs ambassadeurs à Alger': a capitalised word inside a sentence the tagger took
     for a verb is a name, where the language writes no verb so; the 'à' it then marked is its
     preposition."""
@@ -163,29 +184,31 @@ def _names_taken_for_verbs(doc: "Doc", heads: list[int], labels: list[str], shap
         if tok.pos_ in ("VERB", "AUX") and tok.text[:1].isupper() and not tok.is_sent_start \
                 and doc[tok.i - 1].text not in shape.openers and doc[tok.i - 1].text not in (":", "."):
             tok.pos_ = "PROPN"
-            for j in _children(heads, tok.i):
-                if labels[j] == shape.subordinator and doc[j].pos_ == "ADP":
-                    labels[j] = shape.case_marker
+            for j in tree.children(tok.i):
+                if tree.labels[j] == shape.subordinator and doc[j].pos_ == "ADP":
+                    tree.labels[j] = shape.case_marker
 
 
-def _prepositions_to_heads(doc: "Doc", heads: list[int], labels: list[str], shape) -> None:
+def _prepositions_to_heads(doc: "Doc", tree: _Tree, shape) -> None:
     """'avec l'Algérie': the preposition takes the noun's place, the noun becomes its object; a
     by-phrase of a passive is the agent. The other words of a compound preposition ('jusqu'à',
     'à l'égard de') go under the first."""
     for tok in doc:
-        markers = [j for j in _children(heads, tok.i) if labels[j] == shape.case_marker and j < tok.i]
-        if not markers or heads[tok.i] == tok.i:
+        markers = [j for j in tree.children(tok.i) if tree.labels[j] == shape.case_marker and j < tok.i]
+        if not markers or tree.heads[tok.i] == tok.i:
             continue
         first = markers[0]
         for j in markers[1:]:
-            heads[j] = first
-        agent = labels[tok.i] == shape.agent_oblique
-        _take_place(heads, labels, first, tok.i)
-        labels[first] = AGENT if agent else PREPOSITION
-        labels[tok.i] = PREP_OBJECT
+            tree.attach(j, first)
+        agent = tree.labels[tok.i] == shape.agent_oblique
+        tree.take_place(first, tok.i)
+        tree.labels[first] = AGENT if agent else PREPOSITION
+        tree.labels[tok.i] = PREP_OBJECT
 
 
-def _role(tok: "Token", label: str, heads: list[int], syntax: "Syntax") -> str:
+def _role(tok: "Token", label: str, heads: list[int], dependents, syntax: "Syntax") -> str:
+    """The role of a word with the scheme's `label` and the given heads; `dependents(i)`: the words
+    hanging on word i."""
     shape = syntax.content_heads
     if label in (PREPOSITION, AGENT, PREP_OBJECT, COMPOUND, ATTRIBUTE, ADJECTIVE_COMPLEMENT):
         return label
@@ -198,13 +221,10 @@ def _role(tok: "Token", label: str, heads: list[int], syntax: "Syntax") -> str:
         return POSSESSOR
     if label == shape.subordinator and tok.doc[heads[tok.i]].morph.get("VerbForm") == [shape.infinitive]:
         return AUXILIARY
-    if label in shape.reflexive_actives and _reflexive(tok.doc, heads, heads[tok.i], shape.reflexive_feature):
+    if label in shape.reflexive_actives and any(shape.reflexive_feature in str(tok.doc[j].morph).split("|")
+                                                for j in dependents(heads[tok.i])):
         label = shape.reflexive_actives[label]  # 'ils se sont rencontrés': 'être' of a reflexive verb, no passive
     return syntax.labels.get(label, label)
-
-
-def _reflexive(doc: "Doc", heads: list[int], verb: int, feature: str) -> bool:
-    return any(feature in str(doc[j].morph).split("|") for j in _children(heads, verb))
 
 
 def _tag(tok: "Token", syntax: "Syntax") -> str:
