@@ -82,12 +82,7 @@ def rules_in(rules: "Rules | RuleBook", code: str) -> Rules:
     (a build given the rules of one language reads its other articles with the shipped rules)."""
     if isinstance(rules, RuleBook):
         return rules.rules(code)
-    return rules if rules.language.code == code else default_rules_in(code)
-
-
-@lru_cache(maxsize=None)
-def default_rules_in(code: str) -> Rules:
-    return load_rules(language_code=code)
+    return rules if rules.language.code == code else default_rules(code)
 
 
 def _load_lexicon_over_converted(language_code: str, rules: Loading) -> None:
@@ -111,9 +106,10 @@ def _check_constructions(constructions: Constructions) -> None:
                                 f"{spec.construction!r} (one of {', '.join(known)})")
 
 
-@lru_cache(maxsize=1)
-def default_rules() -> Rules:
-    return load_rules()
+@lru_cache(maxsize=None)
+def default_rules(code: str = "en") -> Rules:
+    """The shipped rules of the language `code`, loaded once."""
+    return load_rules(language_code=code)
 
 
 def _frozen(loaded: Loading, lang: Language) -> Rules:

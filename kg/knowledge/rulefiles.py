@@ -105,16 +105,10 @@ def load_countries(path: Path, rules: Loading) -> None:
         name, _iso3, aliases, demonyms, capital, metonyms = (f.strip() for f in fields)
         if not name:
             raise RuleFileError(str(path), "empty country name", lineno)
-        split = lambda s: [p.strip() for p in s.split("|") if p.strip()]  # noqa: E731
-        for alias in [name, *split(aliases)]:
-            rules.add_name(alias, GazetteerEntry(name, ActorType.COUNTRY, "name"))
-        for demonym in split(demonyms):
-            rules.add_name(demonym, GazetteerEntry(name, ActorType.COUNTRY, "demonym"))
-            rules.demonyms.setdefault(name, demonym)
-        for city in split(capital):
-            rules.add_name(city, GazetteerEntry(name, ActorType.COUNTRY, "capital"))
-        for metonym in split(metonyms):
-            rules.add_name(metonym, GazetteerEntry(name, ActorType.COUNTRY, "metonym"))
+        forms = _listed(demonyms)
+        _add_state_names(rules, name, [name, *_listed(aliases)], forms, _listed(capital), _listed(metonyms))
+        if forms:
+            rules.demonyms.setdefault(name, forms[0])
 
 
 LANGUAGE_COUNTRIES_HEADER = ["country", "name", "aliases", "demonyms", "capital", "metonyms"]
@@ -129,7 +123,6 @@ def load_language_countries(path: Path, rules: Loading) -> None:
     expected = LANGUAGE_COUNTRIES_HEADER
     if not rows or rows[0][1].split("\t") != expected:
         raise RuleFileError(str(path), f"header must be {' '.join(expected)}", rows[0][0] if rows else None)
-    split = lambda s: [p.strip() for p in s.split("|") if p.strip()]  # noqa: E731
     for lineno, line in rows[1:]:
         fields = [f.strip() for f in line.split("\t")]
         if len(fields) != len(expected) or not fields[0]:
@@ -137,14 +130,21 @@ def load_language_countries(path: Path, rules: Loading) -> None:
         state, name, aliases, demonyms, capital, metonyms = fields
         if fold(state) not in rules.names:
             raise RuleFileError(str(path), f"unknown country {state!r} (not in countries.tsv)", lineno)
-        for alias in split(name) + split(aliases):
-            rules.add_name(alias, GazetteerEntry(state, ActorType.COUNTRY, "name"))
-        for demonym in split(demonyms):
-            rules.add_name(demonym, GazetteerEntry(state, ActorType.COUNTRY, "demonym"))
-        for city in split(capital):
-            rules.add_name(city, GazetteerEntry(state, ActorType.COUNTRY, "capital"))
-        for metonym in split(metonyms):
-            rules.add_name(metonym, GazetteerEntry(state, ActorType.COUNTRY, "metonym"))
+        _add_state_names(rules, state, _listed(name) + _listed(aliases), _listed(demonyms), _listed(capital),
+                         _listed(metonyms))
+
+
+def _listed(field: str) -> list[str]:
+    """The '|'-separated values of a field."""
+    return [part.strip() for part in field.split("|") if part.strip()]
+
+
+def _add_state_names(rules: Loading, state: str, names: list[str], demonyms: list[str], capitals: list[str],
+                     metonyms: list[str]) -> None:
+    """Every way a row names the state `state`, each known as what it is (name, demonym, capital, metonym)."""
+    for kind, words in (("name", names), ("demonym", demonyms), ("capital", capitals), ("metonym", metonyms)):
+        for word in words:
+            rules.add_name(word, GazetteerEntry(state, ActorType.COUNTRY, kind))
 
 
 PLACES_HEADER = ["name", "state", "aliases"]
