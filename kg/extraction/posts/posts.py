@@ -69,11 +69,8 @@ def find_posts(titles: list[TitlePhrase], names: list[NameMention], referents: M
             orgs = [a for a in _arguments(t, actors, token_actor, cue, arguments).antecedent(t.doc[t.head_index])
                     if a != holder]
         if t.doc[t.start].lower_ in words.organisation_possessives:  # 'its Kenyan commander': its, and Kenyan
-            owner = [] if in_a_phrase(t) else _clause_subject(_arguments(t, actors, token_actor, cue, arguments), actors)
-            if not owner and t.doc[t.start].lower_ in words.thing_pronouns and not _unnamed_subject(t, token_actor):
-                owner = _organisation_before(t, names, referents, actors)  # 'its', not 'their
-            if owner or t.doc[t.start].lower_ in words.thing_pronouns:  # 'son homologue russe': his, or its
-                nationality, orgs = set(orgs) - set(owner), owner + sorted(set(orgs) - set(owner)) if owner else []
+            orgs, nationality = _through_possessive(t, orgs, names, referents, actors,
+                                                    _arguments(t, actors, token_actor, cue, arguments), token_actor)
         patron = _patron_of(t, here, referents, actors) if not orgs else None
         if patron is not None:  # "President X's adviser", 'X sent his adviser': the patron's state
             orgs = sorted({p.org for p in posts if p.holder == patron and actors[p.org].type is ActorType.COUNTRY})
@@ -116,6 +113,23 @@ def _leads(t: TitlePhrase, org: int, nationality: set[int], actors, rules: Title
     """Whether the holder of a post of `t` in `org` leads it (not the state of 'its Kenyan commander',
     nor a state whose army or foreign policy the title's chief heads)."""
     return t.leads and org not in nationality and not chief_of_a_domain(t, actors[org], rules)
+
+
+def _through_possessive(t: TitlePhrase, orgs: list[int], names: list[NameMention], referents, actors,
+                        arguments: Arguments, token_actor) -> tuple[list[int], set[int]]:
+    """'its Kenyan commander': the organisation 'its' stands for owns the title, and the demonym
+    only says the holder's nationality; an 'its' that stands for none leaves the title no
+    organisation. A possessive that may also be a person's ('their'; French 'son', his or its)
+    keeps the title's organisations when no organisation owns it ('son homologue russe')."""
+    words = language_of(t.doc).words
+    thing = t.doc[t.start].lower_ in words.thing_pronouns
+    owner = [] if in_a_phrase(t) else _clause_subject(arguments, actors)
+    if not owner and thing and not _unnamed_subject(t, token_actor):
+        owner = _organisation_before(t, names, referents, actors)  # 'its', not 'their'
+    if not owner and not thing:
+        return orgs, set()
+    nationality = set(orgs) - set(owner) if owner else set()
+    return owner + sorted(nationality), nationality
 
 
 def _placed(actors: dict[int, LocalActor], posts: list[LocalPost], person: int) -> bool:

@@ -164,8 +164,9 @@ def _planned(trigger: "Token", cues: ModalityCues, only_conditions: bool = False
 def _future_form(verb: "Token", cues: ModalityCues) -> bool:
     """A verb whose own form, or its auxiliary's, is a future or a conditional ('recevra', 'aurait
     rencontré'), where the language makes them so."""
-    return any(str(t.morph.get(feature.split("=")[0])) == f"['{feature.split('=')[1]}']"
-               for t in (verb, *(c for c in verb.children if c.dep_ in roles.AUXILIARIES)) for feature in cues.future_features)
+    features = [feature.split("=", 1) for feature in cues.future_features]
+    return any(t.morph.get(name) == [value] for t in (verb, *(c for c in verb.children if c.dep_ in roles.AUXILIARIES))
+               for name, value in features)
 
 
 def asked_of_another(clause: "Token") -> bool:
