@@ -10,7 +10,7 @@ from kg.relationtable import RelationSpec, relation_table
 
 __all__ = [
     "ActorType", "Relation", "MEETING", "MEMBER", "LEADER", "Modality", "Article", "Actor", "Post",
-    "Assertion", "Event",
+    "Assertion", "Event", "DEFAULT_LANGUAGE",
 ]
 
 
@@ -69,6 +69,9 @@ class Modality(str, Enum):
     NEGATED = "Negated"
 
 
+DEFAULT_LANGUAGE = "en"  # an article is read in English unless its text or the user says otherwise
+
+
 @dataclass(frozen=True)
 class Article:
     """One input article; `text` is the cleaned text that character offsets refer to."""
@@ -81,7 +84,7 @@ class Article:
     date_inferred: bool = False
     url: str | None = None
     outlet: str | None = None
-    language: str = "en"  # ISO 639-1 code of the language it is read in
+    language: str = DEFAULT_LANGUAGE  # ISO 639-1 code of the language it is read in
 
 
 @dataclass

@@ -16,7 +16,7 @@ from rdflib.namespace import DCTERMS, PROV, SKOS
 from rdflib.term import Node
 
 from kg.ids import short_hash, slug
-from kg.model import Actor, ActorType, Article, Assertion, Event, Modality, Post, Relation
+from kg.model import DEFAULT_LANGUAGE, Actor, ActorType, Article, Assertion, Event, Modality, Post, Relation
 from kg.graph.namespace import DEFAULT_BASE_IRI, KG, SCHEMA, SEM
 from kg.graph.writer import Quad
 
@@ -37,7 +37,6 @@ class _LookedUp:
         return getattr(self, name)
 
 
-DEFAULT_LANGUAGE = "en"  # what an article is read in unless it says: its evidence is written untagged
 _RDF, _RDFS, _SKOS, _PROV, _DCTERMS, _XSD, _KG, _SCHEMA, _SEM = (
     _LookedUp(ns) for ns in (RDF, RDFS, SKOS, PROV, DCTERMS, XSD, KG, SCHEMA, SEM))
 

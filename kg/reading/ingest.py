@@ -16,7 +16,7 @@ from kg.knowledge.lookalikes import lookalike_words
 from kg.reading.language import LanguageCheck
 from kg.reading.markdown import markdown_article
 from kg.reading.metadata import Metadata, clean_field, metadata_from_fields, normalise
-from kg.model import Article
+from kg.model import DEFAULT_LANGUAGE, Article
 from kg.reading.page import html_text
 from kg.reading.walk import FolderWalk, unfollowable
 
@@ -128,7 +128,7 @@ class _Reader:
                 error_path: str, line: int | None = None) -> Iterator[Item]:
         for reason in meta.dropped:
             yield InputWarning(error_path, reason, line)
-        code = self.choice.fixed or "en"
+        code = self.choice.fixed or DEFAULT_LANGUAGE
         cleaned = clean_text(raw, self.boilerplate(code), language(code))
         if not cleaned.text:
             yield InputError(error_path, "no article text after removing boilerplate", line)
@@ -140,8 +140,8 @@ class _Reader:
                     yield InputWarning(error_path, f"the article is in {language_name(code)}, which kg does not "
                                                    "read; skipped (--any-language builds it as English)", line)
                     return
-                code = "en"
-            if code != "en":
+                code = DEFAULT_LANGUAGE
+            if code != DEFAULT_LANGUAGE:
                 cleaned = clean_text(raw, self.boilerplate(code), language(code))
         if lookalikes := lookalike_words(cleaned.text):
             yield InputWarning(error_path, _lookalikes_read(lookalikes), line)
