@@ -82,6 +82,11 @@ class ContentHeads(_Data):
     capitalised_verbs_are_names: bool = False  # a capitalised 'verb' inside a sentence is a name the tagger misread
     incise_labels: Words_  # a clause set in another ('« ... », a déclaré X'), whose subject may follow the verb
     object_label: str
+    complement_labels: Words_ = frozenset()  # a clause a verb takes, which the parser may give a bare name
+    conjunct_label: str = ""  # a conjunct with no coordinator of its own ...
+    coordinator_label: str = ""
+    clause_marks: Words_ = frozenset()  # ... after one of these marks is set beside its head ...
+    juxtaposed_label: str = ""  # ... with this label
     reported_label: str  # what the clause before an incise is to its verb
     openers: Words_  # opening quotes and brackets
     punctuation_label: str
@@ -248,6 +253,7 @@ class Words(_Data):
     one: str
     time_zones: Words_
     name_connectors: Words_
+    surname_articles: Words_ = frozenset()  # capitalised, inside a name only: 'Jean-Yves Le Drian'
     name_articles: Words_
     name_joiners: Words_
     alias_cues: Words_
@@ -299,6 +305,7 @@ class Words(_Data):
     envoy_prepositions: Words_ = frozenset()  # 'recalled its ambassador from Algiers': the capital is its state
     definite_articles: Words_ = frozenset()  # other forms of the definite article: 'la', 'les', "l'"
     belonging_forms: Words_ = frozenset()  # other forms of `belonging`, fused with the article: 'du', 'des', "d'"
+    inside_forms: Words_ = frozenset()  # other prepositions of `inside`: 'au Gabon', 'en Afrique'
 
     def definite(self, word: str) -> bool:
         """Whether a (lower-case) word is the definite article: 'the'; 'le', 'la', 'les', "l'"."""
@@ -308,11 +315,20 @@ class Words(_Data):
         """Whether a (lower-case) word is the preposition of belonging: 'of'; 'de', 'du', 'des', "d'"."""
         return word == self.belonging or word in self.belonging_forms
 
+    def in_(self, word: str) -> bool:
+        """Whether a (lower-case) word is the preposition of a place something is in: 'in'; 'à', 'au', 'aux', 'en'."""
+        return word == self.inside or word in self.inside_forms
+
     def title_head(self, title: str) -> str:
-        """The word a title's phrase is the post of: its last ('foreign minister'), or its first
-        where modifiers follow the head ('chef de l'État', 'ministre des Affaires étrangères')."""
+        """The word a title's phrase is the post of: its last ('foreign minister') or the last
+        before 'of' ('head of state'), or its first where modifiers follow the head ('chef de
+        l'État', 'ministre des Affaires étrangères')."""
         words = title.lower().split() or [""]
-        return words[0] if self.modifiers_follow_head else words[-1]
+        if self.modifiers_follow_head:
+            return words[0]
+        if self.belonging in words[1:]:
+            return words[words.index(self.belonging, 1) - 1]  # 'head of state', 'minister of foreign affairs'
+        return words[-1]
 
     def group_size(self, word: str) -> int | None:
         """How many a word before a plural counts when it names a small group ('three', 'both',

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from kg.model import ActorType
 from kg.knowledge.language import Language, language_of
 from kg.extraction.actors.spelledout import spelled_out_names
+from kg.extraction.actors.gazetteermatch import capitalised, gazetteer_matches
 from kg.extraction.actors.namemention import NameMention, by_sentence, descriptor_after, mention_key
 from kg.extraction.parsing.nlp import common_word
 from kg.knowledge.names import fold
@@ -33,53 +34,9 @@ ENTITY_TYPES = {"person": ActorType.PERSON, "organisation": ActorType.ORGANIZATI
 NOT_NAMES = {"date", "time", "money", "percent", "quantity", "cardinal", "ordinal", "event",
              "work_of_art", "law", "language_name"}
 SOFT_LABELS = {"work_of_art", "event", "law", "language_name"}  # of NOT_NAMES, the ones the tagger gives people
-MAX_GAZETTEER_TOKENS = 12  # French names run long: "Communauté économique des États de l'Afrique de l'Ouest"
 PERSON_ENTITY = "person"  # the entity tagger's label of people
 BODIES_WITHOUT_FORCES = (ActorType.GOVERNMENT_BODY, ActorType.ORGANIZATION, ActorType.INTERNATIONAL_ORGANIZATION)
 GIVEN_SYLLABLE = 4  # letters at most of the lower-case second syllable of a given name after a hyphen
-
-
-def _capitalised(token: "Token") -> bool:
-    return token.text[:1].isupper() or (token.text[:1].isdigit() and any(c.isalpha() for c in token.text))
-
-
-def gazetteer_matches(sentence: "Sentence", rules: NameRules) -> list[tuple[int, int, GazetteerEntry]]:
-    """Longest gazetteer matches, left to right, as (start, end, entry) token ranges."""
-    doc, out = sentence.span.doc, []
-    words = language_of(doc).words
-    articles = words.articles
-    i, end = sentence.span.start, sentence.span.end
-    while i < end:
-        found = None
-        if words.lowercase_demonyms and not _capitalised(doc[i]) and doc[i].pos_ in ("ADJ", "VERB", "NOUN", "PROPN"):
-            entry = rules.entry(doc[i].text)  # 'le gouvernement tchadien'
-            if entry is not None and entry.kind == "demonym":
-                out.append((i, i + 1, entry))
-            i += 1
-            continue
-        longest = rules.gazetteer.tokens_from(doc[i].text) if _capitalised(doc[i]) else 0
-        if longest and doc[i].lower_ not in articles:
-            for j in range(min(end, i + MAX_GAZETTEER_TOKENS, i + longest), i, -1):
-                span = doc[i:j]
-                if span[-1].is_punct:
-                    continue
-                entry = rules.entry(span.text) or (rules.gazetteer.person_entry(span.text) if j - i >= 2 else None)
-                if entry is not None and _plausible_surface(span.text):
-                    found = (i, j, entry)
-                    break
-        if found:
-            out.append(found)
-            i = found[1]
-        else:
-            i += 1
-    return out
-
-
-def _plausible_surface(surface: str) -> bool:
-    letters = [c for c in surface if c.isalpha()]
-    if len(letters) <= 3 and not all(c.isupper() for c in letters):
-        return False
-    return True
 
 
 def find_names(sentence: "Sentence", rules: NameRules) -> list[NameMention]:
@@ -209,7 +166,8 @@ def _name_chunks(sentence: "Sentence", taken: set[int], rules: NameRules) -> lis
                 j += 1
                 continue
             k = j
-            while k < span.end and k not in taken and (doc[k].lower_ in words.name_connectors or (
+            while k < span.end and k not in taken and (doc[k].lower_ in words.name_connectors
+                                                       or (k == j and doc[k].text in words.surname_articles) or (
                     words.of(doc[k].lower_) and k == j and rules.name_heads.get(doc[j - 1].lower_))
                     or (k == j and _joins_name_of(doc, i, k, span, taken, rules))
                     or (k > j and words.definite(doc[k].lower_) and words.of(doc[k - 1].lower_))
@@ -293,7 +251,7 @@ def _mislabelled_person(tok: "Token", rules: NameRules) -> bool:
 def _name_token(tok: "Token", sentence_start: bool, rules: NameRules, lang: Language) -> bool:
     """Whether a word may be part of a name. `lang` is its document's, which the caller binds once:
     this runs for every word of every sentence."""
-    if not _capitalised(tok) or tok.is_punct:
+    if not capitalised(tok) or tok.is_punct:
         return False
     if (tok.ent_type_ in NOT_NAMES and not _mislabelled_person(tok, rules)) or tok.lower_ in lang.dates.weekdays \
             or tok.text in lang.words.time_zones:

@@ -20,7 +20,8 @@ from kg.model import ActorType
 from kg.knowledge.language import language
 from kg.knowledge.names import fold, vowels_folded
 from kg.knowledge.rules import ResolutionRules, person_key
-from kg.extraction.actors.titles import TitlePhrase, follows_title
+from kg.extraction.actors.titles import TitlePhrase
+from kg.extraction.actors.titlenames import follows_title
 
 __all__ = ["Referents", "resolve_names"]
 

@@ -250,7 +250,7 @@ def _used_as_actor(doc, start: int, end: int, rules: NameRules) -> bool:
             c.lemma_.lower() in words.envoy_titles for c in [tok.head.head, *tok.head.head.children]
             if c.dep_ == "object"):
         return True  # 'recalled its ambassador from Algiers', 'a rappelé son ambassadeur à Alger'
-    if start >= 2 and doc[start - 1].lower_ == words.inside and doc[start - 2].lower_ in rules.state_name_nouns:
+    if start >= 2 and words.in_(doc[start - 1].lower_) and doc[start - 2].lower_ in rules.state_name_nouns:
         return True  # 'the new leadership in Damascus', 'the authorities in Kabul'
 
     if tok.dep_ == "object" and tok.head.lemma_.lower() in rules.relation_verbs:

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from kg.extraction.actors.namemention import NameMention
     from kg.extraction.parsing.nlp import Sentence
 
-__all__ = ["TitlePhrase", "find_titles", "is_genitive", "singular_of", "follows_title"]
+__all__ = ["TitlePhrase", "find_titles", "is_genitive", "singular_of"]
 
 ORG_TYPES = {ActorType.COUNTRY, ActorType.ORGANIZATION, ActorType.ARMED_GROUP, ActorType.GOVERNMENT_BODY,
              ActorType.INTERNATIONAL_ORGANIZATION, ActorType.MEDIA_OUTLET}
@@ -86,8 +86,9 @@ def _org_after(doc, k: int, limit: int, by_token) -> "NameMention | None":
         k += 1
     owner = None
     for j in range(k, min(limit, k + 5)):
-        if is_genitive(doc[j], words):
-            continue
+        if is_genitive(doc[j], words) or (j > k and words.of(doc[j].lower_) and doc[j - 1].pos_ in ("NOUN", "ADJ")) \
+                or (j > k and words.definite(doc[j].lower_) and words.of(doc[j - 1].lower_)):
+            continue  # 'of the political bureau of (the) Hamas', 'du bloc parlementaire du Hezbollah'
         mention = by_token.get(j)
         if mention is not None and mention.end < limit and doc[mention.end].text == "-":
             continue  # 'the HTS-backed Salvation Government': HTS only qualifies the name
@@ -214,11 +215,14 @@ def _extend_right(sentence: "Sentence", k: int, by_token, rules: TitleRules, rea
     doc, span = sentence.span.doc, sentence.span
     while k < span.end and language_of(doc).words.modifiers_follow_head:
         mention = by_token.get(k)
-        if mention is not None and mention.type is ActorType.COUNTRY and mention.end == k + 1 \
-                and (mention.kind == "demonym" or (mention.kind == "state" and mention.start < k)):  # 'chef de la diplomatie malienne'
+        if mention is not None and mention.type is ActorType.COUNTRY \
+                and ((mention.kind == "demonym" and mention.start == k)  # 'président équato-guinéen'
+                     or (mention.kind == "state" and mention.start < k and mention.end == k + 1)):  # 'chef de la diplomatie malienne'
             reach.orgs.append(mention)
             reach.after.append(mention)
-        elif mention is None and doc[k].pos_ == "ADJ" and doc[k].lower_ in rules.title_modifiers | rules.former:
+            k = reach.end = mention.end
+            continue
+        if mention is None and doc[k].pos_ in ("ADJ", "VERB") and doc[k].lower_ in rules.title_modifiers | rules.former:  # 'sortant'
             reach.modifiers.append(doc[k])
         else:
             break
@@ -253,16 +257,18 @@ def _extend_over_scope(sentence: "Sentence", head_start: int, by_token, rules: T
         if not (reach.end + 1 < span.end and doc[reach.end].lower_ in words.title_organisation_prepositions):
             break
         prep = doc[reach.end].lower_
-        to = prep not in words.title_prepositions and prep != words.inside  # 'envoy to'
+        to = prep not in words.title_prepositions and not words.in_(prep)  # 'envoy to'
         mention = _org_after(doc, reach.end + 1, span.end, by_token)
-        if mention is not None and prep == words.inside and mention.kind == "place" and mention.country \
-                and not reach.orgs:
-            reach.orgs.append(mention)  # 'the foreign ministry spokesman in Tehran': the state's
+        if mention is not None and words.in_(prep) and not reach.orgs and (
+                (mention.kind == "place" and mention.country) or (  # 'the foreign ministry spokesman in Tehran': the state's
+                mention.type is ActorType.COUNTRY and mention.kind == "name" and doc[head_start].lower_ not in words.envoy_titles)):
+            reach.orgs.append(mention)  # 'le chef de la transition au Gabon', not 'the ambassador in Gabon'
             reach.end = mention.end
         elif mention is not None and mention.type in ORG_TYPES and not to and not reach.orgs \
                 and not (not words.of(prep) and mention.type is ActorType.COUNTRY and mention.kind == "name"
                          and doc[head_start].lower_ in words.envoy_titles):
             reach.orgs.append(mention)
+            reach.domain = reach.domain or any(words.of(t.lower_) for t in doc[reach.end + 1:mention.start])  # head of a part of it
             reach.end = mention.end + descriptor_after(doc, mention.end, span.end, rules.trailing_descriptors)[0]  # 'the X militia'
             if reach.end < span.end and doc[reach.end].lower_ in words.led_parties:
                 reach.end += 1  # 'head of the X delegation': X's member, at the head of a part of it
@@ -279,13 +285,17 @@ def _extend_over_scope(sentence: "Sentence", head_start: int, by_token, rules: T
 
 
 def _extend_over_list(doc, span, by_token, reach: _Reach) -> None:
-    """'of Turkey, Iran and Russia': more organisations listed after the first."""
+    """'of Turkey, Iran and Russia': more organisations listed after the first ('and of the X
+    movement' too)."""
     words = language_of(doc).words
     while reach.end + 1 < span.end and (doc[reach.end].text == "," or doc[reach.end].lower_ == words.conjunction):
         k = reach.end + 1 if doc[reach.end + 1].lower_ != words.conjunction and not words.definite(doc[reach.end + 1].lower_) \
             else reach.end + 2
         k = k + 1 if k < span.end and words.definite(doc[k].lower_) else k
         nxt = by_token.get(k)
+        if nxt is None and doc[reach.end].lower_ == words.conjunction and words.of(doc[reach.end + 1].lower_):
+            nxt = _org_after(doc, reach.end + 2, span.end, by_token)  # 'chef du Parlement et du mouvement Amal'
+            k = nxt.start if nxt is not None else k
         if nxt is None or nxt.start != k or nxt.type not in ORG_TYPES or nxt.kind == "demonym" or (
                 nxt.end < span.end and is_genitive(doc[nxt.end], words)):  # 'of X, Y's ally': Y's, no list
             break
@@ -319,7 +329,8 @@ def _phrase(sentence: "Sentence", head_start: int, head_end: int, head: str, rul
         apart = {i for o in reach.after for i in range(o.start, o.end)}
         label_tokens += [t for t in doc[head_end:stop] if (not t.is_punct or t.text == "-") and t.i not in apart
                          and t.lower_ not in rules.former]
-    head_index = head_start if words.modifiers_follow_head else head_end - 1  # 'chef de l'État', 'head of state'
+    head_index = head_start if words.modifiers_follow_head else next(
+        (t.i - 1 for t in doc[head_start + 1:head_end] if t.lower_ == words.belonging), head_end - 1)  # 'chef de l'État', 'head of state'
     head_token, head_word = doc[head_index], words.title_head(head)
     plural = (head_token.tag_ in ("plural_noun", "plural_name") and head_token.lemma_.lower() != head_token.lower_) or (
         head_token.lower_ != head_word and singular_of(head_token.lower_) == head_word)
@@ -357,44 +368,3 @@ def _one_of_several(doc, first: int, start: int, words: Words) -> bool:
     """'a commander of the Front': a title after an indefinite article is one of several posts
     of its kind, which does not lead."""
     return any(t.lower_ in words.articles and not words.definite(t.lower_) for t in doc[max(first, start - 1):start + 1])
-
-
-def follows_title(t: TitlePhrase, m: "NameMention") -> bool:
-    """Whether the name `m` comes right after the title `t`: 'Foreign Minister X', 'the
-    minister, Mr X', 'Director General of Military Operations, Major General X'."""
-    doc = t.doc
-    words = language_of(doc).words
-    k = t.end
-    if k + 1 < m.start and words.of(doc[k].lower_) and doc[k + 1].text[:1].isupper():
-        k += 1  # 'Director General of Military Operations, Major General X': the post's own domain
-        while k < m.start and (doc[k].text[:1].isupper() or doc[k].lower_ == words.conjunction):
-            k += 1
-    k = _skip_aside(doc, k, t.sentence.span.end)
-    k += k < len(doc) and doc[k].text == ","
-    while k < m.start and (doc[k].lower_.rstrip(".") in words.honorifics or (  # 'the minister, Mr X'
-            words.definite(doc[k].lower_) and doc[k + 1].lower_.rstrip(".") in words.honorifics)):  # ', le capitaine X'
-        k += 1
-    return k == m.start
-
-
-def _skip_aside(doc, k: int, limit: int) -> int:
-    """Skip a parenthesis '( ... )', a dash clause '– ... –' or a relative clause ', who ... ,'
-    starting at token k."""
-    relatives = language_of(doc).words.aside_relatives
-    for _ in range(2):
-        if k + 1 < limit and doc[k].text == "," and doc[k + 1].lower_ in relatives:
-            close = next((j for j in range(k + 2, limit) if doc[j].text == ","), None)
-            if close is None:
-                return k
-            k = close
-        if k < limit and doc[k].text == "(":
-            close = next((j for j in range(k, limit) if doc[j].text == ")"), None)
-            if close is None:
-                return k
-            k = close + 1
-        elif k < limit and doc[k].text in ("–", "—", "--"):
-            close = next((j for j in range(k + 1, limit) if doc[j].text in ("–", "—", "--")), None)
-            if close is None:
-                return k
-            k = close + 1
-    return k

@@ -29,12 +29,14 @@ def reshaped(doc: "Doc", syntax: "Syntax") -> "Doc":
 
     shape = syntax.content_heads
     tree = _Tree(doc)
+    _names_taken_for_verbs(doc, tree, shape)
     _names_to_last_word(doc, tree, shape)
     _inverted_subjects(tree, shape)
     _lone_openers_to_next(doc, tree, shape)
     _copulas_to_heads(doc, tree, shape)
     _verbs_taken_for_nouns(doc, tree, shape)
-    _names_taken_for_verbs(doc, tree, shape)
+    _names_taken_for_clauses(doc, tree, shape)
+    _clauses_a_colon_joins(doc, tree, shape)
     _prepositions_to_heads(doc, tree, shape)
     heads = tree.heads
     roles = [_role(tok, tree.labels[tok.i], heads, tree.children, syntax) for tok in doc]
@@ -86,7 +88,7 @@ def _names_to_last_word(doc: "Doc", tree: _Tree, shape) -> None:
     """'Jean-Noël Barrot': the scheme hangs the surname on the given name, English the given name
     on the surname; the name's other dependents follow its head."""
     for tok in doc:
-        opener = tok.pos_ == "PROPN" or tok.lower_ in shape.name_openers  # 'M. Koulamallah' hangs on 'M.'
+        opener = tok.pos_ in ("PROPN", "NOUN") or tok.lower_ in shape.name_openers  # 'M. Koulamallah' hangs on 'M.', 'le capitaine X' on 'capitaine'
         parts = [j for j in tree.children(tok.i) if tree.labels[j] == shape.name_part
                  and j > tok.i and doc[j].pos_ == "PROPN" and opener]
         if not parts:
@@ -99,6 +101,9 @@ def _names_to_last_word(doc: "Doc", tree: _Tree, shape) -> None:
                     tree.labels[j] = COMPOUND
         tree.take_place(last, tok.i)
         tree.labels[tok.i] = COMPOUND
+        for j in tree.children(last):
+            if j < tok.i and tree.labels[j] in shape.subject_labels:
+                tree.labels[j] = COMPOUND  # 'le président russe Vladimir Poutine': a title before the name, no subject of it
 
 
 def _inverted_subjects(tree: _Tree, shape) -> None:
@@ -187,6 +192,34 @@ def _names_taken_for_verbs(doc: "Doc", tree: _Tree, shape) -> None:
             for j in tree.children(tok.i):
                 if tree.labels[j] == shape.subordinator and doc[j].pos_ == "ADP":
                     tree.labels[j] = shape.case_marker
+
+
+def _names_taken_for_clauses(doc: "Doc", tree: _Tree, shape) -> None:
+    """'a accusé Abidjan d'abriter ...': a name the parser hung on a verb as a clause of its own or
+    as the rest of a name, though it has no subject, auxiliary or subordinator, is the verb's
+    object when the verb has none."""
+    for tok in doc:
+        verb = tree.heads[tok.i]
+        if tok.pos_ != "PROPN" or tree.labels[tok.i] not in shape.complement_labels | {shape.name_part} \
+                or verb >= tok.i or doc[verb].pos_ != "VERB":
+            continue
+        if any(tree.labels[j] in shape.clause_labels for j in tree.children(tok.i)) \
+                or any(tree.labels[j] == shape.object_label for j in tree.children(verb)):
+            continue
+        tree.labels[tok.i] = shape.object_label
+
+
+def _clauses_a_colon_joins(doc: "Doc", tree: _Tree, shape) -> None:
+    """'Ce n'était pas une première : en juillet, X avait accusé Y': a clause the parser made a
+    conjunct of the one before a colon, with no coordinator, is set beside it, not coordinated
+    with it (nor under its negation)."""
+    for tok in doc:
+        head = tree.heads[tok.i]
+        if tree.labels[tok.i] != shape.conjunct_label or head >= tok.i \
+                or any(tree.labels[j] == shape.coordinator_label for j in tree.children(tok.i)):
+            continue
+        if any(doc[k].text in shape.clause_marks for k in range(head + 1, tok.i)):
+            tree.labels[tok.i] = shape.juxtaposed_label
 
 
 def _prepositions_to_heads(doc: "Doc", tree: _Tree, shape) -> None:

@@ -126,11 +126,19 @@ def _body_after_of(m: NameMention, k: int, by_start, names, referents: Referents
 
 def _genitive_state(m: NameMention, names, by_end, referents: Referents, actors) -> int | None:
     """"Germany's Friedrich Merz", "Pakistan's Ishaq Dar": the state whose genitive a person's
-    name directly follows."""
-    if m.start < 2 or m.doc[m.start - 1].lower_ not in language_of(m.doc).words.genitive:
-        return None
-    owner = by_end.get((m.sentence.index, m.start - 1))
-    if owner is None or names[owner].kind not in ("name", "capital"):
+    name directly follows; 'le Russe Vassily Nebenzia': the state whose people's noun, after an
+    article, it follows."""
+    words = language_of(m.doc).words
+    if m.start >= 2 and m.doc[m.start - 1].lower_ in words.genitive:
+        owner = by_end.get((m.sentence.index, m.start - 1))
+        kinds = ("name", "capital")
+    else:
+        owner = by_end.get((m.sentence.index, m.start))
+        kinds = ("demonym",)
+        if owner is not None and (names[owner].start < 1 or not m.doc[names[owner].start].text[:1].isupper()
+                                  or m.doc[names[owner].start - 1].lower_ not in words.articles):
+            owner = None
+    if owner is None or names[owner].kind not in kinds:
         return None
     state = referents.of_name.get(mention_key(names[owner]))
     return state if state is not None and actors[state].type is ActorType.COUNTRY else None

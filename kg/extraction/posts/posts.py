@@ -5,7 +5,7 @@ it refers back to the holder of such a post: `titlerefs`.)"""
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kg.extraction.actors.local import ArticleActors, LocalActor, LocalPost, MentionKey, TokenIndex, country_actor, home_state, main_state
 from kg.extraction.relations.arguments import Arguments
@@ -15,7 +15,8 @@ from kg.model import ActorType
 from kg.extraction.parsing import roles
 from kg.knowledge.rules import ArgumentRules, TitleRules
 from kg.extraction.posts.titleowners import chief_of_a_domain, in_a_phrase, of_a_body, possessed, state_title
-from kg.extraction.actors.titles import TitlePhrase, follows_title, is_genitive
+from kg.extraction.actors.titles import TitlePhrase, is_genitive
+from kg.extraction.posts.holders import appointee, in_a_list_of_titled_names, person_after, person_before
 from kg.extraction.posts.context import state_in_context, states_spoken_of
 
 DESCRIBED_REACH = 6  # sentences back the owner of "the bloc's president" is looked for
@@ -49,8 +50,10 @@ def find_posts(titles: list[TitlePhrase], names: list[NameMention], referents: M
     names_in, titles_in = by_sentence(names), by_sentence(titles)
     for t in sorted(titles, key=lambda t: t.patron is not None):  # a patron's own post first
         here = names_in.get(t.sentence.index, [])
-        person = _person_after(t, here) or _person_before(t, here, titles_in[t.sentence.index]) \
-            or _appointee(t, here)
+        before, after = person_before(t, here, titles_in[t.sentence.index]), person_after(t, here)
+        if after is not None and before is not None and in_a_list_of_titled_names(t, before, after, titles_in[t.sentence.index]):
+            after = None
+        person = after or before or appointee(t, here)
         t = _outer_title(t, person, titles_in[t.sentence.index])
         if person is None or t.former:
             continue
@@ -99,7 +102,20 @@ def _outer_title(t: TitlePhrase, person: NameMention | None, titles: list[TitleP
     envoy (but in 'an aide to President X', X is the president)."""
     if person is None or person.start == 0 or t.doc[person.start - 1].text != ",":
         return t
-    return next((o for o in titles if o is not t and o.start < t.start < o.end), t)
+    outer = next((o for o in titles if o is not t and o.start < t.start < o.end), None)
+    if outer is not None:
+        return outer
+    outer = next((o for o in titles if o is not t and o.end <= t.start and _of_phrase_between(t.doc, o.end, t.start)), None)
+    return t if outer is None else replace(outer, end=t.end, orgs=outer.orgs + t.orgs)  # the patron's state
+
+
+def _of_phrase_between(doc, start: int, end: int) -> bool:
+    """'the personal envoy of | the French president', "l'envoyé personnel du | président": a
+    title's modifiers and 'of' lead from one title into the next."""
+    words = language_of(doc).words
+    between = doc[start:end]
+    return any(words.of(tok.lower_) for tok in between) and all(
+        words.of(tok.lower_) or tok.lower_ in words.articles or tok.pos_ == "ADJ" for tok in between)
 
 
 def _one_org(t: TitlePhrase, orgs: list[int]) -> bool:
@@ -112,7 +128,9 @@ def _one_org(t: TitlePhrase, orgs: list[int]) -> bool:
 def _leads(t: TitlePhrase, org: int, nationality: set[int], actors, rules: TitleRules) -> bool:
     """Whether the holder of a post of `t` in `org` leads it (not the state of 'its Kenyan commander',
     nor a state whose army or foreign policy the title's chief heads)."""
-    return t.leads and org not in nationality and not chief_of_a_domain(t, actors[org], rules)
+    return t.leads and org not in nationality and not chief_of_a_domain(t, actors[org], rules) \
+        and not any(o.kind == "state" and not any(w.lower_ in rules.state_name_nouns for w in o.doc[o.start:o.end])
+                    for o in t.orgs)  # 'commander of French forces', 'head of the Russian delegation': a part's
 
 
 def _through_possessive(t: TitlePhrase, orgs: list[int], names: list[NameMention], referents, actors,
@@ -143,14 +161,6 @@ def _known_state(actors: dict[int, LocalActor], person: int) -> list[int]:
     return [country_actor(actors, state)] if state else []
 
 
-def _past_genitive_tail(doc, k: int, limit: int) -> int:
-    """"X, a member of the Front's political bureau,": past the words the organisation's genitive
-    owns, to where the title's phrase ends."""
-    if k < limit and is_genitive(doc[k], language_of(doc).words):
-        k += 1
-        while k < limit and doc[k].pos_ in ("NOUN", "ADJ") and not doc[k].is_punct:
-            k += 1
-    return k
 
 
 def _each_listed(t: TitlePhrase, first: NameMention, here: list[NameMention], referents, actors,
@@ -294,92 +304,3 @@ def _inherited_org(t: TitlePhrase, titles: list[TitlePhrase], posts: list[LocalP
             return []
         return [post.org] if any(tok.lower_ in (conjunction, ",") for tok in between) else []
     return []
-
-
-def _appointee(t: TitlePhrase, names: list[NameMention]) -> NameMention | None:
-    """'appointed X as president of Y', 'X was named chairman of Y': the person a verb of
-    appointing gives the post to."""
-    words = language_of(t.doc).words
-    word = t.doc[t.head_index]
-    while t.start <= word.head.i < t.end and word.head != word:
-        word = word.head  # 'secretary-general': the word of the title the verb governs
-    verb = word.head.head if word.dep_ == "prep_object" and word.head.lower_ in words.label_prepositions else word.head
-    if verb.dep_ == "parataxis" and verb.head.dep_ == "object":  # 'appointed X (also written Y) as president'
-        verb = verb.head.head
-    if word.dep_ not in ("prep_object", "object_predicate", "attribute", "object") or verb.lemma_.lower() not in words.appointing_verbs:
-        return None
-    people = [c for c in verb.children if c.dep_ in ("object", "passive_subject", "object_predicate") and c.i != word.i]
-    for m in names:
-        if m.type is ActorType.PERSON and any(m.start <= p.i < m.end for p in people):
-            return m
-    return None
-
-
-def _person_after(t: TitlePhrase, names: list[NameMention]) -> NameMention | None:
-    for m in names:
-        if m.sentence.index == t.sentence.index and m.type is ActorType.PERSON and m.start >= t.end and follows_title(t, m):
-            return m
-    return None
-
-
-def _past_who_is(doc, start: int, words) -> int:
-    """Where 'who is (also)' before a title starts, if it comes there: the title is the person's
-    named before it ('X, who is also chair of Y')."""
-    k = _copula_before(doc, start)
-    if k is not None and k >= 1 and doc[k - 1].lower_ in words.person_relatives:
-        return k - 1
-    return start
-
-
-def _copula_before(doc, start: int) -> int | None:
-    """Where the copula right before a title is, past adverbs ('who is also chair of Y', 'X is the
-    head of Y'), if there is one."""
-    k = start - 1
-    while k > 0 and doc[k].pos_ == "ADV":
-        k -= 1
-    return k if k >= 0 and doc[k].lemma_.lower() == language_of(doc).words.copula else None
-
-
-def _named_subject(t: TitlePhrase, names: list[NameMention], start: int) -> NameMention | None:
-    """The person named right before 'is (also)' whose predicate the title is ('X is the head of Y';
-    not 'X was', a post held before)."""
-    doc, k = t.doc, _copula_before(t.doc, start)
-    if k is None:
-        return None
-    copula, head = doc[k], doc[t.head_index]
-    if copula.tag_ != "present_third_person_verb" or head.head != copula or head.dep_ != "attribute":
-        return None
-    return next((m for m in names if m.sentence.index == t.sentence.index and m.type is ActorType.PERSON
-                 and m.end == k), None)
-
-
-def _person_before(t: TitlePhrase, names: list[NameMention], titles: list[TitlePhrase]) -> NameMention | None:
-    """'X, the leader of Y' and 'X, President Z's adviser' (over the patron's own title); 'X,
-    Deputy Prime Minister and Minister of Foreign Affairs of Y' (both titles are X's)."""
-    doc = t.doc
-    words = language_of(doc).words
-    start = t.start
-    if t.patron is not None:
-        for other in titles:
-            if other is not t and other.sentence.index == t.sentence.index and other.end == t.patron.start:
-                start = min(start, other.start)
-    if start >= 4 and is_genitive(doc[start - 1], words) and words.definite(doc[start - 3].lower_):
-        start -= 3  # 'X, the ministry's spokesman'
-    edge = doc[t.head_index].left_edge.i
-    if edge < start and doc[edge].lower_ in words.articles and not any(d.text == "," for d in doc[edge:start]):
-        start = edge  # 'X, a Damascus-based Palestinian official'
-    if start >= 2 and doc[start - 1].lower_ == words.conjunction:
-        first = next((o for o in titles if o is not t and o.end == start - 1), None)
-        return _person_before(first, names, titles) if first is not None else None
-    if (subject := _named_subject(t, names, start)) is not None:
-        return subject  # 'X is the head of Y'
-    start = _past_who_is(doc, start, words)  # 'X, who is also chair of Y'
-    if start < 2 or doc[start - 1].text != ",":
-        return None
-    for m in names:
-        if m.sentence.index == t.sentence.index and m.type is ActorType.PERSON and m.end == start - 1:
-            after = _past_genitive_tail(doc, t.end, t.sentence.span.end)
-            if after >= t.sentence.span.end or doc[after].is_punct or doc[after].lower_ in words.aside_relatives or (
-                    doc[after].lower_ == words.conjunction and any(o.start == after + 1 for o in titles)):
-                return m
-    return None

@@ -61,7 +61,7 @@ def resolve_titles(titles: list[TitlePhrase], beside: PostsFound, actors: Mappin
         if t.plural and org_ids and len(targets) < len(org_ids):
             targets = _affiliated(t, org_ids, affiliations, posts) or targets
         if not targets and not t.plural and len(org_ids) == 1:
-            targets = _known_national(actors, org_ids[0], t)
+            targets = _known_national(actors, org_ids[0], t, held.refreshed())
         states = [o for o in org_ids if actors[o].type is ActorType.COUNTRY]
         if (not targets or (t.plural and len(targets) < len(org_ids))) and states and len(states) == len(org_ids):
             targets = states  # 'the foreign ministers of Turkey, Iran and Russia': the states, as a state-level view
@@ -82,7 +82,7 @@ def _holders(t: TitlePhrase, head: str, org_ids: list[int], held: "_HeldPosts", 
     leader_titles = language_of(t.doc).words.leader_titles
     targets: list[int] = []
     for org in org_ids or [None]:
-        found = _leader_of(actors, held.refreshed(), org, named) if head in leader_titles and org is not None else None
+        found = _leader_of(actors, held.refreshed(), org, named, t) if head in leader_titles and org is not None else None
         found = found if found is not None else _holder_of(held.refreshed(), head, org, t)
         if found is not None and found not in targets:
             targets.append(found)
@@ -204,16 +204,27 @@ def _last_holders(held: list[_Held], head: str, count: int, t: TitlePhrase) -> l
     return []
 
 
-def _known_national(actors: Mapping[int, LocalActor], org: int, t: TitlePhrase) -> list[int]:
+def _known_national(actors: Mapping[int, LocalActor], org: int, t: TitlePhrase, held: list["_Held"]) -> list[int]:
     """'the US president' in an article that names Trump without his post: the one person the
-    gazetteer places in that state, named before the title."""
-    state, heads_of_state = actors[org], language_of(t.doc).words.head_of_state_titles
-    if state.type is not ActorType.COUNTRY or not state.canonical or language_of(t.doc).words.title_head(t.head) not in heads_of_state:
+    gazetteer places in that state, named before the title, whom the article gives no lesser post
+    ('the president's envoy X' is not the president)."""
+    words = language_of(t.doc).words
+    state, heads_of_state = actors[org], words.head_of_state_titles
+    if state.type is not ActorType.COUNTRY or not state.canonical or (
+            t.head not in heads_of_state and words.title_head(t.head) not in heads_of_state):
         return []
     here = (t.sentence.index, t.start)
+    lesser = _lesser_holders(held, org, t)
     people = [a.id for a in actors.values() if a.type is ActorType.PERSON and a.country == state.canonical
-              and a.first < here]
+              and a.first < here and a.id not in lesser]
     return people if len(people) == 1 else []
+
+
+def _lesser_holders(held: list[_Held], org: int, t: TitlePhrase) -> set[int]:
+    """Who hold a post in `org` that does not lead it, nor is a head of state's ('his Azerbaijani
+    counterpart X' is a president): 'the president's envoy X' is no president."""
+    heads = language_of(t.doc).words.head_of_state_titles
+    return {g.holder for g in held if g.org == org and not g.leads and not (g.words & heads)}
 
 
 def _said_most(matches: list[_Held], t: TitlePhrase) -> int | None:
@@ -264,14 +275,17 @@ def _sentences_named(index: TokenIndex) -> dict[int, int]:
     return counts
 
 
-def _leader_of(actors: Mapping[int, LocalActor], held: list[_Held], org: int, named: dict[int, int]) -> int | None:
+def _leader_of(actors: Mapping[int, LocalActor], held: list[_Held], org: int, named: dict[int, int],
+               t: TitlePhrase) -> int | None:
     """'the Syrian leader': of the state's people (who lead it here, or whom the gazetteer places
-    in it), the one the article names clearly most (in twice as many sentences as any other)."""
+    in it and the article gives no lesser post), the one the article names clearly most (in twice as many sentences as any other)."""
     state = actors[org]
     if state.type is not ActorType.COUNTRY:
         return None
     people = {g.holder for g in held if g.leads and g.org == org}
-    people |= {a.id for a in actors.values() if a.type is ActorType.PERSON and a.country and a.country == state.canonical}
+    lesser = _lesser_holders(held, org, t) - people
+    people |= {a.id for a in actors.values() if a.type is ActorType.PERSON and a.country and a.country == state.canonical
+               and a.id not in lesser}
     return clear_first({p: named.get(p, 0) for p in people}, 0, 2) if len(people) > 1 else None
 
 
@@ -285,6 +299,10 @@ def _holder_of(held: list[_Held], head: str, org: int | None, t: TitlePhrase) ->
     for g in held:
         if head in words.leader_titles and org is not None and g.leads and g.org == org:
             matches.append(g)  # 'the Iranian leader': whoever leads Iran here
+            continue
+        if t.head in words.head_of_state_titles and head not in words.head_of_state_titles and org is not None \
+                and g.leads and g.org == org and g.words & words.head_of_state_titles:
+            matches.append(g)  # 'the Peruvian head of state', 'le chef de l'État péruvien': its president or king
             continue
         if head not in g.words and head.rstrip("s") not in g.words:
             continue

@@ -146,12 +146,12 @@ class Arguments:
         state the noun is in."""
         words = self.words
         doc = head.doc
-        following = doc[head.i + 2] if head.i + 2 < len(doc) and doc[head.i + 1].lower_ == words.inside else None
-        places = [p for c in head.children if c.dep_ == "preposition" and c.lower_ == words.inside for p in c.children
+        following = doc[head.i + 2] if head.i + 2 < len(doc) and words.in_(doc[head.i + 1].lower_) else None
+        places = [p for c in head.children if c.dep_ == "preposition" and words.in_(c.lower_) for p in c.children
                   if p.dep_ == "prep_object"] or ([following] if following is not None else [])
         states = [a for p in places for a in _countries_at(self, p)]
         if not states and head.lower_ in self.rules.asset_nouns:
-            named = [p for c in head.children if c.dep_ == "preposition" and (c.lower_ == words.inside or words.of(c.lower_))
+            named = [p for c in head.children if c.dep_ == "preposition" and (words.in_(c.lower_) or words.of(c.lower_))
                      for p in c.children if p.dep_ == "prep_object"]
             states = [a for p in named for a in place_states(self, p)]
         return states
@@ -393,6 +393,6 @@ def place_states(args: "Arguments", head: "Token") -> list[int]:
         if child.dep_ in roles.COORDINATION:
             states += place_states(args, child)
         elif child.dep_ == "preposition" and not states and (
-                (args.words.of(child.lower_) and head.pos_ == "NOUN") or child.lower_ == args.words.inside):
+                (args.words.of(child.lower_) and head.pos_ == "NOUN") or args.words.in_(child.lower_)):
             states += [s for p in child.children if p.dep_ == "prep_object" for s in place_states(args, p)]  # 'the province of X', 'Makeen in X'
     return unique(states)

@@ -89,10 +89,10 @@ def read_government_of(r: Reading, noun: "Token") -> None:
     states = r.args.state_inside(noun) or [a for c in noun.children if c.dep_ in roles.ADJECTIVE_MODIFIERS
                                            for a in r.actors.at(r.sentence.index, c.i)
                                            if r.actors.actors[a].type is ActorType.COUNTRY]
-    places = [p for t in noun.subtree if t.dep_ == "preposition" and t.lower_ == r.words.inside
+    places = [p for t in noun.subtree if t.dep_ == "preposition" and r.words.in_(t.lower_)
               for p in t.children if p.dep_ == "prep_object"]
     end = max(t.i for t in noun.subtree) + 1
-    if end + 1 < r.sentence.span.end and noun.doc[end].lower_ == r.words.inside:
+    if end + 1 < r.sentence.span.end and r.words.in_(noun.doc[end].lower_):
         places.append(noun.doc[end + 1])  # the parser hung 'in Asmara' on the verb
     states = states or [s for p in places for s in place_states(r.args, p)]
     for person in people:

@@ -1,5 +1,5 @@
-"""The people a list 'among them' names after a plural noun: 'met Palestinian officials, among
-them A and B'."""
+"""The actors a list names after a plural noun: 'met Palestinian officials, among them A and B',
+'the three members of the bloc, A, B and C'."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 
     from kg.extraction.relations.arguments import Arguments
 
-__all__ = ["listed_after_them"]
+__all__ = ["listed_after_them", "listed_beside"]
 
 
 def listed_after_them(args: "Arguments", verb: "Token", objects: list["Token"]) -> list[int]:
@@ -35,3 +35,25 @@ def listed_after_them(args: "Arguments", verb: "Token", objects: list["Token"]) 
 
 def _name_like(tok: "Token", words: Words) -> bool:
     return tok.text[:1].isupper() or tok.lower_ == words.conjunction or tok.pos_ == "ADJ"
+
+
+def listed_beside(args: "Arguments", noun: "Token") -> list[int]:
+    """'the three members of the bloc, A, B and C': the actors of a list set after a comma beside
+    a plural noun and its phrase, when nothing but the list's names, articles, commas and
+    conjunction stand there; at least two, or none."""
+    doc, words, end = noun.doc, args.words, args.sentence.span.end
+    if noun.tag_ != "plural_noun":
+        return []
+    k = max([noun.i] + [t.i for c in noun.children if c.dep_ == "preposition" and c.i > noun.i
+                        for t in c.subtree]) + 1
+    if k + 1 >= end or doc[k].text != ",":
+        return []
+    k, out = k + 1, []
+    while k < end and not (doc[k].is_punct and doc[k].text != "," ) and (
+            doc[k].text == "," or doc[k].lower_ in words.articles or doc[k].lower_ == words.conjunction
+            or args.actors.at(args.sentence.index, k)):
+        if doc[k].text == "," and not (k + 1 < end and _name_like(doc[k + 1], words) or doc[k + 1].lower_ in words.articles):
+            break
+        out += [a for a in args.actors.at(args.sentence.index, k) if a not in out]
+        k += 1
+    return out if len(out) >= 2 else []

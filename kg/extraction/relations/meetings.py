@@ -105,7 +105,7 @@ def join_meeting(r: Reading, verb: "Token", last: FoundMeeting) -> None:
     else:
         newcomers = [a for h in r.args.subject_heads(verb) for a in r.args.actors_of(h)]
         settings = [c for c in verb.children if c.dep_ == "object" and c.lower_ != particle]
-        joined = words.joined_settings if particle is not None else {words.inside}  # not 'joined on Monday'
+        joined = words.joined_settings if particle is not None else {words.inside, *words.inside_forms}  # not 'joined on Monday'
         settings += [p for c in verb.children if c.dep_ == "preposition" and c.lower_ in joined
                      for p in c.children if p.dep_ == "prep_object"]
     meeting_words = {n for n, rule in r.rules.nouns.items() if rule.construction == "meeting"}

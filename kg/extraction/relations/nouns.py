@@ -10,7 +10,7 @@ from kg.extraction.relations.constructions import construction, handler
 from kg.extraction.relations.companions import companions
 from kg.extraction.relations.arguments import participle_owners, place_states, unique as _unique, with_coordinated
 from kg.extraction.relations.found import Reading
-from kg.extraction.relations.listed import listed_after_them
+from kg.extraction.relations.listed import listed_after_them, listed_beside
 from kg.extraction.relations.speakers import spoken_for
 from kg.extraction.relations.nounmeetings import noun_meeting, travelled_for
 from kg.extraction.relations.stancewords import (named_after, noun_topic, provoked_by, requested, requesters, sources,
@@ -73,7 +73,7 @@ def _event(r: Reading, noun: "Token", rule: NounRule) -> None:
                      for a in r.args.actors_of(p) or (place_states(r.args, p) if rule.place_objects else [])]
             partners += found
             destinations += found if child.lower_ != words.accompanying else []
-        elif preposition and child.lower_ == words.inside and rule.place_objects:
+        elif preposition and words.in_(child.lower_) and rule.place_objects:
             sites += [a for p in child.children if p.dep_ == "prep_object" for a in place_states(r.args, p)]
         elif child.dep_ == "relative_clause" and _brings_together(child):
             between += [a for c in child.children if c.dep_ == "object" for a in r.args.actors_of(c)]
@@ -311,7 +311,7 @@ def _role(r: Reading, noun: "Token", rule: NounRule) -> None:
         counterparts = [a for c in role.children if c.dep_ == "possessor" for a in r.args.actors_of(c)]  # partner and arms supplier"
     if not counterparts:  # 'UNIFIL, the UN peacekeeping force', 'Hezbollah, the Hamas ally': the one named before the noun
         named_here = r.actors.at(r.sentence.index, noun.i)  # ('US and British forces': no list of counterparts)
-        counterparts += [a for c in noun.children if c.pos_ == "PROPN" and (c.dep_ == "compound" or (
+        counterparts += [a for c in noun.children if c.pos_ == "PROPN" and c.i < noun.i and (c.dep_ == "compound" or (
                              c.dep_ in roles.NAME_MODIFIERS and not named_here))
                          for a in (r.actors.at(r.sentence.index, c.i) if named_here else r.args.actors_of(c))
                          if r.actors.actors[a].type not in (ActorType.PERSON, ActorType.PLACE)
@@ -328,7 +328,8 @@ def _role(r: Reading, noun: "Token", rule: NounRule) -> None:
             counterparts += r.args.actors_of(verb.head)
     counterparts += [a for c in noun.children if c.dep_ == "preposition" and c.lower_ in r.words.role_prepositions
                      for p in c.children if p.dep_ == "prep_object" for a in r.args.actors_of(p)]
-    holders = listed_after_them(r.args, noun, [noun]) or [h for h in holders if h not in counterparts]
+    holders = listed_after_them(r.args, noun, [noun]) or listed_beside(r.args, noun) \
+        or [h for h in holders if h not in counterparts]
     modality = modality_of(role, stance=True)  # ("the group's members of X's parliament"; 'members of X, among them A')
     for a in _unique(holders):
         for b in _unique(counterparts):

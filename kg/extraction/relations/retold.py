@@ -29,7 +29,7 @@ def doers_of_earlier(r: Reading, noun: "Token", speakers: list[int] = ()) -> lis
     the decision ...')."""
     lemma = noun.lemma_.lower() if noun.pos_ in ("NOUN", "PROPN") else noun.lower_  # 'the killing' as a verb
     kind = _kind(r, lemma)
-    if kind == "deed" and noun.dep_ == "prep_object" and noun.head.lower_ == r.words.inside and noun.head.head.pos_ == "VERB":
+    if kind == "deed" and noun.dep_ == "prep_object" and r.words.in_(noun.head.lower_) and noun.head.head.pos_ == "VERB":
         return _doers_of(r, noun.head.head)
     if kind is None or not any(c.dep_ == "determiner" and c.lower_ in r.words.pointing_determiners for c in noun.children):
         return []
