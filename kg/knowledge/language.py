@@ -87,6 +87,7 @@ class ContentHeads(_Data):
     coordinator_label: str = ""
     clause_marks: Words_ = frozenset()  # ... after one of these marks is set beside its head ...
     juxtaposed_label: str = ""  # ... with this label
+    loose_labels: Words_ = frozenset()  # what the parser may call a name it does not see is a verb's subject
     reported_label: str  # what the clause before an incise is to its verb
     openers: Words_  # opening quotes and brackets
     punctuation_label: str
@@ -240,6 +241,7 @@ class Words(_Data):
     contingent_nouns: Words_
     mission_words: Words_
     led_parties: Words_
+    member_nouns: Words_ = frozenset()  # an international body's members are states, not the body
     overseeing: Words_
     auspices: Words_
     mediating_verbs: Words_

@@ -130,6 +130,8 @@ def _frozen(loaded: Loading, lang: Language) -> Rules:
                      relation_verbs=frozenset(verbs), relation_nouns=frozenset(loaded.nouns),
                      place_object_verbs=frozenset(lemma for lemma, rules in verbs.items()
                                                   if any(r.place_objects for r in rules)),
+                     stance_verb_preps=MappingProxyType({lemma: frozenset(p for r in rules if r.stance for p in r.preps)
+                                                         for lemma, rules in verbs.items() if any(r.stance and r.preps for r in rules)}),
                      state_nouns=titles.state_nouns)
     arguments = _by_name(ArgumentRules, loaded, sending_verbs=frozenset(
         lemma for lemma, rules in verbs.items() if any(r.purpose_objects for r in rules)))

@@ -129,6 +129,7 @@ class NameRules:
     honorifics: frozenset[str]
     relation_verbs: frozenset[str]  # lemmas of the lexicon's verbs
     place_object_verbs: frozenset[str]  # those whose object may be a place ('visited Kabul')
+    stance_verb_preps: Mapping[str, frozenset[str]]  # of a stance verb, the prepositions of whom it is taken on ('reprocher à')
     title_domains: frozenset[str] = frozenset()  # 'Foreign', 'Défense': a title's domain, no name
     state_nouns: frozenset[str] = frozenset()  # 'Government of Moldova' is the state, no longer name
     relation_nouns: frozenset[str] = frozenset()  # lemmas of the lexicon's nouns ('condemnation from Kyiv')

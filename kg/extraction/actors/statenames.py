@@ -255,6 +255,8 @@ def _used_as_actor(doc, start: int, end: int, rules: NameRules) -> bool:
 
     if tok.dep_ == "object" and tok.head.lemma_.lower() in rules.relation_verbs:
         return True
+    if tok.dep_ == "prep_object" and tok.head.lower_ in rules.stance_verb_preps.get(tok.head.head.lemma_.lower(), ()):
+        return True  # 'a reproché à Washington de ...', 'demanded of Moscow'
     if tok.dep_ == "compound" and (tok.head.lower_ in rules.titles or tok.head.lemma_.lower() in rules.titles):
         return True  # 'Kremlin spokesman Dmitry Peskov'
     return False

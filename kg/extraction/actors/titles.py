@@ -49,12 +49,15 @@ class TitlePhrase:
 
 
 def _match_head(doc, i: int, limit: int, rules: TitleRules) -> tuple[int, str] | None:
-    longest = MAX_HEAD_TOKENS if rules.may_start_phrase(doc[i].lower_) else 1
+    longest = MAX_HEAD_TOKENS if rules.may_start_phrase(doc[i].lower_) or rules.may_start_phrase(singular_of(doc[i].lower_)) else 1
     for j in range(min(limit, i + longest), i, -1):
         span = doc[i:j]
         text = span.text.lower()
-        if j - i > 1 and (text in rules.titles or singular_of(text) in rules.titles):
-            return j, text if text in rules.titles else singular_of(text)  # 'Deputy Foreign Ministers'
+        if j - i > 1:
+            first, joint, rest = text.partition(" ") if " " in text else text.partition("'")
+            form = next((f for f in (text, singular_of(text), singular_of(first) + joint + rest) if f in rules.titles), None)
+            if form is not None:
+                return j, form  # 'Deputy Foreign Ministers', "chefs d'État"
         if j - i == 1:
             tok = doc[i]
             if tok.pos_ not in ("NOUN", "PROPN"):
@@ -288,7 +291,14 @@ def _extend_over_list(doc, span, by_token, reach: _Reach) -> None:
     """'of Turkey, Iran and Russia': more organisations listed after the first ('and of the X
     movement' too)."""
     words = language_of(doc).words
-    while reach.end + 1 < span.end and (doc[reach.end].text == "," or doc[reach.end].lower_ == words.conjunction):
+    while True:
+        listed_end = reach.end
+        if reach.end + 3 < span.end and doc[reach.end].text == "(" and doc[reach.end + 2].text == ")" \
+                and doc[reach.end + 1].is_upper:
+            reach.end += 3  # 'of the East African Community (EAC) and of ...': the acronym in brackets
+        if not (reach.end + 1 < span.end and (doc[reach.end].text == "," or doc[reach.end].lower_ == words.conjunction)):
+            reach.end = listed_end
+            break
         k = reach.end + 1 if doc[reach.end + 1].lower_ != words.conjunction and not words.definite(doc[reach.end + 1].lower_) \
             else reach.end + 2
         k = k + 1 if k < span.end and words.definite(doc[k].lower_) else k
@@ -298,6 +308,7 @@ def _extend_over_list(doc, span, by_token, reach: _Reach) -> None:
             k = nxt.start if nxt is not None else k
         if nxt is None or nxt.start != k or nxt.type not in ORG_TYPES or nxt.kind == "demonym" or (
                 nxt.end < span.end and is_genitive(doc[nxt.end], words)):  # 'of X, Y's ally': Y's, no list
+            reach.end = listed_end
             break
         reach.orgs.append(nxt)
         reach.end = nxt.end
@@ -336,8 +347,8 @@ def _phrase(sentence: "Sentence", head_start: int, head_end: int, head: str, rul
         head_token.lower_ != head_word and singular_of(head_token.lower_) == head_word)
     label = " ".join(t.text for t in label_tokens).replace(" - ", "-").replace(" -", "-").replace("- ", "-")
     if plural:
-        label = label.replace(head_token.text, singular_of(head_token.text), 1) if words.modifiers_follow_head \
-            else label[: len(label) - len(head_token.text)] + singular_of(head_token.text)
+        label = label.replace(head_token.text, singular_of(head_token.text), 1) if head_index != head_end - 1 \
+            else label[: len(label) - len(head_token.text)] + singular_of(head_token.text)  # 'heads of state', 'Foreign Ministers'
     mods, start = {t.lower_ for t in reach.modifiers}, reach.start
     named = tuple(o for o in reach.orgs if f"{o.text.lower()} {head}" not in rules.titles)  # 'Security Council Secretary'
     orgs, of_state = _whose(named, mods, rules)

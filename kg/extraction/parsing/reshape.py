@@ -37,6 +37,7 @@ def reshaped(doc: "Doc", syntax: "Syntax") -> "Doc":
     _verbs_taken_for_nouns(doc, tree, shape)
     _names_taken_for_clauses(doc, tree, shape)
     _clauses_a_colon_joins(doc, tree, shape)
+    _subjects_left_unlabelled(doc, tree, shape)
     _prepositions_to_heads(doc, tree, shape)
     heads = tree.heads
     roles = [_role(tok, tree.labels[tok.i], heads, tree.children, syntax) for tok in doc]
@@ -220,6 +221,21 @@ def _clauses_a_colon_joins(doc: "Doc", tree: _Tree, shape) -> None:
             continue
         if any(doc[k].text in shape.clause_marks for k in range(head + 1, tok.i)):
             tree.labels[tok.i] = shape.juxtaposed_label
+
+
+def _subjects_left_unlabelled(doc: "Doc", tree: _Tree, shape) -> None:
+    """'Le représentant bolivien, Tomas Urquidi, a reproché à Lima ...': a verb with an auxiliary and
+    no subject, whose dependent before it is a name with no preposition, which the parser left
+    unclassified or took for an oblique, has that name as its subject."""
+    for tok in doc:
+        children = tree.children(tok.i)
+        if tok.pos_ != "VERB" or any(tree.labels[j] in shape.subject_labels for j in children) \
+                or not any(tree.labels[j] in shape.clause_labels and doc[j].pos_ == "AUX" for j in children):
+            continue
+        names = [j for j in children if j < tok.i and doc[j].pos_ == "PROPN" and tree.labels[j] in shape.loose_labels
+                 and not any(tree.labels[k] == shape.case_marker for k in tree.children(j))]
+        if names:
+            tree.labels[names[-1]] = shape.subject_labels[0]
 
 
 def _prepositions_to_heads(doc: "Doc", tree: _Tree, shape) -> None:

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 __all__ = ["resolve_titles"]
 
+SPEAKING_BODIES = (ActorType.COUNTRY, ActorType.INTERNATIONAL_ORGANIZATION)  # whose people's plural title speaks for them
 PEOPLE_REACH = 1  # sentences back in which 'the two presidents' finds the people it counts
 
 
@@ -62,9 +63,12 @@ def resolve_titles(titles: list[TitlePhrase], beside: PostsFound, actors: Mappin
             targets = _affiliated(t, org_ids, affiliations, posts) or targets
         if not targets and not t.plural and len(org_ids) == 1:
             targets = _known_national(actors, org_ids[0], t, held.refreshed())
-        states = [o for o in org_ids if actors[o].type is ActorType.COUNTRY]
-        if (not targets or (t.plural and len(targets) < len(org_ids))) and states and len(states) == len(org_ids):
-            targets = states  # 'the foreign ministers of Turkey, Iran and Russia': the states, as a state-level view
+        states = [o for o in org_ids if actors[o].type in SPEAKING_BODIES]
+        if (not targets or (t.plural and len(targets) < len(org_ids))) and states and len(states) == len(org_ids) \
+                and (all(actors[o].type is ActorType.COUNTRY for o in states) or (
+                    t.plural and _leaders_title(t, head))):
+            targets = states  # 'the foreign ministers of Turkey, Iran and Russia', 'the heads of state of the EAC and
+            # the SADC': the states and bodies, as a state-level view
         elif not targets or (not t.plural and len(targets) > 1) or (t.plural and not org_ids):
             continue
         elif t.plural and org_ids and len(targets) < len(org_ids):
@@ -218,6 +222,12 @@ def _known_national(actors: Mapping[int, LocalActor], org: int, t: TitlePhrase, 
     people = [a.id for a in actors.values() if a.type is ActorType.PERSON and a.country == state.canonical
               and a.first < here and a.id not in lesser]
     return people if len(people) == 1 else []
+
+
+def _leaders_title(t: TitlePhrase, head: str) -> bool:
+    """'heads of state', 'leaders', "chefs d'État": a title of those who lead what they are of."""
+    words = language_of(t.doc).words
+    return t.head in words.head_of_state_titles or head in words.head_of_state_titles | words.leader_titles
 
 
 def _lesser_holders(held: list[_Held], org: int, t: TitlePhrase) -> set[int]:

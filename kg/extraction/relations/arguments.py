@@ -338,6 +338,8 @@ def _owners(args: "Arguments", head: "Token", seen: set[int]) -> list[int]:
             and a not in ids]  # not 'the occupied Abkhazia region of Georgia'; 'the office of President X' speaks for X
     ids += [a for a in participle_owners(args, head, seen) if a not in ids and (
         known[a].type is not ActorType.PERSON or led)]  # 'a delegation headed by X'
+    if head.lower_ in args.words.member_nouns:  # 'members of the Security Council' are states, no voice of the UN
+        ids = [a for a in ids if known[a].type is not ActorType.INTERNATIONAL_ORGANIZATION]
     if not ids and any(c.dep_ in ("compound", "adjective") and c.lower_ in args.words.state_force_words for c in head.children):
         where = list(head.children) + (list(head.head.children) if head.dep_ == "object" else [])  # 'strike army convoys in X'
         places = [p for c in where if c.dep_ == "preposition" and c.lower_ in args.words.setting_prepositions
