@@ -6,6 +6,7 @@ where one side is named only as a state. Every relation the graph holds comes fr
 from the relation stage: the merge and the graph writer make none."""
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -128,7 +129,8 @@ def _national_bodies(local: dict[int, LocalActor], sentences: list["Sentence"]) 
 
 def _named_parts(local: dict[int, LocalActor], sentences: list["Sentence"]) -> list[DerivedRelation]:
     """A body whose name begins with an international organisation's is part of it: the 'UN
-    Assistance Mission in Afghanistan', the 'EU Rule of Law Mission', the 'AU Commission'."""
+    Assistance Mission in Afghanistan', the 'EU Rule of Law Mission', the 'AU Commission'; so is
+    one whose name has it after 'of' ('la Mission de l'ONU en RDC', 'the Council of the AU')."""
     out = []
     wholes = [w for w in local.values() if w.type is ActorType.INTERNATIONAL_ORGANIZATION]
     for body in local.values():
@@ -137,10 +139,15 @@ def _named_parts(local: dict[int, LocalActor], sentences: list["Sentence"]) -> l
         names = {body.canonical, *body.names} - {None}
         for whole in wholes:
             prefixes = {whole.canonical, *whole.names} - {None}
-            if whole.id != body.id and any(n.startswith(f"{p} ") for n in names for p in prefixes):
+            if whole.id != body.id and any(n.startswith(f"{p} ") or _of_name(n, p) for n in names for p in prefixes):
                 out.append(DerivedRelation(body.id, MEMBER, whole.id, Modality.ASSERTED, sentences[body.first[0]],
                                            NATIONAL_BODY_CONFIDENCE))
     return out
+
+
+def _of_name(name: str, whole: str) -> bool:
+    """Whether `whole` is named inside `name` after 'of' (and an article): 'Mission de l'ONU en RDC'."""
+    return re.search(rf"(?:\bof(?: the)?|\bde l['’]|\bde la|\bdu|\bdes|\bde) ?{re.escape(whole)}\b", name) is not None
 
 
 def _person_states(actors: ArticleActors, local: dict[int, LocalActor]) -> dict[int, int]:

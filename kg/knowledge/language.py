@@ -29,6 +29,11 @@ class VerbsWithParticle(_Data):
     particle: str
 
 
+class VerbsWithParticles(_Data):
+    verbs: Words_
+    particles: Words_
+
+
 class VerbWithAuxiliaries(_Data):
     verb: str
     auxiliaries: Words_
@@ -51,6 +56,8 @@ class ModalityCues(_Data):
     planning_nouns: Words_
     certainty_nouns: Words_
     ceasing_verbs: Words_
+    ceasing_phrases: dict[str, Words_] = {}  # a verb and the objects that make it one of ceasing ('put an end to')
+    futility_words: Words_ = frozenset()  # an attempt they qualify failed: 'tried in vain to'
     conditional_markers: Words_
     claiming_verbs: Words_
     claim_nouns: Words_
@@ -88,6 +95,7 @@ class ContentHeads(_Data):
     clause_marks: Words_ = frozenset()  # ... after one of these marks is set beside its head ...
     juxtaposed_label: str = ""  # ... with this label
     loose_labels: Words_ = frozenset()  # what the parser may call a name it does not see is a verb's subject
+    adjective_label: str = ""  # an adjective under its noun
     reported_label: str  # what the clause before an incise is to its verb
     openers: Words_  # opening quotes and brackets
     punctuation_label: str
@@ -242,6 +250,7 @@ class Words(_Data):
     mission_words: Words_
     led_parties: Words_
     member_nouns: Words_ = frozenset()  # an international body's members are states, not the body
+    pitting: VerbsWithParticles = VerbsWithParticles(verbs=frozenset(), particles=frozenset())  # 'clashes pitted A against B'
     overseeing: Words_
     auspices: Words_
     mediating_verbs: Words_
@@ -256,6 +265,7 @@ class Words(_Data):
     time_zones: Words_
     name_connectors: Words_
     surname_articles: Words_ = frozenset()  # capitalised, inside a name only: 'Jean-Yves Le Drian'
+    lowercase_names: Words_ = frozenset()  # names of groups the language writes in lower case: 'les shebab'
     name_articles: Words_
     name_joiners: Words_
     alias_cues: Words_

@@ -171,6 +171,7 @@ class ArgumentRules:
     lexicon: LexiconWords  # its stance nouns ('the Turkish move') and pact nouns ('an agreement with the EU')
     sending_verbs: frozenset[str] = frozenset()  # 'sent troops to join X': the troops join
     weapon_nouns: frozenset[str] = frozenset()  # 'sent jets to strike X': the sender strikes
+    name_heads: Mapping[str, ActorType] = field(default_factory=dict)  # 'Kosovo Force': a force, whose members are soldiers
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,12 @@ def gazetteer_matches(sentence: "Sentence", rules: NameRules) -> list[tuple[int,
     i, end = sentence.span.start, sentence.span.end
     while i < end:
         found = None
+        if doc[i].lower_ in words.lowercase_names and not capitalised(doc[i]):
+            entry = rules.entry(doc[i].text)  # 'les shebab', 'les talibans'
+            if entry is not None:
+                out.append((i, i + 1, entry))
+            i += 1
+            continue
         if words.lowercase_demonyms and not capitalised(doc[i]) and doc[i].pos_ in ("ADJ", "VERB", "NOUN", "PROPN"):
             j, entry = _lowercase_demonym(doc, i, end, rules)  # 'le gouvernement tchadien', 'équato-guinéen'
             if entry is not None:

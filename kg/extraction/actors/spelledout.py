@@ -33,16 +33,33 @@ def spelled_out_names(sentence: "Sentence", rules: "NameRules", known_ends: set[
         acronym = doc[i + 1].text
         if doc[i].text != "(" or doc[i + 2].text != ")" or i in known_ends or not _acronym(acronym):
             continue
+        entry = rules.entry(acronym)
         start = _start(doc, i, span.start, acronym)
+        if start is None and entry is not None and entry.type not in (ActorType.COUNTRY, ActorType.PLACE):
+            start = _head_start(doc, i, span.start, rules)  # 'la Mission de l'Union africaine en Somalie (Amisom)'
         if start is None:
             continue
-        entry = rules.entry(acronym)
         if entry is not None and entry.type not in (ActorType.COUNTRY, ActorType.PLACE):
             found.append(NameMention(sentence, start, i, entry.type, "name", entry.name, "gazetteer", entry.country))
         elif entry is None:
             kind = rules.name_heads.get(doc[start].lower_) or ActorType.ORGANIZATION
             found.append(NameMention(sentence, start, i, kind, "name", None, "head"))
     return found
+
+
+def _head_start(doc, end: int, first: int, rules: "NameRules") -> int | None:
+    """Where the name of a known acronym written in another language's words starts: the first
+    capitalised head of a body's name ('Mission', 'Forces') after the last verb, punctuation or
+    conjunction before the bracket, at least two words before it."""
+    conjunction = language_of(doc).words.conjunction
+    start = None
+    for k in range(end - 1, max(first, end - MAX_NAME_WORDS) - 1, -1):
+        tok = doc[k]
+        if (tok.pos_ in ("VERB", "AUX", "PRON", "NUM", "PUNCT") and tok.text not in APOSTROPHES) or tok.lower_ == conjunction:
+            break
+        if k < end - 1 and tok.text[:1].isupper() and tok.lower_ in rules.name_heads:
+            start = k
+    return start
 
 
 def _acronym(text: str) -> bool:

@@ -106,7 +106,11 @@ def _after_noun(sentence: "Sentence", start: int, end: int, entry: GazetteerEntr
         return NameMention(sentence, start, end, ActorType.COUNTRY, "demonym", entry.name, "gazetteer")
     if rules.name_heads.get(noun.lemma_.lower()) is ActorType.GOVERNMENT_BODY and noun.lower_ not in rules.state_metonyms:
         end, domain = _domain_after(doc, end, sentence.span.end, rules)  # 'le ministère algérien des Affaires étrangères'
-        english = words.body_names.get(f"{noun.lower_} {domain}".strip())
+        while first >= sentence.span.start + 2 and words.of(doc[first - 1].lower_) \
+                and rules.name_heads.get(doc[first - 2].lemma_.lower()) is ActorType.GOVERNMENT_BODY:
+            first -= 2  # 'les services de renseignement égyptiens': the body is the services
+        said = " ".join(t.lower_ for t in doc[first:start])
+        english = words.body_names.get(f"{said} {domain}".strip())
         name = body_name(english, entry.name, rules, words) if english else None  # the Russian Ministry of Defence
         return NameMention(sentence, first, end, ActorType.GOVERNMENT_BODY, "name", name, "head", entry.name)
     if noun.lower_ in rules.state_metonyms:

@@ -35,6 +35,7 @@ def reshaped(doc: "Doc", syntax: "Syntax") -> "Doc":
     _lone_openers_to_next(doc, tree, shape)
     _copulas_to_heads(doc, tree, shape)
     _verbs_taken_for_nouns(doc, tree, shape)
+    _adjectives_taken_for_verbs(doc, tree, shape)
     _names_taken_for_clauses(doc, tree, shape)
     _clauses_a_colon_joins(doc, tree, shape)
     _subjects_left_unlabelled(doc, tree, shape)
@@ -180,6 +181,27 @@ def _verbs_taken_for_nouns(doc: "Doc", tree: _Tree, shape) -> None:
                 tok.lemma_ = tok.lower_[:len(tok.lower_) - len(ending)] + shape.verb_endings[ending]
 
 
+def _adjectives_taken_for_verbs(doc: "Doc", tree: _Tree, shape) -> None:
+    """'L'armée malienne a bombardé des positions': an adjective the tagger took for a verb, whose
+    'subject' is the noun right before it, in a clause hung before the main verb: the noun is the
+    main verb's subject, the word its adjective, and a 'subject' after the main verb its object."""
+    for tok in doc:
+        verb = tree.heads[tok.i]
+        if tok.pos_ != "VERB" or tree.labels[tok.i] not in shape.complement_labels or not tok.i < verb \
+                or tok.text[:1].isupper() or any(tree.labels[j] in shape.clause_labels and j != tok.i - 1
+                                                 for j in tree.children(tok.i)):
+            continue
+        noun = tok.i - 1
+        if tree.heads[noun] != tok.i or tree.labels[noun] not in shape.subject_labels or doc[noun].pos_ != "NOUN":
+            continue
+        tree.take_place(noun, tok.i)
+        tree.labels[noun], tree.labels[tok.i] = shape.subject_labels[0], shape.adjective_label
+        tok.pos_ = "ADJ"
+        for j in tree.children(verb):
+            if j > verb and tree.labels[j] in shape.subject_labels:
+                tree.labels[j] = shape.object_label
+
+
 def _names_taken_for_verbs(doc: "Doc", tree: _Tree, shape) -> None:
     """'rappellent leurs ambassadeurs à Alger': a capitalised word inside a sentence the tagger took
     for a verb is a name, where the language writes no verb so; the 'à' it then marked is its
@@ -244,6 +266,9 @@ def _prepositions_to_heads(doc: "Doc", tree: _Tree, shape) -> None:
     'à l'égard de') go under the first."""
     for tok in doc:
         markers = [j for j in tree.children(tok.i) if tree.labels[j] == shape.case_marker and j < tok.i]
+        for j in [j for j in markers if doc[j].pos_ == "DET"]:
+            tree.labels[j] = shape.determiner  # "a frappé d'autres positions": a partitive article, no preposition
+        markers = [j for j in markers if doc[j].pos_ != "DET"]
         if not markers or tree.heads[tok.i] == tok.i:
             continue
         first = markers[0]

@@ -318,6 +318,12 @@ def _named_before(args: "Arguments", clause: "Token") -> list["Token"]:
     return [doc[j - 1]] if args.actors.at(args.sentence.index, j - 1) else []
 
 
+def _force(body, args: "Arguments") -> bool:
+    """Whether an international body is a force whose members are its soldiers ('KFOR members')."""
+    heads = args.rules.name_heads
+    return any(heads.get(word.lower()) is ActorType.ARMED_GROUP for name in (body.name, *body.names) for word in name.split())
+
+
 def _owners(args: "Arguments", head: "Token", seen: set[int]) -> list[int]:
     """Whose fighters, positions or sites these are: 'Hamas fighters', "Hezbollah's strongholds",
     'Iranian nuclear sites', 'the HTS-led militants', 'targets used by X', 'army convoys in Niger';
@@ -339,7 +345,7 @@ def _owners(args: "Arguments", head: "Token", seen: set[int]) -> list[int]:
     ids += [a for a in participle_owners(args, head, seen) if a not in ids and (
         known[a].type is not ActorType.PERSON or led)]  # 'a delegation headed by X'
     if head.lower_ in args.words.member_nouns:  # 'members of the Security Council' are states, no voice of the UN
-        ids = [a for a in ids if known[a].type is not ActorType.INTERNATIONAL_ORGANIZATION]
+        ids = [a for a in ids if known[a].type is not ActorType.INTERNATIONAL_ORGANIZATION or _force(known[a], args)]
     if not ids and any(c.dep_ in ("compound", "adjective") and c.lower_ in args.words.state_force_words for c in head.children):
         where = list(head.children) + (list(head.head.children) if head.dep_ == "object" else [])  # 'strike army convoys in X'
         places = [p for c in where if c.dep_ == "preposition" and c.lower_ in args.words.setting_prepositions

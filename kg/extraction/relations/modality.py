@@ -47,7 +47,7 @@ def claimed(trigger: "Token") -> "Token | None":
 def ceased(trigger: "Token") -> bool:
     """Whether a verb of ceasing governs the relation word ('to stop attacking X', 'halt its strikes')."""
     cues = language_of(trigger).modality
-    return any(tok != trigger and via != "conjunct" and tok.lemma_.lower() in cues.ceasing_verbs
+    return any(tok != trigger and via != "conjunct" and _ceasing(tok, cues)
                for tok, via in _chain(trigger))  # not 'agreed to end the war and hold talks'
 
 
@@ -83,8 +83,20 @@ def _chain(trigger: "Token"):
             break
 
 
+def _ceasing(tok: "Token", cues: ModalityCues) -> bool:
+    """'end', 'halt', 'put an end to', 'mettre un terme à'."""
+    lemma = tok.lemma_.lower()
+    return lemma in cues.ceasing_verbs or any(
+        c.dep_ in roles.DIRECT_OBJECTS and c.lower_ in cues.ceasing_phrases.get(lemma, ()) for c in tok.children)
+
+
 def _negated(trigger: "Token", cues: ModalityCues) -> bool:
     for tok, via in _chain(trigger):
+        if tok != trigger and via != "conjunct" and _ceasing(tok, cues):
+            return False  # 'have not ended the fighting between A and B': the fighting goes on
+        if tok != trigger and tok.lemma_.lower() in cues.planning_governors and any(
+                t.lower_ in cues.futility_words for c in tok.children if c.dep_ in ("adverb", "preposition") for t in c.subtree):
+            return True  # 'tried in vain to negotiate with X', 'avaient tenté en vain de négocier'
         if tok != trigger and any(c.dep_ in roles.NOMINAL_SUBJECTS and c.lemma_.lower() in cues.planning_nouns and any(
                 d.dep_ == "determiner" and d.lower_ in cues.negating_determiners for d in c.children) for c in tok.children):
             return True  # 'No date has been set for talks between A and B' (not 'no one was hurt in the raid')

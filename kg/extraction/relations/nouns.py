@@ -64,6 +64,7 @@ def _event(r: Reading, noun: "Token", rule: NounRule) -> None:
         attached += [c for c in noun.head.children if c.dep_ == "preposition" and c.lower_ in words.between]
     attached += _hung_on_owner(r, noun)
     attached = [x for c in attached for x in (with_coordinated(c) if c.dep_ == "preposition" else [c])]  # 'talks with X and with Y'
+    between += _pitted(r, noun)
     for child in attached:
         preposition = child.dep_ == "preposition" or child.pos_ == "ADP"
         if preposition and child.lower_ in words.between:
@@ -102,6 +103,24 @@ def _event(r: Reading, noun: "Token", rule: NounRule) -> None:
         for o in partners or ([b for b in between if b != s] if rule.relation.spec.mutual and not owners else []):
             if s != o:
                 r.add(s, rule.relation, o, None, modality, noun, confidence)
+
+
+def _pitted(r: Reading, noun: "Token") -> list[int]:
+    """'clashes pitted A against B', 'les combats qui opposent A à B', 'des affrontements opposant
+    A et B': the sides a verb of pitting gives the noun, its subject."""
+    words = r.words
+    clauses = [noun.head] if noun.dep_ in roles.NOMINAL_SUBJECTS else []
+    clauses += [c for c in noun.children if c.dep_ in roles.MODIFYING_CLAUSES or c.dep_ == "relative_clause"]
+    sides: list[int] = []
+    for clause in clauses:
+        if clause.lemma_.lower() not in words.pitting.verbs:
+            continue
+        objects = [c for c in clause.children if c.dep_ in roles.DIRECT_OBJECTS]
+        sides += [a for c in objects for a in _sides(r, c)]
+        sides += [a for h in (clause, *objects) for c in h.children  # 'against B' on the verb, or on A as parsed
+                  if c.dep_ == "preposition" and c.lower_ in words.pitting.particles
+                  for p in c.children if p.dep_ == "prep_object" for a in r.args.actors_of(p)]
+    return sides
 
 
 def _sides(r: Reading, phrase: "Token") -> list[int]:
@@ -337,7 +356,10 @@ def _role(r: Reading, noun: "Token", rule: NounRule) -> None:
 
 
 def read_members(r: Reading, noun: "Token") -> None:
-    """'X, an alliance of A, B and C', 'X is a coalition of A and B': A, B and C are members of X."""
+    """'X, an alliance of A, B and C', 'X is a coalition of A and B': A, B and C are members of X
+    (not the state an organisation's name ends in: 'UFDG (Union des forces démocratiques de Guinée)')."""
+    if noun.text[:1].isupper() and not noun.is_sent_start:
+        return
     if noun.dep_ == "apposition":
         wholes = list(r.actors.at(r.sentence.index, noun.head.i))  # not the names set beside it
     elif noun.dep_ == "attribute":
