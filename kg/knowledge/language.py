@@ -250,6 +250,7 @@ class Words(_Data):
     mission_words: Words_
     led_parties: Words_
     member_nouns: Words_ = frozenset()  # an international body's members are states, not the body
+    description_qualifiers: Words_ = frozenset()  # 'the rebel group' is still a definite description
     pitting: VerbsWithParticles = VerbsWithParticles(verbs=frozenset(), particles=frozenset())  # 'clashes pitted A against B'
     overseeing: Words_
     auspices: Words_

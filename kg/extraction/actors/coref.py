@@ -278,8 +278,8 @@ def _bare_definite(tok, words: Words) -> bool:
     if not any((words.definite(c.lower_) or c.lower_ in words.demonstratives) and c.dep_ == "determiner"
                for c in children):
         return False
-    if any(c.dep_ in roles.DESCRIPTION_MODIFIERS for c in children):
-        return False
+    if any(c.dep_ in roles.DESCRIPTION_MODIFIERS and c.lower_ not in words.description_qualifiers for c in children):
+        return False  # 'the rebel group', 'le groupe armé' are still 'the group'
     if any(c.dep_ == "preposition" and words.of(c.lower_) and any(p.dep_ == "prep_object" for p in c.children)
            for c in children):
         return False  # 'the leader of X' (not 'accused the group of seeking ...')

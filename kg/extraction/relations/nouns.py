@@ -84,6 +84,9 @@ def _event(r: Reading, noun: "Token", rule: NounRule) -> None:
     if not partners and not between and carrier.dep_ == "object":
         partners = _objects_on_verb(r, carrier, rule)  # 'carried out strikes ... on X', "welcomed X's help to Y"
     owners = noun_owners(r, noun, with_partner=bool(partners)) if not between else []
+    if not owners and partners and not between:  # "une attaque de X contre Y", 'the attack of X on Y'
+        owners = [a for c in noun.children if c.dep_ == "preposition" and words.of(c.lower_) and c.lower_ not in rule.object_preps
+                  for p in c.children if p.dep_ == "prep_object" for a in r.args.actors_of(p) if a not in partners]
     if not partners and not between and (targets := _under_it(r, noun)):  # 'X's positions came under fire from Y'
         partners, owners = targets, owners or named_after(r, [noun], r.words.source_preposition)
     modality = modality_of(noun)
