@@ -98,6 +98,8 @@ class ContentHeads(_Data):
     adjective_label: str = ""  # an adjective under its noun
     reported_label: str  # what the clause before an incise is to its verb
     openers: Words_  # opening quotes and brackets
+    closers: Words_ = frozenset()  # closing quotes
+    inverted_clitics: Words_ = frozenset()  # subject pronouns written after their verb: 'a-t-il', 'avait-elle'
     punctuation_label: str
     negation_labels: Words_  # with the negation feature: a negation
     negation_feature: str
@@ -251,6 +253,7 @@ class Words(_Data):
     led_parties: Words_
     member_nouns: Words_ = frozenset()  # an international body's members are states, not the body
     description_qualifiers: Words_ = frozenset()  # 'the rebel group' is still a definite description
+    speaking_pronouns: Words_ = frozenset()  # pronouns that are a person when they say something ('a-t-il ajouté')
     pitting: VerbsWithParticles = VerbsWithParticles(verbs=frozenset(), particles=frozenset())  # 'clashes pitted A against B'
     overseeing: Words_
     auspices: Words_

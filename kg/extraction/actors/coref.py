@@ -17,6 +17,7 @@ DOMINANT_SENTENCES = 1
 MAIN_PAIR_MARGIN = 3  # 'the two sides' is the article's pair when it is named three times as often as a third
 SETTING = "setting"
 ASIDE = "aside"
+SPEAKER_REACH = 1  # sentences back a pronoun that speaks ('a-t-il ajouté') looks for the person
 NAMED_REACH = 12  # sentences back a description looks for a name that ends in its own word
 ASIDE_DEPTH = 4  # words climbed from a name to find the relative clause it is in
 LIST_REACH = 30  # sentences back in which 'the three juntas' finds the list of three it counts
@@ -43,14 +44,9 @@ def resolve_references(sentences, actors, index: TokenIndex, rules: ReferenceRul
             target, lower = None, tok.lower_
             if owned_or_listed(tok, s.index, token_actor, cue, actors, words):
                 continue
-            if tok.pos_ == "PRON" and lower in words.speaker_pronouns:
-                target = _quoted_speaker(tok, s.index, token_actor, cue, words)  # '"We call for a truce," X said'
-                kind = "pronoun"
-            elif tok.pos_ == "PRON" and lower in words.person_pronouns:
-                target = None if _said_by_someone_unnamed(tok, s.index, token_actor, actors, words) else (
-                    _subject_of_first_clause(tok, s.index, token_actor, actors) or _last(
-                        history, actors, {ActorType.PERSON}, prefer_subject=True, before=(s.index, tok.i)))
-                kind = "pronoun"
+            if tok.pos_ == "PRON" and (lower in words.speaker_pronouns | words.person_pronouns or (
+                    lower in words.speaking_pronouns and _speaking(tok, words))):
+                target, kind = _person_of_pronoun(tok, s.index, history, actors, token_actor, cue, words), "pronoun"
             elif tok.pos_ == "PRON" and lower in words.thing_pronouns and tok.dep_ in ("possessor", "subject") \
                     and _last_subject_is_actor(sentences, s, tok, token_actor):
                 target = _last(history, actors, set(ActorType) - NOT_ORG_TYPES, prefer_subject=tok.dep_ == "subject",
@@ -84,6 +80,24 @@ def resolve_references(sentences, actors, index: TokenIndex, rules: ReferenceRul
     return TokenIndex.of(token_actor, cue)
 
 
+def _person_of_pronoun(tok, sentence: int, history, actors, token_actor, cue, words: Words) -> int | None:
+    """The person a pronoun stands for: who says the quote a first-person pronoun is in ('"We
+    call for a truce," X said', '... he added'), the person who speaks by 'il' ('« ... », a-t-il
+    ajouté'), else, for 'he' or 'she', the last person named, a subject first."""
+    here = (sentence, tok.i)
+    if tok.lower_ in words.speaker_pronouns:
+        target = _quoted_speaker(tok, sentence, token_actor, cue, words)
+        if target is None and _said_by_a_pronoun(tok, words):
+            target = _last(history, actors, {ActorType.PERSON}, prefer_subject=True, before=here, sentences_back=SPEAKER_REACH)
+        return target
+    if tok.lower_ not in words.person_pronouns:
+        return _last(history, actors, {ActorType.PERSON}, prefer_subject=True, before=here, sentences_back=SPEAKER_REACH)
+    if _said_by_someone_unnamed(tok, sentence, token_actor, actors, words):
+        return None
+    return _subject_of_first_clause(tok, sentence, token_actor, actors) or _last(
+        history, actors, {ActorType.PERSON}, prefer_subject=True, before=here)
+
+
 def _said_by_someone_unnamed(pronoun, sentence: int, token_actor, actors, words: Words) -> bool:
     """'The Malawian foreign minister said he had met ...': 'he' is whoever said it, a person the
     article does not name here, not the last one it named."""
@@ -109,6 +123,23 @@ def _quoted_speaker(pronoun, sentence: int, token_actor, cue, words: Words) -> i
             if len(speakers) == 1:
                 return speakers[0]
     return None
+
+
+def _speaking(pronoun, words: Words) -> bool:
+    """Whether a pronoun is the subject of a verb of saying ('a-t-il ajouté', 'he said')."""
+    return pronoun.dep_ in roles.NOMINAL_SUBJECTS and pronoun.head.lemma_.lower() in words.speech_verbs
+
+
+def _said_by_a_pronoun(pronoun, words: Words) -> bool:
+    """'"We call for a truce," he added': the words a first-person pronoun is in are said by a
+    person the sentence names only by a pronoun."""
+    tok = pronoun
+    while tok.head != tok:
+        clause, tok = tok, tok.head
+        if clause.dep_ == "complement_clause" and tok.lemma_.lower() in words.speech_verbs:
+            return any(c.dep_ in roles.NOMINAL_SUBJECTS and c.lower_ in words.person_pronouns | words.speaking_pronouns
+                       for c in tok.children)
+    return False
 
 
 def _subject_of_first_clause(pronoun, sentence: int, token_actor, actors) -> int | None:
@@ -280,9 +311,9 @@ def _bare_definite(tok, words: Words) -> bool:
         return False
     if any(c.dep_ in roles.DESCRIPTION_MODIFIERS and c.lower_ not in words.description_qualifiers for c in children):
         return False  # 'the rebel group', 'le groupe armé' are still 'the group'
-    if any(c.dep_ == "preposition" and words.of(c.lower_) and any(p.dep_ == "prep_object" for p in c.children)
-           for c in children):
-        return False  # 'the leader of X' (not 'accused the group of seeking ...')
+    if any(c.dep_ == "preposition" and words.of(c.lower_) and any(
+            p.dep_ == "prep_object" and any(t.text[:1].isupper() for t in p.subtree) for p in c.children) for c in children):
+        return False  # 'the government of X' (not 'accused the group of seeking ...', 'le gouvernement de transition')
     return True
 
 

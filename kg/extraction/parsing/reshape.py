@@ -31,6 +31,7 @@ def reshaped(doc: "Doc", syntax: "Syntax") -> "Doc":
     tree = _Tree(doc)
     _names_taken_for_verbs(doc, tree, shape)
     _names_to_last_word(doc, tree, shape)
+    _inverted_clitics(doc, tree, shape)
     _inverted_subjects(tree, shape)
     _lone_openers_to_next(doc, tree, shape)
     _copulas_to_heads(doc, tree, shape)
@@ -108,6 +109,29 @@ def _names_to_last_word(doc: "Doc", tree: _Tree, shape) -> None:
                 tree.labels[j] = COMPOUND  # 'le président russe Vladimir Poutine': a title before the name, no subject of it
 
 
+def _inverted_clitics(doc: "Doc", tree: _Tree, shape) -> None:
+    """'« ... », a-t-il ajouté', 'avait-elle assuré': a subject pronoun after its verb, which the
+    parser reads as an expletive or leaves unclassified (or hangs on the auxiliary), is the verb's
+    subject; after a closing quote, its verb is an incise (even one the parser coordinated with
+    the quoted clause), which heads the sentence and reports the quote."""
+    for tok in doc:
+        if tok.lower_ not in shape.inverted_clitics:
+            continue
+        verb = tree.heads[tok.i]
+        if doc[verb].pos_ == "AUX" and tree.heads[verb] != verb:
+            verb = tree.heads[verb]  # 'a-t-elle dit': hung on 'a'
+        if doc[verb].pos_ != "VERB":
+            continue
+        tree.attach(tok.i, verb)
+        tree.labels[tok.i] = shape.subject_labels[0]
+        first = min(j for j in [verb, *tree.children(verb)] if doc[j].text != ",")
+        k = first - 1 if first >= 1 and doc[first - 1].text == "," else first
+        reported = tree.heads[verb]
+        if reported < verb and k >= 1 and doc[k - 1].text in shape.closers:
+            tree.take_place(verb, reported)  # the incise's verb heads the sentence, as in '"...," he said'
+            tree.labels[reported] = shape.reported_label
+
+
 def _inverted_subjects(tree: _Tree, shape) -> None:
     """'« ... », a déclaré William Ruto': in a clause set after another (an incise) the subject
     follows the verb, and the parser may read it as the object. The incise's verb then heads the
@@ -167,12 +191,12 @@ def _copulas_to_heads(doc: "Doc", tree: _Tree, shape) -> None:
 
 def _verbs_taken_for_nouns(doc: "Doc", tree: _Tree, shape) -> None:
     """'Kinshasa accuse Kigali': a present tense the tagger took for an adjective, a noun or an
-    adverb, which has a subject of its own (its copula, were it a predicate, took the subject), is
-    a verb, its lemma the infinitive its ending gives."""
+    adverb, which has a subject of its own (its copula, were it a predicate, took the subject) or a
+    direct object ('... et dénonce une action'), is a verb, its lemma the infinitive its ending gives."""
     endings = sorted(shape.verb_endings, key=len, reverse=True)
+    verbal = set(shape.subject_labels) | {shape.object_label}
     for tok in doc:
-        if tok.pos_ not in ("ADJ", "NOUN", "ADV") or not any(tree.labels[j] in shape.subject_labels
-                                                             for j in tree.children(tok.i)):
+        if tok.pos_ not in ("ADJ", "NOUN", "ADV") or not any(tree.labels[j] in verbal for j in tree.children(tok.i)):
             continue
         ending = next((e for e in endings if tok.lower_.endswith(e)), None)
         if ending is not None:

@@ -8,11 +8,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterable
 
 from kg.model import ActorType
-from kg.extraction.actors.local import ArticleActors, find_country
+from kg.extraction.actors.local import ArticleActors
 from kg.extraction.parsing.clauses import governing_clause, infinitive
 from kg.knowledge.language import DateWords, Words, language_of
 from kg.knowledge.rules import ArgumentRules
 from kg.extraction.parsing import roles
+from kg.extraction.relations.places import place_states
 from kg.extraction.relations.subjectless import ends_before_subjectless_verb, list_before
 
 if TYPE_CHECKING:
@@ -20,9 +21,7 @@ if TYPE_CHECKING:
 
     from kg.extraction.parsing.nlp import Sentence
 
-__all__ = ["Arguments", "unique", "place_states", "participle_owners", "with_coordinated", "governed_states",
-           "of_time"]
-
+__all__ = ["Arguments", "unique", "participle_owners", "with_coordinated", "governed_states", "of_time"]
 
 
 def unique(items: Iterable[int]) -> list[int]:
@@ -318,11 +317,6 @@ def _named_before(args: "Arguments", clause: "Token") -> list["Token"]:
     return [doc[j - 1]] if args.actors.at(args.sentence.index, j - 1) else []
 
 
-def _force(body, args: "Arguments") -> bool:
-    """Whether an international body is a force whose members are its soldiers ('KFOR members')."""
-    heads = args.rules.name_heads
-    return any(heads.get(word.lower()) is ActorType.ARMED_GROUP for name in (body.name, *body.names) for word in name.split())
-
 
 def _owners(args: "Arguments", head: "Token", seen: set[int]) -> list[int]:
     """Whose fighters, positions or sites these are: 'Hamas fighters', "Hezbollah's strongholds",
@@ -345,7 +339,8 @@ def _owners(args: "Arguments", head: "Token", seen: set[int]) -> list[int]:
     ids += [a for a in participle_owners(args, head, seen) if a not in ids and (
         known[a].type is not ActorType.PERSON or led)]  # 'a delegation headed by X'
     if head.lower_ in args.words.member_nouns:  # 'members of the Security Council' are states, no voice of the UN
-        ids = [a for a in ids if known[a].type is not ActorType.INTERNATIONAL_ORGANIZATION or _force(known[a], args)]
+        ids = [a for a in ids if known[a].type is not ActorType.INTERNATIONAL_ORGANIZATION or any(  # not 'KFOR members'
+            args.rules.name_heads.get(w.lower()) is ActorType.ARMED_GROUP for w in known[a].name.split())]
     if not ids and any(c.dep_ in ("compound", "adjective") and c.lower_ in args.words.state_force_words for c in head.children):
         where = list(head.children) + (list(head.head.children) if head.dep_ == "object" else [])  # 'strike army convoys in X'
         places = [p for c in where if c.dep_ == "preposition" and c.lower_ in args.words.setting_prepositions
@@ -385,22 +380,3 @@ def participle_owners(args: "Arguments", head: "Token", seen: set[int] | None = 
     return [a for c in head.children if c.dep_ == "noun_clause" and c.lower_ in args.words.owner_participles
             for g in c.children if g.dep_ == "agent" or (g.dep_ == "preposition" and g.lower_ in args.words.owner_prepositions)
             for p in g.children if p.dep_ == "prep_object" for a in args.actors_of(p, seen)]
-
-
-def place_states(args: "Arguments", head: "Token") -> list[int]:
-    """'captured Lashio', 'the shelling of Kharkiv': the state a place the phrase names is in,
-    when the gazetteer knows it and the article names that state."""
-    states = []
-    for t in args.mention_tokens(head, list(args.actors.at(args.sentence.index, head.i))):
-        for aid in args.actors.at(args.sentence.index, t.i):
-            place = args.actors.actors[aid]
-            state = find_country(args.actors.actors, place.country) if place.type is ActorType.PLACE else None
-            if state is not None:
-                states.append(state)
-    for child in head.children:
-        if child.dep_ in roles.COORDINATION:
-            states += place_states(args, child)
-        elif child.dep_ == "preposition" and not states and (
-                (args.words.of(child.lower_) and head.pos_ == "NOUN") or args.words.in_(child.lower_)):
-            states += [s for p in child.children if p.dep_ == "prep_object" for s in place_states(args, p)]  # 'the province of X', 'Makeen in X'
-    return unique(states)

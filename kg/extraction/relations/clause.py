@@ -7,8 +7,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kg.model import ActorType
-from kg.extraction.relations.arguments import (Arguments, governed_states, of_time, place_states,
-                                              unique as _unique, with_coordinated)
+from kg.extraction.relations.arguments import Arguments, governed_states, of_time, unique as _unique, with_coordinated
+from kg.extraction.relations.places import place_states
 from kg.extraction.relations.companions import companions
 from kg.extraction.relations.found import Reading
 from kg.extraction.relations.listed import listed_after_them

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kg.model import LEADER, MEMBER, ActorType
-from kg.extraction.relations.arguments import place_states
+from kg.extraction.relations.places import place_states
 from kg.extraction.relations.found import Reading
 from kg.extraction.relations.modality import modality_of
 from kg.extraction.parsing import roles

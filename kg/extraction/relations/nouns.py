@@ -8,7 +8,9 @@ from typing import TYPE_CHECKING
 
 from kg.extraction.relations.constructions import construction, handler
 from kg.extraction.relations.companions import companions
-from kg.extraction.relations.arguments import participle_owners, place_states, unique as _unique, with_coordinated
+from kg.extraction.relations.arguments import participle_owners, unique as _unique, with_coordinated
+from kg.extraction.relations.places import place_states
+from kg.extraction.relations.sides import pitted_sides, sides_of
 from kg.extraction.relations.found import Reading
 from kg.extraction.relations.listed import listed_after_them, listed_beside
 from kg.extraction.relations.speakers import spoken_for
@@ -64,11 +66,11 @@ def _event(r: Reading, noun: "Token", rule: NounRule) -> None:
         attached += [c for c in noun.head.children if c.dep_ == "preposition" and c.lower_ in words.between]
     attached += _hung_on_owner(r, noun)
     attached = [x for c in attached for x in (with_coordinated(c) if c.dep_ == "preposition" else [c])]  # 'talks with X and with Y'
-    between += _pitted(r, noun)
+    between += pitted_sides(r, noun)
     for child in attached:
         preposition = child.dep_ == "preposition" or child.pos_ == "ADP"
         if preposition and child.lower_ in words.between:
-            between += [a for p in child.children if p.dep_ == "prep_object" for a in _sides(r, p)]
+            between += [a for p in child.children if p.dep_ == "prep_object" for a in sides_of(r, p)]
         elif preposition and (child.lower_ == words.accompanying or child.lower_ in rule.object_preps):
             found = [a for p in child.children if p.dep_ == "prep_object"
                      for a in r.args.actors_of(p) or (place_states(r.args, p) if rule.place_objects else [])]
@@ -108,37 +110,8 @@ def _event(r: Reading, noun: "Token", rule: NounRule) -> None:
                 r.add(s, rule.relation, o, None, modality, noun, confidence)
 
 
-def _pitted(r: Reading, noun: "Token") -> list[int]:
-    """'clashes pitted A against B', 'les combats qui opposent A à B', 'des affrontements opposant
-    A et B': the sides a verb of pitting gives the noun, its subject."""
-    words = r.words
-    clauses = [noun.head] if noun.dep_ in roles.NOMINAL_SUBJECTS else []
-    clauses += [c for c in noun.children if c.dep_ in roles.MODIFYING_CLAUSES or c.dep_ == "relative_clause"]
-    sides: list[int] = []
-    for clause in clauses:
-        if clause.lemma_.lower() not in words.pitting.verbs:
-            continue
-        objects = [c for c in clause.children if c.dep_ in roles.DIRECT_OBJECTS]
-        sides += [a for c in objects for a in _sides(r, c)]
-        sides += [a for h in (clause, *objects) for c in h.children  # 'against B' on the verb, or on A as parsed
-                  if c.dep_ == "preposition" and c.lower_ in words.pitting.particles
-                  for p in c.children if p.dep_ == "prep_object" for a in r.args.actors_of(p)]
-    return sides
 
 
-def _sides(r: Reading, phrase: "Token") -> list[int]:
-    """The sides after 'between': its actors, or, when the parser read the list as one noun
-    ('between the Kessel Front and Chilean forces' as forces modified by the rest), every actor
-    the phrase names."""
-    sides = r.args.actors_of(phrase)
-    if len(set(sides)) >= 2:
-        return sides
-    named = [a for t in phrase.subtree if t.i <= phrase.i for a in r.actors.at(r.sentence.index, t.i)
-             if r.actors.actors[a].type is not ActorType.PLACE]  # the words up to its head, no clause after it
-    listed = [phrase, *(c for c in phrase.children if c.dep_ == "conjunct")]  # 'the army and rebels from X'
-    named += [a for t in listed for c in t.children if c.dep_ == "preposition" and c.lower_ in r.words.origins
-              for p in c.children if p.dep_ == "prep_object" for a in r.args.actors_of(p)]
-    return _unique(sides + named)
 
 
 def _under_it(r: Reading, noun: "Token") -> list[int]:

@@ -106,7 +106,9 @@ def _hyphen_compound(r: Reading, verb: "Token", rule: VerbRule) -> bool:
 def _verb_relation(r: Reading, verb: "Token", rule: VerbRule) -> None:
     if _hyphen_compound(r, verb, rule):
         return
-    with_infinitive = any(c.dep_ in roles.INFINITIVE_CLAUSES and infinitive(c) for c in verb.children)
+    with_infinitive = any(c.dep_ in roles.INFINITIVE_CLAUSES and infinitive(c) for c in verb.children) or (
+        rule.requires_xcomp and any(g.dep_ == "noun_clause" and infinitive(g) for c in verb.children
+                                    if c.dep_ in roles.DIRECT_OBJECTS for g in c.children))  # 'appelé ses alliés à soutenir', as parsed
     if (rule.requires_xcomp and not with_infinitive) or (rule.forbids_xcomp and with_infinitive):
         return
     if rule.requires_clause_subject and not infinitive_with_subject(verb):
