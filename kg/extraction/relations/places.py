@@ -11,14 +11,13 @@ from kg.extraction.parsing import roles
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-    from kg.extraction.relations.arguments import Arguments
-
 __all__ = ["place_states"]
 
 
-def place_states(args: "Arguments", head: "Token") -> list[int]:
+def place_states(args, head: "Token") -> list[int]:
     """'captured Lashio', 'the shelling of Kharkiv': the state a place the phrase names is in,
-    when the gazetteer knows it and the article names that state."""
+    when the gazetteer knows it and the article names that state. `args`: the sentence's
+    Arguments (not imported here: the argument finder imports this module)."""
     states = []
     for t in args.mention_tokens(head, list(args.actors.at(args.sentence.index, head.i))):
         for aid in args.actors.at(args.sentence.index, t.i):
