@@ -254,6 +254,7 @@ class Words(_Data):
     member_nouns: Words_ = frozenset()  # an international body's members are states, not the body
     description_qualifiers: Words_ = frozenset()  # 'the rebel group' is still a definite description
     speaking_pronouns: Words_ = frozenset()  # pronouns that are a person when they say something ('a-t-il ajouté')
+    object_clitics: Words_ = frozenset()  # object pronouns written before their verb: "l'a reçu", 'lui a demandé'
     pitting: VerbsWithParticles = VerbsWithParticles(verbs=frozenset(), particles=frozenset())  # 'clashes pitted A against B'
     overseeing: Words_
     auspices: Words_

@@ -17,7 +17,7 @@ DOMINANT_SENTENCES = 1
 MAIN_PAIR_MARGIN = 3  # 'the two sides' is the article's pair when it is named three times as often as a third
 SETTING = "setting"
 ASIDE = "aside"
-SPEAKER_REACH = 1  # sentences back a pronoun that speaks ('a-t-il ajouté') looks for the person
+SPEAKER_REACH = 1  # sentences back a pronoun that speaks ('a-t-il ajouté') or an object clitic ("l'a reçu") looks for the person
 NAMED_REACH = 12  # sentences back a description looks for a name that ends in its own word
 ASIDE_DEPTH = 4  # words climbed from a name to find the relative clause it is in
 LIST_REACH = 30  # sentences back in which 'the three juntas' finds the list of three it counts
@@ -47,6 +47,8 @@ def resolve_references(sentences, actors, index: TokenIndex, rules: ReferenceRul
             if tok.pos_ == "PRON" and (lower in words.speaker_pronouns | words.person_pronouns or (
                     lower in words.speaking_pronouns and _speaking(tok, words))):
                 target, kind = _person_of_pronoun(tok, s.index, history, actors, token_actor, cue, words), "pronoun"
+            elif tok.pos_ == "PRON" and lower in words.object_clitics and tok.dep_ in ("object", "dative"):
+                target, kind = _clitic_person(tok, s.index, history, actors, token_actor), "pronoun"  # "X l'a reçu"
             elif tok.pos_ == "PRON" and lower in words.thing_pronouns and tok.dep_ in ("possessor", "subject") \
                     and _last_subject_is_actor(sentences, s, tok, token_actor):
                 target = _last(history, actors, set(ActorType) - NOT_ORG_TYPES, prefer_subject=tok.dep_ == "subject",
@@ -96,6 +98,19 @@ def _person_of_pronoun(tok, sentence: int, history, actors, token_actor, cue, wo
         return None
     return _subject_of_first_clause(tok, sentence, token_actor, actors) or _last(
         history, actors, {ActorType.PERSON}, prefer_subject=True, before=here)
+
+
+def _clitic_person(tok, sentence: int, history, actors, token_actor) -> int | None:
+    """'William Ruto l'a reçu', 'il lui a demandé de ...': an object pronoun before its verb is the
+    person named last in this sentence or the one before who is not the verb's own subject."""
+    here = (sentence, tok.i)
+    said = [c for c in tok.head.children if c.dep_ in roles.NOMINAL_SUBJECTS]
+    subjects = {a for c in said for a in token_actor.get((sentence, c.i), ())}
+    if any(c.pos_ == "PRON" and (sentence, c.i) not in token_actor for c in said):  # 'Il lui a demandé': il is
+        continued = _last(history, actors, {ActorType.PERSON}, True, here, sentences_back=SPEAKER_REACH)  # who spoke last
+        subjects |= {continued} if continued is not None else set()
+    return _last(history, actors, {ActorType.PERSON}, prefer_subject=True, before=here,
+                 sentences_back=SPEAKER_REACH, besides=subjects)
 
 
 def _said_by_someone_unnamed(pronoun, sentence: int, token_actor, actors, words: Words) -> bool:

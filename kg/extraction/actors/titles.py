@@ -218,6 +218,8 @@ def _extend_right(sentence: "Sentence", k: int, by_token, rules: TitleRules, rea
     doc, span = sentence.span.doc, sentence.span
     while k < span.end and language_of(doc).words.modifiers_follow_head:
         mention = by_token.get(k)
+        if mention is not None and mention.kind == "demonym" and _people_of_another_state(doc, mention.end, span.end, by_token):
+            break  # 'le dirigeant serbe de Bosnie': a people of another state, not Serbia's post
         if mention is not None and mention.type is ActorType.COUNTRY \
                 and ((mention.kind == "demonym" and mention.start == k)  # 'président équato-guinéen'
                      or (mention.kind == "state" and mention.start < k and mention.end == k + 1)):  # 'chef de la diplomatie malienne'
@@ -230,6 +232,16 @@ def _extend_right(sentence: "Sentence", k: int, by_token, rules: TitleRules, rea
         else:
             break
         k = reach.end = k + 1
+
+
+def _people_of_another_state(doc, k: int, limit: int, by_token) -> bool:
+    """'serbe de Bosnie', 'Serb of Kosovo': a demonym followed by 'of' and a state's name."""
+    words = language_of(doc).words
+    if k + 1 >= limit or not words.of(doc[k].lower_):
+        return False
+    k += 1 + (k + 2 < limit and words.definite(doc[k + 1].lower_))
+    other = by_token.get(k)
+    return other is not None and other.type is ActorType.COUNTRY and other.kind == "name"
 
 
 def _extend_over_domains(sentence: "Sentence", head_end: int, by_token, rules: TitleRules, reach: _Reach) -> None:
