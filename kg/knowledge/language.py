@@ -96,6 +96,10 @@ class ContentHeads(_Data):
     juxtaposed_label: str = ""  # ... with this label
     loose_labels: Words_ = frozenset()  # what the parser may call a name it does not see is a verb's subject
     adjective_label: str = ""  # an adjective under its noun
+    participle_endings: dict[str, str] = {}  # a past participle's ending -> its infinitive's ...
+    participle_features: str = ""  # ... its morphological features ...
+    tense_auxiliaries: Words_ = frozenset()  # ... after one of these, which then hangs on it ...
+    tense_auxiliary_label: str = ""  # ... with this label
     reported_label: str  # what the clause before an incise is to its verb
     openers: Words_  # opening quotes and brackets
     closers: Words_ = frozenset()  # closing quotes

@@ -327,9 +327,19 @@ def _bare_definite(tok, words: Words) -> bool:
     if any(c.dep_ in roles.DESCRIPTION_MODIFIERS and c.lower_ not in words.description_qualifiers for c in children):
         return False  # 'the rebel group', 'le groupe armé' are still 'the group'
     if any(c.dep_ == "preposition" and words.of(c.lower_) and any(
-            p.dep_ == "prep_object" and any(t.text[:1].isupper() for t in p.subtree) for p in c.children) for c in children):
-        return False  # 'the government of X' (not 'accused the group of seeking ...', 'le gouvernement de transition')
-    return True
+            p.dep_ == "prep_object" and not _kind_of(p) for p in c.children) for c in children):
+        return False  # 'the government of X', 'the alliance of gangs' (not 'accused the group of seeking ...',
+    return True  # 'le gouvernement de transition', 'the government of national unity')
+
+
+def _kind_of(phrase) -> bool:
+    """'(gouvernement) de transition', '(government) of national unity': a singular common noun
+    with no article after 'of', which says what kind the noun is; or a verb ('accused the group
+    of seeking')."""
+    if phrase.pos_ == "VERB":
+        return True
+    return phrase.pos_ == "NOUN" and phrase.tag_ != "plural_noun" and not any(
+        c.dep_ == "determiner" for c in phrase.children) and not any(t.text[:1].isupper() for t in phrase.subtree)
 
 
 def _dominant(history, actors, types) -> int | None:

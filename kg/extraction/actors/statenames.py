@@ -102,7 +102,8 @@ def _after_noun(sentence: "Sentence", start: int, end: int, entry: GazetteerEntr
             name = army_name(said, entry.name, rules, words)
             return NameMention(sentence, first, end, ActorType.GOVERNMENT_BODY, "name", name, "head", entry.name)
     noun, first = doc[start - 1], start - 1
-    if first < sentence.span.start or noun.pos_ != "NOUN":
+    known_noun = noun.lower_ in rules.state_metonyms or noun.lemma_.lower() in rules.name_heads  # 'la junte', tagged an adjective
+    if first < sentence.span.start or not (noun.pos_ == "NOUN" or (noun.pos_ == "ADJ" and known_noun)):
         return NameMention(sentence, start, end, ActorType.COUNTRY, "demonym", entry.name, "gazetteer")
     if rules.name_heads.get(noun.lemma_.lower()) is ActorType.GOVERNMENT_BODY and noun.lower_ not in rules.state_metonyms:
         end, domain = _domain_after(doc, end, sentence.span.end, rules)  # 'le ministère algérien des Affaires étrangères'

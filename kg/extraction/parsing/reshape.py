@@ -36,6 +36,7 @@ def reshaped(doc: "Doc", syntax: "Syntax") -> "Doc":
     _lone_openers_to_next(doc, tree, shape)
     _copulas_to_heads(doc, tree, shape)
     _verbs_taken_for_nouns(doc, tree, shape)
+    _participles_taken_for_adverbs(doc, tree, shape)
     _adjectives_taken_for_verbs(doc, tree, shape)
     _names_taken_for_clauses(doc, tree, shape)
     _clauses_a_colon_joins(doc, tree, shape)
@@ -203,6 +204,29 @@ def _verbs_taken_for_nouns(doc: "Doc", tree: _Tree, shape) -> None:
             tok.pos_ = "VERB"
             if not tok.lemma_.endswith(tuple(shape.verb_endings.values())):  # 'rappellent' is lemmatised right
                 tok.lemma_ = tok.lower_[:len(tok.lower_) - len(ending)] + shape.verb_endings[ending]
+
+
+def _participles_taken_for_adverbs(doc: "Doc", tree: _Tree, shape) -> None:
+    """'Le Mali a expulsé l'ambassadeur': a past participle right after its auxiliary, which the
+    tagger took for an adverb, an adjective or a noun and the parser left the auxiliary heading
+    the clause, is the verb: it takes the auxiliary's place and dependents, its lemma the
+    infinitive its ending gives."""
+    endings = sorted(shape.participle_endings, key=len, reverse=True)
+    for aux in doc[:-1]:
+        word = doc[aux.i + 1]
+        ending = next((e for e in endings if word.lower_.endswith(e)), None)
+        if aux.pos_ not in ("AUX", "VERB") or aux.lemma_ not in shape.tense_auxiliaries or ending is None \
+                or word.pos_ not in ("ADV", "ADJ", "NOUN") or tree.heads[word.i] != aux.i \
+                or not any(tree.labels[j] in shape.subject_labels for j in tree.children(aux.i)):
+            continue
+        for j in tree.children(aux.i):
+            if j != word.i:
+                tree.attach(j, word.i)
+        tree.take_place(word.i, aux.i)
+        tree.labels[aux.i] = shape.tense_auxiliary_label
+        word.pos_ = "VERB"
+        word.set_morph(shape.participle_features)
+        word.lemma_ = word.lower_[:len(word.lower_) - len(ending)] + shape.participle_endings[ending]
 
 
 def _adjectives_taken_for_verbs(doc: "Doc", tree: _Tree, shape) -> None:
