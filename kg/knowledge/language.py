@@ -6,40 +6,35 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from pydantic import BaseModel, ConfigDict
-
 from kg.datafiles import checked, data_path, read_yaml_mapping, two_columns
+from kg.knowledge.contentheads import ContentHeads, FrozenData
 
 __all__ = ["Language", "ModalityCues", "Syntax", "Words", "DateWords", "language", "language_of", "languages_read", "language_name"]
 
 Words_ = frozenset[str]
 
 
-class _Data(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class VerbWithParticle(_Data):
+class VerbWithParticle(FrozenData):
     verb: str
     particle: str
 
 
-class VerbsWithParticle(_Data):
+class VerbsWithParticle(FrozenData):
     verbs: Words_
     particle: str
 
 
-class VerbsWithParticles(_Data):
+class VerbsWithParticles(FrozenData):
     verbs: Words_
     particles: Words_
 
 
-class VerbWithAuxiliaries(_Data):
+class VerbWithAuxiliaries(FrozenData):
     verb: str
     auxiliaries: Words_
 
 
-class ModalityCues(_Data):
+class ModalityCues(FrozenData):
     future_auxiliaries: Words_
     negating_determiners: Words_
     negating_verbs: Words_
@@ -68,56 +63,7 @@ class ModalityCues(_Data):
     looking_forward: VerbWithParticle
 
 
-class TagRule(_Data):
-    pos: str
-    features: dict[str, str] = {}
-    tag: str
-
-
-class ContentHeads(_Data):
-    """The labels of a scheme that heads phrases by their content words (Universal Dependencies),
-    by what they play when the tree is reshaped (kg.extraction.parsing.reshape)."""
-
-    case_marker: str  # a preposition, under its noun
-    agent_oblique: str  # the by-phrase of a passive
-    copula: str  # under its predicate
-    clause_labels: Words_  # a predicate's dependents that go to its copula (subject, auxiliaries)
-    name_part: str  # a later word of a name, under the first
-    name_openers: Words_  # titles of address a name may hang on ('M. Koulamallah'), lower case
-    subject_labels: tuple[str, ...]  # a word with one of these dependents acts as a verb ...
-    verb_endings: dict[str, str]  # ... and, tagged a noun or an adjective, its ending gives its infinitive's
-    capitalised_verbs_are_names: bool = False  # a capitalised 'verb' inside a sentence is a name the tagger misread
-    incise_labels: Words_  # a clause set in another ('« ... », a déclaré X'), whose subject may follow the verb
-    object_label: str
-    complement_labels: Words_ = frozenset()  # a clause a verb takes, which the parser may give a bare name
-    conjunct_label: str = ""  # a conjunct with no coordinator of its own ...
-    coordinator_label: str = ""
-    clause_marks: Words_ = frozenset()  # ... after one of these marks is set beside its head ...
-    juxtaposed_label: str = ""  # ... with this label
-    loose_labels: Words_ = frozenset()  # what the parser may call a name it does not see is a verb's subject
-    adjective_label: str = ""  # an adjective under its noun
-    participle_endings: dict[str, str] = {}  # a past participle's ending -> its infinitive's ...
-    participle_features: str = ""  # ... its morphological features ...
-    tense_auxiliaries: Words_ = frozenset()  # ... after one of these, which then hangs on it ...
-    tense_auxiliary_label: str = ""  # ... with this label
-    reported_label: str  # what the clause before an incise is to its verb
-    openers: Words_  # opening quotes and brackets
-    closers: Words_ = frozenset()  # closing quotes
-    inverted_clitics: Words_ = frozenset()  # subject pronouns written after their verb: 'a-t-il', 'avait-elle'
-    punctuation_label: str
-    negation_labels: Words_  # with the negation feature: a negation
-    negation_feature: str
-    determiner: str  # with the possessive feature: a possessor
-    possessive_feature: str
-    subordinator: str  # on an infinitive: its 'to'
-    reflexive_feature: str  # of a reflexive pronoun, with which ...
-    reflexive_actives: dict[str, str]  # ... a passive label is the active one
-    infinitive: str  # the VerbForm of an infinitive
-    tag_rules: tuple[TagRule, ...]  # the first whose part of speech and features a word has gives its tag
-    punctuation: dict[str, str]  # a punctuation mark's tag by its text
-
-
-class Syntax(_Data):
+class Syntax(FrozenData):
     """The parser's dependency labels, fine-grained tags and entity labels, each with the role
     kg's rules know it by (kg.extraction.parsing.roles); for a scheme headed by content words,
     how its trees are reshaped."""
@@ -132,13 +78,13 @@ class Syntax(_Data):
     sentence_ends: Words_ = frozenset()  # when given, only after one of these may the parser start a sentence
 
 
-class DaysAgo(_Data):
+class DaysAgo(FrozenData):
     units: Words_
     word: str
     word_first: bool = False  # 'il y a trois jours', not 'three days ago'
 
 
-class DateWords(_Data):
+class DateWords(FrozenData):
     months: dict[str, int]
     month_abbreviations: dict[str, int]
     ambiguous_month: str
@@ -163,7 +109,7 @@ class DateWords(_Data):
     relation_after_weekday: bool = False  # 'lundi dernier', not 'last Monday'
 
 
-class Words(_Data):
+class Words(FrozenData):
     articles: Words_
     definite_article: str
     demonstratives: Words_
@@ -361,7 +307,7 @@ class Words(_Data):
 GROUP_SIZES = (2, 5)  # 'the three leaders', 'both sides'; larger counts are no group one refers back to
 
 
-class Language(_Data):
+class Language(FrozenData):
     code: str
     modality: ModalityCues
     syntax: Syntax

@@ -286,8 +286,9 @@ def _role(r: Reading, noun: "Token", rule: NounRule) -> None:
     'X, an enemy of Y', 'X has been one of Y's backers'."""
     if any(c.dep_ in roles.ADJECTIVE_MODIFIERS and c.lower_ in r.words.bygone_modifiers for c in noun.children):
         return  # 'a former member of X', 'its erstwhile ally'
-    if rule.relation.symmetric and any(c.dep_ == "possessor" and c.lower_ in r.words.speaker_pronouns for c in noun.children):
-        return  # '"our US partners," he said': how a speaker names those it deals with, no alliance
+    if rule.relation.symmetric and noun.dep_ != "attribute" and any(
+            c.dep_ == "possessor" and c.lower_ in r.words.speaker_pronouns for c in noun.children):
+        return  # 'talks with our US partners': how a speaker names those it deals with ('X are our partners' says more)
     holders = list(r.actors.at(r.sentence.index, noun.i))
     holders += [a for c in noun.children if c.dep_ == "apposition" for a in r.args.actors_of(c)]
     role = noun
