@@ -193,14 +193,23 @@ def _copulas_to_heads(doc: "Doc", tree: _Tree, shape) -> None:
 def _verbs_taken_for_nouns(doc: "Doc", tree: _Tree, shape) -> None:
     """'Kinshasa accuse Kigali': a present tense the tagger took for an adjective, a noun or an
     adverb, which has a subject of its own (its copula, were it a predicate, took the subject) or a
-    direct object ('... et dénonce une action'), is a verb, its lemma the infinitive its ending gives."""
+    direct object ('... et dénonce une action'), is a verb, its lemma the infinitive its ending
+    gives; so is a past participle with its auxiliary ('Tebboune a félicité X', not 'félicité')."""
     endings = sorted(shape.verb_endings, key=len, reverse=True)
+    participles = sorted(shape.participle_endings, key=len, reverse=True)
     verbal = set(shape.subject_labels) | {shape.object_label}
     for tok in doc:
-        if tok.pos_ not in ("ADJ", "NOUN", "ADV") or not any(tree.labels[j] in verbal for j in tree.children(tok.i)):
+        children = tree.children(tok.i)
+        if tok.pos_ not in ("ADJ", "NOUN", "ADV") or not any(tree.labels[j] in verbal for j in children):
             continue
         ending = next((e for e in endings if tok.lower_.endswith(e)), None)
-        if ending is not None:
+        participle = next((e for e in participles if tok.lower_.endswith(e)), None) if any(
+            tree.labels[j] == shape.tense_auxiliary_label and doc[j].lemma_ in shape.tense_auxiliaries for j in children) else None
+        if participle is not None:
+            tok.pos_ = "VERB"
+            tok.set_morph(shape.participle_features)
+            tok.lemma_ = tok.lower_[:len(tok.lower_) - len(participle)] + shape.participle_endings[participle]
+        elif ending is not None:
             tok.pos_ = "VERB"
             if not tok.lemma_.endswith(tuple(shape.verb_endings.values())):  # 'rappellent' is lemmatised right
                 tok.lemma_ = tok.lower_[:len(tok.lower_) - len(ending)] + shape.verb_endings[ending]

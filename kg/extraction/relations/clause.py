@@ -26,6 +26,14 @@ if TYPE_CHECKING:
 __all__ = ["clause_arguments", "envoy_states", "to_each_other"]
 
 
+def _through_a_means(prep: "Token", rule: VerbRule, words) -> list["Token"]:
+    """'spoke by phone with X', 's'est entretenu au téléphone avec X': the verb's preposition the
+    parser hung on the means of talking."""
+    return [p for m in prep.children if m.dep_ == "prep_object" and m.lower_ in words.means_nouns
+            for c in m.children if c.dep_ == "preposition" and c.lower_ in rule.preps
+            for p in c.children if p.dep_ in roles.PREPOSITIONAL_OBJECTS]
+
+
 def clause_arguments(r: Reading, verb: "Token", rule: VerbRule, passive: bool):
     words = r.words
     subject_heads = r.args.subject_heads(verb)
@@ -50,6 +58,8 @@ def clause_arguments(r: Reading, verb: "Token", rule: VerbRule, passive: bool):
             topic_head = topic_head or named[-1]
         elif child.dep_ in roles.DIRECT_OBJECTS and not rule.direct and rule.preps:
             object_heads += _hung_on_object(child, rule)  # 'fired shells at X'
+        elif child.dep_ == "preposition" and rule.preps:
+            object_heads += _through_a_means(child, rule, words)  # 'spoke by phone with X'
     if rule.particle == words.together:
         object_heads += [c for c in verb.children if c.dep_ == "object"]
     if passive:
