@@ -5,11 +5,12 @@ refers back to someone who holds such a post; resolution decides which.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from kg.model import ActorType
 from kg.extraction.actors.namemention import descriptor_after
+from kg.extraction.actors.titleorgs import ORG_TYPES, is_genitive, org_after
 from kg.knowledge.language import Words, language_of
 from kg.knowledge.rules import TitleRules
 
@@ -21,10 +22,7 @@ if TYPE_CHECKING:
 
 __all__ = ["TitlePhrase", "find_titles", "is_genitive", "singular_of"]
 
-ORG_TYPES = {ActorType.COUNTRY, ActorType.ORGANIZATION, ActorType.ARMED_GROUP, ActorType.GOVERNMENT_BODY,
-             ActorType.INTERNATIONAL_ORGANIZATION, ActorType.MEDIA_OUTLET}
 MAX_HEAD_TOKENS = 5
-GENITIVE_MARKS = ("'", "’")  # a plural genitive ('the rebels'')
 
 
 @dataclass(frozen=True)
@@ -75,35 +73,8 @@ def singular_of(text: str) -> str:
     return text[:-1] if text.endswith("s") and not text.endswith("ss") else text
 
 
-def is_genitive(tok: "Token", words: Words) -> bool:
-    """"'s", or the apostrophe of a plural genitive ('the rebels''); `words` of the token's language."""
-    return tok.text in words.genitive or tok.text in GENITIVE_MARKS
 
 
-def _org_after(doc, k: int, limit: int, by_token) -> "NameMention | None":
-    """The organisation named after 'of': 'of HTS', 'of the Kurdish-led Syrian Democratic Forces'
-    (or the place after 'for': 'envoy for Syria'); "of the Houthis' Supreme Political Council" is
-    the council's, "of the Houthis' political bureau" the Houthis'."""
-    words = language_of(doc).words
-    if k < limit and words.definite(doc[k].lower_):
-        k += 1
-    owner = None
-    for j in range(k, min(limit, k + 5)):
-        if is_genitive(doc[j], words) or (j > k and words.of(doc[j].lower_) and doc[j - 1].pos_ in ("NOUN", "ADJ")) \
-                or (j > k and words.definite(doc[j].lower_) and words.of(doc[j - 1].lower_)):
-            continue  # 'of the political bureau of (the) Hamas', 'du bloc parlementaire du Hezbollah'
-        mention = by_token.get(j)
-        if mention is not None and mention.end < limit and doc[mention.end].text == "-":
-            continue  # 'the HTS-backed Salvation Government': HTS only qualifies the name
-        if mention is not None and mention.end < limit and (
-                is_genitive(doc[mention.end], words)):
-            owner = owner or (mention if mention.kind != "demonym" else None)
-            continue
-        if mention is not None:
-            return mention if mention.kind != "demonym" else None
-        if doc[j].pos_ not in ("ADJ", "PUNCT", "VERB", "PROPN", "NOUN") or doc[j].text in (",", "(", ")"):
-            return owner
-    return owner
 
 
 def find_titles(sentence: "Sentence", names: list["NameMention"], rules: TitleRules) -> list[TitlePhrase]:
@@ -117,13 +88,30 @@ def find_titles(sentence: "Sentence", names: list["NameMention"], rules: TitleRu
             continue
         matched = _match_head(doc, i, span.end, rules)
         if matched is None:
-            i += 1
+            echo = _echo(doc, i, span.end, by_token, phrases[-1]) if phrases else None
+            if echo is not None:  # 'le président du Kenya, X, et celui du Zimbabwe, Y'
+                phrases.append(echo)
+            i = echo.end if echo is not None else i + 1
             continue
         end, head = matched
         phrase = _extend(sentence, i, end, head, by_token, rules)
         phrases.append(phrase)
         i = end if phrase.patron is not None else max(end, phrase.end)  # the patron may hold a title too
     return phrases
+
+
+def _echo(doc, i: int, limit: int, by_token, last: TitlePhrase) -> TitlePhrase | None:
+    """'celui du Zimbabwe', 'that of Zimbabwe': the title just said again, of another organisation."""
+    words = language_of(doc).words
+    if doc[i].lower_ not in words.title_echoes or i + 2 >= limit or not words.of(doc[i + 1].lower_):
+        return None
+    org = org_after(doc, i + 2, limit, by_token)
+    if org is None or org.type not in ORG_TYPES or org.end + 1 >= limit or doc[org.end].text != ",":
+        return None
+    holder = by_token.get(org.end + 1)
+    if holder is None or holder.type is not ActorType.PERSON:
+        return None  # only with the holder's name after it: not 'a stance close to that of Russia'
+    return replace(last, start=i, end=org.end, orgs=(org,), head_index=i, patron=None, plural=False)
 
 
 @dataclass
@@ -273,7 +261,7 @@ def _extend_over_scope(sentence: "Sentence", head_start: int, by_token, rules: T
             break
         prep = doc[reach.end].lower_
         to = prep not in words.title_prepositions and not words.in_(prep)  # 'envoy to'
-        mention = _org_after(doc, reach.end + 1, span.end, by_token)
+        mention = org_after(doc, reach.end + 1, span.end, by_token)
         if mention is not None and words.in_(prep) and not reach.orgs and (
                 (mention.kind == "place" and mention.country) or (  # 'the foreign ministry spokesman in Tehran': the state's
                 mention.type is ActorType.COUNTRY and mention.kind == "name" and doc[head_start].lower_ not in words.envoy_titles)):
@@ -316,7 +304,7 @@ def _extend_over_list(doc, span, by_token, reach: _Reach) -> None:
         k = k + 1 if k < span.end and words.definite(doc[k].lower_) else k
         nxt = by_token.get(k)
         if nxt is None and doc[reach.end].lower_ == words.conjunction and words.of(doc[reach.end + 1].lower_):
-            nxt = _org_after(doc, reach.end + 2, span.end, by_token)  # 'chef du Parlement et du mouvement Amal'
+            nxt = org_after(doc, reach.end + 2, span.end, by_token)  # 'chef du Parlement et du mouvement Amal'
             k = nxt.start if nxt is not None else k
         if nxt is None or nxt.start != k or nxt.type not in ORG_TYPES or nxt.kind == "demonym" or (
                 nxt.end < span.end and is_genitive(doc[nxt.end], words)):  # 'of X, Y's ally': Y's, no list
