@@ -207,6 +207,7 @@ class Words(FrozenData):
     object_clitics: Words_ = frozenset()  # object pronouns written before their verb: "l'a reçu", 'lui a demandé'
     means_nouns: Words_ = frozenset()  # how one talks: 'spoke by phone with X'
     title_echoes: Words_ = frozenset()  # a title said again, of another body: 'celui du Zimbabwe', 'that of Zimbabwe'
+    comparison_adjectives: Words_ = frozenset()  # 'a position close to that of X' is not X's
     pitting: VerbsWithParticles = VerbsWithParticles(verbs=frozenset(), particles=frozenset())  # 'clashes pitted A against B'
     overseeing: Words_
     auspices: Words_

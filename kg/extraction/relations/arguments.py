@@ -356,9 +356,9 @@ def _owners(args: "Arguments", head: "Token", seen: set[int]) -> list[int]:
 
 def _other_party(modifier: "Token", words) -> bool:
     """'Iran-aligned', 'Turkish-backed': a hyphenated participle other than a backer's ('X-led')
-    names someone else than the owner."""
-    return modifier.pos_ == "VERB" and modifier.lower_ not in words.backer_participles \
-        and any(t.text == "-" for t in modifier.children)
+    names someone else than the owner; so does a comparison ('a position close to that of X')."""
+    return (modifier.pos_ == "VERB" and modifier.lower_ not in words.backer_participles
+            and any(t.text == "-" for t in modifier.children)) or modifier.lower_ in words.comparison_adjectives
 
 
 def governed_states(args: "Arguments", head: "Token") -> list[int]:
