@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from kg.model import LEADER, MEETING, MEMBER, ActorType, Modality, Relation
-from kg.knowledge.language import language_of
+from kg.knowledge.language import Words, language_of
 from kg.relationtable import relation_table
 from kg.extraction.actors.local import ArticleActors, LocalActor, country_actor
 
@@ -137,17 +137,23 @@ def _named_parts(local: dict[int, LocalActor], sentences: list["Sentence"]) -> l
         if body.type not in PART_TYPES:
             continue
         names = {body.canonical, *body.names} - {None}
+        words = language_of(sentences[body.first[0]].span).words
         for whole in wholes:
             prefixes = {whole.canonical, *whole.names} - {None}
-            if whole.id != body.id and any(n.startswith(f"{p} ") or _of_name(n, p) for n in names for p in prefixes):
+            if whole.id != body.id and any(n.startswith(f"{p} ") or _of_name(n, p, words) for n in names for p in prefixes):
                 out.append(DerivedRelation(body.id, MEMBER, whole.id, Modality.ASSERTED, sentences[body.first[0]],
                                            NATIONAL_BODY_CONFIDENCE))
     return out
 
 
-def _of_name(name: str, whole: str) -> bool:
-    """Whether `whole` is named inside `name` after 'of' (and an article): 'Mission de l'ONU en RDC'."""
-    return re.search(rf"(?:\bof(?: the)?|\bde l['’]|\bde la|\bdu|\bdes|\bde) ?{re.escape(whole)}\b", name) is not None
+def _of_name(name: str, whole: str, words: Words) -> bool:
+    """Whether `whole` is named inside `name` after the language's 'of' and perhaps its definite
+    article: 'Council of the AU', 'Mission de l'ONU en RDC'."""
+    def either(forms) -> str:  # an elided form ("l'", "d'") runs into the next word
+        return "|".join(re.escape(f) + ("" if f[-1] in "'’" else r"\s+") for f in sorted(forms, key=len, reverse=True))
+    belonging = either({words.belonging, *words.belonging_forms})
+    articles = either({words.definite_article, *words.definite_articles})
+    return re.search(rf"(?:^|\s)(?:{belonging})(?:{articles})?{re.escape(whole)}\b", name) is not None
 
 
 def _person_states(actors: ArticleActors, local: dict[int, LocalActor]) -> dict[int, int]:

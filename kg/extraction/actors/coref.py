@@ -42,7 +42,7 @@ def resolve_references(sentences, actors, index: TokenIndex, rules: ReferenceRul
             target, lower = None, tok.lower_
             if owned_or_listed(tok, s.index, token_actor, cue, actors, words):
                 continue
-            if tok.pos_ == "PRON" and (lower in words.speaker_pronouns | words.person_pronouns or (
+            if tok.pos_ == "PRON" and (lower in words.speaker_pronouns or lower in words.person_pronouns or (
                     lower in words.speaking_pronouns and speaking(tok, words))):
                 target, kind = person_of_pronoun(tok, s.index, history, actors, token_actor, cue, words), "pronoun"
             elif tok.pos_ == "PRON" and lower in words.object_clitics and tok.dep_ in ("object", "dative"):
@@ -50,7 +50,7 @@ def resolve_references(sentences, actors, index: TokenIndex, rules: ReferenceRul
             elif tok.pos_ == "PRON" and lower in words.thing_pronouns and tok.dep_ in ("possessor", "subject") \
                     and _last_subject_is_actor(sentences, s, tok, token_actor):
                 target = last_fitting(history, actors, set(ActorType) - NOT_ORG_TYPES, prefer_subject=tok.dep_ == "subject",
-                               before=(s.index, tok.i))
+                                      before=(s.index, tok.i))
                 kind = "pronoun"
             elif tok.pos_ == "NOUN" and tok.lemma_.lower() in rules.definite_descriptions and _counted(tok, words):
                 targets = _counted_actors(tok, s.index, sentences, history, actors, token_actor,
@@ -78,20 +78,6 @@ def resolve_references(sentences, actors, index: TokenIndex, rules: ReferenceRul
                 token_actor[key], cue[key] = [target], kind
                 history.append((s.index, tok.i, target, tok.dep_))
     return TokenIndex.of(token_actor, cue)
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 
 
 def _last_subject_is_actor(sentences, s, pronoun, token_actor) -> bool:
@@ -254,8 +240,8 @@ def _bare_definite(tok, words: Words) -> bool:
         return False  # 'the rebel group', 'le groupe armé' are still 'the group'
     if any(c.dep_ == "preposition" and words.of(c.lower_) and any(
             p.dep_ == "prep_object" and not _kind_of(p) for p in c.children) for c in children):
-        return False  # 'the government of X', 'the alliance of gangs' (not 'accused the group of seeking ...',
-    return True  # 'le gouvernement de transition', 'the government of national unity')
+        return False  # 'the government of X', 'the alliance of gangs'; not 'le gouvernement de transition'
+    return True
 
 
 def _kind_of(phrase) -> bool:
@@ -282,10 +268,8 @@ def _described(history, actors, types, tok, key, token_actor) -> int | None:
     """'the group', 'the mission': the last fitting actor near (one whose name ends in the word
     first, never the name the phrase stands in apposition to), else the one the article names."""
     target = last_fitting(history, actors, types, False, key, besides=_apposed_to(tok, key[0], token_actor),
-                   word=tok.lemma_.lower())
+                          word=tok.lemma_.lower())
     return target if target is not None else _dominant(history, actors, types - {ActorType.COUNTRY})
-
-
 
 
 def _apposed_to(tok, sentence: int, token_actor) -> set[int]:

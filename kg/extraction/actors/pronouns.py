@@ -15,7 +15,7 @@ NAMED_REACH = 12  # sentences back a description looks for a name that ends in i
 
 
 def last_fitting(history, actors, types, prefer_subject: bool, before, sentences_back: int = 2,
-          besides: set[int] = frozenset(), word: str | None = None) -> int | None:
+                 besides: set[int] = frozenset(), word: str | None = None) -> int | None:
     """The latest fitting actor of the history in the last `sentences_back` sentences before
     `before`; with `prefer_subject`, the latest such subject when there is one; with `word`, one
     whose name ends in that word when there is one in the NAMED_REACH sentences before ('the
@@ -74,7 +74,7 @@ def clitic_person(tok, sentence: int, history, actors, token_actor) -> int | Non
         continued = last_fitting(history, actors, {ActorType.PERSON}, True, here, sentences_back=SPEAKER_REACH)  # who spoke last
         subjects |= {continued} if continued is not None else set()
     return last_fitting(history, actors, {ActorType.PERSON}, prefer_subject=True, before=here,
-                 sentences_back=SPEAKER_REACH, besides=subjects)
+                        sentences_back=SPEAKER_REACH, besides=subjects)
 
 
 def speaking(pronoun, words: Words) -> bool:
@@ -82,16 +82,21 @@ def speaking(pronoun, words: Words) -> bool:
     return pronoun.dep_ in roles.NOMINAL_SUBJECTS and pronoun.head.lemma_.lower() in words.speech_verbs
 
 
-def _said_by_a_pronoun(pronoun, words: Words) -> bool:
-    """'"We call for a truce," he added': the words a first-person pronoun is in are said by a
-    person the sentence names only by a pronoun."""
+def _saying_verbs(pronoun, words: Words):
+    """The verbs of saying, from the nearest up, whose reported clause the pronoun is in."""
     tok = pronoun
     while tok.head != tok:
         clause, tok = tok, tok.head
         if clause.dep_ == "complement_clause" and tok.lemma_.lower() in words.speech_verbs:
-            return any(c.dep_ in roles.NOMINAL_SUBJECTS and c.lower_ in words.person_pronouns | words.speaking_pronouns
-                       for c in tok.children)
-    return False
+            yield tok
+
+
+def _said_by_a_pronoun(pronoun, words: Words) -> bool:
+    """'"We call for a truce," he added': the words a first-person pronoun is in are said by a
+    person the sentence names only by a pronoun."""
+    verb = next(_saying_verbs(pronoun, words), None)
+    return verb is not None and any(c.dep_ in roles.NOMINAL_SUBJECTS and (
+        c.lower_ in words.person_pronouns or c.lower_ in words.speaking_pronouns) for c in verb.children)
 
 
 def _said_by_someone_unnamed(pronoun, sentence: int, token_actor, actors, words: Words) -> bool:
@@ -111,13 +116,10 @@ def _quoted_speaker(pronoun, sentence: int, token_actor, cue, words: Words) -> i
     """'"We urge X to withdraw," Y said', 'Y said: "We call for ..."': who says the words a
     first-person pronoun is in, when the sentence names them (not by a pronoun) as the subject of a
     verb of saying."""
-    tok = pronoun
-    while tok.head != tok:
-        clause, tok = tok, tok.head
-        if clause.dep_ == "complement_clause" and tok.lemma_.lower() in words.speech_verbs:
-            speakers = [a for c in named_subjects(tok, sentence, cue) for a in token_actor.get((sentence, c.i), ())]
-            if len(speakers) == 1:
-                return speakers[0]
+    for verb in _saying_verbs(pronoun, words):
+        speakers = [a for c in named_subjects(verb, sentence, cue) for a in token_actor.get((sentence, c.i), ())]
+        if len(speakers) == 1:
+            return speakers[0]
     return None
 
 

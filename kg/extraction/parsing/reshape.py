@@ -196,20 +196,16 @@ def _verbs_taken_for_nouns(doc: "Doc", tree: _Tree, shape) -> None:
     direct object ('... et dénonce une action'), is a verb, its lemma the infinitive its ending
     gives; so is a past participle with its auxiliary ('Tebboune a félicité X', not 'félicité')."""
     endings = sorted(shape.verb_endings, key=len, reverse=True)
-    participles = sorted(shape.participle_endings, key=len, reverse=True)
     verbal = set(shape.subject_labels) | {shape.object_label}
     for tok in doc:
         children = tree.children(tok.i)
         if tok.pos_ not in ("ADJ", "NOUN", "ADV") or not any(tree.labels[j] in verbal for j in children):
             continue
         ending = next((e for e in endings if tok.lower_.endswith(e)), None)
-        participle = next((e for e in participles if tok.lower_.endswith(e)), None) if any(
-            tree.labels[j] == shape.tense_auxiliary_label and doc[j].lemma_ in shape.tense_auxiliaries for j in children) else None
-        if participle is not None:
-            tok.pos_ = "VERB"
-            tok.set_morph(shape.participle_features)
-            tok.lemma_ = tok.lower_[:len(tok.lower_) - len(participle)] + shape.participle_endings[participle]
-        elif ending is not None:
+        if any(tree.labels[j] == shape.tense_auxiliary_label and doc[j].lemma_ in shape.tense_auxiliaries
+               for j in children) and _as_participle(tok, shape):
+            continue
+        if ending is not None:
             tok.pos_ = "VERB"
             if not tok.lemma_.endswith(tuple(shape.verb_endings.values())):  # 'rappellent' is lemmatised right
                 tok.lemma_ = tok.lower_[:len(tok.lower_) - len(ending)] + shape.verb_endings[ending]
@@ -220,22 +216,30 @@ def _participles_taken_for_adverbs(doc: "Doc", tree: _Tree, shape) -> None:
     tagger took for an adverb, an adjective or a noun and the parser left the auxiliary heading
     the clause, is the verb: it takes the auxiliary's place and dependents, its lemma the
     infinitive its ending gives."""
-    endings = sorted(shape.participle_endings, key=len, reverse=True)
     for aux in doc[:-1]:
         word = doc[aux.i + 1]
-        ending = next((e for e in endings if word.lower_.endswith(e)), None)
-        if aux.pos_ not in ("AUX", "VERB") or aux.lemma_ not in shape.tense_auxiliaries or ending is None \
+        if aux.pos_ not in ("AUX", "VERB") or aux.lemma_ not in shape.tense_auxiliaries \
                 or word.pos_ not in ("ADV", "ADJ", "NOUN") or tree.heads[word.i] != aux.i \
-                or not any(tree.labels[j] in shape.subject_labels for j in tree.children(aux.i)):
+                or not any(tree.labels[j] in shape.subject_labels for j in tree.children(aux.i)) \
+                or not _as_participle(word, shape):
             continue
         for j in tree.children(aux.i):
             if j != word.i:
                 tree.attach(j, word.i)
         tree.take_place(word.i, aux.i)
         tree.labels[aux.i] = shape.tense_auxiliary_label
-        word.pos_ = "VERB"
-        word.set_morph(shape.participle_features)
-        word.lemma_ = word.lower_[:len(word.lower_) - len(ending)] + shape.participle_endings[ending]
+
+
+def _as_participle(word: "Token", shape) -> bool:
+    """Whether the word ends as a past participle does ('expulsé', 'félicité'); if so it is made one:
+    a verb with the participle's features, its lemma the infinitive its ending gives."""
+    ending = next((e for e in sorted(shape.participle_endings, key=len, reverse=True) if word.lower_.endswith(e)), None)
+    if ending is None:
+        return False
+    word.pos_ = "VERB"
+    word.set_morph(shape.participle_features)
+    word.lemma_ = word.lower_[:len(word.lower_) - len(ending)] + shape.participle_endings[ending]
+    return True
 
 
 def _adjectives_taken_for_verbs(doc: "Doc", tree: _Tree, shape) -> None:
